@@ -1,0 +1,89 @@
+/** Diagnostics are data: every stage reports them through a sink and never throws for user errors. */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A point in a source file. `line` and `column` are 1-based; `offset` is 0-based, in UTF-16 units. */
+export interface Position {
+  offset: number;
+  line: number;
+  column: number;
+}
+
+export interface SourceSpan {
+  start: Position;
+  end: Position;
+}
+
+/** Keys and indexes from the document root to a node, e.g. ['steps', 'collectOtp', 'timeoutSeconds']. */
+export type SpecPath = readonly (string | number)[];
+
+export interface RelatedLocation {
+  message: string;
+  file: string;
+  path: SpecPath;
+  span?: SourceSpan;
+}
+
+/** Codes of the checks built into the compiler. Policy rules report as `rule/<rule-id>`. */
+export type CoreCode =
+  | 'input/empty'
+  | 'input/binary'
+  | 'input/too-large'
+  | 'yaml/syntax'
+  | 'yaml/duplicate-key'
+  | 'yaml/alias-limit'
+  | 'yaml/multiple-documents'
+  | 'yaml/forbidden-key'
+  | 'schema/version'
+  | 'schema/required'
+  | 'schema/unknown-key'
+  | 'schema/type'
+  | 'schema/enum'
+  | 'schema/invalid'
+  | 'ref/unknown-step'
+  | 'ref/unknown-endpoint'
+  | 'ref/unknown-secret'
+  | 'ref/unknown-variable'
+  | 'ref/unknown-queue'
+  | 'ref/unknown-result'
+  | 'ref/unknown-field'
+  | 'ref/reserved-name'
+  | 'ref/duplicate-result'
+  | 'graph/unreachable-step'
+  | 'graph/no-end'
+  | 'graph/retry-exhausted-loops'
+  | 'graph/retry-never-repeats'
+  | 'type/mismatch'
+  | 'secure/not-sensitive-variable'
+  | 'secure/sensitive-initial-value'
+  | 'secure/missing-section'
+  | 'secure/bypass'
+  | 'secure/sensitive-export'
+  | 'secure/unexported-value'
+  | 'env/missing-value'
+  | 'target/limit'
+  | 'target/unsupported';
+
+export type DiagnosticCode = CoreCode | `rule/${string}`;
+
+export interface Diagnostic {
+  code: DiagnosticCode;
+  severity: Severity;
+  /** One sentence; names the offending value in backticks. */
+  message: string;
+  /** The spec file as the user named it (never made absolute). */
+  file: string;
+  path: SpecPath;
+  span?: SourceSpan;
+  /** What to do about it. */
+  hint?: string;
+  related?: readonly RelatedLocation[];
+}
+
+export function isError(diagnostic: Diagnostic): boolean {
+  return diagnostic.severity === 'error';
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some(isError);
+}

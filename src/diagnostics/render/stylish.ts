@@ -1,0 +1,38 @@
+import type { Diagnostic } from '../diagnostic.js';
+import { codeFrame } from './codeframe.js';
+import type { Style } from './style.js';
+
+/** Human output: `file:line:column severity code message`, a code frame, the hint, related places. */
+export function renderStylish(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, style: Style): string {
+  const blocks = diagnostics.map((diagnostic) => renderOne(diagnostic, sources.get(diagnostic.file), style));
+  return blocks.length > 0 ? `${blocks.join('\n\n')}\n\n${summary(diagnostics, style)}\n` : '';
+}
+
+function renderOne(diagnostic: Diagnostic, text: string | undefined, style: Style): string {
+  const paint = style[diagnostic.severity];
+  const lines = [`${style.bold(location(diagnostic))} ${paint(diagnostic.severity)} ${style.dim(diagnostic.code)}  ${diagnostic.message}`];
+  if (diagnostic.span && text !== undefined && text.length > 0) lines.push(codeFrame(text, diagnostic.span, style));
+  if (diagnostic.hint) lines.push(`  ${style.bold('hint:')} ${diagnostic.hint}`);
+  for (const related of diagnostic.related ?? []) {
+    const where = related.span ? `${related.file}:${related.span.start.line}:${related.span.start.column}` : related.file;
+    lines.push(`  ${style.dim(`${where}: ${related.message}`)}`);
+  }
+  return lines.join('\n');
+}
+
+export function location(diagnostic: Diagnostic): string {
+  return diagnostic.span ? `${diagnostic.file}:${diagnostic.span.start.line}:${diagnostic.span.start.column}` : diagnostic.file;
+}
+
+function summary(diagnostics: readonly Diagnostic[], style: Style): string {
+  const count = (severity: Diagnostic['severity']) => diagnostics.filter((diagnostic) => diagnostic.severity === severity).length;
+  const errors = count('error');
+  const warnings = count('warning');
+  const files = new Set(diagnostics.map((diagnostic) => diagnostic.file)).size;
+  const text = `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files, 'file')}`;
+  return errors > 0 ? style.error(`✖ ${text}`) : style.warning(`⚠ ${text}`);
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,62 @@
+import { isTerminal } from '../transitions.js';
+import type { CheckContext } from './context.js';
+
+/** The step graph is usable: every step is reached, every path can end, every retry can stop. */
+export function checkGraph(context: CheckContext): void {
+  checkUnreachable(context);
+  checkEveryPathCanEnd(context);
+  checkRetries(context);
+}
+
+function checkUnreachable({ spec, index, sink }: CheckContext): void {
+  if (!index.steps.has(spec.start)) return;
+  const covered = new Set<string>();
+  for (const id of index.steps.keys()) {
+    if (index.reachable.has(id) || covered.has(id)) continue;
+    const region = index.reachableFrom(id, index.reachable as Set<string>);
+    for (const member of region) covered.add(member);
+    const others = region.size - 1;
+    const also = others > 0 ? ` (nor are the ${others} step${others === 1 ? '' : 's'} it leads to)` : '';
+    sink.report({ code: 'graph/unreachable-step', message: `Step \`${id}\` is never reached from \`${spec.start}\`${also}.`, path: ['steps', id], onKey: true, hint: 'Link it from another step, or delete it.' });
+  }
+}
+
+/** Report where the caller enters a region of steps from which no route or disconnect can be reached. */
+function checkEveryPathCanEnd({ spec, index, sink }: CheckContext): void {
+  const canEnd = stepsThatCanEnd(index);
+  const stuck = [...index.reachable].filter((id) => !canEnd.has(id));
+  const stuckSet = new Set(stuck);
+  for (const id of stuck) {
+    const enteredFromOutside = id === spec.start || [...index.steps.keys()].some((from) => !stuckSet.has(from) && index.reachable.has(from) && index.edges(from).some((edge) => edge.to === id));
+    if (!enteredFromOutside) continue;
+    sink.report({ code: 'graph/no-end', message: `No path from step \`${id}\` reaches a route or a disconnect: the caller would loop forever.`, path: ['steps', id], onKey: true, hint: 'Give the loop a way out, or bound it with a retry step.' });
+  }
+}
+
+function stepsThatCanEnd(index: CheckContext['index']): Set<string> {
+  const predecessors = new Map<string, string[]>();
+  for (const id of index.steps.keys()) for (const edge of index.edges(id)) predecessors.set(edge.to, [...(predecessors.get(edge.to) ?? []), id]);
+  const canEnd = new Set<string>();
+  const pending = [...index.steps].filter(([, step]) => isTerminal(step)).map(([id]) => id);
+  while (pending.length > 0) {
+    const id = pending.pop()!;
+    if (canEnd.has(id)) continue;
+    canEnd.add(id);
+    pending.push(...(predecessors.get(id) ?? []));
+  }
+  return canEnd;
+}
+
+function checkRetries({ index, sink }: CheckContext): void {
+  for (const [id, step] of index.steps) {
+    if (step.type !== 'retry' || !index.steps.has(step.onExhausted)) continue;
+    if (index.reachableFrom(step.onExhausted).has(id)) {
+      sink.report({ code: 'graph/retry-exhausted-loops', message: `The exhausted path of retry \`${id}\` leads back into the retry, so it is never really exhausted.`, path: ['steps', id, 'onExhausted'], hint: 'Send the exhausted path to a route or a disconnect.' });
+    }
+    const body = index.retryBody(id);
+    const repeats = [...body].some((member) => index.edges(member).some((edge) => edge.to === id));
+    if (body.size > 0 && !repeats) {
+      sink.report({ code: 'graph/retry-never-repeats', severity: 'warning', message: `No step of retry \`${id}\` leads back to it, so it never makes a second attempt.`, path: ['steps', id, 'body'], hint: `Send the failure path of the attempt to \`${id}\`.` });
+    }
+  }
+}

@@ -1,0 +1,65 @@
+import { isRefProblem } from '../flow-index.js';
+import { isRefValue } from '../types.js';
+import type { CheckContext } from './context.js';
+
+/**
+ * Sensitive data stays inside the secure section: credentials are gathered there only, reached only
+ * through its entry, and only declared, non-sensitive exports leave it as attributes.
+ */
+export function checkSecureSection(context: CheckContext): void {
+  checkSensitiveDeclarations(context);
+  checkSensitiveGathers(context);
+  checkExports(context);
+}
+
+function checkSensitiveDeclarations({ spec, sink }: CheckContext): void {
+  for (const [name, variable] of Object.entries(spec.variables ?? {})) {
+    if (variable.sensitive && variable.initial !== undefined) {
+      sink.report({ code: 'secure/sensitive-initial-value', message: `Sensitive variable \`${name}\` has an initial value, which would sit in the flow definition.`, path: ['variables', name, 'initial'], onKey: true, hint: 'Remove `initial`; a credential comes from the caller, never from the spec.' });
+    }
+  }
+  for (const [id, step] of Object.entries(spec.steps)) {
+    if (step.type !== 'gather' || step.sensitive === undefined) continue;
+    const variable = spec.variables?.[step.into];
+    if (!variable || (variable.sensitive === true) === step.sensitive) continue;
+    sink.report({
+      code: 'secure/not-sensitive-variable',
+      message: step.sensitive ? `Gather \`${id}\` is sensitive but stores into \`${step.into}\`, which is not.` : `Gather \`${id}\` says \`sensitive: false\` but stores into sensitive variable \`${step.into}\`.`,
+      path: ['steps', id, 'sensitive'],
+      hint: `Mark variable \`${step.into}\` and the gather alike; a credential is \`sensitive: true\` in both.`,
+    });
+  }
+}
+
+function checkSensitiveGathers({ spec, index, sink }: CheckContext): void {
+  const entry = spec.secure?.entry;
+  const bypass = entry !== undefined && index.steps.has(entry) ? index.reachableFrom(spec.start, new Set([entry])) : undefined;
+  for (const [id, step] of index.steps) {
+    if (step.type !== 'gather' || spec.variables?.[step.into]?.sensitive !== true || !index.reachable.has(id)) continue;
+    if (!spec.secure) {
+      sink.report({ code: 'secure/missing-section', message: `Gather \`${id}\` collects a sensitive value, but the spec has no \`secure\` section.`, path: ['steps', id], onKey: true, hint: 'Add `secure: { entry: <first step that handles the credential> }` so the vendors keep it out of recordings and logs.' });
+    } else if (!index.secureSteps.has(id)) {
+      sink.report({ code: 'secure/missing-section', message: `Gather \`${id}\` collects a sensitive value outside the secure section.`, path: ['steps', id], onKey: true, hint: `Make it reachable only from \`${entry}\`.` });
+    } else if (bypass?.has(id)) {
+      sink.report({ code: 'secure/bypass', message: `Gather \`${id}\` can be reached without entering the secure section through \`${entry}\`.`, path: ['steps', id], onKey: true, hint: `Every path to a sensitive gather must go through \`${entry}\`.` });
+    }
+  }
+}
+
+function checkExports({ spec, index, sink }: CheckContext): void {
+  const exports = new Set(spec.secure?.exports ?? []);
+  (spec.secure?.exports ?? []).forEach((ref, position) => {
+    const resolved = index.resolveRef(ref);
+    if (!isRefProblem(resolved) && resolved.kind === 'variable' && resolved.sensitive) {
+      sink.report({ code: 'secure/sensitive-export', message: `\`${ref}\` is sensitive and can never leave the secure section.`, path: ['secure', 'exports', position] });
+    }
+  });
+  for (const id of index.secureSteps) {
+    const step = index.steps.get(id);
+    if (step?.type !== 'setAttributes') continue;
+    for (const [attribute, value] of Object.entries(step.attributes)) {
+      if (!isRefValue(value) || value.ref.startsWith('call.') || exports.has(value.ref)) continue;
+      sink.report({ code: 'secure/unexported-value', message: `Attribute \`${attribute}\` takes \`${value.ref}\` out of the secure section, but it is not listed in \`secure.exports\`.`, path: ['steps', id, 'attributes', attribute, 'ref'], hint: `Add \`${value.ref}\` to \`secure.exports\` if it is not sensitive.` });
+    }
+  }
+}

@@ -1,0 +1,109 @@
+import type { SpecPath } from '../../diagnostics/diagnostic.js';
+import { isRefProblem } from '../flow-index.js';
+import { forEachComparison } from '../ref-uses.js';
+import { isRefValue, type ComparisonOperator, type Literal, type Value, type ValueType } from '../types.js';
+import type { CheckContext } from './context.js';
+
+/** Values meet the types declared for the variables and response fields they touch. */
+export function checkTypes(context: CheckContext): void {
+  checkDeclaredValues(context);
+  checkSteps(context);
+}
+
+function checkDeclaredValues({ spec, sink }: CheckContext): void {
+  for (const [name, variable] of Object.entries(spec.variables ?? {})) {
+    if (variable.initial !== undefined && !literalFits(variable.initial, variable.type)) mismatch(sink, ['variables', name, 'initial'], `The initial value of \`${name}\``, variable.initial, variable.type);
+  }
+  for (const [name, endpoint] of Object.entries(spec.endpoints ?? {})) {
+    const success = endpoint.response.success;
+    const type = success ? endpoint.response.fields[success.field] : undefined;
+    if (success && type && !literalFits(success.equals, type)) mismatch(sink, ['endpoints', name, 'response', 'success', 'equals'], `The success value of \`${success.field}\``, success.equals, type);
+  }
+}
+
+function checkSteps(context: CheckContext): void {
+  const { spec, index, sink } = context;
+  for (const [id, step] of Object.entries(spec.steps)) {
+    const base = ['steps', id];
+    switch (step.type) {
+      case 'gather': {
+        const type = spec.variables?.[step.into]?.type;
+        if (type && type !== 'string') sink.report({ code: 'type/mismatch', message: `Gather \`${id}\` stores digits into \`${step.into}\`, which is ${type}.`, path: [...base, 'into'], hint: 'Declare the variable as `type: string`: digits keep their leading zeros.' });
+        if (typeof step.digits === 'object' && step.digits.min > step.digits.max) sink.report({ code: 'type/mismatch', message: `Gather \`${id}\` has \`min\` ${step.digits.min} above \`max\` ${step.digits.max}.`, path: [...base, 'digits'] });
+        break;
+      }
+      case 'assign':
+        for (const [variable, value] of Object.entries(step.set)) {
+          const type = spec.variables?.[variable]?.type;
+          if (type) checkValueFits(context, value, type, [...base, 'set', variable], `The value for \`${variable}\``);
+        }
+        break;
+      case 'condition':
+        forEachComparison(step.if, [...base, 'if'], (comparison, path) => {
+          const resolved = index.resolveRef(comparison.ref);
+          if (isRefProblem(resolved)) return;
+          const operator = (Object.keys(comparison).find((key) => key !== 'ref') ?? 'exists') as ComparisonOperator;
+          checkComparison(context, resolved.type, comparison.ref, operator, comparison[operator], [...path, operator]);
+        });
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+function checkComparison(context: CheckContext, type: ValueType, ref: string, operator: ComparisonOperator, operand: Literal | Literal[] | undefined, path: SpecPath): void {
+  switch (operator) {
+    case 'exists':
+      return;
+    case 'greaterThan':
+    case 'lessThan':
+    case 'atLeast':
+    case 'atMost':
+      if (type !== 'integer' && type !== 'number') context.sink.report({ code: 'type/mismatch', message: `\`${ref}\` is ${type}; \`${operator}\` compares numbers.`, path, hint: 'Use `equals` or `in` for text, or declare the field as integer or number.' });
+      return;
+    case 'in':
+      (operand as Literal[]).forEach((item, index) => {
+        if (!literalFits(item, type)) mismatch(context.sink, [...path, index], `\`${ref}\``, item, type);
+      });
+      return;
+    case 'equals':
+    case 'notEquals':
+      if (!literalFits(operand as Literal, type)) mismatch(context.sink, path, `\`${ref}\``, operand as Literal, type);
+      return;
+  }
+}
+
+function checkValueFits(context: CheckContext, value: Value, type: ValueType, path: SpecPath, subject: string): void {
+  if (!isRefValue(value)) {
+    if (!literalFits(value, type)) mismatch(context.sink, path, subject, value, type);
+    return;
+  }
+  const resolved = context.index.resolveRef(value.ref);
+  if (isRefProblem(resolved) || typesCompatible(resolved.type, type)) return;
+  context.sink.report({ code: 'type/mismatch', message: `${subject} is \`${value.ref}\`, which is ${resolved.type}, but the variable is ${type}.`, path: [...path, 'ref'] });
+}
+
+function typesCompatible(from: ValueType, to: ValueType): boolean {
+  return from === to || (from === 'integer' && to === 'number');
+}
+
+/** Whether a YAML literal fits a declared type. The comparison is strict: `"2"` is not an integer. */
+export function literalFits(value: Literal, type: ValueType): boolean {
+  switch (type) {
+    case 'string':
+      return typeof value === 'string';
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value);
+    case 'number':
+      return typeof value === 'number';
+    case 'boolean':
+      return typeof value === 'boolean';
+  }
+}
+
+function mismatch(sink: CheckContext['sink'], path: SpecPath, subject: string, value: Literal, type: ValueType): void {
+  const shown = typeof value === 'string' ? `the text "${value}"` : `${typeof value} ${String(value)}`;
+  const hint = typeof value === 'string' && type !== 'string' ? 'Remove the quotes around the value.' : type === 'string' ? 'Quote the value to make it text.' : undefined;
+  sink.report({ code: 'type/mismatch', message: `${subject} is ${type}, but the value is ${shown}.`, path, hint });
+}

@@ -1,0 +1,104 @@
+import type { DiagnosticCode } from '../diagnostics/diagnostic.js';
+import { didYouMean } from '../diagnostics/suggest.js';
+import { CALL_FIELDS, isCallField, type ResolvedRef } from './refs.js';
+import { stepTransitions, type Transition } from './transitions.js';
+import type { FlowSpec, HttpStepSpec, StepSpec } from './types.js';
+
+export interface RefProblem {
+  code: DiagnosticCode;
+  message: string;
+  hint?: string;
+}
+
+export interface ResultSource {
+  step: string;
+  endpoint: string;
+}
+
+/**
+ * Built once from a schema-valid spec: steps by id, edges, reachability, result names and ref
+ * resolution. The semantic checks, the policy rules and the lowering all read the flow through it.
+ */
+export class FlowIndex {
+  readonly steps: ReadonlyMap<string, StepSpec>;
+  readonly results: ReadonlyMap<string, ResultSource>;
+  readonly reachable: ReadonlySet<string>;
+  /** Steps of the secure section: every step reachable from `secure.entry`. Empty without one. */
+  readonly secureSteps: ReadonlySet<string>;
+
+  constructor(readonly spec: FlowSpec) {
+    this.steps = new Map(Object.entries(spec.steps));
+    this.results = collectResults(spec);
+    this.reachable = this.reachableFrom(spec.start);
+    this.secureSteps = spec.secure && this.steps.has(spec.secure.entry) ? this.reachableFrom(spec.secure.entry) : new Set();
+  }
+
+  step(id: string): StepSpec | undefined {
+    return this.steps.get(id);
+  }
+
+  /** Transitions to steps that exist (unknown targets are reported by the reference check). */
+  edges(id: string): Transition[] {
+    const step = this.steps.get(id);
+    return step ? stepTransitions(step).filter((transition) => this.steps.has(transition.to)) : [];
+  }
+
+  /** Every step reachable from `from` (itself included), never entering `avoid`. */
+  reachableFrom(from: string, avoid: ReadonlySet<string> = new Set()): Set<string> {
+    const seen = new Set<string>();
+    const pending = this.steps.has(from) && !avoid.has(from) ? [from] : [];
+    while (pending.length > 0) {
+      const id = pending.pop()!;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      for (const edge of this.edges(id)) if (!avoid.has(edge.to) && !seen.has(edge.to)) pending.push(edge.to);
+    }
+    return seen;
+  }
+
+  /** The steps of one attempt of a retry: reachable from its body without passing through the retry itself. */
+  retryBody(retryId: string): Set<string> {
+    const retry = this.steps.get(retryId);
+    if (retry?.type !== 'retry') return new Set();
+    return this.reachableFrom(retry.body, new Set([retryId]));
+  }
+
+  resolveRef(ref: string): ResolvedRef | RefProblem {
+    const [head = '', field] = ref.split('.');
+    if (head === 'call') {
+      if (field !== undefined && isCallField(field)) return { kind: 'call', field, type: 'string' };
+      return { code: 'ref/unknown-field', message: `\`${ref}\` is not call data.`, hint: didYouMean(field ?? '', Object.keys(CALL_FIELDS)) ?? `Call data: ${Object.keys(CALL_FIELDS).map((name) => `call.${name}`).join(', ')}.` };
+    }
+    if (field === undefined) return this.resolveVariable(head);
+    return this.resolveResultField(head, field);
+  }
+
+  private resolveVariable(name: string): ResolvedRef | RefProblem {
+    const variable = this.spec.variables?.[name];
+    if (variable && Object.hasOwn(this.spec.variables!, name)) return { kind: 'variable', name, type: variable.type, sensitive: variable.sensitive === true };
+    const hint = this.results.has(name) ? `\`${name}\` is an http result: read one of its fields, e.g. \`${name}.<field>\`.` : didYouMean(name, Object.keys(this.spec.variables ?? {})) ?? 'Declare it under `variables`.';
+    return { code: 'ref/unknown-variable', message: `Unknown variable \`${name}\`.`, hint };
+  }
+
+  private resolveResultField(result: string, field: string): ResolvedRef | RefProblem {
+    const source = this.results.get(result);
+    if (!source) return { code: 'ref/unknown-result', message: `No http step has the result name \`${result}\`.`, hint: didYouMean(result, this.results.keys()) ?? 'Set `result:` on the http step whose answer you read.' };
+    const fields = this.spec.endpoints?.[source.endpoint]?.response.fields ?? {};
+    const type = Object.hasOwn(fields, field) ? fields[field] : undefined;
+    if (!type) return { code: 'ref/unknown-field', message: `The response of endpoint \`${source.endpoint}\` declares no field \`${field}\`.`, hint: didYouMean(field, Object.keys(fields)) ?? `Declared fields: ${Object.keys(fields).join(', ')}.` };
+    return { kind: 'result', result, field, step: source.step, endpoint: source.endpoint, type };
+  }
+}
+
+export function isRefProblem(value: ResolvedRef | RefProblem): value is RefProblem {
+  return 'code' in value;
+}
+
+function collectResults(spec: FlowSpec): Map<string, ResultSource> {
+  const results = new Map<string, ResultSource>();
+  for (const [id, step] of Object.entries(spec.steps)) {
+    if (step.type !== 'http' || results.has(step.result)) continue;
+    results.set(step.result, { step: id, endpoint: (step as HttpStepSpec).endpoint });
+  }
+  return results;
+}

@@ -1,0 +1,55 @@
+import type { SpecPath } from '../diagnostics/diagnostic.js';
+import { isRefValue, type ConditionSpec, type FlowSpec, type Value } from './types.js';
+
+/** Where a ref is read; the taint analysis treats each kind as a different sink. */
+export type RefUse =
+  | { kind: 'requestBody'; ref: string; path: SpecPath; endpoint: string; field: string }
+  | { kind: 'assign'; ref: string; path: SpecPath; step: string; variable: string }
+  | { kind: 'attribute'; ref: string; path: SpecPath; step: string; attribute: string }
+  | { kind: 'condition'; ref: string; path: SpecPath; step: string }
+  | { kind: 'routeBy'; ref: string; path: SpecPath; step: string }
+  | { kind: 'export'; ref: string; path: SpecPath };
+
+/** Every ref the spec reads, in document order, with the path of its `ref` value. */
+export function collectRefUses(spec: FlowSpec): RefUse[] {
+  const uses: RefUse[] = [];
+  for (const [endpoint, definition] of Object.entries(spec.endpoints ?? {})) {
+    for (const [field, value] of Object.entries(definition.body ?? {})) {
+      const path = ['endpoints', endpoint, 'body', field];
+      if (isRefValue(value)) uses.push({ kind: 'requestBody', ref: value.ref, path: [...path, 'ref'], endpoint, field });
+    }
+  }
+  for (const [step, definition] of Object.entries(spec.steps)) {
+    const base = ['steps', step];
+    switch (definition.type) {
+      case 'assign':
+        for (const [variable, value] of Object.entries(definition.set)) pushValue(uses, value, [...base, 'set', variable], (ref, path) => ({ kind: 'assign', ref, path, step, variable }));
+        break;
+      case 'setAttributes':
+        for (const [attribute, value] of Object.entries(definition.attributes)) pushValue(uses, value, [...base, 'attributes', attribute], (ref, path) => ({ kind: 'attribute', ref, path, step, attribute }));
+        break;
+      case 'condition':
+        forEachComparison(definition.if, [...base, 'if'], (comparison, path) => uses.push({ kind: 'condition', ref: comparison.ref, path: [...path, 'ref'], step }));
+        break;
+      case 'route':
+        if (definition.by) uses.push({ kind: 'routeBy', ref: definition.by.ref, path: [...base, 'by', 'ref'], step });
+        break;
+      default:
+        break;
+    }
+  }
+  (spec.secure?.exports ?? []).forEach((ref, index) => uses.push({ kind: 'export', ref, path: ['secure', 'exports', index] }));
+  return uses;
+}
+
+function pushValue(uses: RefUse[], value: Value, path: SpecPath, make: (ref: string, path: SpecPath) => RefUse): void {
+  if (isRefValue(value)) uses.push(make(value.ref, [...path, 'ref']));
+}
+
+/** Visit the comparisons of a condition tree with their paths. */
+export function forEachComparison(condition: ConditionSpec, path: SpecPath, visit: (comparison: Extract<ConditionSpec, { ref: string }>, path: SpecPath) => void): void {
+  if ('all' in condition) condition.all.forEach((item, index) => forEachComparison(item, [...path, 'all', index], visit));
+  else if ('any' in condition) condition.any.forEach((item, index) => forEachComparison(item, [...path, 'any', index], visit));
+  else if ('not' in condition) forEachComparison(condition.not, [...path, 'not'], visit);
+  else visit(condition, path);
+}

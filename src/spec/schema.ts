@@ -1,0 +1,163 @@
+import type { ErrorObject } from 'ajv';
+import { didYouMean } from '../diagnostics/suggest.js';
+import type { SpecPath } from '../diagnostics/diagnostic.js';
+import { validate } from './generated/validate-schema.js';
+import type { DiagnosticSink } from './source.js';
+import { describePath } from './describe-path.js';
+
+const SPEC_VERSION = 1;
+
+/** Check the data against schemas/ivrflow.schema.json; true when it conforms. */
+export function checkSchema(data: unknown, sink: DiagnosticSink): boolean {
+  if (!checkVersion(data, sink)) return false;
+  if (validate(data)) return true;
+  for (const error of relevantErrors(validate.errors ?? [])) reportSchemaError(error, sink);
+  return false;
+}
+
+function checkVersion(data: unknown, sink: DiagnosticSink): boolean {
+  const version = (data as Record<string, unknown>)['ivrflow'];
+  if (version === SPEC_VERSION) return true;
+  if (version === undefined) {
+    sink.report({ code: 'schema/version', message: 'The spec has no `ivrflow` version key.', path: [], hint: 'Add `ivrflow: 1` as the first line.' });
+  } else {
+    sink.report({ code: 'schema/version', message: `Spec version \`${String(version)}\` is not supported; this ivrflow reads version ${SPEC_VERSION}.`, path: ['ivrflow'], hint: 'Write `ivrflow: 1`.' });
+  }
+  return false;
+}
+
+/**
+ * Drop the noise ajv produces around compound schemas: `if` wrappers, and for anyOf / oneOf, the
+ * errors of branches the data was clearly not meant for. When one branch fits the data's shape,
+ * its errors are kept; otherwise the compound error stands alone with the schema's description.
+ */
+function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
+  const dropped = new Set<ErrorObject>();
+  const compounds = errors
+    .filter((error) => error.keyword === 'anyOf' || error.keyword === 'oneOf')
+    .sort((a, b) => a.schemaPath.length - b.schemaPath.length);
+  for (const compound of compounds) {
+    if (dropped.has(compound)) continue;
+    const branches = branchErrors(compound, errors);
+    const fitting = [...branches.values()].filter((branch) => !branch.some((error) => isShapeMismatch(error, compound.instancePath)));
+    const keep = fitting.length === 1 ? fitting[0]! : [];
+    for (const branch of branches.values()) for (const error of branch) if (!keep.includes(error)) dropped.add(error);
+    if (fitting.length === 1) dropped.add(compound);
+  }
+  return errors.filter((error) => !dropped.has(error) && error.keyword !== 'if');
+}
+
+function branchErrors(compound: ErrorObject, errors: ErrorObject[]): Map<string, ErrorObject[]> {
+  const prefix = `${compound.schemaPath}/`;
+  const branches = new Map<string, ErrorObject[]>();
+  for (const error of errors) {
+    if (!error.schemaPath.startsWith(prefix) || !error.instancePath.startsWith(compound.instancePath)) continue;
+    const branch = error.schemaPath.slice(prefix.length).split('/')[0]!;
+    branches.set(branch, [...(branches.get(branch) ?? []), error]);
+  }
+  return branches;
+}
+
+function isShapeMismatch(error: ErrorObject, instancePath: string): boolean {
+  return error.instancePath === instancePath && ['type', 'required', 'const', 'not', 'enum'].includes(error.keyword);
+}
+
+function reportSchemaError(error: ErrorObject, sink: DiagnosticSink): void {
+  const path = pointerToPath(error.instancePath);
+  const where = describePath(path);
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String(params['additionalProperty']);
+      const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      sink.report({ code: 'schema/unknown-key', message: `Unknown key \`${key}\` in ${where}.`, path: [...path, key], onKey: true, hint: didYouMean(key, known) ?? knownKeysHint(known) });
+      return;
+    }
+    case 'required':
+      sink.report({ code: 'schema/required', message: `${capitalize(where)} is missing the required key \`${String(params['missingProperty'])}\`.`, path, onKey: path.length > 0 });
+      return;
+    case 'type':
+      sink.report({ code: 'schema/type', message: `${capitalize(where)} must be ${article(String(params['type']))}, not ${describeValue(error.data)}.`, path, hint: typeHint(error.data, String(params['type'])) });
+      return;
+    case 'enum':
+    case 'const': {
+      const allowed = error.keyword === 'enum' ? (params['allowedValues'] as unknown[]) : [params['allowedValue']];
+      sink.report({ code: 'schema/enum', message: `${capitalize(where)} is ${describeValue(error.data)}; allowed: ${allowed.map((value) => `\`${String(value)}\``).join(', ')}.`, path, hint: didYouMean(String(error.data), allowed.map(String)) });
+      return;
+    }
+    case 'propertyNames':
+      return; // reported by the nested error, which names the key
+    case 'pattern':
+      reportPattern(error, path, sink);
+      return;
+    default:
+      reportGeneric(error, path, sink);
+  }
+}
+
+function reportPattern(error: ErrorObject, path: SpecPath, sink: DiagnosticSink): void {
+  const propertyName = (error.params as Record<string, unknown>)['propertyName'];
+  const isKey = typeof propertyName === 'string';
+  const target = isKey ? [...path, propertyName] : path;
+  const value = isKey ? propertyName : String(error.data);
+  sink.report({ code: 'schema/invalid', message: `\`${value}\` is not a valid ${isKey ? 'name' : 'value'} at ${describePath(target)}.`, path: target, onKey: isKey, hint: patternHint(String(error.schema)) });
+}
+
+function reportGeneric(error: ErrorObject, path: SpecPath, sink: DiagnosticSink): void {
+  const description = (error.parentSchema as { description?: string } | undefined)?.description;
+  if (error.keyword === 'anyOf' || error.keyword === 'oneOf') {
+    sink.report({ code: 'schema/invalid', message: `${capitalize(describePath(path))} does not have a valid shape.`, path, hint: description });
+    return;
+  }
+  if (error.schemaPath.includes('/definitions/comparison/') && error.keyword.endsWith('Properties')) {
+    sink.report({ code: 'schema/invalid', message: `The comparison at ${describePath(path)} needs \`ref\` and exactly one operator.`, path, hint: 'Operators: equals, notEquals, in, exists, greaterThan, lessThan, atLeast, atMost.' });
+    return;
+  }
+  sink.report({ code: 'schema/invalid', message: `${capitalize(describePath(path))} ${error.message ?? 'is not valid'}.`, path, hint: description });
+}
+
+/** RFC 6901 JSON pointer to path segments; array indexes become numbers. */
+export function pointerToPath(pointer: string): SpecPath {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+}
+
+function patternHint(pattern: string): string | undefined {
+  if (pattern.startsWith('^[A-Za-z][A-Za-z0-9_]{0,63}$')) return 'Names start with a letter and use letters, digits and `_` (at most 64).';
+  if (pattern.startsWith('^[A-Za-z][A-Za-z0-9_-]{0,63}$')) return 'Step ids start with a letter and use letters, digits, `_` and `-` (at most 64).';
+  if (pattern.includes('(\\.[A-Za-z][A-Za-z0-9_]*)?$')) return 'A ref is `call.<field>`, a variable name, or `<result>.<field>`.';
+  if (pattern.startsWith('^[a-zA-Z]{2,3}')) return 'Use a BCP 47 language tag such as `en-US`.';
+  return undefined;
+}
+
+function typeHint(data: unknown, expected: string): string | undefined {
+  if (expected.includes('boolean') && typeof data === 'string' && /^(yes|no|on|off|y|n)$/i.test(data)) return 'YAML 1.2 reads yes/no/on/off as text: write `true` or `false`.';
+  if (expected === 'integer' && typeof data === 'number') return 'Use a whole number.';
+  if (expected.includes('number') && typeof data === 'string' && /^\s*\d+(\.\d+)?\s*s?\s*$/.test(data)) return 'Write the number without quotes or units.';
+  return undefined;
+}
+
+function knownKeysHint(known: string[]): string | undefined {
+  return known.length > 0 ? `Known keys here: ${known.join(', ')}.` : undefined;
+}
+
+function article(type: string): string {
+  const names = type.split(',').map((name) => (name === 'object' ? 'a mapping' : name === 'array' ? 'a list' : name === 'integer' ? 'an integer' : `a ${name}`));
+  return names.join(' or ');
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'empty (null)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the text \`${value.length > 40 ? `${value.slice(0, 40)}…` : value}\``;
+  return `\`${String(value)}\``;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

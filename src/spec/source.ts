@@ -1,0 +1,107 @@
+import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import type { Diagnostic, DiagnosticCode, Position, RelatedLocation, Severity, SourceSpan, SpecPath } from '../diagnostics/diagnostic.js';
+
+/** A parsed spec file: its text, its YAML document and the line index, the one source of positions. */
+export interface SpecSource {
+  /** The file name as the user gave it; used in diagnostics and never made absolute. */
+  file: string;
+  text: string;
+  lineCounter: LineCounter;
+  document?: Document.Parsed;
+}
+
+export function positionAt(source: SpecSource, offset: number): Position {
+  const clamped = Math.max(0, Math.min(offset, source.text.length));
+  const { line, col } = source.lineCounter.linePos(clamped);
+  return { offset: clamped, line, column: col };
+}
+
+export function spanAt(source: SpecSource, start: number, end: number): SourceSpan {
+  return { start: positionAt(source, start), end: positionAt(source, Math.max(start, end)) };
+}
+
+/**
+ * The span of the node at `path`, or of its key when `onKey` is set (unknown keys point at the key).
+ * Walks up to the nearest existing ancestor when the path does not exist (a missing required key
+ * points at the map that lacks it).
+ */
+export function locate(source: SpecSource, path: SpecPath, onKey = false): SourceSpan | undefined {
+  const root = source.document?.contents;
+  if (!root) return source.text.length === 0 ? spanAt(source, 0, 0) : undefined;
+  let node: Node = root as Node;
+  let keyNode: Node | undefined;
+  for (const segment of path) {
+    const child = childOf(node, segment);
+    if (!child) break;
+    node = child.value ?? child.key ?? node;
+    keyNode = child.key;
+    if (!child.value) break;
+  }
+  const target = onKey && keyNode ? keyNode : node;
+  const range = target.range;
+  if (!range) return undefined;
+  return spanAt(source, range[0], trimmedEnd(source.text, range[0], range[1]));
+}
+
+function childOf(node: Node, segment: string | number): { key?: Node; value?: Node } | undefined {
+  if (isMap(node)) {
+    const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+    if (!pair) return undefined;
+    return { key: pair.key as Node, value: (pair.value ?? undefined) as Node | undefined };
+  }
+  if (isSeq(node) && typeof segment === 'number') {
+    const item = node.items[segment];
+    return item ? { value: item as Node } : undefined;
+  }
+  return undefined;
+}
+
+/** Block values include their trailing newlines and comments in `range[1]`; a span should end at the last visible character. */
+function trimmedEnd(text: string, start: number, end: number): number {
+  let last = end;
+  while (last > start && /\s/.test(text[last - 1] ?? '')) last--;
+  const firstLineEnd = text.indexOf('\n', start);
+  return firstLineEnd !== -1 && firstLineEnd < last ? firstLineEnd : last;
+}
+
+export interface ReportInput {
+  code: DiagnosticCode;
+  severity?: Severity;
+  message: string;
+  path: SpecPath;
+  hint?: string;
+  /** Point at the key of the last path segment rather than its value. */
+  onKey?: boolean;
+  related?: readonly { message: string; path: SpecPath; onKey?: boolean }[];
+}
+
+/** Collects diagnostics for one source, resolving each path to a span once, when it is reported. */
+export class DiagnosticSink {
+  readonly diagnostics: Diagnostic[] = [];
+  constructor(readonly source: SpecSource) {}
+
+  report(input: ReportInput): void {
+    const diagnostic: Diagnostic = {
+      code: input.code,
+      severity: input.severity ?? 'error',
+      message: input.message,
+      file: this.source.file,
+      path: input.path,
+      span: locate(this.source, input.path, input.onKey),
+    };
+    if (input.hint) diagnostic.hint = input.hint;
+    if (input.related?.length) diagnostic.related = input.related.map((item) => this.relatedAt(item));
+    this.diagnostics.push(diagnostic);
+  }
+
+  /** A diagnostic at a raw offset range (YAML syntax errors, which have no path yet). */
+  reportAt(code: DiagnosticCode, message: string, start: number, end: number, hint?: string): void {
+    const diagnostic: Diagnostic = { code, severity: 'error', message, file: this.source.file, path: [], span: spanAt(this.source, start, end) };
+    if (hint) diagnostic.hint = hint;
+    this.diagnostics.push(diagnostic);
+  }
+
+  private relatedAt(item: { message: string; path: SpecPath; onKey?: boolean }): RelatedLocation {
+    return { message: item.message, file: this.source.file, path: item.path, span: locate(this.source, item.path, item.onKey) };
+  }
+}

@@ -1,0 +1,184 @@
+/**
+ * The ivrflow spec, version 1, as TypeScript types. schemas/ivrflow.schema.json is the source of
+ * truth for its shape; these types describe data that passed that schema.
+ */
+
+export type Literal = string | number | boolean;
+export type ValueType = 'string' | 'integer' | 'number' | 'boolean';
+export interface RefValue {
+  ref: string;
+}
+export type Value = Literal | RefValue;
+
+export interface FlowSpec {
+  ivrflow: 1;
+  name: string;
+  description?: string;
+  language: string;
+  start: string;
+  secrets?: Record<string, SecretSpec>;
+  variables?: Record<string, VariableSpec>;
+  endpoints?: Record<string, EndpointSpec>;
+  queues?: Record<string, QueueSpec>;
+  secure?: SecureSectionSpec;
+  steps: Record<string, StepSpec>;
+  targets?: TargetsSpec;
+}
+
+export interface SecretSpec {
+  description?: string;
+  use?: 'bearerToken' | 'signingKey';
+}
+
+export interface VariableSpec {
+  type: ValueType;
+  sensitive?: boolean;
+  description?: string;
+  initial?: Literal;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH';
+
+export interface EndpointSpec {
+  description?: string;
+  method: HttpMethod;
+  url: string;
+  timeoutSeconds: number;
+  international?: boolean;
+  verifiesCredential?: boolean;
+  auth?: { bearer: string };
+  headers?: Record<string, string>;
+  body?: Record<string, Value>;
+  response: {
+    fields: Record<string, ValueType>;
+    success?: { field: string; equals: Literal };
+  };
+}
+
+export interface QueueSpec {
+  description?: string;
+}
+
+export interface SecureSectionSpec {
+  entry: string;
+  exports?: string[];
+}
+
+export interface RouteTargetSpec {
+  queue: string;
+  priority?: number;
+  skills?: string[];
+}
+
+export type ComparisonOperator = 'equals' | 'notEquals' | 'in' | 'exists' | 'greaterThan' | 'lessThan' | 'atLeast' | 'atMost';
+
+export type ComparisonSpec = { ref: string } & Partial<Record<ComparisonOperator, Literal | Literal[]>>;
+
+export type ConditionSpec = ComparisonSpec | { all: ConditionSpec[] } | { any: ConditionSpec[] } | { not: ConditionSpec };
+
+interface StepBase {
+  description?: string;
+}
+
+export interface PlayStepSpec extends StepBase {
+  type: 'play';
+  prompt: string;
+  next: string;
+}
+
+export interface GatherStepSpec extends StepBase {
+  type: 'gather';
+  prompt: string;
+  into: string;
+  digits: number | { min: number; max: number };
+  terminator?: '#' | '*';
+  timeoutSeconds: number;
+  interDigitTimeoutSeconds?: number;
+  sensitive?: boolean;
+  next: string;
+  onNoInput: string;
+}
+
+export interface HttpStepSpec extends StepBase {
+  type: 'http';
+  endpoint: string;
+  result: string;
+  onSuccess: string;
+  onFailure: string;
+  onTimeout: string;
+}
+
+export interface ConditionStepSpec extends StepBase {
+  type: 'condition';
+  if: ConditionSpec;
+  then: string;
+  else: string;
+}
+
+export interface AssignStepSpec extends StepBase {
+  type: 'assign';
+  set: Record<string, Value>;
+  next: string;
+}
+
+export interface SetAttributesStepSpec extends StepBase {
+  type: 'setAttributes';
+  attributes: Record<string, Value>;
+  next: string;
+}
+
+export interface RetryStepSpec extends StepBase {
+  type: 'retry';
+  maxAttempts: number;
+  body: string;
+  onExhausted: string;
+}
+
+export interface RouteStepSpec extends StepBase {
+  type: 'route';
+  prompt?: string;
+  queue?: string;
+  priority?: number;
+  skills?: string[];
+  by?: RefValue;
+  cases?: Record<string, RouteTargetSpec>;
+  default?: RouteTargetSpec;
+  onFailure?: string;
+}
+
+export interface DisconnectStepSpec extends StepBase {
+  type: 'disconnect';
+  prompt?: string;
+}
+
+export type StepSpec =
+  | PlayStepSpec
+  | GatherStepSpec
+  | HttpStepSpec
+  | ConditionStepSpec
+  | AssignStepSpec
+  | SetAttributesStepSpec
+  | RetryStepSpec
+  | RouteStepSpec
+  | DisconnectStepSpec;
+
+export type StepType = StepSpec['type'];
+
+export interface TargetsSpec {
+  genesys?: {
+    inboundFlowName?: string;
+    secureFlowName?: string;
+    division?: string;
+    integration?: string;
+    dataActions?: Record<string, string>;
+    queues?: Record<string, string>;
+  };
+  cxone?: {
+    scriptName?: string;
+    skills?: Record<string, string>;
+  };
+}
+
+export function isRefValue(value: Value): value is RefValue {
+  return typeof value === 'object' && value !== null;
+}

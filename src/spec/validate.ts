@@ -1,0 +1,35 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+
+import type { Check } from './checks/context.js';
+import { checkGraph } from './checks/graph.js';
+import { checkReferences } from './checks/references.js';
+import { checkSecureSection } from './checks/secure.js';
+import { checkTypes } from './checks/types.js';
+import { FlowIndex } from './flow-index.js';
+import type { LoadedSpec } from './load.js';
+import { checkSchema } from './schema.js';
+import { DiagnosticSink } from './source.js';
+import type { FlowSpec } from './types.js';
+
+const SEMANTIC_CHECKS: readonly Check[] = [checkReferences, checkGraph, checkTypes, checkSecureSection];
+
+export interface ValidatedSpec {
+  spec?: FlowSpec;
+  index?: FlowIndex;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Schema first, then the semantic checks. The semantic checks run only on schema-valid data,
+ * because they trust its shape; the lowering runs only when neither found an error.
+ */
+export function validateSpec(loaded: LoadedSpec): ValidatedSpec {
+  if (loaded.data === undefined) return { diagnostics: loaded.diagnostics };
+  const sink = new DiagnosticSink(loaded.source);
+  if (!checkSchema(loaded.data, sink)) return { diagnostics: sink.diagnostics };
+  const spec = loaded.data as FlowSpec;
+  const index = new FlowIndex(spec);
+  for (const check of SEMANTIC_CHECKS) check({ spec, index, sink });
+  return { spec, index, diagnostics: sink.diagnostics };
+}
+
