@@ -26,6 +26,9 @@ export interface RelatedLocation {
 
 /** Codes of the checks built into the compiler. Policy rules report as `rule/<rule-id>`. */
 export type CoreCode =
+  | 'io/not-found'
+  | 'io/not-a-file'
+  | 'io/unreadable'
   | 'input/empty'
   | 'input/binary'
   | 'input/too-large'

@@ -1,0 +1,83 @@
+import { join, resolve } from 'node:path';
+import type { Artifact, TargetName } from '../../emit/artifact.js';
+import { buildManifest } from '../../emit/manifest.js';
+import { baseName, compileSpec } from '../../pipeline.js';
+import { readEnvironmentFile } from '../environment-file.js';
+import { CliError, EXIT_INPUT, EXIT_OK, EXIT_USAGE, type CliIo } from '../io.js';
+import { isIoDiagnostic, readSpecFile } from '../read-input.js';
+import { Report, type ReportFormat } from '../report.js';
+import { terminalStyle } from '../style.js';
+import { compareFlowOutput, writeFlowOutput } from '../write-output.js';
+
+export interface GenerateOptions {
+  out: string;
+  targets: readonly TargetName[];
+  env?: string;
+  check: boolean;
+  format: ReportFormat;
+  toolVersion: string;
+}
+
+interface FlowOutput {
+  file: string;
+  slug: string;
+  artifacts: Artifact[];
+}
+
+/** Compile each spec and write `<out>/<slug>/` (or, with --check, compare it). */
+export async function generateCommand(files: readonly string[], options: GenerateOptions, io: CliIo): Promise<number> {
+  const environment = options.env === undefined ? undefined : await readEnvironmentFile(options.env, io.cwd);
+  const report = new Report();
+  const outputs: FlowOutput[] = [];
+  for (const file of files) {
+    const read = await readSpecFile(file, io.cwd);
+    if (!read.ok) {
+      report.add(file, '', [read.diagnostic]);
+      continue;
+    }
+    const compiled = await compileSpec(file, read.bytes, { targets: options.targets, ...(environment ? { environment } : {}) });
+    report.add(file, compiled.source.text, compiled.diagnostics);
+    if (!compiled.graph || !compiled.artifacts) continue;
+    const manifest = buildManifest(compiled.artifacts, { specFile: baseName(file), specBytes: read.bytes, toolVersion: options.toolVersion });
+    outputs.push({ file, slug: compiled.graph.slug, artifacts: [...compiled.artifacts, manifest] });
+  }
+  assertDistinctSlugs(outputs);
+  io.stdout(report.render(options.format, terminalStyle(io)));
+  const outDir = resolve(io.cwd, options.out);
+  const stale = options.check ? await checkOutputs(outputs, outDir, options.out, io) : await writeOutputs(outputs, outDir, options.out, io);
+  if (report.diagnostics.some(isIoDiagnostic)) return EXIT_USAGE;
+  return report.count('error') > 0 || stale ? EXIT_INPUT : EXIT_OK;
+}
+
+async function writeOutputs(outputs: readonly FlowOutput[], outDir: string, shownOut: string, io: CliIo): Promise<boolean> {
+  for (const output of outputs) {
+    await writeFlowOutput(outDir, output.slug, output.artifacts);
+    io.stderr(`wrote ${join(shownOut, output.slug)}/ (${output.artifacts.length} files) from ${output.file}\n`);
+  }
+  return false;
+}
+
+async function checkOutputs(outputs: readonly FlowOutput[], outDir: string, shownOut: string, io: CliIo): Promise<boolean> {
+  let stale = false;
+  for (const output of outputs) {
+    const result = await compareFlowOutput(outDir, output.slug, output.artifacts);
+    const lines = [...result.missing.map((path) => `  missing  ${path}`), ...result.changed.map((path) => `  changed  ${path}`), ...result.extra.map((path) => `  extra    ${path}`)];
+    const shown = join(shownOut, output.slug);
+    if (lines.length === 0) {
+      io.stderr(`up to date: ${shown}/\n`);
+      continue;
+    }
+    stale = true;
+    io.stderr(`out of date: ${shown}/ does not match ${output.file}\n${lines.join('\n')}\nRun the same command without --check to regenerate.\n`);
+  }
+  return stale;
+}
+
+function assertDistinctSlugs(outputs: readonly FlowOutput[]): void {
+  const bySlug = new Map<string, string>();
+  for (const output of outputs) {
+    const other = bySlug.get(output.slug);
+    if (other !== undefined) throw new CliError(`${other} and ${output.file} both generate into \`${output.slug}/\`; give the flows different names.`);
+    bySlug.set(output.slug, output.file);
+  }
+}

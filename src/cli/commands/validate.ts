@@ -1,0 +1,40 @@
+import { checkSpec } from '../../pipeline.js';
+import { readEnvironmentFile } from '../environment-file.js';
+import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, type CliIo } from '../io.js';
+import { isIoDiagnostic, readSpecFile } from '../read-input.js';
+import { Report, type ReportFormat } from '../report.js';
+import { terminalStyle } from '../style.js';
+
+export interface ValidateOptions {
+  format: ReportFormat;
+  env?: string;
+  maxWarnings?: number;
+}
+
+/** Check each spec and print every diagnostic. 0 clean (warnings allowed), 1 errors, 2 I/O. */
+export async function validateCommand(files: readonly string[], options: ValidateOptions, io: CliIo): Promise<number> {
+  const environment = options.env === undefined ? undefined : await readEnvironmentFile(options.env, io.cwd);
+  const report = new Report();
+  for (const file of files) {
+    const read = await readSpecFile(file, io.cwd);
+    if (!read.ok) {
+      report.add(file, '', [read.diagnostic]);
+      continue;
+    }
+    const checked = checkSpec(file, read.bytes, environment ? { environment } : {});
+    report.add(file, checked.source.text, checked.diagnostics);
+  }
+  io.stdout(report.render(options.format, terminalStyle(io)));
+  if (options.format === 'stylish' && report.diagnostics.length === 0) io.stdout(`✔ ${files.length} spec${files.length === 1 ? '' : 's'} checked, no problems.\n`);
+  return exitCode(report, options.maxWarnings, io);
+}
+
+function exitCode(report: Report, maxWarnings: number | undefined, io: CliIo): number {
+  if (report.diagnostics.some(isIoDiagnostic)) return EXIT_USAGE;
+  if (report.count('error') > 0) return EXIT_INPUT;
+  if (maxWarnings !== undefined && report.count('warning') > maxWarnings) {
+    io.stderr(`ivrflow: ${report.count('warning')} warnings exceed --max-warnings ${maxWarnings}.\n`);
+    return EXIT_INPUT;
+  }
+  return EXIT_OK;
+}

@@ -1,0 +1,35 @@
+/** The process as the CLI sees it; tests pass their own. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Whether stdout is a terminal (colour by default only then). */
+  isTty: boolean;
+}
+
+export function processIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    env: process.env,
+    isTty: process.stdout.isTTY === true,
+  };
+}
+
+export const EXIT_OK = 0;
+/** Errors in the input: a spec with errors, `--max-warnings` exceeded, `--check` found stale files. */
+export const EXIT_INPUT = 1;
+/** Usage, configuration or I/O problems. */
+export const EXIT_USAGE = 2;
+
+/** A problem with how ivrflow was called or with the file system; printed without a stack. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT_USAGE,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { TARGET_NAMES, isTargetName, type TargetName } from '../emit/artifact.js';
+import { CliError, EXIT_OK, EXIT_USAGE, processIo, type CliIo } from './io.js';
+import { REPORT_FORMATS, parseFormat } from './report.js';
+
+/** Run the CLI and return its exit code. Never calls process.exit, so piped output is never cut off. */
+export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const verbose = argv.includes('--verbose');
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return (program as Command & { exitCodeResult?: number }).exitCodeResult ?? EXIT_OK;
+  } catch (error) {
+    return handleError(error, io, verbose);
+  }
+}
+
+function buildProgram(io: CliIo): Command {
+  const version = toolVersion();
+  const program = new Command('ivrflow')
+    .description('Compile a vendor-neutral IVR flow spec into Genesys Cloud Archy YAML and a NICE CXone Studio script, with compliance checks.')
+    .version(version, '-v, --version')
+    .option('--verbose', 'print stack traces of internal errors')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run with --help for usage)');
+  const finish = (code: number) => {
+    (program as Command & { exitCodeResult?: number }).exitCodeResult = code;
+  };
+
+  program
+    .command('validate')
+    .description('Check specs: YAML, schema, references, graph and security checks. Exit 0 clean, 1 errors, 2 usage or I/O.')
+    .argument('<spec...>', 'spec files (flows/*.yaml)')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('stylish'))
+    .option('--env <file>', 'environment file: every {{placeholder}} must have a value')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
+    .action(async (files: string[], options: { format: string; env?: string; maxWarnings?: number }) => {
+      const { validateCommand } = await import('./commands/validate.js');
+      finish(await validateCommand(files, { format: parseFormat(options.format), ...optionalProps(options, ['env', 'maxWarnings']) }, io));
+    });
+
+  program
+    .command('generate')
+    .description('Compile specs into vendor artifacts under <out>/<flow-slug>/, with a manifest.json.')
+    .argument('<spec...>', 'spec files (flows/*.yaml)')
+    .requiredOption('-o, --out <dir>', 'output folder; each flow gets <dir>/<flow-slug>/')
+    .option('-t, --target <targets>', `comma-separated targets: ${TARGET_NAMES.join(', ')}`, parseTargets, [...TARGET_NAMES])
+    .option('--env <file>', 'environment file that fills {{placeholders}} at compile time')
+    .option('--check', 'write nothing; exit 1 when the files on disk differ from what would be generated', false)
+    .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('stylish'))
+    .action(async (files: string[], options: { out: string; target: TargetName[]; env?: string; check: boolean; format: string }) => {
+      const { generateCommand } = await import('./commands/generate.js');
+      finish(await generateCommand(files, { out: options.out, targets: options.target, check: options.check, format: parseFormat(options.format), toolVersion: version, ...optionalProps(options, ['env']) }, io));
+    });
+
+  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  return program;
+}
+
+function handleError(error: unknown, io: CliIo, verbose: boolean): number {
+  if (error instanceof CommanderError) {
+    return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT_OK : EXIT_USAGE;
+  }
+  if (error instanceof CliError) {
+    io.stderr(`ivrflow: ${error.message}\n`);
+    return error.exitCode;
+  }
+  io.stderr(`ivrflow: internal error: ${error instanceof Error ? error.message : String(error)}\nThis is a bug in ivrflow; please report it with the spec that caused it.\n`);
+  if (verbose && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+  else io.stderr('Run with --verbose for the stack trace.\n');
+  return EXIT_USAGE;
+}
+
+function parseTargets(value: string): TargetName[] {
+  const names = value.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const unknown = names.filter((name) => !isTargetName(name));
+  if (names.length === 0 || unknown.length > 0) throw new InvalidArgumentError(`Targets are ${TARGET_NAMES.join(', ')}; got \`${value}\`.`);
+  return [...new Set(names as TargetName[])].sort();
+}
+
+function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('Expected a whole number.');
+  return Number(value);
+}
+
+function optionalProps<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Partial<Pick<T, K>> {
+  const picked: Partial<Pick<T, K>> = {};
+  for (const key of keys) if (source[key] !== undefined) picked[key] = source[key];
+  return picked;
+}
+
+function toolVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
+}

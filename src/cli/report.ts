@@ -1,0 +1,42 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { renderJson } from '../diagnostics/render/json.js';
+import { renderStylish } from '../diagnostics/render/stylish.js';
+import type { Style } from '../diagnostics/render/style.js';
+import { sortDiagnostics } from '../diagnostics/sort.js';
+import { assertNever } from '../util/assert.js';
+import { CliError } from './io.js';
+
+export type ReportFormat = 'stylish' | 'json';
+export const REPORT_FORMATS: readonly ReportFormat[] = ['stylish', 'json'];
+
+export function parseFormat(value: string): ReportFormat {
+  if ((REPORT_FORMATS as readonly string[]).includes(value)) return value as ReportFormat;
+  throw new CliError(`Unknown format \`${value}\`; use one of: ${REPORT_FORMATS.join(', ')}.`);
+}
+
+/** Everything the checks of one run found, with the text of each file for code frames. */
+export class Report {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly sources = new Map<string, string>();
+
+  add(file: string, text: string, diagnostics: readonly Diagnostic[]): void {
+    this.sources.set(file, text);
+    this.diagnostics.push(...diagnostics);
+  }
+
+  count(severity: Diagnostic['severity']): number {
+    return this.diagnostics.filter((diagnostic) => diagnostic.severity === severity).length;
+  }
+
+  render(format: ReportFormat, style: Style): string {
+    const sorted = sortDiagnostics(this.diagnostics);
+    switch (format) {
+      case 'stylish':
+        return renderStylish(sorted, this.sources, style);
+      case 'json':
+        return renderJson(sorted);
+      default:
+        return assertNever(format);
+    }
+  }
+}

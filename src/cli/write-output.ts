@@ -1,0 +1,94 @@
+import { mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import type { Artifact } from '../emit/artifact.js';
+import { CliError } from './io.js';
+
+/**
+ * Replace `<out>/<slug>` with exactly these files, all or nothing: they are written to a temporary
+ * folder beside it, which is then renamed into place. A failure leaves the previous output as it was.
+ */
+export async function writeFlowOutput(outDir: string, slug: string, artifacts: readonly Artifact[]): Promise<void> {
+  const finalDir = join(outDir, slug);
+  assertInside(outDir, finalDir);
+  await mkdir(outDir, { recursive: true });
+  const staging = await mkdtemp(join(outDir, `.${slug}.tmp-`));
+  try {
+    for (const artifact of artifacts) {
+      const target = join(staging, artifact.path);
+      assertInside(staging, target);
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, artifact.contents, { encoding: 'utf8', flag: 'wx' });
+    }
+    await swapInto(staging, finalDir);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    if (error instanceof CliError) throw error;
+    throw new CliError(`Cannot write ${finalDir} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+  }
+}
+
+async function swapInto(staging: string, finalDir: string): Promise<void> {
+  const previous = await exists(finalDir);
+  if (!previous) {
+    await rename(staging, finalDir);
+    return;
+  }
+  const retired = `${staging}.old`;
+  await rename(finalDir, retired);
+  try {
+    await rename(staging, finalDir);
+  } catch (error) {
+    await rename(retired, finalDir);
+    throw error;
+  }
+  await rm(retired, { recursive: true, force: true });
+}
+
+export interface Staleness {
+  missing: string[];
+  changed: string[];
+  extra: string[];
+}
+
+/** Compare the expected files with `<out>/<slug>` without writing anything (`--check`). */
+export async function compareFlowOutput(outDir: string, slug: string, artifacts: readonly Artifact[]): Promise<Staleness> {
+  const finalDir = join(outDir, slug);
+  const onDisk = new Set(await listFiles(finalDir));
+  const result: Staleness = { missing: [], changed: [], extra: [] };
+  for (const artifact of artifacts) {
+    if (!onDisk.delete(artifact.path)) result.missing.push(artifact.path);
+    else if ((await readFile(join(finalDir, artifact.path), 'utf8')) !== artifact.contents) result.changed.push(artifact.path);
+  }
+  result.extra = [...onDisk].sort();
+  return result;
+}
+
+async function listFiles(dir: string, prefix = ''): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const files: string[] = [];
+  for (const entry of entries) {
+    const path = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+    if (entry.isDirectory()) files.push(...(await listFiles(join(dir, entry.name), path)));
+    else files.push(path);
+  }
+  return files;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function assertInside(parent: string, child: string): void {
+  const path = relative(parent, child);
+  if (path === '' || path.startsWith(`..${sep}`) || path === '..' || path.startsWith(sep)) throw new CliError(`Refusing to write outside ${parent}: ${child}`);
+}

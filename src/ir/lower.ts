@@ -1,0 +1,139 @@
+import { invariant, assertNever } from '../util/assert.js';
+import { fillPlaceholders, findPlaceholders } from '../spec/environment.js';
+import { isRefProblem, type FlowIndex } from '../spec/flow-index.js';
+import { stepTransitions } from '../spec/transitions.js';
+import { isRefValue, type ComparisonOperator, type ConditionSpec, type EndpointSpec, type Literal, type RouteTargetSpec, type StepSpec, type TargetsSpec, type Value, type ValueType } from '../spec/types.js';
+import type { FlowGraph, FlowNode, IrCondition, IrEndpoint, IrReadable, IrValue, RouteTarget } from './nodes.js';
+import { slugify } from './slug.js';
+
+export interface LowerOptions {
+  /** Values for `{{placeholders}}`; without it they stay verbatim. */
+  environment?: ReadonlyMap<string, string>;
+}
+
+/** Spec to IR. Runs only on a spec that passed validation, so a failed lookup here is a bug. */
+export function lowerToIr(index: FlowIndex, options: LowerOptions = {}): FlowGraph {
+  const { spec } = index;
+  const environment = options.environment ?? new Map<string, string>();
+  const fill = (text: string) => fillPlaceholders(text, environment);
+  const nodes = [...index.steps].filter(([id]) => index.reachable.has(id)).map(([id, step]) => lowerStep(index, id, step));
+  const graph: FlowGraph = {
+    name: spec.name,
+    slug: slugify(spec.name),
+    language: spec.language,
+    start: spec.start,
+    nodes,
+    variables: Object.entries(spec.variables ?? {}).map(([name, variable]) => ({ name, type: variable.type, sensitive: variable.sensitive === true, ...optional('initial', variable.initial), ...optional('description', variable.description) })),
+    secrets: Object.entries(spec.secrets ?? {}).map(([name, secret]) => ({ name, use: secret.use ?? 'bearerToken', ...optional('description', secret.description) })),
+    endpoints: Object.entries(spec.endpoints ?? {}).map(([id, endpoint]) => lowerEndpoint(index, id, endpoint, fill)),
+    queues: Object.entries(spec.queues ?? {}).map(([id, queue]) => ({ id, ...optional('description', queue.description) })),
+    targets: mapStrings(spec.targets ?? {}, fill) as TargetsSpec,
+    placeholders: [...new Set(findPlaceholders(spec).map((use) => use.key).filter((key) => !environment.has(key)))].sort(),
+  };
+  if (spec.description !== undefined) graph.description = spec.description;
+  if (spec.secure) {
+    graph.secure = {
+      entry: spec.secure.entry,
+      exports: (spec.secure.exports ?? []).map((ref) => readable(index, ref)),
+      steps: nodes.filter((node) => node.secure).map((node) => node.id),
+    };
+  }
+  return graph;
+}
+
+function lowerStep(index: FlowIndex, id: string, step: StepSpec): FlowNode {
+  const base = { id, origin: ['steps', id], secure: index.secureSteps.has(id), edges: stepTransitions(step), ...optional('description', step.description) };
+  switch (step.type) {
+    case 'play':
+      return { kind: 'play', ...base, prompt: step.prompt, next: step.next };
+    case 'gather': {
+      const digits = typeof step.digits === 'number' ? { min: step.digits, max: step.digits } : { min: step.digits.min, max: step.digits.max };
+      const sensitive = step.sensitive === true || index.spec.variables?.[step.into]?.sensitive === true;
+      return { kind: 'gather', ...base, prompt: step.prompt, variable: step.into, digits, ...optional('terminator', step.terminator), timeoutSeconds: step.timeoutSeconds, ...optional('interDigitTimeoutSeconds', step.interDigitTimeoutSeconds), sensitive, next: step.next, onNoInput: step.onNoInput };
+    }
+    case 'http':
+      return { kind: 'http', ...base, endpoint: step.endpoint, result: step.result, onSuccess: step.onSuccess, onFailure: step.onFailure, onTimeout: step.onTimeout };
+    case 'condition':
+      return { kind: 'condition', ...base, condition: lowerCondition(index, step.if), then: step.then, else: step.else };
+    case 'assign':
+      return { kind: 'assign', ...base, assignments: Object.entries(step.set).map(([variable, value]) => ({ variable, value: lowerValue(index, value, index.spec.variables?.[variable]?.type) })), next: step.next };
+    case 'setAttributes':
+      return { kind: 'setAttributes', ...base, attributes: Object.entries(step.attributes).map(([name, value]) => ({ name, value: lowerValue(index, value) })), next: step.next };
+    case 'retry':
+      return { kind: 'retry', ...base, maxAttempts: step.maxAttempts, body: step.body, onExhausted: step.onExhausted, bodySteps: [...index.steps.keys()].filter((member) => index.retryBody(id).has(member)) };
+    case 'route': {
+      const single = step.queue === undefined ? undefined : { queue: step.queue, priority: step.priority, skills: step.skills };
+      const fallback = lowerTarget(single ?? step.default);
+      const cases = Object.entries(step.cases ?? {}).map(([match, target]) => ({ match, target: lowerTarget(target) }));
+      return { kind: 'route', ...base, ...optional('prompt', step.prompt), ...optional('by', step.by && readable(index, step.by.ref)), cases, fallback, ...optional('onFailure', step.onFailure) };
+    }
+    case 'disconnect':
+      return { kind: 'disconnect', ...base, ...optional('prompt', step.prompt) };
+    default:
+      return assertNever(step);
+  }
+}
+
+function lowerEndpoint(index: FlowIndex, id: string, endpoint: EndpointSpec, fill: (text: string) => string): IrEndpoint {
+  const lowered: IrEndpoint = {
+    id,
+    origin: ['endpoints', id],
+    method: endpoint.method,
+    url: fill(endpoint.url),
+    timeoutSeconds: endpoint.timeoutSeconds,
+    international: endpoint.international === true,
+    verifiesCredential: endpoint.verifiesCredential === true,
+    headers: Object.entries(endpoint.headers ?? {}).map(([name, value]) => ({ name, value })),
+    body: Object.entries(endpoint.body ?? {}).map(([field, value]) => ({ field, value: lowerValue(index, value) })),
+    responseFields: Object.entries(endpoint.response.fields).map(([name, type]) => ({ name, type })),
+  };
+  if (endpoint.description !== undefined) lowered.description = endpoint.description;
+  if (endpoint.auth) lowered.bearerSecret = endpoint.auth.bearer;
+  if (endpoint.response.success) lowered.success = { ...endpoint.response.success };
+  return lowered;
+}
+
+function lowerCondition(index: FlowIndex, condition: ConditionSpec): IrCondition {
+  if ('all' in condition) return { kind: 'all', items: condition.all.map((item) => lowerCondition(index, item)) };
+  if ('any' in condition) return { kind: 'any', items: condition.any.map((item) => lowerCondition(index, item)) };
+  if ('not' in condition) return { kind: 'not', item: lowerCondition(index, condition.not) };
+  const operator = Object.keys(condition).find((key) => key !== 'ref') as ComparisonOperator;
+  const compare: IrCondition = { kind: 'compare', operator, subject: readable(index, condition.ref) };
+  if (operator !== 'exists') compare.operand = condition[operator] as Literal | Literal[];
+  else compare.operand = condition.exists as boolean;
+  return compare;
+}
+
+function lowerValue(index: FlowIndex, value: Value, expected?: ValueType): IrValue {
+  if (isRefValue(value)) return readable(index, value.ref);
+  return { kind: 'literal', value, type: expected ?? literalType(value) };
+}
+
+function readable(index: FlowIndex, ref: string): IrReadable {
+  const resolved = index.resolveRef(ref);
+  invariant(!isRefProblem(resolved), `unresolved ref ${ref} after validation`);
+  return resolved;
+}
+
+function lowerTarget(target: RouteTargetSpec | undefined): RouteTarget {
+  invariant(target !== undefined, 'route without a target after validation');
+  return { queue: target.queue, priority: target.priority ?? 0, skills: target.skills ?? [] };
+}
+
+function literalType(value: Literal): ValueType {
+  if (typeof value === 'boolean') return 'boolean';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return 'string';
+}
+
+function mapStrings(value: unknown, map: (text: string) => string): unknown {
+  if (typeof value === 'string') return map(value);
+  if (Array.isArray(value)) return value.map((item) => mapStrings(item, map));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, mapStrings(child, map)]));
+  return value;
+}
+
+/** `{ key: value }` when the value is defined, `{}` otherwise: keeps absent keys absent in the IR dump. */
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}

@@ -1,0 +1,180 @@
+import type { SpecPath } from '../diagnostics/diagnostic.js';
+import type { CallField } from '../spec/refs.js';
+import type { Transition } from '../spec/transitions.js';
+import type { ComparisonOperator, HttpMethod, Literal, TargetsSpec, ValueType } from '../spec/types.js';
+
+/**
+ * The IR: a resolved, typed graph of flow nodes. Every name is checked, every ref is resolved to
+ * what it reads and its type, and every node keeps `origin`, the spec path it came from, so an
+ * emitter can still point a diagnostic into the YAML.
+ */
+
+export type IrValue =
+  | { kind: 'literal'; value: Literal; type: ValueType }
+  | { kind: 'call'; field: CallField; type: 'string' }
+  | { kind: 'variable'; name: string; type: ValueType; sensitive: boolean }
+  | { kind: 'result'; result: string; field: string; step: string; endpoint: string; type: ValueType };
+
+export type IrReadable = Exclude<IrValue, { kind: 'literal' }>;
+
+/** A missing value never compares true: every comparison but `exists` is false on an unset value. */
+export type IrCondition =
+  | { kind: 'compare'; operator: ComparisonOperator; subject: IrReadable; operand?: Literal | readonly Literal[] }
+  | { kind: 'all'; items: readonly IrCondition[] }
+  | { kind: 'any'; items: readonly IrCondition[] }
+  | { kind: 'not'; item: IrCondition };
+
+interface NodeBase {
+  id: string;
+  origin: SpecPath;
+  description?: string;
+  /** Inside the secure section (reachable from `secure.entry`). */
+  secure: boolean;
+  /** Outgoing transitions, named as in the spec. */
+  edges: readonly Transition[];
+}
+
+export interface PlayNode extends NodeBase {
+  kind: 'play';
+  prompt: string;
+  next: string;
+}
+
+export interface GatherNode extends NodeBase {
+  kind: 'gather';
+  prompt: string;
+  variable: string;
+  /** Equal for an exact length. */
+  digits: { min: number; max: number };
+  terminator?: '#' | '*';
+  timeoutSeconds: number;
+  interDigitTimeoutSeconds?: number;
+  sensitive: boolean;
+  next: string;
+  onNoInput: string;
+}
+
+export interface HttpNode extends NodeBase {
+  kind: 'http';
+  endpoint: string;
+  result: string;
+  onSuccess: string;
+  onFailure: string;
+  onTimeout: string;
+}
+
+export interface ConditionNode extends NodeBase {
+  kind: 'condition';
+  condition: IrCondition;
+  then: string;
+  else: string;
+}
+
+export interface AssignNode extends NodeBase {
+  kind: 'assign';
+  assignments: readonly { variable: string; value: IrValue }[];
+  next: string;
+}
+
+export interface SetAttributesNode extends NodeBase {
+  kind: 'setAttributes';
+  attributes: readonly { name: string; value: IrValue }[];
+  next: string;
+}
+
+export interface RetryNode extends NodeBase {
+  kind: 'retry';
+  maxAttempts: number;
+  body: string;
+  onExhausted: string;
+  /** The steps of one attempt: reachable from `body` without passing through the retry. */
+  bodySteps: readonly string[];
+}
+
+export interface RouteTarget {
+  queue: string;
+  priority: number;
+  skills: readonly string[];
+}
+
+export interface RouteNode extends NodeBase {
+  kind: 'route';
+  prompt?: string;
+  /** The value the cases match; absent for a single-target route. */
+  by?: IrReadable;
+  cases: readonly { match: string; target: RouteTarget }[];
+  /** The target when no case matches, or the only target. */
+  fallback: RouteTarget;
+  onFailure?: string;
+}
+
+export interface DisconnectNode extends NodeBase {
+  kind: 'disconnect';
+  prompt?: string;
+}
+
+export type FlowNode = PlayNode | GatherNode | HttpNode | ConditionNode | AssignNode | SetAttributesNode | RetryNode | RouteNode | DisconnectNode;
+export type FlowNodeKind = FlowNode['kind'];
+
+export interface IrVariable {
+  name: string;
+  type: ValueType;
+  sensitive: boolean;
+  initial?: Literal;
+  description?: string;
+}
+
+export interface IrSecret {
+  name: string;
+  use: 'bearerToken' | 'signingKey';
+  description?: string;
+}
+
+export interface IrEndpoint {
+  id: string;
+  origin: SpecPath;
+  description?: string;
+  method: HttpMethod;
+  url: string;
+  timeoutSeconds: number;
+  international: boolean;
+  verifiesCredential: boolean;
+  /** Name of the secret holding the bearer token; its value never enters the IR. */
+  bearerSecret?: string;
+  headers: readonly { name: string; value: string }[];
+  body: readonly { field: string; value: IrValue }[];
+  responseFields: readonly { name: string; type: ValueType }[];
+  success?: { field: string; equals: Literal };
+}
+
+export interface IrQueue {
+  id: string;
+  description?: string;
+}
+
+export interface IrSecureSection {
+  entry: string;
+  exports: readonly IrReadable[];
+  /** Ids of the steps inside it, in spec order. */
+  steps: readonly string[];
+}
+
+export interface FlowGraph {
+  name: string;
+  /** Safe folder name derived from `name`: lower-case letters, digits and dashes. */
+  slug: string;
+  description?: string;
+  language: string;
+  start: string;
+  /** In spec order. */
+  nodes: readonly FlowNode[];
+  variables: readonly IrVariable[];
+  secrets: readonly IrSecret[];
+  endpoints: readonly IrEndpoint[];
+  queues: readonly IrQueue[];
+  secure?: IrSecureSection;
+  /** With `{{placeholders}}` filled from the environment file, when one was given. */
+  targets: TargetsSpec;
+  /** Placeholder keys still in the graph (sorted), for Terraform substitutions or an Archy options file. */
+  placeholders: readonly string[];
+}

@@ -1,0 +1,71 @@
+import type { Diagnostic } from './diagnostics/diagnostic.js';
+import { hasErrors } from './diagnostics/diagnostic.js';
+import { sortDiagnostics } from './diagnostics/sort.js';
+import { TARGET_NAMES, type Artifact, type TargetName } from './emit/artifact.js';
+import { emitTarget } from './emit/index.js';
+import { emitIr } from './emit/ivrflow/emit-ir.js';
+import { lowerToIr } from './ir/lower.js';
+import type { FlowGraph } from './ir/nodes.js';
+import { checkEnvironment } from './spec/environment.js';
+import { loadSpec } from './spec/load.js';
+import { DiagnosticSink, type SpecSource } from './spec/source.js';
+import type { FlowSpec } from './spec/types.js';
+import { validateSpec } from './spec/validate.js';
+
+export interface CheckOptions {
+  /** Values for `{{placeholders}}`; when given, every placeholder must have one. */
+  environment?: ReadonlyMap<string, string>;
+}
+
+export interface CompileOptions extends CheckOptions {
+  targets?: readonly TargetName[];
+}
+
+export interface CheckResult {
+  source: SpecSource;
+  /** Sorted and de-duplicated. */
+  diagnostics: Diagnostic[];
+  spec?: FlowSpec;
+  graph?: FlowGraph;
+}
+
+export interface CompileResult extends CheckResult {
+  /** Present only when there were no errors. The manifest is not among them. */
+  artifacts?: Artifact[];
+}
+
+/** Load, validate and lower one spec. The graph is present only when there were no errors. */
+export function checkSpec(file: string, bytes: Uint8Array, options: CheckOptions = {}): CheckResult {
+  const loaded = loadSpec(file, bytes);
+  const validated = validateSpec(loaded);
+  const diagnostics = [...validated.diagnostics];
+  if (!validated.spec || !validated.index || hasErrors(diagnostics)) return { source: loaded.source, diagnostics: sortDiagnostics(diagnostics) };
+  if (options.environment) {
+    const sink = new DiagnosticSink(loaded.source);
+    checkEnvironment(validated.spec, options.environment, sink);
+    diagnostics.push(...sink.diagnostics);
+  }
+  const result: CheckResult = { source: loaded.source, diagnostics: sortDiagnostics(diagnostics), spec: validated.spec };
+  if (!hasErrors(diagnostics)) result.graph = lowerToIr(validated.index, options.environment ? { environment: options.environment } : {});
+  return result;
+}
+
+/** The whole pipeline for one spec: check, then emit every requested target plus the IR dump. */
+export async function compileSpec(file: string, bytes: Uint8Array, options: CompileOptions = {}): Promise<CompileResult> {
+  const checked = checkSpec(file, bytes, options);
+  if (!checked.graph) return checked;
+  const sink = new DiagnosticSink(checked.source);
+  const artifacts: Artifact[] = [emitIr(checked.graph)];
+  for (const target of options.targets ?? TARGET_NAMES) {
+    const emitted = await emitTarget(target, checked.graph, { specFile: baseName(file) });
+    artifacts.push(...emitted.artifacts);
+    for (const problem of emitted.problems) sink.report(problem);
+  }
+  const diagnostics = sortDiagnostics([...checked.diagnostics, ...sink.diagnostics]);
+  return hasErrors(diagnostics) ? { ...checked, diagnostics } : { ...checked, diagnostics, artifacts };
+}
+
+/** The last segment of a path, with either separator. Artifacts never name the spec's folders. */
+export function baseName(file: string): string {
+  return file.split(/[\\/]/).pop() ?? file;
+}

@@ -1,0 +1,48 @@
+import type { SpecPath } from '../diagnostics/diagnostic.js';
+import type { DiagnosticSink } from './source.js';
+import type { FlowSpec } from './types.js';
+
+/** `{{key}}`, as Archy options files and Terraform `genesyscloud_flow.substitutions` write it. */
+const PLACEHOLDER = /\{\{([A-Za-z0-9_.-]+)\}\}/g;
+
+export interface PlaceholderUse {
+  key: string;
+  path: SpecPath;
+}
+
+/**
+ * Placeholders are recognised only where environment-specific names live: endpoint URLs and the
+ * `targets` section. Prompts and other text are never rewritten, so a prompt may say `{{` verbatim.
+ */
+export function findPlaceholders(spec: FlowSpec): PlaceholderUse[] {
+  const uses: PlaceholderUse[] = [];
+  for (const [id, endpoint] of Object.entries(spec.endpoints ?? {})) collect(endpoint.url, ['endpoints', id, 'url'], uses);
+  walkStrings(spec.targets, ['targets'], (text, path) => collect(text, path, uses));
+  return uses;
+}
+
+export function placeholderKeys(text: string): string[] {
+  return [...text.matchAll(PLACEHOLDER)].map((match) => match[1]!);
+}
+
+/** Replace every placeholder that has a value; the others stay verbatim. */
+export function fillPlaceholders(text: string, environment: ReadonlyMap<string, string>): string {
+  return text.replace(PLACEHOLDER, (whole, key: string) => environment.get(key) ?? whole);
+}
+
+/** With an environment file, every placeholder must have a value: a half-filled flow is not deployable. */
+export function checkEnvironment(spec: FlowSpec, environment: ReadonlyMap<string, string>, sink: DiagnosticSink): void {
+  for (const use of findPlaceholders(spec)) {
+    if (environment.has(use.key)) continue;
+    sink.report({ code: 'env/missing-value', message: `The environment file has no value for \`{{${use.key}}}\`.`, path: use.path, hint: `Add \`${use.key}: <value>\` to the environment file.` });
+  }
+}
+
+function collect(text: string, path: SpecPath, uses: PlaceholderUse[]): void {
+  for (const key of placeholderKeys(text)) uses.push({ key, path });
+}
+
+function walkStrings(value: unknown, path: SpecPath, visit: (text: string, path: SpecPath) => void): void {
+  if (typeof value === 'string') visit(value, path);
+  else if (value && typeof value === 'object') for (const [key, child] of Object.entries(value)) walkStrings(child, [...path, key], visit);
+}
