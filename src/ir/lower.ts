@@ -34,6 +34,7 @@ export function lowerToIr(index: FlowIndex, options: LowerOptions = {}): FlowGra
   if (spec.secure) {
     graph.secure = {
       entry: spec.secure.entry,
+      onUnavailable: spec.secure.onUnavailable,
       exports: (spec.secure.exports ?? []).map((ref) => readable(index, ref)),
       steps: nodes.filter((node) => node.secure).map((node) => node.id),
     };

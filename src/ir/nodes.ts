@@ -154,6 +154,8 @@ export interface IrQueue {
 
 export interface IrSecureSection {
   entry: string;
+  /** Taken, outside the section, when the platform cannot enter it. */
+  onUnavailable: string;
   exports: readonly IrReadable[];
   /** Ids of the steps inside it, in spec order. */
   steps: readonly string[];

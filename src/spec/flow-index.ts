@@ -30,6 +30,8 @@ export class FlowIndex {
     this.steps = new Map(Object.entries(spec.steps));
     this.results = collectResults(spec);
     this.reachable = this.reachableFrom(spec.start);
+    // The way out when the secure section cannot be entered runs wherever its entry is reached from.
+    if (spec.secure && this.reachable.has(spec.secure.entry)) for (const id of this.reachableFrom(spec.secure.onUnavailable)) (this.reachable as Set<string>).add(id);
     this.secureSteps = spec.secure && this.steps.has(spec.secure.entry) ? this.reachableFrom(spec.secure.entry) : new Set();
   }
 

@@ -61,6 +61,7 @@ export interface QueueSpec {
 
 export interface SecureSectionSpec {
   entry: string;
+  onUnavailable: string;
   exports?: string[];
 }
 

@@ -22,6 +22,7 @@ function checkStepReferences({ spec, index, sink }: CheckContext): void {
     sink.report({ code: 'ref/unknown-step', message: `Unknown step \`${id}\`.`, path, hint: didYouMean(id, stepIds) ?? 'Declare it under `steps`.' });
   if (!index.steps.has(spec.start)) reportUnknown(spec.start, ['start']);
   if (spec.secure && !index.steps.has(spec.secure.entry)) reportUnknown(spec.secure.entry, ['secure', 'entry']);
+  if (spec.secure && !index.steps.has(spec.secure.onUnavailable)) reportUnknown(spec.secure.onUnavailable, ['secure', 'onUnavailable']);
   for (const [id, step] of index.steps) {
     for (const transition of stepTransitions(step)) if (!index.steps.has(transition.to)) reportUnknown(transition.to, ['steps', id, transition.name]);
   }
