@@ -60,8 +60,10 @@ function lowerStep(index: FlowIndex, id: string, step: StepSpec): FlowNode {
       return { kind: 'assign', ...base, assignments: Object.entries(step.set).map(([variable, value]) => ({ variable, value: lowerValue(index, value, index.spec.variables?.[variable]?.type) })), next: step.next };
     case 'setAttributes':
       return { kind: 'setAttributes', ...base, attributes: Object.entries(step.attributes).map(([name, value]) => ({ name, value: lowerValue(index, value) })), next: step.next };
-    case 'retry':
-      return { kind: 'retry', ...base, maxAttempts: step.maxAttempts, body: step.body, onExhausted: step.onExhausted, bodySteps: [...index.steps.keys()].filter((member) => index.retryBody(id).has(member)) };
+    case 'retry': {
+      const body = index.retryBody(id);
+      return { kind: 'retry', ...base, maxAttempts: step.maxAttempts, body: step.body, onExhausted: step.onExhausted, bodySteps: [...index.steps.keys()].filter((member) => body.has(member)) };
+    }
     case 'route': {
       const single = step.queue === undefined ? undefined : { queue: step.queue, priority: step.priority, skills: step.skills };
       const fallback = lowerTarget(single ?? step.default);

@@ -1,0 +1,56 @@
+// npm run bench: compile throughput on 1,000 variants of the example flow in one process, and the
+// cold start of `ivrflow validate` beside a bare `node -e 0`. Prints numbers; asserts nothing.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compileSpec } from '../dist/pipeline.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const example = readFileSync(join(root, 'flows/identity-promotion.yaml'), 'utf8');
+const VARIANTS = 1000;
+const COLD_RUNS = 15;
+
+function variant(index) {
+  return example
+    .replace('name: Identity Promotion', `name: Identity Promotion ${index}`)
+    .replace('maxAttempts: 3', `maxAttempts: ${1 + (index % 3)}`)
+    .replace('timeoutSeconds: 15', `timeoutSeconds: ${15 + (index % 30)}`)
+    .replace('priority: 50', `priority: ${50 + (index % 100)}`)
+    .replace('Welcome to Example Bank.', `Welcome to Example Bank, branch ${index}.`);
+}
+
+async function throughput() {
+  const specs = Array.from({ length: VARIANTS }, (_, index) => Buffer.from(variant(index)));
+  await compileSpec('warmup.yaml', specs[0]); // load the lazily imported emitters once
+  const started = performance.now();
+  let artifacts = 0;
+  for (const [index, bytes] of specs.entries()) {
+    const result = await compileSpec(`variant-${index}.yaml`, bytes);
+    if (!result.artifacts) throw new Error(`variant ${index} did not compile: ${result.diagnostics[0]?.message}`);
+    artifacts += result.artifacts.length;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return { seconds, perSecond: VARIANTS / seconds, artifacts };
+}
+
+function medianMs(command, args) {
+  const times = [];
+  for (let run = 0; run < COLD_RUNS; run++) {
+    const started = process.hrtime.bigint();
+    try {
+      execFileSync(command, args, { cwd: root, stdio: 'ignore' });
+    } catch {
+      // validate may exit non-zero in a broken tree; the timing still counts
+    }
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+const compiled = await throughput();
+console.log(`compile: ${VARIANTS} flows in ${compiled.seconds.toFixed(2)} s = ${compiled.perSecond.toFixed(0)} flows/s (${compiled.artifacts} artifacts; aim >= 500 flows/s)`);
+const bare = medianMs(process.execPath, ['-e', '0']);
+const cold = medianMs(process.execPath, [join(root, 'bin/ivrflow.js'), 'validate', 'flows/identity-promotion.yaml']);
+console.log(`cold start (median of ${COLD_RUNS}): node -e 0 ${bare.toFixed(0)} ms, ivrflow validate ${cold.toFixed(0)} ms = ${(cold / bare).toFixed(2)}x (aim <= 3x)`);
