@@ -8,6 +8,8 @@ export interface RefProblem {
   code: DiagnosticCode;
   message: string;
   hint?: string;
+  /** Caused by a problem reported elsewhere (the result's endpoint is unknown): not reported again. */
+  consequential?: boolean;
 }
 
 export interface ResultSource {
@@ -85,7 +87,9 @@ export class FlowIndex {
   private resolveResultField(result: string, field: string): ResolvedRef | RefProblem {
     const source = this.results.get(result);
     if (!source) return { code: 'ref/unknown-result', message: `No http step has the result name \`${result}\`.`, hint: didYouMean(result, this.results.keys()) ?? 'Set `result:` on the http step whose answer you read.' };
-    const fields = this.spec.endpoints?.[source.endpoint]?.response.fields ?? {};
+    const endpoint = Object.hasOwn(this.spec.endpoints ?? {}, source.endpoint) ? this.spec.endpoints![source.endpoint] : undefined;
+    if (!endpoint) return { code: 'ref/unknown-endpoint', message: `Result \`${result}\` comes from an unknown endpoint.`, consequential: true };
+    const fields = endpoint.response.fields;
     const type = Object.hasOwn(fields, field) ? fields[field] : undefined;
     if (!type) return { code: 'ref/unknown-field', message: `The response of endpoint \`${source.endpoint}\` declares no field \`${field}\`.`, hint: didYouMean(field, Object.keys(fields)) ?? `Declared fields: ${Object.keys(fields).join(', ')}.` };
     return { kind: 'result', result, field, step: source.step, endpoint: source.endpoint, type };

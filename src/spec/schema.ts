@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { didYouMean } from '../diagnostics/suggest.js';
+import { didYouMean, suggest } from '../diagnostics/suggest.js';
 import type { SpecPath } from '../diagnostics/diagnostic.js';
 import { validate } from './generated/validate-schema.js';
 import type { DiagnosticSink } from './source.js';
@@ -11,8 +11,16 @@ const SPEC_VERSION = 1;
 export function checkSchema(data: unknown, sink: DiagnosticSink): boolean {
   if (!checkVersion(data, sink)) return false;
   if (validate(data)) return true;
-  for (const error of relevantErrors(validate.errors ?? [])) reportSchemaError(error, sink);
+  const errors = relevantErrors(validate.errors ?? []);
+  for (const error of errors) if (!isMisspelledRequired(error, errors)) reportSchemaError(error, sink);
   return false;
+}
+
+/** A missing required key that an unknown key beside it misspells: the unknown-key error says it all. */
+function isMisspelledRequired(error: ErrorObject, errors: readonly ErrorObject[]): boolean {
+  if (error.keyword !== 'required') return false;
+  const missing = String((error.params as Record<string, unknown>)['missingProperty']);
+  return errors.some((other) => other.keyword === 'additionalProperties' && other.instancePath === error.instancePath && suggest(String((other.params as Record<string, unknown>)['additionalProperty']), [missing]) === missing);
 }
 
 function checkVersion(data: unknown, sink: DiagnosticSink): boolean {
@@ -96,7 +104,8 @@ function reportSchemaError(error: ErrorObject, sink: DiagnosticSink): void {
 }
 
 function reportPattern(error: ErrorObject, path: SpecPath, sink: DiagnosticSink): void {
-  const propertyName = (error.params as Record<string, unknown>)['propertyName'];
+  // ajv puts the offending key of a propertyNames check on the error itself.
+  const propertyName = (error as ErrorObject & { propertyName?: string }).propertyName;
   const isKey = typeof propertyName === 'string';
   const target = isKey ? [...path, propertyName] : path;
   const value = isKey ? propertyName : String(error.data);

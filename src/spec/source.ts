@@ -12,6 +12,8 @@ export interface SpecSource {
 
 export function positionAt(source: SpecSource, offset: number): Position {
   const clamped = Math.max(0, Math.min(offset, source.text.length));
+  // A file that was never parsed (empty, binary, too large) has no line index: its start is 1:1.
+  if (source.lineCounter.lineStarts.length === 0) return { offset: 0, line: 1, column: 1 };
   const { line, col } = source.lineCounter.linePos(clamped);
   return { offset: clamped, line, column: col };
 }

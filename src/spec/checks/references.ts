@@ -12,7 +12,7 @@ export function checkReferences(context: CheckContext): void {
   checkResultNames(context);
   for (const use of collectRefUses(context.spec)) {
     const resolved = context.index.resolveRef(use.ref);
-    if (isRefProblem(resolved)) context.sink.report({ code: resolved.code, message: resolved.message, hint: resolved.hint, path: use.path });
+    if (isRefProblem(resolved) && !resolved.consequential) context.sink.report({ code: resolved.code, message: resolved.message, hint: resolved.hint, path: use.path });
   }
 }
 

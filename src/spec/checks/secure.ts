@@ -58,7 +58,9 @@ function checkExports({ spec, index, sink }: CheckContext): void {
     const step = index.steps.get(id);
     if (step?.type !== 'setAttributes') continue;
     for (const [attribute, value] of Object.entries(step.attributes)) {
-      if (!isRefValue(value) || value.ref.startsWith('call.') || exports.has(value.ref)) continue;
+      if (!isRefValue(value) || exports.has(value.ref)) continue;
+      const resolved = index.resolveRef(value.ref);
+      if (isRefProblem(resolved) || resolved.kind === 'call') continue;
       sink.report({ code: 'secure/unexported-value', message: `Attribute \`${attribute}\` takes \`${value.ref}\` out of the secure section, but it is not listed in \`secure.exports\`.`, path: ['steps', id, 'attributes', attribute, 'ref'], hint: `Add \`${value.ref}\` to \`secure.exports\` if it is not sensitive.` });
     }
   }
