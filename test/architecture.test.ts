@@ -1,0 +1,46 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers/fixtures.js';
+
+/**
+ * The folder layout is the pipeline: a module may import from its own stage or an earlier one,
+ * never a later one. Only the CLI touches the process and the terminal.
+ */
+const STAGES = ['util', 'diagnostics', 'spec', 'lint', 'ir', 'emit', 'pipeline.ts', 'index.ts', 'cli'];
+const SRC = join(ROOT, 'src');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const path = join(dir, entry);
+    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+function stageOf(file: string): number {
+  const top = relative(SRC, file).split('/')[0]!;
+  const stage = STAGES.indexOf(top);
+  if (stage === -1) throw new Error(`${relative(ROOT, file)} is in no known stage; add its folder to STAGES`);
+  return stage;
+}
+
+function relativeImports(text: string): string[] {
+  return [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.[^']+)'/g)].map((match) => match[1]!);
+}
+
+describe('architecture', () => {
+  const files = sourceFiles(SRC);
+
+  it.each(files.map((file) => [relative(ROOT, file), file]))('%s imports only its own or earlier stages', (_, file) => {
+    const text = readFileSync(file, 'utf8');
+    for (const specifier of relativeImports(text)) {
+      const target = resolve(dirname(file), specifier).replace(/\.js$/, '.ts');
+      expect(stageOf(target), `${specifier} is a later stage`).toBeLessThanOrEqual(stageOf(file));
+    }
+  });
+
+  it('only the CLI touches the process and the terminal', () => {
+    const offenders = files.filter((file) => stageOf(file) < STAGES.indexOf('cli') && /\bprocess\.(stdout|stderr|exit|exitCode|argv|env)\b|from 'chalk'|console\.(log|error)/.test(readFileSync(file, 'utf8')));
+    expect(offenders.map((file) => relative(ROOT, file))).toEqual([]);
+  });
+});
