@@ -8,6 +8,13 @@ export const MAX_SPEC_BYTES = 1024 * 1024;
 const MAX_ALIAS_COUNT = 100;
 /** Keys that would reach Object.prototype if the data ever met a naive merge. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const SYNTAX_HINTS: Partial<Record<YAMLError['code'], string>> = {
+  TAB_AS_INDENT: 'Indent with spaces; YAML does not allow tabs there.',
+  BAD_INDENT: 'Check the indentation: keys of one mapping line up in the same column.',
+  MISSING_CHAR: 'A quote or bracket is not closed.',
+  BLOCK_AS_IMPLICIT_KEY: 'A key is missing its `:` or a value is indented too far.',
+  MULTILINE_IMPLICIT_KEY: 'A key must fit on one line; check for a missing `:` on the line before.',
+};
 
 export interface LoadedSpec {
   source: SpecSource;
@@ -68,7 +75,7 @@ function reportYamlError(sink: DiagnosticSink, error: YAMLError): void {
       sink.reportAt('yaml/multiple-documents', 'The file holds more than one YAML document.', start, end, 'Keep one flow per file; remove the `---` separator.');
       return;
     default:
-      sink.reportAt('yaml/syntax', `YAML syntax error: ${message}`, start, end);
+      sink.reportAt('yaml/syntax', `YAML syntax error: ${message}`, start, end, SYNTAX_HINTS[error.code]);
   }
 }
 

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { check, codes, readRepoFile, yaml } from '../helpers/fixtures.js';
+
+const EXAMPLE = readRepoFile('flows/identity-promotion.yaml');
+const WITH_TYPO = EXAMPLE.replace('    timeoutSeconds: 10\n', '    timeoutSecond: 10\n');
+const TYPO_LINE = EXAMPLE.split('\n').findIndex((line) => line === '    timeoutSeconds: 10') + 1;
+
+describe('loading a spec', () => {
+  it('locates a problem at the same line and column with LF, CRLF and a byte-order mark', () => {
+    const expected = [`schema/unknown-key@${TYPO_LINE}:5`];
+    expect(codes(check(WITH_TYPO))).toEqual(expected);
+    expect(codes(check(WITH_TYPO.replace(/\n/g, '\r\n')))).toEqual(expected);
+    expect(codes(check(`\uFEFF${WITH_TYPO}`))).toEqual(expected);
+  });
+
+  it('gives a hint for tab indentation', () => {
+    const [diagnostic] = check('ivrflow: 1\n\tname: x\n');
+    expect(diagnostic).toMatchObject({ code: 'yaml/syntax', span: { start: { line: 2, column: 1 } } });
+    expect(diagnostic?.hint).toMatch(/spaces/);
+  });
+
+  it('refuses prototype keys at any depth, pointing at the key', () => {
+    const text = EXAMPLE.replace('      auth_method: otp\n', '      auth_method: otp\n      constructor: x\n');
+    const line = text.split('\n').indexOf('      constructor: x') + 1;
+    expect(codes(check(text))).toEqual([`yaml/forbidden-key@${line}:7`]);
+  });
+
+  it('stops an alias expansion bomb before it expands', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let level = 1; level < 8; level++) levels.push(`${'abcdefgh'[level]}: &${'abcdefgh'[level]} [${Array(10).fill(`*${'abcdefgh'[level - 1]}`).join(', ')}]`);
+    expect(codes(check(`ivrflow: 1\n${levels.join('\n')}\n`))).toEqual(['yaml/alias-limit@1:1']);
+  });
+
+  it('reports a top level that is not a mapping', () => {
+    expect(codes(check('just text\n'))).toEqual(['yaml/syntax@1:1']);
+  });
+
+  it('reports every schema problem of a file at once', () => {
+    const text = yaml`
+      ivrflow: 1
+      name: x
+      language: english
+      start: a
+      steps:
+        a: { type: disconnect, prompt: 5 }
+    `;
+    expect(codes(check(text))).toEqual(['schema/invalid@3:11', 'schema/type@6:34']);
+  });
+});
