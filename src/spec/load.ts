@@ -10,7 +10,7 @@ const MAX_ALIAS_COUNT = 100;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const SYNTAX_HINTS: Partial<Record<YAMLError['code'], string>> = {
   TAB_AS_INDENT: 'Indent with spaces; YAML does not allow tabs there.',
-  BAD_INDENT: 'Check the indentation: keys of one mapping line up in the same column.',
+  BAD_INDENT: 'Check the indentation (keys of one mapping line up), and that every `{` and `[` is closed.',
   MISSING_CHAR: 'A quote or bracket is not closed.',
   BLOCK_AS_IMPLICIT_KEY: 'A key is missing its `:` or a value is indented too far.',
   MULTILINE_IMPLICIT_KEY: 'A key must fit on one line; check for a missing `:` on the line before.',
