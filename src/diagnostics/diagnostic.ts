@@ -65,6 +65,9 @@ export type CoreCode =
   | 'secure/unexported-value'
   | 'env/missing-value'
   | 'target/limit'
+  | 'target/missing-name'
+  | 'target/unescapable'
+  | 'secure/sensitive-output'
   | 'target/unsupported';
 
 export type DiagnosticCode = CoreCode | `rule/${string}`;
