@@ -16,6 +16,7 @@ export function buildFlowFile(base: GenesysContext, flowType: FlowType, name: st
   checkCrossFlowReads(context);
   const body: ArchyFlowBody = {
     name,
+    ...(base.graph.description === undefined ? {} : { description: base.graph.description }),
     ...(base.names.division === undefined ? {} : { division: base.names.division }),
     startUpRef: `/${flowType}/tasks/task[${TASK_REF}]`,
     defaultLanguage: base.graph.language.toLowerCase(),

@@ -9,12 +9,12 @@ import { equalsExpression, readableExpression, stringLiteral } from '../expressi
  */
 export function compileRoute(node: RouteNode, context: FlowContext): ArchyAction[] {
   const by = node.by;
-  if (!by) return [transfer(node, node.fallback, [...node.origin, 'queue'], context)];
+  if (!by) return [transfer(node, node.id, node.fallback, [...node.origin, 'queue'], context)];
   return node.cases.reduceRight<ArchyAction[]>((otherwise, { match, target }) => {
     const path = [...node.origin, 'cases', match];
     const condition = by.type === 'string' ? equalsExpression(by, match, context, path) : textMatch(by, match, context, path);
-    return [{ decision: { name: `${node.id}: ${match}?`, condition: exp(condition), outputs: { yes: { actions: [transfer(node, target, path, context)] }, no: { actions: otherwise } } } }];
-  }, [transfer(node, node.fallback, [...node.origin, 'default'], context)]);
+    return [{ decision: { name: `${node.id}: ${match}?`, condition: exp(condition), outputs: { yes: { actions: [transfer(node, `${node.id}: ${match}`, target, path, context)] }, no: { actions: otherwise } } } }];
+  }, [transfer(node, `${node.id}: default`, node.fallback, [...node.origin, 'default'], context)]);
 }
 
 /** Case keys are text; a number or boolean is compared through its text form, guarded by `IsSet`. */
@@ -28,10 +28,10 @@ function textMatch(by: NonNullable<RouteNode['by']>, match: string, context: Flo
  * prompt as pre-transfer audio. When the transfer fails the spec's onFailure runs, or the call ends.
  * In a secure call flow Genesys makes every transfer blind and replaces this path (§9.1).
  */
-function transfer(node: RouteNode, target: RouteTarget, path: readonly (string | number)[], context: FlowContext): ArchyAction {
+function transfer(node: RouteNode, name: string, target: RouteTarget, path: readonly (string | number)[], context: FlowContext): ArchyAction {
   const queueName = context.names.queues.get(target.queue) ?? target.queue;
   const action: TransferToAcd = {
-    name: `${node.id}: ${target.queue}`,
+    name,
     targetQueue: lit({ name: queueName }),
     priority: lit(target.priority),
     preferredAgents: NO_VALUE,
