@@ -1,3 +1,4 @@
+import type { SpecPath } from '../../diagnostics/diagnostic.js';
 import type { FlowNode } from '../../ir/nodes.js';
 import { assertNever } from '../../util/assert.js';
 import { disconnect, type ArchyAction } from './archy.js';
@@ -21,7 +22,7 @@ export function followStep(stepId: string, context: FlowContext): ArchyAction[] 
   const node = nodeById(context, stepId);
   if (node.kind === 'retry' && context.loops.includes(stepId)) return backToRetry(node, context);
   if (context.expanding.includes(stepId)) {
-    context.problems.push({ code: 'target/unsupported', message: `Step \`${stepId}\` is reached again on its own path without a retry; Archy flows are trees.`, path: node.origin, onKey: true, hint: 'Go back through a `retry` step, which compiles to a loop.' });
+    context.problems.push({ code: 'target/unsupported', message: `Step \`${stepId}\` is reached again on its own path without a retry; Archy flows are trees.`, path: transitionPath(context, stepId), hint: 'Go back through a `retry` step, which compiles to a loop.' });
     return [disconnect(`${stepId}: cycle`)];
   }
   if (++context.actionCount > MAX_ACTIONS_PER_FLOW) {
@@ -37,8 +38,17 @@ export function followStep(stepId: string, context: FlowContext): ArchyAction[] 
 /** `loopNext` only continues the innermost loop (research/archy.md §9.2). */
 function backToRetry(node: FlowNode, context: FlowContext): ArchyAction[] {
   if (context.loops.at(-1) === node.id) return [loopNext(node.id)];
-  context.problems.push({ code: 'target/unsupported', message: `A step inside another retry goes back to retry \`${node.id}\`; Archy continues only the innermost loop.`, path: node.origin, onKey: true, hint: 'Leave the inner retry through its `onExhausted` path first.' });
+  context.problems.push({ code: 'target/unsupported', message: `A step inside another retry goes back to retry \`${node.id}\`; Archy continues only the innermost loop.`, path: transitionPath(context, node.id), hint: 'Leave the inner retry through its `onExhausted` path first.' });
   return [disconnect(`${node.id}: unsupported jump`)];
+}
+
+/** The spec key of the transition being followed: on the step whose subtree is being built. */
+function transitionPath(context: FlowContext, to: string): SpecPath {
+  const from = context.expanding.at(-1);
+  if (from === undefined) return nodeById(context, to).origin;
+  const source = nodeById(context, from);
+  const edge = source.edges.find((candidate) => candidate.to === to);
+  return edge ? [...source.origin, edge.name] : source.origin;
 }
 
 function compileNode(node: FlowNode, context: FlowContext): ArchyAction[] {

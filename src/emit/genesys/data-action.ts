@@ -22,7 +22,7 @@ export function buildDataAction(endpoint: IrEndpoint, context: GenesysContext): 
     secure,
     config: {
       timeoutSeconds: Math.ceil(endpoint.timeoutSeconds),
-      request: { requestUrlTemplate: velocityText(endpoint.url), requestType: endpoint.method, headers: headers(endpoint), requestTemplate: requestTemplate(endpoint) },
+      request: { requestUrlTemplate: velocityText(endpoint.url), requestType: endpoint.method, headers: headers(endpoint, context), requestTemplate: requestTemplate(endpoint) },
       response: {
         translationMap: Object.fromEntries(endpoint.responseFields.map((field) => [field.name, `$.${field.name}`])),
         translationMapDefaults: Object.fromEntries(endpoint.responseFields.map((field) => [field.name, translationDefault(field.type)])),
@@ -36,11 +36,22 @@ export function buildDataAction(endpoint: IrEndpoint, context: GenesysContext): 
   };
 }
 
-/** Header values are Velocity templates too; the bearer token is `${credentials.<secret>}`. */
-function headers(endpoint: IrEndpoint): Record<string, string> {
+/**
+ * Header values are Velocity templates too; the bearer token is `${credentials.<secret>}`. A spec
+ * `Authorization` header would be a token written into the spec: it is reported and left out.
+ */
+function headers(endpoint: IrEndpoint, context: GenesysContext): Record<string, string> {
   const result: Record<string, string> = {};
   if (endpoint.bearerSecret !== undefined) result['Authorization'] = `Bearer \${credentials.${endpoint.bearerSecret}}`;
   if (endpoint.body.length > 0) result['Content-Type'] = 'application/json';
-  for (const header of endpoint.headers) result[header.name] = velocityText(header.value);
+  for (const header of endpoint.headers) {
+    if (header.name.toLowerCase() === 'authorization') {
+      context.problems.push({ code: 'secure/sensitive-output', message: `Endpoint \`${endpoint.id}\` sets an \`${header.name}\` header in the spec; credentials belong to the integration.`, path: [...endpoint.origin, 'headers', header.name], onKey: true, hint: 'Use `auth: { bearer: <secret> }`; the data action reads the token from the integration credentials.' });
+      continue;
+    }
+    const existing = Object.keys(result).find((name) => name.toLowerCase() === header.name.toLowerCase());
+    if (existing !== undefined) delete result[existing];
+    result[header.name] = velocityText(header.value);
+  }
   return result;
 }

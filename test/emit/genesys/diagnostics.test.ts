@@ -66,6 +66,28 @@ describe('Genesys names', () => {
   });
 });
 
+describe('graphs Archy cannot nest', () => {
+  it('reports a cycle that no retry breaks at the transition that closes it', async () => {
+    const text = mutateFlow('identity-promotion', { 'steps.noInput.next': 'collectOtp' });
+    expect(await genesysCodes(text)).toEqual([`target/unsupported@${lineOf(text, 'next: collectOtp')}:11`]);
+  });
+
+  it('reports a jump from an inner retry back to the outer one', async () => {
+    const text = mutateFlow('identity-promotion', {
+      'steps.invalidCode.next': 'inner',
+      'steps.inner': { type: 'retry', maxAttempts: 2, body: 'again', onExhausted: 'maxAttemptsExceeded' },
+      'steps.again': { type: 'play', prompt: 'Again.', next: 'authenticate' },
+    });
+    const line = text.split('\n').findIndex((candidate, index, lines) => candidate.trim() === 'next: authenticate' && lines[index - 1]!.includes('Again.')) + 1;
+    expect(await genesysCodes(text)).toEqual([`target/unsupported@${line}:11`]);
+  });
+
+  it('refuses an Authorization header written in the spec', async () => {
+    const text = mutateFlow('identity-promotion', { 'endpoints.verifyIdentity.headers': { authorization: 'Bearer abc' } });
+    expect(await genesysCodes(text)).toEqual([`secure/sensitive-output@${lineOf(text, 'authorization: Bearer')}:7`]);
+  });
+});
+
 describe('flow shapes', () => {
   it('writes only an inbound flow when the spec has no secure section', async () => {
     const text = mutateFlow('identity-promotion', { secure: undefined, 'variables.otp.sensitive': undefined, 'steps.collectOtp.sensitive': undefined });
