@@ -12,7 +12,7 @@ export interface GenesysNames {
   queues: ReadonlyMap<string, string>;
 }
 
-/** Stands for the integration when the spec names none; filled like any other placeholder. */
+/** Stands for the integration when the spec names none; Archy or Terraform substitution fills it. */
 export const DEFAULT_INTEGRATION_PLACEHOLDER = 'genesys_integration';
 
 /**

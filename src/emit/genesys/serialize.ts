@@ -16,7 +16,8 @@ export function toYaml(data: unknown, header: readonly string[], keyComments: Re
       if (typeof node.value === 'string' && !readsBackAsString(node.value)) node.type = 'QUOTE_DOUBLE';
     },
   });
-  document.commentBefore = header.map((line) => ` ${line}`).join('\n');
+  // A spec file name is user text: a line break in it must not end the comment.
+  document.commentBefore = header.map((line) => ` ${line.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]/g, '?')}`).join('\n');
   return document.toString({ lineWidth: 0 });
 }
 
