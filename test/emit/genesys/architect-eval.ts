@@ -3,7 +3,7 @@
  * If (lazy), IsSet, IsNotSetOrEmpty, ToString, `Flow.x`, string/number/boolean literals and one
  * comparison operator. A comparison that meets an unset value throws, so a test sees a missing guard.
  */
-export const NOT_SET = Symbol('NOT_SET');
+export const NOT_SET: unique symbol = Symbol('NOT_SET');
 export type ArchitectValue = string | number | boolean | typeof NOT_SET;
 type Node = { kind: 'literal'; value: ArchitectValue } | { kind: 'variable'; name: string } | { kind: 'call'; name: string; args: Node[] } | { kind: 'compare'; operator: string; left: Node; right: Node };
 

@@ -10,8 +10,8 @@ async function compiled(condition: unknown): Promise<string> {
   return (decision['condition'] as { exp: string }).exp;
 }
 
-const status = (value: ArchitectValue) => ({ 'Flow.auth_account_status': value });
-const priority = (value: ArchitectValue) => ({ 'Flow.auth_routing_priority': value });
+const status = (value: ArchitectValue): Record<string, ArchitectValue> => ({ 'Flow.auth_account_status': value });
+const priority = (value: ArchitectValue): Record<string, ArchitectValue> => ({ 'Flow.auth_routing_priority': value });
 
 /** [condition, variables, expected]: every comparison but `exists` is false on an unset value. */
 const CASES: [string, unknown, Record<string, ArchitectValue>, boolean][] = [
