@@ -21,7 +21,7 @@ export interface FlowContext extends GenesysContext {
   flowType: FlowType;
   /** Architect variables this file uses, to declare. */
   used: Map<string, ArchyVariable>;
-  /** Variables this file writes (or declares with an initial value); a read of another comes from elsewhere. */
+  /** Variables an action of this file writes (not counting initial values). */
   written: Set<string>;
   /** First spec path that reads each variable. */
   reads: Map<string, SpecPath>;
@@ -49,7 +49,7 @@ export function endpointById(context: GenesysContext, id: string): IrEndpoint {
 /** Record that the file reads (`write` false) or writes a variable, so it gets declared. */
 export function useVariable(context: FlowContext, variable: ArchyVariable, write: boolean, path: SpecPath): string {
   context.used.set(variable.name, variable);
-  if (write || variable.initial !== undefined) context.written.add(variable.name);
+  if (write) context.written.add(variable.name);
   else if (!context.reads.has(variable.name)) context.reads.set(variable.name, path);
   return variable.name;
 }

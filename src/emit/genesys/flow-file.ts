@@ -10,10 +10,10 @@ const TASK_REF = 'main';
  * One flow file: a single task that holds the whole tree (research/archy.md §1, minimal accepted
  * file). `startUpRef` is the absolute path to it (§1.2).
  */
-export function buildFlowFile(base: GenesysContext, flowType: FlowType, name: string, start: string): ArchyFlowFile {
+export function buildFlowFile(base: GenesysContext, flowType: FlowType, name: string, start: string, otherWrites: ReadonlySet<string> = new Set()): { file: ArchyFlowFile; writes: ReadonlySet<string> } {
   const context = flowContext(base, flowType);
   const actions = context.follow(start);
-  checkCrossFlowReads(context);
+  checkCrossFlowReads(context, otherWrites);
   const body: ArchyFlowBody = {
     name,
     ...(base.graph.description === undefined ? {} : { description: base.graph.description }),
@@ -25,7 +25,7 @@ export function buildFlowFile(base: GenesysContext, flowType: FlowType, name: st
     ...(context.used.size === 0 ? {} : { variables: declareVariables(context.used.values()) }),
     tasks: [{ task: { name: 'Main', refId: TASK_REF, actions } }],
   };
-  return { [flowType]: body };
+  return { file: { [flowType]: body }, writes: context.written };
 }
 
 function flowContext(base: GenesysContext, flowType: FlowType): FlowContext {
@@ -59,10 +59,15 @@ function transferToSecureFlow(context: FlowContext): ArchyAction[] {
   return [transfer, disconnect(`${secure.entry}: secure flow unavailable`)];
 }
 
-/** Flow variables do not cross flows: a value read here must be written here. */
-function checkCrossFlowReads(context: FlowContext): void {
+/**
+ * Flow variables do not cross flows: a value read here must be set here, or come from its initial
+ * value without the other flow changing it.
+ */
+function checkCrossFlowReads(context: FlowContext, otherWrites: ReadonlySet<string>): void {
   for (const [name, path] of context.reads) {
     if (context.written.has(name)) continue;
-    context.problems.push({ code: 'target/unsupported', message: `\`${name.replace(/^Flow\./, '')}\` is read in the Genesys ${context.flowType} flow but never set in it; flow variables do not cross flows.`, path, hint: 'Set the value inside the same part of the flow (before or after `secure.entry`) that reads it.' });
+    const initial = context.used.get(name)?.initial !== undefined;
+    if (initial && !otherWrites.has(name)) continue;
+    context.problems.push({ code: 'target/unsupported', message: `\`${name.replace(/^Flow\./, '')}\` is read in the Genesys ${context.flowType} flow but ${otherWrites.has(name) ? 'set only in the other flow' : 'never set in it'}; flow variables do not cross flows.`, path, hint: 'Set the value inside the same part of the flow (before or after `secure.entry`) that reads it.' });
   }
 }
