@@ -63,8 +63,11 @@ export type CoreCode =
   | 'secure/bypass'
   | 'secure/sensitive-export'
   | 'secure/unexported-value'
+  | 'secure/sensitive-output'
   | 'env/missing-value'
   | 'target/limit'
+  | 'target/missing-name'
+  | 'target/unescapable'
   | 'target/unsupported';
 
 export type DiagnosticCode = CoreCode | `rule/${string}`;

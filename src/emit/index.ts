@@ -11,6 +11,7 @@ export interface EmitOptions {
 export async function emitTarget(target: TargetName, graph: FlowGraph, options: EmitOptions): Promise<EmitResult> {
   switch (target) {
     case 'genesys':
+      return (await import('./genesys/index.js')).emitGenesys(graph, options);
     case 'cxone':
       return { artifacts: [], problems: [{ code: 'target/unsupported', severity: 'warning', message: `The ${target} emitter is not available in this version; only ir.json was generated.`, path: [] }] };
     default:

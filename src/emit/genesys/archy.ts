@@ -1,0 +1,113 @@
+/**
+ * The Archy YAML vocabulary ivrflow emits, as types. Every key here is seen in published flows
+ * (research/archy.md §1, §2, §9.2) unless `unverified.ts` says otherwise.
+ */
+
+/** research/archy.md §2.0: a property value holds exactly one of these keys. */
+export type ArchyValue = { lit: ArchyLiteral } | { exp: string } | { var: string } | { noValue: true };
+export type ArchyLiteral = string | number | boolean | { seconds: number } | { ms: number } | { name: string };
+/** Audio properties also take the `tts` shorthand (research/archy.md §2.0). */
+export type ArchyAudio = { tts: string } | { exp: string } | { noValue: true };
+
+export interface ArchyOutput {
+  actions: ArchyAction[];
+}
+
+export type ArchyAction =
+  | { playAudio: { name: string; audio: ArchyAudio } }
+  | { collectInput: CollectInput }
+  | { callData: CallData }
+  | { decision: { name: string; condition: ArchyValue; outputs: { yes: ArchyOutput; no: ArchyOutput } } }
+  | { updateData: { name: string; statements: UpdateStatement[] } }
+  | { setParticipantData: { name: string; attributes: { attribute: { name: ArchyValue; value: ArchyValue } }[] } }
+  | { loop: { name: string; loopCount: ArchyValue; currentIndex: ArchyValue; outputs: { loop: ArchyOutput } } }
+  | { loopNext: { name: string } }
+  | { transferToAcd: TransferToAcd }
+  | { transferToFlowSecure: TransferToFlowSecure }
+  | { disconnect: { name: string } };
+
+export interface CollectInput {
+  name: string;
+  inputData: ArchyValue;
+  digits: { exact: number } | { range: { min: number; max: number; terminatingDtmf?: string } };
+  includeTerminatingDtmfInResultData: false;
+  interDigitTimeout: ArchyValue;
+  noEntryTimeout: ArchyValue;
+  inputAudio: ArchyAudio;
+  acceptJustStar: ArchyValue;
+  acceptJustPound: ArchyValue;
+  verificationType: 'none';
+  outputs: { success: ArchyOutput; failure: ArchyOutput };
+}
+
+export interface CallData {
+  name: string;
+  processingPrompt: ArchyAudio;
+  timeout: ArchyValue;
+  /** integration name → `dataAction` → data action name (research/archy.md §2.3). */
+  category: Record<string, { dataAction: Record<string, { inputs: Record<string, ArchyValue>; successOutputs: Record<string, ArchyValue> }> }>;
+  outputs: { success: ArchyOutput; failure: ArchyOutput; timeout: ArchyOutput };
+}
+
+export type UpdateStatement = Record<string, { variable: string; value: ArchyValue }>;
+
+export interface TransferToAcd {
+  name: string;
+  targetQueue: ArchyValue;
+  priority: ArchyValue;
+  preferredAgents: ArchyValue;
+  languageSkill: ArchyValue;
+  acdSkills: { acdSkill: ArchyValue }[] | { noValue: true };
+  directAgent: ArchyValue;
+  preTransferAudio: ArchyAudio;
+  failureTransferAudio: ArchyAudio;
+  failureOutputs: { errorType: ArchyValue; errorMessage: ArchyValue };
+  outputs: { failure: ArchyOutput };
+}
+
+export interface TransferToFlowSecure {
+  name: string;
+  targetFlow: { name: string };
+  connectTimeout: ArchyValue;
+  invocationData: ArchyValue;
+  preTransferAudio: ArchyAudio;
+  failureTransferAudio: ArchyAudio;
+  failureOutputs: { errorType: ArchyValue; errorMessage: ArchyValue };
+  outputs: { failure: ArchyOutput };
+}
+
+export type VariableDeclaration = Record<string, { name: string; initialValue: ArchyValue }>;
+
+/** One flow file (research/archy.md §1): the root key is the flow type. */
+export interface ArchyFlowBody {
+  name: string;
+  description?: string;
+  division?: string;
+  startUpRef: string;
+  defaultLanguage: string;
+  initialGreeting: ArchyAudio;
+  variables?: VariableDeclaration[];
+  tasks: { task: { name: string; refId: string; actions: ArchyAction[] } }[];
+}
+
+export type FlowType = 'inboundCall' | 'secureCall';
+export type ArchyFlowFile = Partial<Record<FlowType, ArchyFlowBody>>;
+
+export const NO_VALUE = { noValue: true } as const;
+
+export function lit(value: ArchyLiteral): ArchyValue {
+  return { lit: value };
+}
+
+export function exp(expression: string): ArchyValue {
+  return { exp: expression };
+}
+
+/** research/archy.md §2.0: durations are `{seconds: n}`, or `{ms: n}` for fractions. */
+export function duration(seconds: number): ArchyValue {
+  return Number.isInteger(seconds) ? lit({ seconds }) : lit({ ms: Math.round(seconds * 1000) });
+}
+
+export function disconnect(name: string): ArchyAction {
+  return { disconnect: { name } };
+}

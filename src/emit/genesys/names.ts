@@ -1,0 +1,46 @@
+import type { SpecPath } from '../../diagnostics/diagnostic.js';
+import type { FlowGraph } from '../../ir/nodes.js';
+import type { EmitProblem } from '../artifact.js';
+
+/** Genesys names of everything the flows refer to, from `targets.genesys` or a documented default. */
+export interface GenesysNames {
+  inboundFlow: string;
+  secureFlow: string;
+  division?: string;
+  integration: string;
+  dataActions: ReadonlyMap<string, string>;
+  queues: ReadonlyMap<string, string>;
+}
+
+/** Stands for the integration when the spec names none; Archy or Terraform substitution fills it. */
+export const DEFAULT_INTEGRATION_PLACEHOLDER = 'genesys_integration';
+
+/**
+ * Defaults (docs/genesys.md): flow names from the spec name, data actions named after their
+ * endpoint id. A queue or the integration without a name is a warning: the default is a guess.
+ */
+export function resolveNames(graph: FlowGraph, problems: EmitProblem[]): GenesysNames {
+  const targets = graph.targets.genesys ?? {};
+  const base: SpecPath = ['targets', 'genesys'];
+  const usesHttp = graph.nodes.some((node) => node.kind === 'http');
+  let integration = targets.integration;
+  if (integration === undefined) {
+    integration = `{{${DEFAULT_INTEGRATION_PLACEHOLDER}}}`;
+    if (usesHttp) problems.push({ code: 'target/missing-name', severity: 'warning', message: `\`targets.genesys.integration\` is not set; the data actions use \`${integration}\`.`, path: [...base, 'integration'], hint: 'Name the Web Services integration that holds the data actions and their credentials.' });
+  }
+  const queues = new Map<string, string>();
+  for (const queue of graph.queues) {
+    const name = targets.queues?.[queue.id];
+    if (name === undefined) problems.push({ code: 'target/missing-name', severity: 'warning', message: `Queue \`${queue.id}\` has no Genesys name; the flow uses \`${queue.id}\`.`, path: ['queues', queue.id], onKey: true, hint: `Add \`targets.genesys.queues.${queue.id}: <queue name>\`.` });
+    queues.set(queue.id, name ?? queue.id);
+  }
+  const names: GenesysNames = {
+    inboundFlow: targets.inboundFlowName ?? graph.name,
+    secureFlow: targets.secureFlowName ?? `${graph.name} - Secure`,
+    integration,
+    dataActions: new Map(graph.endpoints.map((endpoint) => [endpoint.id, targets.dataActions?.[endpoint.id] ?? endpoint.id])),
+    queues,
+  };
+  if (targets.division !== undefined) names.division = targets.division;
+  return names;
+}

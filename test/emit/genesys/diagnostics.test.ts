@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { codes, compile, mutateFlow } from '../../helpers/fixtures.js';
+import { artifactOfKind, genesysArtifacts, parseEmitted } from './archy-helpers.js';
+
+async function genesysCodes(text: string): Promise<string[]> {
+  const result = await compile(text, { targets: ['genesys'] });
+  return codes(result.diagnostics);
+}
+
+/** The 1-based line of the first occurrence of `needle` in the text, for position assertions. */
+function lineOf(text: string, needle: string): number {
+  return text.slice(0, text.indexOf(needle)).split('\n').length;
+}
+
+describe('Genesys vendor limits', () => {
+  it('rejects a data action timeout above 60 s at the endpoint timeout', async () => {
+    const text = mutateFlow('identity-promotion', { 'endpoints.verifyIdentity.timeoutSeconds': 61 });
+    expect(await genesysCodes(text)).toEqual([`target/limit@${lineOf(text, 'timeoutSeconds: 61')}:21`]);
+  });
+
+  it('rejects more than 40 digits and a no-entry timeout above 99 s at the gather', async () => {
+    const text = mutateFlow('identity-promotion', { 'steps.collectOtp.digits': 41, 'steps.collectOtp.timeoutSeconds': 100 });
+    expect(await genesysCodes(text)).toEqual([`target/limit@${lineOf(text, 'digits: 41')}:13`, `target/limit@${lineOf(text, 'timeoutSeconds: 100')}:21`]);
+  });
+
+  it('accepts the limits themselves', async () => {
+    const text = mutateFlow('identity-promotion', { 'endpoints.verifyIdentity.timeoutSeconds': 60, 'steps.collectOtp.digits': 40, 'steps.collectOtp.timeoutSeconds': 99 });
+    expect(await genesysCodes(text)).toEqual([]);
+  });
+});
+
+describe('values Architect cannot carry', () => {
+  it('rejects a line break in a compared value at the route case', async () => {
+    const text = mutateFlow('identity-promotion', { 'steps.routeByTier.cases': { 'plat\ninum': { queue: 'platinum', priority: 50 } } });
+    const result = await compile(text, { targets: ['genesys'] });
+    expect(result.artifacts).toBeUndefined();
+    expect(result.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.path.join('.')])).toEqual([['target/unescapable', 'steps.routeByTier.cases.plat\ninum']]);
+  });
+
+  it('rejects a control character in a skill name', async () => {
+    const text = mutateFlow('identity-promotion', { 'steps.maxAttemptsExceeded.skills': ['Tab\there'] });
+    expect((await compile(text, { targets: ['genesys'] })).diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['target/unescapable']);
+  });
+});
+
+describe('Genesys names', () => {
+  it('warns and uses a placeholder when the integration is not named', async () => {
+    const text = mutateFlow('identity-promotion', { 'targets.genesys.integration': undefined });
+    const result = await compile(text, { targets: ['genesys'] });
+    expect(result.diagnostics.map((diagnostic) => `${diagnostic.code}:${diagnostic.severity}`)).toEqual(['target/missing-name:warning']);
+    const options = parseEmitted(artifactOfKind(result.artifacts!, 'archyOptions').contents);
+    expect(Object.keys(options['substitutions'] as object)).toContain('genesys_integration');
+  });
+
+  it('defaults flow names to the spec name and data actions to the endpoint id', async () => {
+    const text = mutateFlow('identity-promotion', { 'targets.genesys.inboundFlowName': undefined, 'targets.genesys.secureFlowName': undefined, 'targets.genesys.dataActions': undefined });
+    const artifacts = await genesysArtifacts(text);
+    expect((parseEmitted(artifactOfKind(artifacts, 'inboundCall').contents)['inboundCall'] as { name: string }).name).toBe('Identity Promotion');
+    expect((parseEmitted(artifactOfKind(artifacts, 'secureCall').contents)['secureCall'] as { name: string }).name).toBe('Identity Promotion - Secure');
+    expect(JSON.parse(artifactOfKind(artifacts, 'dataAction').contents).name).toBe('verifyIdentity');
+  });
+
+  it('warns at the queue when a queue has no Genesys name', async () => {
+    const text = mutateFlow('identity-promotion', { 'targets.genesys.queues.platinum': undefined });
+    expect(await genesysCodes(text)).toEqual([`target/missing-name@${lineOf(text, '  platinum:')}:3`]);
+  });
+});
+
+describe('graphs Archy cannot nest', () => {
+  it('reports a cycle that no retry breaks at the transition that closes it', async () => {
+    const text = mutateFlow('identity-promotion', { 'steps.noInput.next': 'collectOtp' });
+    expect(await genesysCodes(text)).toEqual([`target/unsupported@${lineOf(text, 'next: collectOtp')}:11`]);
+  });
+
+  it('reports a jump from an inner retry back to the outer one', async () => {
+    const text = mutateFlow('identity-promotion', {
+      'steps.invalidCode.next': 'inner',
+      'steps.inner': { type: 'retry', maxAttempts: 2, body: 'again', onExhausted: 'maxAttemptsExceeded' },
+      'steps.again': { type: 'play', prompt: 'Again.', next: 'authenticate' },
+    });
+    const line = text.split('\n').findIndex((candidate, index, lines) => candidate.trim() === 'next: authenticate' && lines[index - 1]!.includes('Again.')) + 1;
+    expect(await genesysCodes(text)).toEqual([`target/unsupported@${line}:11`]);
+  });
+
+  it('refuses an Authorization header written in the spec', async () => {
+    const text = mutateFlow('identity-promotion', { 'endpoints.verifyIdentity.headers': { authorization: 'Bearer abc' } });
+    expect(await genesysCodes(text)).toEqual([`secure/sensitive-output@${lineOf(text, 'authorization: Bearer')}:7`]);
+  });
+});
+
+describe('flow shapes', () => {
+  it('writes only an inbound flow when the spec has no secure section', async () => {
+    const text = mutateFlow('identity-promotion', { secure: undefined, 'variables.otp.sensitive': undefined, 'steps.collectOtp.sensitive': undefined });
+    const artifacts = await genesysArtifacts(text);
+    expect(artifacts.map((artifact) => artifact.kind).sort()).toEqual(['archyOptions', 'dataAction', 'inboundCall']);
+    const inbound = artifactOfKind(artifacts, 'inboundCall').contents;
+    expect(inbound).toContain('collectInput:');
+    expect(inbound).not.toContain('transferToFlowSecure');
+  });
+
+  it('reports a value with an initial value changed before the secure section and read inside it', async () => {
+    const text = mutateFlow('identity-promotion', {
+      'variables.greeted': { type: 'string', initial: 'no' },
+      'steps.greeting.next': 'markGreeted',
+      'steps.markGreeted': { type: 'assign', set: { greeted: 'yes' }, next: 'authenticate' },
+      'steps.promoteIdentity.attributes[customer.greeted]': { ref: 'greeted' },
+      'secure.exports': ['auth.customer_id', 'auth.tier', 'auth.account_status', 'auth.routing_priority', 'greeted'],
+    });
+    const result = await compile(text, { targets: ['genesys'] });
+    expect(result.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.path.join('.')])).toEqual([['target/unsupported', 'steps.promoteIdentity.attributes.customer.greeted']]);
+  });
+
+  it('reports a value set before the secure section and read inside it', async () => {
+    const text = mutateFlow('identity-promotion', {
+      'variables.greeted': { type: 'string' },
+      'steps.greeting.next': 'markGreeted',
+      'steps.markGreeted': { type: 'assign', set: { greeted: 'yes' }, next: 'authenticate' },
+      'steps.promoteIdentity.attributes[customer.greeted]': { ref: 'greeted' },
+      'secure.exports': ['auth.customer_id', 'auth.tier', 'auth.account_status', 'auth.routing_priority', 'greeted'],
+    });
+    const result = await compile(text, { targets: ['genesys'] });
+    expect(result.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.path.join('.')])).toEqual([['target/unsupported', 'steps.promoteIdentity.attributes.customer.greeted']]);
+  });
+});
