@@ -1,0 +1,65 @@
+/**
+ * Escaping for the two text formats a spec value can land in inside a Studio script. JSON
+ * escaping of the whole file is done by JSON.stringify; these guard the layer inside it.
+ */
+
+/** Control characters (but tab, CR, LF) and the Unicode line separators: never useful, sometimes harmful. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u2028\u2029]/g;
+const NEEDS_ESCAPE = /["'{}\\\t\r\n]/;
+const SNIPPET_ESCAPES: Record<string, string> = { '\\': '\\\\', '"': '\\"', "'": "\\'", '{': '\\{', '\t': '\\t', '\r': '\\r', '\n': '\\n' };
+
+/**
+ * A Snippet string literal holding `text` verbatim. Plain `"…"` when nothing needs escaping (so the
+ * code reads naturally); otherwise `$"…"`, where `\"`, `\'`, `\{` and `\t \r \n` are escapes and a
+ * `{` can no longer start a variable substitution (research/cxone.md §3, §6.5: `$"` strings with
+ * `\"` and `\{`, verified by real usage). Non-ASCII text is kept as it is.
+ */
+export function snippetString(text: string): string {
+  const clean = text.replace(CONTROL, ' ');
+  if (!NEEDS_ESCAPE.test(clean)) return `"${clean}"`;
+  return `$"${clean.replace(/[\\"'{\t\r\n]/g, (char) => SNIPPET_ESCAPES[char] ?? char)}"`;
+}
+
+/** True when `text` can sit in a Studio property as-is: no `{` that Studio would read as `{variable}`. */
+export function isPlainPropertyText(text: string): boolean {
+  return !/[{}"\\\u0000-\u001f\u007f\u2028\u2029]/.test(text);
+}
+
+/** research/cxone.md §2 PLAY: a TTS segment is `"%text"`, at most 300 characters. */
+export const TTS_SEGMENT_MAX = 300;
+
+/**
+ * A PLAY/MENU `Sequence` of TTS segments (research/cxone.md §2, MCP ttsSequence): newlines become
+ * spaces, `"` becomes `'` (it delimits segments) and braces become parentheses so a prompt can never
+ * name a variable (`{otp}`) and read it aloud. Split on word boundaries at 300 characters.
+ */
+export function ttsSequence(text: string): string {
+  let rest = ttsText(text);
+  const segments: string[] = [];
+  while (rest.length > TTS_SEGMENT_MAX) {
+    let cut = rest.lastIndexOf(' ', TTS_SEGMENT_MAX);
+    if (cut < TTS_SEGMENT_MAX / 2) cut = TTS_SEGMENT_MAX;
+    segments.push(rest.slice(0, cut).trim());
+    rest = rest.slice(cut).trim();
+  }
+  segments.push(rest);
+  return segments.map((segment) => `"%${segment}"`).join(' ');
+}
+
+/** The prompt as readable one-line text for `Phrase` (a caption), with the same neutralised characters. */
+export function ttsText(text: string): string {
+  return text
+    .replace(CONTROL, ' ')
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(/"/g, "'")
+    .replace(/\{/g, '(')
+    .replace(/\}/g, ')')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}
+
+/** A Studio/Snippet variable name from any spec name: letters, digits and underscores. */
+export function variableName(text: string): string {
+  const name = text.replace(/[^A-Za-z0-9_]/g, '_');
+  return /^[A-Za-z]/.test(name) ? name : `v_${name}`;
+}
