@@ -20,6 +20,17 @@ export function snippetString(text: string): string {
   return `$"${clean.replace(/[\\"'{\t\r\n]/g, (char) => SNIPPET_ESCAPES[char] ?? char)}"`;
 }
 
+/**
+ * Like `snippetString`, but `{{placeholder}}`s stay verbatim so deploy-time substitution (Terraform,
+ * an options file) still finds them in the script; only the text around them is escaped.
+ */
+export function snippetStringWithPlaceholders(text: string): string {
+  const parts = text.split(/(\{\{[A-Za-z0-9_.-]+\}\})/);
+  if (parts.length === 1) return snippetString(text);
+  const body = parts.map((part, index) => (index % 2 === 1 ? part : snippetString(part).replace(/^\$?"|"$/g, ''))).join('');
+  return `$"${body}"`;
+}
+
 /** True when `text` can sit in a Studio property as-is: no `{` that Studio would read as `{variable}`. */
 export function isPlainPropertyText(text: string): boolean {
   return !/[{}"\\\u0000-\u001f\u007f\u2028\u2029]/.test(text);

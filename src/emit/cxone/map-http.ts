@@ -4,7 +4,7 @@ import { action, assignAction, snippetAction } from './actions.js';
 import { catalogEntry } from './catalog.js';
 import type { CatalogEntry } from './catalog-types.js';
 import { caption, matchCase, named, next, stepKey, type DraftAction, type MapContext } from './draft.js';
-import { headersVariable, httpStatusVariable, outcomeVariable, readableName, requestVariable, responseVariable, resultField, secretPlaceholder, tokenVariable } from './names.js';
+import { headersObjectVariable, headersVariable, requestObjectVariable, httpStatusVariable, outcomeVariable, readableName, requestVariable, responseVariable, resultField, secretPlaceholder, tokenVariable } from './names.js';
 import { findErrorBranch, findRoleProperty, REST_API_ROLES } from './rest-api-roles.js';
 import { renderTemplate } from './templates.js';
 
@@ -19,14 +19,14 @@ export function mapHttp(node: HttpNode, ctx: MapContext): DraftAction[] {
   invariant(endpoint, `endpoint ${node.endpoint} after validation`);
   const data = templateData(node, endpoint, ctx.specFile);
   const sensitive = sensitiveBodyVariables(endpoint);
-  const secrets = [data.token?.variable, endpoint.body.length > 0 ? data.requestJson : undefined, catalogEntry(ctx.catalog, 'RESTAPI') ? data.headersJson : undefined].filter((name): name is string => name !== undefined);
+  const rest = catalogEntry(ctx.catalog, 'RESTAPI');
+  const secrets = [data.token?.variable, ...(sensitive.length > 0 ? [data.requestJson, data.request] : []), ...(rest && data.token ? [data.headersJson, data.headerObject] : [])].filter((name): name is string => name !== undefined);
   const outcome = stepKey(node.id, 'outcome');
   const unavailable = ctx.enter(node, node.onTimeout);
   const cleared = clearChain(node, 'clear', sensitive, outcome);
   const errorPath = clearChain(node, 'error-clear', [...sensitive, ...secrets], unavailable);
   const afterCall = cleared[0]?.key ?? outcome;
   const onError = errorPath[0]?.key ?? unavailable;
-  const rest = catalogEntry(ctx.catalog, 'RESTAPI');
   const call = rest ? restApiCall(node, endpoint, rest, restHeaders(data, endpoint, ctx), afterCall, onError) : [snippetAction(stepKey(node.id), caption(node.id), proxyCode(data), afterCall, onError, true)];
   const cases = action(outcome, 'CASE', caption(node.id, 'outcome'), { Variable: data.outcome }, [next(unavailable), matchCase('success', ctx.enter(node, node.onSuccess)), matchCase('failure', ctx.enter(node, node.onFailure))]);
   return [...call, ...cleared, ...errorPath, cases];
@@ -34,7 +34,8 @@ export function mapHttp(node: HttpNode, ctx: MapContext): DraftAction[] {
 
 function clearChain(node: HttpNode, part: string, variables: readonly string[], to: string): DraftAction[] {
   const keys = variables.map((_, position) => stepKey(node.id, `${part}:${position}`));
-  return variables.map((variable, position) => assignAction(keys[position]!, caption(node.id, `clear ${variable}`), variable, '', keys[position + 1] ?? to));
+  const why = part === 'clear' ? 'clear' : 'on error, clear';
+  return variables.map((variable, position) => assignAction(keys[position]!, caption(node.id, `${why} ${variable}`), variable, '', keys[position + 1] ?? to));
 }
 
 function sensitiveBodyVariables(endpoint: IrEndpoint): string[] {
@@ -51,9 +52,9 @@ function templateData(node: HttpNode, endpoint: IrEndpoint, specFile: string) {
     httpStatus: httpStatusVariable(node.result),
     fields: fields.map((field) => field.variable),
     reads: fields,
-    request: `${requestVariable(node.id)}_body`,
+    request: requestObjectVariable(node.id),
     requestJson: requestVariable(node.id),
-    headerObject: `${headersVariable(node.id)}_object`,
+    headerObject: headersObjectVariable(node.id),
     headersJson: headersVariable(node.id),
     response: responseVariable(node.id),
     proxy: `ivrflow_proxy`,

@@ -45,7 +45,8 @@ function queueActions(node: RouteNode, ctx: MapContext, key: string, target: Rou
     Acceleration: String(DEFAULT_ACCELERATION),
     MaxPriority: String(DEFAULT_MAX_PRIORITY),
   };
-  const label = caption(node.id, `queue ${target.queue}${position > 0 || node.cases.length > 0 ? ` #${position + 1}` : ''}`);
+  const which = node.by === undefined ? '' : position < node.cases.length ? `, case ${node.cases[position]!.match}` : ', default';
+  const label = caption(node.id, `queue ${target.queue}${which}`);
   return [action(key, 'REQAGENT', label, properties, branches), action(hold, 'MUSIC', caption(node.id, `hold ${target.queue}`), {}, [next(hold)])];
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
 import { invariant } from '../../util/assert.js';
-import { snippetString } from './escape.js';
+import { snippetString, snippetStringWithPlaceholders } from './escape.js';
 
 /**
  * Snippet code templates (templates/cxone/*.hbs). One Handlebars instance; strict so a missing
@@ -20,6 +20,7 @@ const ident = (value: unknown): string => {
 };
 handlebars.registerHelper('str', (value: unknown) => snippetString(String(value)));
 handlebars.registerHelper('ident', ident);
+handlebars.registerHelper('url', (value: unknown) => snippetStringWithPlaceholders(String(value)));
 handlebars.registerHelper('int', (value: unknown) => {
   invariant(typeof value === 'number' && Number.isInteger(value), `not an integer: ${String(value)}`);
   return String(value);
