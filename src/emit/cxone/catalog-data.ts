@@ -46,8 +46,8 @@ export const BUILTIN_ACTIONS: readonly CatalogEntry[] = [
   {
     name: 'IF', libraryId: '6695ba9c-e1d6-4f3c-a15a-94f1400e3169', version: 1, implType: '0',
     properties: props([['Expression', '']]),
-    branches: branches(['True', 'False']),
-    source: 'research/cxone.md §1.2, §6.7 (one public file, HELP if)', verified: 'GUID from one public file; True/False indexes UNVERIFIED',
+    branches: branches(['True', 'False'], false, false),
+    source: 'research/cxone.md §1.2, §6.7 (one public file, HELP if)', verified: 'GUID from one public file; HELP names only True and False (no Default); their indexes are UNVERIFIED',
   },
   {
     name: 'CASE', libraryId: '22050500-6dc0-4949-af9c-1e52975f141d', version: 1, implType: '0',

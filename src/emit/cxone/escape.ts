@@ -17,7 +17,22 @@ const SNIPPET_ESCAPES: Record<string, string> = { '\\': '\\\\', '"': '\\"', "'":
 export function snippetString(text: string): string {
   const clean = text.replace(CONTROL, ' ');
   if (!NEEDS_ESCAPE.test(clean)) return `"${clean}"`;
-  return `$"${clean.replace(/[\\"'{\t\r\n]/g, (char) => SNIPPET_ESCAPES[char] ?? char)}"`;
+  return `$"${escapeSnippetText(clean)}"`;
+}
+
+/** The inside of a `$"…"` string: every character that could end it or start a substitution escaped. */
+export function escapeSnippetText(text: string): string {
+  return text.replace(CONTROL, ' ').replace(/[\\"'{\t\r\n]/g, (char) => SNIPPET_ESCAPES[char] ?? char);
+}
+
+/**
+ * A JSON object as a `$"…"` Snippet string: the names and values are serialised by JSON.stringify,
+ * then escaped; only the bearer token stays a live `{variable}` substitution.
+ */
+export function jsonObjectSnippet(entries: readonly { name: string; value: string }[], bearerVariable?: string): string {
+  const members = entries.map(({ name, value }) => escapeSnippetText(`${JSON.stringify(name)}:${JSON.stringify(value)}`));
+  if (bearerVariable !== undefined) members.unshift(`${escapeSnippetText('"Authorization":"Bearer ')}{${bearerVariable}}${escapeSnippetText('"')}`);
+  return `$"${escapeSnippetText('{')}${members.join(',')}}"`;
 }
 
 /**

@@ -4,7 +4,7 @@ import { action, assignAction, snippetAction } from './actions.js';
 import { catalogEntry } from './catalog.js';
 import type { CatalogEntry } from './catalog-types.js';
 import { caption, matchCase, named, next, stepKey, type DraftAction, type MapContext } from './draft.js';
-import { headersObjectVariable, headersVariable, requestObjectVariable, httpStatusVariable, outcomeVariable, readableName, requestVariable, responseVariable, resultField, secretPlaceholder, tokenVariable } from './names.js';
+import { headersVariable, requestObjectVariable, httpStatusVariable, outcomeVariable, readableName, requestVariable, responseVariable, resultField, secretPlaceholder, tokenVariable } from './names.js';
 import { findErrorBranch, findRoleProperty, REST_API_ROLES } from './rest-api-roles.js';
 import { renderTemplate } from './templates.js';
 
@@ -20,14 +20,14 @@ export function mapHttp(node: HttpNode, ctx: MapContext): DraftAction[] {
   const data = templateData(node, endpoint, ctx.specFile);
   const sensitive = sensitiveBodyVariables(endpoint);
   const rest = catalogEntry(ctx.catalog, 'RESTAPI');
-  const secrets = [data.token?.variable, ...(sensitive.length > 0 ? [data.requestJson, data.request] : []), ...(rest && data.token ? [data.headersJson, data.headerObject] : [])].filter((name): name is string => name !== undefined);
+  const secrets = [data.token?.variable, ...(sensitive.length > 0 ? [data.requestJson, data.request] : []), ...(rest && data.token ? [data.headersJson] : [])].filter((name): name is string => name !== undefined);
   const outcome = stepKey(node.id, 'outcome');
   const unavailable = ctx.enter(node, node.onTimeout);
   const cleared = clearChain(node, 'clear', sensitive, outcome);
   const errorPath = clearChain(node, 'error-clear', [...sensitive, ...secrets], unavailable);
   const afterCall = cleared[0]?.key ?? outcome;
   const onError = errorPath[0]?.key ?? unavailable;
-  const call = rest ? restApiCall(node, endpoint, rest, restHeaders(data, endpoint, ctx), afterCall, onError) : [snippetAction(stepKey(node.id), caption(node.id), proxyCode(data), afterCall, onError, true)];
+  const call = rest ? restApiCall(node, endpoint, rest, data, afterCall, onError) : [snippetAction(stepKey(node.id), caption(node.id), proxyCode(data), afterCall, onError, true)];
   const cases = action(outcome, 'CASE', caption(node.id, 'outcome'), { Variable: data.outcome }, [next(unavailable), matchCase('success', ctx.enter(node, node.onSuccess)), matchCase('failure', ctx.enter(node, node.onFailure))]);
   return [...call, ...cleared, ...errorPath, cases];
 }
@@ -54,7 +54,6 @@ function templateData(node: HttpNode, endpoint: IrEndpoint, specFile: string) {
     reads: fields,
     request: requestObjectVariable(node.id),
     requestJson: requestVariable(node.id),
-    headerObject: headersObjectVariable(node.id),
     headersJson: headersVariable(node.id),
     response: responseVariable(node.id),
     proxy: `ivrflow_proxy`,
@@ -75,15 +74,6 @@ function templateData(node: HttpNode, endpoint: IrEndpoint, specFile: string) {
 function proxyCode(data: HttpTemplateData): string {
   const clear = [data.token?.variable, data.body.length > 0 ? data.requestJson : undefined].filter((name): name is string => name !== undefined);
   return [renderTemplate('http-prepare', data), renderTemplate('http-proxy', data), renderTemplate('http-evaluate', { ...data, clear })].join('\n');
-}
-
-/** The REST API action takes headers as JSON built from a DYNAMIC object, whose members must be identifiers. */
-function restHeaders(data: HttpTemplateData, endpoint: IrEndpoint, ctx: MapContext): HttpTemplateData {
-  const usable = endpoint.headers.filter((header) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(header.name));
-  for (const header of endpoint.headers.filter((candidate) => !usable.includes(candidate))) {
-    ctx.report({ code: 'target/unsupported', message: `Header \`${header.name}\` cannot be sent through the CXone REST API action: its headers are built as a DYNAMIC object, whose member names are identifiers.`, path: [...endpoint.origin, 'headers', header.name], onKey: true, hint: 'Rename the header, or generate without --cxone-catalog so the call uses a SNIPPET with GetRESTProxy().' });
-  }
-  return { ...data, headers: usable };
 }
 
 /** With a tenant's REST API action: its property names come from the catalog (rest-api-roles.ts, UNVERIFIED). */

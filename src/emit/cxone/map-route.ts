@@ -2,6 +2,7 @@ import type { RouteNode, RouteTarget } from '../../ir/nodes.js';
 import { action, playAction } from './actions.js';
 import { catalogEntry } from './catalog.js';
 import { caption, matchCase, named, next, stepKey, type DraftAction, type DraftBranch, type MapContext } from './draft.js';
+import { isPlainPropertyText } from './escape.js';
 import { readableName } from './names.js';
 import { findFailureBranch } from './rest-api-roles.js';
 
@@ -53,6 +54,9 @@ function queueActions(node: RouteNode, ctx: MapContext, key: string, target: Rou
 /** targets.cxone.skills maps a queue to the skill REQAGENT names; without one, the queue id is used. */
 function skillFor(target: RouteTarget, ctx: MapContext, path: (string | number)[]): string {
   const skill = ctx.graph.targets.cxone?.skills?.[target.queue];
+  if (skill !== undefined && !isPlainPropertyText(skill.replace(/\{\{[A-Za-z0-9_.-]+\}\}/g, ''))) {
+    ctx.report({ code: 'target/unsupported', message: `CXone skill \`${skill}\` has a brace, quote or control character, which Studio would read as a variable in the REQAGENT Skill property.`, path: ['targets', 'cxone', 'skills', target.queue], hint: 'Use the skill name as CXone shows it, or its numeric id; `{{placeholders}}` are fine.' });
+  }
   if (skill !== undefined) return skill;
   ctx.report({ code: 'target/unsupported', severity: 'warning', message: `Queue \`${target.queue}\` has no CXone skill; the script names the skill \`${target.queue}\`.`, path, hint: `Add \`targets.cxone.skills.${target.queue}: <skill name>\`.` });
   return target.queue;

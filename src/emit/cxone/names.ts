@@ -28,7 +28,6 @@ export const outcomeVariable = (result: string): string => variableName(`ivrflow
 export const httpStatusVariable = (result: string): string => variableName(`ivrflow_${result}_http_status`);
 export const requestVariable = (step: string): string => variableName(`ivrflow_${step}_request`);
 export const requestObjectVariable = (step: string): string => variableName(`ivrflow_${step}_request_body`);
-export const headersObjectVariable = (step: string): string => variableName(`ivrflow_${step}_headers_object`);
 export const headersVariable = (step: string): string => variableName(`ivrflow_${step}_headers`);
 export const responseVariable = (step: string): string => variableName(`ivrflow_${step}_response`);
 export const tokenVariable = (secret: string): string => variableName(`ivrflow_token_${secret}`);

@@ -1,7 +1,7 @@
 import type { FlowGraph } from '../../ir/nodes.js';
 import { catalogEntry } from './catalog.js';
 import type { ActionCatalog } from './catalog-types.js';
-import { headersObjectVariable, headersVariable, requestObjectVariable, requestVariable, tokenVariable } from './names.js';
+import { headersVariable, requestObjectVariable, requestVariable, tokenVariable } from './names.js';
 
 /**
  * Every variable that can hold a secret: sensitive spec variables, the bearer-token variables, the
@@ -15,7 +15,7 @@ export function redactedVariables(graph: FlowGraph, catalog: ActionCatalog): str
     if (!endpoint) continue;
     if (endpoint.bearerSecret !== undefined) names.push(tokenVariable(endpoint.bearerSecret));
     if (endpoint.body.some(({ value }) => value.kind === 'variable' && value.sensitive)) names.push(requestVariable(node.id), requestObjectVariable(node.id));
-    if (endpoint.bearerSecret !== undefined && catalogEntry(catalog, 'RESTAPI')) names.push(headersVariable(node.id), headersObjectVariable(node.id));
+    if (endpoint.bearerSecret !== undefined && catalogEntry(catalog, 'RESTAPI')) names.push(headersVariable(node.id));
   }
   return names;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
 import { invariant } from '../../util/assert.js';
-import { snippetString, snippetStringWithPlaceholders } from './escape.js';
+import { jsonObjectSnippet, snippetString, snippetStringWithPlaceholders } from './escape.js';
 
 /**
  * Snippet code templates (templates/cxone/*.hbs). One Handlebars instance; strict so a missing
@@ -29,6 +29,11 @@ handlebars.registerHelper('comment', (value: unknown) => String(value).replace(/
 handlebars.registerHelper('subst', (name: unknown) => `"{${ident(name)}}"`);
 handlebars.registerHelper('member', (object: unknown, field: unknown) => `"{${ident(object)}.${ident(field)}}"`);
 handlebars.registerHelper('bearer', (name: unknown) => `"Bearer {${ident(name)}}"`);
+handlebars.registerHelper('jsonObject', (entries: unknown, token: unknown) => {
+  invariant(Array.isArray(entries), 'jsonObject takes a list of { name, value }');
+  const bearer = token && typeof token === 'object' && 'variable' in token ? ident(token.variable) : undefined;
+  return jsonObjectSnippet(entries as { name: string; value: string }[], bearer);
+});
 handlebars.registerHelper('placeholder', (value: unknown) => {
   invariant(typeof value === 'string' && /^\{\{secret_[A-Za-z0-9_]+\}\}$/.test(value), `not a secret placeholder: ${String(value)}`);
   return value;
