@@ -6,6 +6,7 @@ import { action, assignChain } from './actions.js';
 import { buildCatalog } from './catalog.js';
 import { caption, next, stepKey, type DraftAction, type MapContext } from './draft.js';
 import { checkLimits } from './limits.js';
+import { checkNameClashes } from './name-clashes.js';
 import { mapGather } from './map-gather.js';
 import { mapHttp } from './map-http.js';
 import { mapRoute } from './map-route.js';
@@ -20,7 +21,7 @@ const BEGIN_KEY = 'begin';
 
 /** The flow as a CXone Studio script: one `cxone/<scriptName>.json`, the body of `POST …/scripts`. */
 export function emitCxone(graph: FlowGraph, options: EmitOptions): EmitResult {
-  const problems: EmitProblem[] = checkLimits(graph);
+  const problems: EmitProblem[] = [...checkLimits(graph), ...checkNameClashes(graph)];
   const catalog = buildCatalog(options.cxoneCatalog);
   const retries = new Map(graph.nodes.flatMap((node) => (node.kind === 'retry' ? [[node.id, new Set(node.bodySteps)] as const] : [])));
   const ctx: MapContext = {

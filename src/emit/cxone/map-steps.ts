@@ -49,7 +49,7 @@ export function mapRetry(node: RetryNode, ctx: MapContext): DraftAction[] {
   const count = stepKey(node.id, 'count');
   return [
     assignAction(stepKey(node.id), caption(node.id, 'reset attempts'), counter, '0', check, { numeric: true }),
-    action(check, 'IF', caption(node.id, `attempt left of ${node.maxAttempts}`), { Expression: `${counter} < ${node.maxAttempts}` }, [named('True', count), named('False', ctx.enter(node, node.onExhausted))]),
+    action(check, 'IF', caption(node.id, `fewer than ${node.maxAttempts} tries`), { Expression: `${counter} < ${node.maxAttempts}` }, [named('True', count), named('False', ctx.enter(node, node.onExhausted))]),
     assignAction(count, caption(node.id, 'count attempt'), counter, `{${counter}}+1`, ctx.enter(node, node.body), { numeric: true }),
   ];
 }

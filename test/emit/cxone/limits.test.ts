@@ -26,3 +26,16 @@ describe('CXone vendor limits', () => {
     expect(codes(braces.diagnostics.filter((diagnostic) => diagnostic.severity === 'error'))).toEqual(['target/unsupported@161:17']);
   });
 });
+
+describe('CXone variable names', () => {
+  it('rejects an attribute that would land on a spec variable, so it can never screen-pop the credential', async () => {
+    const result = await compile(mutateFlow('identity-promotion', { 'steps.promoteIdentity.attributes.OTP': 'x' }), { targets: ['cxone'] });
+    expect(codes(result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error'))).toEqual(['target/unsupported@118:7']);
+    expect(result.artifacts).toBeUndefined();
+  });
+
+  it('rejects names in the generated ivrflow_ namespace', async () => {
+    const result = await compile(mutateFlow('identity-promotion', { 'variables.ivrflow_x': { type: 'string' } }), { targets: ['cxone'] });
+    expect(result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').map((diagnostic) => diagnostic.code)).toEqual(['target/unsupported']);
+  });
+});
