@@ -1,6 +1,6 @@
 import type { IrValue } from '../../ir/nodes.js';
 import { invariant } from '../../util/assert.js';
-import { caption, next, named, type DraftAction, type DraftBranch } from './draft.js';
+import { next, named, type DraftAction, type DraftBranch } from './draft.js';
 import { isPlainPropertyText, ttsSequence, ttsText } from './escape.js';
 import { readableName } from './names.js';
 import { renderTemplate } from './templates.js';
@@ -58,5 +58,5 @@ export function assignChain(spec: AssignSpec, to: string): DraftAction[] {
   const code = renderTemplate('assign-literal', { header, variable: spec.variable, value: String(spec.value.value) });
   if (!spec.screenPop) return [snippetAction(spec.key, spec.label, code, to, to)];
   const popKey = `${spec.key}:pop`;
-  return [snippetAction(spec.key, spec.label, code, popKey, popKey), assignAction(popKey, caption(spec.variable, 'screen pop'), spec.variable, `{${spec.variable}}`, to, { numeric, screenPop: true })];
+  return [snippetAction(spec.key, spec.label, code, popKey, popKey), assignAction(popKey, `${spec.label}, screen pop`, spec.variable, `{${spec.variable}}`, to, { numeric, screenPop: true })];
 }
