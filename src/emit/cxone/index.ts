@@ -34,6 +34,7 @@ export function emitCxone(graph: FlowGraph, options: EmitOptions): EmitResult {
   };
   const drafts = [...beginActions(graph, ctx), ...graph.nodes.flatMap((node) => mapNode(node, ctx))];
   const scriptName = graph.targets.cxone?.scriptName ?? defaultScriptName(graph);
+  problems.push(...checkScriptName(scriptName));
   const body = serializeScript(drafts, BEGIN_KEY, catalog, { scriptName, variableRedaction: encodeVariableRedaction(redactedVariables(graph, catalog)) });
   const contents = `${JSON.stringify(body, null, 2)}\n`;
   return { artifacts: [{ path: `cxone/${scriptFileName(scriptName)}.json`, contents, target: 'cxone', kind: 'script' }], problems };
@@ -78,6 +79,12 @@ function mapNode(node: FlowNode, ctx: MapContext): DraftAction[] {
 /** Without `targets.cxone.scriptName`: the flow's slug (`identity-promotion`), documented in docs/cxone.md. */
 export function defaultScriptName(graph: FlowGraph): string {
   return graph.slug;
+}
+
+/** MCP validates script names as 1–100 letters, digits, spaces, `.`, `-`, `_` (research/cxone.md §5); a path could land elsewhere on the tenant. */
+function checkScriptName(scriptName: string): EmitProblem[] {
+  if (/\{\{[A-Za-z0-9_.-]+\}\}/.test(scriptName) || /^\w[\w .-]{0,99}$/.test(scriptName)) return [];
+  return [{ code: 'target/unsupported', severity: 'warning', message: `CXone script name \`${scriptName}\` is not 1 to 100 letters, digits, spaces, dots, dashes or underscores.`, path: ['targets', 'cxone', 'scriptName'], hint: 'Use a plain name; choose the folder when you upload the script.' }];
 }
 
 /** A file name that cannot leave `cxone/`: letters, digits, `.`, `_` and `-`, no leading dot. */

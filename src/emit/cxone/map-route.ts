@@ -4,7 +4,7 @@ import { catalogEntry } from './catalog.js';
 import { caption, matchCase, named, next, stepKey, type DraftAction, type DraftBranch, type MapContext } from './draft.js';
 import { isPlainPropertyText } from './escape.js';
 import { readableName } from './names.js';
-import { findFailureBranch } from './rest-api-roles.js';
+import { findErrorBranch } from './rest-api-roles.js';
 
 /** REQAGENT defaults when the spec says nothing (research/cxone.md §2, §6.4: Acceleration 1/min, MaxPriority 1000). */
 export const DEFAULT_ACCELERATION = 1;
@@ -36,7 +36,7 @@ export function mapRoute(node: RouteNode, ctx: MapContext): DraftAction[] {
 
 function queueActions(node: RouteNode, ctx: MapContext, key: string, target: RouteTarget, path: (string | number)[], position: number): DraftAction[] {
   const hold = `${key}:hold`;
-  const failure = findFailureBranch(catalogEntry(ctx.catalog, 'REQAGENT')!);
+  const failure = findErrorBranch(catalogEntry(ctx.catalog, 'REQAGENT')!);
   const branches: DraftBranch[] = [next(hold)];
   if (failure !== undefined && node.onFailure !== undefined) branches.push(named(failure, ctx.enter(node, node.onFailure)));
   const properties = {
@@ -67,7 +67,7 @@ function reportUnsupported(node: RouteNode, ctx: MapContext, targets: { target: 
   if (withSkills) {
     ctx.report({ code: 'target/unsupported', severity: 'info', message: `CXone ignores the route's \`skills\`: REQAGENT routes to one skill, taken from \`targets.cxone.skills\`.`, path: [...withSkills.path, 'skills'], hint: 'Model the requirement as its own CXone skill.' });
   }
-  if (node.onFailure !== undefined && findFailureBranch(catalogEntry(ctx.catalog, 'REQAGENT')!) === undefined) {
+  if (node.onFailure !== undefined && findErrorBranch(catalogEntry(ctx.catalog, 'REQAGENT')!) === undefined) {
     ctx.report({ code: 'target/unsupported', severity: 'info', message: `CXone REQAGENT has no documented failure branch, so \`onFailure\` is not wired in the script; the caller waits in queue with hold music.`, path: [...node.origin, 'onFailure'], hint: 'A tenant catalog (--cxone-catalog) whose REQAGENT entry has an `Error` or `OnError` branch wires it.' });
   }
 }

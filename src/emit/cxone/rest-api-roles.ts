@@ -24,12 +24,10 @@ export function findRoleProperty(entry: CatalogEntry, role: RestApiRole): string
   return entry.properties.find((property) => wanted.has(property.name.toLowerCase()))?.name;
 }
 
-/** The branch taken when the call fails (HELP rest_api: errors, timeouts, after 2 automatic retries). */
+/**
+ * The branch taken when an action fails: the REST API action's (HELP rest_api: errors and timeouts,
+ * after 2 automatic retries), or a tenant REQAGENT's (none is public: research/cxone.md §6.4).
+ */
 export function findErrorBranch(entry: CatalogEntry): string | undefined {
   return entry.branches.named.find((branch) => /^(on)?error$/i.test(branch.name))?.name;
-}
-
-/** The REQAGENT failure branch, when a tenant's catalog names one (none is public: research §6.4). */
-export function findFailureBranch(entry: CatalogEntry): string | undefined {
-  return findErrorBranch(entry);
 }

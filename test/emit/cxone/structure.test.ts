@@ -67,6 +67,11 @@ describe.each(FLOWS)('the CXone script of %s', (flow) => {
       expect(exhausted.label).toMatch(/Max Attempts|Too Many/);
       const counter = script.actions.get(checks[0]!.branches.find((branch) => branch.label === 'True')!.to)!;
       expect(property(counter, 'Value')).toMatch(/^\{ivrflow_tries_\w+\}\+1$/);
+      // Only the way in from outside the loop resets the counter; the body's way back enters at the IF.
+      const resets = actionsNamed(script, 'ASSIGN').filter((action) => property(action, 'Value') === '0' && String(property(action, 'Variable')).startsWith('ivrflow_tries_'));
+      const into = (id: number) => [...script.actions.values()].filter((action) => action.branches.some((branch) => branch.to === id)).map((action) => action.name);
+      expect(resets.map((reset) => into(reset.id))).toEqual([['PLAY']]);
+      expect(into(checks[0]!.id).sort()).toEqual(['ASSIGN', 'PLAY', 'PLAY']);
     });
   });
 });
