@@ -65,6 +65,9 @@ function parseEntry(item: unknown, source: string): CatalogEntry | string {
 /** The properties and branches the emitter needs from the two actions only a tenant can describe. */
 function requiredShape(entry: CatalogEntry): string | undefined {
   const names = new Set(entry.properties.map((property) => property.name));
+  const builtin = BUILTIN_ACTIONS.find((candidate) => catalogKey(candidate.name) === catalogKey(entry.name));
+  if (builtin) return sameShape(entry, builtin, names);
+  if (!entry.branches.default && ['CAPTURE', 'RESTAPI'].includes(catalogKey(entry.name))) return `${entry.name} needs a Default branch`;
   if (catalogKey(entry.name) === 'CAPTURE') {
     const missing = CAPTURE_PROPERTIES.filter((name) => !names.has(name));
     if (missing.length > 0) return `CAPTURE needs the properties ${missing.join(', ')}`;
@@ -75,6 +78,18 @@ function requiredShape(entry: CatalogEntry): string | undefined {
     if (missing.length > 0) return `REST API needs a property for ${missing.map((role) => `${role.role} (one of ${role.names.join(', ')})`).join('; ')}`;
     if (findErrorBranch(entry) === undefined) return 'REST API needs an `Error` (or `OnError`) branch';
   }
+  return undefined;
+}
+
+/** A tenant entry that replaces a built-in one must offer everything the emitter writes into it. */
+function sameShape(entry: CatalogEntry, builtin: CatalogEntry, names: ReadonlySet<string>): string | undefined {
+  const missing = builtin.properties.filter((property) => !names.has(property.name)).map((property) => property.name);
+  if (missing.length > 0) return `${entry.name} replaces the built-in entry, so it needs the properties ${missing.join(', ')}`;
+  const branches = new Set(entry.branches.named.map((branch) => branch.name));
+  const lost = builtin.branches.named.filter((branch) => !branches.has(branch.name)).map((branch) => branch.name);
+  if (lost.length > 0) return `${entry.name} replaces the built-in entry, so it needs the branches ${lost.join(', ')}`;
+  if (builtin.branches.default && !entry.branches.default) return `${entry.name} replaces the built-in entry, so it needs a Default branch`;
+  if (builtin.branches.cases && !entry.branches.cases) return `${entry.name} replaces the built-in entry, so it needs \`branches.case: true\``;
   return undefined;
 }
 

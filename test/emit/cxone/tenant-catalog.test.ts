@@ -9,6 +9,7 @@ import { actionsNamed, parseScript, property, TENANT_CATALOG } from './script-gr
 const fixture = JSON.parse(readFileSync(TENANT_CATALOG, 'utf8')) as Record<string, unknown>[];
 const capture = fixture.find((entry) => entry.name === 'CAPTURE')!;
 const rest = fixture.find((entry) => entry.name === 'RESTAPI')!;
+const reqagent = fixture.find((entry) => entry.name === 'REQAGENT')!;
 
 describe('parseTenantCatalog', () => {
   it('accepts GET /actions/{libraryId} responses as a list, one object, or { actions }', () => {
@@ -26,6 +27,9 @@ describe('parseTenantCatalog', () => {
     ['CAPTURE without MaxDigits', JSON.stringify({ ...capture, properties: [{ name: 'Variable' }, { name: 'Terminator' }, { name: 'Timeout' }] }), /CAPTURE needs the properties MaxDigits/],
     ['REST API without a URL', JSON.stringify({ ...rest, properties: (rest.properties as { name: string }[]).filter((item) => item.name !== 'URL') }), /REST API needs a property for url/],
     ['REST API without an Error branch', JSON.stringify({ ...rest, branches: { default: true, branch: [] } }), /REST API needs an `Error`/],
+    ['a REQAGENT override without PriorityManagement', JSON.stringify({ ...reqagent, properties: (reqagent.properties as { name: string }[]).filter((item) => item.name !== 'PriorityManagement') }), /REQAGENT replaces the built-in entry, so it needs the properties PriorityManagement/],
+    ['a SNIPPET override without Error', JSON.stringify({ id: 'b333da63-33c8-4297-a58a-e9546cf7f0f2', name: 'SNIPPET', properties: [{ name: 'Data' }, { name: 'MaxStringSize' }], branches: { default: true, branch: [] } }), /SNIPPET replaces the built-in entry, so it needs the branches Error/],
+    ['CAPTURE without a Default branch', JSON.stringify({ ...capture, branches: { ...(capture.branches as object), default: false } }), /CAPTURE needs a Default branch/],
     ['malformed branches', JSON.stringify({ ...rest, branches: { branch: [{ name: 'Error' }] } }), /`branches.branch`/],
   ])('rejects %s', (_, text, message) => {
     const parsed = parseTenantCatalog(text, 'catalog.json');
