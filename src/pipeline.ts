@@ -2,7 +2,7 @@ import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { hasErrors } from './diagnostics/diagnostic.js';
 import { sortDiagnostics } from './diagnostics/sort.js';
 import { TARGET_NAMES, type Artifact, type TargetName } from './emit/artifact.js';
-import { emitTarget } from './emit/index.js';
+import { emitTarget, type EmitOptions } from './emit/index.js';
 import { emitIr } from './emit/ivrflow/emit-ir.js';
 import { lowerToIr } from './ir/lower.js';
 import type { FlowGraph } from './ir/nodes.js';
@@ -19,6 +19,8 @@ export interface CheckOptions {
 
 export interface CompileOptions extends CheckOptions {
   targets?: readonly TargetName[];
+  /** Tenant CXone catalog entries (`--cxone-catalog`), passed to the cxone emitter. */
+  cxoneCatalog?: EmitOptions['cxoneCatalog'];
 }
 
 export interface CheckResult {
@@ -57,7 +59,7 @@ export async function compileSpec(file: string, bytes: Uint8Array, options: Comp
   const sink = new DiagnosticSink(checked.source);
   const artifacts: Artifact[] = [emitIr(checked.graph)];
   for (const target of options.targets ?? TARGET_NAMES) {
-    const emitted = await emitTarget(target, checked.graph, { specFile: baseName(file) });
+    const emitted = await emitTarget(target, checked.graph, { specFile: baseName(file), ...(options.cxoneCatalog ? { cxoneCatalog: options.cxoneCatalog } : {}) });
     artifacts.push(...emitted.artifacts);
     for (const problem of emitted.problems) sink.report(problem);
   }

@@ -49,10 +49,11 @@ function buildProgram(io: CliIo): Command {
     .option('-t, --target <targets>', `comma-separated targets: ${TARGET_NAMES.join(', ')}`, parseTargets, [...TARGET_NAMES])
     .option('--env <file>', 'environment file that fills {{placeholders}} at compile time')
     .option('--check', 'write nothing; exit 1 when the files on disk differ from what would be generated', false)
+    .option('--cxone-catalog <file>', 'JSON file of CXone action definitions from your tenant (GET /actions/{libraryId}); enables CAPTURE and the REST API action')
     .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('stylish'))
-    .action(async (files: string[], options: { out: string; target: TargetName[]; env?: string; check: boolean; format: string }) => {
+    .action(async (files: string[], options: { out: string; target: TargetName[]; env?: string; check: boolean; format: string; cxoneCatalog?: string }) => {
       const { generateCommand } = await import('./commands/generate.js');
-      finish(await generateCommand(files, { out: options.out, targets: options.target, check: options.check, format: parseFormat(options.format), toolVersion: version, ...optionalProps(options, ['env']) }, io));
+      finish(await generateCommand(files, { out: options.out, targets: options.target, check: options.check, format: parseFormat(options.format), toolVersion: version, ...optionalProps(options, ['env', 'cxoneCatalog']) }, io));
     });
 
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import type { Artifact, TargetName } from '../../emit/artifact.js';
 import { buildManifest } from '../../emit/manifest.js';
 import { baseName, compileSpec } from '../../pipeline.js';
+import { readCxoneCatalog } from '../cxone-catalog-file.js';
 import { readEnvironmentFile } from '../environment-file.js';
 import { CliError, EXIT_INPUT, EXIT_OK, EXIT_USAGE, type CliIo } from '../io.js';
 import { isIoDiagnostic, readSpecFile } from '../read-input.js';
@@ -13,6 +14,8 @@ export interface GenerateOptions {
   out: string;
   targets: readonly TargetName[];
   env?: string;
+  /** `--cxone-catalog`: a tenant's CXone action definitions. */
+  cxoneCatalog?: string;
   check: boolean;
   format: ReportFormat;
   toolVersion: string;
@@ -27,6 +30,7 @@ interface FlowOutput {
 /** Compile each spec and write `<out>/<slug>/` (or, with --check, compare it). */
 export async function generateCommand(files: readonly string[], options: GenerateOptions, io: CliIo): Promise<number> {
   const environment = options.env === undefined ? undefined : await readEnvironmentFile(options.env, io.cwd);
+  const cxoneCatalog = options.cxoneCatalog === undefined ? undefined : await readCxoneCatalog(options.cxoneCatalog, io.cwd);
   const report = new Report();
   const outputs: FlowOutput[] = [];
   for (const file of files) {
@@ -35,7 +39,7 @@ export async function generateCommand(files: readonly string[], options: Generat
       report.add(file, '', [read.diagnostic]);
       continue;
     }
-    const compiled = await compileSpec(file, read.bytes, { targets: options.targets, ...(environment ? { environment } : {}) });
+    const compiled = await compileSpec(file, read.bytes, { targets: options.targets, ...(environment ? { environment } : {}), ...(cxoneCatalog ? { cxoneCatalog } : {}) });
     report.add(file, compiled.source.text, compiled.diagnostics);
     if (!compiled.graph || !compiled.artifacts) continue;
     const manifest = buildManifest(compiled.artifacts, { specFile: baseName(file), specBytes: read.bytes, toolVersion: options.toolVersion });

@@ -28,9 +28,12 @@ function summary(diagnostics: readonly Diagnostic[], style: Style): string {
   const count = (severity: Diagnostic['severity']) => diagnostics.filter((diagnostic) => diagnostic.severity === severity).length;
   const errors = count('error');
   const warnings = count('warning');
+  const infos = count('info');
   const files = new Set(diagnostics.map((diagnostic) => diagnostic.file)).size;
-  const text = `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files, 'file')}`;
-  return errors > 0 ? style.error(`✖ ${text}`) : style.warning(`⚠ ${text}`);
+  const notes = infos > 0 ? `, ${plural(infos, 'note')}` : '';
+  const text = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}${notes} in ${plural(files, 'file')}`;
+  if (errors > 0) return style.error(`✖ ${text}`);
+  return warnings > 0 ? style.warning(`⚠ ${text}`) : style.info(`ℹ ${text}`);
 }
 
 function plural(count: number, noun: string): string {
