@@ -5,6 +5,8 @@ import { TARGET_NAMES, type Artifact, type TargetName } from './emit/artifact.js
 import { emitTarget, type EmitOptions } from './emit/index.js';
 import { emitIr } from './emit/ivrflow/emit-ir.js';
 import { lowerToIr } from './ir/lower.js';
+import type { RuleConfig } from './lint/config.js';
+import { lintSpec } from './lint/run.js';
 import type { FlowGraph } from './ir/nodes.js';
 import { checkEnvironment } from './spec/environment.js';
 import { loadSpec } from './spec/load.js';
@@ -15,10 +17,13 @@ import { validateSpec } from './spec/validate.js';
 export interface CheckOptions {
   /** Values for `{{placeholders}}`; when given, every placeholder must have one. */
   environment?: ReadonlyMap<string, string>;
+  /** Policy rule levels from ivrflow.config.yaml; rules not listed run at their defaults. */
+  rules?: RuleConfig;
+  /** The vendors compiled to; vendor limits are checked for these. All by default. */
+  targets?: readonly TargetName[];
 }
 
 export interface CompileOptions extends CheckOptions {
-  targets?: readonly TargetName[];
   /** Tenant CXone catalog entries (`--cxone-catalog`), passed to the cxone emitter. */
   cxoneCatalog?: EmitOptions['cxoneCatalog'];
 }
@@ -42,11 +47,11 @@ export function checkSpec(file: string, bytes: Uint8Array, options: CheckOptions
   const validated = validateSpec(loaded);
   const diagnostics = [...validated.diagnostics];
   if (!validated.spec || !validated.index || hasErrors(diagnostics)) return { source: loaded.source, diagnostics: sortDiagnostics(diagnostics) };
-  if (options.environment) {
-    const sink = new DiagnosticSink(loaded.source);
-    checkEnvironment(validated.spec, options.environment, sink);
-    diagnostics.push(...sink.diagnostics);
-  }
+  const sink = new DiagnosticSink(loaded.source);
+  if (options.environment) checkEnvironment(validated.spec, options.environment, sink);
+  // The policy rules trust a spec whose references and graph are sound.
+  if (!hasErrors(sink.diagnostics)) lintSpec(validated.spec, validated.index, sink, { ...(options.rules ? { config: options.rules } : {}), ...(options.targets ? { targets: options.targets } : {}) });
+  diagnostics.push(...sink.diagnostics);
   const result: CheckResult = { source: loaded.source, diagnostics: sortDiagnostics(diagnostics), spec: validated.spec };
   if (!hasErrors(diagnostics)) result.graph = lowerToIr(validated.index, options.environment ? { environment: options.environment } : {});
   return result;

@@ -65,6 +65,8 @@ export type CoreCode =
   | 'secure/unexported-value'
   | 'secure/sensitive-output'
   | 'env/missing-value'
+  | 'lint/rule-crashed'
+  | 'lint/rule-override'
   | 'target/limit'
   | 'target/missing-name'
   | 'target/unescapable'
@@ -84,6 +86,8 @@ export interface Diagnostic {
   /** What to do about it. */
   hint?: string;
   related?: readonly RelatedLocation[];
+  /** For policy rules: which of the rule's messages this is (tests assert it, not the prose). */
+  messageId?: string;
 }
 
 export function isError(diagnostic: Diagnostic): boolean {

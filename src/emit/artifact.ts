@@ -1,7 +1,7 @@
 import type { ReportInput } from '../spec/source.js';
+import type { TargetName } from '../spec/targets.js';
 
-export type TargetName = 'genesys' | 'cxone';
-export const TARGET_NAMES: readonly TargetName[] = ['genesys', 'cxone'];
+export { TARGET_NAMES, isTargetName, type TargetName } from '../spec/targets.js';
 
 /** A generated file, relative to the flow's output folder. Emitters return these; only the CLI writes. */
 export interface Artifact {
@@ -19,8 +19,4 @@ export type EmitProblem = ReportInput;
 export interface EmitResult {
   artifacts: Artifact[];
   problems: EmitProblem[];
-}
-
-export function isTargetName(name: string): name is TargetName {
-  return (TARGET_NAMES as readonly string[]).includes(name);
 }

@@ -75,6 +75,7 @@ export interface ReportInput {
   /** Point at the key of the last path segment rather than its value. */
   onKey?: boolean;
   related?: readonly { message: string; path: SpecPath; onKey?: boolean }[];
+  messageId?: string;
 }
 
 /** Collects diagnostics for one source, resolving each path to a span once, when it is reported. */
@@ -92,6 +93,7 @@ export class DiagnosticSink {
       span: locate(this.source, input.path, input.onKey),
     };
     if (input.hint) diagnostic.hint = input.hint;
+    if (input.messageId) diagnostic.messageId = input.messageId;
     if (input.related?.length) diagnostic.related = input.related.map((item) => this.relatedAt(item));
     this.diagnostics.push(diagnostic);
   }

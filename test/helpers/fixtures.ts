@@ -59,3 +59,14 @@ function splitPath(path: string): string[] {
   // Attribute names contain dots (`customer.id`); write them in brackets: `steps.promote.attributes[customer.id]`.
   return [...path.matchAll(/\[([^\]]+)\]|([^.[\]]+)/g)].map((match) => match[1] ?? match[2]!);
 }
+
+/** 1-based line and column where `snippet` starts in `text` (its `occurrence`-th appearance, from 1). */
+export function positionOf(text: string, snippet: string, occurrence = 1): { line: number; column: number } {
+  let offset = -1;
+  for (let found = 0; found < occurrence; found++) {
+    offset = text.indexOf(snippet, offset + 1);
+    if (offset === -1) throw new Error(`positionOf: \`${snippet}\` appears fewer than ${occurrence} times`);
+  }
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
+}

@@ -1,0 +1,21 @@
+import type { FlowIndex } from '../spec/flow-index.js';
+
+/**
+ * Facts several rules need, computed lazily and at most once per spec. Add an analysis here
+ * (a getter that caches) rather than recomputing it inside a rule.
+ */
+export class LintAnalysis {
+  private predecessorsCache?: ReadonlyMap<string, readonly string[]>;
+
+  constructor(private readonly index: FlowIndex) {}
+
+  /** For each step, the steps with a transition to it. */
+  get predecessors(): ReadonlyMap<string, readonly string[]> {
+    if (!this.predecessorsCache) {
+      const map = new Map<string, string[]>();
+      for (const id of this.index.steps.keys()) for (const edge of this.index.edges(id)) map.set(edge.to, [...(map.get(edge.to) ?? []), id]);
+      this.predecessorsCache = map;
+    }
+    return this.predecessorsCache;
+  }
+}
