@@ -13,9 +13,12 @@ function lineOf(text: string, needle: string): number {
 }
 
 describe('Genesys vendor limits', () => {
-  it('rejects a data action timeout above 60 s at the endpoint timeout', async () => {
+  it('rejects a data action timeout above 60 s at the endpoint timeout, even with the policy rule off', async () => {
     const text = mutateFlow('identity-promotion', { 'endpoints.verifyIdentity.timeoutSeconds': 61 });
-    expect(await genesysCodes(text)).toEqual([`target/limit@${lineOf(text, 'timeoutSeconds: 61')}:21`]);
+    const ruleOff = await compile(text, { targets: ['genesys'], rules: new Map([['http-timeout', { level: 'off' }]]) });
+    expect(codes(ruleOff.diagnostics)).toEqual([`target/limit@${lineOf(text, 'timeoutSeconds: 61')}:21`]);
+    // With the rule on (the default), the policy reports it first and the emitter never runs.
+    expect(await genesysCodes(text)).toEqual([`rule/http-timeout@${lineOf(text, 'timeoutSeconds: 61')}:21`]);
   });
 
   it('rejects more than 40 digits and a no-entry timeout above 99 s at the gather', async () => {
