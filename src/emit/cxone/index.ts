@@ -12,6 +12,7 @@ import { mapHttp } from './map-http.js';
 import { mapRoute } from './map-route.js';
 import { mapAssign, mapCondition, mapDisconnect, mapPlay, mapRetry, mapSetAttributes } from './map-steps.js';
 import { redactedVariables } from './redacted.js';
+import { groupRepeatedNotes } from '../group-notes.js';
 import { encodeVariableRedaction } from './redaction.js';
 import { serializeScript } from './script.js';
 
@@ -37,7 +38,7 @@ export function emitCxone(graph: FlowGraph, options: EmitOptions): EmitResult {
   problems.push(...checkScriptName(scriptName));
   const body = serializeScript(drafts, BEGIN_KEY, catalog, { scriptName, variableRedaction: encodeVariableRedaction(redactedVariables(graph, catalog)) });
   const contents = `${JSON.stringify(body, null, 2)}\n`;
-  return { artifacts: [{ path: `cxone/${scriptFileName(scriptName)}.json`, contents, target: 'cxone', kind: 'script' }], problems };
+  return { artifacts: [{ path: `cxone/${scriptFileName(scriptName)}.json`, contents, target: 'cxone', kind: 'script' }], problems: groupRepeatedNotes(problems) };
 }
 
 /** BEGIN, then the initial value of each variable that has one, then the start step. */
