@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { check, mutateFlow, positionOf } from '../helpers/fixtures.js';
 import { testRule } from '../helpers/rule-tester.js';
+import { refAt } from './security-fixtures.js';
 
 const EXPORTS = ['auth.customer_id', 'auth.tier', 'auth.account_status', 'auth.routing_priority'];
 
@@ -13,14 +14,6 @@ function withCopy(edits: Record<string, unknown>, exports: string[] = [], next =
     'secure.exports': [...EXPORTS, ...exports],
     ...edits,
   });
-}
-
-/** Where the value of the `occurrence`-th `ref: <name>` sits. */
-function refAt(spec: string, name: string, occurrence = 1) {
-  const match = [...spec.matchAll(new RegExp(`ref: ${name.replace('.', '\\.')}(?=[\\s}])`, 'g'))][occurrence - 1];
-  if (!match) throw new Error(`refAt: \`${name}\` appears fewer than ${occurrence} times`);
-  const before = spec.slice(0, match.index).split('\n');
-  return { line: before.length, column: before[before.length - 1]!.length + 1 + 'ref: '.length };
 }
 
 function exportAt(spec: string, ref: string) {

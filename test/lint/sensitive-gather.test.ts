@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { check, mutateFlow, positionOf } from '../helpers/fixtures.js';
 import { testRule } from '../helpers/rule-tester.js';
-
-/** identity-promotion with one more gather between the greeting and the secure section. */
-function withExtraGather(id: string, variable: string, prompt: string, edits: Record<string, unknown> = {}): string {
-  return mutateFlow('identity-promotion', {
-    [`variables.${variable}`]: { type: 'string' },
-    'steps.greeting.next': id,
-    [`steps.${id}`]: { type: 'gather', prompt, into: variable, digits: 8, terminator: '#', timeoutSeconds: 10, next: 'authenticate', onNoInput: 'authenticate' },
-    ...edits,
-  });
-}
-
-function keyAt(spec: string, key: string) {
-  const { line, column } = positionOf(spec, `  ${key}:\n`);
-  return { line, column: column + 2 };
-}
+import { keyAt, withExtraGather } from './security-fixtures.js';
 
 const saysNotSensitive = mutateFlow('identity-promotion', { 'variables.otp.sensitive': false, 'steps.collectOtp.sensitive': false });
 const sensitiveValue = positionOf(saysNotSensitive, 'sensitive: false', 2);
