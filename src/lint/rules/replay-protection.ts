@@ -29,7 +29,7 @@ export const replayProtection = defineRule({
     }
     if (verifiers.length === 0) return;
     for (const [secret, definition] of Object.entries(spec.secrets ?? {})) {
-      // Nothing in the spec, nor in either emitter, computes a signature (docs/rules/replay-protection.md).
+      // Nothing in the spec, nor in either emitter, computes a signature; vendor support is UNVERIFIED (docs/rules/replay-protection.md).
       if (definition.use === 'signingKey') report('signingKeyUnused', ['secrets', secret, 'use'], { secret }, { hint: 'Sign in the identity middleware, or turn this rule off with a reason until ivrflow supports request signing.' });
     }
   },

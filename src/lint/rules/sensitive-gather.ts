@@ -8,6 +8,7 @@ import { computeTaint, isVerifier, type Taint } from '../taint.js';
 
 /** What callers are asked for when they prove who they are (domain.md §2 step 1). */
 export const CREDENTIAL_PHRASES = ['pin', 'pincode', 'otp', 'totp', 'passcode', 'password', 'passwd', 'passphrase', 'security code', 'verification code', 'one time code'];
+const ACRONYMS: Record<string, string> = { pin: 'a PIN', otp: 'an OTP', totp: 'a TOTP' };
 /**
  * Request fields of the verifier that name the caller rather than prove it: a gathered account
  * number sent as `customer_identifier` is not a credential. Any other field of the verifier is.
@@ -21,7 +22,7 @@ export const sensitiveGather = defineRule({
   protectsCredential: true,
   messages: {
     feedsVerifier: 'Gather `{{step}}` stores into `{{variable}}`, which reaches the credential field `{{field}}` of verifier `{{endpoint}}`, but `{{variable}}` is not sensitive.',
-    namedLikeCredential: 'Gather `{{step}}` looks like it collects a {{what}} (its {{where}}), but `{{variable}}` is not sensitive.',
+    namedLikeCredential: 'Gather `{{step}}` looks like it collects {{what}} (its {{where}}), but `{{variable}}` is not sensitive.',
   },
   check({ spec, index, report }) {
     for (const [id, step] of index.steps) {
@@ -64,7 +65,7 @@ function credentialName(id: string, step: GatherStepSpec): { what: string; where
   ];
   for (const [where, words] of candidates) {
     const phrase = findPhrase(words, CREDENTIAL_PHRASES);
-    if (phrase) return { what: phrase === 'pin' || phrase === 'otp' || phrase === 'totp' ? phrase.toUpperCase() : phrase, where };
+    if (phrase) return { what: ACRONYMS[phrase] ?? `a ${phrase}`, where };
   }
   return undefined;
 }
