@@ -1,3 +1,5 @@
+import type { GatherStepSpec } from '../spec/types.js';
+
 /**
  * Name matching for the security rules: a name or a prompt is split into lower-case words, and a
  * phrase matches consecutive words, so `pin` matches `collectPin` and "your PIN" but not `spinner`.
@@ -24,4 +26,9 @@ export function findPhrase(words: readonly string[], phrases: readonly string[])
 
 function sameWord(word: string | undefined, expected: string): boolean {
   return word === expected || word === `${expected}s`;
+}
+
+/** The most digits a gather accepts. */
+export function maxDigits(step: GatherStepSpec): number {
+  return typeof step.digits === 'number' ? step.digits : step.digits.max;
 }

@@ -32,6 +32,7 @@ testRule('no-card-data', {
     { name: 'a card-number variable declared a PCI token, sent as card_number', spec: tokenVariable },
     { name: 'a masked card number and an OTP expiry are not card data', spec: mutateFlow('identity-promotion', { 'variables.maskedPan': { type: 'string' }, 'variables.otpExpiry': { type: 'string' } }) },
     { name: 'a 12-digit account number', spec: withExtraGather('askCaller', 'accountNumber', 'Enter your account number.', {}, 12) },
+    { name: 'a one-digit menu that mentions credit cards', spec: withExtraGather('mainMenu', 'choice', 'For credit card payments, press 2.', {}, 1) },
   ],
   invalid: [
     { name: 'a 16-digit gather', spec: sixteenDigits, errors: [{ messageId: 'cardGather', ...keyAt(sixteenDigits, 'collectOtp'), severity: 'error' }] },

@@ -30,6 +30,7 @@ testRule('no-literal-secret', {
     { name: 'international-otp (an ordinary header)', spec: mutateFlow('international-otp', {}) },
     { name: 'pin-with-summary', spec: mutateFlow('pin-with-summary', {}) },
     { name: 'a tenant UUID in the URL and placeholders in the query', spec: withUrl('https://api.example.com/tenants/3fa85f64-5717-4562-b3fc-2c963f66afa6/verify?region={{region}}') },
+    { name: 'query parameters that only end in key or code', spec: withUrl('https://api.example.com/verify?country_code=US&sort_key=name') },
     { name: 'versioned words in a body literal', spec: withBody('channel', 'identity-promotion-v2-service') },
     { name: 'a PascalCase name and a plain sentence in headers', spec: withHeaders({ 'X-Flow': 'IdentityPromotionV2Service', 'X-Note': 'Basic customers only' }) },
   ],

@@ -25,6 +25,7 @@ testRule('sensitive-gather', {
     { name: 'pin-with-summary', spec: mutateFlow('pin-with-summary', {}) },
     { name: 'international-otp', spec: mutateFlow('international-otp', {}) },
     { name: 'an account number sent to the verifier as the customer identifier', spec: accountNumber },
+    { name: 'a one-digit menu that mentions the PIN', spec: withExtraGather('mainMenu', 'choice', 'To reset your PIN, press 1.', {}, 1) },
   ],
   invalid: [
     { name: 'the OTP gather says sensitive: false', spec: saysNotSensitive, errors: [{ messageId: 'feedsVerifier', line: sensitiveValue.line, column: sensitiveValue.column + 'sensitive: '.length, severity: 'error' }] },

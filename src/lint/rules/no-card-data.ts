@@ -1,12 +1,14 @@
 import type { FlowSpec, GatherStepSpec, Value } from '../../spec/types.js';
 import { isRefValue } from '../../spec/types.js';
-import { findPhrase, identifierWords, proseWords } from '../name-words.js';
+import { findPhrase, identifierWords, maxDigits, proseWords } from '../name-words.js';
 import { defineRule } from '../rule.js';
 
 type CardData = 'card number' | 'card security code (CVV)' | 'card expiry date';
 
 /** ISO/IEC 7812 primary account numbers are 13 to 19 digits long (PCI DSS glossary: PAN). */
 const PAN_LENGTH = { min: 13, max: 19 };
+/** The shortest card data is a 3-digit CVV. */
+const MIN_CARD_DIGITS = 3;
 const CARD_NUMBER_PHRASES = ['card number', 'card num', 'card no', 'cardnumber', 'pan', 'credit card', 'debit card', 'cc number', 'ccn', 'ccnum'];
 const CVV_PHRASES = ['cvv', 'cvc', 'cvn', 'csc', 'card security code', 'card verification', 'card code'];
 /** Alone, "expiry" is often an OTP or session expiry: it needs a date or card word next to it. */
@@ -49,7 +51,7 @@ export const noCardData = defineRule({
 });
 
 /** The kind of card data a name speaks of, unless it says it is a token or masked. */
-export function cardDataNamed(words: readonly string[]): CardData | undefined {
+function cardDataNamed(words: readonly string[]): CardData | undefined {
   if (findPhrase(words, TOKEN_WORDS)) return undefined;
   if (findPhrase(words, CVV_PHRASES)) return 'card security code (CVV)';
   if (findPhrase(words, CARD_NUMBER_PHRASES)) return 'card number';
@@ -62,7 +64,8 @@ function gatherLooksLikeCard(id: string, step: GatherStepSpec): { what: CardData
     [`step id \`${id}\``, identifierWords(id)],
     ['its prompt', proseWords(step.prompt)],
   ];
-  for (const [why, words] of named) {
+  // "For credit card payments, press 2" is a menu: card data has at least MIN_CARD_DIGITS digits.
+  for (const [why, words] of maxDigits(step) >= MIN_CARD_DIGITS ? named : []) {
     const what = cardDataNamed(words);
     if (what) return { what, why };
   }

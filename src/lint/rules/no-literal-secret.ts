@@ -5,9 +5,9 @@ import { defineRule, type RuleContext } from '../rule.js';
 import { hasAuthScheme, highEntropyRun } from '../secret-text.js';
 
 /** Names of headers and fields that carry a credential whatever their value. */
-const SECRET_NAMES = ['authorization', 'api key', 'apikey', 'access key', 'secret', 'token', 'password', 'passwd', 'cookie', 'signature', 'credential', 'credentials', 'private key'];
-/** In a query string a bare `key` (`?key=...`) or `sig` is a credential too. */
-const SECRET_QUERY_NAMES = [...SECRET_NAMES, 'key', 'sig', 'code'];
+const SECRET_NAMES = ['authorization', 'api key', 'apikey', 'access key', 'subscription key', 'secret', 'token', 'password', 'passwd', 'cookie', 'signature', 'credential', 'credentials', 'private key'];
+/** In a query string a bare `key` (`?key=...`) or `sig` is a credential too; `sort_key` or `zip_code` is not. */
+const BARE_QUERY_SECRETS = ['key', 'sig', 'auth'];
 const URL_SEPARATORS = /[/?&=#:@;,\s]+/;
 const TEXT_SEPARATORS = /\s+/;
 const HINT = 'Declare the secret under `secrets` and reference it with `auth: { bearer: <secret> }`; the platform holds the value.';
@@ -54,7 +54,8 @@ function checkUrl(endpoint: string, url: string, report: Report): void {
   const query = url.split('#')[0]!.split('?').slice(1).join('?');
   for (const pair of query.split('&')) {
     const parameter = pair.split('=')[0] ?? '';
-    if (pair.includes('=') && findPhrase(identifierWords(parameter), SECRET_QUERY_NAMES)) {
+    const words = identifierWords(parameter);
+    if (pair.includes('=') && (findPhrase(words, SECRET_NAMES) || (words.length === 1 && BARE_QUERY_SECRETS.includes(words[0]!)))) {
       return report('urlSecretParam', path, { endpoint, parameter }, { hint: `URLs are logged by proxies and platforms. ${HINT}` });
     }
   }

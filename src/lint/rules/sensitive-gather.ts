@@ -1,13 +1,15 @@
 import type { SpecPath } from '../../diagnostics/diagnostic.js';
 import type { FlowIndex } from '../../spec/flow-index.js';
-import type { GatherStepSpec } from '../../spec/types.js';
-import { findPhrase, identifierWords, proseWords } from '../name-words.js';
-import { defineRule, type ReportOptions } from '../rule.js';
 import type { RefUse } from '../../spec/ref-uses.js';
+import type { GatherStepSpec } from '../../spec/types.js';
+import { findPhrase, identifierWords, maxDigits, proseWords } from '../name-words.js';
+import { defineRule, type ReportOptions } from '../rule.js';
 import { computeTaint, isVerifier, type Taint } from '../taint.js';
 
 /** What callers are asked for when they prove who they are (domain.md §2 step 1). */
-export const CREDENTIAL_PHRASES = ['pin', 'pincode', 'otp', 'totp', 'passcode', 'password', 'passwd', 'passphrase', 'security code', 'verification code', 'one time code'];
+const CREDENTIAL_PHRASES = ['pin', 'pincode', 'otp', 'totp', 'passcode', 'password', 'passwd', 'passphrase', 'security code', 'verification code', 'one time code'];
+/** The shortest PIN in use is 4 digits (ISO 9564-1); OTPs are longer. */
+const MIN_CREDENTIAL_DIGITS = 4;
 const ACRONYMS: Record<string, string> = { pin: 'a PIN', otp: 'an OTP', totp: 'a TOTP' };
 /**
  * Request fields of the verifier that name the caller rather than prove it: a gathered account
@@ -58,6 +60,8 @@ function isCredentialField(field: string): boolean {
 }
 
 function credentialName(id: string, step: GatherStepSpec): { what: string; where: string } | undefined {
+  // "To reset your PIN, press 1" is a menu: a credential has at least MIN_CREDENTIAL_DIGITS digits.
+  if (maxDigits(step) < MIN_CREDENTIAL_DIGITS) return undefined;
   const candidates: [string, string[]][] = [
     [`variable name \`${step.into}\``, identifierWords(step.into)],
     [`step id \`${id}\``, identifierWords(id)],
