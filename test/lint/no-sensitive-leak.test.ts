@@ -36,6 +36,17 @@ const toSecondEndpoint = withCopy(
   ['lookupResult.note'],
 );
 
+/** otp → otpCopy → otpTwo → an attribute, with the second copy written above the first: the fixed point must loop. */
+const reversedCopies = mutateFlow('identity-promotion', {
+  'variables.otpCopy': { type: 'string' },
+  'variables.otpTwo': { type: 'string' },
+  'steps.collectOtp.next': 'copyOne',
+  'steps.copyTwo': { type: 'assign', set: { otpTwo: { ref: 'otpCopy' } }, next: 'verifyOtp' },
+  'steps.copyOne': { type: 'assign', set: { otpCopy: { ref: 'otp' } }, next: 'copyTwo' },
+  'steps.promoteIdentity.attributes[customer.code]': { ref: 'otpTwo' },
+  'secure.exports': [...EXPORTS, 'otpTwo'],
+});
+
 testRule('no-sensitive-leak', {
   valid: [
     { name: 'identity-promotion: the OTP reaches only the verifier', spec: mutateFlow('identity-promotion', {}) },
@@ -48,6 +59,7 @@ testRule('no-sensitive-leak', {
   ],
   invalid: [
     { name: 'copied into a variable, then into an attribute', spec: toAttribute, errors: [{ messageId: 'toExport', ...exportAt(toAttribute, 'otpCopy') }, { messageId: 'toAttribute', ...refAt(toAttribute, 'otpCopy') }] },
+    { name: 'copied twice, the copies written in reverse order, then into an attribute', spec: reversedCopies, errors: [{ messageId: 'toExport', ...exportAt(reversedCopies, 'otpTwo') }, { messageId: 'toAttribute', ...refAt(reversedCopies, 'otpTwo') }] },
     { name: 'copied, then compared in a condition', spec: toCondition, errors: [{ messageId: 'toCondition', ...refAt(toCondition, 'otpCopy') }] },
     { name: 'copied, then used to choose a route', spec: toRoute, errors: [{ messageId: 'toRoute', ...refAt(toRoute, 'otpCopy') }] },
     { name: 'the sensitive variable itself chooses a route', spec: directRoute, errors: [{ messageId: 'toRoute', ...refAt(directRoute, 'otp', 2) }] },
@@ -73,6 +85,11 @@ describe('no-sensitive-leak related locations', () => {
       refAt(toSecondEndpoint, 'otpCopy', 1).line,
       positionOf(toSecondEndpoint, 'result: lookupResult').line,
     ]);
+  });
+
+  it('follows copies written in any order, hop by hop', () => {
+    const diagnostic = check(reversedCopies).find((item) => item.code === 'rule/no-sensitive-leak' && item.messageId === 'toAttribute');
+    expect(diagnostic?.related?.map((related) => related.path)).toEqual([['variables', 'otp'], ['steps', 'copyOne', 'set', 'otpCopy', 'ref'], ['steps', 'copyTwo', 'set', 'otpTwo', 'ref']]);
   });
 
   it('starts the path of a copy at the declaration of the sensitive variable', () => {
