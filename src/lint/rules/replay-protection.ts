@@ -30,7 +30,7 @@ export const replayProtection = defineRule({
     if (verifiers.length === 0) return;
     for (const [secret, definition] of Object.entries(spec.secrets ?? {})) {
       // Nothing in the spec, nor in either emitter, computes a signature; vendor support is UNVERIFIED (docs/rules/replay-protection.md).
-      if (definition.use === 'signingKey') report('signingKeyUnused', ['secrets', secret, 'use'], { secret }, { hint: 'Sign in the identity middleware, or turn this rule off with a reason until ivrflow supports request signing.' });
+      if (definition.use === 'signingKey') report('signingKeyUnused', ['secrets', secret, 'use'], { secret }, { hint: 'Remove the secret and sign at a gateway between the platform and the middleware, or set this rule to warning until ivrflow supports request signing.' });
     }
   },
 });
