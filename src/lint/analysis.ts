@@ -1,4 +1,5 @@
 import type { FlowIndex } from '../spec/flow-index.js';
+import { computeTaint, sensitiveSources, type TaintFacts } from './taint.js';
 
 /**
  * Facts several rules need, computed lazily and at most once per spec. Add an analysis here
@@ -6,6 +7,7 @@ import type { FlowIndex } from '../spec/flow-index.js';
  */
 export class LintAnalysis {
   private predecessorsCache?: ReadonlyMap<string, readonly string[]>;
+  private taintCache?: TaintFacts;
 
   constructor(private readonly index: FlowIndex) {}
 
@@ -17,5 +19,11 @@ export class LintAnalysis {
       this.predecessorsCache = map;
     }
     return this.predecessorsCache;
+  }
+
+  /** Where the sensitive variables flow: through assignments and the answers of non-verifier endpoints. */
+  get taint(): TaintFacts {
+    this.taintCache ??= computeTaint(this.index, sensitiveSources(this.index), { throughResponses: true });
+    return this.taintCache;
   }
 }

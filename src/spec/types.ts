@@ -35,6 +35,8 @@ export interface VariableSpec {
   sensitive?: boolean;
   description?: string;
   initial?: Literal;
+  /** A token from a PCI-compliant capture standing for card data (see rule no-card-data). */
+  pciToken?: boolean;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH';

@@ -48,7 +48,7 @@ describe('escaping of hostile spec strings', () => {
 
   it('renders a request body that is valid JSON with every value intact', async () => {
     const { action } = await outputs();
-    const inputs = { id: 'conv"1\\', code: '1234', note: 'a "quoted" ${note} #x é\n' };
+    const inputs = { id: 'conv"1\\', at: '2026-01-01T00:00:00Z', code: '1234', note: 'a "quoted" ${note} #x é\n' };
     const body = JSON.parse(renderVelocity(action.config.request.requestTemplate, inputs)) as Record<string, unknown>;
     expect(body).toEqual({ ...inputs, literal: spec.endpoints!['verify']!.body!['literal'], count: 3, flag: true });
   });

@@ -1,0 +1,56 @@
+import type { FlowIndex } from '../../spec/flow-index.js';
+import type { RefUse } from '../../spec/ref-uses.js';
+import { assertNever } from '../../util/assert.js';
+import { defineRule } from '../rule.js';
+import { isVerifier } from '../taint.js';
+
+type LeakMessage = 'toAttribute' | 'toCondition' | 'toRoute' | 'toEndpoint' | 'toExport';
+
+export const noSensitiveLeak = defineRule({
+  id: 'no-sensitive-leak',
+  severity: 'error',
+  description: 'A sensitive value, or anything copied or derived from it, never reaches an attribute, a condition, a route, another endpoint or an export.',
+  protectsCredential: true,
+  messages: {
+    toAttribute: 'Attribute `{{attribute}}` carries `{{ref}}`, which holds sensitive `{{source}}`; attributes reach routing, the agent desktop and integrations.',
+    toCondition: 'This condition compares `{{ref}}`, which holds sensitive `{{source}}`; a branch on a credential reveals it.',
+    toRoute: 'The route chooses its queue by `{{ref}}`, which holds sensitive `{{source}}`.',
+    toEndpoint: 'Endpoint `{{endpoint}}` receives `{{ref}}` (sensitive `{{source}}`) as `{{field}}`, but it does not verify credentials.',
+    toExport: '`{{ref}}` holds sensitive `{{source}}` and is exported from the secure section.',
+  },
+  check({ index, analysis, report }) {
+    for (const { use, taint } of analysis.taint.uses) {
+      const sink = sinkOf(index, use);
+      if (!sink) continue;
+      const data = { ref: use.ref, source: taint.source, ...sink.data };
+      report(sink.message, use.path, data, { related: taint.trail, hint: sink.hint });
+    }
+  },
+});
+
+interface Sink {
+  message: LeakMessage;
+  data: Record<string, string>;
+  hint: string;
+}
+
+/** What a read of a tainted value does; undefined when it is no leak (a copy, or the verifier's request). */
+function sinkOf(index: FlowIndex, use: RefUse): Sink | undefined {
+  switch (use.kind) {
+    case 'assign':
+      return undefined;
+    case 'requestBody':
+      if (isVerifier(index, use.endpoint)) return undefined;
+      return { message: 'toEndpoint', data: { endpoint: use.endpoint, field: use.field }, hint: 'Send a credential only to the endpoint marked `verifiesCredential: true`; send its answer (a customer id) elsewhere.' };
+    case 'attribute':
+      return { message: 'toAttribute', data: { attribute: use.attribute }, hint: 'Promote what the verifier answered (customer id, tier), never the credential or a copy of it.' };
+    case 'condition':
+      return { message: 'toCondition', data: {}, hint: 'Let the verifier judge the credential, and branch on its answer.' };
+    case 'routeBy':
+      return { message: 'toRoute', data: {}, hint: 'Route by what the verifier answered (the tier).' };
+    case 'export':
+      return { message: 'toExport', data: {}, hint: 'Export only the verifier\'s answer; a copy of a credential is still a credential.' };
+    default:
+      return assertNever(use);
+  }
+}
