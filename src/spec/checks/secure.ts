@@ -61,7 +61,12 @@ function checkExports({ spec, index, sink }: CheckContext): void {
       if (!isRefValue(value) || exports.has(value.ref)) continue;
       const resolved = index.resolveRef(value.ref);
       if (isRefProblem(resolved) || resolved.kind === 'call') continue;
-      sink.report({ code: 'secure/unexported-value', message: `Attribute \`${attribute}\` takes \`${value.ref}\` out of the secure section, but it is not listed in \`secure.exports\`.`, path: ['steps', id, 'attributes', attribute, 'ref'], hint: `Add \`${value.ref}\` to \`secure.exports\` if it is not sensitive.` });
+      const path = ['steps', id, 'attributes', attribute, 'ref'];
+      if (resolved.kind === 'variable' && resolved.sensitive) {
+        sink.report({ code: 'secure/sensitive-export', message: `Attribute \`${attribute}\` would carry the sensitive value \`${value.ref}\` out of the secure section.`, path, hint: 'Never promote a credential; promote what the verifier returns (a customer id, a tier).' });
+      } else {
+        sink.report({ code: 'secure/unexported-value', message: `Attribute \`${attribute}\` takes \`${value.ref}\` out of the secure section, but it is not listed in \`secure.exports\`.`, path, hint: `Add \`${value.ref}\` to \`secure.exports\`: it is not sensitive.` });
+      }
     }
   }
 }
