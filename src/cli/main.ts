@@ -7,16 +7,19 @@ import { REPORT_FORMATS, parseFormat } from './report.js';
 /** Run the CLI and return its exit code. Never calls process.exit, so piped output is never cut off. */
 export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const verbose = argv.includes('--verbose');
-  const program = buildProgram(io);
+  let exitCode = EXIT_OK;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    return (program as Command & { exitCodeResult?: number }).exitCodeResult ?? EXIT_OK;
+    return exitCode;
   } catch (error) {
     return handleError(error, io, verbose);
   }
 }
 
-function buildProgram(io: CliIo): Command {
+function buildProgram(io: CliIo, finish: (exitCode: number) => void): Command {
   const version = toolVersion();
   const program = new Command('ivrflow')
     .description('Compile a vendor-neutral IVR flow spec into Genesys Cloud Archy YAML and a NICE CXone Studio script, with compliance checks.')
@@ -25,9 +28,6 @@ function buildProgram(io: CliIo): Command {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run with --help for usage)');
-  const finish = (code: number) => {
-    (program as Command & { exitCodeResult?: number }).exitCodeResult = code;
-  };
 
   program
     .command('validate')
@@ -36,9 +36,10 @@ function buildProgram(io: CliIo): Command {
     .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('stylish'))
     .option('--env <file>', 'environment file: every {{placeholder}} must have a value')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
-    .action(async (files: string[], options: { format: string; env?: string; maxWarnings?: number }) => {
+    .option('--config <file>', 'rule configuration (default: ivrflow.config.yaml in the working directory)')
+    .action(async (files: string[], options: { format: string; env?: string; maxWarnings?: number; config?: string }) => {
       const { validateCommand } = await import('./commands/validate.js');
-      finish(await validateCommand(files, { format: parseFormat(options.format), ...optionalProps(options, ['env', 'maxWarnings']) }, io));
+      finish(await validateCommand(files, { format: parseFormat(options.format), toolVersion: version, ...optionalProps(options, ['env', 'maxWarnings', 'config']) }, io));
     });
 
   program
@@ -50,10 +51,20 @@ function buildProgram(io: CliIo): Command {
     .option('--env <file>', 'environment file that fills {{placeholders}} at compile time')
     .option('--check', 'write nothing; exit 1 when the files on disk differ from what would be generated', false)
     .option('--cxone-catalog <file>', 'JSON file of CXone action definitions from your tenant (GET /actions/{libraryId}); enables CAPTURE and the REST API action')
+    .option('--config <file>', 'rule configuration (default: ivrflow.config.yaml in the working directory)')
     .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('stylish'))
-    .action(async (files: string[], options: { out: string; target: TargetName[]; env?: string; check: boolean; format: string; cxoneCatalog?: string }) => {
+    .action(async (files: string[], options: { out: string; target: TargetName[]; env?: string; check: boolean; format: string; cxoneCatalog?: string; config?: string }) => {
       const { generateCommand } = await import('./commands/generate.js');
-      finish(await generateCommand(files, { out: options.out, targets: options.target, check: options.check, format: parseFormat(options.format), toolVersion: version, ...optionalProps(options, ['env', 'cxoneCatalog']) }, io));
+      finish(await generateCommand(files, { out: options.out, targets: options.target, check: options.check, format: parseFormat(options.format), toolVersion: version, ...optionalProps(options, ['env', 'cxoneCatalog', 'config']) }, io));
+    });
+
+  program
+    .command('rules')
+    .description('List the policy rules with their default severity and what they check.')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json']).default('stylish'))
+    .action(async (options: { format: 'stylish' | 'json' }) => {
+      const { rulesCommand } = await import('./commands/rules.js');
+      finish(rulesCommand(options.format, io));
     });
 
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });

@@ -1,13 +1,16 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { renderGithub } from '../diagnostics/render/github.js';
 import { renderJson } from '../diagnostics/render/json.js';
+import { renderSarif } from '../diagnostics/render/sarif.js';
 import { renderStylish } from '../diagnostics/render/stylish.js';
 import type { Style } from '../diagnostics/render/style.js';
 import { sortDiagnostics } from '../diagnostics/sort.js';
 import { assertNever } from '../util/assert.js';
 import { CliError } from './io.js';
+import { INFORMATION_URI, ruleMetadata } from './rule-metadata.js';
 
-export type ReportFormat = 'stylish' | 'json';
-export const REPORT_FORMATS: readonly ReportFormat[] = ['stylish', 'json'];
+export type ReportFormat = 'stylish' | 'json' | 'sarif' | 'github';
+export const REPORT_FORMATS: readonly ReportFormat[] = ['stylish', 'json', 'sarif', 'github'];
 
 export function parseFormat(value: string): ReportFormat {
   if ((REPORT_FORMATS as readonly string[]).includes(value)) return value as ReportFormat;
@@ -28,13 +31,17 @@ export class Report {
     return this.diagnostics.filter((diagnostic) => diagnostic.severity === severity).length;
   }
 
-  render(format: ReportFormat, style: Style): string {
+  render(format: ReportFormat, style: Style, toolVersion: string): string {
     const sorted = sortDiagnostics(this.diagnostics);
     switch (format) {
       case 'stylish':
         return renderStylish(sorted, this.sources, style);
       case 'json':
         return renderJson(sorted);
+      case 'sarif':
+        return renderSarif(sorted, { toolVersion, informationUri: INFORMATION_URI, rules: ruleMetadata(sorted) });
+      case 'github':
+        return renderGithub(sorted);
       default:
         return assertNever(format);
     }

@@ -1,8 +1,12 @@
 /** "Did you mean" candidates: the closest names within an edit distance of 3, best first. */
 export function suggest(input: string, candidates: Iterable<string>): string | undefined {
+  const list = [...candidates];
+  // An abbreviation (`warn` for `warning`, `bearer` for `bearerToken`) is a match too.
+  const prefixed = input.length >= 3 ? list.filter((candidate) => candidate.toLowerCase().startsWith(input.toLowerCase()) && candidate !== input) : [];
+  if (prefixed.length === 1) return prefixed[0];
   let best: string | undefined;
   let bestDistance = Infinity;
-  for (const candidate of candidates) {
+  for (const candidate of list) {
     const distance = editDistance(input.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;

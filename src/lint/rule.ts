@@ -52,3 +52,13 @@ export function formatMessage(template: string, data: Record<string, string | nu
 export function ruleDocPath(id: string): string {
   return `docs/rules/${id}.md`;
 }
+
+/**
+ * Where the published documentation lives (the same host as the schema's `$id`). The one place to
+ * change when the docs move; SARIF help links are built from it.
+ */
+export const DOCS_BASE_URL = 'https://ivrflow.dev/';
+
+export function ruleDocUrl(id: string): string {
+  return `${DOCS_BASE_URL}${ruleDocPath(id)}`;
+}

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import type { Artifact, TargetName } from '../../emit/artifact.js';
 import { buildManifest } from '../../emit/manifest.js';
 import { baseName, compileSpec } from '../../pipeline.js';
+import { loadConfig } from '../config-file.js';
 import { readCxoneCatalog } from '../cxone-catalog-file.js';
 import { readEnvironmentFile } from '../environment-file.js';
 import { CliError, EXIT_INPUT, EXIT_OK, EXIT_USAGE, type CliIo } from '../io.js';
@@ -19,6 +20,8 @@ export interface GenerateOptions {
   check: boolean;
   format: ReportFormat;
   toolVersion: string;
+  /** `--config`; otherwise ivrflow.config.yaml in the working directory, if any. */
+  config?: string;
 }
 
 interface FlowOutput {
@@ -31,7 +34,9 @@ interface FlowOutput {
 export async function generateCommand(files: readonly string[], options: GenerateOptions, io: CliIo): Promise<number> {
   const environment = options.env === undefined ? undefined : await readEnvironmentFile(options.env, io.cwd);
   const cxoneCatalog = options.cxoneCatalog === undefined ? undefined : await readCxoneCatalog(options.cxoneCatalog, io.cwd);
+  const config = await loadConfig(options.config, io.cwd);
   const report = new Report();
+  if (config) report.add(config.file, config.text, config.notes);
   const outputs: FlowOutput[] = [];
   for (const file of files) {
     const read = await readSpecFile(file, io.cwd);
@@ -39,14 +44,14 @@ export async function generateCommand(files: readonly string[], options: Generat
       report.add(file, '', [read.diagnostic]);
       continue;
     }
-    const compiled = await compileSpec(file, read.bytes, { targets: options.targets, ...(environment ? { environment } : {}), ...(cxoneCatalog ? { cxoneCatalog } : {}) });
+    const compiled = await compileSpec(file, read.bytes, { targets: options.targets, ...(environment ? { environment } : {}), ...(cxoneCatalog ? { cxoneCatalog } : {}), ...(config ? { rules: config.rules } : {}) });
     report.add(file, compiled.source.text, compiled.diagnostics);
     if (!compiled.graph || !compiled.artifacts) continue;
     const manifest = buildManifest(compiled.artifacts, { specFile: baseName(file), specBytes: read.bytes, toolVersion: options.toolVersion });
     outputs.push({ file, slug: compiled.graph.slug, artifacts: [...compiled.artifacts, manifest] });
   }
   assertDistinctSlugs(outputs);
-  io.stdout(report.render(options.format, terminalStyle(io)));
+  io.stdout(report.render(options.format, terminalStyle(io), options.toolVersion));
   const outDir = resolve(io.cwd, options.out);
   const stale = options.check ? await checkOutputs(outputs, outDir, options.out, io) : await writeOutputs(outputs, outDir, options.out, io);
   if (report.diagnostics.some(isIoDiagnostic)) return EXIT_USAGE;

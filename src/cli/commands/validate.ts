@@ -1,4 +1,5 @@
 import { checkSpec } from '../../pipeline.js';
+import { loadConfig } from '../config-file.js';
 import { readEnvironmentFile } from '../environment-file.js';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, type CliIo } from '../io.js';
 import { isIoDiagnostic, readSpecFile } from '../read-input.js';
@@ -9,23 +10,28 @@ export interface ValidateOptions {
   format: ReportFormat;
   env?: string;
   maxWarnings?: number;
+  /** `--config`; otherwise ivrflow.config.yaml in the working directory, if any. */
+  config?: string;
+  toolVersion: string;
 }
 
 /** Check each spec and print every diagnostic. 0 clean (warnings allowed), 1 errors, 2 I/O. */
 export async function validateCommand(files: readonly string[], options: ValidateOptions, io: CliIo): Promise<number> {
   const environment = options.env === undefined ? undefined : await readEnvironmentFile(options.env, io.cwd);
+  const config = await loadConfig(options.config, io.cwd);
   const report = new Report();
+  if (config) report.add(config.file, config.text, config.notes);
   for (const file of files) {
     const read = await readSpecFile(file, io.cwd);
     if (!read.ok) {
       report.add(file, '', [read.diagnostic]);
       continue;
     }
-    const checked = checkSpec(file, read.bytes, environment ? { environment } : {});
+    const checked = checkSpec(file, read.bytes, { ...(environment ? { environment } : {}), ...(config ? { rules: config.rules } : {}) });
     report.add(file, checked.source.text, checked.diagnostics);
   }
-  io.stdout(report.render(options.format, terminalStyle(io)));
-  if (options.format === 'stylish' && report.diagnostics.length === 0) io.stdout(`✔ ${files.length} spec${files.length === 1 ? '' : 's'} checked, no problems.\n`);
+  io.stdout(report.render(options.format, terminalStyle(io), options.toolVersion));
+  if (options.format === 'stylish' && report.count('error') + report.count('warning') === 0) io.stdout(`✔ ${files.length} spec${files.length === 1 ? '' : 's'} checked, no problems.\n`);
   return exitCode(report, options.maxWarnings, io);
 }
 

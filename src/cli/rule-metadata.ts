@@ -1,0 +1,35 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { RuleMetadata } from '../diagnostics/render/sarif.js';
+import { DOCS_BASE_URL, ruleDocUrl } from '../lint/rule.js';
+import { RULES } from '../lint/rules/index.js';
+
+/** What each family of built-in check is about, for SARIF rule descriptions. */
+const CORE_FAMILIES: Record<string, string> = {
+  io: 'The file could not be read',
+  input: 'The file is not a usable spec file',
+  yaml: 'YAML syntax',
+  schema: 'The spec does not match schemas/ivrflow.schema.json',
+  ref: 'A name refers to nothing the spec declares',
+  graph: 'The step graph cannot run as written',
+  type: 'A value does not match its declared type',
+  secure: 'Sensitive data leaves, or bypasses, the secure section',
+  env: 'An environment placeholder has no value',
+  target: 'A vendor limit or unsupported construct',
+  lint: 'The policy rule engine',
+};
+
+/** SARIF metadata for the codes in a report: policy rules from the registry, built-in checks by family. */
+export function ruleMetadata(diagnostics: readonly Diagnostic[]): RuleMetadata[] {
+  const rules = new Map(RULES.map((rule) => [`rule/${rule.id}`, rule]));
+  const firstByCode = new Map<string, Diagnostic>();
+  for (const diagnostic of diagnostics) if (!firstByCode.has(diagnostic.code)) firstByCode.set(diagnostic.code, diagnostic);
+  return [...firstByCode].map(([code, first]) => {
+    const rule = rules.get(code);
+    if (rule) return { id: code, description: rule.description, defaultLevel: rule.severity, helpUri: ruleDocUrl(rule.id) };
+    const family = code.split('/')[0] ?? code;
+    // Built-in checks have no configurable level: the one they report at is their default.
+    return { id: code, description: `${CORE_FAMILIES[family] ?? 'ivrflow check'} (${code}).`, defaultLevel: first.severity, helpUri: `${DOCS_BASE_URL}docs/spec.md#checks` };
+  });
+}
+
+export const INFORMATION_URI = DOCS_BASE_URL;
