@@ -11,8 +11,8 @@ describe('GitHub workflow annotations', () => {
   });
 
   it('escapes data and properties so a message cannot start another command', () => {
-    const text = renderGithub([{ code: 'x/y', severity: 'warning', message: '100% wrong\n::error::forged', hint: 'a:b', file: 'dir,with:odd.yaml', path: [] }]);
-    expect(text).toBe('::warning file=dir%2Cwith%3Aodd.yaml,title=x/y::100%25 wrong%0A::error::forged%0Aa:b\n');
+    const text = renderGithub([{ code: 'rule/x-y', severity: 'warning', message: '100% wrong\n::error::forged', hint: 'a:b', file: 'dir,with:odd.yaml', path: [] }]);
+    expect(text).toBe('::warning file=dir%2Cwith%3Aodd.yaml,title=rule/x-y::100%25 wrong%0A::error::forged%0Aa:b\n');
     expect(text.split('\n').filter(Boolean)).toHaveLength(1);
   });
 });
