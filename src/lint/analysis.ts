@@ -1,4 +1,5 @@
 import type { FlowIndex } from '../spec/flow-index.js';
+import { unboundedCycles } from './cycles.js';
 import { computeTaint, sensitiveSources, type TaintFacts } from './taint.js';
 
 /**
@@ -8,6 +9,7 @@ import { computeTaint, sensitiveSources, type TaintFacts } from './taint.js';
 export class LintAnalysis {
   private predecessorsCache?: ReadonlyMap<string, readonly string[]>;
   private taintCache?: TaintFacts;
+  private cyclesCache?: readonly (readonly string[])[];
 
   constructor(private readonly index: FlowIndex) {}
 
@@ -25,5 +27,11 @@ export class LintAnalysis {
   get taint(): TaintFacts {
     this.taintCache ??= computeTaint(this.index, sensitiveSources(this.index), { throughResponses: true });
     return this.taintCache;
+  }
+
+  /** Loops of the step graph that pass through no retry step, each in spec order. */
+  get unboundedCycles(): readonly (readonly string[])[] {
+    this.cyclesCache ??= unboundedCycles(this.index);
+    return this.cyclesCache;
   }
 }

@@ -1,0 +1,39 @@
+import type { FlowIndex } from '../../spec/flow-index.js';
+import { defineRule } from '../rule.js';
+
+export const httpOutcomesHandled = defineRule({
+  id: 'http-outcomes-handled',
+  severity: 'error',
+  description: 'Every http step wires success, failure and timeout; the verifier never treats a failure or a timeout as a success, and a dead backend leads to a service-unavailable path.',
+  protectsCredential: false,
+  messages: {
+    timeoutAsSuccess: 'Verification step `{{step}}` treats a timeout like a success: both go to `{{target}}`, so a slow backend lets the caller in.',
+    failureAsSuccess: 'Verification step `{{step}}` treats a rejected credential like a success: both go to `{{target}}`.',
+    timeoutRetriesService: 'When `{{step}}` times out the caller goes back to retry `{{retry}}`, calling the same unavailable service again.',
+  },
+  check({ spec, index, report }) {
+    for (const [id, step] of index.steps) {
+      if (step.type !== 'http') continue;
+      // For the verifier, a timeout or a rejection treated like a success would let anyone in.
+      const verifies = spec.endpoints?.[step.endpoint]?.verifiesCredential === true;
+      if (verifies && step.onTimeout === step.onSuccess) report('timeoutAsSuccess', ['steps', id, 'onTimeout'], { step: id, target: step.onTimeout });
+      if (verifies && step.onFailure === step.onSuccess) report('failureAsSuccess', ['steps', id, 'onFailure'], { step: id, target: step.onFailure });
+      const retry = enclosingRetry(index, id);
+      if (retry !== undefined && leadsBackTo(index, step.onTimeout, retry)) {
+        report('timeoutRetriesService', ['steps', id, 'onTimeout'], { step: id, retry }, { severity: 'warning', hint: 'Send onTimeout to a "service unavailable" route: an outage rarely ends within a retry.' });
+      }
+    }
+  },
+});
+
+/** The retry whose attempt contains the step, if any. */
+function enclosingRetry(index: FlowIndex, stepId: string): string | undefined {
+  for (const [id, step] of index.steps) if (step.type === 'retry' && index.retryBody(id).has(stepId)) return id;
+  return undefined;
+}
+
+/** Whether the path from `from` reaches the retry before any route or disconnect. */
+function leadsBackTo(index: FlowIndex, from: string, retry: string): boolean {
+  if (from === retry) return true;
+  return [...index.reachableFrom(from, new Set([retry]))].some((id) => index.edges(id).some((edge) => edge.to === retry));
+}
