@@ -11,6 +11,8 @@ export interface LintOptions {
   config?: RuleConfig;
   /** Vendor limits are checked for these; all by default. */
   targets?: readonly TargetName[];
+  /** The rules to run; the registry by default. */
+  rules?: readonly Rule[];
 }
 
 /**
@@ -20,7 +22,7 @@ export interface LintOptions {
 export function lintSpec(spec: FlowSpec, index: FlowIndex, sink: DiagnosticSink, options: LintOptions = {}): void {
   const analysis = new LintAnalysis(index);
   const targets = options.targets ?? TARGET_NAMES;
-  for (const rule of RULES) {
+  for (const rule of options.rules ?? RULES) {
     const level = options.config?.get(rule.id)?.level ?? rule.severity;
     if (level === 'off') continue;
     try {
