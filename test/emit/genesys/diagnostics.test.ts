@@ -109,21 +109,12 @@ describe('flow shapes', () => {
     expect(inbound).not.toContain('transferToFlowSecure');
   });
 
-  it('reports a value with an initial value changed before the secure section and read inside it', async () => {
+  it.each([
+    ['with an initial value', { type: 'string', initial: 'no' }],
+    ['without one', { type: 'string' }],
+  ])('reports a value set before the secure section and read inside it (%s)', async (_, variable) => {
     const text = mutateFlow('identity-promotion', {
-      'variables.greeted': { type: 'string', initial: 'no' },
-      'steps.greeting.next': 'markGreeted',
-      'steps.markGreeted': { type: 'assign', set: { greeted: 'yes' }, next: 'authenticate' },
-      'steps.promoteIdentity.attributes[customer.greeted]': { ref: 'greeted' },
-      'secure.exports': ['auth.customer_id', 'auth.tier', 'auth.account_status', 'auth.routing_priority', 'greeted'],
-    });
-    const result = await compile(text, { targets: ['genesys'] });
-    expect(result.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.path.join('.')])).toEqual([['target/unsupported', 'steps.promoteIdentity.attributes.customer.greeted']]);
-  });
-
-  it('reports a value set before the secure section and read inside it', async () => {
-    const text = mutateFlow('identity-promotion', {
-      'variables.greeted': { type: 'string' },
+      'variables.greeted': variable,
       'steps.greeting.next': 'markGreeted',
       'steps.markGreeted': { type: 'assign', set: { greeted: 'yes' }, next: 'authenticate' },
       'steps.promoteIdentity.attributes[customer.greeted]': { ref: 'greeted' },
