@@ -44,6 +44,13 @@ describe('ivrflow CLI', () => {
     expect(result.stderr).not.toMatch(/\bat .*\.js:\d+/);
   });
 
+  it('colours only when asked: NO_COLOR by default in tests, FORCE_COLOR=1 turns it on', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'bad.yaml'), readRepoFile(EXAMPLE).replace('next: verifyOtp', 'next: verifyOpt'));
+    expect((await ivrflow(['validate', 'bad.yaml'], { cwd: dir })).stdout).not.toContain('\u001b[');
+    expect((await ivrflow(['validate', 'bad.yaml'], { cwd: dir, env: { FORCE_COLOR: '1' } })).stdout).toContain('\u001b[');
+  });
+
   it('prints machine-readable JSON', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'bad.yaml'), readRepoFile(EXAMPLE).replace('next: verifyOtp', 'next: verifyOpt'));

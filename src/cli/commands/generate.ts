@@ -51,7 +51,7 @@ export async function generateCommand(files: readonly string[], options: Generat
     outputs.push({ file, slug: compiled.graph.slug, artifacts: [...compiled.artifacts, manifest] });
   }
   assertDistinctSlugs(outputs);
-  io.stdout(report.render(options.format, terminalStyle(io), options.toolVersion));
+  io.stdout(report.render(options.format, await terminalStyle(io), options.toolVersion));
   const outDir = resolve(io.cwd, options.out);
   const stale = options.check ? await checkOutputs(outputs, outDir, options.out, io) : await writeOutputs(outputs, outDir, options.out, io);
   if (report.diagnostics.some(isIoDiagnostic)) return EXIT_USAGE;

@@ -30,7 +30,7 @@ export async function validateCommand(files: readonly string[], options: Validat
     const checked = checkSpec(file, read.bytes, { ...(environment ? { environment } : {}), ...(config ? { rules: config.rules } : {}) });
     report.add(file, checked.source.text, checked.diagnostics);
   }
-  io.stdout(report.render(options.format, terminalStyle(io), options.toolVersion));
+  io.stdout(report.render(options.format, await terminalStyle(io), options.toolVersion));
   if (options.format === 'stylish' && report.count('error') + report.count('warning') === 0) io.stdout(`✔ ${files.length} spec${files.length === 1 ? '' : 's'} checked, no problems.\n`);
   return exitCode(report, options.maxWarnings, io);
 }
