@@ -10,8 +10,7 @@ import { CliError } from './io.js';
 export async function writeFlowOutput(outDir: string, slug: string, artifacts: readonly Artifact[]): Promise<void> {
   const finalDir = join(outDir, slug);
   assertInside(outDir, finalDir);
-  await mkdir(outDir, { recursive: true });
-  const staging = await mkdtemp(join(outDir, `.${slug}.tmp-`));
+  const staging = await prepareStaging(outDir, slug);
   try {
     for (const artifact of artifacts) {
       const target = join(staging, artifact.path);
@@ -24,6 +23,18 @@ export async function writeFlowOutput(outDir: string, slug: string, artifacts: r
     await rm(staging, { recursive: true, force: true });
     if (error instanceof CliError) throw error;
     throw new CliError(`Cannot write ${finalDir} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+  }
+}
+
+/** The output folder (created if needed) and a fresh staging folder in it; problems are usage errors. */
+async function prepareStaging(outDir: string, slug: string): Promise<string> {
+  try {
+    await mkdir(outDir, { recursive: true });
+    return await mkdtemp(join(outDir, `.${slug}.tmp-`));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'EEXIST' || code === 'ENOTDIR' ? 'it, or a folder above it, is a file' : (code ?? String(error));
+    throw new CliError(`Cannot use ${outDir} as the output folder: ${reason}.`);
   }
 }
 

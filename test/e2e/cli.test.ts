@@ -131,6 +131,15 @@ describe('ivrflow CLI', () => {
       expect(readdirSync(out)).toEqual(['identity-promotion']);
     });
 
+    it('an --out that is a file is a usage error, not a crash', async () => {
+      const dir = tempDir();
+      writeFileSync(join(dir, 'taken'), 'x');
+      const result = await ivrflow(['generate', join(process.cwd(), EXAMPLE), '--out', 'taken/sub'], { cwd: dir });
+      expect(result.exitCode).toBe(2);
+      expect(result.stderr).toContain('as the output folder');
+      expect(result.stderr).not.toContain('internal error');
+    });
+
     it('never writes outside --out, whatever the flow name', async () => {
       const out = tempDir();
       const dir = tempDir();
