@@ -29,13 +29,29 @@ export async function writeFlowOutput(outDir: string, slug: string, artifacts: r
 /** The output folder (created if needed) and a fresh staging folder in it; problems are usage errors. */
 async function prepareStaging(outDir: string, slug: string): Promise<string> {
   try {
-    await mkdir(outDir, { recursive: true });
+    await makeDirectories(outDir);
     return await mkdtemp(join(outDir, `.${slug}.tmp-`));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'EEXIST' || code === 'ENOTDIR' ? 'it, or a folder above it, is a file' : (code ?? String(error));
     throw new CliError(`Cannot use ${outDir} as the output folder: ${reason}.`);
   }
+}
+
+/**
+ * `mkdir -p`, one level at a time: Node's `recursive: true` never settles on some special file
+ * systems (a path under /proc), and a CLI must fail rather than hang.
+ */
+async function makeDirectories(dir: string): Promise<void> {
+  const missing: string[] = [];
+  let current = dir;
+  while (!(await exists(current))) {
+    missing.unshift(current);
+    const parent = dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const path of missing) await mkdir(path);
 }
 
 async function swapInto(staging: string, finalDir: string): Promise<void> {
