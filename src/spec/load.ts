@@ -75,7 +75,9 @@ function reportYamlError(sink: DiagnosticSink, error: YAMLError): void {
       sink.reportAt('yaml/multiple-documents', 'The file holds more than one YAML document.', start, end, 'Keep one flow per file; remove the `---` separator.');
       return;
     default:
-      sink.reportAt('yaml/syntax', `YAML syntax error: ${message}`, start, end, SYNTAX_HINTS[error.code]);
+      // The parser reports its own stack exhaustion as an error at the point it gave up.
+      if (/call stack/i.test(message)) sink.reportAt('yaml/syntax', 'The document nests too deeply to be read.', start, end, 'A spec needs only a few levels; flatten the nesting.');
+      else sink.reportAt('yaml/syntax', `YAML syntax error: ${message}`, start, end, SYNTAX_HINTS[error.code]);
   }
 }
 

@@ -31,6 +31,11 @@ describe('loading a spec', () => {
     expect(codes(check(`ivrflow: 1\n${levels.join('\n')}\n`))).toEqual(['yaml/alias-limit@1:1']);
   });
 
+  it('reports a document nested too deeply to read, without crashing', () => {
+    const [diagnostic] = check(`ivrflow: 1\nname: ${'['.repeat(200_000)}${']'.repeat(200_000)}\n`);
+    expect(diagnostic).toMatchObject({ code: 'yaml/syntax', message: 'The document nests too deeply to be read.' });
+  });
+
   it('reports a top level that is not a mapping', () => {
     expect(codes(check('just text\n'))).toEqual(['yaml/syntax@1:1']);
   });
