@@ -19,7 +19,7 @@ export function lowerToIr(index: FlowIndex, options: LowerOptions = {}): FlowGra
   const nodes = [...index.steps].filter(([id]) => index.reachable.has(id)).map(([id, step]) => lowerStep(index, id, step));
   const graph: FlowGraph = {
     name: spec.name,
-    slug: slugify(spec.name),
+    slug: spec.id ?? slugify(spec.name),
     language: spec.language,
     start: spec.start,
     nodes,

@@ -163,7 +163,7 @@ export interface IrSecureSection {
 
 export interface FlowGraph {
   name: string;
-  /** Safe folder name derived from `name`: lower-case letters, digits and dashes. */
+  /** Folder name: the spec's `id`, else derived from `name`; lower-case letters, digits and dashes only. */
   slug: string;
   description?: string;
   language: string;

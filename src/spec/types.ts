@@ -13,6 +13,7 @@ export type Value = Literal | RefValue;
 export interface FlowSpec {
   ivrflow: 1;
   name: string;
+  id?: string;
   description?: string;
   language: string;
   start: string;
