@@ -22,6 +22,14 @@ describe('policy rules from the CLI', () => {
     expect(JSON.parse(json.stdout).map((row: { id: string }) => row.id)).toEqual(RULES.map((rule) => rule.id));
   });
 
+  it('describes every rule in SARIF, even for a clean spec', async () => {
+    const clean = await ivrflow(['validate', '--format', 'sarif', 'flows/identity-promotion.yaml']);
+    expect(clean.exitCode).toBe(0);
+    const run = JSON.parse(clean.stdout).runs[0];
+    expect(run.results).toEqual([]);
+    expect(run.tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual(RULES.map((rule) => `rule/${rule.id}`));
+  });
+
   it('prints SARIF and GitHub annotations', async () => {
     const dir = projectWithShortTimeout();
     const sarif = await ivrflow(['validate', '--format', 'sarif', 'flow.yaml'], { cwd: dir });

@@ -25,7 +25,8 @@ export const MAX_SARIF_RESULTS = 25_000;
 export function renderSarif(diagnostics: readonly Diagnostic[], options: SarifOptions): string {
   const kept = diagnostics.slice(0, MAX_SARIF_RESULTS);
   const metadata = new Map(options.rules.map((rule) => [rule.id, rule]));
-  const ruleIds = [...new Set(kept.map((diagnostic) => diagnostic.code))].sort();
+  // Every known rule is described, not only those that fired, so code scanning can show the full set.
+  const ruleIds = [...new Set([...options.rules.map((rule) => rule.id), ...kept.map((diagnostic) => diagnostic.code)])].sort();
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
