@@ -7,21 +7,10 @@ import { computeTaint, sensitiveSources, type TaintFacts } from './taint.js';
  * (a getter that caches) rather than recomputing it inside a rule.
  */
 export class LintAnalysis {
-  private predecessorsCache?: ReadonlyMap<string, readonly string[]>;
   private taintCache?: TaintFacts;
   private cyclesCache?: readonly (readonly string[])[];
 
   constructor(private readonly index: FlowIndex) {}
-
-  /** For each step, the steps with a transition to it. */
-  get predecessors(): ReadonlyMap<string, readonly string[]> {
-    if (!this.predecessorsCache) {
-      const map = new Map<string, string[]>();
-      for (const id of this.index.steps.keys()) for (const edge of this.index.edges(id)) map.set(edge.to, [...(map.get(edge.to) ?? []), id]);
-      this.predecessorsCache = map;
-    }
-    return this.predecessorsCache;
-  }
 
   /** Where the sensitive variables flow: through assignments and the answers of non-verifier endpoints. */
   get taint(): TaintFacts {

@@ -27,6 +27,7 @@ export class FlowIndex {
   readonly reachable: ReadonlySet<string>;
   /** Steps of the secure section: every step reachable from `secure.entry`. Empty without one. */
   readonly secureSteps: ReadonlySet<string>;
+  private predecessorsCache?: ReadonlyMap<string, readonly string[]>;
 
   constructor(readonly spec: FlowSpec) {
     this.steps = new Map(Object.entries(spec.steps));
@@ -47,17 +48,36 @@ export class FlowIndex {
     return step ? stepTransitions(step).filter((transition) => this.steps.has(transition.to)) : [];
   }
 
-  /** Every step reachable from `from` (itself included), never entering `avoid`. */
-  reachableFrom(from: string, avoid: ReadonlySet<string> = new Set()): Set<string> {
+  /**
+   * Every step reachable from `from` (itself included), never entering `avoid`, following only the
+   * transitions `follow` accepts (all of them by default).
+   */
+  reachableFrom(from: string, avoid: ReadonlySet<string> = new Set(), follow: (from: string, edge: Transition) => boolean = () => true): Set<string> {
     const seen = new Set<string>();
     const pending = this.steps.has(from) && !avoid.has(from) ? [from] : [];
     while (pending.length > 0) {
       const id = pending.pop()!;
       if (seen.has(id)) continue;
       seen.add(id);
-      for (const edge of this.edges(id)) if (!avoid.has(edge.to) && !seen.has(edge.to)) pending.push(edge.to);
+      for (const edge of this.edges(id)) if (!avoid.has(edge.to) && !seen.has(edge.to) && follow(id, edge)) pending.push(edge.to);
     }
     return seen;
+  }
+
+  /** For each step, the steps with a transition to it. */
+  get predecessors(): ReadonlyMap<string, readonly string[]> {
+    if (!this.predecessorsCache) {
+      const map = new Map<string, string[]>();
+      for (const id of this.steps.keys()) for (const edge of this.edges(id)) map.set(edge.to, [...(map.get(edge.to) ?? []), id]);
+      this.predecessorsCache = map;
+    }
+    return this.predecessorsCache;
+  }
+
+  /** The retry whose attempt contains the step, if any (the innermost one listed first in the spec). */
+  retryContaining(stepId: string): string | undefined {
+    for (const [id, step] of this.steps) if (step.type === 'retry' && this.retryBody(id).has(stepId)) return id;
+    return undefined;
   }
 
   /** The steps of one attempt of a retry: reachable from its body without passing through the retry itself. */

@@ -47,14 +47,7 @@ function reachableWithoutVerifying(index: FlowIndex): Set<string> {
     const step = index.steps.get(from);
     return step?.type === 'http' && name === 'onSuccess' && spec.endpoints?.[step.endpoint]?.verifiesCredential === true;
   };
-  const roots = [spec.start, ...(spec.secure ? [spec.secure.onUnavailable] : [])].filter((id) => index.steps.has(id));
-  const seen = new Set<string>();
-  const pending = [...roots];
-  while (pending.length > 0) {
-    const id = pending.pop()!;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    for (const edge of index.edges(id)) if (!isVerifiedSuccess(id, edge.name)) pending.push(edge.to);
-  }
-  return seen;
+  const roots = [spec.start, ...(spec.secure ? [spec.secure.onUnavailable] : [])];
+  const follow = (from: string, edge: { name: string }) => !isVerifiedSuccess(from, edge.name);
+  return new Set(roots.flatMap((root) => [...index.reachableFrom(root, new Set(), follow)]));
 }

@@ -18,19 +18,13 @@ export const httpOutcomesHandled = defineRule({
       const verifies = spec.endpoints?.[step.endpoint]?.verifiesCredential === true;
       if (verifies && step.onTimeout === step.onSuccess) report('timeoutAsSuccess', ['steps', id, 'onTimeout'], { step: id, target: step.onTimeout });
       if (verifies && step.onFailure === step.onSuccess) report('failureAsSuccess', ['steps', id, 'onFailure'], { step: id, target: step.onFailure });
-      const retry = enclosingRetry(index, id);
+      const retry = index.retryContaining(id);
       if (retry !== undefined && leadsBackTo(index, step.onTimeout, retry)) {
         report('timeoutRetriesService', ['steps', id, 'onTimeout'], { step: id, retry }, { severity: 'warning', hint: 'Send onTimeout to a "service unavailable" route: an outage rarely ends within a retry.' });
       }
     }
   },
 });
-
-/** The retry whose attempt contains the step, if any. */
-function enclosingRetry(index: FlowIndex, stepId: string): string | undefined {
-  for (const [id, step] of index.steps) if (step.type === 'retry' && index.retryBody(id).has(stepId)) return id;
-  return undefined;
-}
 
 /** Whether the path from `from` reaches the retry before any route or disconnect. */
 function leadsBackTo(index: FlowIndex, from: string, retry: string): boolean {

@@ -27,15 +27,14 @@ function checkEveryPathCanEnd({ spec, index, sink }: CheckContext): void {
   const stuck = [...index.reachable].filter((id) => !canEnd.has(id));
   const stuckSet = new Set(stuck);
   for (const id of stuck) {
-    const enteredFromOutside = id === spec.start || [...index.steps.keys()].some((from) => !stuckSet.has(from) && index.reachable.has(from) && index.edges(from).some((edge) => edge.to === id));
+    const enteredFromOutside = id === spec.start || (index.predecessors.get(id) ?? []).some((from) => !stuckSet.has(from) && index.reachable.has(from));
     if (!enteredFromOutside) continue;
     sink.report({ code: 'graph/no-end', message: `No path from step \`${id}\` reaches a route or a disconnect: the caller would loop forever.`, path: ['steps', id], onKey: true, hint: 'Give the loop a way out, or bound it with a retry step.' });
   }
 }
 
 function stepsThatCanEnd(index: CheckContext['index']): Set<string> {
-  const predecessors = new Map<string, string[]>();
-  for (const id of index.steps.keys()) for (const edge of index.edges(id)) predecessors.set(edge.to, [...(predecessors.get(edge.to) ?? []), id]);
+  const { predecessors } = index;
   const canEnd = new Set<string>();
   const pending = [...index.steps].filter(([, step]) => isTerminal(step)).map(([id]) => id);
   while (pending.length > 0) {
