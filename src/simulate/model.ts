@@ -1,0 +1,172 @@
+/**
+ * What every simulation engine shares: the call it is given, the HTTP exchange it drives, and the
+ * record of what a caller, an endpoint and the ACD could observe. Engines differ in what they
+ * interpret (the IR, the Archy YAML, the Studio JSON); the record is the common language in which
+ * their verdicts are compared.
+ */
+
+export const ENGINE_NAMES = ['spec', 'genesys', 'cxone'] as const;
+export type EngineName = (typeof ENGINE_NAMES)[number];
+
+/** The platform's view of the call. Values are passed to the flow as the platform presents them. */
+export interface CallData {
+  /** Caller number (`call.ani`). */
+  ani: string;
+  /** Number dialled (`call.dnis`). */
+  dnis: string;
+  /** Interaction / conversation / contact id (`call.id`). */
+  id: string;
+  /** When the call is handled, an ISO 8601 instant (`call.timestamp`); each engine renders it as its platform does. */
+  timestamp: string;
+}
+
+/** What the caller does at one gather: key a DTMF string (digits, `*`, `#`), or nothing until the timeout. */
+export type CallerEntry = { kind: 'keys'; keys: string } | { kind: 'silence' };
+
+export interface SimulationInput {
+  call: CallData;
+  /** One entry per gather, in order. A gather with no entry left is a scenario error. */
+  caller: readonly CallerEntry[];
+  /** Whether the ACD accepts a transfer to a queue. */
+  transfer: 'succeeds' | 'fails';
+}
+
+/** A request as the endpoint receives it. */
+export interface HttpRequest {
+  /** The spec's endpoint id. */
+  endpoint: string;
+  method: string;
+  url: string;
+  /** Header names lower-cased. Secrets appear as `<secret:NAME>` (see `secretStandIn`). */
+  headers: Record<string, string>;
+  /** The body text as sent, or undefined for none. */
+  body?: string;
+  /** The timeout the platform applies to this request, in seconds. */
+  timeoutSeconds: number;
+}
+
+/** What came back: an answer (any status), nothing in time, or a failed connection. */
+export type HttpReply = { kind: 'response'; status: number; body: string } | { kind: 'timeout' } | { kind: 'networkError' };
+
+/** What a simulated platform puts where a secret's value would go. Never a real value. */
+export function secretStandIn(secret: string): string {
+  return `<secret:${secret}>`;
+}
+
+export type RouteEnd = { kind: 'route'; queue: string; priority: number; skills: readonly string[] };
+/** How the call left the flow: queued (queue is the spec's queue id), or disconnected. */
+export type CallEnd = RouteEnd | { kind: 'disconnect' };
+
+/** Observable events in order. `step` is context (which spec step an engine was in), not compared. */
+export type SimEvent =
+  | { kind: 'step'; step: string }
+  | { kind: 'prompt'; text: string }
+  | { kind: 'request'; request: HttpRequest }
+  | { kind: 'attribute'; name: string; value: string }
+  | { kind: 'transition'; from: string; name: string; to: string };
+
+/** Collects what an engine observes. Engines call it; the runner reads `record()`. */
+export class Recorder {
+  readonly events: SimEvent[] = [];
+  readonly attempts = new Map<string, number>();
+  private ended: CallEnd | undefined;
+
+  step(step: string): void {
+    this.events.push({ kind: 'step', step });
+  }
+  /** Only the spec engine knows transitions by their spec names; coverage is measured from it. */
+  transition(from: string, name: string, to: string): void {
+    this.events.push({ kind: 'transition', from, name, to });
+  }
+  prompt(text: string): void {
+    this.events.push({ kind: 'prompt', text });
+  }
+  request(request: HttpRequest): void {
+    this.events.push({ kind: 'request', request });
+  }
+  attribute(name: string, value: string): void {
+    this.events.push({ kind: 'attribute', name, value });
+  }
+  /** A retry started its `attempt`-th attempt (1-based); the last one recorded is the count. */
+  attempt(retry: string, attempt: number): void {
+    this.attempts.set(retry, attempt);
+  }
+  end(end: CallEnd): void {
+    if (this.ended) throw new EngineError(`the call ended twice (${describeEnd(this.ended)}, then ${describeEnd(end)})`);
+    this.ended = end;
+  }
+  get callEnd(): CallEnd | undefined {
+    return this.ended;
+  }
+}
+
+export function describeEnd(end: CallEnd): string {
+  return end.kind === 'route' ? `route to ${end.queue} at priority ${end.priority}${end.skills.length > 0 ? ` with ${end.skills.join(', ')}` : ''}` : 'disconnect';
+}
+
+/**
+ * A run: the engine yields each HTTP request and is resumed with the reply. Being a generator lets
+ * the same engine run on canned replies (synchronously, fast) or against a real server.
+ */
+export type EngineRun = Generator<HttpRequest, void, HttpReply>;
+
+/** Things a platform's emitted flow cannot do; the runner does not compare them for that engine. */
+export type EngineLimit =
+  /** Route skills are not applied (CXone: REQAGENT takes one skill, docs/cxone.md). */
+  | 'routeSkills'
+  /** A failed transfer has no branch in the artifact (CXone REQAGENT: no public failure branch). */
+  | 'transferFailure';
+
+export interface Engine {
+  name: EngineName;
+  limits: readonly EngineLimit[];
+  /** Runs one call. Must end by calling `recorder.end`, or throw `EngineError` / `CallerInputExhausted`. */
+  run(input: SimulationInput, recorder: Recorder): EngineRun;
+}
+
+/**
+ * The engine met something it does not know (an action, an expression function, a Snippet
+ * statement) or an artifact that contradicts itself. `where` says where in the artifact.
+ */
+export class EngineError extends Error {
+  constructor(
+    message: string,
+    readonly where?: string,
+  ) {
+    super(where ? `${message} (at ${where})` : message);
+    this.name = 'EngineError';
+  }
+}
+
+/** The flow asked for more caller input than the scenario gives: a scenario problem, not an engine one. */
+export class CallerInputExhausted extends Error {
+  constructor(readonly gather: string) {
+    super(`the flow reached gather ${gather} but the scenario has no caller entry left`);
+    this.name = 'CallerInputExhausted';
+  }
+}
+
+/** Hands out caller entries one per gather. */
+export class CallerScript {
+  private next = 0;
+  constructor(private readonly entries: readonly CallerEntry[]) {}
+  take(gather: string): CallerEntry {
+    const entry = this.entries[this.next];
+    if (!entry) throw new CallerInputExhausted(gather);
+    this.next += 1;
+    return entry;
+  }
+}
+
+/** Upper bound on engine steps for one call: a flow that loops forever is an engine error, not a hang. */
+export const MAX_STEPS_PER_CALL = 10_000;
+
+/** Drive a run with a synchronous reply function (canned replies). */
+export function runSync(engine: Engine, input: SimulationInput, reply: (request: HttpRequest) => HttpReply): Recorder {
+  const recorder = new Recorder();
+  const run = engine.run(input, recorder);
+  let step = run.next();
+  while (!step.done) step = run.next(reply(step.value));
+  if (!recorder.callEnd) throw new EngineError(`${engine.name} engine finished without ending the call`);
+  return recorder;
+}
