@@ -59,7 +59,7 @@ function caseFolders(dir: string): GoldenCase[] {
 
 function exampleFlows(): GoldenCase[] {
   return readdirSync(join(ROOT, 'flows'))
-    .filter((file) => file.endsWith('.yaml'))
+    .filter((file) => file.endsWith('.yaml') && !file.endsWith('.test.yaml'))
     .map((file) => ({ name: `flows/${file}`, specPath: join(ROOT, 'flows', file), displayName: `flows/${file}`, expectedDir: join(ROOT, 'test/golden/flows', file.replace(/\.yaml$/, '')), mustFail: false }));
 }
 

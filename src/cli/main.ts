@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { TARGET_NAMES, isTargetName, type TargetName } from '../emit/artifact.js';
+import { ENGINE_NAMES, type EngineName } from '../simulate/model.js';
 import { CliError, EXIT_OK, EXIT_USAGE, processIo, type CliIo } from './io.js';
 import { REPORT_FORMATS, parseFormat } from './report.js';
 
@@ -59,6 +60,21 @@ function buildProgram(io: CliIo, finish: (exitCode: number) => void): Command {
     });
 
   program
+    .command('test')
+    .description('Simulate calls: run each flow\'s scenarios (<flow>.test.yaml beside the spec) on the spec and on the generated Genesys and CXone artifacts; every engine must meet the expectations and agree. Exit 0 all passed, 1 a failure, 2 usage or I/O.')
+    .argument('<spec...>', 'spec files (flows/*.yaml) or their scenario files (flows/*.test.yaml)')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['stylish', 'json', 'junit']).default('stylish'))
+    .option('-e, --engines <engines>', `comma-separated engines: ${ENGINE_NAMES.join(', ')}`, parseEngines, [...ENGINE_NAMES])
+    .option('--endpoint <name=url>', 'send this endpoint\'s requests to a real server instead of the canned replies (repeatable)', parseEndpoint, new Map<string, string>())
+    .option('--env <file>', 'environment file that fills {{placeholders}} at compile time')
+    .option('--cxone-catalog <file>', 'JSON file of CXone action definitions from your tenant')
+    .option('--config <file>', 'rule configuration (default: ivrflow.config.yaml in the working directory)')
+    .action(async (files: string[], options: { format: 'stylish' | 'json' | 'junit'; engines: EngineName[]; endpoint: Map<string, string>; env?: string; cxoneCatalog?: string; config?: string }) => {
+      const { testCommand } = await import('./commands/test.js');
+      finish(await testCommand(files, { format: options.format, engines: options.engines, endpoints: options.endpoint, ...optionalProps(options, ['env', 'cxoneCatalog', 'config']) }, io));
+    });
+
+  program
     .command('rules')
     .description('List the policy rules with their default severity and what they check.')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json']).default('stylish'))
@@ -90,6 +106,20 @@ function parseTargets(value: string): TargetName[] {
   const unknown = names.filter((name) => !isTargetName(name));
   if (names.length === 0 || unknown.length > 0) throw new InvalidArgumentError(`Targets are ${TARGET_NAMES.join(', ')}; got \`${value}\`.`);
   return [...new Set(names as TargetName[])].sort();
+}
+
+/** Always in the order spec, genesys, cxone: the first engine run is the reference the others are compared with. */
+function parseEngines(value: string): EngineName[] {
+  const names = value.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const unknown = names.filter((name) => !(ENGINE_NAMES as readonly string[]).includes(name));
+  if (names.length === 0 || unknown.length > 0) throw new InvalidArgumentError(`Engines are ${ENGINE_NAMES.join(', ')}; got \`${value}\`.`);
+  return ENGINE_NAMES.filter((name) => names.includes(name));
+}
+
+function parseEndpoint(value: string, previous: Map<string, string>): Map<string, string> {
+  const match = /^([A-Za-z][A-Za-z0-9_]{0,63})=(https?:\/\/\S+)$/.exec(value);
+  if (!match || !URL.canParse(match[2]!)) throw new InvalidArgumentError(`Expected <endpoint>=<http(s) url>, got \`${value}\`.`);
+  return new Map([...previous, [match[1]!, match[2]!]]);
 }
 
 function parseCount(value: string): number {

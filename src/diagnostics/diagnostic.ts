@@ -70,7 +70,12 @@ export type CoreCode =
   | 'target/limit'
   | 'target/missing-name'
   | 'target/unescapable'
-  | 'target/unsupported';
+  | 'target/unsupported'
+  | 'scenario/version'
+  | 'scenario/duplicate-name'
+  | 'scenario/outcome'
+  | 'scenario/unknown-name'
+  | 'scenario/missing';
 
 export type DiagnosticCode = CoreCode | `rule/${string}`;
 

@@ -16,6 +16,18 @@ const SYNTAX_HINTS: Partial<Record<YAMLError['code'], string>> = {
   MULTILINE_IMPLICIT_KEY: 'A key must fit on one line; check for a missing `:` on the line before.',
 };
 
+/** What kind of YAML document is read, for the wording of diagnostics. */
+export interface DocumentKind {
+  /** `spec`, `scenario file`. */
+  noun: string;
+  /** The line every such file starts with. */
+  firstLine: string;
+  /** A file to start from. */
+  example: string;
+}
+
+export const FLOW_SPEC: DocumentKind = { noun: 'spec', firstLine: 'ivrflow: 1', example: 'flows/identity-promotion.yaml' };
+
 export interface LoadedSpec {
   source: SpecSource;
   /** The document as plain data; undefined when the file could not be read as one YAML mapping. */
@@ -24,35 +36,35 @@ export interface LoadedSpec {
 }
 
 /** Decode and parse a spec file. Never throws for bad input: every problem is a diagnostic. */
-export function loadSpec(file: string, bytes: Uint8Array): LoadedSpec {
+export function loadSpec(file: string, bytes: Uint8Array, kind: DocumentKind = FLOW_SPEC): LoadedSpec {
   const lineCounter = new LineCounter();
   const empty: SpecSource = { file, text: '', lineCounter };
   const sink = new DiagnosticSink(empty);
   if (bytes.length > MAX_SPEC_BYTES) {
-    sink.reportAt('input/too-large', `The file is ${bytes.length} bytes; specs are limited to ${MAX_SPEC_BYTES} bytes.`, 0, 0, 'Split the flow, or check that this is the spec you meant.');
+    sink.reportAt('input/too-large', `The file is ${bytes.length} bytes; a ${kind.noun} is limited to ${MAX_SPEC_BYTES} bytes.`, 0, 0, `Split it, or check that this is the ${kind.noun} you meant.`);
     return { source: empty, diagnostics: sink.diagnostics };
   }
   const text = decodeUtf8(bytes);
   if (text === undefined) {
-    sink.reportAt('input/binary', 'The file is not UTF-8 text.', 0, 0, 'A spec is a YAML text file; check the path.');
+    sink.reportAt('input/binary', 'The file is not UTF-8 text.', 0, 0, `A ${kind.noun} is a YAML text file; check the path.`);
     return { source: empty, diagnostics: sink.diagnostics };
   }
   if (text.trim() === '') {
-    sink.reportAt('input/empty', 'The file is empty.', 0, 0, 'Start from flows/identity-promotion.yaml.');
+    sink.reportAt('input/empty', 'The file is empty.', 0, 0, `Start from ${kind.example}.`);
     return { source: { ...empty, text }, diagnostics: sink.diagnostics };
   }
-  return parseText(file, text.replace(/^\uFEFF/, ''), lineCounter);
+  return parseText(file, text.replace(/^\uFEFF/, ''), lineCounter, kind);
 }
 
-function parseText(file: string, text: string, lineCounter: LineCounter): LoadedSpec {
+function parseText(file: string, text: string, lineCounter: LineCounter, kind: DocumentKind): LoadedSpec {
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, version: '1.2', merge: false });
   const source: SpecSource = { file, text, lineCounter, document };
   const sink = new DiagnosticSink(source);
-  for (const error of document.errors) reportYamlError(sink, error);
+  for (const error of document.errors) reportYamlError(sink, error, kind);
   if (sink.diagnostics.length > 0) return { source, diagnostics: sink.diagnostics };
-  reportForbiddenKeys(sink);
+  reportForbiddenKeys(sink, kind);
   if (!isMap(document.contents)) {
-    sink.report({ code: 'yaml/syntax', message: 'A spec must be a YAML mapping (key: value pairs) at the top level.', path: [], hint: 'Start with `ivrflow: 1`.' });
+    sink.report({ code: 'yaml/syntax', message: `A ${kind.noun} must be a YAML mapping (key: value pairs) at the top level.`, path: [], hint: `Start with \`${kind.firstLine}\`.` });
   }
   if (sink.diagnostics.length > 0) return { source, diagnostics: sink.diagnostics };
   try {
@@ -64,7 +76,7 @@ function parseText(file: string, text: string, lineCounter: LineCounter): Loaded
   }
 }
 
-function reportYamlError(sink: DiagnosticSink, error: YAMLError): void {
+function reportYamlError(sink: DiagnosticSink, error: YAMLError, kind: DocumentKind): void {
   const [start, end] = error.pos;
   const message = firstLine(error.message);
   switch (error.code) {
@@ -72,23 +84,23 @@ function reportYamlError(sink: DiagnosticSink, error: YAMLError): void {
       sink.reportAt('yaml/duplicate-key', 'Duplicate key: a key may appear only once in a mapping.', start, end, 'Remove or rename one of them; YAML keeps neither reliably.');
       return;
     case 'MULTIPLE_DOCS':
-      sink.reportAt('yaml/multiple-documents', 'The file holds more than one YAML document.', start, end, 'Keep one flow per file; remove the `---` separator.');
+      sink.reportAt('yaml/multiple-documents', 'The file holds more than one YAML document.', start, end, `Keep one ${kind.noun} per file; remove the \`---\` separator.`);
       return;
     default:
       // The parser reports its own stack exhaustion as an error at the point it gave up.
-      if (/call stack/i.test(message)) sink.reportAt('yaml/syntax', 'The document nests too deeply to be read.', start, end, 'A spec needs only a few levels; flatten the nesting.');
+      if (/call stack/i.test(message)) sink.reportAt('yaml/syntax', 'The document nests too deeply to be read.', start, end, `A ${kind.noun} needs only a few levels; flatten the nesting.`);
       else sink.reportAt('yaml/syntax', `YAML syntax error: ${message}`, start, end, SYNTAX_HINTS[error.code]);
   }
 }
 
-function reportForbiddenKeys(sink: DiagnosticSink): void {
+function reportForbiddenKeys(sink: DiagnosticSink, kind: DocumentKind): void {
   const document = sink.source.document;
   if (!document) return;
   visit(document, {
     Pair(_, pair) {
       if (!isPair(pair) || !isScalar(pair.key) || !FORBIDDEN_KEYS.has(String(pair.key.value))) return;
       const range = pair.key.range ?? [0, 0];
-      sink.reportAt('yaml/forbidden-key', `The key \`${String(pair.key.value)}\` is not allowed anywhere in a spec.`, range[0], range[1]);
+      sink.reportAt('yaml/forbidden-key', `The key \`${String(pair.key.value)}\` is not allowed anywhere in a ${kind.noun}.`, range[0], range[1]);
     },
   });
 }

@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { didYouMean, suggest } from '../diagnostics/suggest.js';
 import type { SpecPath } from '../diagnostics/diagnostic.js';
-import { validate } from './generated/validate-schema.js';
+import { validate, type SchemaValidator } from './generated/validate-schema.js';
 import type { DiagnosticSink } from './source.js';
 import { describePath } from './describe-path.js';
 
@@ -10,8 +10,16 @@ const SPEC_VERSION = 1;
 /** Check the data against schemas/ivrflow.schema.json; true when it conforms. */
 export function checkSchema(data: unknown, sink: DiagnosticSink): boolean {
   if (!checkVersion(data, sink)) return false;
-  if (validate(data)) return true;
-  const errors = relevantErrors(validate.errors ?? []);
+  return checkAgainst(validate, data, sink);
+}
+
+/**
+ * Check data against a compiled schema (see scripts/compile-schema.mjs), reporting each error at
+ * its position with the noise of compound schemas removed; true when it conforms.
+ */
+export function checkAgainst(validator: SchemaValidator, data: unknown, sink: DiagnosticSink): boolean {
+  if (validator(data)) return true;
+  const errors = relevantErrors(validator.errors ?? []);
   for (const error of errors) if (!isMisspelledRequired(error, errors)) reportSchemaError(error, sink);
   return false;
 }

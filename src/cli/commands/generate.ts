@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { Artifact, TargetName } from '../../emit/artifact.js';
 import { buildManifest } from '../../emit/manifest.js';
+import { isScenarioFile } from '../../simulate/scenario/files.js';
 import { baseName, compileSpec } from '../../pipeline.js';
 import { loadConfig } from '../config-file.js';
 import { readCxoneCatalog } from '../cxone-catalog-file.js';
@@ -39,6 +40,11 @@ export async function generateCommand(files: readonly string[], options: Generat
   if (config) report.add(config.file, config.text, config.notes);
   const outputs: FlowOutput[] = [];
   for (const file of files) {
+    if (isScenarioFile(file)) {
+      // `generate flows/*.yaml` meets the scenario files beside the specs; they compile to nothing.
+      io.stderr(`skipped ${file}: a scenario file (run it with ivrflow test)\n`);
+      continue;
+    }
     const read = await readSpecFile(file, io.cwd);
     if (!read.ok) {
       report.add(file, '', [read.diagnostic]);

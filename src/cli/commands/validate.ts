@@ -1,4 +1,5 @@
-import { checkSpec } from '../../pipeline.js';
+import { checkSpec, type CheckOptions } from '../../pipeline.js';
+import { isScenarioFile, specOfScenarioFile } from '../../simulate/scenario/files.js';
 import { loadConfig } from '../config-file.js';
 import { readEnvironmentFile } from '../environment-file.js';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, type CliIo } from '../io.js';
@@ -21,18 +22,38 @@ export async function validateCommand(files: readonly string[], options: Validat
   const config = await loadConfig(options.config, io.cwd);
   const report = new Report();
   if (config) report.add(config.file, config.text, config.notes);
+  const checkOptions = { ...(environment ? { environment } : {}), ...(config ? { rules: config.rules } : {}) };
   for (const file of files) {
     const read = await readSpecFile(file, io.cwd);
     if (!read.ok) {
       report.add(file, '', [read.diagnostic]);
       continue;
     }
-    const checked = checkSpec(file, read.bytes, { ...(environment ? { environment } : {}), ...(config ? { rules: config.rules } : {}) });
+    if (isScenarioFile(file)) {
+      await validateScenarioFile(file, read.bytes, files, checkOptions, report, io);
+      continue;
+    }
+    const checked = checkSpec(file, read.bytes, checkOptions);
     report.add(file, checked.source.text, checked.diagnostics);
   }
   io.stdout(report.render(options.format, await terminalStyle(io), options.toolVersion));
-  if (options.format === 'stylish' && report.count('error') + report.count('warning') === 0) io.stdout(`✔ ${files.length} spec${files.length === 1 ? '' : 's'} checked, no problems.\n`);
+  if (options.format === 'stylish' && report.count('error') + report.count('warning') === 0) io.stdout(`✔ ${files.length} file${files.length === 1 ? '' : 's'} checked, no problems.\n`);
   return exitCode(report, options.maxWarnings, io);
+}
+
+/** A scenario file is checked against its spec; the spec's own problems are reported once, by its own entry when it is listed too. */
+async function validateScenarioFile(file: string, bytes: Uint8Array, files: readonly string[], options: CheckOptions, report: Report, io: CliIo): Promise<void> {
+  const spec = specOfScenarioFile(file);
+  const read = await readSpecFile(spec, io.cwd);
+  if (!read.ok) {
+    report.add(spec, '', [{ ...read.diagnostic, message: `${read.diagnostic.message} A scenario file is checked against the spec beside it.` }]);
+    return;
+  }
+  const { checkScenarioFile } = await import('../../simulate/test-flow.js');
+  const checked = checkScenarioFile({ spec, specBytes: read.bytes, scenarioFile: file, scenarioBytes: bytes }, options);
+  for (const [name, text] of checked.sources) report.sources.set(name, text);
+  const own = checked.diagnostics.filter((diagnostic) => diagnostic.file === file || !files.includes(spec));
+  report.add(file, checked.sources.get(file) ?? '', own);
 }
 
 function exitCode(report: Report, maxWarnings: number | undefined, io: CliIo): number {

@@ -1,0 +1,104 @@
+import { access } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { EngineName } from '../../simulate/model.js';
+import { allPassed, type FlowTestReport } from '../../simulate/report/model.js';
+import { isScenarioFile, scenarioFileOf, specOfScenarioFile } from '../../simulate/scenario/files.js';
+import { prepareFlow, runPreparedFlow, type PreparedFlow } from '../../simulate/test-flow.js';
+import { assertNever } from '../../util/assert.js';
+import { loadConfig } from '../config-file.js';
+import { readCxoneCatalog } from '../cxone-catalog-file.js';
+import { readEnvironmentFile } from '../environment-file.js';
+import { CliError, EXIT_INPUT, EXIT_OK, EXIT_USAGE, type CliIo } from '../io.js';
+import { readSpecFile } from '../read-input.js';
+import { terminalStyle } from '../style.js';
+
+export type TestFormat = 'stylish' | 'json' | 'junit';
+export const TEST_FORMATS: readonly TestFormat[] = ['stylish', 'json', 'junit'];
+
+export interface TestOptions {
+  format: TestFormat;
+  engines: readonly EngineName[];
+  /** `--endpoint name=url`. */
+  endpoints: ReadonlyMap<string, string>;
+  env?: string;
+  cxoneCatalog?: string;
+  config?: string;
+}
+
+/** Run each flow's scenarios on the engines. 0 all passed, 1 a failure or a problem in a file, 2 usage or I/O. */
+export async function testCommand(args: readonly string[], options: TestOptions, io: CliIo): Promise<number> {
+  const environment = options.env === undefined ? undefined : await readEnvironmentFile(options.env, io.cwd);
+  const cxoneCatalog = options.cxoneCatalog === undefined ? undefined : await readCxoneCatalog(options.cxoneCatalog, io.cwd);
+  const config = await loadConfig(options.config, io.cwd);
+  const compile = { ...(environment ? { environment } : {}), ...(cxoneCatalog ? { cxoneCatalog } : {}), ...(config ? { rules: config.rules } : {}) };
+  const prepared: PreparedFlow[] = [];
+  for (const pair of pairFiles(args)) {
+    const spec = await readSpecFile(pair.spec, io.cwd);
+    if (!spec.ok) throw new CliError(`${pair.spec}: ${spec.diagnostic.message}${pair.spec === pair.given ? '' : ` (the spec of ${pair.given})`}`);
+    const scenarios = (await exists(pair.scenarioFile, io.cwd)) ? await readSpecFile(pair.scenarioFile, io.cwd) : undefined;
+    if (scenarios && !scenarios.ok) throw new CliError(`${pair.scenarioFile}: ${scenarios.diagnostic.message}`);
+    prepared.push(await prepareFlow({ spec: pair.spec, specBytes: spec.bytes, scenarioFile: pair.scenarioFile, ...(scenarios ? { scenarioBytes: scenarios.bytes } : {}) }, options.engines, compile));
+  }
+  checkEndpointNames(options.endpoints, prepared);
+  const reports: FlowTestReport[] = [];
+  for (const flow of prepared) reports.push(await runPreparedFlow(flow, { endpointUrls: endpointsOf(flow, options.endpoints) }));
+  io.stdout(await render(reports, prepared, options.format, io));
+  return allPassed(reports) ? EXIT_OK : EXIT_INPUT;
+}
+
+interface FilePair {
+  given: string;
+  spec: string;
+  scenarioFile: string;
+}
+
+/** `x.yaml` runs `x.test.yaml` beside it; naming `x.test.yaml` runs it against `x.yaml`. Each pair once. */
+function pairFiles(args: readonly string[]): FilePair[] {
+  const pairs = new Map<string, FilePair>();
+  for (const given of args) {
+    const pair = isScenarioFile(given) ? { given, spec: specOfScenarioFile(given), scenarioFile: given } : { given, spec: given, scenarioFile: scenarioFileOf(given) };
+    if (!pairs.has(pair.spec)) pairs.set(pair.spec, pair);
+  }
+  return [...pairs.values()];
+}
+
+async function exists(file: string, cwd: string): Promise<boolean> {
+  try {
+    await access(resolve(cwd, file));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A misspelled `--endpoint` name would silently test the canned replies instead: refuse it. */
+function checkEndpointNames(endpoints: ReadonlyMap<string, string>, prepared: readonly PreparedFlow[]): void {
+  const known = new Set(prepared.flatMap((flow) => flow.flow?.graph.endpoints.map((endpoint) => endpoint.id) ?? []));
+  const unknown = [...endpoints.keys()].filter((name) => !known.has(name));
+  if (unknown.length > 0) throw new CliError(`--endpoint ${unknown.join(', ')}: no such endpoint in the flows tested (they have: ${[...known].sort().join(', ') || 'none'}).`, EXIT_USAGE);
+}
+
+function endpointsOf(flow: PreparedFlow, endpoints: ReadonlyMap<string, string>): Map<string, string> {
+  const own = new Set(flow.flow?.graph.endpoints.map((endpoint) => endpoint.id) ?? []);
+  return new Map([...endpoints].filter(([name]) => own.has(name)));
+}
+
+async function render(reports: readonly FlowTestReport[], prepared: readonly PreparedFlow[], format: TestFormat, io: CliIo): Promise<string> {
+  switch (format) {
+    case 'stylish': {
+      const { renderTestStylish } = await import('../../simulate/report/stylish.js');
+      const sources = new Map(prepared.flatMap((flow) => [...flow.sources]));
+      return renderTestStylish(reports, sources, await terminalStyle(io));
+    }
+    case 'json': {
+      const { renderTestJson } = await import('../../simulate/report/json.js');
+      return renderTestJson(reports);
+    }
+    case 'junit': {
+      const { renderTestJunit } = await import('../../simulate/report/junit.js');
+      return renderTestJunit(reports);
+    }
+    default:
+      return assertNever(format);
+  }
+}

@@ -1,0 +1,56 @@
+import { renderStylish } from '../../diagnostics/render/stylish.js';
+import type { Style } from '../../diagnostics/render/style.js';
+import type { Coverage } from '../coverage.js';
+import type { ScenarioResult } from '../run-scenarios.js';
+import type { Failure } from '../verdict.js';
+import { totals, type FlowTestReport } from './model.js';
+
+/** For people: a line per scenario, the reasons under a failure, a coverage line per flow. */
+export function renderTestStylish(reports: readonly FlowTestReport[], sources: ReadonlyMap<string, string>, style: Style): string {
+  const lines: string[] = [];
+  const diagnostics = reports.flatMap((report) => report.diagnostics);
+  if (diagnostics.length > 0) lines.push(renderStylish(diagnostics, sources, style).trimEnd(), '');
+  for (const report of reports) lines.push(...flowLines(report, style), '');
+  lines.push(summary(reports, style));
+  return `${lines.join('\n')}\n`;
+}
+
+function flowLines(report: FlowTestReport, style: Style): string[] {
+  const title = `${style.bold(report.scenarioFile)}${report.flowName ? ` ${style.dim(`(${report.flowName}; engines: ${report.engines.join(', ')})`)}` : ''}`;
+  const lines = [title];
+  for (const problem of report.engineErrors) lines.push(`  ${style.error('✗')} the ${problem.engine} engine cannot read the generated artifact: ${problem.message}`);
+  if (!report.result) {
+    if (report.engineErrors.length === 0) lines.push(`  ${style.error('✗')} not run: fix the problems above first`);
+    return lines;
+  }
+  for (const scenario of report.result.scenarios) lines.push(...scenarioLines(report, scenario, style));
+  if (report.result.coverage) lines.push(`  ${coverageLine(report.result.coverage, style)}`);
+  return lines;
+}
+
+function scenarioLines(report: FlowTestReport, scenario: ScenarioResult, style: Style): string[] {
+  const skipped = scenario.skipped.map((skip) => style.dim(` (not on ${skip.engine}: ${skip.reason})`)).join('');
+  if (scenario.failures.length === 0) return [`  ${style.info('✓')} ${scenario.name}${skipped}`];
+  const position = report.positions.get(scenario.index);
+  const where = position ? `${report.scenarioFile}:${position.line}:${position.column}` : report.scenarioFile;
+  return [`  ${style.error('✗')} ${scenario.name}${skipped}`, `      ${style.dim(where)}`, ...scenario.failures.map((failure) => `      ${failureLine(failure, style)}`)];
+}
+
+export function failureLine(failure: Failure, style: Style): string {
+  const step = failure.step === undefined ? '' : ` at step ${failure.step}`;
+  return `${style.bold(failure.engine)} ${style.dim(`[${failure.kind}${step}]`)} ${failure.message}`;
+}
+
+export function coverageLine(coverage: Coverage, style: Style): string {
+  const { steps, transitions } = coverage;
+  const counts = `coverage: ${steps.total - steps.missed.length}/${steps.total} steps, ${transitions.total - transitions.missed.length}/${transitions.total} transitions`;
+  const missed = [...steps.missed.map((step) => `step ${step}`), ...transitions.missed.filter((key) => !steps.missed.some((step) => key.startsWith(`${step}.`)))];
+  return missed.length === 0 ? style.dim(counts) : `${style.dim(counts)}; ${style.warning('never exercised')}: ${missed.join(', ')}`;
+}
+
+function summary(reports: readonly FlowTestReport[], style: Style): string {
+  const sum = totals(reports);
+  const broken = sum.brokenFlows > 0 ? `, ${style.error(`${sum.brokenFlows} flow${sum.brokenFlows === 1 ? '' : 's'} not tested`)}` : '';
+  const result = sum.failed > 0 ? style.error(`${sum.failed} failed`) : `${sum.failed} failed`;
+  return `${sum.scenarios} scenario${sum.scenarios === 1 ? '' : 's'} in ${sum.flows} flow${sum.flows === 1 ? '' : 's'}: ${sum.passed} passed, ${result}${broken} (${sum.runs} engine runs)`;
+}
