@@ -1,0 +1,49 @@
+import { checkSpec } from '../../src/pipeline.js';
+import type { FlowGraph } from '../../src/ir/nodes.js';
+import { drive } from '../../src/simulate/drive.js';
+import type { CallerEntry, Engine, HttpReply, Recorder, SimulationInput } from '../../src/simulate/model.js';
+import { DEFAULT_CALL } from '../../src/simulate/scenario/load.js';
+import { readRepoFile } from '../helpers/fixtures.js';
+
+export function graphOf(text: string, file = 'spec.yaml'): FlowGraph {
+  const checked = checkSpec(file, Buffer.from(text, 'utf8'));
+  if (!checked.graph) throw new Error(`the spec does not compile: ${checked.diagnostics.map((diagnostic) => diagnostic.message).join('; ')}`);
+  return checked.graph;
+}
+
+export function exampleGraph(name: string): FlowGraph {
+  return graphOf(readRepoFile(`flows/${name}.yaml`), `${name}.yaml`);
+}
+
+/** A call: keys as strings (`silence` for none). */
+export function call(caller: readonly string[], transfer: SimulationInput['transfer'] = 'succeeds'): SimulationInput {
+  return { call: DEFAULT_CALL, caller: caller.map((entry): CallerEntry => (entry === 'silence' ? { kind: 'silence' } : { kind: 'keys', keys: entry })), transfer };
+}
+
+export function ok(body: unknown): HttpReply {
+  return { kind: 'response', status: 200, body: JSON.stringify(body) };
+}
+
+/** Run synchronously with replies handed out in order (the last one repeats). */
+export function simulate(engine: Engine, input: SimulationInput, replies: readonly HttpReply[] = []): Recorder {
+  let next = 0;
+  const result = drive(engine, input, () => replies[Math.min(next++, replies.length - 1)] ?? { kind: 'networkError' });
+  if (result instanceof Promise) throw new Error('expected a synchronous run');
+  return result;
+}
+
+export function prompts(recorder: Recorder): string[] {
+  return recorder.events.flatMap((event) => (event.kind === 'prompt' ? [event.text] : []));
+}
+
+export function attributes(recorder: Recorder): Record<string, string> {
+  return Object.fromEntries(recorder.events.flatMap((event) => (event.kind === 'attribute' ? [[event.name, event.value]] : [])));
+}
+
+export function requestBodies(recorder: Recorder): unknown[] {
+  return recorder.events.flatMap((event) => (event.kind === 'request' ? [event.request.body === undefined ? undefined : JSON.parse(event.request.body)] : []));
+}
+
+export function steps(recorder: Recorder): string[] {
+  return recorder.events.flatMap((event) => (event.kind === 'step' ? [event.step] : []));
+}

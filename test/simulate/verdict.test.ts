@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import type { Engine, EngineLimit, EngineName, Recorder, SimulationInput } from '../../src/simulate/model.js';
+import { judgeContext, runScenario } from '../../src/simulate/run-scenarios.js';
+import { loadScenarioFile } from '../../src/simulate/scenario/load.js';
+import type { Scenario } from '../../src/simulate/scenario/types.js';
+import { createSpecEngine } from '../../src/simulate/spec/engine.js';
+import { readRepoFile } from '../helpers/fixtures.js';
+import { exampleGraph } from './helpers.js';
+
+const graph = exampleGraph('identity-promotion');
+const spec = createSpecEngine(graph);
+const scenarios = loadScenarioFile('identity-promotion.test.yaml', Buffer.from(readRepoFile('flows/identity-promotion.test.yaml')), graph).scenarios!;
+const context = judgeContext({ graph, artifacts: [] });
+const named = (name: string): Scenario => scenarios.find((scenario) => scenario.name === name)!;
+
+/** An engine that behaves like the spec engine except for what `change` does to its record. */
+function variant(name: EngineName, change: (recorder: Recorder) => void, limits: EngineLimit[] = []): Engine {
+  return {
+    name,
+    limits,
+    *run(input: SimulationInput, recorder: Recorder) {
+      yield* spec.run(input, recorder);
+      change(recorder);
+    },
+  };
+}
+
+function run(engines: Engine[], scenario: Scenario) {
+  const result = runScenario(engines, scenario, context);
+  if (result instanceof Promise) throw new Error('expected a synchronous run');
+  return result;
+}
+
+describe('verdicts', () => {
+  it('every example scenario passes on the spec engine', () => {
+    for (const scenario of scenarios) expect(run([spec], scenario).failures, scenario.name).toEqual([]);
+  });
+
+  it('reports a divergence with the engine and the step it happened in', () => {
+    const leaky = variant('genesys', (recorder) => {
+      const index = recorder.events.findIndex((event) => event.kind === 'attribute' && event.name === 'customer.tier');
+      recorder.events.splice(index, 1, { kind: 'attribute', name: 'customer.tier', value: 'gold' });
+    });
+    const result = run([spec, leaky], named('platinum customer, right code first time'));
+    expect(result.failures).toEqual([
+      { kind: 'expectation', engine: 'genesys', message: 'expected attribute customer.tier = "platinum", got "gold"' },
+      { kind: 'divergence', engine: 'genesys', step: 'promoteIdentity', message: 'spec sets attribute customer.tier = "platinum", genesys sets attribute customer.tier = "gold"' },
+    ]);
+  });
+
+  it('compares the request each engine sends, timeout included', () => {
+    const slow = variant('cxone', (recorder) => {
+      for (const event of recorder.events) if (event.kind === 'request') event.request = { ...event.request, timeoutSeconds: 30 };
+    });
+    const [failure] = run([spec, slow], named('standard customer, right code first time')).failures;
+    expect(failure).toMatchObject({ kind: 'divergence', engine: 'cxone', step: 'verifyOtp' });
+    expect(failure!.message).toContain('timeout 15 s');
+    expect(failure!.message).toContain('timeout 30 s');
+    expect(failure!.message).toContain('auth_value: <sensitive, 6 characters>');
+    expect(failure!.message).not.toContain('654321');
+  });
+
+  it('compares the end and the attempt counts after the events', () => {
+    const priority = variant('cxone', (recorder) => {
+      const end = recorder.callEnd!;
+      Object.assign(end, { priority: 21 });
+    });
+    const failures = run([spec, priority], named('standard customer, right code first time')).failures;
+    expect(failures.map((failure) => failure.kind)).toEqual(['expectation', 'divergence']);
+    expect(failures[1]!.message).toBe('spec ends with route to general at priority 20, cxone with route to general at priority 21');
+  });
+
+  it('does not compare skills on an engine that cannot route by them, and skips what it cannot express', () => {
+    const noSkills = variant('cxone', () => undefined, ['routeSkills', 'transferFailure']);
+    const international = exampleGraph('international-otp');
+    const internationalScenarios = loadScenarioFile('international-otp.test.yaml', Buffer.from(readRepoFile('flows/international-otp.test.yaml')), international).scenarios!;
+    const internationalSpec = createSpecEngine(international);
+    const stripped: Engine = { ...noSkills, *run(input, recorder) {
+      yield* internationalSpec.run(input, recorder);
+      const end = recorder.callEnd;
+      if (end?.kind === 'route') Object.assign(end, { skills: [] });
+    } };
+    const internationalContext = judgeContext({ graph: international, artifacts: [] });
+    for (const scenario of internationalScenarios) {
+      const result = runScenario([internationalSpec, stripped], scenario, internationalContext) as Exclude<ReturnType<typeof runScenario>, Promise<unknown>>;
+      expect(result.failures, scenario.name).toEqual([]);
+      if (scenario.input.transfer === 'fails') expect(result.skipped).toEqual([{ engine: 'cxone', reason: 'the cxone artifact has no branch for a failed transfer' }]);
+    }
+  });
+
+  it('turns a missing reply or caller entry into a scenario failure, not a crash', () => {
+    const scenario = named('platinum customer, right code first time');
+    const noReplies = run([spec], { ...scenario, replies: new Map() });
+    expect(noReplies.failures).toEqual([{ kind: 'scenario', engine: 'spec', message: 'the flow called endpoint verifyIdentity, but the scenario gives it no reply; add one under `endpoints`' }]);
+    const noKeys = run([spec], { ...scenario, input: { ...scenario.input, caller: [] } });
+    expect(noKeys.failures).toEqual([{ kind: 'scenario', engine: 'spec', step: 'collectOtp', message: 'the flow reached gather collectOtp but the scenario has no caller entry left; add an entry to `caller`' }]);
+  });
+});
