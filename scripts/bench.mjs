@@ -1,10 +1,15 @@
-// npm run bench: compile throughput on 1,000 variants of the example flow in one process, and the
-// cold start of `ivrflow validate` beside a bare `node -e 0`. Prints numbers; asserts nothing.
+// npm run bench: compile throughput on 1,000 variants of the example flow in one process, the
+// simulation rate of `ivrflow test` (10,000 random calls of the example flow on the spec engine,
+// then on all three engines), and the cold start of `ivrflow validate` beside a bare `node -e 0`.
+// Prints numbers; asserts nothing.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkSpec, compileSpec } from '../dist/pipeline.js';
+import { createEngine } from '../dist/simulate/engines.js';
+import { randomCalls } from '../dist/simulate/random-calls.js';
+import { judgeContext, runScenario } from '../dist/simulate/run-scenarios.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const example = readFileSync(join(root, 'flows/identity-promotion.yaml'), 'utf8');
@@ -43,6 +48,21 @@ async function throughput() {
   return { seconds, perSecond: VARIANTS / seconds, artifacts };
 }
 
+/** Every random call run and judged (compared with the reference engine) as `ivrflow test` does. */
+async function simulation(engineNames, calls) {
+  const compiled = await compileSpec('identity-promotion.yaml', Buffer.from(example));
+  const flow = { graph: compiled.graph, artifacts: compiled.artifacts };
+  const engines = [];
+  for (const name of engineNames) engines.push(await createEngine(name, flow));
+  const scenarios = randomCalls(flow.graph, calls, 2026);
+  const context = judgeContext(flow);
+  const started = performance.now();
+  let failed = 0;
+  for (const scenario of scenarios) if (runScenario(engines, scenario, context).failures.length > 0) failed += 1;
+  const seconds = (performance.now() - started) / 1000;
+  return { seconds, perSecond: calls / seconds, failed };
+}
+
 function medianMs(command, args) {
   const times = [];
   for (let run = 0; run < COLD_RUNS; run++) {
@@ -62,6 +82,12 @@ const checked = checkThroughput(Array.from({ length: VARIANTS }, (_, index) => B
 console.log(`check (validate: parse, schema, semantic checks, policy rules, lowering): ${checked.perSecond.toFixed(0)} flows/s`);
 const compiled = await throughput();
 console.log(`compile (check + Genesys and CXone emitters): ${VARIANTS} flows in ${compiled.seconds.toFixed(2)} s = ${compiled.perSecond.toFixed(0)} flows/s (${compiled.artifacts} artifacts; aim >= 500 flows/s)`);
+const SIMULATED_CALLS = 10_000;
+for (const engines of [['spec'], ['spec', 'genesys', 'cxone']]) {
+  const simulated = await simulation(engines, SIMULATED_CALLS);
+  const aim = engines.length === 1 ? '; aim < 2 s' : '';
+  console.log(`simulate (${engines.join(', ')}): ${SIMULATED_CALLS} random calls of identity-promotion in ${simulated.seconds.toFixed(2)} s = ${simulated.perSecond.toFixed(0)} calls/s (${simulated.failed} disagreements${aim})`);
+}
 const bare = medianMs(process.execPath, ['-e', '0']);
 const cold = medianMs(process.execPath, [join(root, 'bin/ivrflow.js'), 'validate', 'flows/identity-promotion.yaml']);
 console.log(`cold start (median of ${COLD_RUNS}): node -e 0 ${bare.toFixed(0)} ms, ivrflow validate ${cold.toFixed(0)} ms = ${(cold / bare).toFixed(2)}x (aim <= 3x)`);

@@ -60,7 +60,7 @@ describe('scenario files', () => {
 
   it('resolves expected prompts from step ids to the text they play', () => {
     const loaded = load(MINIMAL.replace('route: { queue: general }', 'route: { queue: general }\n      prompts: [greeting, noInput]'));
-    expect(loaded.scenarios![0]!.expect.prompts).toEqual([
+    expect(loaded.scenarios![0]!.expect?.prompts).toEqual([
       { step: 'greeting', text: 'Welcome to Example Bank. To help us serve you, we will verify your identity.' },
       { step: 'noInput', text: 'Sorry, we did not receive your code.' },
     ]);
