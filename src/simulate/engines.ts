@@ -16,9 +16,12 @@ export async function createEngine(name: EngineName, flow: CompiledFlow): Promis
     case 'spec':
       return createSpecEngine(flow.graph);
     case 'genesys':
-    case 'cxone':
-      // The vendor engines are written on their own branches and replace this when merged.
+      // Written on its own branch; replaced when merged.
       throw new EngineError('this engine is not built yet');
+    case 'cxone': {
+      const { createCxoneEngine } = await import('./cxone/engine.js');
+      return createCxoneEngine(flow.artifacts, flow.graph);
+    }
     default:
       return assertNever(name);
   }

@@ -80,14 +80,20 @@ function runFailure(engine: Engine, error: unknown): Failure {
   throw error;
 }
 
+/** A vendor engine that needs more input or replies than the reference did is not the scenario's fault. */
+function asDivergence(failure: Failure, reference: string): Failure {
+  return failure.kind === 'scenario' ? { ...failure, kind: 'divergence', message: `${reference} finished the call, but here ${failure.message.replace(/; add .*$/, '')}` } : failure;
+}
+
 function judge(scenario: Scenario, outcomes: readonly RunOutcome[], context: JudgeContext, coverage?: CoverageCounter): ScenarioResult {
   const result: ScenarioResult = { name: scenario.name, index: scenario.index, ran: [], skipped: [], failures: [] };
   const completed: CompletedRun[] = [];
-  for (const outcome of outcomes) {
+  const referenceCompleted = outcomes[0] !== undefined && 'recorder' in outcomes[0];
+  for (const [position, outcome] of outcomes.entries()) {
     if ('skipped' in outcome) result.skipped.push({ engine: outcome.engine.name, reason: outcome.skipped });
     else if ('failure' in outcome) {
       result.ran.push(outcome.engine.name);
-      result.failures.push(outcome.failure);
+      result.failures.push(position > 0 && referenceCompleted ? asDivergence(outcome.failure, outcomes[0]!.engine.name) : outcome.failure);
     } else {
       result.ran.push(outcome.engine.name);
       if (outcome.engine.name === 'spec') coverage?.add(outcome.recorder);
