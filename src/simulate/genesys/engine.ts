@@ -1,12 +1,13 @@
 import type { Artifact } from '../../emit/artifact.js';
 import type { FlowGraph } from '../../ir/nodes.js';
 import { assertNever } from '../../util/assert.js';
-import { CallerScript, EngineError, MAX_STEPS_PER_CALL, type CallerEntry, type Engine, type EngineRun, type HttpReply, type HttpRequest, type Recorder, type SimulationInput } from '../model.js';
+import { CallerScript, EngineError, MAX_STEPS_PER_CALL, type Engine, type EngineRun, type HttpReply, type HttpRequest, type Recorder, type SimulationInput } from '../model.js';
 import { buildRequest, interpretReply, readDataAction, type DataAction, type SchemaType } from './data-action.js';
 import { evaluate, type ExpressionScope } from './expression.js';
-import { readFlowFile, type Action, type ArchyFlow, type Digits, type Source } from './flow-file.js';
+import { collectedDigits } from './collect-input.js';
+import { readFlowFile, type Action, type ArchyFlow, type Source } from './flow-file.js';
 import { SpecNames } from './names.js';
-import { coerce, describeValue, integerValue, NOT_SET, stringValue, toText, type ArchType, type ArchValue, type VariableType } from './values.js';
+import { coerce, integerValue, NOT_SET, stringValue, toText, type ArchType, type ArchValue, type VariableType } from './values.js';
 
 /**
  * The Genesys Cloud engine: it runs the emitted Archy flows and data actions as the platform would.
@@ -112,7 +113,7 @@ class GenesysCall {
   /** A flow plays its initial greeting, then runs its start task; the task must end the call. */
   private *runFlow(flow: ArchyFlow): Run<'ended'> {
     const frame = new FlowFrame(flow, this.input);
-    this.play(this.value(flow.initialGreeting, frame, 'audio'));
+    this.play(flow.initialGreeting, frame);
     const signal = yield* this.runActions(flow.actions, frame);
     if (signal !== 'ended') throw new EngineError(signal === 'next' ? `the start task of ${flow.file} ran out of actions without ending the call` : `${signal} outside a loop`, flow.file);
     return signal;
@@ -131,7 +132,7 @@ class GenesysCall {
     this.enterStep(action.name);
     switch (action.kind) {
       case 'playAudio':
-        this.play(this.value(action.audio, frame, 'audio'));
+        this.play(action.audio, frame);
         return 'next';
       case 'collectInput':
         return yield* this.collectInput(action, frame);
@@ -171,9 +172,10 @@ class GenesysCall {
     this.recorder.step(step);
   }
 
-  private play(audio: ArchValue): void {
-    if (audio.type !== 'audio') throw new EngineError(`expected audio, got ${describeValue(audio)}`);
-    for (const text of audio.tts) this.recorder.prompt(text);
+  /** Speaks TTS audio; NOT_SET audio (`noValue`) plays nothing. */
+  private play(source: Source, frame: FlowFrame): void {
+    const audio = this.value(source, frame, 'audio');
+    if (audio.type === 'audio') for (const text of audio.tts) this.recorder.prompt(text);
   }
 
   private value(source: Source, frame: FlowFrame, expected: ArchType): ArchValue {
@@ -181,19 +183,19 @@ class GenesysCall {
     return coerce(value, expected, source.where);
   }
 
-  private setValue(source: Source, frame: FlowFrame, expected: ArchType): ArchValue {
+  /** A value that must be set, of exactly the expected type (coerce has checked it). */
+  private setValue<T extends ArchType>(source: Source, frame: FlowFrame, expected: T): Extract<ArchValue, { type: T }> {
     const value = this.value(source, frame, expected);
     if (value.type === 'notSet') throw new EngineError(`a ${expected} is required here, the value is NOT_SET`, source.where);
-    return value;
+    return value as Extract<ArchValue, { type: T }>;
   }
 
   private condition(source: Source, frame: FlowFrame): boolean {
-    const value = this.setValue(source, frame, 'boolean');
-    return value.type === 'boolean' && value.value;
+    return this.setValue(source, frame, 'boolean').value;
   }
 
   private *collectInput(action: Extract<Action, { kind: 'collectInput' }>, frame: FlowFrame): Run<Signal> {
-    this.play(this.value(action.prompt, frame, 'audio'));
+    this.play(action.prompt, frame);
     const entered = collectedDigits(this.caller.take(this.program.names.stepOf(action.name) ?? action.name), action.digits, action.includeTerminator, action.where);
     if (entered === undefined) return yield* this.runActions(action.failure, frame);
     frame.assign(action.variable, stringValue(entered), action.where);
@@ -203,10 +205,10 @@ class GenesysCall {
   private *callData(action: Extract<Action, { kind: 'callData' }>, frame: FlowFrame): Run<Signal> {
     const dataAction = action.dataAction;
     const inputs = this.actionInputs(action, frame);
-    // UNVERIFIED: a required input that is NOT_SET fails the action before any request is made.
+    // UNVERIFIED: an input that is NOT_SET fails the action before any request is made (the emitter's
+    // contracts require every input).
     if (inputs === undefined) return yield* this.runActions(action.failure, frame);
-    const flowTimeout = action.timeout === undefined ? undefined : this.setValue(action.timeout, frame, 'duration');
-    const flowSeconds = flowTimeout?.type === 'duration' ? flowTimeout.ms / 1000 : Number.POSITIVE_INFINITY;
+    const flowSeconds = action.timeout === undefined ? Number.POSITIVE_INFINITY : this.setValue(action.timeout, frame, 'duration').ms / 1000;
     // research/archy.md §4.1: the flow's timeout and the action's `timeoutSeconds` both run; the first to expire wins.
     const request = buildRequest(dataAction, inputs, Math.min(flowSeconds, dataAction.timeoutSeconds));
     this.recorder.request(request);
@@ -240,9 +242,9 @@ class GenesysCall {
    */
   private setParticipantData(action: Extract<Action, { kind: 'setParticipantData' }>, frame: FlowFrame): void {
     for (const attribute of action.attributes) {
-      const name = this.setValue(attribute.name, frame, 'string');
+      const name = this.setValue(attribute.name, frame, 'string').value;
       const value = this.value(attribute.value, frame, 'string');
-      this.recorder.attribute(toText(name, attribute.name.where), value.type === 'notSet' ? '' : toText(value, attribute.value.where));
+      this.recorder.attribute(name, value.type === 'notSet' ? '' : toText(value, attribute.value.where));
     }
   }
 
@@ -251,8 +253,7 @@ class GenesysCall {
    * or at the end of its actions, `loopExit` leaves the loop. Pass n is attempt n of the spec retry.
    */
   private *loop(action: Extract<Action, { kind: 'loop' }>, frame: FlowFrame): Run<Signal> {
-    const count = this.setValue(action.loopCount, frame, 'integer');
-    const passes = count.type === 'integer' ? count.value : 0;
+    const passes = this.setValue(action.loopCount, frame, 'integer').value;
     const retry = this.program.names.stepOf(action.name);
     for (let index = 0; index < passes; index += 1) {
       if (index > 0) this.enterStep(action.name);
@@ -271,20 +272,19 @@ class GenesysCall {
    * (research/archy.md §9.1, help center "Transfer to flow action").
    */
   private *transferToAcd(action: Extract<Action, { kind: 'transferToAcd' }>, frame: FlowFrame): Run<Signal> {
-    this.play(this.value(action.preTransferAudio, frame, 'audio'));
-    const queue = this.setValue(action.queue, frame, 'queue');
-    const priority = this.setValue(action.priority, frame, 'integer');
-    const skills = action.skills.map((skill) => this.setValue(skill, frame, 'skill'));
+    this.play(action.preTransferAudio, frame);
+    const queue = this.program.names.queueOf(this.setValue(action.queue, frame, 'queue').name, action.where);
+    const priority = this.setValue(action.priority, frame, 'integer').value;
+    const skills = action.skills.map((skill) => this.setValue(skill, frame, 'skill').name);
     if (this.input.transfer === 'succeeds') {
-      const queueName = queue.type === 'queue' ? queue.name : '';
-      this.recorder.end({ kind: 'route', queue: this.program.names.queueOf(queueName, action.where), priority: priority.type === 'integer' ? priority.value : 0, skills: skills.map((skill) => (skill.type === 'skill' ? skill.name : '')) });
+      this.recorder.end({ kind: 'route', queue, priority, skills });
       return 'ended';
     }
     if (frame.flow.type === 'secureCall') {
       this.recorder.end({ kind: 'disconnect' });
       return 'ended';
     }
-    this.play(this.value(action.failureTransferAudio, frame, 'audio'));
+    this.play(action.failureTransferAudio, frame);
     return yield* this.runActions(action.failure, frame);
   }
 
@@ -293,10 +293,10 @@ class GenesysCall {
    * hands it back; the failure output runs only when that flow does not exist.
    */
   private *transferToFlowSecure(action: Extract<Action, { kind: 'transferToFlowSecure' }>, frame: FlowFrame): Run<Signal> {
-    this.play(this.value(action.preTransferAudio, frame, 'audio'));
+    this.play(action.preTransferAudio, frame);
     const target = this.program.secureFlows.get(action.targetFlow);
     if (target) return yield* this.runFlow(target);
-    this.play(this.value(action.failureTransferAudio, frame, 'audio'));
+    this.play(action.failureTransferAudio, frame);
     return yield* this.runActions(action.failure, frame);
   }
 }
@@ -318,27 +318,4 @@ function outputValue(value: unknown, type: VariableType): ArchValue {
     default:
       return assertNever(type);
   }
-}
-
-/**
- * The digits `collectInput` stores, or undefined for its failure output (research/archy.md §2.1,
- * help center "Collect Input action"). The entry completes at the maximum count; with a `*` or `#`
- * terminator, that key ends the entry and the other one takes the failure path. Fewer than the
- * minimum when the keys stop (the inter-digit timeout) is a failure. UNVERIFIED: without a
- * terminator, `*` and `#` are stored like digits; keys after a completed entry are dropped (Genesys
- * keeps them for the next action, but each gather has its own scenario entry).
- */
-export function collectedDigits(entry: CallerEntry, digits: Digits, includeTerminator: boolean, where: string): string | undefined {
-  if (entry.kind === 'silence') return undefined;
-  const [min, max] = digits.kind === 'exact' ? [digits.count, digits.count] : [digits.min, digits.max];
-  const terminator = digits.kind === 'range' ? digits.terminator : undefined;
-  let entered = '';
-  for (const key of entry.keys) {
-    if (!/^[0-9*#]$/.test(key)) throw new EngineError(`${JSON.stringify(key)} is not a DTMF key`, where);
-    if (key === terminator) return entered.length >= min ? entered + (includeTerminator ? key : '') : undefined;
-    if (terminator !== undefined && (key === '*' || key === '#')) return undefined;
-    entered += key;
-    if (entered.length === max) return entered;
-  }
-  return entered.length >= min ? entered : undefined;
 }

@@ -22,7 +22,7 @@ const FORMS: readonly { pattern: RegExp; segment: (match: RegExpExecArray) => Se
   { pattern: /\$\{esc\.h\}/y, segment: () => ({ kind: 'text', text: '#' }) },
   { pattern: new RegExp(`\\$esc\\.jsonString\\(\\$\\{input\\.(${NAME})\\}\\)`, 'y'), segment: (match) => ({ kind: 'input', name: match[1]!, escape: 'jsonString' }) },
   { pattern: new RegExp(`\\$\\{input\\.(${NAME})\\}`, 'y'), segment: (match) => ({ kind: 'input', name: match[1]!, escape: 'none' }) },
-  { pattern: new RegExp(`\\$\\{credentials\\.(${NAME})\\}`, 'y'), segment: (match) => ({ kind: 'credential', name: match[1]!}) },
+  { pattern: new RegExp(`\\$\\{credentials\\.(${NAME})\\}`, 'y'), segment: (match) => ({ kind: 'credential', name: match[1]! }) },
   { pattern: new RegExp(`\\$\\{(${NAME})\\}`, 'y'), segment: (match) => ({ kind: 'output', name: match[1]! }) },
 ];
 

@@ -1,7 +1,10 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createGenesysEngine } from '../../../src/simulate/genesys/engine.js';
 import { EngineError } from '../../../src/simulate/model.js';
-import { call, compileFlow, json, keys, withArtifact, type Compiled } from './harness.js';
+import { compile, readRepoFile, ROOT } from '../../helpers/fixtures.js';
+import { call, compileFlow, FLOWS, json, keys, SILENCE, withArtifact, type Compiled } from './harness.js';
 
 /** The engine reads only what the emitter writes today; anything else must fail loudly, with a location. */
 function rejection(compiled: Compiled, path: string, change: (text: string) => string): EngineError {
@@ -90,5 +93,32 @@ describe('genesys engine: artifacts it does not model', () => {
     const endless = { ...compiled, artifacts };
     const silences = Array.from({ length: 5000 }, () => ({ kind: 'silence' as const }));
     expect(() => call(endless, silences)).toThrow(/more than 10000 actions/);
+  });
+});
+
+/** Every spec the golden cases compile for Genesys, with its case options. */
+function goldenSpecs(): { name: string; text: string; environment?: Map<string, string> }[] {
+  const specs = FLOWS.map((flow) => ({ name: `flows/${flow}.yaml`, text: readRepoFile(`flows/${flow}.yaml`) }));
+  for (const entry of readdirSync(join(ROOT, 'test/cases'))) {
+    const folder = join(ROOT, 'test/cases', entry);
+    if (!existsSync(join(folder, 'spec.yaml'))) continue;
+    const options = existsSync(join(folder, 'case.json')) ? (JSON.parse(readFileSync(join(folder, 'case.json'), 'utf8')) as { targets?: string[]; env?: Record<string, string> }) : {};
+    if (options.targets && !options.targets.includes('genesys')) continue;
+    specs.push({ name: entry, text: readFileSync(join(folder, 'spec.yaml'), 'utf8'), ...(options.env ? { environment: new Map(Object.entries(options.env)) } : {}) });
+  }
+  return specs;
+}
+
+describe('genesys engine: everything the emitter writes today', () => {
+  it.each(goldenSpecs())('reads and runs $name', async ({ name, text, environment }) => {
+    const result = await compile(text, { targets: ['genesys'], ...(environment ? { environment } : {}) }, name);
+    expect(result.artifacts, 'the case compiles').toBeDefined();
+    const compiled = { graph: result.graph!, artifacts: result.artifacts! };
+    const silences = Array.from({ length: 10 }, () => SILENCE);
+    for (const transfer of ['succeeds', 'fails'] as const) {
+      const run = call(compiled, silences, [], { transfer });
+      expect(run.recorder.callEnd).toBeDefined();
+      expect(run.requests).toEqual([]);
+    }
   });
 });

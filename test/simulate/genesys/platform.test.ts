@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { collectedDigits } from '../../../src/simulate/genesys/engine.js';
+import { collectedDigits } from '../../../src/simulate/genesys/collect-input.js';
 import { parseTemplate, renderTemplate } from '../../../src/simulate/genesys/velocity.js';
 import type { Digits } from '../../../src/simulate/genesys/flow-file.js';
 import { readRepoFile } from '../../helpers/fixtures.js';
