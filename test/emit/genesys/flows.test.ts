@@ -43,7 +43,8 @@ describe.each(FLOWS)('genesys output of flows/%s.yaml', (name) => {
     const gather = Object.values(spec.steps).find((step) => step.type === 'gather')!;
     if (gather.type !== 'gather') throw new Error('no gather');
     const [collect] = actionsOf(secure, 'collectInput');
-    const expectedDigits = typeof gather.digits === 'number' ? { exact: gather.digits } : { range: { ...gather.digits, terminatingDtmf: `digit_${gather.terminator}` } };
+    const range = typeof gather.digits === 'number' ? { min: gather.digits, max: gather.digits } : gather.digits;
+    const expectedDigits = gather.terminator === undefined && typeof gather.digits === 'number' ? { exact: gather.digits } : { range: { ...range, terminatingDtmf: `digit_${gather.terminator}` } };
     expect(collect!['digits']).toEqual(expectedDigits);
     expect(collect!['includeTerminatingDtmfInResultData']).toBe(false);
     expect(collect!['noEntryTimeout']).toEqual({ lit: { seconds: gather.timeoutSeconds } });

@@ -4,15 +4,17 @@ import { useVariable, type FlowContext } from '../context.js';
 
 /**
  * research/archy.md §2.1: `collectInput` into the gather's variable. A terminator is written only in
- * the `range` form, the one place `terminatingDtmf` is seen; an exact-length entry ends by itself
- * after its last digit. The terminator is never part of the result data.
+ * the `range` form, the one place `terminatingDtmf` is seen, so a gather with a terminator uses that
+ * form even for an exact length (min = max): an entry the terminator ends early fails, as the spec
+ * says, instead of counting the terminator towards the length. The terminator is never part of the
+ * result data.
  */
 export function compileGather(node: GatherNode, context: FlowContext): ArchyAction[] {
   const variable = useVariable(context, context.variables.variable(node.variable), true, [...node.origin, 'into']);
   const collect: CollectInput = {
     name: node.id,
     inputData: { var: variable },
-    digits: node.digits.min === node.digits.max ? { exact: node.digits.min } : { range: { ...node.digits, ...(node.terminator ? { terminatingDtmf: `digit_${node.terminator}` } : {}) } },
+    digits: node.digits.min === node.digits.max && !node.terminator ? { exact: node.digits.min } : { range: { ...node.digits, ...(node.terminator ? { terminatingDtmf: `digit_${node.terminator}` } : {}) } },
     includeTerminatingDtmfInResultData: false,
     interDigitTimeout: node.interDigitTimeoutSeconds === undefined ? NO_VALUE : duration(node.interDigitTimeoutSeconds),
     noEntryTimeout: duration(node.timeoutSeconds),
