@@ -1,7 +1,7 @@
 import type { Artifact } from '../emit/artifact.js';
 import type { FlowGraph } from '../ir/nodes.js';
 import { assertNever } from '../util/assert.js';
-import { EngineError, type Engine, type EngineName } from './model.js';
+import type { Engine, EngineName } from './model.js';
 import { createSpecEngine } from './spec/engine.js';
 
 /** A checked flow and what the emitters made of it: everything the engines interpret. */
@@ -15,9 +15,10 @@ export async function createEngine(name: EngineName, flow: CompiledFlow): Promis
   switch (name) {
     case 'spec':
       return createSpecEngine(flow.graph);
-    case 'genesys':
-      // Written on its own branch; replaced when merged.
-      throw new EngineError('this engine is not built yet');
+    case 'genesys': {
+      const { createGenesysEngine } = await import('./genesys/engine.js');
+      return createGenesysEngine(flow.artifacts, flow.graph);
+    }
     case 'cxone': {
       const { createCxoneEngine } = await import('./cxone/engine.js');
       return createCxoneEngine(flow.artifacts, flow.graph);

@@ -110,17 +110,27 @@ export function describeEnd(end: CallEnd): string {
  */
 export type EngineRun = Generator<HttpRequest, void, HttpReply>;
 
-/** Things a platform's emitted flow cannot do; the runner does not compare them for that engine. */
+/** Things a platform's emitted flow never does; the runner does not compare them for that engine. */
 export type EngineLimit =
   /** Route skills are not applied (CXone: REQAGENT takes one skill, docs/cxone.md). */
-  | 'routeSkills'
-  /** A failed transfer has no branch in the artifact (CXone REQAGENT: no public failure branch). */
-  | 'transferFailure';
+  'routeSkills';
+
+/**
+ * The call reached something the platform cannot do as the spec says (a failed transfer with no
+ * failure path on that platform). Not an engine bug and not a failure: the runner reports the
+ * scenario as not run on this engine, with this reason.
+ */
+export class PlatformLimit extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'PlatformLimit';
+  }
+}
 
 export interface Engine {
   name: EngineName;
   limits: readonly EngineLimit[];
-  /** Runs one call. Must end by calling `recorder.end`, or throw `EngineError` / `CallerInputExhausted`. */
+  /** Runs one call. Must end by calling `recorder.end`, or throw `EngineError`, `PlatformLimit` or `CallerInputExhausted`. */
   run(input: SimulationInput, recorder: Recorder): EngineRun;
 }
 

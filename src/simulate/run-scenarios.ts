@@ -3,7 +3,7 @@ import type { Scenario } from './scenario/types.js';
 import { CoverageCounter, type Coverage } from './coverage.js';
 import { drive, type Replier } from './drive.js';
 import type { CompiledFlow } from './engines.js';
-import { CallerInputExhausted, EngineError, type Engine, type EngineName, type Recorder } from './model.js';
+import { CallerInputExhausted, EngineError, PlatformLimit, type Engine, type EngineName, type Recorder } from './model.js';
 import { observe, sensitiveBodyFields } from './observe.js';
 import { cannedReplier, liveReplier, ScenarioGap } from './replies.js';
 import { checkExpectation, compareRuns, type CompletedRun, type Failure, type JudgeContext } from './verdict.js';
@@ -61,15 +61,18 @@ export function runScenario(engines: readonly Engine[], scenario: Scenario, cont
 }
 
 function runOne(engine: Engine, scenario: Scenario, options: RunOptions): RunOutcome | Promise<RunOutcome> {
-  if (scenario.input.transfer === 'fails' && engine.limits.includes('transferFailure')) return { engine, skipped: `the ${engine.name} artifact has no branch for a failed transfer` };
   const canned = cannedReplier(scenario.replies);
   const replier: Replier = options.endpointUrls && options.endpointUrls.size > 0 ? liveReplier(options.endpointUrls, canned) : canned;
   try {
     const driven = drive(engine, scenario.input, replier);
-    return driven instanceof Promise ? driven.then((recorder) => ({ engine, recorder }), (error: unknown) => ({ engine, failure: runFailure(engine, error) })) : { engine, recorder: driven };
+    return driven instanceof Promise ? driven.then((recorder) => ({ engine, recorder }), (error: unknown) => notCompleted(engine, error)) : { engine, recorder: driven };
   } catch (error) {
-    return { engine, failure: runFailure(engine, error) };
+    return notCompleted(engine, error);
   }
+}
+
+function notCompleted(engine: Engine, error: unknown): RunOutcome {
+  return error instanceof PlatformLimit ? { engine, skipped: error.message } : { engine, failure: runFailure(engine, error) };
 }
 
 /** An engine or scenario problem becomes a failure; anything else is a bug in ivrflow and propagates. */

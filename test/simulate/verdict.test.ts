@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Engine, EngineLimit, EngineName, Recorder, SimulationInput } from '../../src/simulate/model.js';
+import { PlatformLimit, type Engine, type EngineLimit, type EngineName, type Recorder, type SimulationInput } from '../../src/simulate/model.js';
 import { judgeContext, runScenario } from '../../src/simulate/run-scenarios.js';
 import { loadScenarioFile } from '../../src/simulate/scenario/load.js';
 import type { Scenario } from '../../src/simulate/scenario/types.js';
@@ -70,12 +70,13 @@ describe('verdicts', () => {
     expect(failures[1]!.message).toBe('spec ends with route to general at priority 20, cxone with route to general at priority 21');
   });
 
-  it('does not compare skills on an engine that cannot route by them, and skips what it cannot express', () => {
-    const noSkills = variant('cxone', () => undefined, ['routeSkills', 'transferFailure']);
+  it('does not compare skills on an engine that cannot route by them, and skips a call that meets a platform limit', () => {
+    const noSkills = variant('cxone', () => undefined, ['routeSkills']);
     const international = exampleGraph('international-otp');
     const internationalScenarios = loadScenarioFile('international-otp.test.yaml', Buffer.from(readRepoFile('flows/international-otp.test.yaml')), international).scenarios!;
     const internationalSpec = createSpecEngine(international);
     const stripped: Engine = { ...noSkills, *run(input, recorder) {
+      if (input.transfer === 'fails') throw new PlatformLimit('no failure branch here');
       yield* internationalSpec.run(input, recorder);
       const end = recorder.callEnd;
       if (end?.kind === 'route') Object.assign(end, { skills: [] });
@@ -84,7 +85,8 @@ describe('verdicts', () => {
     for (const scenario of internationalScenarios) {
       const result = runScenario([internationalSpec, stripped], scenario, internationalContext) as Exclude<ReturnType<typeof runScenario>, Promise<unknown>>;
       expect(result.failures, scenario.name).toEqual([]);
-      if (scenario.input.transfer === 'fails') expect(result.skipped).toEqual([{ engine: 'cxone', reason: 'the cxone artifact has no branch for a failed transfer' }]);
+      if (scenario.input.transfer === 'fails') expect(result.skipped).toEqual([{ engine: 'cxone', reason: 'no failure branch here' }]);
+      expect(result.ran).toEqual(scenario.input.transfer === 'fails' ? ['spec'] : ['spec', 'cxone']);
     }
   });
 

@@ -2,7 +2,7 @@ import type { Artifact } from '../../emit/artifact.js';
 import { caption } from '../../emit/cxone/draft.js';
 import { attributeVariable, counterVariable } from '../../emit/cxone/names.js';
 import type { FlowGraph } from '../../ir/nodes.js';
-import { CallerScript, EngineError, MAX_STEPS_PER_CALL, type CallerEntry, type Engine, type EngineRun, type HttpReply, type HttpRequest, type Recorder, type SimulationInput } from '../model.js';
+import { CallerScript, EngineError, MAX_STEPS_PER_CALL, PlatformLimit, type CallerEntry, type Engine, type EngineRun, type HttpReply, type HttpRequest, type Recorder, type SimulationInput } from '../model.js';
 import { readScript, type StudioAction, type StudioScript } from './script.js';
 import { parseExpression, parseSnippet, type Expr, type Statement, type StringPart } from './snippet-syntax.js';
 import { evaluate, interpolate, runStatements, SnippetFailure, text, type SnippetHost, type SnippetValue } from './snippet-run.js';
@@ -23,8 +23,8 @@ interface NameMaps {
 
 /**
  * Runs the Studio script ivrflow emits (docs/cxone.md), action by action, with the Snippet code
- * interpreted. Skills: REQAGENT takes one skill, so a route's skills cannot be observed; a failed
- * transfer has no branch without a tenant catalog.
+ * interpreted. REQAGENT takes one skill, so a route's skills cannot be observed; a failed transfer
+ * has no branch without a tenant catalog (a PlatformLimit).
  */
 export function createCxoneEngine(artifacts: readonly Artifact[], graph: FlowGraph): Engine {
   const script = readScript(artifacts);
@@ -32,7 +32,7 @@ export function createCxoneEngine(artifacts: readonly Artifact[], graph: FlowGra
   const compiled = new CompiledScript(script);
   return {
     name: 'cxone',
-    limits: ['routeSkills', 'transferFailure'],
+    limits: ['routeSkills'],
     run: (input, recorder) => new CxoneCall(script, compiled, names, input, recorder).run(),
   };
 }
@@ -192,7 +192,7 @@ class CxoneCall {
     if (queue === undefined) throw new EngineError(`skill \`${skill}\` is no queue of the flow`, this.where(action));
     if (this.input.transfer === 'fails') {
       const failure = action.branches.find((branch) => branch.type === 'branch');
-      if (!failure) throw new EngineError('the transfer failed and REQAGENT has no failure branch', this.where(action));
+      if (!failure) throw new PlatformLimit('REQAGENT has no failure branch without a tenant catalog: the caller would wait in queue, so onFailure cannot run (docs/cxone.md)');
       return failure.to;
     }
     this.recorder.end({ kind: 'route', queue, priority: Number(required(action, 'InitialPriority', this.script)), skills: [] });

@@ -1,7 +1,7 @@
 import type { Artifact } from '../../emit/artifact.js';
 import type { FlowGraph } from '../../ir/nodes.js';
 import { assertNever } from '../../util/assert.js';
-import { CallerScript, EngineError, MAX_STEPS_PER_CALL, type Engine, type EngineRun, type HttpReply, type HttpRequest, type Recorder, type SimulationInput } from '../model.js';
+import { CallerScript, EngineError, MAX_STEPS_PER_CALL, PlatformLimit, type Engine, type EngineRun, type HttpReply, type HttpRequest, type Recorder, type SimulationInput } from '../model.js';
 import { buildRequest, interpretReply, readDataAction, type DataAction, type SchemaType } from './data-action.js';
 import { evaluate, type ExpressionScope } from './expression.js';
 import { collectedDigits } from './collect-input.js';
@@ -280,10 +280,7 @@ class GenesysCall {
       this.recorder.end({ kind: 'route', queue, priority, skills });
       return 'ended';
     }
-    if (frame.flow.type === 'secureCall') {
-      this.recorder.end({ kind: 'disconnect' });
-      return 'ended';
-    }
+    if (frame.flow.type === 'secureCall') throw new PlatformLimit('Genesys makes every transfer inside the secure flow blind: a failed one disconnects the caller and onFailure does not run (research/archy.md §9.1)');
     this.play(action.failureTransferAudio, frame);
     return yield* this.runActions(action.failure, frame);
   }

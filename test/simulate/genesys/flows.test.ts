@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { HttpReply, RouteEnd } from '../../../src/simulate/model.js';
+import { PlatformLimit, type HttpReply, type RouteEnd } from '../../../src/simulate/model.js';
 import { CALL, call, compileFlow, json, keys, SILENCE, type Compiled } from './harness.js';
 
 /** What each example flow should do, written from the spec (flows/*.yaml), not from the artifact. */
@@ -228,10 +228,8 @@ describe.each(CASES)('genesys engine on $flow', (flowCase) => {
     expect(run.recorder.attempts.get(flowCase.retry)).toBe(3);
   });
 
-  it('disconnects without the failure prompt when a transfer from the secure flow fails (blind transfer)', () => {
-    const run = call(compiled, [keys(flowCase.entry)], [verified('platinum'), ...flowCase.afterVerify], { transfer: 'fails' });
-    expect(run.recorder.callEnd).toEqual({ kind: 'disconnect' });
-    expect(run.prompts).not.toContain(prompts.noAgents);
+  it('reports a platform limit when a transfer from the secure flow fails (blind transfer)', () => {
+    expect(() => call(compiled, [keys(flowCase.entry)], [verified('platinum'), ...flowCase.afterVerify], { transfer: 'fails' })).toThrow(PlatformLimit);
   });
 
   it('takes the inbound failure path when the secure flow does not exist', () => {
