@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/simulate/engines.js';
+import { ENGINE_NAMES } from '../../src/simulate/model.js';
+import { randomCalls } from '../../src/simulate/random-calls.js';
+import { runScenarios } from '../../src/simulate/run-scenarios.js';
+import { compileSpec } from '../../src/pipeline.js';
+import { readRepoFile } from '../helpers/fixtures.js';
+
+/**
+ * The property: for any caller and any endpoint behaviour drawn from the flow, the Genesys and CXone
+ * engines do exactly what the spec engine does. Seeded, so a failure names a call that reproduces.
+ */
+const CALLS = 400;
+const SEED = 20261128;
+
+describe.each(['identity-promotion', 'pin-with-summary', 'international-otp'])('%s: the three engines agree on random calls', (name) => {
+  it(`${CALLS} calls, seed ${SEED}`, async () => {
+    const compiled = await compileSpec(`${name}.yaml`, Buffer.from(readRepoFile(`flows/${name}.yaml`)));
+    const flow = { graph: compiled.graph!, artifacts: compiled.artifacts! };
+    const engines = await Promise.all(ENGINE_NAMES.map((engine) => createEngine(engine, flow)));
+    const { scenarios: results, coverage } = await runScenarios(flow, engines, randomCalls(flow.graph, CALLS, SEED));
+    const disagreements = results.filter((result) => result.failures.length > 0).map((result) => ({ call: result.name, failures: result.failures }));
+    expect(disagreements.slice(0, 3)).toEqual([]);
+    // The calls must reach every step and transition, on all three engines most of the time, or agreeing proves little.
+    expect(coverage).toEqual({ steps: { total: flow.graph.nodes.length, missed: [] }, transitions: { total: expect.any(Number), missed: [] } });
+    expect(results.filter((result) => result.ran.length === ENGINE_NAMES.length).length).toBeGreaterThan(CALLS * 0.8);
+  });
+});
