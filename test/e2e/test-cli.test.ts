@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ivrflow, tempDir } from '../helpers/cli.js';
@@ -23,6 +23,15 @@ describe('ivrflow test', () => {
     expect(result.stdout).toContain('✓ platinum customer, right code first time');
     expect(result.stdout).toMatch(/coverage: 11\/11 steps, 12\/14 transitions; never exercised: /);
     expect(result.stdout).toContain('29 scenarios in 2 flows: 29 passed, 0 failed');
+  });
+
+  it('passes every example scenario on all three engines', async () => {
+    const flows = readdirSync(join(ROOT, 'flows')).filter((file) => file.endsWith('.yaml')).map((file) => `flows/${file}`);
+    const result = await ivrflow(['test', ...flows]);
+    expect(result.stdout).toContain('(Identity Promotion; engines: spec, genesys, cxone)');
+    expect(result.stdout).toContain('(not on genesys: Genesys makes every transfer inside the secure flow blind');
+    expect(result.stdout).toMatch(/40 scenarios in 3 flows: 40 passed, 0 failed \(\d+ engine runs\)/);
+    expect(result.exitCode).toBe(0);
   });
 
   it('exits 1 with the scenario position and the reason when a scenario fails', async () => {

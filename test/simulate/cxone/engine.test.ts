@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import type { Artifact } from '../../../src/emit/artifact.js';
+import { compileSpec } from '../../../src/pipeline.js';
+import { createCxoneEngine } from '../../../src/simulate/cxone/engine.js';
+import { DEFAULT_CALL } from '../../../src/simulate/scenario/load.js';
+import { EngineError, PlatformLimit } from '../../../src/simulate/model.js';
+import { readRepoFile } from '../../helpers/fixtures.js';
+import { attributes, call, ok, prompts, requestBodies, simulate, steps } from '../helpers.js';
+
+const compiled = await compileSpec('identity-promotion.yaml', Buffer.from(readRepoFile('flows/identity-promotion.yaml')), { targets: ['cxone'] });
+const graph = compiled.graph!;
+const artifacts = compiled.artifacts!;
+const engine = createCxoneEngine(artifacts, graph);
+const PLATINUM = { status: 'success', customer_id: 'C-1', tier: 'platinum', account_status: 'active', routing_priority: 90 };
+
+/** The same artifacts with the script edited. */
+function edited(edit: (script: { scriptContent: { actions: Record<string, { name: string }>; properties: Record<string, Record<string, { name: string; value: string }>> } }) => void): Artifact[] {
+  return artifacts.map((artifact) => {
+    if (artifact.kind !== 'script') return artifact;
+    const script = JSON.parse(artifact.contents);
+    edit(script);
+    return { ...artifact, contents: JSON.stringify(script) };
+  });
+}
+
+function propertyOf(script: Parameters<Parameters<typeof edited>[0]>[0], actionName: string, property: string) {
+  const [id] = Object.entries(script.scriptContent.actions).find(([, action]) => action.name === actionName)!;
+  return Object.values(script.scriptContent.properties[id]!).find((entry) => entry.name === property)!;
+}
+
+describe('cxone engine on identity-promotion', () => {
+  it('verifies, screen-pops the attributes and queues a platinum caller', () => {
+    const run = simulate(engine, call(['123456#']), [ok(PLATINUM)]);
+    expect(run.callEnd).toEqual({ kind: 'route', queue: 'platinum', priority: 50, skills: [] });
+    expect(attributes(run)).toEqual({ 'customer.id': 'C-1', 'customer.tier': 'platinum', 'customer.accountStatus': 'active', 'customer.routingPriority': '90', 'customer.authenticated': 'true' });
+    expect(run.attempts.get('authenticate')).toBe(1);
+    expect(steps(run)).toEqual(['greeting', 'authenticate', 'collectOtp', 'verifyOtp', 'promoteIdentity', 'routeByTier']);
+  });
+
+  it('sends every body value as a string and the time in RFC 1123 form ({gmt})', () => {
+    const run = simulate(engine, call(['123456#']), [ok(PLATINUM)]);
+    expect(requestBodies(run)).toEqual([{ interaction_id: DEFAULT_CALL.id, customer_identifier: DEFAULT_CALL.ani, auth_method: 'otp', auth_value: '123456', timestamp: 'Thu, 15 Jan 2026 14:30:00 GMT' }]);
+    const request = run.events.find((event) => event.kind === 'request');
+    expect(request).toMatchObject({ request: { url: '{{identity_base_url}}/api/v1/auth/verify', headers: { authorization: 'Bearer <secret:middlewareToken>', 'content-type': 'application/json' }, timeoutSeconds: 15 } });
+  });
+
+  it('models MENU: the terminator ends the entry, MaxDigits counts it, the snippet keeps the first digits', () => {
+    const extra = simulate(engine, call(['12345678#']), [ok(PLATINUM)]);
+    expect(requestBodies(extra)).toMatchObject([{ auth_value: '123456' }]);
+    const short = simulate(engine, call(['12345#', 'silence', 'silence']), []);
+    expect(requestBodies(short)).toEqual([]);
+    expect(prompts(short).filter((text) => text === 'Sorry, we did not receive your code.')).toHaveLength(3);
+  });
+
+  it('treats any 2xx as an answer and anything else as the service being unavailable', () => {
+    expect(simulate(engine, call(['123456#']), [{ kind: 'response', status: 201, body: JSON.stringify(PLATINUM) }]).callEnd).toMatchObject({ queue: 'platinum' });
+    for (const reply of [{ kind: 'response', status: 503, body: '{}' }, { kind: 'timeout' }, { kind: 'networkError' }] as const) {
+      expect(simulate(engine, call(['123456#']), [reply]).callEnd).toEqual({ kind: 'route', queue: 'general', priority: 10, skills: [] });
+    }
+  });
+
+  it('meets a platform limit when a transfer fails: REQAGENT has no failure branch', () => {
+    expect(() => simulate(engine, call(['123456#'], 'fails'), [ok(PLATINUM)])).toThrow(PlatformLimit);
+  });
+});
+
+describe('cxone engine rejects what it does not know', () => {
+  it('an unknown action', () => {
+    const broken = edited((script) => {
+      Object.values(script.scriptContent.actions).find((action) => action.name === 'PLAY')!.name = 'GOTO';
+    });
+    expect(() => simulate(createCxoneEngine(broken, graph), call(['123456#']), [ok(PLATINUM)])).toThrow(/unknown action GOTO/);
+  });
+
+  it('an unknown Snippet statement, found when the script is first run', () => {
+    const broken = edited((script) => {
+      const data = propertyOf(script, 'SNIPPET', 'Data');
+      data.value = `TRACE "here"\n${data.value}`;
+    });
+    expect(() => simulate(createCxoneEngine(broken, graph), call(['123456#']), [ok(PLATINUM)])).toThrow(/^unknown Snippet statement `TRACE` \(at cxone\/IdentityPromotion\.json: action \d+ SNIPPET "Collect Otp: keep digits"\)$/);
+  });
+
+  it('an IF expression it cannot read', () => {
+    const broken = edited((script) => {
+      propertyOf(script, 'IF', 'Expression').value = 'ivrflow_tries_authenticate ~ 3';
+    });
+    expect(() => simulate(createCxoneEngine(broken, graph), call(['123456#']), [ok(PLATINUM)])).toThrow(/unknown character `~`/);
+  });
+
+  it('a script without its actions', () => {
+    const broken = artifacts.map((artifact) => (artifact.kind === 'script' ? { ...artifact, contents: '{"scriptContent":{}}' } : artifact));
+    expect(() => createCxoneEngine(broken, graph)).toThrow(EngineError);
+  });
+});
