@@ -170,13 +170,3 @@ export class CallerScript {
 
 /** Upper bound on engine steps for one call: a flow that loops forever is an engine error, not a hang. */
 export const MAX_STEPS_PER_CALL = 10_000;
-
-/** Drive a run with a synchronous reply function (canned replies). */
-export function runSync(engine: Engine, input: SimulationInput, reply: (request: HttpRequest) => HttpReply): Recorder {
-  const recorder = new Recorder();
-  const run = engine.run(input, recorder);
-  let step = run.next();
-  while (!step.done) step = run.next(reply(step.value));
-  if (!recorder.callEnd) throw new EngineError(`${engine.name} engine finished without ending the call`);
-  return recorder;
-}

@@ -1,4 +1,5 @@
 import type { Artifact } from '../../emit/artifact.js';
+import { fitsType } from '../../spec/checks/types.js';
 import { assertNever } from '../../util/assert.js';
 import { EngineError, type HttpReply, type HttpRequest } from '../model.js';
 import { Tree } from './reader.js';
@@ -185,24 +186,9 @@ function translate(action: DataAction, body: string): ActionOutcome {
 function checkContract(action: DataAction, output: Record<string, unknown>): ActionOutcome {
   for (const [name, type] of action.outputs) {
     if (!Object.hasOwn(output, name) || output[name] === null) continue;
-    if (!hasSchemaType(output[name], type)) return { kind: 'failure', reason: `${name} is not a ${type}` };
+    if (!fitsType(output[name], type)) return { kind: 'failure', reason: `${name} is not a ${type}` };
   }
   return { kind: 'success', outputs: new Map(Object.entries(output)) };
-}
-
-export function hasSchemaType(value: unknown, type: SchemaType): boolean {
-  switch (type) {
-    case 'string':
-      return typeof value === 'string';
-    case 'integer':
-      return typeof value === 'number' && Number.isInteger(value);
-    case 'number':
-      return typeof value === 'number';
-    case 'boolean':
-      return typeof value === 'boolean';
-    default:
-      return assertNever(type);
-  }
 }
 
 /** `$.a.b` on any JSON value: a step into something that is not an object, or a missing key, is "not found". */

@@ -1,5 +1,6 @@
 import type { IrCondition, IrEndpoint, IrValue } from '../../ir/nodes.js';
-import type { Literal, ValueType } from '../../spec/types.js';
+import { fitsType } from '../../spec/checks/types.js';
+import type { Literal } from '../../spec/types.js';
 import { assertNever } from '../../util/assert.js';
 import type { CallData, HttpReply, HttpRequest } from '../model.js';
 import { secretStandIn } from '../model.js';
@@ -103,7 +104,7 @@ export function classifyReply(endpoint: IrEndpoint, reply: HttpReply): HttpOutco
   for (const field of endpoint.responseFields) {
     const raw = Object.hasOwn(body, field.name) ? body[field.name] : undefined;
     if (raw === undefined || raw === null || raw === '') continue;
-    if (!hasType(raw, field.type)) return { transition: 'onTimeout' };
+    if (!fitsType(raw, field.type)) return { transition: 'onTimeout' };
     fields.set(field.name, raw as SimValue);
   }
   const success = endpoint.success;
@@ -117,21 +118,6 @@ function parseObject(text: string): Record<string, unknown> | undefined {
     return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
-  }
-}
-
-function hasType(value: unknown, type: ValueType): boolean {
-  switch (type) {
-    case 'string':
-      return typeof value === 'string';
-    case 'integer':
-      return typeof value === 'number' && Number.isInteger(value);
-    case 'number':
-      return typeof value === 'number';
-    case 'boolean':
-      return typeof value === 'boolean';
-    default:
-      return assertNever(type);
   }
 }
 

@@ -1,3 +1,4 @@
+import { assertNever } from '../../util/assert.js';
 import type { SpecPath } from '../../diagnostics/diagnostic.js';
 import { isRefProblem } from '../flow-index.js';
 import { forEachComparison } from '../ref-uses.js';
@@ -12,12 +13,12 @@ export function checkTypes(context: CheckContext): void {
 
 function checkDeclaredValues({ spec, sink }: CheckContext): void {
   for (const [name, variable] of Object.entries(spec.variables ?? {})) {
-    if (variable.initial !== undefined && !literalFits(variable.initial, variable.type)) mismatch(sink, ['variables', name, 'initial'], `The initial value of \`${name}\``, variable.initial, variable.type);
+    if (variable.initial !== undefined && !fitsType(variable.initial, variable.type)) mismatch(sink, ['variables', name, 'initial'], `The initial value of \`${name}\``, variable.initial, variable.type);
   }
   for (const [name, endpoint] of Object.entries(spec.endpoints ?? {})) {
     const success = endpoint.response.success;
     const type = success ? endpoint.response.fields[success.field] : undefined;
-    if (success && type && !literalFits(success.equals, type)) mismatch(sink, ['endpoints', name, 'response', 'success', 'equals'], `The success value of \`${success.field}\``, success.equals, type);
+    if (success && type && !fitsType(success.equals, type)) mismatch(sink, ['endpoints', name, 'response', 'success', 'equals'], `The success value of \`${success.field}\``, success.equals, type);
   }
 }
 
@@ -64,19 +65,19 @@ function checkComparison(context: CheckContext, type: ValueType, ref: string, op
       return;
     case 'in':
       (operand as Literal[]).forEach((item, index) => {
-        if (!literalFits(item, type)) mismatch(context.sink, [...path, index], `\`${ref}\``, item, type);
+        if (!fitsType(item, type)) mismatch(context.sink, [...path, index], `\`${ref}\``, item, type);
       });
       return;
     case 'equals':
     case 'notEquals':
-      if (!literalFits(operand as Literal, type)) mismatch(context.sink, path, `\`${ref}\``, operand as Literal, type);
+      if (!fitsType(operand as Literal, type)) mismatch(context.sink, path, `\`${ref}\``, operand as Literal, type);
       return;
   }
 }
 
 function checkValueFits(context: CheckContext, value: Value, type: ValueType, path: SpecPath, subject: string): void {
   if (!isRefValue(value)) {
-    if (!literalFits(value, type)) mismatch(context.sink, path, subject, value, type);
+    if (!fitsType(value, type)) mismatch(context.sink, path, subject, value, type);
     return;
   }
   const resolved = context.index.resolveRef(value.ref);
@@ -88,8 +89,8 @@ function typesCompatible(from: ValueType, to: ValueType): boolean {
   return from === to || (from === 'integer' && to === 'number');
 }
 
-/** Whether a YAML literal fits a declared type. The comparison is strict: `"2"` is not an integer. */
-export function literalFits(value: Literal, type: ValueType): boolean {
+/** Whether a value (a YAML literal, a JSON answer) fits a declared type. Strict: `"2"` is not an integer. */
+export function fitsType(value: unknown, type: ValueType): boolean {
   switch (type) {
     case 'string':
       return typeof value === 'string';
@@ -99,6 +100,8 @@ export function literalFits(value: Literal, type: ValueType): boolean {
       return typeof value === 'number';
     case 'boolean':
       return typeof value === 'boolean';
+    default:
+      return assertNever(type);
   }
 }
 

@@ -2,7 +2,8 @@ import { expect } from 'vitest';
 import type { Artifact } from '../../../src/emit/artifact.js';
 import type { FlowGraph } from '../../../src/ir/nodes.js';
 import { createGenesysEngine } from '../../../src/simulate/genesys/engine.js';
-import { runSync, type CallerEntry, type HttpReply, type HttpRequest, type Recorder, type SimulationInput } from '../../../src/simulate/model.js';
+import { drive } from '../../../src/simulate/drive.js';
+import type { CallerEntry, HttpReply, HttpRequest, Recorder, SimulationInput } from '../../../src/simulate/model.js';
 import { compile, readRepoFile } from '../../helpers/fixtures.js';
 
 export const FLOWS = ['identity-promotion', 'international-otp', 'pin-with-summary'] as const;
@@ -61,11 +62,11 @@ export interface Outcome {
 export function call(compiled: Compiled, caller: CallerEntry[], replies: HttpReply[] = [], options: Partial<SimulationInput> = {}): Outcome {
   const engine = createGenesysEngine(compiled.artifacts, compiled.graph);
   const queue = [...replies];
-  const recorder = runSync(engine, { call: CALL, caller, transfer: 'succeeds', ...options }, () => {
+  const recorder = drive(engine, { call: CALL, caller, transfer: 'succeeds', ...options }, () => {
     const reply = queue.shift();
     if (!reply) throw new Error('the flow made more requests than the test has replies');
     return reply;
-  });
+  }) as Recorder;
   expect(queue, 'replies left unused').toEqual([]);
   return {
     recorder,
