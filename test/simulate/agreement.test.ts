@@ -26,3 +26,23 @@ describe.each(['identity-promotion', 'pin-with-summary', 'international-otp'])('
     expect(results.filter((result) => result.ran.length === ENGINE_NAMES.length).length).toBeGreaterThan(CALLS * 0.8);
   });
 });
+
+describe('the three engines agree on answers at the edges', () => {
+  it.each([
+    ['a JSON array', { status: 200, body: '[1, 2]' }],
+    ['a 201', { status: 201, body: JSON.stringify({ status: 'success', customer_id: 'C-1', tier: 'platinum', account_status: 'active', routing_priority: 5 }) }],
+    ['a 204 without a body', { status: 204, body: '' }],
+    ['a 200 that is HTML', { status: 200, body: '<html>oops</html>' }],
+    ['nulls everywhere', { status: 200, body: JSON.stringify({ status: 'success', customer_id: null, tier: null, account_status: null, routing_priority: null }) }],
+    ['a 302', { status: 302, body: '{}' }],
+  ])('%s', async (_, answer) => {
+    const compiled = await compileSpec('identity-promotion.yaml', Buffer.from(readRepoFile('flows/identity-promotion.yaml')));
+    const flow = { graph: compiled.graph!, artifacts: compiled.artifacts! };
+    const engines = await Promise.all(ENGINE_NAMES.map((engine) => createEngine(engine, flow)));
+    const reply = { kind: 'response' as const, status: answer.status, body: answer.body, delaySeconds: 0 };
+    const scenario = { name: 'edge', index: 0, input: { call: randomCalls(flow.graph, 1, 1)[0]!.input.call, caller: ['123456#', '123456#', '123456#'].map((keys) => ({ kind: 'keys' as const, keys })), transfer: 'succeeds' as const }, replies: new Map([['verifyIdentity', { kind: 'every' as const, reply }]]) };
+    const { scenarios } = await runScenarios(flow, engines, [scenario]);
+    expect(scenarios[0]!.failures).toEqual([]);
+    expect(scenarios[0]!.ran).toEqual(['spec', 'genesys', 'cxone']);
+  });
+});

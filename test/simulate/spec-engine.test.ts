@@ -84,7 +84,7 @@ describe('spec semantics', () => {
     [{ status: '' }, 'onFailure'],
     [{ status: null }, 'onFailure'],
     [{ status: 'success', routing_priority: 'high' }, 'onTimeout'],
-    [[1, 2], 'onTimeout'],
+    [[1, 2], 'onFailure'],
   ])('a 200 with %j is %s', (body, transition) => {
     expect(classifyReply(endpoint, ok(body)).transition).toBe(transition);
   });

@@ -91,8 +91,8 @@ export function buildRequest(endpoint: IrEndpoint, scope: ValueScope): HttpReque
 export type HttpOutcome = { transition: 'onSuccess' | 'onFailure'; fields: Map<string, SimValue> } | { transition: 'onTimeout' };
 
 /**
- * The spec's HTTP semantics (docs/spec.md, http): no usable answer is the timeout path; a usable
- * one succeeds only when its success field is present and equal. A field that is missing, null or
+ * The spec's HTTP semantics (docs/spec.md, http): no usable answer (no answer, not 2xx, not JSON)
+ * is the timeout path; a usable one succeeds only when its success field is present and equal. A field that is missing, null or
  * an empty string reads as unset (neither platform can tell those apart); a field of the wrong JSON
  * type makes the answer unusable (Genesys validates the output contract).
  */
@@ -112,10 +112,11 @@ export function classifyReply(endpoint: IrEndpoint, reply: HttpReply): HttpOutco
   return { transition: passed ? 'onSuccess' : 'onFailure', fields };
 }
 
+/** JSON text as an object of fields; JSON that is not an object has no fields, as on both platforms (docs/testing.md). */
 function parseObject(text: string): Record<string, unknown> | undefined {
   try {
     const parsed: unknown = JSON.parse(text);
-    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
   } catch {
     return undefined;
   }
