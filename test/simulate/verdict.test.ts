@@ -98,3 +98,17 @@ describe('verdicts', () => {
     expect(noKeys.failures).toEqual([{ kind: 'scenario', engine: 'spec', step: 'collectOtp', message: 'the flow reached gather collectOtp but the scenario has no caller entry left; add an entry to `caller`' }]);
   });
 });
+
+describe('the stylish report', () => {
+  it('never prints a control character from a scenario file', async () => {
+    const { renderTestStylish } = await import('../../src/simulate/report/stylish.js');
+    const { plainStyle } = await import('../../src/diagnostics/render/style.js');
+    const scenario = named('platinum customer, right code first time');
+    const hostile = { ...scenario, name: 'evil \u001b[2J name', expect: { ...scenario.expect!, attributes: { 'customer.id': 'x\u001b]0;pwned\u0007' } } };
+    const result = run([spec], hostile);
+    const text = renderTestStylish([{ spec: 'f.yaml', scenarioFile: 'f.test.yaml', flowName: 'F', engines: ['spec'], diagnostics: [], engineErrors: [], positions: new Map(), result: { scenarios: [result] } }], new Map(), plainStyle);
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+    expect(text).toContain('evil \\u001b[2J name');
+    expect(text).toContain('expected attribute customer.id = "x\\u001b]0;pwned\\u0007", got "C-1001"');
+  });
+});

@@ -16,7 +16,7 @@ export function renderTestStylish(reports: readonly FlowTestReport[], sources: R
 }
 
 function flowLines(report: FlowTestReport, style: Style): string[] {
-  const title = `${style.bold(report.scenarioFile)}${report.flowName ? ` ${style.dim(`(${report.flowName}; engines: ${report.engines.join(', ')})`)}` : ''}`;
+  const title = `${style.bold(printable(report.scenarioFile))}${report.flowName ? ` ${style.dim(`(${printable(report.flowName)}; engines: ${report.engines.join(', ')})`)}` : ''}`;
   const lines = [title];
   for (const problem of report.engineErrors) lines.push(`  ${style.error('✗')} the ${problem.engine} engine cannot read the generated artifact: ${problem.message}`);
   if (!report.result) {
@@ -29,16 +29,22 @@ function flowLines(report: FlowTestReport, style: Style): string[] {
 }
 
 function scenarioLines(report: FlowTestReport, scenario: ScenarioResult, style: Style): string[] {
-  const skipped = scenario.skipped.map((skip) => style.dim(` (not on ${skip.engine}: ${skip.reason})`)).join('');
-  if (scenario.failures.length === 0) return [`  ${style.info('✓')} ${scenario.name}${skipped}`];
+  const skipped = scenario.skipped.map((skip) => style.dim(` (not on ${skip.engine}: ${printable(skip.reason)})`)).join('');
+  const name = printable(scenario.name);
+  if (scenario.failures.length === 0) return [`  ${style.info('✓')} ${name}${skipped}`];
   const position = report.positions.get(scenario.index);
   const where = position ? `${report.scenarioFile}:${position.line}:${position.column}` : report.scenarioFile;
-  return [`  ${style.error('✗')} ${scenario.name}${skipped}`, `      ${style.dim(where)}`, ...scenario.failures.map((failure) => `      ${failureLine(failure, style)}`)];
+  return [`  ${style.error('✗')} ${name}${skipped}`, `      ${style.dim(where)}`, ...scenario.failures.map((failure) => `      ${failureLine(failure, style)}`)];
 }
 
 export function failureLine(failure: Failure, style: Style): string {
   const step = failure.step === undefined ? '' : ` at step ${failure.step}`;
-  return `${style.bold(failure.engine)} ${style.dim(`[${failure.kind}${step}]`)} ${failure.message}`;
+  return `${style.bold(failure.engine)} ${style.dim(`[${failure.kind}${step}]`)} ${printable(failure.message)}`;
+}
+
+/** Scenario names and values come from files: a control character must not reach the terminal as one. */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export function coverageLine(coverage: Coverage, style: Style): string {
