@@ -110,6 +110,8 @@ class CxoneCall {
         return this.follow(action);
       case 'MENU':
         return this.menu(action);
+      case 'CAPTURE':
+        return this.capture(action);
       case 'ASSIGN':
         this.assign(action);
         return this.follow(action);
@@ -141,6 +143,22 @@ class CxoneCall {
     const strip = (action.properties.get('Terminator') ?? '').endsWith('-');
     this.variables.set(required(action, 'Variable', this.script), collect(this.caller.take(this.step ?? action.label), maxDigits, terminator, strip));
     return this.follow(action);
+  }
+
+  /**
+   * CAPTURE (research/cxone.md §2, HELP actionscx/capture): no prompt of its own; MaxDigits counts
+   * the terminator, `-` strips it; the branch says how the entry ended (Timeout when nothing came).
+   */
+  private capture(action: StudioAction): string | undefined {
+    const setting = action.properties.get('Terminator') ?? '';
+    const terminator = setting.replace(/-$/, '');
+    const maxDigits = Number(required(action, 'MaxDigits', this.script));
+    const entry = this.caller.take(this.step ?? action.label);
+    const digits = collect(entry, maxDigits, terminator, setting.endsWith('-'));
+    this.variables.set(required(action, 'Variable', this.script), digits);
+    const label = entry.kind === 'silence' ? 'Timeout' : terminator !== '' && entry.keys.slice(0, maxDigits).includes(terminator) ? 'Terminator' : digits.length >= maxDigits ? 'MaxDigits' : 'InterDigitTimeout';
+    const branch = action.branches.find((candidate) => candidate.type === 'branch' && candidate.label === label);
+    return branch ? branch.to : this.follow(action);
   }
 
   /** ASSIGN: Value with `{var}` substituted; Numeric evaluates `a+b` sums. ScreenPop makes it an interaction attribute (research/cxone.md §4). */

@@ -92,3 +92,21 @@ describe('cxone engine rejects what it does not know', () => {
     expect(() => createCxoneEngine(broken, graph)).toThrow(EngineError);
   });
 });
+
+describe('cxone engine with a tenant catalog', async () => {
+  const { parseTenantCatalog } = await import('../../../src/emit/cxone/catalog.js');
+  const catalog = parseTenantCatalog(readRepoFile('test/cases/cxone-tenant-catalog/catalog.json'), 'catalog.json');
+  if (!catalog.ok) throw new Error('the sample catalog does not parse');
+  const tenant = await compileSpec('identity-promotion.yaml', Buffer.from(readRepoFile('flows/identity-promotion.yaml')), { targets: ['cxone'], cxoneCatalog: catalog.entries });
+  const tenantEngine = createCxoneEngine(tenant.artifacts!, tenant.graph!);
+
+  it('runs CAPTURE: silence takes its Timeout branch to onNoInput, a short entry its Terminator branch to the check', () => {
+    const silent = simulate(tenantEngine, call(['silence', '12345#', 'silence']), []);
+    expect(prompts(silent).filter((text) => text === 'Sorry, we did not receive your code.')).toHaveLength(3);
+    expect(silent.callEnd).toEqual({ kind: 'route', queue: 'general', priority: 0, skills: [] });
+  });
+
+  it('rejects the tenant REST API action, whose properties no public source confirms', () => {
+    expect(() => simulate(tenantEngine, call(['123456#']), [ok(PLATINUM)])).toThrow(/unknown action RESTAPI/);
+  });
+});
