@@ -59,3 +59,11 @@ export const STATEMENT_KIND: Readonly<Record<ValueType, string>> = { string: 'st
  * `callDataSecure` as an action key is only inferred. The PIN variable is not marked `isSecure`
  * (§9.3: no public file declares a secure variable); the secure call flow is the guarantee.
  */
+
+/*
+ * UNVERIFIED, by design (actions/gather.ts): `terminatingDtmf` is seen only inside `digits.range`
+ * (research/archy.md §2.1), so an exact length with a terminator is written as a range with
+ * min = max. Whether Archy accepts an equal min and max is in no stored source; the alternative,
+ * `exact` without the terminator, would let a short entry plus `#` reach the endpoint (found by
+ * the Genesys simulation engine).
+ */

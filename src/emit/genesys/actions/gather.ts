@@ -7,7 +7,7 @@ import { useVariable, type FlowContext } from '../context.js';
  * the `range` form, the one place `terminatingDtmf` is seen, so a gather with a terminator uses that
  * form even for an exact length (min = max): an entry the terminator ends early fails, as the spec
  * says, instead of counting the terminator towards the length. The terminator is never part of the
- * result data.
+ * result data. The min = max range is UNVERIFIED (unverified.ts).
  */
 export function compileGather(node: GatherNode, context: FlowContext): ArchyAction[] {
   const variable = useVariable(context, context.variables.variable(node.variable), true, [...node.origin, 'into']);
