@@ -7,6 +7,7 @@ import { buildDataAction } from './data-action.js';
 import { buildFlowFile } from './flow-file.js';
 import { checkLimits } from './limits.js';
 import { DEFAULT_INTEGRATION_PLACEHOLDER, resolveNames } from './names.js';
+import { groupRepeatedNotes } from '../group-notes.js';
 import { buildOptionsData } from './options-file.js';
 import { toJson, toYaml } from './serialize.js';
 import { VariableTable } from './variables.js';
@@ -28,7 +29,25 @@ export function emitGenesys(graph: FlowGraph, options: EmitOptions): EmitResult 
     artifacts.push({ path: `genesys/data-actions/${endpoint.id}.json`, contents: toJson(buildDataAction(endpoint, context)), target: 'genesys', kind: 'dataAction' });
   }
   artifacts.push(optionsArtifact(graph, artifacts, header));
-  return { artifacts, problems };
+  problems.push(...blindTransferNotes(graph));
+  return { artifacts, problems: groupRepeatedNotes(problems) };
+}
+
+/**
+ * research/archy.md §9.1: every transfer inside a secure flow is blind; Genesys replaces its failure
+ * path with a disconnect. The failure output is still written (it is what the spec says), but the
+ * author must know it will not run there. One note per flow, the routes as related locations.
+ */
+function blindTransferNotes(graph: FlowGraph): EmitProblem[] {
+  return graph.nodes
+    .filter((node) => node.kind === 'route' && node.secure && node.onFailure !== undefined)
+    .map((node) => ({
+      code: 'target/unsupported',
+      severity: 'info',
+      message: 'Genesys makes every transfer inside the secure flow blind: when one fails the caller is disconnected, so `onFailure` does not run there.',
+      path: [...node.origin, 'onFailure'],
+      hint: 'Nothing to change in the spec; it still runs on CXone with a tenant catalog. `ivrflow test` reports failed-transfer scenarios here as not run on genesys.',
+    }));
 }
 
 const FLOW_FILES: Readonly<Record<FlowType, { path: string; what: string }>> = {

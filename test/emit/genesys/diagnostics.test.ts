@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { codes, compile, mutateFlow } from '../../helpers/fixtures.js';
+import type { Diagnostic } from '../../../src/diagnostics/diagnostic.js';
+import { codes, compile, mutateFlow, readRepoFile } from '../../helpers/fixtures.js';
 import { artifactOfKind, genesysArtifacts, parseEmitted } from './archy-helpers.js';
+
+/** Errors and warnings, what these tests are about; the blind-transfer note has its own test. */
+function withoutNotes(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.filter((diagnostic) => diagnostic.severity !== 'info');
+}
 
 async function genesysCodes(text: string, rulesOff: readonly string[] = []): Promise<string[]> {
   const result = await compile(text, { targets: ['genesys'], rules: new Map(rulesOff.map((id) => [id, { level: 'off' as const }])) });
-  return codes(result.diagnostics);
+  return codes(withoutNotes(result.diagnostics));
 }
 
 /** The 1-based line of the first occurrence of `needle` in the text, for position assertions. */
@@ -16,7 +22,7 @@ describe('Genesys vendor limits', () => {
   it('rejects a data action timeout above 60 s at the endpoint timeout, even with the policy rule off', async () => {
     const text = mutateFlow('identity-promotion', { 'endpoints.verifyIdentity.timeoutSeconds': 61 });
     const ruleOff = await compile(text, { targets: ['genesys'], rules: new Map([['http-timeout', { level: 'off' }]]) });
-    expect(codes(ruleOff.diagnostics)).toEqual([`target/limit@${lineOf(text, 'timeoutSeconds: 61')}:21`]);
+    expect(codes(withoutNotes(ruleOff.diagnostics))).toEqual([`target/limit@${lineOf(text, 'timeoutSeconds: 61')}:21`]);
     // With the rule on (the default), the policy reports it first and the emitter never runs.
     expect(await genesysCodes(text)).toEqual([`rule/http-timeout@${lineOf(text, 'timeoutSeconds: 61')}:21`]);
   });
@@ -38,12 +44,12 @@ describe('values Architect cannot carry', () => {
     const text = mutateFlow('identity-promotion', { 'steps.routeByTier.cases': { 'plat\ninum': { queue: 'platinum', priority: 50 } } });
     const result = await compile(text, { targets: ['genesys'] });
     expect(result.artifacts).toBeUndefined();
-    expect(result.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.path.join('.')])).toEqual([['target/unescapable', 'steps.routeByTier.cases.plat\ninum']]);
+    expect(withoutNotes(result.diagnostics).map((diagnostic) => [diagnostic.code, diagnostic.path.join('.')])).toEqual([['target/unescapable', 'steps.routeByTier.cases.plat\ninum']]);
   });
 
   it('rejects a control character in a skill name', async () => {
     const text = mutateFlow('identity-promotion', { 'steps.maxAttemptsExceeded.skills': ['Tab\there'] });
-    expect((await compile(text, { targets: ['genesys'] })).diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['target/unescapable']);
+    expect(withoutNotes((await compile(text, { targets: ['genesys'] })).diagnostics).map((diagnostic) => diagnostic.code)).toEqual(['target/unescapable']);
   });
 });
 
@@ -51,7 +57,7 @@ describe('Genesys names', () => {
   it('warns and uses a placeholder when the integration is not named', async () => {
     const text = mutateFlow('identity-promotion', { 'targets.genesys.integration': undefined });
     const result = await compile(text, { targets: ['genesys'] });
-    expect(result.diagnostics.map((diagnostic) => `${diagnostic.code}:${diagnostic.severity}`)).toEqual(['target/missing-name:warning']);
+    expect(withoutNotes(result.diagnostics).map((diagnostic) => `${diagnostic.code}:${diagnostic.severity}`)).toEqual(['target/missing-name:warning']);
     const options = parseEmitted(artifactOfKind(result.artifacts!, 'archyOptions').contents);
     expect(Object.keys(options['substitutions'] as object)).toContain('genesys_integration');
   });
@@ -91,7 +97,7 @@ describe('graphs Archy cannot nest', () => {
   it('refuses an Authorization header written in the spec, even with the policy rule off', async () => {
     const text = mutateFlow('identity-promotion', { 'endpoints.verifyIdentity.headers': { authorization: 'Bearer abc' } });
     const ruleOff = await compile(text, { targets: ['genesys'], rules: new Map([['no-literal-secret', { level: 'off', reason: 'testing the emitter' }]]) });
-    expect(codes(ruleOff.diagnostics)).toEqual([`secure/sensitive-output@${lineOf(text, 'authorization: Bearer')}:7`]);
+    expect(codes(withoutNotes(ruleOff.diagnostics))).toEqual([`secure/sensitive-output@${lineOf(text, 'authorization: Bearer')}:7`]);
     // With the rule on (the default), the policy reports it first and the emitter never runs.
     expect(await genesysCodes(text)).toEqual([`rule/no-literal-secret@${lineOf(text, 'authorization: Bearer')}:7`]);
   });
@@ -121,6 +127,17 @@ describe('flow shapes', () => {
       'secure.exports': ['auth.customer_id', 'auth.tier', 'auth.account_status', 'auth.routing_priority', 'greeted'],
     });
     const result = await compile(text, { targets: ['genesys'] });
-    expect(result.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.path.join('.')])).toEqual([['target/unsupported', 'steps.promoteIdentity.attributes.customer.greeted']]);
+    expect(withoutNotes(result.diagnostics).map((diagnostic) => [diagnostic.code, diagnostic.path.join('.')])).toEqual([['target/unsupported', 'steps.promoteIdentity.attributes.customer.greeted']]);
+  });
+});
+
+describe('notes', () => {
+  it('says once per flow that onFailure of a route inside the secure flow does not run on Genesys', async () => {
+    const result = await compile(readRepoFile('flows/identity-promotion.yaml'), { targets: ['genesys'] }, 'identity-promotion.yaml');
+    const notes = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'info');
+    expect(notes.map((note) => [note.code, note.path.join('.'), (note.related ?? []).map((related) => related.path.join('.'))])).toEqual([
+      ['target/unsupported', 'steps.routeByTier.onFailure', ['steps.maxAttemptsExceeded.onFailure', 'steps.serviceUnavailable.onFailure']],
+    ]);
+    expect(notes[0]!.message).toContain('blind');
   });
 });
