@@ -83,25 +83,32 @@ function runFailure(engine: Engine, error: unknown): Failure {
   throw error;
 }
 
-/** A vendor engine that needs more input or replies than the reference did is not the scenario's fault. */
-function asDivergence(failure: Failure, reference: string): Failure {
-  return failure.kind === 'scenario' ? { ...failure, kind: 'divergence', message: `${reference} finished the call, but here ${failure.message.replace(/; add .*$/, '')}` } : failure;
+/**
+ * How a vendor engine's failed run reads beside the reference: needing more input or replies than a
+ * reference that finished is a divergence; the same scenario gap as the reference is said once.
+ */
+function relativeToReference(failure: Failure, reference: RunOutcome | undefined): Failure | undefined {
+  if (failure.kind !== 'scenario' || !reference) return failure;
+  if ('recorder' in reference) return { ...failure, kind: 'divergence', message: `${reference.engine.name} finished the call, but here ${failure.message.replace(/; add .*$/, '')}` };
+  return 'failure' in reference && reference.failure.kind === 'scenario' && reference.failure.message === failure.message ? undefined : failure;
 }
 
 function judge(scenario: Scenario, outcomes: readonly RunOutcome[], context: JudgeContext, coverage?: CoverageCounter): ScenarioResult {
   const result: ScenarioResult = { name: scenario.name, index: scenario.index, ran: [], skipped: [], failures: [] };
   const completed: CompletedRun[] = [];
-  const referenceCompleted = outcomes[0] !== undefined && 'recorder' in outcomes[0];
   for (const [position, outcome] of outcomes.entries()) {
-    if ('skipped' in outcome) result.skipped.push({ engine: outcome.engine.name, reason: outcome.skipped });
-    else if ('failure' in outcome) {
-      result.ran.push(outcome.engine.name);
-      result.failures.push(position > 0 && referenceCompleted ? asDivergence(outcome.failure, outcomes[0]!.engine.name) : outcome.failure);
-    } else {
-      result.ran.push(outcome.engine.name);
-      if (outcome.engine.name === 'spec') coverage?.add(outcome.recorder);
-      completed.push({ engine: outcome.engine.name, limits: outcome.engine.limits, recorder: outcome.recorder, events: observe(outcome.recorder, scenario.input.call) });
+    if ('skipped' in outcome) {
+      result.skipped.push({ engine: outcome.engine.name, reason: outcome.skipped });
+      continue;
     }
+    result.ran.push(outcome.engine.name);
+    if ('failure' in outcome) {
+      const failure = position === 0 ? outcome.failure : relativeToReference(outcome.failure, outcomes[0]);
+      if (failure) result.failures.push(failure);
+      continue;
+    }
+    if (outcome.engine.name === 'spec') coverage?.add(outcome.recorder);
+    completed.push({ engine: outcome.engine.name, limits: outcome.engine.limits, recorder: outcome.recorder, events: observe(outcome.recorder, scenario.input.call) });
   }
   if (scenario.expect) for (const run of completed) result.failures.push(...checkExpectation(scenario.expect, run, context));
   const [reference, ...others] = completed;
