@@ -94,8 +94,20 @@ describe('verdicts', () => {
     const scenario = named('platinum customer, right code first time');
     const noReplies = run([spec], { ...scenario, replies: new Map() });
     expect(noReplies.failures).toEqual([{ kind: 'scenario', engine: 'spec', message: 'the flow called endpoint verifyIdentity, but the scenario gives it no reply; add one under `endpoints`' }]);
-    const noKeys = run([spec], { ...scenario, input: { ...scenario.input, caller: [] } });
+    const noKeys = run([spec, variant('genesys', () => undefined)], { ...scenario, input: { ...scenario.input, caller: [] } });
     expect(noKeys.failures).toEqual([{ kind: 'scenario', engine: 'spec', step: 'collectOtp', message: 'the flow reached gather collectOtp but the scenario has no caller entry left; add an entry to `caller`' }]);
+  });
+
+  it('calls it a divergence when only a vendor engine runs out of caller entries', () => {
+    const scenario = named('platinum customer, right code first time');
+    const greedy: Engine = {
+      name: 'cxone',
+      limits: [],
+      *run(input, recorder) {
+        yield* spec.run({ ...input, caller: [] }, recorder);
+      },
+    };
+    expect(run([spec, greedy], scenario).failures).toEqual([{ kind: 'divergence', engine: 'cxone', step: 'collectOtp', message: 'spec finished the call, but here the flow reached gather collectOtp but the scenario has no caller entry left' }]);
   });
 });
 
