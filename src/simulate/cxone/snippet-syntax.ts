@@ -14,7 +14,7 @@ export type Expr =
   | { kind: 'var'; name: string }
   | { kind: 'member'; object: Expr; name: string }
   | { kind: 'call'; object?: Expr; name: string; args: readonly Expr[] }
-  | { kind: 'binary'; op: BinaryOperator; left: Expr; right: Expr };
+  | { kind: 'binary'; op: BinaryOperator; left: Expr; right: Expr; grouped?: true };
 
 export type BinaryOperator = '=' | '!=' | '<' | '<=' | '>' | '>=' | '&' | '|';
 
@@ -107,6 +107,10 @@ function readString(code: string, start: number, tokens: Token[], where: string)
   if (text !== '' || parts.length === 0) parts.push({ text });
   tokens.push({ kind: 'string', parts });
   return index + 1;
+}
+
+function isBareAnd(expr: Expr): boolean {
+  return expr.kind === 'binary' && expr.op === '&' && expr.grouped !== true;
 }
 
 /** Parse a whole Snippet. */
@@ -215,6 +219,7 @@ class Parser {
     for (let token = this.peek(); token?.kind === 'op' && (operators as readonly string[]).includes(token.value); token = this.peek()) {
       this.index += 1;
       left = { kind: 'binary', op: token.value as BinaryOperator, left, right: operand() };
+      if (left.op === '|' && [left.left, left.right].some(isBareAnd)) this.fail('`&` and `|` mixed without parentheses (their precedence is UNVERIFIED; ivrflow always writes the parentheses)');
     }
     return left;
   }
@@ -253,7 +258,7 @@ class Parser {
         if (token.value === '(') {
           const inner = this.expression();
           this.expectOp(')');
-          return inner;
+          return inner.kind === 'binary' ? { ...inner, grouped: true } : inner;
         }
         return this.fail(`unexpected \`${token.value}\``);
       case 'newline':

@@ -72,7 +72,7 @@ describe('cxone engine rejects what it does not know', () => {
     expect(() => simulate(createCxoneEngine(broken, graph), call(['123456#']), [ok(PLATINUM)])).toThrow(/unknown action GOTO/);
   });
 
-  it('an unknown Snippet statement, found when the script is first run', () => {
+  it('an unknown Snippet statement', () => {
     const broken = edited((script) => {
       const data = propertyOf(script, 'SNIPPET', 'Data');
       data.value = `TRACE "here"\n${data.value}`;
@@ -85,6 +85,31 @@ describe('cxone engine rejects what it does not know', () => {
       propertyOf(script, 'IF', 'Expression').value = 'ivrflow_tries_authenticate ~ 3';
     });
     expect(() => simulate(createCxoneEngine(broken, graph), call(['123456#']), [ok(PLATINUM)])).toThrow(/unknown character `~`/);
+  });
+
+  it.each([
+    ['a property it does not know', 'PLAY', 'Volume', '5', /unknown PLAY property Volume/],
+    ['a value that would change what the action does', 'PLAY', 'DetectDTMF', 'True', /PLAY property DetectDTMF = "True" is not what the engine models/],
+    ['another priority management', 'REQAGENT', 'PriorityManagement', 'Dynamic', /REQAGENT property PriorityManagement = "Dynamic"/],
+  ])('%s, when the engine is built', (_, actionName, property, value, message) => {
+    const broken = edited((script) => {
+      const [id] = Object.entries(script.scriptContent.actions).find(([, action]) => action.name === actionName)!;
+      const properties = script.scriptContent.properties[id]!;
+      const existing = Object.values(properties).find((entry) => entry.name === property);
+      if (existing) existing.value = value;
+      else properties[String(Object.keys(properties).length)] = { name: property, value };
+    });
+    expect(() => createCxoneEngine(broken, graph)).toThrow(message);
+  });
+
+  it('a branch label it does not know, and Snippet code it cannot read, when the engine is built', () => {
+    const branch = artifacts.map((artifact) => (artifact.kind === 'script' ? { ...artifact, contents: artifact.contents.replace('"label": "True"', '"label": "Yes"') } : artifact));
+    expect(() => createCxoneEngine(branch, graph)).toThrow(/unknown branch branch "Yes" on IF/);
+    const code = edited((script) => {
+      const data = propertyOf(script, 'SNIPPET', 'Data');
+      data.value = `${data.value}\nSWITCH x\n{\n}`;
+    });
+    expect(() => createCxoneEngine(code, graph)).toThrow(/unknown Snippet statement `SWITCH`/);
   });
 
   it('a script without its actions', () => {
@@ -107,6 +132,6 @@ describe('cxone engine with a tenant catalog', async () => {
   });
 
   it('rejects the tenant REST API action, whose properties no public source confirms', () => {
-    expect(() => simulate(tenantEngine, call(['123456#']), [ok(PLATINUM)])).toThrow(/unknown action RESTAPI/);
+    expect(() => simulate(tenantEngine, call(['123456#']), [ok(PLATINUM)])).toThrow(/the tenant REST API action is not modelled/);
   });
 });

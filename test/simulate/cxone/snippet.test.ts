@@ -49,6 +49,7 @@ describe('Snippet expressions', () => {
     ['s != "" & s = "success"', { s: 'success' }, true],
     ['s = "success"', { s: 'SUCCESS' }, false],
     ['(s = "a" | s = "b") & n > 3', { s: 'b', n: '4' }, true],
+    ['(s = "a" & n > 3) | s = "b"', { s: 'b', n: '0' }, true],
     ['n > 3', { n: '' }, false],
   ])('%s with %j is %s', (expression, variables, expected) => {
     expect(value(expression, variables)).toBe(expected);
@@ -95,6 +96,7 @@ describe('Snippet statements', () => {
     ['ASSIGN a = "x" ^ 2', 'unknown character `^` in Snippet code'],
     ['IF a = 1\n{\n  ASSIGN b = 2', 'a `{` block is not closed'],
     ['ASSIGN a = $"\\q"', 'unknown escape `\\q` in a Snippet string'],
+    ['IF a = 1 & b = 2 | c = 3\n{\n}', '`&` and `|` mixed without parentheses (their precedence is UNVERIFIED; ivrflow always writes the parentheses)'],
   ])('rejects what it does not know: %s', (code, message) => {
     expect(() => run(code)).toThrow(new EngineError(message, 'test'));
   });
