@@ -66,12 +66,14 @@ function buildProgram(io: CliIo, finish: (exitCode: number) => void): Command {
     .addOption(new Option('-f, --format <format>', 'report format').choices(['stylish', 'json', 'junit']).default('stylish'))
     .addOption(new Option('-e, --engines <engines>', 'comma-separated engines').argParser(parseEngines).default([...ENGINE_NAMES], ENGINE_NAMES.join(',')))
     .addOption(new Option('--endpoint <name=url>', 'send this endpoint\'s requests to a real server instead of the canned replies (repeatable)').argParser(parseEndpoint).default(new Map<string, string>(), 'none'))
+    .option('-s, --scenario <text>', 'run only the scenarios whose name contains this text (any case)')
+    .option('--trace', 'print what each engine did in each scenario: steps, prompts, requests, attributes, the end', false)
     .option('--env <file>', 'environment file that fills {{placeholders}} at compile time')
     .option('--cxone-catalog <file>', 'JSON file of CXone action definitions from your tenant')
     .option('--config <file>', 'rule configuration (default: ivrflow.config.yaml in the working directory)')
-    .action(async (files: string[], options: { format: 'stylish' | 'json' | 'junit'; engines: EngineName[]; endpoint: Map<string, string>; env?: string; cxoneCatalog?: string; config?: string }) => {
+    .action(async (files: string[], options: { format: 'stylish' | 'json' | 'junit'; engines: EngineName[]; endpoint: Map<string, string>; scenario?: string; trace: boolean; env?: string; cxoneCatalog?: string; config?: string }) => {
       const { testCommand } = await import('./commands/test.js');
-      finish(await testCommand(files, { format: options.format, engines: options.engines, endpoints: options.endpoint, ...optionalProps(options, ['env', 'cxoneCatalog', 'config']) }, io));
+      finish(await testCommand(files, { format: options.format, engines: options.engines, endpoints: options.endpoint, trace: options.trace, ...optionalProps(options, ['env', 'cxoneCatalog', 'config', 'scenario']) }, io));
     });
 
   program

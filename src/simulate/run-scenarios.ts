@@ -6,7 +6,7 @@ import type { CompiledFlow } from './engines.js';
 import { CallerInputExhausted, EngineError, PlatformLimit, type Engine, type EngineName, type Recorder } from './model.js';
 import { observe, sensitiveBodyFields } from './observe.js';
 import { cannedReplier, liveReplier, ScenarioGap } from './replies.js';
-import { checkExpectation, compareRuns, type CompletedRun, type Failure, type JudgeContext } from './verdict.js';
+import { checkExpectation, compareRuns, transcript, type CompletedRun, type Failure, type JudgeContext } from './verdict.js';
 
 export interface ScenarioResult {
   name: string;
@@ -17,6 +17,8 @@ export interface ScenarioResult {
   /** Engines that cannot express the scenario, with the reason. */
   skipped: { engine: EngineName; reason: string }[];
   failures: Failure[];
+  /** With `trace`: each completed run as readable lines. */
+  traces?: { engine: EngineName; lines: string[] }[];
 }
 
 export interface FlowTestResult {
@@ -28,6 +30,8 @@ export interface FlowTestResult {
 export interface RunOptions {
   /** `--endpoint name=url`: these endpoints get real HTTP requests instead of the canned replies. */
   endpointUrls?: ReadonlyMap<string, string>;
+  /** `--trace`: keep each run's transcript in the result. */
+  trace?: boolean;
 }
 
 /** Run every scenario on every engine; the first engine is the reference the others are compared with. */
@@ -56,8 +60,9 @@ type RunOutcome = { engine: Engine; recorder: Recorder } | { engine: Engine; fai
 /** Synchronous unless an endpoint is live, so thousands of simulated calls take milliseconds. */
 export function runScenario(engines: readonly Engine[], scenario: Scenario, context: JudgeContext, options: RunOptions = {}, coverage?: CoverageCounter): ScenarioResult | Promise<ScenarioResult> {
   const outcomes = engines.map((engine) => runOne(engine, scenario, options));
-  if (outcomes.some((outcome) => outcome instanceof Promise)) return Promise.all(outcomes).then((settled) => judge(scenario, settled, context, coverage));
-  return judge(scenario, outcomes as RunOutcome[], context, coverage);
+  const judged = (settled: readonly RunOutcome[]) => judge(scenario, settled, context, coverage, options.trace === true);
+  if (outcomes.some((outcome) => outcome instanceof Promise)) return Promise.all(outcomes).then(judged);
+  return judged(outcomes as RunOutcome[]);
 }
 
 function runOne(engine: Engine, scenario: Scenario, options: RunOptions): RunOutcome | Promise<RunOutcome> {
@@ -93,7 +98,7 @@ function relativeToReference(failure: Failure, reference: RunOutcome | undefined
   return 'failure' in reference && reference.failure.kind === 'scenario' && reference.failure.message === failure.message ? undefined : failure;
 }
 
-function judge(scenario: Scenario, outcomes: readonly RunOutcome[], context: JudgeContext, coverage?: CoverageCounter): ScenarioResult {
+function judge(scenario: Scenario, outcomes: readonly RunOutcome[], context: JudgeContext, coverage: CoverageCounter | undefined, trace: boolean): ScenarioResult {
   const result: ScenarioResult = { name: scenario.name, index: scenario.index, ran: [], skipped: [], failures: [] };
   const completed: CompletedRun[] = [];
   for (const [position, outcome] of outcomes.entries()) {
@@ -116,5 +121,6 @@ function judge(scenario: Scenario, outcomes: readonly RunOutcome[], context: Jud
     const divergence = compareRuns(reference!, run, context);
     if (divergence) result.failures.push(divergence);
   }
+  if (trace) result.traces = completed.map((run) => ({ engine: run.engine, lines: transcript(run, context) }));
   return result;
 }

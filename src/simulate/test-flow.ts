@@ -56,10 +56,16 @@ export async function prepareFlow(files: FlowFiles, engineNames: readonly Engine
   return { report: { ...report, diagnostics: loaded.diagnostics, engineErrors, positions }, sources, flow, engines, scenarios: loaded.scenarios ?? [] };
 }
 
-export async function runPreparedFlow(prepared: PreparedFlow, options: RunOptions): Promise<FlowTestReport> {
-  const { report, flow, engines, scenarios } = prepared;
+export async function runPreparedFlow(prepared: PreparedFlow, options: RunOptions & { only?: string }): Promise<FlowTestReport> {
+  const { report, flow, engines } = prepared;
+  const scenarios = prepared.scenarios.filter((scenario) => options.only === undefined || matchesName(scenario, options.only));
   if (!flow || report.engineErrors.length > 0 || hasErrors(report.diagnostics) || scenarios.length === 0) return report;
   return { ...report, result: await runScenarios(flow, engines, scenarios, options) };
+}
+
+/** `--scenario <text>`: a scenario whose name contains the text, ignoring case. */
+export function matchesName(scenario: Scenario, text: string): boolean {
+  return scenario.name.toLowerCase().includes(text.toLowerCase());
 }
 
 async function buildEngines(names: readonly EngineName[], flow: CompiledFlow): Promise<{ engines: Engine[]; engineErrors: { engine: EngineName; message: string }[] }> {

@@ -113,6 +113,23 @@ function requestMismatches(expected: RequestExpectation, actual: NormalizedReque
 }
 
 /**
+ * A run as lines a person can follow (`--trace`): the step each event happened in, what was
+ * observed, how the call ended. Sensitive request fields stay redacted.
+ */
+export function transcript(run: CompletedRun, context: JudgeContext): string[] {
+  const lines: string[] = [];
+  let step: string | undefined;
+  for (const event of run.events) {
+    if (event.step !== step && event.step !== undefined) lines.push(`[${event.step}]`);
+    step = event.step;
+    lines.push(`  ${describeObservation(event.observation, context)}`);
+  }
+  const attempts = [...run.recorder.attempts].map(([retry, count]) => `${retry} ${count}`).join(', ');
+  lines.push(`ends with ${describeEnd(run.recorder.callEnd!)}${attempts === '' ? '' : ` (attempts: ${attempts})`}`);
+  return lines;
+}
+
+/**
  * Where `run` first differs from the reference run: an observable event, then the end, then the
  * attempt counts. One failure at most: after a divergence everything else differs too.
  */
@@ -149,7 +166,7 @@ function lastStep(run: CompletedRun): string | undefined {
   return run.events.at(-1)?.step;
 }
 
-function describeObservation(observation: Observation | undefined, context: JudgeContext): string {
+export function describeObservation(observation: Observation | undefined, context: JudgeContext): string {
   if (!observation) return 'does nothing more';
   switch (observation.kind) {
     case 'prompt':

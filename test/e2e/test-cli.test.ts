@@ -74,6 +74,19 @@ describe('ivrflow test', () => {
     expect(result.stdout).toContain('lonely.yaml error scenario/missing  No scenario file: lonely.test.yaml does not exist.');
   });
 
+  it('runs only the scenarios a name selects, and traces what each engine did', async () => {
+    const result = await ivrflow(['test', 'flows/identity-promotion.yaml', '--scenario', 'WRONG CODE, then', '--trace']);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('1 scenario in 1 flow: 1 passed, 0 failed (3 engine runs)');
+    for (const engine of ['spec', 'genesys', 'cxone']) expect(result.stdout).toContain(`      ${engine}:\n        [greeting]\n          plays greeting\n`);
+    expect(result.stdout).toContain('auth_value: <sensitive, 6 characters>');
+    expect(result.stdout).not.toContain('123456');
+    expect(result.stdout).toContain('ends with route to platinum at priority 50 (attempts: authenticate 2)');
+    const none = await ivrflow(['test', 'flows/identity-promotion.yaml', '--scenario', 'no such scenario']);
+    expect(none.exitCode).toBe(2);
+    expect(none.stderr).toContain('--scenario "no such scenario": no scenario name contains it.');
+  });
+
   it('exits 2 on usage errors', async () => {
     expect((await ivrflow(['test', 'flows/identity-promotion.yaml', '--engines', 'spec,avaya'])).exitCode).toBe(2);
     expect((await ivrflow(['test', 'flows/identity-promotion.yaml', '--format', 'tap'])).exitCode).toBe(2);

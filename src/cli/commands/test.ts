@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { EngineName } from '../../simulate/model.js';
 import { allPassed, type FlowTestReport } from '../../simulate/report/model.js';
 import { isScenarioFile, scenarioFileOf, specOfScenarioFile } from '../../simulate/scenario/files.js';
-import { prepareFlow, runPreparedFlow, type PreparedFlow } from '../../simulate/test-flow.js';
+import { matchesName, prepareFlow, runPreparedFlow, type PreparedFlow } from '../../simulate/test-flow.js';
 import { assertNever } from '../../util/assert.js';
 import { loadConfig } from '../config-file.js';
 import { readCxoneCatalog } from '../cxone-catalog-file.js';
@@ -23,6 +23,10 @@ export interface TestOptions {
   env?: string;
   cxoneCatalog?: string;
   config?: string;
+  /** `--scenario <text>`: only the scenarios whose name contains it. */
+  scenario?: string;
+  /** `--trace`: print what each engine did in each scenario. */
+  trace: boolean;
 }
 
 /** Run each flow's scenarios on the engines. 0 all passed, 1 a failure or a problem in a file, 2 usage or I/O. */
@@ -40,8 +44,9 @@ export async function testCommand(args: readonly string[], options: TestOptions,
     prepared.push(await prepareFlow({ spec: pair.spec, specBytes: spec.bytes, scenarioFile: pair.scenarioFile, ...(scenarios ? { scenarioBytes: scenarios.bytes } : {}) }, options.engines, compile));
   }
   checkEndpointNames(options.endpoints, prepared);
+  checkScenarioFilter(options.scenario, prepared);
   const reports: FlowTestReport[] = [];
-  for (const flow of prepared) reports.push(await runPreparedFlow(flow, { endpointUrls: endpointsOf(flow, options.endpoints) }));
+  for (const flow of prepared) reports.push(await runPreparedFlow(flow, { endpointUrls: endpointsOf(flow, options.endpoints), trace: options.trace, ...(options.scenario === undefined ? {} : { only: options.scenario }) }));
   io.stdout(await render(reports, prepared, options.format, io));
   return allPassed(reports) ? EXIT_OK : EXIT_INPUT;
 }
@@ -76,6 +81,13 @@ function checkEndpointNames(endpoints: ReadonlyMap<string, string>, prepared: re
   const known = new Set(prepared.flatMap((flow) => flow.flow?.graph.endpoints.map((endpoint) => endpoint.id) ?? []));
   const unknown = [...endpoints.keys()].filter((name) => !known.has(name));
   if (unknown.length > 0) throw new CliError(`--endpoint ${unknown.join(', ')}: no such endpoint in the flows tested (they have: ${[...known].sort().join(', ') || 'none'}).`, EXIT_USAGE);
+}
+
+/** A filter that selects nothing would be a green run that tested nothing. */
+function checkScenarioFilter(text: string | undefined, prepared: readonly PreparedFlow[]): void {
+  if (text === undefined) return;
+  const loaded = prepared.flatMap((flow) => flow.scenarios);
+  if (loaded.length > 0 && !loaded.some((scenario) => matchesName(scenario, text))) throw new CliError(`--scenario ${JSON.stringify(text)}: no scenario name contains it.`, EXIT_USAGE);
 }
 
 function endpointsOf(flow: PreparedFlow, endpoints: ReadonlyMap<string, string>): Map<string, string> {

@@ -18,6 +18,7 @@ export function renderTestJson(reports: readonly FlowTestReport[]): string {
       ran: scenario.ran,
       skipped: scenario.skipped,
       failures: scenario.failures.map((failure) => ({ engine: failure.engine, kind: failure.kind, step: failure.step ?? null, message: failure.message })),
+      ...(scenario.traces ? { traces: scenario.traces } : {}),
     })),
     coverage: report.result?.coverage ?? null,
   }));

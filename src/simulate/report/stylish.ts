@@ -31,10 +31,11 @@ function flowLines(report: FlowTestReport, style: Style): string[] {
 function scenarioLines(report: FlowTestReport, scenario: ScenarioResult, style: Style): string[] {
   const skipped = scenario.skipped.map((skip) => style.dim(` (not on ${skip.engine}: ${printable(skip.reason)})`)).join('');
   const name = printable(scenario.name);
-  if (scenario.failures.length === 0) return [`  ${style.info('✓')} ${name}${skipped}`];
+  const traces = (scenario.traces ?? []).flatMap((trace) => [`      ${style.bold(trace.engine)}:`, ...trace.lines.map((line) => `        ${style.dim(printable(line))}`)]);
+  if (scenario.failures.length === 0) return [`  ${style.info('✓')} ${name}${skipped}`, ...traces];
   const position = report.positions.get(scenario.index);
   const where = position ? `${report.scenarioFile}:${position.line}:${position.column}` : report.scenarioFile;
-  return [`  ${style.error('✗')} ${name}${skipped}`, `      ${style.dim(where)}`, ...scenario.failures.map((failure) => `      ${failureLine(failure, style)}`)];
+  return [`  ${style.error('✗')} ${name}${skipped}`, `      ${style.dim(where)}`, ...scenario.failures.map((failure) => `      ${failureLine(failure, style)}`), ...traces];
 }
 
 export function failureLine(failure: Failure, style: Style): string {
