@@ -13,14 +13,19 @@ export function drive(engine: Engine, input: SimulationInput, reply: Replier): R
   while (!step.done) {
     const answer = reply(step.value);
     if (answer instanceof Promise) return continueAsync(engine, run, answer, reply, recorder);
+    recorder.reply(answer);
     step = run.next(answer);
   }
   return finished(engine, recorder);
 }
 
 async function continueAsync(engine: Engine, run: EngineRun, pending: Promise<HttpReply>, reply: Replier, recorder: Recorder): Promise<Recorder> {
-  let step = run.next(await pending);
-  while (!step.done) step = run.next(await reply(step.value));
+  const answered = (answer: HttpReply) => {
+    recorder.reply(answer);
+    return answer;
+  };
+  let step = run.next(answered(await pending));
+  while (!step.done) step = run.next(answered(await reply(step.value)));
   return finished(engine, recorder);
 }
 

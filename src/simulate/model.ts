@@ -63,7 +63,9 @@ export type SimEvent =
   | { kind: 'prompt'; text: string }
   | { kind: 'request'; request: HttpRequest }
   | { kind: 'attribute'; name: string; value: string }
-  | { kind: 'transition'; from: string; name: string; to: string };
+  | { kind: 'transition'; from: string; name: string; to: string }
+  /** What the endpoint answered; recorded by the driver, for transcripts only (every engine gets the same). */
+  | { kind: 'reply'; reply: HttpReply };
 
 /** Collects what an engine observes. Engines call it; the runner reads `record()`. */
 export class Recorder {
@@ -83,6 +85,9 @@ export class Recorder {
   }
   request(request: HttpRequest): void {
     this.events.push({ kind: 'request', request });
+  }
+  reply(reply: HttpReply): void {
+    this.events.push({ kind: 'reply', reply });
   }
   attribute(name: string, value: string): void {
     this.events.push({ kind: 'attribute', name, value });

@@ -1,4 +1,4 @@
-import { describeEnd, type CallEnd, type EngineLimit, type EngineName, type Recorder } from './model.js';
+import { describeEnd, type CallEnd, type EngineLimit, type EngineName, type HttpReply, type Recorder } from './model.js';
 import { sameObservation, showValue, type NormalizedRequest, type Observation, type ObservedEvent } from './observe.js';
 import type { ExpectedEnd, Expectation, RequestExpectation } from './scenario/types.js';
 
@@ -118,15 +118,23 @@ function requestMismatches(expected: RequestExpectation, actual: NormalizedReque
  */
 export function transcript(run: CompletedRun, context: JudgeContext): string[] {
   const lines: string[] = [];
+  const observed = run.events[Symbol.iterator]();
   let step: string | undefined;
-  for (const event of run.events) {
-    if (event.step !== step && event.step !== undefined) lines.push(`[${event.step}]`);
-    step = event.step;
-    lines.push(`  ${describeObservation(event.observation, context)}`);
+  for (const event of run.recorder.events) {
+    if (event.kind === 'step' && event.step !== step) lines.push(`[${(step = event.step)}]`);
+    else if (event.kind === 'reply') lines.push(`  gets ${describeReply(event.reply)}`);
+    else if (event.kind === 'prompt' || event.kind === 'request' || event.kind === 'attribute') lines.push(`  ${describeObservation(observed.next().value?.observation, context)}`);
   }
   const attempts = [...run.recorder.attempts].map(([retry, count]) => `${retry} ${count}`).join(', ');
   lines.push(`ends with ${describeEnd(run.recorder.callEnd!)}${attempts === '' ? '' : ` (attempts: ${attempts})`}`);
   return lines;
+}
+
+/** An answer as the scenario gave it (test data, not a credential), cut short when long. */
+function describeReply(reply: HttpReply): string {
+  if (reply.kind !== 'response') return reply.kind === 'timeout' ? 'no answer in time' : 'a failed connection';
+  const body = reply.body.length > 200 ? `${reply.body.slice(0, 200)}…` : reply.body;
+  return `${reply.status} ${body}`;
 }
 
 /**
