@@ -14,6 +14,7 @@ export interface StudioBranch {
   to: string;
   label: string;
   type: 'default' | 'branch' | 'case';
+  index: number;
 }
 
 export interface StudioScript {
@@ -58,10 +59,10 @@ function readAction(file: string, id: string, raw: unknown, properties: unknown,
 }
 
 function readBranch(file: string, id: string, raw: unknown): StudioBranch {
-  if (!isRecord(raw) || (typeof raw.to !== 'number' && typeof raw.to !== 'string') || typeof raw.label !== 'string' || (raw.type !== 'default' && raw.type !== 'branch' && raw.type !== 'case')) {
-    throw new EngineError('a branch needs to, label and a type of default, branch or case', `${file}: branches.${id}`);
+  if (!isRecord(raw) || (typeof raw.to !== 'number' && typeof raw.to !== 'string') || typeof raw.label !== 'string' || (raw.type !== 'default' && raw.type !== 'branch' && raw.type !== 'case') || !Number.isInteger(raw.index)) {
+    throw new EngineError('a branch needs to, label, index and a type of default, branch or case', `${file}: branches.${id}`);
   }
-  return { to: String(raw.to), label: raw.label, type: raw.type };
+  return { to: String(raw.to), label: raw.label, type: raw.type, index: raw.index as number };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -112,6 +112,12 @@ describe('cxone engine rejects what it does not know', () => {
     expect(() => createCxoneEngine(code, graph)).toThrow(/unknown Snippet statement `SWITCH`/);
   });
 
+  it('a branch whose index does not match its label', () => {
+    const swapped = artifacts.map((artifact) => (artifact.kind === 'script' ? { ...artifact, contents: artifact.contents.replace(/("label": "False",\s*"type": "branch",\s*"index": )1/, '$10') } : artifact));
+    expect(swapped.find((artifact) => artifact.kind === 'script')!.contents).not.toBe(artifacts.find((artifact) => artifact.kind === 'script')!.contents);
+    expect(() => createCxoneEngine(swapped, graph)).toThrow(/IF branch branch "False" has index 0, not 1/);
+  });
+
   it('a script without its actions', () => {
     const broken = artifacts.map((artifact) => (artifact.kind === 'script' ? { ...artifact, contents: '{"scriptContent":{}}' } : artifact));
     expect(() => createCxoneEngine(broken, graph)).toThrow(EngineError);
