@@ -118,7 +118,9 @@ export type EngineRun = Generator<HttpRequest, void, HttpReply>;
 /** Things a platform's emitted flow never does; the runner does not compare them for that engine. */
 export type EngineLimit =
   /** Route skills are not applied (CXone: REQAGENT takes one skill, docs/cxone.md). */
-  'routeSkills';
+  | 'routeSkills'
+  /** Request body values are all sent as JSON strings (CXone: asjson(), research/cxone.md §3); compared as text. */
+  | 'bodyValuesAsText';
 
 /**
  * The call reached something the platform cannot do as the spec says (a failed transfer with no

@@ -36,7 +36,7 @@ export function checkExpectation(expect: Expectation, run: CompletedRun, context
   if (expect.attributes) failures.push(...attributeProblems(expect.attributes, run.events));
   if (expect.prompts) failures.push(...promptProblems(expect.prompts, run.events, context));
   if (expect.attempts) failures.push(...attemptProblems(expect.attempts, run.recorder.attempts));
-  if (expect.requests) failures.push(...requestProblems(expect.requests, run.events, context));
+  if (expect.requests) failures.push(...requestProblems(expect.requests, run.events, context, run.limits));
   return failures.map((message) => ({ kind: 'expectation', engine: run.engine, message }));
 }
 
@@ -81,20 +81,20 @@ function attemptProblems(expected: Readonly<Record<string, number>>, actual: Rea
     .map(([retry, count]) => `expected ${count} attempt(s) of ${retry}, got ${actual.get(retry) ?? 0}`);
 }
 
-function requestProblems(expected: Readonly<Record<string, readonly RequestExpectation[]>>, events: readonly ObservedEvent[], context: JudgeContext): string[] {
+function requestProblems(expected: Readonly<Record<string, readonly RequestExpectation[]>>, events: readonly ObservedEvent[], context: JudgeContext, limits: readonly EngineLimit[]): string[] {
   const problems: string[] = [];
   for (const [endpoint, wanted] of Object.entries(expected)) {
     const sent = events.flatMap(({ observation }) => (observation.kind === 'request' && observation.request.endpoint === endpoint ? [observation.request] : []));
     if (sent.length !== wanted.length) problems.push(`expected ${wanted.length} request(s) to ${endpoint}, got ${sent.length}`);
     wanted.forEach((expectation, index) => {
       const request = sent[index];
-      if (request) problems.push(...requestMismatches(expectation, request, `${endpoint} request ${index + 1}`, context));
+      if (request) problems.push(...requestMismatches(expectation, request, `${endpoint} request ${index + 1}`, context, limits));
     });
   }
   return problems;
 }
 
-function requestMismatches(expected: RequestExpectation, actual: NormalizedRequest, label: string, context: JudgeContext): string[] {
+function requestMismatches(expected: RequestExpectation, actual: NormalizedRequest, label: string, context: JudgeContext, limits: readonly EngineLimit[]): string[] {
   const problems: string[] = [];
   if (expected.method !== undefined && expected.method !== actual.method) problems.push(`${label}: expected method ${expected.method}, got ${actual.method}`);
   if (expected.url !== undefined && expected.url !== actual.url) problems.push(`${label}: expected url ${expected.url}, got ${actual.url}`);
@@ -104,7 +104,7 @@ function requestMismatches(expected: RequestExpectation, actual: NormalizedReque
   }
   const body = actual.body !== null && typeof actual.body === 'object' ? (actual.body as Record<string, unknown>) : {};
   for (const [field, value] of Object.entries(expected.body ?? {})) {
-    if (JSON.stringify(body[field]) === JSON.stringify(value)) continue;
+    if (JSON.stringify(bodyValue(body[field], limits)) === JSON.stringify(bodyValue(value, limits))) continue;
     const sensitive = context.sensitiveFields.has(`${actual.endpoint}.${field}`);
     const where = sensitive ? differenceHint(value, body[field]) : '';
     problems.push(`${label}: expected body.${field} = ${showValue(value, sensitive)}, got ${showValue(body[field], sensitive)}${where}`);
@@ -146,7 +146,7 @@ export function compareRuns(reference: CompletedRun, run: CompletedRun, context:
   for (let index = 0; index < length; index += 1) {
     const expected = reference.events[index];
     const actual = run.events[index];
-    if (expected && actual && sameObservation(expected.observation, actual.observation)) continue;
+    if (expected && actual && sameObservation(comparable(expected.observation, run.limits), comparable(actual.observation, run.limits))) continue;
     const where = actual?.step ?? expected?.step;
     return divergence(run, `${reference.engine} ${describeObservation(expected?.observation, context)}, ${run.engine} ${describeObservation(actual?.observation, context)}`, where);
   }
@@ -163,6 +163,18 @@ export function compareRuns(reference: CompletedRun, run: CompletedRun, context:
 
 function divergence(run: CompletedRun, message: string, step: string | undefined): Failure {
   return step === undefined ? { kind: 'divergence', engine: run.engine, message } : { kind: 'divergence', engine: run.engine, message, step };
+}
+
+/** A body value as an engine that sends every value as text would send it. */
+function bodyValue(value: unknown, limits: readonly EngineLimit[]): unknown {
+  return limits.includes('bodyValuesAsText') && (typeof value === 'number' || typeof value === 'boolean') ? String(value) : value;
+}
+
+/** What is compared for an engine: with `bodyValuesAsText`, body values as text on both sides. */
+function comparable(observation: Observation, limits: readonly EngineLimit[]): Observation {
+  if (observation.kind !== 'request' || !limits.includes('bodyValuesAsText') || observation.request.body === null || typeof observation.request.body !== 'object') return observation;
+  const body = Object.fromEntries(Object.entries(observation.request.body as Record<string, unknown>).map(([field, value]) => [field, bodyValue(value, limits)]));
+  return { ...observation, request: { ...observation.request, body } };
 }
 
 /** Skills are not compared for an engine that cannot route by them. */

@@ -73,3 +73,17 @@ it('reports the CXone prompt difference on hostile strings as a divergence at th
   const { scenarios } = await runScenarios(flow, engines, randomCalls(flow.graph, 1, SEED));
   expect(scenarios[0]!.failures).toEqual([{ kind: 'divergence', engine: 'cxone', step: flow.graph.start, message: expect.stringMatching(/^spec plays \S+, cxone plays ".*'.*\(.*\).*"$/) }]);
 });
+
+it('compares typed body values as text on cxone, which sends every value as a string', async () => {
+  const text = readRepoFile('flows/identity-promotion.yaml').replace('      timestamp: { ref: call.timestamp }\n', '      timestamp: { ref: call.timestamp }\n      channel_version: 3\n');
+  const compiled = await compileSpec('typed.yaml', Buffer.from(text));
+  const flow = { graph: compiled.graph!, artifacts: compiled.artifacts! };
+  const engines = await Promise.all(ENGINE_NAMES.map((engine) => createEngine(engine, flow)));
+  const { scenarios } = await runScenarios(flow, engines, randomCalls(flow.graph, 50, SEED), { trace: true });
+  expect(scenarios.filter((result) => result.failures.length > 0)).toEqual([]);
+  const traced = scenarios.find((result) => result.traces?.some((trace) => trace.lines.some((line) => line.includes('channel_version'))))!;
+  const line = (engine: string) => traced.traces!.find((trace) => trace.engine === engine)!.lines.find((text) => text.includes('channel_version'))!;
+  expect(line('spec')).toContain('channel_version: 3');
+  expect(line('genesys')).toContain('channel_version: 3');
+  expect(line('cxone')).toContain('channel_version: "3"');
+});

@@ -39,4 +39,11 @@ describe('CXone variable names', () => {
     const result = await compile(mutateFlow('identity-promotion', { 'variables.ivrflow_x': { type: 'string' } }), { targets: ['cxone'] });
     expect(result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').map((diagnostic) => diagnostic.code)).toEqual(['target/unsupported']);
   });
+
+  it('warns that a body value that is not a string reaches the endpoint as text (asjson)', async () => {
+    const result = await compile(mutateFlow('identity-promotion', { 'endpoints.verifyIdentity.body.channel_version': 3 }), { targets: ['cxone'] });
+    const warnings = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning' && diagnostic.code === 'target/unsupported');
+    expect(warnings.map((warning) => [warning.path.join('.'), warning.message])).toEqual([['endpoints.verifyIdentity.body.channel_version', 'CXone sends every body value as text: `channel_version` (integer) reaches `verifyIdentity` as a JSON string.']]);
+    expect(result.artifacts).toBeDefined();
+  });
 });
