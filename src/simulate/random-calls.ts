@@ -1,4 +1,5 @@
 import type { FlowGraph, IrCondition, IrEndpoint, IrReadable } from '../ir/nodes.js';
+import { fitsType } from '../spec/checks/types.js';
 import type { Literal } from '../spec/types.js';
 import { assertNever } from '../util/assert.js';
 import type { CallerEntry } from './model.js';
@@ -54,7 +55,9 @@ function body(random: SeededRandom, endpoint: IrEndpoint, vocabulary: ReadonlyMa
   return fields;
 }
 
-function value(random: SeededRandom, type: IrEndpoint['responseFields'][number]['type'], known: readonly Literal[]): unknown {
+/** Well-typed always: a value of the wrong JSON type is a known divergence (docs/testing.md), not what this explores. */
+function value(random: SeededRandom, type: IrEndpoint['responseFields'][number]['type'], vocabulary: readonly Literal[]): unknown {
+  const known = vocabulary.filter((literal) => fitsType(literal, type));
   if (known.length > 0 && random.chance(0.7)) return random.pick(known);
   switch (type) {
     case 'string':
@@ -81,9 +84,10 @@ function fieldVocabulary(graph: FlowGraph): Map<string, Literal[]> {
     vocabulary.set(key, [...(vocabulary.get(key) ?? []), ...literals]);
   };
   const visit = (condition: IrCondition): void => {
-    if (condition.kind === 'compare') add(condition.subject, condition.operand === undefined ? [] : Array.isArray(condition.operand) ? condition.operand : [condition.operand as Literal]);
-    else if (condition.kind === 'not') visit(condition.item);
-    else condition.items.forEach(visit);
+    if (condition.kind === 'not') visit(condition.item);
+    else if (condition.kind !== 'compare') condition.items.forEach(visit);
+    // `exists: false` names no value of the field.
+    else if (condition.operator !== 'exists') add(condition.subject, condition.operand === undefined ? [] : Array.isArray(condition.operand) ? condition.operand : [condition.operand as Literal]);
   };
   for (const node of graph.nodes) {
     if (node.kind === 'condition') visit(node.condition);

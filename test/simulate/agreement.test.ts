@@ -15,9 +15,11 @@ import { readRepoFile, ROOT } from '../helpers/fixtures.js';
 const CALLS = 400;
 const SEED = 20261128;
 
-describe.each(['identity-promotion', 'pin-with-summary', 'international-otp'])('%s: the three engines agree on random calls', (name) => {
+const FLOWS = ['flows/identity-promotion.yaml', 'flows/pin-with-summary.yaml', 'flows/international-otp.yaml', 'test/simulate/fixtures/conditions-and-assignments.yaml'];
+
+describe.each(FLOWS)('%s: the three engines agree on random calls', (file) => {
   it(`${CALLS} calls, seed ${SEED}`, async () => {
-    const compiled = await compileSpec(`${name}.yaml`, Buffer.from(readRepoFile(`flows/${name}.yaml`)));
+    const compiled = await compileSpec(file, Buffer.from(readRepoFile(file)));
     const flow = { graph: compiled.graph!, artifacts: compiled.artifacts! };
     const engines = await Promise.all(ENGINE_NAMES.map((engine) => createEngine(engine, flow)));
     const { scenarios: results, coverage } = await runScenarios(flow, engines, randomCalls(flow.graph, CALLS, SEED));
