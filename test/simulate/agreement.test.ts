@@ -15,7 +15,7 @@ import { readRepoFile, ROOT } from '../helpers/fixtures.js';
 const CALLS = 400;
 const SEED = 20261128;
 
-const FLOWS = ['flows/identity-promotion.yaml', 'flows/pin-with-summary.yaml', 'flows/international-otp.yaml', 'test/simulate/fixtures/conditions-and-assignments.yaml'];
+const FLOWS = ['flows/identity-promotion.yaml', 'flows/pin-with-summary.yaml', 'flows/international-otp.yaml', 'test/simulate/fixtures/conditions-and-assignments.yaml', 'test/simulate/fixtures/no-secure-section.yaml'];
 
 describe.each(FLOWS)('%s: the three engines agree on random calls', (file) => {
   it(`${CALLS} calls, seed ${SEED}`, async () => {
