@@ -120,7 +120,9 @@ export type EngineLimit =
   /** Route skills are not applied (CXone: REQAGENT takes one skill, docs/cxone.md). */
   | 'routeSkills'
   /** Request body values are all sent as JSON strings (CXone: asjson(), research/cxone.md §3); compared as text. */
-  | 'bodyValuesAsText';
+  | 'bodyValuesAsText'
+  /** Timeouts are whole seconds, rounded up (CXone ProxyTimeoutSeconds, docs/cxone.md); compared rounded up. */
+  | 'wholeSecondTimeouts';
 
 /**
  * The call reached something the platform cannot do as the spec says (a failed transfer with no

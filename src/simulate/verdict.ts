@@ -170,11 +170,13 @@ function bodyValue(value: unknown, limits: readonly EngineLimit[]): unknown {
   return limits.includes('bodyValuesAsText') && (typeof value === 'number' || typeof value === 'boolean') ? String(value) : value;
 }
 
-/** What is compared for an engine: with `bodyValuesAsText`, body values as text on both sides. */
+/** What is compared for an engine: body values as text, timeouts rounded up, where its platform does so. */
 function comparable(observation: Observation, limits: readonly EngineLimit[]): Observation {
-  if (observation.kind !== 'request' || !limits.includes('bodyValuesAsText') || observation.request.body === null || typeof observation.request.body !== 'object') return observation;
-  const body = Object.fromEntries(Object.entries(observation.request.body as Record<string, unknown>).map(([field, value]) => [field, bodyValue(value, limits)]));
-  return { ...observation, request: { ...observation.request, body } };
+  if (observation.kind !== 'request') return observation;
+  const { request } = observation;
+  const body = request.body !== null && typeof request.body === 'object' ? Object.fromEntries(Object.entries(request.body as Record<string, unknown>).map(([field, value]) => [field, bodyValue(value, limits)])) : request.body;
+  const timeoutSeconds = limits.includes('wholeSecondTimeouts') ? Math.ceil(request.timeoutSeconds) : request.timeoutSeconds;
+  return { ...observation, request: { ...request, body, timeoutSeconds } };
 }
 
 /** Skills are not compared for an engine that cannot route by them. */

@@ -5,7 +5,7 @@ import { loadScenarioFile } from '../../src/simulate/scenario/load.js';
 import type { Scenario } from '../../src/simulate/scenario/types.js';
 import { createSpecEngine } from '../../src/simulate/spec/engine.js';
 import { readRepoFile } from '../helpers/fixtures.js';
-import { exampleGraph } from './helpers.js';
+import { exampleGraph, graphOf } from './helpers.js';
 
 const graph = exampleGraph('identity-promotion');
 const spec = createSpecEngine(graph);
@@ -122,5 +122,25 @@ describe('the stylish report', () => {
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
     expect(text).toContain('evil \\u001b[2J name');
     expect(text).toContain('expected attribute customer.id = "x\\u001b]0;pwned\\u0007", got "C-1001"');
+  });
+});
+
+describe('platform limits in the comparison', () => {
+  it('compares timeouts rounded up for an engine whose platform has whole seconds only', () => {
+    const fractional = graphOf(readRepoFile('flows/identity-promotion.yaml').replace('timeoutSeconds: 15', 'timeoutSeconds: 12.5'));
+    const fractionalSpec = createSpecEngine(fractional);
+    const rounding = (limits: EngineLimit[]): Engine => ({
+      name: 'cxone',
+      limits,
+      *run(input, recorder) {
+        yield* fractionalSpec.run(input, recorder);
+        for (const event of recorder.events) if (event.kind === 'request') event.request = { ...event.request, timeoutSeconds: Math.ceil(event.request.timeoutSeconds) };
+      },
+    });
+    const scenario = named('standard customer, right code first time');
+    const fractionalContext = judgeContext({ graph: fractional, artifacts: [] });
+    const judged = (engine: Engine) => runScenario([fractionalSpec, engine], scenario, fractionalContext) as Exclude<ReturnType<typeof runScenario>, Promise<unknown>>;
+    expect(judged(rounding(['wholeSecondTimeouts'])).failures).toEqual([]);
+    expect(judged(rounding([])).failures.map((failure) => failure.kind)).toEqual(['divergence']);
   });
 });

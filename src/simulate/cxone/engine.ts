@@ -35,7 +35,7 @@ export function createCxoneEngine(artifacts: readonly Artifact[], graph: FlowGra
   compiled.compileAll();
   return {
     name: 'cxone',
-    limits: ['routeSkills', 'bodyValuesAsText'],
+    limits: ['routeSkills', 'bodyValuesAsText', 'wholeSecondTimeouts'],
     run: (input, recorder) => new CxoneCall(script, compiled, names, input, recorder).run(),
   };
 }
