@@ -14,7 +14,7 @@ export async function readSpecFile(file: string, cwd: string): Promise<ReadResul
     if (info.isDirectory()) return fail('io/not-a-file', 'This is a directory, not a spec file.', `Name the files, e.g. ${file.replace(/\/+$/, '')}/*.yaml.`);
     if (!info.isFile()) return fail('io/not-a-file', 'This is not a regular file.');
     // Checked before reading, so a huge file is never loaded into memory.
-    if (info.size > MAX_SPEC_BYTES) return fail('input/too-large', `The file is ${info.size} bytes; specs are limited to ${MAX_SPEC_BYTES} bytes.`, 'Check that this is the spec you meant.');
+    if (info.size > MAX_SPEC_BYTES) return fail('input/too-large', `The file is ${info.size} bytes; ivrflow reads files of at most ${MAX_SPEC_BYTES} bytes.`, 'Check that this is the file you meant.');
     return { ok: true, bytes: await readFile(path) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -55,6 +55,10 @@ function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
   for (const compound of compounds) {
     if (dropped.has(compound)) continue;
     const branches = branchErrors(compound, errors);
+    // A branch with no error under its own path failed inside a $ref it uses (ajv reports those at
+    // the referenced schema's path): it fits the data's shape, its errors are the nested ones.
+    const count = Array.isArray(compound.schema) ? compound.schema.length : 0;
+    for (let branch = 0; branch < count; branch += 1) if (!branches.has(String(branch))) branches.set(String(branch), []);
     const fitting = [...branches.values()].filter((branch) => !branch.some((error) => isShapeMismatch(error, compound.instancePath)));
     const keep = fitting.length === 1 ? fitting[0]! : [];
     for (const branch of branches.values()) for (const error of branch) if (!keep.includes(error)) dropped.add(error);

@@ -77,6 +77,23 @@ describe('scenario files', () => {
     expect(loaded.diagnostics.find((diagnostic) => diagnostic.code === 'schema/unknown-key')?.hint).toBe('Did you mean `route`?');
   });
 
+  it('points a bad reply at the value inside the answer or list that is wrong, not at the whole reply', () => {
+    const loaded = load(yaml`
+      ivrflowTest: 1
+      scenarios:
+        - name: replies
+          endpoints:
+            verifyIdentity: { status: "200", delaySeconds: -1 }
+          expect: { disconnect: true }
+        - name: a list
+          endpoints:
+            verifyIdentity: [timeout, { status: 99 }, tiemout]
+          expect: { disconnect: true }
+    `);
+    expect(codes(loaded.diagnostics)).toEqual(['schema/type@5:33', 'schema/invalid@5:54', 'schema/invalid@9:43', 'schema/invalid@9:49']);
+    expect(loaded.diagnostics[3]!.hint).toContain('`timeout` (no answer in time), `networkError`');
+  });
+
   it('checks every name against the flow, with a suggestion', () => {
     const loaded = load(yaml`
       ivrflowTest: 1
