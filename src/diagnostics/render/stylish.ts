@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { codeFrame } from './codeframe.js';
+import { printable } from './printable.js';
 import type { Style } from './style.js';
 
 /** Human output: `file:line:column severity code message`, a code frame, the hint, related places. */
@@ -10,12 +11,12 @@ export function renderStylish(diagnostics: readonly Diagnostic[], sources: Reado
 
 function renderOne(diagnostic: Diagnostic, text: string | undefined, style: Style): string {
   const paint = style[diagnostic.severity];
-  const lines = [`${style.bold(location(diagnostic))} ${paint(diagnostic.severity)} ${style.dim(diagnostic.code)}  ${diagnostic.message}`];
+  const lines = [`${style.bold(printable(location(diagnostic)))} ${paint(diagnostic.severity)} ${style.dim(diagnostic.code)}  ${printable(diagnostic.message)}`];
   if (diagnostic.span && text !== undefined && text.length > 0) lines.push(codeFrame(text, diagnostic.span, style));
-  if (diagnostic.hint) lines.push(`  ${style.bold('hint:')} ${diagnostic.hint}`);
+  if (diagnostic.hint) lines.push(`  ${style.bold('hint:')} ${printable(diagnostic.hint)}`);
   for (const related of diagnostic.related ?? []) {
     const where = related.span ? `${related.file}:${related.span.start.line}:${related.span.start.column}` : related.file;
-    lines.push(`  ${style.dim(`${where}: ${related.message}`)}`);
+    lines.push(`  ${style.dim(printable(`${where}: ${related.message}`))}`);
   }
   return lines.join('\n');
 }

@@ -1,3 +1,4 @@
+import { printable } from '../../diagnostics/render/printable.js';
 import { renderStylish } from '../../diagnostics/render/stylish.js';
 import type { Style } from '../../diagnostics/render/style.js';
 import type { Coverage } from '../coverage.js';
@@ -41,11 +42,6 @@ function scenarioLines(report: FlowTestReport, scenario: ScenarioResult, style: 
 export function failureLine(failure: Failure, style: Style): string {
   const step = failure.step === undefined ? '' : ` at step ${failure.step}`;
   return `${style.bold(failure.engine)} ${style.dim(`[${failure.kind}${step}]`)} ${printable(failure.message)}`;
-}
-
-/** Scenario names and values come from files: a control character must not reach the terminal as one. */
-function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export function coverageLine(coverage: Coverage, style: Style): string {
