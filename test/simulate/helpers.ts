@@ -1,7 +1,7 @@
 import { checkSpec } from '../../src/pipeline.js';
 import type { FlowGraph } from '../../src/ir/nodes.js';
 import { drive } from '../../src/simulate/drive.js';
-import type { CallerEntry, Engine, HttpReply, Recorder, SimulationInput } from '../../src/simulate/model.js';
+import type { CallerEntry, Engine, HttpReply, HttpRequest, Recorder, SimulationInput } from '../../src/simulate/model.js';
 import { DEFAULT_CALL } from '../../src/simulate/scenario/load.js';
 import { readRepoFile } from '../helpers/fixtures.js';
 
@@ -40,8 +40,12 @@ export function attributes(recorder: Recorder): Record<string, string> {
   return Object.fromEntries(recorder.events.flatMap((event) => (event.kind === 'attribute' ? [[event.name, event.value]] : [])));
 }
 
+export function requests(recorder: Recorder): HttpRequest[] {
+  return recorder.events.flatMap((event) => (event.kind === 'request' ? [event.request] : []));
+}
+
 export function requestBodies(recorder: Recorder): unknown[] {
-  return recorder.events.flatMap((event) => (event.kind === 'request' ? [event.request.body === undefined ? undefined : JSON.parse(event.request.body)] : []));
+  return requests(recorder).map((request) => (request.body === undefined ? undefined : JSON.parse(request.body)));
 }
 
 export function steps(recorder: Recorder): string[] {

@@ -5,6 +5,7 @@ import { createGenesysEngine } from '../../../src/simulate/genesys/engine.js';
 import { drive } from '../../../src/simulate/drive.js';
 import type { CallerEntry, HttpReply, HttpRequest, Recorder, SimulationInput } from '../../../src/simulate/model.js';
 import { compile, readRepoFile } from '../../helpers/fixtures.js';
+import { prompts, requests, steps } from '../helpers.js';
 
 export const FLOWS = ['identity-promotion', 'international-otp', 'pin-with-summary'] as const;
 
@@ -70,9 +71,9 @@ export function call(compiled: Compiled, caller: CallerEntry[], replies: HttpRep
   expect(queue, 'replies left unused').toEqual([]);
   return {
     recorder,
-    requests: recorder.events.flatMap((event) => (event.kind === 'request' ? [event.request] : [])),
-    prompts: recorder.events.flatMap((event) => (event.kind === 'prompt' ? [event.text] : [])),
+    requests: requests(recorder),
+    prompts: prompts(recorder),
     attributes: recorder.events.flatMap((event) => (event.kind === 'attribute' ? [[event.name, event.value] as [string, string]] : [])),
-    steps: recorder.events.flatMap((event) => (event.kind === 'step' ? [event.step] : [])),
+    steps: steps(recorder),
   };
 }
