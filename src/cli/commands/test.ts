@@ -1,5 +1,3 @@
-import { access } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { EngineName } from '../../simulate/model.js';
 import { allPassed, type FlowTestReport } from '../../simulate/report/model.js';
 import { isScenarioFile, scenarioFileOf, specOfScenarioFile } from '../../simulate/scenario/files.js';
@@ -39,9 +37,10 @@ export async function testCommand(args: readonly string[], options: TestOptions,
   for (const pair of pairFiles(args)) {
     const spec = await readSpecFile(pair.spec, io.cwd);
     if (!spec.ok) throw new CliError(`${pair.spec}: ${spec.diagnostic.message}${pair.spec === pair.given ? '' : ` (the spec of ${pair.given})`}`);
-    const scenarios = (await exists(pair.scenarioFile, io.cwd)) ? await readSpecFile(pair.scenarioFile, io.cwd) : undefined;
-    if (scenarios && !scenarios.ok) throw new CliError(`${pair.scenarioFile}: ${scenarios.diagnostic.message}`);
-    prepared.push(await prepareFlow({ spec: pair.spec, specBytes: spec.bytes, scenarioFile: pair.scenarioFile, ...(scenarios ? { scenarioBytes: scenarios.bytes } : {}) }, options.engines, compile));
+    // A missing scenario file is a finding about the flow (scenario/missing), any other read problem is I/O.
+    const scenarios = await readSpecFile(pair.scenarioFile, io.cwd);
+    if (!scenarios.ok && scenarios.diagnostic.code !== 'io/not-found') throw new CliError(`${pair.scenarioFile}: ${scenarios.diagnostic.message}`);
+    prepared.push(await prepareFlow({ spec: pair.spec, specBytes: spec.bytes, scenarioFile: pair.scenarioFile, ...(scenarios.ok ? { scenarioBytes: scenarios.bytes } : {}) }, options.engines, compile));
   }
   checkEndpointNames(options.endpoints, prepared);
   checkScenarioFilter(options.scenario, prepared);
@@ -65,15 +64,6 @@ function pairFiles(args: readonly string[]): FilePair[] {
     if (!pairs.has(pair.spec)) pairs.set(pair.spec, pair);
   }
   return [...pairs.values()];
-}
-
-async function exists(file: string, cwd: string): Promise<boolean> {
-  try {
-    await access(resolve(cwd, file));
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** A misspelled `--endpoint` name would silently test the canned replies instead: refuse it. */
