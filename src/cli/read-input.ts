@@ -5,13 +5,13 @@ import { MAX_SPEC_BYTES } from '../spec/load.js';
 
 export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; diagnostic: Diagnostic };
 
-/** Read a spec file. A missing file, a directory or an oversized file is a diagnostic, never a throw. */
+/** Read a spec or scenario file. A missing file, a directory or an oversized file is a diagnostic, never a throw. */
 export async function readSpecFile(file: string, cwd: string): Promise<ReadResult> {
   const fail = (code: Diagnostic['code'], message: string, hint?: string): ReadResult => ({ ok: false, diagnostic: { code, severity: 'error', message, file, path: [], ...(hint ? { hint } : {}) } });
   const path = resolve(cwd, file);
   try {
     const info = await stat(path);
-    if (info.isDirectory()) return fail('io/not-a-file', 'This is a directory, not a spec file.', `Name the files, e.g. ${file.replace(/\/+$/, '')}/*.yaml.`);
+    if (info.isDirectory()) return fail('io/not-a-file', 'This is a directory, not a file.', `Name the files, e.g. ${file.replace(/\/+$/, '')}/*.yaml.`);
     if (!info.isFile()) return fail('io/not-a-file', 'This is not a regular file.');
     // Checked before reading, so a huge file is never loaded into memory.
     if (info.size > MAX_SPEC_BYTES) return fail('input/too-large', `The file is ${info.size} bytes; ivrflow reads files of at most ${MAX_SPEC_BYTES} bytes.`, 'Check that this is the file you meant.');
