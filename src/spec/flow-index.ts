@@ -42,6 +42,11 @@ export class FlowIndex {
     return this.steps.get(id);
   }
 
+  /** The steps of one type, in spec order, typed for it. */
+  stepsOfType<T extends StepSpec['type']>(type: T): [string, Extract<StepSpec, { type: T }>][] {
+    return [...this.steps].filter((entry): entry is [string, Extract<StepSpec, { type: T }>] => entry[1].type === type);
+  }
+
   /** Transitions to steps that exist (unknown targets are reported by the reference check). */
   edges(id: string): Transition[] {
     const step = this.steps.get(id);

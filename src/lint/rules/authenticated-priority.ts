@@ -18,7 +18,7 @@ export const authenticatedPriority = defineRule({
   },
   check({ index, report }) {
     const anonymous = reachableWithoutVerifying(index);
-    const routes = [...index.steps].filter(([id, step]) => step.type === 'route' && index.reachable.has(id)) as [string, RouteStepSpec][];
+    const routes = index.stepsOfType('route').filter(([id]) => index.reachable.has(id));
     const anonymousTargets = routes.filter(([id]) => anonymous.has(id)).flatMap(([id, step]) => targetsOf(id, step).map((target) => ({ ...target, step: id })));
     const highest = anonymousTargets.reduce<(Target & { step: string }) | undefined>((best, target) => (!best || target.priority > best.priority ? target : best), undefined);
     if (!highest) return;

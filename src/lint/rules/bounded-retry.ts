@@ -16,8 +16,7 @@ export const boundedRetry = defineRule({
     unboundedLoop: 'Steps `{{steps}}` form a loop that no retry step bounds: a caller can go round it forever.',
   },
   check({ index, analysis, report }) {
-    for (const [id, step] of index.steps) {
-      if (step.type !== 'retry') continue;
+    for (const [id, step] of index.stepsOfType('retry')) {
       const data = { step: id, attempts: step.maxAttempts, max: HARD_MAX, recommended: RECOMMENDED_MAX };
       if (step.maxAttempts > HARD_MAX) report('tooManyAttempts', ['steps', id, 'maxAttempts'], data);
       else if (step.maxAttempts > RECOMMENDED_MAX) report('manyAttempts', ['steps', id, 'maxAttempts'], data, { severity: 'warning' });

@@ -20,8 +20,7 @@ export const defensiveResponseCheck = defineRule({
       const type = success ? endpoint.response.fields[success.field] : undefined;
       if (success && type !== undefined && type !== 'string' && type !== 'boolean') report('successFieldNotText', ['endpoints', name, 'response', 'success', 'field'], { endpoint: name, field: success.field, type });
     }
-    for (const [id, step] of index.steps) {
-      if (step.type !== 'condition') continue;
+    for (const [id, step] of index.stepsOfType('condition')) {
       forEachComparison(step.if, ['steps', id, 'if'], (comparison, path) => {
         const [result, field] = comparison.ref.split('.');
         const source = result === undefined ? undefined : index.results.get(result);

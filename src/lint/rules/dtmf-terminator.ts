@@ -13,8 +13,7 @@ export const dtmfTerminator = defineRule({
     credentialLength: 'Gather `{{step}}` collects a credential of {{digits}} digits; a PIN or OTP has {{min}} to {{max}}.',
   },
   check({ spec, index, report }) {
-    for (const [id, step] of index.steps) {
-      if (step.type !== 'gather') continue;
+    for (const [id, step] of index.stepsOfType('gather')) {
       const { min, max } = typeof step.digits === 'number' ? { min: step.digits, max: step.digits } : step.digits;
       if (min < max && step.terminator === undefined) report('needsTerminator', ['steps', id, 'digits'], { step: id, min, max }, { hint: 'Add `terminator: "#"` and tell the caller to press it.' });
       const sensitive = step.sensitive === true || spec.variables?.[step.into]?.sensitive === true;

@@ -9,8 +9,8 @@ export const everyPathEnds = defineRule({
     noFallback: 'Route `{{step}}` has no `onFailure`: when the queue cannot take the call, the caller is dropped.',
   },
   check({ index, report }) {
-    for (const [id, step] of index.steps) {
-      if (step.type !== 'route' || step.onFailure !== undefined) continue;
+    for (const [id, step] of index.stepsOfType('route')) {
+      if (step.onFailure !== undefined) continue;
       report('noFallback', ['steps', id], { step: id }, { onKey: true, hint: 'Add `onFailure:` leading to another queue, or to a disconnect with an apology.' });
     }
   },

@@ -12,8 +12,7 @@ export const httpOutcomesHandled = defineRule({
     timeoutRetriesService: 'When `{{step}}` times out the caller goes back to retry `{{retry}}`, calling the same unavailable service again.',
   },
   check({ spec, index, report }) {
-    for (const [id, step] of index.steps) {
-      if (step.type !== 'http') continue;
+    for (const [id, step] of index.stepsOfType('http')) {
       // For the verifier, a timeout or a rejection treated like a success would let anyone in.
       const verifies = spec.endpoints?.[step.endpoint]?.verifiesCredential === true;
       if (verifies && step.onTimeout === step.onSuccess) report('timeoutAsSuccess', ['steps', id, 'onTimeout'], { step: id, target: step.onTimeout });

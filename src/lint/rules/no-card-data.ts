@@ -36,8 +36,8 @@ export const noCardData = defineRule({
       reported.add(name);
       report('cardVariable', ['variables', name], { variable: name, what }, { onKey: true, hint: HINT });
     }
-    for (const [id, step] of index.steps) {
-      if (step.type !== 'gather' || reported.has(step.into) || spec.variables?.[step.into]?.pciToken === true) continue;
+    for (const [id, step] of index.stepsOfType('gather')) {
+      if (reported.has(step.into) || spec.variables?.[step.into]?.pciToken === true) continue;
       const found = gatherLooksLikeCard(id, step);
       if (found) report('cardGather', ['steps', id], { step: id, ...found }, { onKey: true, hint: HINT });
     }

@@ -27,8 +27,8 @@ export const sensitiveGather = defineRule({
     namedLikeCredential: 'Gather `{{step}}` looks like it collects {{what}} (its {{where}}), but `{{variable}}` is not sensitive.',
   },
   check({ spec, index, report }) {
-    for (const [id, step] of index.steps) {
-      if (step.type !== 'gather' || spec.variables?.[step.into]?.sensitive === true) continue;
+    for (const [id, step] of index.stepsOfType('gather')) {
+      if (spec.variables?.[step.into]?.sensitive === true) continue;
       const path: SpecPath = step.sensitive === undefined ? ['steps', id] : ['steps', id, 'sensitive'];
       const options: ReportOptions = { onKey: step.sensitive === undefined, hint: `Set \`sensitive: true\` on the gather and on variable \`${step.into}\`, and gather it inside the secure section.` };
       const feed = credentialFeed(index, step.into);

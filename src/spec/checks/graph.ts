@@ -47,8 +47,8 @@ function stepsThatCanEnd(index: CheckContext['index']): Set<string> {
 }
 
 function checkRetries({ index, sink }: CheckContext): void {
-  for (const [id, step] of index.steps) {
-    if (step.type !== 'retry' || !index.steps.has(step.onExhausted)) continue;
+  for (const [id, step] of index.stepsOfType('retry')) {
+    if (!index.steps.has(step.onExhausted)) continue;
     if (index.reachableFrom(step.onExhausted).has(id)) {
       sink.report({ code: 'graph/retry-exhausted-loops', message: `The exhausted path of retry \`${id}\` leads back into the retry, so it is never really exhausted.`, path: ['steps', id, 'onExhausted'], hint: 'Send the exhausted path to a route or a disconnect.' });
     }

@@ -61,8 +61,7 @@ function checkResultNames({ spec, index, sink }: CheckContext): void {
   for (const name of Object.keys(spec.variables ?? {})) {
     if (RESERVED_NAMES.has(name)) sink.report({ code: 'ref/reserved-name', message: `\`${name}\` is reserved for call data and cannot name a variable.`, path: ['variables', name], onKey: true });
   }
-  for (const [id, step] of Object.entries(spec.steps)) {
-    if (step.type !== 'http') continue;
+  for (const [id, step] of index.stepsOfType('http')) {
     const path = ['steps', id, 'result'];
     if (RESERVED_NAMES.has(step.result) || Object.hasOwn(spec.variables ?? {}, step.result)) {
       sink.report({ code: 'ref/reserved-name', message: `The result name \`${step.result}\` is already taken by ${RESERVED_NAMES.has(step.result) ? 'call data' : 'a variable'}.`, path, hint: 'Pick a name no variable uses.' });

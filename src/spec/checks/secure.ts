@@ -12,14 +12,14 @@ export function checkSecureSection(context: CheckContext): void {
   checkExports(context);
 }
 
-function checkSensitiveDeclarations({ spec, sink }: CheckContext): void {
+function checkSensitiveDeclarations({ spec, index, sink }: CheckContext): void {
   for (const [name, variable] of Object.entries(spec.variables ?? {})) {
     if (variable.sensitive && variable.initial !== undefined) {
       sink.report({ code: 'secure/sensitive-initial-value', message: `Sensitive variable \`${name}\` has an initial value, which would sit in the flow definition.`, path: ['variables', name, 'initial'], onKey: true, hint: 'Remove `initial`; a credential comes from the caller, never from the spec.' });
     }
   }
-  for (const [id, step] of Object.entries(spec.steps)) {
-    if (step.type !== 'gather' || step.sensitive === undefined) continue;
+  for (const [id, step] of index.stepsOfType('gather')) {
+    if (step.sensitive === undefined) continue;
     const variable = spec.variables?.[step.into];
     if (!variable || (variable.sensitive === true) === step.sensitive) continue;
     sink.report({
@@ -34,8 +34,8 @@ function checkSensitiveDeclarations({ spec, sink }: CheckContext): void {
 function checkSensitiveGathers({ spec, index, sink }: CheckContext): void {
   const entry = spec.secure?.entry;
   const bypass = entry !== undefined && index.steps.has(entry) ? index.reachableFrom(spec.start, new Set([entry])) : undefined;
-  for (const [id, step] of index.steps) {
-    if (step.type !== 'gather' || spec.variables?.[step.into]?.sensitive !== true || !index.reachable.has(id)) continue;
+  for (const [id, step] of index.stepsOfType('gather')) {
+    if (spec.variables?.[step.into]?.sensitive !== true || !index.reachable.has(id)) continue;
     if (!spec.secure) {
       sink.report({ code: 'secure/missing-section', message: `Gather \`${id}\` collects a sensitive value, but the spec has no \`secure\` section.`, path: ['steps', id], onKey: true, hint: 'Add `secure: { entry: <first step that handles the credential> }` so the vendors keep it out of recordings and logs.' });
     } else if (!index.secureSteps.has(id)) {
