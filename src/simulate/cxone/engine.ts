@@ -32,7 +32,6 @@ export function createCxoneEngine(artifacts: readonly Artifact[], graph: FlowGra
   checkVocabulary(script);
   const names = nameMaps(graph);
   const compiled = new CompiledScript(script);
-  compiled.compileAll();
   return {
     name: 'cxone',
     limits: ['routeSkills', 'bodyValuesAsText', 'wholeSecondTimeouts'],
@@ -55,26 +54,21 @@ function nameMaps(graph: FlowGraph): NameMaps {
 class CompiledScript {
   private readonly snippets = new Map<string, Statement[]>();
   private readonly expressions = new Map<string, Expr>();
-  constructor(private readonly script: StudioScript) {}
 
-  snippet(action: StudioAction): Statement[] {
-    let statements = this.snippets.get(action.id);
-    if (!statements) this.snippets.set(action.id, (statements = parseSnippet(required(action, 'Data', this.script), where(this.script, action))));
-    return statements;
-  }
-
-  /** Parse every Snippet and IF expression now, so code the engine cannot read fails when it is built. */
-  compileAll(): void {
-    for (const action of this.script.actions.values()) {
-      if (action.name === 'SNIPPET') this.snippet(action);
-      if (action.name === 'IF') this.expression(action);
+  /** Every Snippet and IF expression is parsed here, so code the engine cannot read fails when it is built. */
+  constructor(script: StudioScript) {
+    for (const action of script.actions.values()) {
+      if (action.name === 'SNIPPET') this.snippets.set(action.id, parseSnippet(required(action, 'Data', script), where(script, action)));
+      if (action.name === 'IF') this.expressions.set(action.id, parseExpression(required(action, 'Expression', script), where(script, action)));
     }
   }
 
+  snippet(action: StudioAction): Statement[] {
+    return this.snippets.get(action.id)!;
+  }
+
   expression(action: StudioAction): Expr {
-    let expr = this.expressions.get(action.id);
-    if (!expr) this.expressions.set(action.id, (expr = parseExpression(required(action, 'Expression', this.script), where(this.script, action))));
-    return expr;
+    return this.expressions.get(action.id)!;
   }
 }
 
