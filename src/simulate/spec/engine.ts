@@ -1,6 +1,6 @@
-import type { FlowGraph, FlowNode, GatherNode, HttpNode, RouteNode, RouteTarget } from '../../ir/nodes.js';
+import type { FlowGraph, FlowNode, GatherNode, HttpNode, IrEndpoint, RouteNode, RouteTarget } from '../../ir/nodes.js';
 import { assertNever } from '../../util/assert.js';
-import { CallerScript, EngineError, MAX_STEPS_PER_CALL, type Engine, type EngineRun, type Recorder, type SimulationInput } from '../model.js';
+import { CallerScript, EngineError, MAX_STEPS_PER_CALL, type Engine, type EngineRun, type HttpReply, type HttpRequest, type Recorder, type SimulationInput } from '../model.js';
 import { attributeText, buildRequest, classifyReply, collectDigits, evaluate, holds, type SimValue, type ValueScope } from './values.js';
 
 /** The reference engine: it interprets the IR, so it says what the spec means. */
@@ -72,7 +72,7 @@ class SpecCall {
     }
   }
 
-  *http(node: HttpNode, endpoints: ReadonlyMap<string, FlowGraph['endpoints'][number]>): Generator<ReturnType<typeof buildRequest>, string, Parameters<typeof classifyReply>[1]> {
+  *http(node: HttpNode, endpoints: ReadonlyMap<string, IrEndpoint>): Generator<HttpRequest, string, HttpReply> {
     const endpoint = endpoints.get(node.endpoint);
     if (!endpoint) throw new EngineError(`no endpoint ${node.endpoint}`, `steps.${node.id}`);
     const request = buildRequest(endpoint, this.scope);
