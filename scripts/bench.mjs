@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { checkSpec, compileSpec } from '../dist/pipeline.js';
 import { createEngine } from '../dist/simulate/engines.js';
 import { randomCalls } from '../dist/simulate/random-calls.js';
-import { judgeContext, runScenario } from '../dist/simulate/run-scenarios.js';
+import { judgeContext, runScenario } from '../dist/simulate/run/run-scenarios.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const example = readFileSync(join(root, 'flows/identity-promotion.yaml'), 'utf8');

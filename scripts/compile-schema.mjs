@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-compile('schemas/ivrflow.schema.json', 'src/spec/generated/validate-schema.js');
+compile('schemas/ivrflow.schema.json', 'src/flowspec/generated/validate-schema.js');
 compile('schemas/ivrflow-test.schema.json', 'src/simulate/generated/validate-scenarios.js');
 
 function compile(schemaFile, outFile) {
@@ -28,7 +28,7 @@ function compile(schemaFile, outFile) {
 /**
  * ajv reports an error inside a $ref'd schema by that schema's own path, which hides which anyOf /
  * oneOf branch it came from. Inlining the refs that are direct branches keeps the branch in the
- * error path, so src/spec/schema.ts can tell the branch the data meant from the others. The
+ * error path, so src/flowspec/schema.ts can tell the branch the data meant from the others. The
  * published schema keeps its refs for editors.
  */
 function inlineBranchRefs(schema) {

@@ -3,7 +3,7 @@ export { checkSpec, compileSpec, type CheckOptions, type CheckResult, type Compi
 export type { Diagnostic, DiagnosticCode, Severity, SourceSpan, SpecPath } from './diagnostics/diagnostic.js';
 export { renderJson } from './diagnostics/render/json.js';
 export { renderStylish } from './diagnostics/render/stylish.js';
-export type { FlowSpec, StepSpec } from './spec/types.js';
+export type { FlowSpec, StepSpec } from './flowspec/types.js';
 export type { FlowGraph, FlowNode } from './ir/nodes.js';
-export type { Artifact, TargetName } from './emit/artifact.js';
-export { buildManifest } from './emit/manifest.js';
+export type { Artifact, TargetName } from './targets/artifact.js';
+export { buildManifest } from './targets/manifest.js';

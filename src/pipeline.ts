@@ -1,18 +1,18 @@
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { hasErrors } from './diagnostics/diagnostic.js';
 import { sortDiagnostics } from './diagnostics/sort.js';
-import { TARGET_NAMES, type Artifact, type TargetName } from './emit/artifact.js';
-import { emitTarget, type EmitOptions } from './emit/index.js';
-import { emitIr } from './emit/ivrflow/emit-ir.js';
+import { TARGET_NAMES, type Artifact, type TargetName } from './targets/artifact.js';
+import { emitTarget, type EmitOptions } from './targets/index.js';
+import { emitIr } from './targets/emit-ir.js';
 import { lowerToIr } from './ir/lower.js';
 import type { RuleConfig } from './lint/config.js';
 import { lintSpec } from './lint/run.js';
 import type { FlowGraph } from './ir/nodes.js';
-import { checkEnvironment } from './spec/environment.js';
-import { loadSpec } from './spec/load.js';
-import { DiagnosticSink, type SpecSource } from './spec/source.js';
-import type { FlowSpec } from './spec/types.js';
-import { validateSpec } from './spec/validate.js';
+import { checkEnvironment } from './flowspec/environment.js';
+import { loadSpec } from './flowspec/load.js';
+import { DiagnosticSink, type SpecSource } from './flowspec/source.js';
+import type { FlowSpec } from './flowspec/types.js';
+import { validateSpec } from './flowspec/validate.js';
 
 export interface CheckOptions {
   /** Values for `{{placeholders}}`; when given, every placeholder must have one. */

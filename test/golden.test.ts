@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { TargetName } from '../src/emit/artifact.js';
+import type { TargetName } from '../src/targets/artifact.js';
 import { compileSpec } from '../src/pipeline.js';
 import { renderPlain, ROOT } from './helpers/fixtures.js';
 

@@ -5,7 +5,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RuleConfig } from '../lint/config.js';
 import { parseRuleConfig } from '../lint/load-config.js';
 import { RULES } from '../lint/rules/index.js';
-import { DiagnosticSink, type SpecSource } from '../spec/source.js';
+import { DiagnosticSink, type SpecSource } from '../flowspec/source.js';
 import { CliError } from './io.js';
 
 /** Looked for in the working directory only (cosmiconfig's default), unless --config names a file. */

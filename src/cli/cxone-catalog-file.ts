@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseTenantCatalog } from '../emit/cxone/catalog.js';
-import type { CatalogEntry } from '../emit/cxone/catalog-types.js';
+import { parseTenantCatalog } from '../targets/cxone/catalog/index.js';
+import type { CatalogEntry } from '../targets/cxone/catalog/types.js';
 import { CliError } from './io.js';
 
 /** `--cxone-catalog <file>`: read and check it before any spec is compiled; a bad file is a usage error (exit 2). */

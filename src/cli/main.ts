@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { TARGET_NAMES, isTargetName, type TargetName } from '../emit/artifact.js';
-import { ENGINE_NAMES, type EngineName } from '../simulate/model.js';
+import { TARGET_NAMES, isTargetName, type TargetName } from '../targets/artifact.js';
+import { ENGINE_NAMES, type EngineName } from '../targets/engine-contract.js';
 import { CliError, EXIT_OK, EXIT_USAGE, processIo, type CliIo } from './io.js';
 import { REPORT_FORMATS, parseFormat } from './report.js';
 

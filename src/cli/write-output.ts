@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import type { Artifact } from '../emit/artifact.js';
+import type { Artifact } from '../targets/artifact.js';
 import { CliError } from './io.js';
 
 /**

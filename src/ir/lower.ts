@@ -1,8 +1,8 @@
 import { invariant, assertNever } from '../util/assert.js';
-import { fillPlaceholders, findPlaceholders } from '../spec/environment.js';
-import { isRefProblem, type FlowIndex } from '../spec/flow-index.js';
-import { stepTransitions } from '../spec/transitions.js';
-import { isRefValue, type ComparisonOperator, type ConditionSpec, type EndpointSpec, type Literal, type RouteTargetSpec, type StepSpec, type TargetsSpec, type Value, type ValueType } from '../spec/types.js';
+import { fillPlaceholders, findPlaceholders } from '../flowspec/environment.js';
+import { isRefProblem, type FlowIndex } from '../flowspec/flow-index.js';
+import { stepTransitions } from '../flowspec/transitions.js';
+import { isRefValue, type ComparisonOperator, type ConditionSpec, type EndpointSpec, type Literal, type RouteTargetSpec, type StepSpec, type TargetsSpec, type Value, type ValueType } from '../flowspec/types.js';
 import type { FlowGraph, FlowNode, IrCondition, IrEndpoint, IrReadable, IrValue, RouteTarget } from './nodes.js';
 import { slugify } from './slug.js';
 

@@ -1,7 +1,7 @@
 import type { SpecPath } from '../diagnostics/diagnostic.js';
-import type { CallField } from '../spec/refs.js';
-import type { Transition } from '../spec/transitions.js';
-import type { ComparisonOperator, HttpMethod, Literal, TargetsSpec, ValueType } from '../spec/types.js';
+import type { CallField } from '../flowspec/refs.js';
+import type { Transition } from '../flowspec/transitions.js';
+import type { ComparisonOperator, HttpMethod, Literal, TargetsSpec, ValueType } from '../flowspec/types.js';
 
 /**
  * The IR: a resolved, typed graph of flow nodes. Every name is checked, every ref is resolved to

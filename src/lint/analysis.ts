@@ -1,4 +1,4 @@
-import type { FlowIndex } from '../spec/flow-index.js';
+import type { FlowIndex } from '../flowspec/flow-index.js';
 import { unboundedCycles } from './cycles.js';
 import { computeTaint, sensitiveSources, type TaintFacts } from './taint.js';
 

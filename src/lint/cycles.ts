@@ -1,4 +1,4 @@
-import type { FlowIndex } from '../spec/flow-index.js';
+import type { FlowIndex } from '../flowspec/flow-index.js';
 
 /**
  * Loops that no retry step bounds: the strongly connected components of the step graph once the

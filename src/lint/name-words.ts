@@ -1,4 +1,4 @@
-import type { GatherStepSpec } from '../spec/types.js';
+import type { GatherStepSpec } from '../flowspec/types.js';
 
 /**
  * Name matching for the security rules: a name or a prompt is split into lower-case words, and a

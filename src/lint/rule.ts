@@ -1,7 +1,7 @@
 import type { SpecPath } from '../diagnostics/diagnostic.js';
-import type { FlowIndex } from '../spec/flow-index.js';
-import type { TargetName } from '../spec/targets.js';
-import type { FlowSpec } from '../spec/types.js';
+import type { FlowIndex } from '../flowspec/flow-index.js';
+import type { TargetName } from '../flowspec/targets.js';
+import type { FlowSpec } from '../flowspec/types.js';
 import type { LintAnalysis } from './analysis.js';
 
 export type RuleSeverity = 'error' | 'warning';

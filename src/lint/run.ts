@@ -1,7 +1,7 @@
-import type { FlowIndex } from '../spec/flow-index.js';
-import type { DiagnosticSink } from '../spec/source.js';
-import { TARGET_NAMES, type TargetName } from '../spec/targets.js';
-import type { FlowSpec } from '../spec/types.js';
+import type { FlowIndex } from '../flowspec/flow-index.js';
+import type { DiagnosticSink } from '../flowspec/source.js';
+import { TARGET_NAMES, type TargetName } from '../flowspec/targets.js';
+import type { FlowSpec } from '../flowspec/types.js';
 import { LintAnalysis } from './analysis.js';
 import type { RuleConfig } from './config.js';
 import { formatMessage, type Rule, type RuleContext } from './rule.js';

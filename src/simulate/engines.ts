@@ -1,8 +1,8 @@
-import type { Artifact } from '../emit/artifact.js';
+import type { Artifact } from '../targets/artifact.js';
 import type { FlowGraph } from '../ir/nodes.js';
 import { assertNever } from '../util/assert.js';
-import type { Engine, EngineName } from './model.js';
-import { createSpecEngine } from './spec/engine.js';
+import type { Engine, EngineName } from '../targets/engine-contract.js';
+import { createSpecEngine } from './reference/engine.js';
 
 /** A checked flow and what the emitters made of it: everything the engines interpret. */
 export interface CompiledFlow {
@@ -16,11 +16,11 @@ export async function createEngine(name: EngineName, flow: CompiledFlow): Promis
     case 'spec':
       return createSpecEngine(flow.graph);
     case 'genesys': {
-      const { createGenesysEngine } = await import('./genesys/engine.js');
+      const { createGenesysEngine } = await import('../targets/genesys/engine/index.js');
       return createGenesysEngine(flow.artifacts, flow.graph);
     }
     case 'cxone': {
-      const { createCxoneEngine } = await import('./cxone/engine.js');
+      const { createCxoneEngine } = await import('../targets/cxone/engine/index.js');
       return createCxoneEngine(flow.artifacts, flow.graph);
     }
     default:

@@ -1,8 +1,8 @@
 import type { FlowGraph, IrCondition, IrEndpoint, IrReadable } from '../ir/nodes.js';
-import { fitsType } from '../spec/checks/types.js';
-import type { Literal } from '../spec/types.js';
+import { fitsType } from '../flowspec/checks/types.js';
+import type { Literal } from '../flowspec/types.js';
 import { assertNever } from '../util/assert.js';
-import type { CallerEntry } from './model.js';
+import type { CallerEntry } from '../targets/engine-contract.js';
 import { DEFAULT_CALL } from './scenario/load.js';
 import type { ReplyPlan, Scenario, ScriptedReply } from './scenario/types.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import type { RuleConfig } from '../../src/lint/config.js';
-import type { TargetName } from '../../src/spec/targets.js';
+import type { TargetName } from '../../src/flowspec/targets.js';
 import { checkSpec } from '../../src/pipeline.js';
 
 export interface ExpectedReport {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { FlowIndex } from '../../src/spec/flow-index.js';
-import { loadSpec } from '../../src/spec/load.js';
-import { DiagnosticSink } from '../../src/spec/source.js';
-import type { FlowSpec } from '../../src/spec/types.js';
+import { FlowIndex } from '../../src/flowspec/flow-index.js';
+import { loadSpec } from '../../src/flowspec/load.js';
+import { DiagnosticSink } from '../../src/flowspec/source.js';
+import type { FlowSpec } from '../../src/flowspec/types.js';
 import { lintSpec } from '../../src/lint/run.js';
 import { defineRule } from '../../src/lint/rule.js';
 import { readRepoFile } from '../helpers/fixtures.js';

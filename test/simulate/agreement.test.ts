@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/simulate/engines.js';
-import { ENGINE_NAMES } from '../../src/simulate/model.js';
+import { ENGINE_NAMES } from '../../src/targets/engine-contract.js';
 import { randomCalls } from '../../src/simulate/random-calls.js';
-import { runScenarios } from '../../src/simulate/run-scenarios.js';
+import { runScenarios } from '../../src/simulate/run/run-scenarios.js';
 import { compileSpec } from '../../src/pipeline.js';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,7 +1,7 @@
 import { checkSpec } from '../../src/pipeline.js';
 import type { FlowGraph } from '../../src/ir/nodes.js';
-import { drive } from '../../src/simulate/drive.js';
-import type { CallerEntry, Engine, HttpReply, HttpRequest, Recorder, SimulationInput } from '../../src/simulate/model.js';
+import { drive } from '../../src/simulate/run/drive.js';
+import type { CallerEntry, Engine, HttpReply, HttpRequest, Recorder, SimulationInput } from '../../src/targets/engine-contract.js';
 import { DEFAULT_CALL } from '../../src/simulate/scenario/load.js';
 import { readRepoFile } from '../helpers/fixtures.js';
 

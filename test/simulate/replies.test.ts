@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HttpRequest } from '../../src/simulate/model.js';
-import { cannedReplier, liveReplier, ScenarioGap } from '../../src/simulate/replies.js';
+import type { HttpRequest } from '../../src/targets/engine-contract.js';
+import { cannedReplier, liveReplier, ScenarioGap } from '../../src/simulate/run/replies.js';
 
 const request: HttpRequest = { endpoint: 'verify', method: 'POST', url: 'https://example.invalid/verify', headers: { 'content-type': 'application/json', authorization: 'Bearer <secret:token>' }, body: '{"a":"1"}', timeoutSeconds: 2 };
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { PlatformLimit, type Engine, type EngineLimit, type EngineName, type Recorder, type SimulationInput } from '../../src/simulate/model.js';
-import { judgeContext, runScenario } from '../../src/simulate/run-scenarios.js';
+import { PlatformLimit, type Engine, type EngineLimit, type EngineName, type Recorder, type SimulationInput } from '../../src/targets/engine-contract.js';
+import { judgeContext, runScenario } from '../../src/simulate/run/run-scenarios.js';
 import { loadScenarioFile } from '../../src/simulate/scenario/load.js';
 import type { Scenario } from '../../src/simulate/scenario/types.js';
-import { createSpecEngine } from '../../src/simulate/spec/engine.js';
+import { createSpecEngine } from '../../src/simulate/reference/engine.js';
 import { readRepoFile } from '../helpers/fixtures.js';
 import { exampleGraph, graphOf } from './helpers.js';
 

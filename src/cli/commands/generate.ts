@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
-import type { Artifact, TargetName } from '../../emit/artifact.js';
-import { buildManifest } from '../../emit/manifest.js';
+import type { Artifact, TargetName } from '../../targets/artifact.js';
+import { buildManifest } from '../../targets/manifest.js';
 import { isScenarioFile } from '../../simulate/scenario/files.js';
 import { baseName, compileSpec } from '../../pipeline.js';
 import { loadConfig } from '../config-file.js';

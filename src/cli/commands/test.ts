@@ -1,7 +1,7 @@
-import type { EngineName } from '../../simulate/model.js';
+import type { EngineName } from '../../targets/engine-contract.js';
 import { allPassed, type FlowTestReport } from '../../simulate/report/model.js';
 import { isScenarioFile, scenarioFileOf, specOfScenarioFile } from '../../simulate/scenario/files.js';
-import { matchesName, prepareFlow, runPreparedFlow, type PreparedFlow } from '../../simulate/test-flow.js';
+import { matchesName, prepareFlow, runPreparedFlow, type PreparedFlow } from '../../simulate/run/test-flow.js';
 import { assertNever } from '../../util/assert.js';
 import { loadConfig } from '../config-file.js';
 import { readCxoneCatalog } from '../cxone-catalog-file.js';

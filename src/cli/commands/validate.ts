@@ -49,7 +49,7 @@ async function validateScenarioFile(file: string, bytes: Uint8Array, files: read
     report.add(spec, '', [{ ...read.diagnostic, message: `${read.diagnostic.message} A scenario file is checked against the spec beside it.` }]);
     return;
   }
-  const { checkScenarioFile } = await import('../../simulate/test-flow.js');
+  const { checkScenarioFile } = await import('../../simulate/run/test-flow.js');
   const checked = checkScenarioFile({ spec, specBytes: read.bytes, scenarioFile: file, scenarioBytes: bytes }, options);
   for (const [name, text] of checked.sources) report.sources.set(name, text);
   const own = checked.diagnostics.filter((diagnostic) => diagnostic.file === file || !files.includes(spec));

@@ -1,6 +1,6 @@
 import type { SpecPath } from '../../diagnostics/diagnostic.js';
-import type { FlowIndex } from '../../spec/flow-index.js';
-import type { RouteStepSpec } from '../../spec/types.js';
+import type { FlowIndex } from '../../flowspec/flow-index.js';
+import type { RouteStepSpec } from '../../flowspec/types.js';
 import { defineRule } from '../rule.js';
 
 interface Target {

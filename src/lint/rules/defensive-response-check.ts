@@ -1,4 +1,4 @@
-import { forEachComparison } from '../../spec/ref-uses.js';
+import { forEachComparison } from '../../flowspec/ref-uses.js';
 import { defineRule } from '../rule.js';
 
 export const defensiveResponseCheck = defineRule({

@@ -1,4 +1,4 @@
-import type { FlowIndex } from '../../spec/flow-index.js';
+import type { FlowIndex } from '../../flowspec/flow-index.js';
 import { defineRule } from '../rule.js';
 
 export const httpOutcomesHandled = defineRule({

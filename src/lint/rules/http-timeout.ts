@@ -1,4 +1,4 @@
-import type { TargetName } from '../../spec/targets.js';
+import type { TargetName } from '../../flowspec/targets.js';
 import { defineRule } from '../rule.js';
 
 /** Below this a loaded middleware times out and the caller is dropped (domain.md §3). */

@@ -1,5 +1,5 @@
-import type { FlowSpec, GatherStepSpec, Value } from '../../spec/types.js';
-import { isRefValue } from '../../spec/types.js';
+import type { FlowSpec, GatherStepSpec, Value } from '../../flowspec/types.js';
+import { isRefValue } from '../../flowspec/types.js';
 import { findPhrase, identifierWords, maxDigits, proseWords } from '../name-words.js';
 import { defineRule } from '../rule.js';
 

@@ -1,5 +1,5 @@
 import type { SpecPath } from '../../diagnostics/diagnostic.js';
-import type { EndpointSpec } from '../../spec/types.js';
+import type { EndpointSpec } from '../../flowspec/types.js';
 import { findPhrase, identifierWords } from '../name-words.js';
 import { defineRule, type RuleContext } from '../rule.js';
 import { hasAuthScheme, highEntropyRun } from '../secret-text.js';

@@ -1,5 +1,5 @@
-import type { FlowIndex } from '../../spec/flow-index.js';
-import type { RefUse } from '../../spec/ref-uses.js';
+import type { FlowIndex } from '../../flowspec/flow-index.js';
+import type { RefUse } from '../../flowspec/ref-uses.js';
 import { assertNever } from '../../util/assert.js';
 import { defineRule } from '../rule.js';
 import { isVerifier } from '../taint.js';

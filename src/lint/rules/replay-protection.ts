@@ -1,6 +1,6 @@
 import type { SpecPath } from '../../diagnostics/diagnostic.js';
-import type { CallField } from '../../spec/refs.js';
-import { isRefValue, type EndpointSpec } from '../../spec/types.js';
+import type { CallField } from '../../flowspec/refs.js';
+import { isRefValue, type EndpointSpec } from '../../flowspec/types.js';
 import { defineRule } from '../rule.js';
 
 /** domain.md §2 step 3 and §3: the backend rejects requests whose timestamp is older than 60 s. */

@@ -1,7 +1,7 @@
 import type { SpecPath } from '../../diagnostics/diagnostic.js';
-import type { FlowIndex } from '../../spec/flow-index.js';
-import type { RefUse } from '../../spec/ref-uses.js';
-import type { GatherStepSpec } from '../../spec/types.js';
+import type { FlowIndex } from '../../flowspec/flow-index.js';
+import type { RefUse } from '../../flowspec/ref-uses.js';
+import type { GatherStepSpec } from '../../flowspec/types.js';
 import { findPhrase, identifierWords, maxDigits, proseWords } from '../name-words.js';
 import { defineRule, type ReportOptions } from '../rule.js';
 import { computeTaint, isVerifier, type Taint } from '../taint.js';

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { failureLine } from './stylish.js';
 import { plainStyle } from '../../diagnostics/render/style.js';
-import type { ScenarioResult } from '../run-scenarios.js';
+import type { ScenarioResult } from '../run/run-scenarios.js';
 import type { FlowTestReport } from './model.js';
 
 /**

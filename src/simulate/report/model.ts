@@ -1,6 +1,6 @@
 import type { Diagnostic, Position } from '../../diagnostics/diagnostic.js';
-import type { EngineName } from '../model.js';
-import type { FlowTestResult } from '../run-scenarios.js';
+import type { EngineName } from '../../targets/engine-contract.js';
+import type { FlowTestResult } from '../run/run-scenarios.js';
 
 /** One flow's part of a test run: its checks, and the scenario results when the checks passed. */
 export interface FlowTestReport {

@@ -1,9 +1,9 @@
 import { printable } from '../../diagnostics/render/printable.js';
 import { renderStylish } from '../../diagnostics/render/stylish.js';
 import type { Style } from '../../diagnostics/render/style.js';
-import type { Coverage } from '../coverage.js';
-import type { ScenarioResult } from '../run-scenarios.js';
-import type { Failure } from '../verdict.js';
+import type { Coverage } from '../run/coverage.js';
+import type { ScenarioResult } from '../run/run-scenarios.js';
+import type { Failure } from '../run/verdict.js';
 import { totals, type FlowTestReport } from './model.js';
 
 /** For people: a line per scenario, the reasons under a failure, a coverage line per flow. */

@@ -1,11 +1,11 @@
 import type { Diagnostic, SpecPath } from '../../diagnostics/diagnostic.js';
 import { didYouMean } from '../../diagnostics/suggest.js';
 import type { FlowGraph, FlowNode } from '../../ir/nodes.js';
-import { loadSpec, type DocumentKind } from '../../spec/load.js';
-import { checkAgainst } from '../../spec/schema.js';
-import { DiagnosticSink, type SpecSource } from '../../spec/source.js';
+import { loadSpec, type DocumentKind } from '../../flowspec/load.js';
+import { checkAgainst } from '../../flowspec/schema.js';
+import { DiagnosticSink, type SpecSource } from '../../flowspec/source.js';
 import { validate } from '../generated/validate-scenarios.js';
-import type { CallData, CallerEntry } from '../model.js';
+import type { CallData, CallerEntry } from '../../targets/engine-contract.js';
 import type { ExpectSpec, Expectation, ReplyPlan, ReplySpec, Scenario, ScenarioFileSpec, ScenarioSpec, ScriptedReply } from './types.js';
 
 export const SCENARIO_FILE: DocumentKind = { noun: 'scenario file', firstLine: 'ivrflowTest: 1', example: 'flows/identity-promotion.test.yaml' };

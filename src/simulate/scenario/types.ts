@@ -1,4 +1,4 @@
-import type { CallData, SimulationInput } from '../model.js';
+import type { CallData, SimulationInput } from '../../targets/engine-contract.js';
 
 /** A scenario file as written (checked against schemas/ivrflow-test.schema.json). */
 export interface ScenarioFileSpec {

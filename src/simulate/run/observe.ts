@@ -1,0 +1,105 @@
+import type { FlowGraph } from '../../ir/nodes.js';
+import type { CallData, HttpRequest, Recorder, SimEvent } from '../../targets/engine-contract.js';
+
+/** What is compared between engines: the events a caller, an endpoint or the ACD could notice. */
+export type Observation =
+  | { kind: 'prompt'; text: string }
+  | { kind: 'request'; request: NormalizedRequest }
+  | { kind: 'attribute'; name: string; value: string };
+
+export interface NormalizedRequest {
+  endpoint: string;
+  method: string;
+  url: string;
+  /** Sorted by name. */
+  headers: Record<string, string>;
+  /** Parsed JSON when the body is JSON, else the text; `call.timestamp` in any platform format reads `<call.timestamp>`. */
+  body: unknown;
+  timeoutSeconds: number;
+}
+
+export interface ObservedEvent {
+  observation: Observation;
+  /** The spec step the engine was in, for divergence reports. */
+  step: string | undefined;
+}
+
+export const TIMESTAMP_STAND_IN = '<call.timestamp>';
+
+/** The observable events of a run, in order, each with the step it happened in. */
+export function observe(recorder: Recorder, call: CallData): ObservedEvent[] {
+  const renderings = timestampRenderings(call.timestamp);
+  const observed: ObservedEvent[] = [];
+  let step: string | undefined;
+  for (const event of recorder.events) {
+    if (event.kind === 'step') step = event.step;
+    const observation = toObservation(event, renderings);
+    if (observation) observed.push({ observation, step });
+  }
+  return observed;
+}
+
+function toObservation(event: SimEvent, renderings: ReadonlySet<string>): Observation | undefined {
+  switch (event.kind) {
+    case 'prompt':
+    case 'attribute':
+      return event;
+    case 'request':
+      return { kind: 'request', request: normalizeRequest(event.request, renderings) };
+    default:
+      return undefined;
+  }
+}
+
+function normalizeRequest(request: HttpRequest, renderings: ReadonlySet<string>): NormalizedRequest {
+  const headers = Object.fromEntries(sortedEntries(request.headers));
+  return { endpoint: request.endpoint, method: request.method, url: request.url, headers, body: normalizeBody(request.body, renderings), timeoutSeconds: request.timeoutSeconds };
+}
+
+function normalizeBody(body: string | undefined, renderings: ReadonlySet<string>): unknown {
+  if (body === undefined) return undefined;
+  try {
+    return replaceTimestamps(JSON.parse(body), renderings);
+  } catch {
+    return body;
+  }
+}
+
+/** Key order carries no meaning in JSON or in headers; sorting makes equal values print equal. */
+function sortedEntries<T>(object: Record<string, T> | object): [string, T][] {
+  return (Object.entries(object) as [string, T][]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function replaceTimestamps(value: unknown, renderings: ReadonlySet<string>): unknown {
+  if (typeof value === 'string') return renderings.has(value) ? TIMESTAMP_STAND_IN : value;
+  if (Array.isArray(value)) return value.map((item) => replaceTimestamps(item, renderings));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(sortedEntries(value).map(([key, item]) => [key, replaceTimestamps(item, renderings)]));
+  return value;
+}
+
+/**
+ * The call's time as each platform renders it: as given, ISO 8601 with milliseconds (Genesys
+ * ToString of a DateTime) and RFC 1123 (CXone `{gmt}`), so a body field from `call.timestamp`
+ * compares equal across engines (docs/testing.md).
+ */
+function timestampRenderings(timestamp: string): Set<string> {
+  const instant = new Date(timestamp);
+  return new Set([timestamp, instant.toISOString(), instant.toUTCString(), instant.toISOString().replace('.000Z', 'Z')]);
+}
+
+/** Request body fields that carry a sensitive variable: shown redacted in reports. */
+export function sensitiveBodyFields(graph: FlowGraph): Set<string> {
+  const fields = new Set<string>();
+  for (const endpoint of graph.endpoints) for (const field of endpoint.body) if (field.value.kind === 'variable' && field.value.sensitive) fields.add(`${endpoint.id}.${field.field}`);
+  return fields;
+}
+
+/** A value as a report shows it; sensitive ones by length only (scenario data is test data, but logs are logs). */
+export function showValue(value: unknown, sensitive = false): string {
+  if (sensitive) return typeof value === 'string' ? `<sensitive, ${value.length} characters>` : '<sensitive>';
+  return value === undefined ? 'nothing' : JSON.stringify(value);
+}
+
+export function sameObservation(a: Observation, b: Observation): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,126 @@
+import { promptOf } from '../scenario/load.js';
+import type { Scenario } from '../scenario/types.js';
+import { CoverageCounter, type Coverage } from './coverage.js';
+import { drive, type Replier } from './drive.js';
+import type { CompiledFlow } from '../engines.js';
+import { CallerInputExhausted, EngineError, PlatformLimit, type Engine, type EngineName, type Recorder } from '../../targets/engine-contract.js';
+import { observe, sensitiveBodyFields } from './observe.js';
+import { cannedReplier, liveReplier, ScenarioGap } from './replies.js';
+import { checkExpectation, compareRuns, transcript, type CompletedRun, type Failure, type JudgeContext } from './verdict.js';
+
+export interface ScenarioResult {
+  name: string;
+  /** Position in the scenario file. */
+  index: number;
+  /** Engines the scenario ran on. */
+  ran: EngineName[];
+  /** Engines that cannot express the scenario, with the reason. */
+  skipped: { engine: EngineName; reason: string }[];
+  failures: Failure[];
+  /** With `trace`: each completed run as readable lines. */
+  traces?: { engine: EngineName; lines: string[] }[];
+}
+
+export interface FlowTestResult {
+  scenarios: ScenarioResult[];
+  /** Present when the spec engine ran. */
+  coverage?: Coverage;
+}
+
+export interface RunOptions {
+  /** `--endpoint name=url`: these endpoints get real HTTP requests instead of the canned replies. */
+  endpointUrls?: ReadonlyMap<string, string>;
+  /** `--trace`: keep each run's transcript in the result. */
+  trace?: boolean;
+}
+
+/** Run every scenario on every engine; the first engine is the reference the others are compared with. */
+export async function runScenarios(flow: CompiledFlow, engines: readonly Engine[], scenarios: readonly Scenario[], options: RunOptions = {}): Promise<FlowTestResult> {
+  const context = judgeContext(flow);
+  const coverage = engines.some((engine) => engine.name === 'spec') ? new CoverageCounter() : undefined;
+  const results: ScenarioResult[] = [];
+  for (const scenario of scenarios) {
+    const outcome = runScenario(engines, scenario, context, options, coverage);
+    results.push(outcome instanceof Promise ? await outcome : outcome);
+  }
+  return coverage ? { scenarios: results, coverage: coverage.result(flow.graph) } : { scenarios: results };
+}
+
+export function judgeContext(flow: CompiledFlow): JudgeContext {
+  const promptSteps = new Map<string, string>();
+  for (const node of flow.graph.nodes) {
+    const prompt = promptOf(node);
+    if (prompt !== undefined && !promptSteps.has(prompt)) promptSteps.set(prompt, node.id);
+  }
+  return { sensitiveFields: sensitiveBodyFields(flow.graph), promptSteps };
+}
+
+type RunOutcome = { engine: Engine; recorder: Recorder } | { engine: Engine; failure: Failure } | { engine: Engine; skipped: string };
+
+/** Synchronous unless an endpoint is live, so thousands of simulated calls take milliseconds. */
+export function runScenario(engines: readonly Engine[], scenario: Scenario, context: JudgeContext, options: RunOptions = {}, coverage?: CoverageCounter): ScenarioResult | Promise<ScenarioResult> {
+  const outcomes = engines.map((engine) => runOne(engine, scenario, options));
+  const judged = (settled: readonly RunOutcome[]) => judge(scenario, settled, context, coverage, options.trace === true);
+  if (outcomes.some((outcome) => outcome instanceof Promise)) return Promise.all(outcomes).then(judged);
+  return judged(outcomes as RunOutcome[]);
+}
+
+function runOne(engine: Engine, scenario: Scenario, options: RunOptions): RunOutcome | Promise<RunOutcome> {
+  const canned = cannedReplier(scenario.replies);
+  const replier: Replier = options.endpointUrls && options.endpointUrls.size > 0 ? liveReplier(options.endpointUrls, canned) : canned;
+  try {
+    const driven = drive(engine, scenario.input, replier);
+    return driven instanceof Promise ? driven.then((recorder) => ({ engine, recorder }), (error: unknown) => notCompleted(engine, error)) : { engine, recorder: driven };
+  } catch (error) {
+    return notCompleted(engine, error);
+  }
+}
+
+function notCompleted(engine: Engine, error: unknown): RunOutcome {
+  return error instanceof PlatformLimit ? { engine, skipped: error.message } : { engine, failure: runFailure(engine, error) };
+}
+
+/** An engine or scenario problem becomes a failure; anything else is a bug in ivrflow and propagates. */
+function runFailure(engine: Engine, error: unknown): Failure {
+  if (error instanceof EngineError) return { kind: 'engine', engine: engine.name, message: error.message };
+  if (error instanceof CallerInputExhausted) return { kind: 'scenario', engine: engine.name, message: `${error.message}; add an entry to \`caller\``, step: error.gather };
+  if (error instanceof ScenarioGap) return { kind: 'scenario', engine: engine.name, message: `${error.message}; add one under \`endpoints\`` };
+  throw error;
+}
+
+/**
+ * How a vendor engine's failed run reads beside the reference: needing more input or replies than a
+ * reference that finished is a divergence; the same scenario gap as the reference is said once.
+ */
+function relativeToReference(failure: Failure, reference: RunOutcome | undefined): Failure | undefined {
+  if (failure.kind !== 'scenario' || !reference) return failure;
+  if ('recorder' in reference) return { ...failure, kind: 'divergence', message: `${reference.engine.name} finished the call, but here ${failure.message.replace(/; add .*$/, '')}` };
+  return 'failure' in reference && reference.failure.kind === 'scenario' && reference.failure.message === failure.message ? undefined : failure;
+}
+
+function judge(scenario: Scenario, outcomes: readonly RunOutcome[], context: JudgeContext, coverage: CoverageCounter | undefined, trace: boolean): ScenarioResult {
+  const result: ScenarioResult = { name: scenario.name, index: scenario.index, ran: [], skipped: [], failures: [] };
+  const completed: CompletedRun[] = [];
+  for (const [position, outcome] of outcomes.entries()) {
+    if ('skipped' in outcome) {
+      result.skipped.push({ engine: outcome.engine.name, reason: outcome.skipped });
+      continue;
+    }
+    result.ran.push(outcome.engine.name);
+    if ('failure' in outcome) {
+      const failure = position === 0 ? outcome.failure : relativeToReference(outcome.failure, outcomes[0]);
+      if (failure) result.failures.push(failure);
+      continue;
+    }
+    if (outcome.engine.name === 'spec') coverage?.add(outcome.recorder);
+    completed.push({ engine: outcome.engine.name, limits: outcome.engine.limits, recorder: outcome.recorder, events: observe(outcome.recorder, scenario.input.call) });
+  }
+  if (scenario.expect) for (const run of completed) result.failures.push(...checkExpectation(scenario.expect, run, context));
+  const [reference, ...others] = completed;
+  for (const run of reference ? others : []) {
+    const divergence = compareRuns(reference!, run, context);
+    if (divergence) result.failures.push(divergence);
+  }
+  if (trace) result.traces = completed.map((run) => ({ engine: run.engine, lines: transcript(run, context) }));
+  return result;
+}

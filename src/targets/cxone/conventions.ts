@@ -1,0 +1,44 @@
+import type { IrReadable, IrValue } from '../../ir/nodes.js';
+import type { CallField } from '../../flowspec/refs.js';
+import { assertNever } from '../../util/assert.js';
+import { variableName } from './emit/escape.js';
+
+/**
+ * Studio variable names for what the spec reads. Call data maps to reserved variables (HELP
+ * reservedvariables: ContactID, ANI, DNIS; `gmt` is UTC in RFC 1123 form, not ISO 8601 — said so
+ * in docs/cxone.md). A result field `auth.tier` becomes the flat variable `auth_tier`.
+ */
+const CALL_VARIABLES: Record<CallField, string> = { id: 'ContactID', ani: 'ANI', dnis: 'DNIS', timestamp: 'gmt' };
+
+export function readableName(value: IrReadable): string {
+  switch (value.kind) {
+    case 'call':
+      return CALL_VARIABLES[value.field];
+    case 'variable':
+      return value.name;
+    case 'result':
+      return resultField(value.result, value.field);
+    default:
+      return assertNever(value);
+  }
+}
+
+export const resultField = (result: string, field: string): string => variableName(`${result}_${field}`);
+export const outcomeVariable = (result: string): string => variableName(`ivrflow_${result}_outcome`);
+export const httpStatusVariable = (result: string): string => variableName(`ivrflow_${result}_http_status`);
+export const requestVariable = (step: string): string => variableName(`ivrflow_${step}_request`);
+export const requestObjectVariable = (step: string): string => variableName(`ivrflow_${step}_request_body`);
+export const headersVariable = (step: string): string => variableName(`ivrflow_${step}_headers`);
+export const responseVariable = (step: string): string => variableName(`ivrflow_${step}_response`);
+export const tokenVariable = (secret: string): string => variableName(`ivrflow_token_${secret}`);
+export const counterVariable = (retry: string): string => variableName(`ivrflow_tries_${retry}`);
+export const validVariable = (gather: string): string => variableName(`ivrflow_${gather}_valid`);
+export const attributeVariable = (attribute: string): string => variableName(attribute);
+
+/** The deploy-time placeholder that fills a bearer token; never filled by ivrflow (docs/cxone.md). */
+export const secretPlaceholder = (secret: string): string => `{{secret_${secret}}}`;
+
+/** True when the value is, or reads, a sensitive variable. */
+export function isSensitive(value: IrValue): boolean {
+  return value.kind === 'variable' && value.sensitive;
+}

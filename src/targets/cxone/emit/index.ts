@@ -1,0 +1,95 @@
+import type { FlowGraph, FlowNode } from '../../../ir/nodes.js';
+import { assertNever } from '../../../util/assert.js';
+import type { EmitProblem, EmitResult } from '../../artifact.js';
+import type { EmitOptions } from '../../index.js';
+import { action, assignChain } from './actions.js';
+import { buildCatalog } from '../catalog/index.js';
+import { caption, next, stepKey, type DraftAction, type MapContext } from './draft.js';
+import { checkLimits } from '../limits.js';
+import { checkNameClashes } from '../name-clashes.js';
+import { mapGather } from './nodes/gather.js';
+import { mapHttp } from './nodes/http.js';
+import { mapRoute } from './nodes/route.js';
+import { mapAssign, mapCondition, mapDisconnect, mapPlay, mapRetry, mapSetAttributes } from './nodes/steps.js';
+import { redactedVariables } from './redacted.js';
+import { groupRepeatedNotes } from '../../group-notes.js';
+import { encodeVariableRedaction } from './redaction.js';
+import { serializeScript } from './script.js';
+
+export type { CatalogEntry } from '../catalog/types.js';
+
+const BEGIN_KEY = 'begin';
+
+/** The flow as a CXone Studio script: one `cxone/<scriptName>.json`, the body of `POST …/scripts`. */
+export function emitCxone(graph: FlowGraph, options: EmitOptions): EmitResult {
+  const problems: EmitProblem[] = [...checkLimits(graph), ...checkNameClashes(graph)];
+  const catalog = buildCatalog(options.cxoneCatalog);
+  const retries = new Map(graph.nodes.flatMap((node) => (node.kind === 'retry' ? [[node.id, new Set(node.bodySteps)] as const] : [])));
+  const ctx: MapContext = {
+    graph,
+    catalog,
+    specFile: options.specFile,
+    problems,
+    enter: (from, to) => (from !== undefined && retries.get(to)?.has(from.id) ? stepKey(to, 'check') : stepKey(to)),
+    report: (problem) => problems.push(problem),
+  };
+  const drafts = [...beginActions(graph, ctx), ...graph.nodes.flatMap((node) => mapNode(node, ctx))];
+  const scriptName = graph.targets.cxone?.scriptName ?? defaultScriptName(graph);
+  problems.push(...checkScriptName(scriptName));
+  const body = serializeScript(drafts, BEGIN_KEY, catalog, { scriptName, variableRedaction: encodeVariableRedaction(redactedVariables(graph, catalog)) });
+  const contents = `${JSON.stringify(body, null, 2)}\n`;
+  return { artifacts: [{ path: `cxone/${scriptFileName(scriptName)}.json`, contents, target: 'cxone', kind: 'script' }], problems: groupRepeatedNotes(problems) };
+}
+
+/** BEGIN, then the initial value of each variable that has one, then the start step. */
+function beginActions(graph: FlowGraph, ctx: MapContext): DraftAction[] {
+  const initial = graph.variables.filter((variable) => variable.initial !== undefined && !variable.sensitive);
+  const keys = initial.map((variable) => `init:${variable.name}`);
+  const start = ctx.enter(undefined, graph.start);
+  const inits = initial.flatMap((variable, position) =>
+    assignChain({ key: keys[position]!, label: caption(variable.name, 'initial value'), variable: variable.name, value: { kind: 'literal', value: variable.initial!, type: variable.type }, screenPop: false, specFile: ctx.specFile }, keys[position + 1] ?? start),
+  );
+  return [action(BEGIN_KEY, 'BEGIN', 'Begin', {}, [next(keys[0] ?? start)]), ...inits];
+}
+
+function mapNode(node: FlowNode, ctx: MapContext): DraftAction[] {
+  switch (node.kind) {
+    case 'play':
+      return mapPlay(node, ctx);
+    case 'gather':
+      return mapGather(node, ctx);
+    case 'http':
+      return mapHttp(node, ctx);
+    case 'condition':
+      return mapCondition(node, ctx);
+    case 'assign':
+      return mapAssign(node, ctx);
+    case 'setAttributes':
+      return mapSetAttributes(node, ctx);
+    case 'retry':
+      return mapRetry(node, ctx);
+    case 'route':
+      return mapRoute(node, ctx);
+    case 'disconnect':
+      return mapDisconnect(node);
+    default:
+      return assertNever(node);
+  }
+}
+
+/** Without `targets.cxone.scriptName`: the flow's slug (`identity-promotion`), documented in docs/cxone.md. */
+export function defaultScriptName(graph: FlowGraph): string {
+  return graph.slug;
+}
+
+/** MCP validates script names as 1–100 letters, digits, spaces, `.`, `-`, `_` (research/cxone.md §5); a path could land elsewhere on the tenant. */
+function checkScriptName(scriptName: string): EmitProblem[] {
+  if (/\{\{[A-Za-z0-9_.-]+\}\}/.test(scriptName) || /^\w[\w .-]{0,99}$/.test(scriptName)) return [];
+  return [{ code: 'target/unsupported', severity: 'warning', message: `CXone script name \`${scriptName}\` is not 1 to 100 letters, digits, spaces, dots, dashes or underscores.`, path: ['targets', 'cxone', 'scriptName'], hint: 'Use a plain name; choose the folder when you upload the script.' }];
+}
+
+/** A file name that cannot leave `cxone/`: letters, digits, `.`, `_` and `-`, no leading dot. */
+function scriptFileName(scriptName: string): string {
+  const name = scriptName.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '').slice(0, 100);
+  return name === '' ? 'script' : name;
+}

@@ -1,0 +1,297 @@
+import type { Artifact } from '../../artifact.js';
+import { caption } from '../emit/draft.js';
+import { attributeVariable, counterVariable } from '../conventions.js';
+import type { FlowGraph } from '../../../ir/nodes.js';
+import { CallerScript, EngineError, MAX_STEPS_PER_CALL, PlatformLimit, type CallerEntry, type Engine, type EngineRun, type HttpReply, type HttpRequest, type Recorder, type SimulationInput } from '../../engine-contract.js';
+import { readScript, type StudioAction, type StudioScript } from './script.js';
+import { checkVocabulary } from './vocabulary.js';
+import { parseExpression, parseSnippet, type Expr, type Statement, type StringPart } from './snippet-syntax.js';
+import { evaluate, interpolate, runStatements, SnippetFailure, text, type SnippetHost, type SnippetValue } from './snippet-run.js';
+
+/** What the engine needs from the graph: names only, never behaviour. */
+interface NameMaps {
+  /** Caption (the label before `:`) to spec step id. */
+  steps: Map<string, string>;
+  /** Skill as written in the script to spec queue id. */
+  queues: Map<string, string>;
+  /** Studio variable to spec attribute name. */
+  attributes: Map<string, string>;
+  /** Attempt counter variable to retry step id. */
+  counters: Map<string, string>;
+  /** Step id to the endpoint its http step calls. */
+  endpoints: Map<string, string>;
+}
+
+/**
+ * Runs the Studio script ivrflow emits (docs/cxone.md), action by action, with the Snippet code
+ * interpreted. REQAGENT takes one skill, so a route's skills cannot be observed; a failed transfer
+ * has no branch without a tenant catalog (a PlatformLimit).
+ */
+export function createCxoneEngine(artifacts: readonly Artifact[], graph: FlowGraph): Engine {
+  const script = readScript(artifacts);
+  checkVocabulary(script);
+  const names = nameMaps(graph);
+  const compiled = new CompiledScript(script);
+  return {
+    name: 'cxone',
+    limits: ['routeSkills', 'bodyValuesAsText', 'wholeSecondTimeouts'],
+    run: (input, recorder) => new CxoneCall(script, compiled, names, input, recorder).run(),
+  };
+}
+
+function nameMaps(graph: FlowGraph): NameMaps {
+  const skills = graph.targets.cxone?.skills ?? {};
+  return {
+    steps: new Map(graph.nodes.map((node) => [caption(node.id), node.id])),
+    queues: new Map(graph.queues.map((queue) => [skills[queue.id] ?? queue.id, queue.id])),
+    attributes: new Map(graph.nodes.flatMap((node) => (node.kind === 'setAttributes' ? node.attributes.map((attribute) => [attributeVariable(attribute.name), attribute.name] as const) : []))),
+    counters: new Map(graph.nodes.flatMap((node) => (node.kind === 'retry' ? [[counterVariable(node.id), node.id] as const] : []))),
+    endpoints: new Map(graph.nodes.flatMap((node) => (node.kind === 'http' ? [[node.id, node.endpoint] as const] : []))),
+  };
+}
+
+/** Snippets and IF expressions parsed once per script, so a thousand calls parse nothing. */
+class CompiledScript {
+  private readonly snippets = new Map<string, Statement[]>();
+  private readonly expressions = new Map<string, Expr>();
+
+  /** Every Snippet and IF expression is parsed here, so code the engine cannot read fails when it is built. */
+  constructor(script: StudioScript) {
+    for (const action of script.actions.values()) {
+      if (action.name === 'SNIPPET') this.snippets.set(action.id, parseSnippet(required(action, 'Data', script), where(script, action)));
+      if (action.name === 'IF') this.expressions.set(action.id, parseExpression(required(action, 'Expression', script), where(script, action)));
+    }
+  }
+
+  snippet(action: StudioAction): Statement[] {
+    return this.snippets.get(action.id)!;
+  }
+
+  expression(action: StudioAction): Expr {
+    return this.expressions.get(action.id)!;
+  }
+}
+
+class CxoneCall {
+  private readonly variables = new Map<string, SnippetValue>();
+  private readonly caller: CallerScript;
+  private step: string | undefined;
+
+  constructor(
+    private readonly script: StudioScript,
+    private readonly compiled: CompiledScript,
+    private readonly names: NameMaps,
+    private readonly input: SimulationInput,
+    private readonly recorder: Recorder,
+  ) {
+    this.caller = new CallerScript(input.caller);
+  }
+
+  *run(): EngineRun {
+    let current: string | undefined = this.script.begin;
+    for (let count = 0; current !== undefined; count += 1) {
+      if (count >= MAX_STEPS_PER_CALL) throw new EngineError(`more than ${MAX_STEPS_PER_CALL} actions in one call`, this.script.file);
+      const action = this.script.actions.get(current);
+      if (!action) throw new EngineError(`a branch leads to action ${current}, which does not exist`, this.script.file);
+      this.enter(action);
+      current = yield* this.execute(action);
+    }
+  }
+
+  /** Records the spec step an action belongs to, from its label (`Collect Otp: keep digits` → collectOtp). */
+  private enter(action: StudioAction): void {
+    const step = this.names.steps.get(action.label.split(':')[0]!);
+    if (step !== undefined && step !== this.step) this.recorder.step(step);
+    this.step = step ?? this.step;
+  }
+
+  /** Runs one action; returns the next action id, or undefined when the call left the script. */
+  private *execute(action: StudioAction): Generator<HttpRequest, string | undefined, HttpReply> {
+    switch (action.name) {
+      case 'BEGIN':
+        return this.follow(action);
+      case 'PLAY':
+        this.recorder.prompt(spokenText(required(action, 'Sequence', this.script), this.where(action)));
+        return this.follow(action);
+      case 'MENU':
+        return this.menu(action);
+      case 'CAPTURE':
+        return this.capture(action);
+      case 'ASSIGN':
+        this.assign(action);
+        return this.follow(action);
+      case 'IF':
+        return this.follow(action, this.holds(action) ? 'True' : 'False');
+      case 'CASE':
+        return this.caseBranch(action);
+      case 'SNIPPET':
+        return yield* this.snippet(action);
+      case 'REQAGENT':
+        return this.requestAgent(action);
+      case 'RESTAPI':
+        throw new EngineError('the tenant REST API action is not modelled: its property names are UNVERIFIED (docs/cxone.md)', this.where(action));
+      case 'HANGUP':
+        this.recorder.end({ kind: 'disconnect' });
+        return undefined;
+      default:
+        throw new EngineError(`unknown action ${action.name}`, this.where(action));
+    }
+  }
+
+  /**
+   * MENU (research/cxone.md §2, §6.3): keys are read until the terminator or MaxDigits keys, the
+   * terminator counting toward MaxDigits and `-` stripping it from Variable. UNVERIFIED for MENU
+   * (HELP states both rules for CAPTURE only). Silence leaves Variable empty and takes Default.
+   */
+  private menu(action: StudioAction): string | undefined {
+    this.recorder.prompt(spokenText(required(action, 'Sequence', this.script), this.where(action)));
+    const maxDigits = Number(required(action, 'MaxDigits', this.script));
+    const terminator = (action.properties.get('Terminator') ?? '').replace(/-$/, '');
+    const strip = (action.properties.get('Terminator') ?? '').endsWith('-');
+    this.variables.set(required(action, 'Variable', this.script), collect(this.caller.take(this.step ?? action.label), maxDigits, terminator, strip));
+    return this.follow(action);
+  }
+
+  /**
+   * CAPTURE (research/cxone.md §2, HELP actionscx/capture): no prompt of its own; MaxDigits counts
+   * the terminator, `-` strips it; the branch says how the entry ended (Timeout when nothing came).
+   */
+  private capture(action: StudioAction): string | undefined {
+    const setting = action.properties.get('Terminator') ?? '';
+    const terminator = setting.replace(/-$/, '');
+    const maxDigits = Number(required(action, 'MaxDigits', this.script));
+    const entry = this.caller.take(this.step ?? action.label);
+    const digits = collect(entry, maxDigits, terminator, setting.endsWith('-'));
+    this.variables.set(required(action, 'Variable', this.script), digits);
+    const label = entry.kind === 'silence' ? 'Timeout' : terminator !== '' && entry.keys.slice(0, maxDigits).includes(terminator) ? 'Terminator' : digits.length >= maxDigits ? 'MaxDigits' : 'InterDigitTimeout';
+    const branch = action.branches.find((candidate) => candidate.type === 'branch' && candidate.label === label);
+    return branch ? branch.to : this.follow(action);
+  }
+
+  /** ASSIGN: Value with `{var}` substituted; Numeric evaluates `a+b` sums. ScreenPop makes it an interaction attribute (research/cxone.md §4). */
+  private assign(action: StudioAction): void {
+    const variable = required(action, 'Variable', this.script);
+    const host = this.host(action, undefined);
+    let value: SnippetValue = interpolate(propertyParts(required(action, 'Value', this.script, true)), host);
+    if (action.properties.get('Type') === 'Numeric') value = numeric(value, this.where(action));
+    this.variables.set(variable, value);
+    const retry = this.names.counters.get(variable);
+    if (retry !== undefined && typeof value === 'number' && value > 0) this.recorder.attempt(retry, value);
+    if (action.properties.get('ScreenPop') === 'True') this.recorder.attribute(this.names.attributes.get(variable) ?? variable, text(value, host));
+  }
+
+  /** IF: the Expression is a Snippet condition; it calls nothing, so it never yields. */
+  private holds(action: StudioAction): boolean {
+    const result = evaluate(this.compiled.expression(action), this.host(action, undefined)).next();
+    if (!result.done || typeof result.value !== 'boolean') throw new EngineError('an IF expression is not a condition', this.where(action));
+    return result.value;
+  }
+
+  /** CASE: the variable's text against each case label, exactly; no match takes Default. UNVERIFIED: case sensitivity. */
+  private caseBranch(action: StudioAction): string | undefined {
+    const host = this.host(action, undefined);
+    const value = text(this.variables.get(required(action, 'Variable', this.script)) ?? '', host);
+    const matched = action.branches.find((branch) => branch.type === 'case' && branch.label === value);
+    return matched ? matched.to : this.follow(action);
+  }
+
+  private *snippet(action: StudioAction): Generator<HttpRequest, string | undefined, HttpReply> {
+    const host = this.host(action, this.step === undefined ? undefined : this.names.endpoints.get(this.step));
+    try {
+      const run = runStatements(this.compiled.snippet(action), host);
+      for (let step = run.next(); !step.done; ) {
+        this.recorder.request(step.value);
+        step = run.next(yield step.value);
+      }
+    } catch (error) {
+      if (!(error instanceof SnippetFailure)) throw error;
+      return this.follow(action, 'Error');
+    }
+    return this.follow(action);
+  }
+
+  /** REQAGENT queues the call at InitialPriority; the MUSIC loop after it is the caller waiting. */
+  private requestAgent(action: StudioAction): string | undefined {
+    const skill = required(action, 'Skill', this.script);
+    const queue = this.names.queues.get(skill);
+    if (queue === undefined) throw new EngineError(`skill \`${skill}\` is no queue of the flow`, this.where(action));
+    if (this.input.transfer === 'fails') {
+      const failure = action.branches.find((branch) => branch.type === 'branch');
+      if (!failure) throw new PlatformLimit('REQAGENT has no failure branch without a tenant catalog: the caller would wait in queue, so onFailure cannot run (docs/cxone.md)');
+      return failure.to;
+    }
+    this.recorder.end({ kind: 'route', queue, priority: Number(required(action, 'InitialPriority', this.script)), skills: [] });
+    return undefined;
+  }
+
+  private follow(action: StudioAction, label?: string): string {
+    const branch = label === undefined ? action.branches.find((candidate) => candidate.type === 'default') : action.branches.find((candidate) => candidate.type === 'branch' && candidate.label === label);
+    if (!branch) throw new EngineError(`${action.name} has no ${label === undefined ? 'Default' : label} branch`, this.where(action));
+    return branch.to;
+  }
+
+  private host(action: StudioAction, endpoint: string | undefined): SnippetHost {
+    return { variables: this.variables, system: (name) => systemVariable(name, this.input), endpoint, where: this.where(action) };
+  }
+
+  private where(action: StudioAction): string {
+    return where(this.script, action);
+  }
+}
+
+/** HELP reservedvariables; `gmt` is the time in RFC 1123 form (docs/cxone.md). */
+function systemVariable(name: string, input: SimulationInput): string | undefined {
+  switch (name) {
+    case 'ContactID':
+      return input.call.id;
+    case 'ANI':
+      return input.call.ani;
+    case 'DNIS':
+      return input.call.dnis;
+    case 'gmt':
+      return new Date(input.call.timestamp).toUTCString();
+    default:
+      return undefined;
+  }
+}
+
+function collect(entry: CallerEntry, maxDigits: number, terminator: string, strip: boolean): string {
+  if (entry.kind === 'silence') return '';
+  let collected = '';
+  for (const key of entry.keys) {
+    if (terminator !== '' && key === terminator) return strip ? collected : collected + key;
+    collected += key;
+    if (collected.length >= maxDigits) break;
+  }
+  return collected;
+}
+
+/** A Sequence of TTS segments `"%text" "%more"` as the caller hears it. */
+function spokenText(sequence: string, at: string): string {
+  const segments = [...sequence.matchAll(/"%([^"]*)"/g)].map((match) => match[1]!);
+  if (segments.length === 0 || sequence.replace(/"%[^"]*"/g, '').trim() !== '') throw new EngineError(`a Sequence other than TTS segments: ${sequence}`, at);
+  return segments.join(' ');
+}
+
+/** Property text: `{var}` and `{obj.member}` substitute (research/cxone.md §2); the rest is literal. */
+function propertyParts(value: string): StringPart[] {
+  return value.split(/(\{[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?\})/).flatMap((part, index): StringPart[] => (part === '' ? [] : index % 2 === 1 ? [{ ref: part.slice(1, -1) }] : [{ text: part }]));
+}
+
+/** Numeric ASSIGN: a number or a sum such as `2+1`. UNVERIFIED: an empty value stays empty. */
+function numeric(value: SnippetValue, at: string): SnippetValue {
+  const source = String(value).trim();
+  if (source === '') return '';
+  if (!/^-?[0-9]+(\.[0-9]+)?([+-][0-9]+(\.[0-9]+)?)*$/.test(source)) throw new EngineError(`a Numeric ASSIGN of \`${source}\``, at);
+  return [...source.matchAll(/[+-]?[0-9]+(\.[0-9]+)?/g)].reduce((sum, match) => sum + Number(match[0]), 0);
+}
+
+function required(action: StudioAction, property: string, script: StudioScript, allowEmpty = false): string {
+  const value = action.properties.get(property);
+  if (value === undefined || (!allowEmpty && value === '')) throw new EngineError(`${action.name} without ${property}`, where(script, action));
+  return value;
+}
+
+function where(script: StudioScript, action: StudioAction): string {
+  return `${script.file}: action ${action.id} ${action.name} "${action.label}"`;
+}

@@ -1,0 +1,222 @@
+import { assertNever } from '../../../util/assert.js';
+import { EngineError, secretStandIn, type HttpReply, type HttpRequest } from '../../engine-contract.js';
+import type { BinaryOperator, Expr, Statement, StringPart } from './snippet-syntax.js';
+
+/** A Snippet value. Booleans exist only as the result of a condition. */
+export type SnippetValue = string | number | boolean | DynamicObject | RestProxy;
+
+/** `DYNAMIC x`, and what a REST answer parses into. Members are case-sensitive (research/cxone.md §3). */
+export class DynamicObject {
+  readonly members = new Map<string, SnippetValue>();
+}
+
+/** `GetRESTProxy()` (research/cxone.md §3: ContentType defaults to form encoding, ProxyTimeoutSeconds to 10). */
+export class RestProxy {
+  contentType = 'application/x-www-form-urlencoded';
+  timeoutSeconds = 10;
+  statusCode = 0;
+  readonly headers: [string, string][] = [];
+}
+
+/** A runtime error ends the Snippet at once and takes its Error branch (research/cxone.md §3). */
+export class SnippetFailure extends Error {}
+
+export interface SnippetHost {
+  variables: Map<string, SnippetValue>;
+  /** Reserved variables: ContactID, ANI, DNIS, gmt. */
+  system(name: string): string | undefined;
+  /** The spec endpoint a REST request of this Snippet goes to. */
+  endpoint: string | undefined;
+  where: string;
+}
+
+export type SnippetRun = Generator<HttpRequest, void, HttpReply>;
+
+export function* runStatements(statements: readonly Statement[], host: SnippetHost): SnippetRun {
+  for (const statement of statements) yield* runStatement(statement, host);
+}
+
+function* runStatement(statement: Statement, host: SnippetHost): SnippetRun {
+  switch (statement.kind) {
+    case 'assign': {
+      const value = yield* evaluate(statement.value, host);
+      assign(statement.target.name, statement.target.member, value, host);
+      return;
+    }
+    case 'dynamic':
+      host.variables.set(statement.name, new DynamicObject());
+      return;
+    case 'if':
+      yield* runStatements(truth(yield* evaluate(statement.condition, host), host) ? statement.then : statement.else, host);
+      return;
+    case 'expression':
+      yield* evaluate(statement.expr, host);
+      return;
+    default:
+      return assertNever(statement);
+  }
+}
+
+function assign(name: string, member: string | undefined, value: SnippetValue, host: SnippetHost): void {
+  if (member === undefined) return void host.variables.set(name, value);
+  const object = host.variables.get(name);
+  if (object instanceof DynamicObject) return void object.members.set(member, value);
+  if (object instanceof RestProxy && member === 'ContentType') return void (object.contentType = text(value, host));
+  if (object instanceof RestProxy && member === 'ProxyTimeoutSeconds') return void (object.timeoutSeconds = Number(text(value, host)));
+  throw new EngineError(`cannot set \`${name}.${member}\``, host.where);
+}
+
+export function* evaluate(expr: Expr, host: SnippetHost): Generator<HttpRequest, SnippetValue, HttpReply> {
+  switch (expr.kind) {
+    case 'string':
+      return interpolate(expr.parts, host);
+    case 'number':
+      return expr.value;
+    case 'var':
+      return host.variables.get(expr.name) ?? host.system(expr.name) ?? '';
+    case 'member':
+      return member(yield* evaluate(expr.object, host), expr.name, host);
+    case 'call':
+      return yield* call(expr, host);
+    case 'binary':
+      return yield* binary(expr.op, expr.left, expr.right, host);
+    default:
+      return assertNever(expr);
+  }
+}
+
+function* binary(op: BinaryOperator, left: Expr, right: Expr, host: SnippetHost): Generator<HttpRequest, boolean, HttpReply> {
+  const a = yield* evaluate(left, host);
+  if (op === '&' && !truth(a, host)) return false;
+  if (op === '|' && truth(a, host)) return true;
+  const b = yield* evaluate(right, host);
+  if (op === '&' || op === '|') return truth(b, host);
+  return compare(op, a, b, host);
+}
+
+/**
+ * Numbers compare as numbers when both sides read as numbers, otherwise `=`/`!=` compare the text
+ * exactly and ordering is false. UNVERIFIED: Studio's own rules for mixed and case-different text.
+ */
+export function compare(op: Exclude<BinaryOperator, '&' | '|'>, a: SnippetValue, b: SnippetValue, host: Pick<SnippetHost, 'where'>): boolean {
+  const [x, y] = [asNumber(a), asNumber(b)];
+  if (x !== undefined && y !== undefined) return { '=': x === y, '!=': x !== y, '<': x < y, '<=': x <= y, '>': x > y, '>=': x >= y }[op];
+  if (op === '=') return text(a, host) === text(b, host);
+  if (op === '!=') return text(a, host) !== text(b, host);
+  return false;
+}
+
+function asNumber(value: SnippetValue): number | undefined {
+  if (typeof value === 'number') return value;
+  return typeof value === 'string' && /^-?[0-9]+(\.[0-9]+)?$/.test(value) ? Number(value) : undefined;
+}
+
+function truth(value: SnippetValue, host: Pick<SnippetHost, 'where'>): boolean {
+  if (typeof value !== 'boolean') throw new EngineError('a condition is not a comparison', host.where);
+  return value;
+}
+
+function member(object: SnippetValue, name: string, host: SnippetHost): SnippetValue {
+  if (object instanceof DynamicObject) return object.members.get(name) ?? '';
+  if (object instanceof RestProxy && name === 'StatusCode') return object.statusCode;
+  throw new EngineError(`cannot read \`.${name}\` here`, host.where);
+}
+
+function* call(expr: Extract<Expr, { kind: 'call' }>, host: SnippetHost): Generator<HttpRequest, SnippetValue, HttpReply> {
+  const args: SnippetValue[] = [];
+  for (const arg of expr.args) args.push(yield* evaluate(arg, host));
+  if (expr.object === undefined) {
+    if (expr.name === 'GetRESTProxy' && args.length === 0) return new RestProxy();
+    throw new EngineError(`unknown Snippet function \`${expr.name}\``, host.where);
+  }
+  const object = yield* evaluate(expr.object, host);
+  if (object instanceof RestProxy) return yield* proxyMethod(object, expr.name, args, host);
+  if (object instanceof DynamicObject && expr.name === 'asjson' && args.length === 0) return JSON.stringify(asJson(object, host));
+  if (typeof object === 'string' || typeof object === 'number') return stringMethod(String(object), expr.name, args, host);
+  throw new EngineError(`unknown method \`${expr.name}\``, host.where);
+}
+
+/** The string functions research/cxone.md §3 lists as seen in real code. */
+function stringMethod(value: string, name: string, args: SnippetValue[], host: SnippetHost): SnippetValue {
+  if (name === 'replace' && args.length === 2) return value.split(text(args[0]!, host)).join(text(args[1]!, host));
+  if (name === 'length' && args.length === 0) return value.length;
+  if (name === 'left' && args.length === 1) return value.slice(0, Number(text(args[0]!, host)));
+  throw new EngineError(`unknown string function \`${name}\` with ${args.length} argument(s)`, host.where);
+}
+
+function* proxyMethod(proxy: RestProxy, name: string, args: SnippetValue[], host: SnippetHost): Generator<HttpRequest, SnippetValue, HttpReply> {
+  if (name === 'AddHeader' && args.length === 2) {
+    proxy.headers.push([text(args[0]!, host), text(args[1]!, host)]);
+    return '';
+  }
+  if (name === 'MakeRestRequest' && args.length === 4) return yield* restRequest(proxy, args, host);
+  throw new EngineError(`unknown REST proxy method \`${name}\` with ${args.length} argument(s)`, host.where);
+}
+
+/**
+ * `MakeRestRequest(url, payload, 0, verb)`: parser 0 is JSON. The answer becomes a dynamic object
+ * and StatusCode is set. UNVERIFIED: a timeout, a failed connection or an answer that is not JSON
+ * is modelled as a runtime error (the Snippet's Error branch); HELP documents only status -1.
+ */
+function* restRequest(proxy: RestProxy, [url, payload, parser, verb]: SnippetValue[], host: SnippetHost): Generator<HttpRequest, SnippetValue, HttpReply> {
+  if (host.endpoint === undefined) throw new EngineError('a REST request outside an http step', host.where);
+  if (text(parser!, host) !== '0') throw new EngineError('MakeRestRequest with a parser other than 0 (JSON)', host.where);
+  const body = text(payload!, host);
+  const headers: Record<string, string> = {};
+  for (const [name, value] of proxy.headers) headers[name.toLowerCase()] = value;
+  if (body !== '') headers['content-type'] = proxy.contentType;
+  const request: HttpRequest = { endpoint: host.endpoint, method: text(verb!, host), url: text(url!, host), headers, timeoutSeconds: proxy.timeoutSeconds };
+  if (body !== '') request.body = body;
+  const reply = yield request;
+  if (reply.kind !== 'response') throw new SnippetFailure(`REST request ${reply.kind}`);
+  proxy.statusCode = reply.status;
+  return fromJson(reply.body);
+}
+
+function fromJson(body: string): DynamicObject {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    throw new SnippetFailure('the answer is not JSON');
+  }
+  return toDynamic(parsed);
+}
+
+/** JSON into a dynamic object. UNVERIFIED: an array or a scalar answer gives an object with no members; null reads as "". */
+function toDynamic(value: unknown): DynamicObject {
+  const object = new DynamicObject();
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return object;
+  for (const [key, item] of Object.entries(value)) object.members.set(key, item !== null && typeof item === 'object' ? toDynamic(item) : item === null ? '' : typeof item === 'number' ? item : String(item));
+  return object;
+}
+
+/** `asjson()` treats every value as a string (research/cxone.md §3). */
+function asJson(object: DynamicObject, host: SnippetHost): Record<string, unknown> {
+  return Object.fromEntries([...object.members].map(([key, value]) => [key, value instanceof DynamicObject ? asJson(value, host) : text(value, host)]));
+}
+
+/** A value as text, as `{var}` substitution writes it. */
+export function text(value: SnippetValue, host: Pick<SnippetHost, 'where'>): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  throw new EngineError('an object used as text', host.where);
+}
+
+/** `{name}` and `{object.member}`; an unset variable is "". `{{secret_X}}` is what the deployment fills with the token. */
+export function interpolate(parts: readonly StringPart[], host: SnippetHost): string {
+  return parts.map((part) => ('text' in part ? deployed(part.text) : substitute(part.ref, host))).join('');
+}
+
+function substitute(ref: string, host: SnippetHost): string {
+  const [name, field] = ref.split('.') as [string, string | undefined];
+  const value = host.variables.get(name) ?? host.system(name) ?? '';
+  if (field === undefined) return text(value, host);
+  return value instanceof DynamicObject ? text(value.members.get(field) ?? '', host) : '';
+}
+
+/** Deploy-time placeholders: the bearer token's becomes its stand-in; the others stay as written (the spec engine keeps them too). */
+export function deployed(textPart: string): string {
+  return textPart.replace(/\{\{secret_([A-Za-z0-9_]+)\}\}/g, (_, secret: string) => secretStandIn(secret));
+}

@@ -1,0 +1,77 @@
+import type { SpecPath } from '../../../diagnostics/diagnostic.js';
+import type { FlowNode } from '../../../ir/nodes.js';
+import { assertNever } from '../../../util/assert.js';
+import { disconnect, type ArchyAction } from './archy.js';
+import { nodeById, type FlowContext } from './context.js';
+import { compileCondition } from './nodes/condition.js';
+import { compileGather } from './nodes/gather.js';
+import { compileHttp } from './nodes/http.js';
+import { compileRetry, loopNext } from './nodes/retry.js';
+import { compileRoute } from './nodes/route.js';
+import { compileAssign, compileDisconnect, compilePlay, compileSetAttributes } from './nodes/simple.js';
+
+/** Inlining copies a shared step once per path to it; beyond this many actions per file, stop. */
+export const MAX_ACTIONS_PER_FLOW = 2000;
+
+/**
+ * The actions for a transition to `stepId`. Archy nests actions in a tree and the spec is a graph,
+ * so a step reached on two paths is inlined on both (research/archy.md §2.0 outputs). Cycles run
+ * only through retries, which become loops.
+ */
+export function followStep(stepId: string, context: FlowContext): ArchyAction[] {
+  const node = nodeById(context, stepId);
+  if (node.kind === 'retry' && context.loops.includes(stepId)) return backToRetry(node, context);
+  if (context.expanding.includes(stepId)) {
+    context.problems.push({ code: 'target/unsupported', message: `Step \`${stepId}\` is reached again on its own path without a retry; Archy flows are trees.`, path: transitionPath(context, stepId), hint: 'Go back through a `retry` step, which compiles to a loop.' });
+    return [disconnect(`${stepId}: cycle`)];
+  }
+  if (++context.actionCount > MAX_ACTIONS_PER_FLOW) {
+    if (context.actionCount === MAX_ACTIONS_PER_FLOW + 1) context.problems.push({ code: 'target/limit', message: `Inlining shared steps makes the ${context.flowType} flow larger than ${MAX_ACTIONS_PER_FLOW} actions.`, path: node.origin, onKey: true, hint: 'Reduce the number of paths that lead to the same steps.' });
+    return [disconnect(`${stepId}: too large`)];
+  }
+  context.expanding.push(stepId);
+  const actions = compileNode(node, context);
+  context.expanding.pop();
+  return actions;
+}
+
+/** `loopNext` only continues the innermost loop (research/archy.md §9.2). */
+function backToRetry(node: FlowNode, context: FlowContext): ArchyAction[] {
+  if (context.loops.at(-1) === node.id) return [loopNext(node.id)];
+  context.problems.push({ code: 'target/unsupported', message: `A step inside another retry goes back to retry \`${node.id}\`; Archy continues only the innermost loop.`, path: transitionPath(context, node.id), hint: 'Leave the inner retry through its `onExhausted` path first.' });
+  return [disconnect(`${node.id}: unsupported jump`)];
+}
+
+/** The spec key of the transition being followed: on the step whose subtree is being built. */
+function transitionPath(context: FlowContext, to: string): SpecPath {
+  const from = context.expanding.at(-1);
+  if (from === undefined) return nodeById(context, to).origin;
+  const source = nodeById(context, from);
+  const edge = source.edges.find((candidate) => candidate.to === to);
+  return edge ? [...source.origin, edge.name] : source.origin;
+}
+
+function compileNode(node: FlowNode, context: FlowContext): ArchyAction[] {
+  switch (node.kind) {
+    case 'play':
+      return compilePlay(node, context);
+    case 'gather':
+      return compileGather(node, context);
+    case 'http':
+      return compileHttp(node, context);
+    case 'condition':
+      return compileCondition(node, context);
+    case 'assign':
+      return compileAssign(node, context);
+    case 'setAttributes':
+      return compileSetAttributes(node, context);
+    case 'retry':
+      return compileRetry(node, context);
+    case 'route':
+      return compileRoute(node, context);
+    case 'disconnect':
+      return compileDisconnect(node);
+    default:
+      return assertNever(node);
+  }
+}

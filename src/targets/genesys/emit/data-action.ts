@@ -1,0 +1,57 @@
+import type { IrEndpoint, IrValue } from '../../../ir/nodes.js';
+import type { ValueType } from '../../../flowspec/types.js';
+import type { GenesysContext } from './context.js';
+import { requestTemplate, successTemplate, velocityText } from './velocity.js';
+import { translationDefault } from '../unverified.js';
+
+/** JSON Schema types of the contract (research/archy.md §4.2). */
+const SCHEMA_TYPE: Readonly<Record<ValueType, string>> = { string: 'string', integer: 'integer', number: 'number', boolean: 'boolean' };
+
+/**
+ * The Web Services data action (`custom-rest-actions`) for one endpoint, in the import/export shape
+ * of research/archy.md §4.2. The bearer token comes from the integration's credentials by name,
+ * never from the flow. `secure: true` when the action verifies or receives a credential.
+ */
+export function buildDataAction(endpoint: IrEndpoint, context: GenesysContext): object {
+  const inputs = endpoint.body.filter((entry): entry is { field: string; value: Exclude<IrValue, { kind: 'literal' }> } => entry.value.kind !== 'literal');
+  const secure = endpoint.verifiesCredential || inputs.some(({ value }) => value.kind === 'variable' && value.sensitive);
+  return {
+    name: context.names.dataActions.get(endpoint.id) ?? endpoint.id,
+    integrationType: 'custom-rest-actions',
+    actionType: 'custom',
+    secure,
+    config: {
+      timeoutSeconds: Math.ceil(endpoint.timeoutSeconds),
+      request: { requestUrlTemplate: velocityText(endpoint.url), requestType: endpoint.method, headers: headers(endpoint, context), requestTemplate: requestTemplate(endpoint) },
+      response: {
+        translationMap: Object.fromEntries(endpoint.responseFields.map((field) => [field.name, `$.${field.name}`])),
+        translationMapDefaults: Object.fromEntries(endpoint.responseFields.map((field) => [field.name, translationDefault(field.type)])),
+        successTemplate: successTemplate(endpoint),
+      },
+    },
+    contract: {
+      input: { inputSchema: { type: 'object', required: inputs.map(({ field }) => field), properties: Object.fromEntries(inputs.map(({ field, value }) => [field, { type: SCHEMA_TYPE[value.type] }])) } },
+      output: { successSchema: { type: 'object', properties: Object.fromEntries(endpoint.responseFields.map((field) => [field.name, { type: SCHEMA_TYPE[field.type] }])) } },
+    },
+  };
+}
+
+/**
+ * Header values are Velocity templates too; the bearer token is `${credentials.<secret>}`. A spec
+ * `Authorization` header would be a token written into the spec: it is reported and left out.
+ */
+function headers(endpoint: IrEndpoint, context: GenesysContext): Record<string, string> {
+  const result: Record<string, string> = {};
+  if (endpoint.bearerSecret !== undefined) result['Authorization'] = `Bearer \${credentials.${endpoint.bearerSecret}}`;
+  if (endpoint.body.length > 0) result['Content-Type'] = 'application/json';
+  for (const header of endpoint.headers) {
+    if (header.name.toLowerCase() === 'authorization') {
+      context.problems.push({ code: 'secure/sensitive-output', message: `Endpoint \`${endpoint.id}\` sets an \`${header.name}\` header in the spec; credentials belong to the integration.`, path: [...endpoint.origin, 'headers', header.name], onKey: true, hint: 'Use `auth: { bearer: <secret> }`; the data action reads the token from the integration credentials.' });
+      continue;
+    }
+    const existing = Object.keys(result).find((name) => name.toLowerCase() === header.name.toLowerCase());
+    if (existing !== undefined) delete result[existing];
+    result[header.name] = velocityText(header.value);
+  }
+  return result;
+}

@@ -1,0 +1,109 @@
+import type { SpecPath } from '../../../diagnostics/diagnostic.js';
+import type { IrCondition, IrReadable, IrValue } from '../../../ir/nodes.js';
+import type { Literal } from '../../../flowspec/types.js';
+import { assertNever, invariant } from '../../../util/assert.js';
+import { useVariable, type FlowContext } from './context.js';
+import { CALL_FIELD_EXPRESSIONS } from '../unverified.js';
+
+/** Characters an Architect string literal has no documented escape for. */
+const UNESCAPABLE = /[\u0000-\u001f\u007f\u2028\u2029]/;
+
+/**
+ * An Architect string literal. Help center "Use string literals in expressions": a backslash
+ * escapes `"` and `\`. No escape for a line break or a control character is documented, so such a
+ * value is reported, not guessed.
+ */
+export function stringLiteral(text: string, context: FlowContext, path: SpecPath): string {
+  if (UNESCAPABLE.test(text)) {
+    context.problems.push({ code: 'target/unescapable', message: `\`${JSON.stringify(text).slice(1, -1)}\` holds a line break or control character, which an Architect string literal cannot carry.`, path, hint: 'Remove line breaks, tabs and control characters from values the flow compares or looks up.' });
+  }
+  return `"${text.replace(/[\\"]/g, (char) => `\\${char}`)}"`;
+}
+
+export function literalExpression(value: Literal, context: FlowContext, path: SpecPath): string {
+  return typeof value === 'string' ? stringLiteral(value, context, path) : String(value);
+}
+
+/** research/archy.md §3.2: `Flow.` variables and read-only `Call.` built-ins. */
+export function readableExpression(value: IrReadable, context: FlowContext, path: SpecPath): string {
+  if (value.kind === 'call') return CALL_FIELD_EXPRESSIONS[value.field];
+  const variable = context.variables.readable(value);
+  invariant(variable !== undefined, `no Architect variable for ${JSON.stringify(value)}`);
+  return useVariable(context, variable, false, path);
+}
+
+export function valueExpression(value: IrValue, context: FlowContext, path: SpecPath): string {
+  return value.kind === 'literal' ? literalExpression(value.value, context, path) : readableExpression(value, context, path);
+}
+
+/** A readable as text for an attribute: guarded, so an unset number becomes "" (research/archy.md §2.7, §3.3). */
+export function textExpression(value: IrReadable, context: FlowContext, path: SpecPath): string {
+  const subject = readableExpression(value, context, path);
+  return value.type === 'string' ? subject : `If(IsSet(${subject}), ToString(${subject}), "")`;
+}
+
+/**
+ * A spec condition as one Architect expression in which every comparison is false on an unset value
+ * (research/archy.md §2.4, §3.3: `If(IsNotSetOrEmpty(x), false, ...)`). Only `If`, `IsSet`,
+ * `IsNotSetOrEmpty` and comparison operators are used: whether `and`/`or` short-circuit is UNVERIFIED.
+ */
+export function conditionExpression(condition: IrCondition, context: FlowContext, path: SpecPath): string {
+  switch (condition.kind) {
+    case 'compare':
+      if (condition.operator === 'exists') return existsExpression(condition.subject, condition.operand !== false, context, path);
+      return guarded(condition.subject, (subject) => comparison(subject, condition, context, path), context, path);
+    case 'all':
+      return foldRight(condition.items.map((item) => conditionExpression(item, context, path)), (head, rest) => `If(${head}, ${rest}, false)`);
+    case 'any':
+      return foldRight(condition.items.map((item) => conditionExpression(item, context, path)), (head, rest) => `If(${head}, true, ${rest})`);
+    case 'not':
+      return `If(${conditionExpression(condition.item, context, path)}, false, true)`;
+    default:
+      return assertNever(condition);
+  }
+}
+
+/** `subject == value`, guarded: false when the subject is unset (or an empty string). */
+export function equalsExpression(subject: IrReadable, value: Literal, context: FlowContext, path: SpecPath): string {
+  return conditionExpression({ kind: 'compare', operator: 'equals', subject, operand: value }, context, path);
+}
+
+/** `exists: true` is the one comparison that is about the unset value itself. */
+function existsExpression(subject: IrReadable, exists: boolean, context: FlowContext, path: SpecPath): string {
+  const text = readableExpression(subject, context, path);
+  return subject.type === 'string' ? `If(IsNotSetOrEmpty(${text}), ${!exists}, ${exists})` : `If(IsSet(${text}), ${exists}, ${!exists})`;
+}
+
+function guarded(subject: IrReadable, compare: (subject: string) => string, context: FlowContext, path: SpecPath): string {
+  const text = readableExpression(subject, context, path);
+  return subject.type === 'string' ? `If(IsNotSetOrEmpty(${text}), false, ${compare(text)})` : `If(IsSet(${text}), ${compare(text)}, false)`;
+}
+
+function comparison(subject: string, condition: Extract<IrCondition, { kind: 'compare' }>, context: FlowContext, path: SpecPath): string {
+  const operand = condition.operand;
+  const one = (value: Literal | readonly Literal[] | undefined) => literalExpression(Array.isArray(value) ? (value[0] as Literal) : (value as Literal), context, path);
+  switch (condition.operator) {
+    case 'exists':
+      return 'true';
+    case 'equals':
+      return `${subject} == ${one(operand)}`;
+    case 'notEquals':
+      return `If(${subject} == ${one(operand)}, false, true)`;
+    case 'in':
+      return foldRight((Array.isArray(operand) ? operand : [operand as Literal]).map((item) => `${subject} == ${literalExpression(item, context, path)}`), (head, rest) => `If(${head}, true, ${rest})`);
+    case 'greaterThan':
+      return `${subject} > ${one(operand)}`;
+    case 'lessThan':
+      return `${subject} < ${one(operand)}`;
+    case 'atLeast':
+      return `${subject} >= ${one(operand)}`;
+    case 'atMost':
+      return `${subject} <= ${one(operand)}`;
+    default:
+      return assertNever(condition.operator);
+  }
+}
+
+function foldRight(items: readonly string[], join: (head: string, rest: string) => string): string {
+  return items.reduceRight((rest, head) => join(head, rest));
+}

@@ -1,0 +1,55 @@
+import type { HttpNode, IrEndpoint } from '../../../../ir/nodes.js';
+import { duration, exp, NO_VALUE, type ArchyAction, type ArchyValue, type CallData } from '../archy.js';
+import { endpointById, useVariable, type FlowContext } from '../context.js';
+import { equalsExpression, readableExpression } from '../expression.js';
+
+/**
+ * research/archy.md §2.3, §4.1: `callData` against the endpoint's data action. `success` is a 2xx
+ * answer; the spec's success check then runs as a guarded decision (onSuccess / onFailure).
+ * `failure` (non-2xx, network error, the data action's own timeout) and `timeout` (the flow's) are
+ * both "no usable answer": onTimeout.
+ */
+export function compileHttp(node: HttpNode, context: FlowContext): ArchyAction[] {
+  const endpoint = endpointById(context, node.endpoint);
+  const action = context.names.dataActions.get(endpoint.id) ?? endpoint.id;
+  const callData: CallData = {
+    name: node.id,
+    processingPrompt: NO_VALUE,
+    timeout: duration(endpoint.timeoutSeconds),
+    category: { [context.names.integration]: { dataAction: { [action]: { inputs: inputs(node, endpoint, context), successOutputs: successOutputs(node, endpoint, context) } } } },
+    outputs: {
+      success: { actions: successActions(node, endpoint, context) },
+      failure: { actions: context.follow(node.onTimeout) },
+      timeout: { actions: context.follow(node.onTimeout) },
+    },
+  };
+  return [{ callData }];
+}
+
+/** Inputs are the body fields read at run time; literal fields live in the request template. */
+function inputs(node: HttpNode, endpoint: IrEndpoint, context: FlowContext): Record<string, ArchyValue> {
+  const entries: [string, ArchyValue][] = [];
+  for (const { field, value } of endpoint.body) {
+    if (value.kind === 'literal') continue;
+    const path = [...endpoint.origin, 'body', field];
+    if (value.kind === 'variable' && value.sensitive && !endpoint.verifiesCredential) {
+      context.problems.push({ code: 'secure/sensitive-output', message: `Endpoint \`${endpoint.id}\` would receive sensitive variable \`${value.name}\`, but it does not verify credentials.`, path, hint: 'Only the credential verifier (`verifiesCredential: true`) may receive a sensitive value.', related: [{ message: 'called here', path: node.origin }] });
+      continue;
+    }
+    entries.push([field, exp(readableExpression(value, context, path))]);
+  }
+  return Object.fromEntries(entries);
+}
+
+function successOutputs(node: HttpNode, endpoint: IrEndpoint, context: FlowContext): Record<string, ArchyValue> {
+  return Object.fromEntries(endpoint.responseFields.map((field) => [field.name, { var: useVariable(context, context.variables.result(node.result, field.name), true, node.origin) }]));
+}
+
+function successActions(node: HttpNode, endpoint: IrEndpoint, context: FlowContext): ArchyAction[] {
+  const check = endpoint.success;
+  if (!check) return context.follow(node.onSuccess);
+  const type = endpoint.responseFields.find((field) => field.name === check.field)?.type ?? 'string';
+  const subject = { kind: 'result', result: node.result, field: check.field, step: node.id, endpoint: endpoint.id, type } as const;
+  const condition = equalsExpression(subject, check.equals, context, [...endpoint.origin, 'response', 'success']);
+  return [{ decision: { name: `${node.id}: success?`, condition: exp(condition), outputs: { yes: { actions: context.follow(node.onSuccess) }, no: { actions: context.follow(node.onFailure) } } } }];
+}

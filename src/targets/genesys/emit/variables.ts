@@ -1,0 +1,86 @@
+import type { FlowGraph, IrReadable } from '../../../ir/nodes.js';
+import { invariant } from '../../../util/assert.js';
+import type { Literal, ValueType } from '../../../flowspec/types.js';
+import { lit, NO_VALUE, type VariableDeclaration } from './archy.js';
+
+/** A flow variable of the generated Archy file, with its Architect name (`Flow.x`). */
+export interface ArchyVariable {
+  name: string;
+  type: ValueType;
+  initial?: Literal;
+}
+
+/**
+ * Architect names for spec variables, http results and retry counters. Flow scope, so every task
+ * sees them (research/archy.md §1.1, §3.2). Architect names are compared without case here, and a
+ * clash gets a numeric suffix, so two spec names never share one variable.
+ */
+export class VariableTable {
+  private readonly byKey = new Map<string, ArchyVariable>();
+  private readonly taken = new Set<string>();
+
+  constructor(graph: FlowGraph) {
+    for (const variable of graph.variables) this.add(`var:${variable.name}`, variable.name, variable.type, variable.initial);
+    for (const endpointUse of resultFields(graph)) this.add(`result:${endpointUse.key}`, endpointUse.name, endpointUse.type);
+    for (const node of graph.nodes) if (node.kind === 'retry') this.add(`retry:${node.id}`, `${node.id}_attempt`, 'integer', 0);
+  }
+
+  /** The variable a spec ref reads, or undefined for call data (a built-in). */
+  readable(value: IrReadable): ArchyVariable | undefined {
+    switch (value.kind) {
+      case 'variable':
+        return this.get(`var:${value.name}`);
+      case 'result':
+        return this.get(`result:${value.result}.${value.field}`);
+      case 'call':
+        return undefined;
+    }
+  }
+
+  variable(name: string): ArchyVariable {
+    return this.get(`var:${name}`);
+  }
+
+  result(result: string, field: string): ArchyVariable {
+    return this.get(`result:${result}.${field}`);
+  }
+
+  retryCounter(retryId: string): ArchyVariable {
+    return this.get(`retry:${retryId}`);
+  }
+
+  private get(key: string): ArchyVariable {
+    const found = this.byKey.get(key);
+    invariant(found !== undefined, `no Architect variable for ${key}`);
+    return found;
+  }
+
+  private add(key: string, base: string, type: ValueType, initial?: Literal): void {
+    const safe = base.replace(/[^A-Za-z0-9_]/g, '_');
+    let name = safe;
+    for (let suffix = 2; this.taken.has(name.toLowerCase()); suffix++) name = `${safe}_${suffix}`;
+    this.taken.add(name.toLowerCase());
+    this.byKey.set(key, { name: `Flow.${name}`, type, ...(initial === undefined ? {} : { initial }) });
+  }
+}
+
+function resultFields(graph: FlowGraph): { key: string; name: string; type: ValueType }[] {
+  const seen = new Set<string>();
+  const fields: { key: string; name: string; type: ValueType }[] = [];
+  for (const node of graph.nodes) {
+    if (node.kind !== 'http' || seen.has(node.result)) continue;
+    seen.add(node.result);
+    const endpoint = graph.endpoints.find((candidate) => candidate.id === node.endpoint);
+    for (const field of endpoint?.responseFields ?? []) fields.push({ key: `${node.result}.${field.name}`, name: `${node.result}_${field.name}`, type: field.type });
+  }
+  return fields;
+}
+
+/** research/archy.md §3.4: `<type>Variable` declarations; `decimal` holds a spec `number`. */
+const DECLARATION_KIND: Readonly<Record<ValueType, string>> = { string: 'stringVariable', integer: 'integerVariable', number: 'decimalVariable', boolean: 'booleanVariable' };
+
+export function declareVariables(variables: Iterable<ArchyVariable>): VariableDeclaration[] {
+  return [...variables]
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((variable) => ({ [DECLARATION_KIND[variable.type]]: { name: variable.name, initialValue: variable.initial === undefined ? NO_VALUE : lit(variable.initial) } }));
+}
