@@ -81,13 +81,19 @@ function medianMs(command, args) {
 const checked = checkThroughput(Array.from({ length: VARIANTS }, (_, index) => Buffer.from(variant(index))));
 console.log(`check (validate: parse, schema, semantic checks, policy rules, lowering): ${checked.perSecond.toFixed(0)} flows/s`);
 const compiled = await throughput();
-console.log(`compile (check + Genesys and CXone emitters): ${VARIANTS} flows in ${compiled.seconds.toFixed(2)} s = ${compiled.perSecond.toFixed(0)} flows/s (${compiled.artifacts} artifacts; aim >= 500 flows/s)`);
+console.log(
+  `compile (check + Genesys and CXone emitters): ${VARIANTS} flows in ${compiled.seconds.toFixed(2)} s = ${compiled.perSecond.toFixed(0)} flows/s (${compiled.artifacts} artifacts; aim >= 500 flows/s)`,
+);
 const SIMULATED_CALLS = 10_000;
 for (const engines of [['spec'], ['spec', 'genesys', 'cxone']]) {
   const simulated = await simulation(engines, SIMULATED_CALLS);
   const aim = engines.length === 1 ? '; aim < 2 s' : '';
-  console.log(`simulate (${engines.join(', ')}): ${SIMULATED_CALLS} random calls of identity-promotion in ${simulated.seconds.toFixed(2)} s = ${simulated.perSecond.toFixed(0)} calls/s (${simulated.failed} disagreements${aim})`);
+  console.log(
+    `simulate (${engines.join(', ')}): ${SIMULATED_CALLS} random calls of identity-promotion in ${simulated.seconds.toFixed(2)} s = ${simulated.perSecond.toFixed(0)} calls/s (${simulated.failed} disagreements${aim})`,
+  );
 }
 const bare = medianMs(process.execPath, ['-e', '0']);
 const cold = medianMs(process.execPath, [join(root, 'bin/ivrflow.js'), 'validate', 'flows/identity-promotion.yaml']);
-console.log(`cold start (median of ${COLD_RUNS}): node -e 0 ${bare.toFixed(0)} ms, ivrflow validate ${cold.toFixed(0)} ms = ${(cold / bare).toFixed(2)}x (aim <= 3x)`);
+console.log(
+  `cold start (median of ${COLD_RUNS}): node -e 0 ${bare.toFixed(0)} ms, ivrflow validate ${cold.toFixed(0)} ms = ${(cold / bare).toFixed(2)}x (aim <= 3x)`,
+);

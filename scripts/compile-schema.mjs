@@ -12,7 +12,14 @@ compile('schemas/ivrflow-test.schema.json', 'src/simulate/generated/validate-sce
 
 function compile(schemaFile, outFile) {
   const schema = inlineBranchRefs(JSON.parse(readFileSync(join(root, schemaFile), 'utf8')));
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, code: { source: true, esm: true, lines: true } });
+  const ajv = new Ajv({
+    allErrors: true,
+    verbose: true,
+    strict: true,
+    strictRequired: false,
+    allowUnionTypes: true,
+    code: { source: true, esm: true, lines: true },
+  });
   const validate = ajv.compile(schema);
   const out = join(root, outFile);
   mkdirSync(dirname(out), { recursive: true });
@@ -32,13 +39,19 @@ function compile(schemaFile, outFile) {
  * published schema keeps its refs for editors.
  */
 function inlineBranchRefs(schema) {
-  const resolve = (ref) => ref.replace(/^#\//, '').split('/').reduce((node, key) => node[key], schema);
+  const resolve = (ref) =>
+    ref
+      .replace(/^#\//, '')
+      .split('/')
+      .reduce((node, key) => node[key], schema);
   const visit = (node) => {
     if (Array.isArray(node)) return node.forEach(visit);
     if (!node || typeof node !== 'object') return;
     for (const keyword of ['anyOf', 'oneOf']) {
       if (!Array.isArray(node[keyword])) continue;
-      node[keyword] = node[keyword].map((branch) => (branch.$ref && Object.keys(branch).length === 1 ? structuredClone(resolve(branch.$ref)) : branch));
+      node[keyword] = node[keyword].map((branch) =>
+        branch.$ref && Object.keys(branch).length === 1 ? structuredClone(resolve(branch.$ref)) : branch,
+      );
     }
     Object.values(node).forEach(visit);
   };

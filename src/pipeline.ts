@@ -46,11 +46,16 @@ export function checkSpec(file: string, bytes: Uint8Array, options: CheckOptions
   const loaded = loadSpec(file, bytes);
   const validated = validateSpec(loaded);
   const diagnostics = [...validated.diagnostics];
-  if (!validated.spec || !validated.index || hasErrors(diagnostics)) return { source: loaded.source, diagnostics: sortDiagnostics(diagnostics) };
+  if (!validated.spec || !validated.index || hasErrors(diagnostics))
+    return { source: loaded.source, diagnostics: sortDiagnostics(diagnostics) };
   const sink = new DiagnosticSink(loaded.source);
   if (options.environment) checkEnvironment(validated.spec, options.environment, sink);
   // The policy rules trust a spec whose references and graph are sound.
-  if (!hasErrors(sink.diagnostics)) lintSpec(validated.spec, validated.index, sink, { ...(options.rules ? { config: options.rules } : {}), ...(options.targets ? { targets: options.targets } : {}) });
+  if (!hasErrors(sink.diagnostics))
+    lintSpec(validated.spec, validated.index, sink, {
+      ...(options.rules ? { config: options.rules } : {}),
+      ...(options.targets ? { targets: options.targets } : {}),
+    });
   diagnostics.push(...sink.diagnostics);
   const result: CheckResult = { source: loaded.source, diagnostics: sortDiagnostics(diagnostics), spec: validated.spec };
   if (!hasErrors(diagnostics)) result.graph = lowerToIr(validated.index, options.environment ? { environment: options.environment } : {});
@@ -64,7 +69,10 @@ export async function compileSpec(file: string, bytes: Uint8Array, options: Comp
   const sink = new DiagnosticSink(checked.source);
   const artifacts: Artifact[] = [emitIr(checked.graph)];
   for (const target of options.targets ?? TARGET_NAMES) {
-    const emitted = await emitTarget(target, checked.graph, { specFile: baseName(file), ...(options.cxoneCatalog ? { cxoneCatalog: options.cxoneCatalog } : {}) });
+    const emitted = await emitTarget(target, checked.graph, {
+      specFile: baseName(file),
+      ...(options.cxoneCatalog ? { cxoneCatalog: options.cxoneCatalog } : {}),
+    });
     artifacts.push(...emitted.artifacts);
     for (const problem of emitted.problems) sink.report(problem);
   }

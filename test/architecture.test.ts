@@ -40,7 +40,11 @@ describe('architecture', () => {
   });
 
   it('only the CLI touches the process and the terminal', () => {
-    const offenders = files.filter((file) => stageOf(file) < STAGES.indexOf('cli') && /\bprocess\.(stdout|stderr|exit|exitCode|argv|env)\b|from 'chalk'|console\.(log|error)/.test(readFileSync(file, 'utf8')));
+    const offenders = files.filter(
+      (file) =>
+        stageOf(file) < STAGES.indexOf('cli') &&
+        /\bprocess\.(stdout|stderr|exit|exitCode|argv|env)\b|from 'chalk'|console\.(log|error)/.test(readFileSync(file, 'utf8')),
+    );
     expect(offenders.map((file) => relative(ROOT, file))).toEqual([]);
   });
 });

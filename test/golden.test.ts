@@ -36,7 +36,8 @@ describe.each(cases)('golden $name', (golden) => {
       return;
     }
     expect(result.artifacts, 'a case outside _error_ must compile').toBeDefined();
-    for (const artifact of result.artifacts ?? []) await expect(artifact.contents).toMatchFileSnapshot(join(golden.expectedDir, artifact.path));
+    for (const artifact of result.artifacts ?? [])
+      await expect(artifact.contents).toMatchFileSnapshot(join(golden.expectedDir, artifact.path));
     const generated = new Set((result.artifacts ?? []).map((artifact) => artifact.path));
     const orphans = listFiles(golden.expectedDir).filter((path) => path !== 'diagnostics.txt' && !generated.has(path));
     expect(orphans, 'expected/ holds files the compiler no longer generates').toEqual([]);
@@ -49,7 +50,13 @@ function caseFolders(dir: string): GoldenCase[] {
     const folder = join(dir, entry);
     if (!statSync(folder).isDirectory()) continue;
     if (existsSync(join(folder, 'spec.yaml'))) {
-      found.push({ name: relative(join(ROOT, 'test/cases'), folder), specPath: join(folder, 'spec.yaml'), displayName: 'spec.yaml', expectedDir: join(folder, 'expected'), mustFail: folder.includes('_error_') });
+      found.push({
+        name: relative(join(ROOT, 'test/cases'), folder),
+        specPath: join(folder, 'spec.yaml'),
+        displayName: 'spec.yaml',
+        expectedDir: join(folder, 'expected'),
+        mustFail: folder.includes('_error_'),
+      });
     } else {
       found.push(...caseFolders(folder));
     }
@@ -60,14 +67,23 @@ function caseFolders(dir: string): GoldenCase[] {
 function exampleFlows(): GoldenCase[] {
   return readdirSync(join(ROOT, 'flows'))
     .filter((file) => file.endsWith('.yaml') && !file.endsWith('.test.yaml'))
-    .map((file) => ({ name: `flows/${file}`, specPath: join(ROOT, 'flows', file), displayName: `flows/${file}`, expectedDir: join(ROOT, 'test/golden/flows', file.replace(/\.yaml$/, '')), mustFail: false }));
+    .map((file) => ({
+      name: `flows/${file}`,
+      specPath: join(ROOT, 'flows', file),
+      displayName: `flows/${file}`,
+      expectedDir: join(ROOT, 'test/golden/flows', file.replace(/\.yaml$/, '')),
+      mustFail: false,
+    }));
 }
 
 function readCaseOptions(specPath: string): { targets?: TargetName[]; environment?: Map<string, string> } {
   const file = join(specPath, '..', 'case.json');
   if (!existsSync(file)) return {};
   const options = JSON.parse(readFileSync(file, 'utf8')) as { targets?: TargetName[]; env?: Record<string, string> };
-  return { ...(options.targets ? { targets: options.targets } : {}), ...(options.env ? { environment: new Map(Object.entries(options.env)) } : {}) };
+  return {
+    ...(options.targets ? { targets: options.targets } : {}),
+    ...(options.env ? { environment: new Map(Object.entries(options.env)) } : {}),
+  };
 }
 
 function listFiles(dir: string, prefix = ''): string[] {

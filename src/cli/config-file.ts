@@ -39,10 +39,23 @@ export async function loadConfig(explicit: string | undefined, cwd: string): Pro
     throw configError(sink.diagnostics);
   }
   const loaded = parseRuleConfig(document.toJS({ maxAliasCount: 50 }), RULES);
-  for (const problem of loaded.problems) sink.report({ code: 'schema/invalid', message: problem.message, path: problem.path, ...(problem.onKey ? { onKey: true } : {}), ...(problem.hint ? { hint: problem.hint } : {}) });
+  for (const problem of loaded.problems)
+    sink.report({
+      code: 'schema/invalid',
+      message: problem.message,
+      path: problem.path,
+      ...(problem.onKey ? { onKey: true } : {}),
+      ...(problem.hint ? { hint: problem.hint } : {}),
+    });
   if (sink.diagnostics.length > 0) throw configError(sink.diagnostics);
   for (const override of loaded.overrides) {
-    sink.report({ code: 'lint/rule-override', severity: 'info', message: `Rule \`${override.rule}\` protects credentials and is set to \`${override.level}\` by the configuration: ${override.reason}`, path: ['rules', override.rule], onKey: true });
+    sink.report({
+      code: 'lint/rule-override',
+      severity: 'info',
+      message: `Rule \`${override.rule}\` protects credentials and is set to \`${override.level}\` by the configuration: ${override.reason}`,
+      path: ['rules', override.rule],
+      onKey: true,
+    });
   }
   return { file, text, rules: loaded.config, notes: sink.diagnostics };
 }

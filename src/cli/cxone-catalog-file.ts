@@ -13,6 +13,9 @@ export async function readCxoneCatalog(file: string, cwd: string): Promise<Catal
     throw new CliError(`Cannot read the CXone catalog ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
   }
   const parsed = parseTenantCatalog(text, file);
-  if (!parsed.ok) throw new CliError(`The CXone catalog ${file} is not usable:\n${parsed.errors.map((error) => `  - ${error}`).join('\n')}\nIt must hold GET /actions/{libraryId} responses from your tenant (see docs/cxone.md).`);
+  if (!parsed.ok)
+    throw new CliError(
+      `The CXone catalog ${file} is not usable:\n${parsed.errors.map((error) => `  - ${error}`).join('\n')}\nIt must hold GET /actions/{libraryId} responses from your tenant (see docs/cxone.md).`,
+    );
   return parsed.entries;
 }

@@ -23,7 +23,9 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
 function buildProgram(io: CliIo, finish: (exitCode: number) => void): Command {
   const version = toolVersion();
   const program = new Command('ivrflow')
-    .description('Compile a vendor-neutral IVR flow spec into Genesys Cloud Archy YAML and a NICE CXone Studio script, with compliance checks.')
+    .description(
+      'Compile a vendor-neutral IVR flow spec into Genesys Cloud Archy YAML and a NICE CXone Studio script, with compliance checks.',
+    )
     .version(version, '-v, --version')
     .option('--verbose', 'print stack traces of internal errors')
     .exitOverride()
@@ -40,7 +42,13 @@ function buildProgram(io: CliIo, finish: (exitCode: number) => void): Command {
     .option('--config <file>', 'rule configuration (default: ivrflow.config.yaml in the working directory)')
     .action(async (files: string[], options: { format: string; env?: string; maxWarnings?: number; config?: string }) => {
       const { validateCommand } = await import('./commands/validate.js');
-      finish(await validateCommand(files, { format: parseFormat(options.format), toolVersion: version, ...optionalProps(options, ['env', 'maxWarnings', 'config']) }, io));
+      finish(
+        await validateCommand(
+          files,
+          { format: parseFormat(options.format), toolVersion: version, ...optionalProps(options, ['env', 'maxWarnings', 'config']) },
+          io,
+        ),
+      );
     });
 
   program
@@ -51,30 +59,95 @@ function buildProgram(io: CliIo, finish: (exitCode: number) => void): Command {
     .option('-t, --target <targets>', `comma-separated targets: ${TARGET_NAMES.join(', ')}`, parseTargets, [...TARGET_NAMES])
     .option('--env <file>', 'environment file that fills {{placeholders}} at compile time')
     .option('--check', 'write nothing; exit 1 when the files on disk differ from what would be generated', false)
-    .option('--cxone-catalog <file>', 'JSON file of CXone action definitions from your tenant (GET /actions/{libraryId}); enables CAPTURE and the REST API action')
+    .option(
+      '--cxone-catalog <file>',
+      'JSON file of CXone action definitions from your tenant (GET /actions/{libraryId}); enables CAPTURE and the REST API action',
+    )
     .option('--config <file>', 'rule configuration (default: ivrflow.config.yaml in the working directory)')
     .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('stylish'))
-    .action(async (files: string[], options: { out: string; target: TargetName[]; env?: string; check: boolean; format: string; cxoneCatalog?: string; config?: string }) => {
-      const { generateCommand } = await import('./commands/generate.js');
-      finish(await generateCommand(files, { out: options.out, targets: options.target, check: options.check, format: parseFormat(options.format), toolVersion: version, ...optionalProps(options, ['env', 'cxoneCatalog', 'config']) }, io));
-    });
+    .action(
+      async (
+        files: string[],
+        options: {
+          out: string;
+          target: TargetName[];
+          env?: string;
+          check: boolean;
+          format: string;
+          cxoneCatalog?: string;
+          config?: string;
+        },
+      ) => {
+        const { generateCommand } = await import('./commands/generate.js');
+        finish(
+          await generateCommand(
+            files,
+            {
+              out: options.out,
+              targets: options.target,
+              check: options.check,
+              format: parseFormat(options.format),
+              toolVersion: version,
+              ...optionalProps(options, ['env', 'cxoneCatalog', 'config']),
+            },
+            io,
+          ),
+        );
+      },
+    );
 
   program
     .command('test')
-    .description('Simulate calls: run each flow\'s scenarios (<flow>.test.yaml beside the spec) on the spec and on the generated Genesys and CXone artifacts; every engine must meet the expectations and agree. Exit 0 all passed, 1 a failure, 2 usage or I/O.')
+    .description(
+      "Simulate calls: run each flow's scenarios (<flow>.test.yaml beside the spec) on the spec and on the generated Genesys and CXone artifacts; every engine must meet the expectations and agree. Exit 0 all passed, 1 a failure, 2 usage or I/O.",
+    )
     .argument('<spec...>', 'spec files (flows/*.yaml) or their scenario files (flows/*.test.yaml)')
     .addOption(new Option('-f, --format <format>', 'report format').choices(['stylish', 'json', 'junit']).default('stylish'))
-    .addOption(new Option('-e, --engines <engines>', 'comma-separated engines').argParser(parseEngines).default([...ENGINE_NAMES], ENGINE_NAMES.join(',')))
-    .addOption(new Option('--endpoint <name=url>', 'send this endpoint\'s requests to a real server instead of the canned replies (repeatable)').argParser(parseEndpoint).default(new Map<string, string>(), 'none'))
+    .addOption(
+      new Option('-e, --engines <engines>', 'comma-separated engines')
+        .argParser(parseEngines)
+        .default([...ENGINE_NAMES], ENGINE_NAMES.join(',')),
+    )
+    .addOption(
+      new Option('--endpoint <name=url>', "send this endpoint's requests to a real server instead of the canned replies (repeatable)")
+        .argParser(parseEndpoint)
+        .default(new Map<string, string>(), 'none'),
+    )
     .option('-s, --scenario <text>', 'run only the scenarios whose name contains this text (any case)')
     .option('--trace', 'print what each engine did in each scenario: steps, prompts, requests, attributes, the end', false)
     .option('--env <file>', 'environment file that fills {{placeholders}} at compile time')
     .option('--cxone-catalog <file>', 'JSON file of CXone action definitions from your tenant')
     .option('--config <file>', 'rule configuration (default: ivrflow.config.yaml in the working directory)')
-    .action(async (files: string[], options: { format: 'stylish' | 'json' | 'junit'; engines: EngineName[]; endpoint: Map<string, string>; scenario?: string; trace: boolean; env?: string; cxoneCatalog?: string; config?: string }) => {
-      const { testCommand } = await import('./commands/test.js');
-      finish(await testCommand(files, { format: options.format, engines: options.engines, endpoints: options.endpoint, trace: options.trace, ...optionalProps(options, ['env', 'cxoneCatalog', 'config', 'scenario']) }, io));
-    });
+    .action(
+      async (
+        files: string[],
+        options: {
+          format: 'stylish' | 'json' | 'junit';
+          engines: EngineName[];
+          endpoint: Map<string, string>;
+          scenario?: string;
+          trace: boolean;
+          env?: string;
+          cxoneCatalog?: string;
+          config?: string;
+        },
+      ) => {
+        const { testCommand } = await import('./commands/test.js');
+        finish(
+          await testCommand(
+            files,
+            {
+              format: options.format,
+              engines: options.engines,
+              endpoints: options.endpoint,
+              trace: options.trace,
+              ...optionalProps(options, ['env', 'cxoneCatalog', 'config', 'scenario']),
+            },
+            io,
+          ),
+        );
+      },
+    );
 
   program
     .command('rules')
@@ -91,20 +164,27 @@ function buildProgram(io: CliIo, finish: (exitCode: number) => void): Command {
 
 function handleError(error: unknown, io: CliIo, verbose: boolean): number {
   if (error instanceof CommanderError) {
-    return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT_OK : EXIT_USAGE;
+    return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help'
+      ? EXIT_OK
+      : EXIT_USAGE;
   }
   if (error instanceof CliError) {
     io.stderr(`ivrflow: ${error.message}\n`);
     return error.exitCode;
   }
-  io.stderr(`ivrflow: internal error: ${error instanceof Error ? error.message : String(error)}\nThis is a bug in ivrflow; please report it with the spec that caused it.\n`);
+  io.stderr(
+    `ivrflow: internal error: ${error instanceof Error ? error.message : String(error)}\nThis is a bug in ivrflow; please report it with the spec that caused it.\n`,
+  );
   if (verbose && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
   else io.stderr('Run with --verbose for the stack trace.\n');
   return EXIT_USAGE;
 }
 
 function parseTargets(value: string): TargetName[] {
-  const names = value.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const names = value
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
   const unknown = names.filter((name) => !isTargetName(name));
   if (names.length === 0 || unknown.length > 0) throw new InvalidArgumentError(`Targets are ${TARGET_NAMES.join(', ')}; got \`${value}\`.`);
   return [...new Set(names as TargetName[])].sort();
@@ -112,7 +192,10 @@ function parseTargets(value: string): TargetName[] {
 
 /** Always in the order spec, genesys, cxone: the first engine run is the reference the others are compared with. */
 function parseEngines(value: string): EngineName[] {
-  const names = value.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const names = value
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
   const unknown = names.filter((name) => !(ENGINE_NAMES as readonly string[]).includes(name));
   if (names.length === 0 || unknown.length > 0) throw new InvalidArgumentError(`Engines are ${ENGINE_NAMES.join(', ')}; got \`${value}\`.`);
   return ENGINE_NAMES.filter((name) => names.includes(name));

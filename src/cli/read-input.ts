@@ -7,14 +7,23 @@ export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; diagnost
 
 /** Read a spec or scenario file. A missing file, a directory or an oversized file is a diagnostic, never a throw. */
 export async function readSpecFile(file: string, cwd: string): Promise<ReadResult> {
-  const fail = (code: Diagnostic['code'], message: string, hint?: string): ReadResult => ({ ok: false, diagnostic: { code, severity: 'error', message, file, path: [], ...(hint ? { hint } : {}) } });
+  const fail = (code: Diagnostic['code'], message: string, hint?: string): ReadResult => ({
+    ok: false,
+    diagnostic: { code, severity: 'error', message, file, path: [], ...(hint ? { hint } : {}) },
+  });
   const path = resolve(cwd, file);
   try {
     const info = await stat(path);
-    if (info.isDirectory()) return fail('io/not-a-file', 'This is a directory, not a file.', `Name the files, e.g. ${file.replace(/\/+$/, '')}/*.yaml.`);
+    if (info.isDirectory())
+      return fail('io/not-a-file', 'This is a directory, not a file.', `Name the files, e.g. ${file.replace(/\/+$/, '')}/*.yaml.`);
     if (!info.isFile()) return fail('io/not-a-file', 'This is not a regular file.');
     // Checked before reading, so a huge file is never loaded into memory.
-    if (info.size > MAX_SPEC_BYTES) return fail('input/too-large', `The file is ${info.size} bytes; ivrflow reads files of at most ${MAX_SPEC_BYTES} bytes.`, 'Check that this is the file you meant.');
+    if (info.size > MAX_SPEC_BYTES)
+      return fail(
+        'input/too-large',
+        `The file is ${info.size} bytes; ivrflow reads files of at most ${MAX_SPEC_BYTES} bytes.`,
+        'Check that this is the file you meant.',
+      );
     return { ok: true, bytes: await readFile(path) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

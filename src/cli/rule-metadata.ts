@@ -23,12 +23,27 @@ export function ruleMetadata(diagnostics: readonly Diagnostic[]): RuleMetadata[]
   const rules = new Map(RULES.map((rule) => [`rule/${rule.id}`, rule]));
   const firstByCode = new Map<string, Diagnostic>();
   for (const diagnostic of diagnostics) if (!firstByCode.has(diagnostic.code)) firstByCode.set(diagnostic.code, diagnostic);
-  const policyRules = [...rules].map(([code, rule]) => ({ id: code, description: rule.description, defaultLevel: rule.severity, helpUri: ruleDocUrl(rule.id) }));
-  return [...policyRules, ...[...firstByCode].filter(([code]) => !rules.has(code)).map(([code, first]) => {
-    const family = code.split('/')[0] ?? code;
-    // Built-in checks have no configurable level: the one they report at is their default.
-    return { id: code, description: `${CORE_FAMILIES[family] ?? 'ivrflow check'} (${code}).`, defaultLevel: first.severity, helpUri: `${DOCS_BASE_URL}docs/spec.md#checks` };
-  })];
+  const policyRules = [...rules].map(([code, rule]) => ({
+    id: code,
+    description: rule.description,
+    defaultLevel: rule.severity,
+    helpUri: ruleDocUrl(rule.id),
+  }));
+  return [
+    ...policyRules,
+    ...[...firstByCode]
+      .filter(([code]) => !rules.has(code))
+      .map(([code, first]) => {
+        const family = code.split('/')[0] ?? code;
+        // Built-in checks have no configurable level: the one they report at is their default.
+        return {
+          id: code,
+          description: `${CORE_FAMILIES[family] ?? 'ivrflow check'} (${code}).`,
+          defaultLevel: first.severity,
+          helpUri: `${DOCS_BASE_URL}docs/spec.md#checks`,
+        };
+      }),
+  ];
 }
 
 export const INFORMATION_URI = DOCS_BASE_URL;

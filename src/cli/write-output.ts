@@ -117,5 +117,6 @@ async function exists(path: string): Promise<boolean> {
 
 function assertInside(parent: string, child: string): void {
   const path = relative(parent, child);
-  if (path === '' || path.startsWith(`..${sep}`) || path === '..' || path.startsWith(sep)) throw new CliError(`Refusing to write outside ${parent}: ${child}`);
+  if (path === '' || path.startsWith(`..${sep}`) || path === '..' || path.startsWith(sep))
+    throw new CliError(`Refusing to write outside ${parent}: ${child}`);
 }

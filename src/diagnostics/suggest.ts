@@ -2,7 +2,8 @@
 export function suggest(input: string, candidates: Iterable<string>): string | undefined {
   const list = [...candidates];
   // An abbreviation (`warn` for `warning`, `bearer` for `bearerToken`) is a match too.
-  const prefixed = input.length >= 3 ? list.filter((candidate) => candidate.toLowerCase().startsWith(input.toLowerCase()) && candidate !== input) : [];
+  const prefixed =
+    input.length >= 3 ? list.filter((candidate) => candidate.toLowerCase().startsWith(input.toLowerCase()) && candidate !== input) : [];
   if (prefixed.length === 1) return prefixed[0];
   let best: string | undefined;
   let bestDistance = Infinity;

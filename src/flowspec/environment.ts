@@ -34,7 +34,12 @@ export function fillPlaceholders(text: string, environment: ReadonlyMap<string, 
 export function checkEnvironment(spec: FlowSpec, environment: ReadonlyMap<string, string>, sink: DiagnosticSink): void {
   for (const use of findPlaceholders(spec)) {
     if (environment.has(use.key)) continue;
-    sink.report({ code: 'env/missing-value', message: `The environment file has no value for \`{{${use.key}}}\`.`, path: use.path, hint: `Add \`${use.key}: <value>\` to the environment file.` });
+    sink.report({
+      code: 'env/missing-value',
+      message: `The environment file has no value for \`{{${use.key}}}\`.`,
+      path: use.path,
+      hint: `Add \`${use.key}: <value>\` to the environment file.`,
+    });
   }
 }
 

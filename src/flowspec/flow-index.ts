@@ -2,7 +2,7 @@ import type { DiagnosticCode } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { CALL_FIELDS, isCallField, type ResolvedRef } from './refs.js';
 import { stepTransitions, type Transition } from './transitions.js';
-import type { FlowSpec, HttpStepSpec, StepSpec } from './types.js';
+import type { FlowSpec, StepSpec } from './types.js';
 
 export interface RefProblem {
   code: DiagnosticCode;
@@ -34,7 +34,8 @@ export class FlowIndex {
     this.results = collectResults(spec);
     this.reachable = this.reachableFrom(spec.start);
     // The way out when the secure section cannot be entered runs wherever its entry is reached from.
-    if (spec.secure && this.reachable.has(spec.secure.entry)) for (const id of this.reachableFrom(spec.secure.onUnavailable)) (this.reachable as Set<string>).add(id);
+    if (spec.secure && this.reachable.has(spec.secure.entry))
+      for (const id of this.reachableFrom(spec.secure.onUnavailable)) (this.reachable as Set<string>).add(id);
     this.secureSteps = spec.secure && this.steps.has(spec.secure.entry) ? this.reachableFrom(spec.secure.entry) : new Set();
   }
 
@@ -57,7 +58,11 @@ export class FlowIndex {
    * Every step reachable from `from` (itself included), never entering `avoid`, following only the
    * transitions `follow` accepts (all of them by default).
    */
-  reachableFrom(from: string, avoid: ReadonlySet<string> = new Set(), follow: (from: string, edge: Transition) => boolean = () => true): Set<string> {
+  reachableFrom(
+    from: string,
+    avoid: ReadonlySet<string> = new Set(),
+    follow: (from: string, edge: Transition) => boolean = () => true,
+  ): Set<string> {
     const seen = new Set<string>();
     const pending = this.steps.has(from) && !avoid.has(from) ? [from] : [];
     while (pending.length > 0) {
@@ -96,7 +101,15 @@ export class FlowIndex {
     const [head = '', field] = ref.split('.');
     if (head === 'call') {
       if (field !== undefined && isCallField(field)) return { kind: 'call', field, type: 'string' };
-      return { code: 'ref/unknown-field', message: `\`${ref}\` is not call data.`, hint: didYouMean(field ?? '', Object.keys(CALL_FIELDS)) ?? `Call data: ${Object.keys(CALL_FIELDS).map((name) => `call.${name}`).join(', ')}.` };
+      return {
+        code: 'ref/unknown-field',
+        message: `\`${ref}\` is not call data.`,
+        hint:
+          didYouMean(field ?? '', Object.keys(CALL_FIELDS)) ??
+          `Call data: ${Object.keys(CALL_FIELDS)
+            .map((name) => `call.${name}`)
+            .join(', ')}.`,
+      };
     }
     if (field === undefined) return this.resolveVariable(head);
     return this.resolveResultField(head, field);
@@ -104,19 +117,33 @@ export class FlowIndex {
 
   private resolveVariable(name: string): ResolvedRef | RefProblem {
     const variable = this.spec.variables?.[name];
-    if (variable && Object.hasOwn(this.spec.variables!, name)) return { kind: 'variable', name, type: variable.type, sensitive: variable.sensitive === true };
-    const hint = this.results.has(name) ? `\`${name}\` is an http result: read one of its fields, e.g. \`${name}.<field>\`.` : didYouMean(name, Object.keys(this.spec.variables ?? {})) ?? 'Declare it under `variables`.';
+    if (variable && Object.hasOwn(this.spec.variables!, name))
+      return { kind: 'variable', name, type: variable.type, sensitive: variable.sensitive === true };
+    const hint = this.results.has(name)
+      ? `\`${name}\` is an http result: read one of its fields, e.g. \`${name}.<field>\`.`
+      : (didYouMean(name, Object.keys(this.spec.variables ?? {})) ?? 'Declare it under `variables`.');
     return { code: 'ref/unknown-variable', message: `Unknown variable \`${name}\`.`, hint };
   }
 
   private resolveResultField(result: string, field: string): ResolvedRef | RefProblem {
     const source = this.results.get(result);
-    if (!source) return { code: 'ref/unknown-result', message: `No http step has the result name \`${result}\`.`, hint: didYouMean(result, this.results.keys()) ?? 'Set `result:` on the http step whose answer you read.' };
+    if (!source)
+      return {
+        code: 'ref/unknown-result',
+        message: `No http step has the result name \`${result}\`.`,
+        hint: didYouMean(result, this.results.keys()) ?? 'Set `result:` on the http step whose answer you read.',
+      };
     const endpoint = Object.hasOwn(this.spec.endpoints ?? {}, source.endpoint) ? this.spec.endpoints![source.endpoint] : undefined;
-    if (!endpoint) return { code: 'ref/unknown-endpoint', message: `Result \`${result}\` comes from an unknown endpoint.`, consequential: true };
+    if (!endpoint)
+      return { code: 'ref/unknown-endpoint', message: `Result \`${result}\` comes from an unknown endpoint.`, consequential: true };
     const fields = endpoint.response.fields;
     const type = Object.hasOwn(fields, field) ? fields[field] : undefined;
-    if (!type) return { code: 'ref/unknown-field', message: `The response of endpoint \`${source.endpoint}\` declares no field \`${field}\`.`, hint: didYouMean(field, Object.keys(fields)) ?? `Declared fields: ${Object.keys(fields).join(', ')}.` };
+    if (!type)
+      return {
+        code: 'ref/unknown-field',
+        message: `The response of endpoint \`${source.endpoint}\` declares no field \`${field}\`.`,
+        hint: didYouMean(field, Object.keys(fields)) ?? `Declared fields: ${Object.keys(fields).join(', ')}.`,
+      };
     return { kind: 'result', result, field, step: source.step, endpoint: source.endpoint, type };
   }
 }
@@ -129,7 +156,7 @@ function collectResults(spec: FlowSpec): Map<string, ResultSource> {
   const results = new Map<string, ResultSource>();
   for (const [id, step] of Object.entries(spec.steps)) {
     if (step.type !== 'http' || results.has(step.result)) continue;
-    results.set(step.result, { step: id, endpoint: (step as HttpStepSpec).endpoint });
+    results.set(step.result, { step: id, endpoint: step.endpoint });
   }
   return results;
 }

@@ -41,7 +41,13 @@ export function loadSpec(file: string, bytes: Uint8Array, kind: DocumentKind = F
   const empty: SpecSource = { file, text: '', lineCounter };
   const sink = new DiagnosticSink(empty);
   if (bytes.length > MAX_SPEC_BYTES) {
-    sink.reportAt('input/too-large', `The file is ${bytes.length} bytes; a ${kind.noun} is limited to ${MAX_SPEC_BYTES} bytes.`, 0, 0, `Split it, or check that this is the ${kind.noun} you meant.`);
+    sink.reportAt(
+      'input/too-large',
+      `The file is ${bytes.length} bytes; a ${kind.noun} is limited to ${MAX_SPEC_BYTES} bytes.`,
+      0,
+      0,
+      `Split it, or check that this is the ${kind.noun} you meant.`,
+    );
     return { source: empty, diagnostics: sink.diagnostics };
   }
   const text = decodeUtf8(bytes);
@@ -64,14 +70,24 @@ function parseText(file: string, text: string, lineCounter: LineCounter, kind: D
   if (sink.diagnostics.length > 0) return { source, diagnostics: sink.diagnostics };
   reportForbiddenKeys(sink, kind);
   if (!isMap(document.contents)) {
-    sink.report({ code: 'yaml/syntax', message: `A ${kind.noun} must be a YAML mapping (key: value pairs) at the top level.`, path: [], hint: `Start with \`${kind.firstLine}\`.` });
+    sink.report({
+      code: 'yaml/syntax',
+      message: `A ${kind.noun} must be a YAML mapping (key: value pairs) at the top level.`,
+      path: [],
+      hint: `Start with \`${kind.firstLine}\`.`,
+    });
   }
   if (sink.diagnostics.length > 0) return { source, diagnostics: sink.diagnostics };
   try {
     return { source, data: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), diagnostics: [] };
   } catch {
     // yaml throws a ReferenceError when aliases expand past maxAliasCount (a "billion laughs" document).
-    sink.report({ code: 'yaml/alias-limit', message: `The document expands aliases more than ${MAX_ALIAS_COUNT} times.`, path: [], hint: 'Write the values out instead of nesting aliases.' });
+    sink.report({
+      code: 'yaml/alias-limit',
+      message: `The document expands aliases more than ${MAX_ALIAS_COUNT} times.`,
+      path: [],
+      hint: 'Write the values out instead of nesting aliases.',
+    });
     return { source, diagnostics: sink.diagnostics };
   }
 }
@@ -79,16 +95,37 @@ function parseText(file: string, text: string, lineCounter: LineCounter, kind: D
 function reportYamlError(sink: DiagnosticSink, error: YAMLError, kind: DocumentKind): void {
   const [start, end] = error.pos;
   const message = firstLine(error.message);
+  // The yaml library's codes are its own open list: every code not named here is a syntax error.
+  // eslint-disable-next-line @typescript-eslint/switch-exhaustiveness-check
   switch (error.code) {
     case 'DUPLICATE_KEY':
-      sink.reportAt('yaml/duplicate-key', 'Duplicate key: a key may appear only once in a mapping.', start, end, 'Remove or rename one of them; YAML keeps neither reliably.');
+      sink.reportAt(
+        'yaml/duplicate-key',
+        'Duplicate key: a key may appear only once in a mapping.',
+        start,
+        end,
+        'Remove or rename one of them; YAML keeps neither reliably.',
+      );
       return;
     case 'MULTIPLE_DOCS':
-      sink.reportAt('yaml/multiple-documents', 'The file holds more than one YAML document.', start, end, `Keep one ${kind.noun} per file; remove the \`---\` separator.`);
+      sink.reportAt(
+        'yaml/multiple-documents',
+        'The file holds more than one YAML document.',
+        start,
+        end,
+        `Keep one ${kind.noun} per file; remove the \`---\` separator.`,
+      );
       return;
     default:
       // The parser reports its own stack exhaustion as an error at the point it gave up.
-      if (/call stack/i.test(message)) sink.reportAt('yaml/syntax', 'The document nests too deeply to be read.', start, end, `A ${kind.noun} needs only a few levels; flatten the nesting.`);
+      if (/call stack/i.test(message))
+        sink.reportAt(
+          'yaml/syntax',
+          'The document nests too deeply to be read.',
+          start,
+          end,
+          `A ${kind.noun} needs only a few levels; flatten the nesting.`,
+        );
       else sink.reportAt('yaml/syntax', `YAML syntax error: ${message}`, start, end, SYNTAX_HINTS[error.code]);
   }
 }
@@ -100,7 +137,12 @@ function reportForbiddenKeys(sink: DiagnosticSink, kind: DocumentKind): void {
     Pair(_, pair) {
       if (!isPair(pair) || !isScalar(pair.key) || !FORBIDDEN_KEYS.has(String(pair.key.value))) return;
       const range = pair.key.range ?? [0, 0];
-      sink.reportAt('yaml/forbidden-key', `The key \`${String(pair.key.value)}\` is not allowed anywhere in a ${kind.noun}.`, range[0], range[1]);
+      sink.reportAt(
+        'yaml/forbidden-key',
+        `The key \`${String(pair.key.value)}\` is not allowed anywhere in a ${kind.noun}.`,
+        range[0],
+        range[1],
+      );
     },
   });
 }

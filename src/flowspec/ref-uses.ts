@@ -1,5 +1,6 @@
 import type { SpecPath } from '../diagnostics/diagnostic.js';
 import { isRefValue, type ConditionSpec, type FlowSpec, type Value } from './types.js';
+import { assertNever } from '../util/assert.js';
 
 /** Where a ref is read; the taint analysis treats each kind as a different sink. */
 export type RefUse =
@@ -23,19 +24,30 @@ export function collectRefUses(spec: FlowSpec): RefUse[] {
     const base = ['steps', step];
     switch (definition.type) {
       case 'assign':
-        for (const [variable, value] of Object.entries(definition.set)) pushValue(uses, value, [...base, 'set', variable], (ref, path) => ({ kind: 'assign', ref, path, step, variable }));
+        for (const [variable, value] of Object.entries(definition.set))
+          pushValue(uses, value, [...base, 'set', variable], (ref, path) => ({ kind: 'assign', ref, path, step, variable }));
         break;
       case 'setAttributes':
-        for (const [attribute, value] of Object.entries(definition.attributes)) pushValue(uses, value, [...base, 'attributes', attribute], (ref, path) => ({ kind: 'attribute', ref, path, step, attribute }));
+        for (const [attribute, value] of Object.entries(definition.attributes))
+          pushValue(uses, value, [...base, 'attributes', attribute], (ref, path) => ({ kind: 'attribute', ref, path, step, attribute }));
         break;
       case 'condition':
-        forEachComparison(definition.if, [...base, 'if'], (comparison, path) => uses.push({ kind: 'condition', ref: comparison.ref, path: [...path, 'ref'], step }));
+        forEachComparison(definition.if, [...base, 'if'], (comparison, path) =>
+          uses.push({ kind: 'condition', ref: comparison.ref, path: [...path, 'ref'], step }),
+        );
         break;
       case 'route':
         if (definition.by) uses.push({ kind: 'routeBy', ref: definition.by.ref, path: [...base, 'by', 'ref'], step });
         break;
-      default:
+      case 'play':
+      case 'gather':
+      case 'http':
+      case 'retry':
+      case 'disconnect':
+        // No refs: their reads are in the endpoint bodies (above) or in none. A new kind must say so here.
         break;
+      default:
+        return assertNever(definition);
     }
   }
   (spec.secure?.exports ?? []).forEach((ref, index) => uses.push({ kind: 'export', ref, path: ['secure', 'exports', index] }));
@@ -47,7 +59,11 @@ function pushValue(uses: RefUse[], value: Value, path: SpecPath, make: (ref: str
 }
 
 /** Visit the comparisons of a condition tree with their paths. */
-export function forEachComparison(condition: ConditionSpec, path: SpecPath, visit: (comparison: Extract<ConditionSpec, { ref: string }>, path: SpecPath) => void): void {
+export function forEachComparison(
+  condition: ConditionSpec,
+  path: SpecPath,
+  visit: (comparison: Extract<ConditionSpec, { ref: string }>, path: SpecPath) => void,
+): void {
   if ('all' in condition) condition.all.forEach((item, index) => forEachComparison(item, [...path, 'all', index], visit));
   else if ('any' in condition) condition.any.forEach((item, index) => forEachComparison(item, [...path, 'any', index], visit));
   else if ('not' in condition) forEachComparison(condition.not, [...path, 'not'], visit);

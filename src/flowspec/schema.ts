@@ -28,16 +28,31 @@ export function checkAgainst(validator: SchemaValidator, data: unknown, sink: Di
 function isMisspelledRequired(error: ErrorObject, errors: readonly ErrorObject[]): boolean {
   if (error.keyword !== 'required') return false;
   const missing = String((error.params as Record<string, unknown>)['missingProperty']);
-  return errors.some((other) => other.keyword === 'additionalProperties' && other.instancePath === error.instancePath && suggest(String((other.params as Record<string, unknown>)['additionalProperty']), [missing]) === missing);
+  return errors.some(
+    (other) =>
+      other.keyword === 'additionalProperties' &&
+      other.instancePath === error.instancePath &&
+      suggest(String((other.params as Record<string, unknown>)['additionalProperty']), [missing]) === missing,
+  );
 }
 
 function checkVersion(data: unknown, sink: DiagnosticSink): boolean {
   const version = (data as Record<string, unknown>)['ivrflow'];
   if (version === SPEC_VERSION) return true;
   if (version === undefined) {
-    sink.report({ code: 'schema/version', message: 'The spec has no `ivrflow` version key.', path: [], hint: 'Add `ivrflow: 1` as the first line.' });
+    sink.report({
+      code: 'schema/version',
+      message: 'The spec has no `ivrflow` version key.',
+      path: [],
+      hint: 'Add `ivrflow: 1` as the first line.',
+    });
   } else {
-    sink.report({ code: 'schema/version', message: `Spec version \`${String(version)}\` is not supported; this ivrflow reads version ${SPEC_VERSION}.`, path: ['ivrflow'], hint: 'Write `ivrflow: 1`.' });
+    sink.report({
+      code: 'schema/version',
+      message: `Spec version \`${String(version)}\` is not supported; this ivrflow reads version ${SPEC_VERSION}.`,
+      path: ['ivrflow'],
+      hint: 'Write `ivrflow: 1`.',
+    });
   }
   return false;
 }
@@ -90,19 +105,40 @@ function reportSchemaError(error: ErrorObject, sink: DiagnosticSink): void {
     case 'additionalProperties': {
       const key = String(params['additionalProperty']);
       const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
-      sink.report({ code: 'schema/unknown-key', message: `Unknown key \`${key}\` in ${where}.`, path: [...path, key], onKey: true, hint: didYouMean(key, known) ?? knownKeysHint(known) });
+      sink.report({
+        code: 'schema/unknown-key',
+        message: `Unknown key \`${key}\` in ${where}.`,
+        path: [...path, key],
+        onKey: true,
+        hint: didYouMean(key, known) ?? knownKeysHint(known),
+      });
       return;
     }
     case 'required':
-      sink.report({ code: 'schema/required', message: `${capitalize(where)} is missing the required key \`${String(params['missingProperty'])}\`.`, path, onKey: path.length > 0 });
+      sink.report({
+        code: 'schema/required',
+        message: `${capitalize(where)} is missing the required key \`${String(params['missingProperty'])}\`.`,
+        path,
+        onKey: path.length > 0,
+      });
       return;
     case 'type':
-      sink.report({ code: 'schema/type', message: `${capitalize(where)} must be ${article(String(params['type']))}, not ${describeValue(error.data)}.`, path, hint: typeHint(error.data, String(params['type'])) });
+      sink.report({
+        code: 'schema/type',
+        message: `${capitalize(where)} must be ${article(String(params['type']))}, not ${describeValue(error.data)}.`,
+        path,
+        hint: typeHint(error.data, String(params['type'])),
+      });
       return;
     case 'enum':
     case 'const': {
       const allowed = error.keyword === 'enum' ? (params['allowedValues'] as unknown[]) : [params['allowedValue']];
-      sink.report({ code: 'schema/enum', message: `${capitalize(where)} is ${describeValue(error.data)}; allowed: ${allowed.map((value) => `\`${String(value)}\``).join(', ')}.`, path, hint: didYouMean(String(error.data), allowed.map(String)) });
+      sink.report({
+        code: 'schema/enum',
+        message: `${capitalize(where)} is ${describeValue(error.data)}; allowed: ${allowed.map((value) => `\`${String(value)}\``).join(', ')}.`,
+        path,
+        hint: didYouMean(String(error.data), allowed.map(String)),
+      });
       return;
     }
     case 'propertyNames':
@@ -121,20 +157,41 @@ function reportPattern(error: ErrorObject, path: SpecPath, sink: DiagnosticSink)
   const isKey = typeof propertyName === 'string';
   const target = isKey ? [...path, propertyName] : path;
   const value = isKey ? propertyName : String(error.data);
-  sink.report({ code: 'schema/invalid', message: `\`${value}\` is not a valid ${isKey ? 'name' : 'value'} at ${describePath(target)}.`, path: target, onKey: isKey, hint: patternHint(String(error.schema)) });
+  sink.report({
+    code: 'schema/invalid',
+    message: `\`${value}\` is not a valid ${isKey ? 'name' : 'value'} at ${describePath(target)}.`,
+    path: target,
+    onKey: isKey,
+    hint: patternHint(String(error.schema)),
+  });
 }
 
 function reportGeneric(error: ErrorObject, path: SpecPath, sink: DiagnosticSink): void {
   const description = (error.parentSchema as { description?: string } | undefined)?.description;
   if (error.keyword === 'anyOf' || error.keyword === 'oneOf') {
-    sink.report({ code: 'schema/invalid', message: `${capitalize(describePath(path))} does not have a valid shape.`, path, hint: description });
+    sink.report({
+      code: 'schema/invalid',
+      message: `${capitalize(describePath(path))} does not have a valid shape.`,
+      path,
+      hint: description,
+    });
     return;
   }
   if (error.schemaPath.includes('/definitions/comparison/') && error.keyword.endsWith('Properties')) {
-    sink.report({ code: 'schema/invalid', message: `The comparison at ${describePath(path)} needs \`ref\` and exactly one operator.`, path, hint: 'Operators: equals, notEquals, in, exists, greaterThan, lessThan, atLeast, atMost.' });
+    sink.report({
+      code: 'schema/invalid',
+      message: `The comparison at ${describePath(path)} needs \`ref\` and exactly one operator.`,
+      path,
+      hint: 'Operators: equals, notEquals, in, exists, greaterThan, lessThan, atLeast, atMost.',
+    });
     return;
   }
-  sink.report({ code: 'schema/invalid', message: `${capitalize(describePath(path))} ${error.message ?? 'is not valid'}.`, path, hint: description });
+  sink.report({
+    code: 'schema/invalid',
+    message: `${capitalize(describePath(path))} ${error.message ?? 'is not valid'}.`,
+    path,
+    hint: description,
+  });
 }
 
 /** RFC 6901 JSON pointer to path segments; array indexes become numbers. */
@@ -149,16 +206,19 @@ export function pointerToPath(pointer: string): SpecPath {
 
 function patternHint(pattern: string): string | undefined {
   if (pattern.startsWith('^[A-Za-z][A-Za-z0-9_]{0,63}$')) return 'Names start with a letter and use letters, digits and `_` (at most 64).';
-  if (pattern.startsWith('^[A-Za-z][A-Za-z0-9_-]{0,63}$')) return 'Step ids start with a letter and use letters, digits, `_` and `-` (at most 64).';
+  if (pattern.startsWith('^[A-Za-z][A-Za-z0-9_-]{0,63}$'))
+    return 'Step ids start with a letter and use letters, digits, `_` and `-` (at most 64).';
   if (pattern.includes('(\\.[A-Za-z][A-Za-z0-9_]*)?$')) return 'A ref is `call.<field>`, a variable name, or `<result>.<field>`.';
   if (pattern.startsWith('^[a-zA-Z]{2,3}')) return 'Use a BCP 47 language tag such as `en-US`.';
   return undefined;
 }
 
 function typeHint(data: unknown, expected: string): string | undefined {
-  if (expected.includes('boolean') && typeof data === 'string' && /^(yes|no|on|off|y|n)$/i.test(data)) return 'YAML 1.2 reads yes/no/on/off as text: write `true` or `false`.';
+  if (expected.includes('boolean') && typeof data === 'string' && /^(yes|no|on|off|y|n)$/i.test(data))
+    return 'YAML 1.2 reads yes/no/on/off as text: write `true` or `false`.';
   if (expected === 'integer' && typeof data === 'number') return 'Use a whole number.';
-  if (expected.includes('number') && typeof data === 'string' && /^\s*\d+(\.\d+)?\s*s?\s*$/.test(data)) return 'Write the number without quotes or units.';
+  if (expected.includes('number') && typeof data === 'string' && /^\s*\d+(\.\d+)?\s*s?\s*$/.test(data))
+    return 'Write the number without quotes or units.';
   return undefined;
 }
 
@@ -167,7 +227,9 @@ function knownKeysHint(known: string[]): string | undefined {
 }
 
 function article(type: string): string {
-  const names = type.split(',').map((name) => (name === 'object' ? 'a mapping' : name === 'array' ? 'a list' : name === 'integer' ? 'an integer' : `a ${name}`));
+  const names = type
+    .split(',')
+    .map((name) => (name === 'object' ? 'a mapping' : name === 'array' ? 'a list' : name === 'integer' ? 'an integer' : `a ${name}`));
   return names.join(' or ');
 }
 

@@ -30,7 +30,7 @@ export function spanAt(source: SpecSource, start: number, end: number): SourceSp
 export function locate(source: SpecSource, path: SpecPath, onKey = false): SourceSpan | undefined {
   const root = source.document?.contents;
   if (!root) return source.text.length === 0 ? spanAt(source, 0, 0) : undefined;
-  let node: Node = root as Node;
+  let node: Node = root;
   let keyNode: Node | undefined;
   for (const segment of path) {
     const child = childOf(node, segment);
@@ -100,7 +100,14 @@ export class DiagnosticSink {
 
   /** A diagnostic at a raw offset range (YAML syntax errors, which have no path yet). */
   reportAt(code: DiagnosticCode, message: string, start: number, end: number, hint?: string): void {
-    const diagnostic: Diagnostic = { code, severity: 'error', message, file: this.source.file, path: [], span: spanAt(this.source, start, end) };
+    const diagnostic: Diagnostic = {
+      code,
+      severity: 'error',
+      message,
+      file: this.source.file,
+      path: [],
+      span: spanAt(this.source, start, end),
+    };
     if (hint) diagnostic.hint = hint;
     this.diagnostics.push(diagnostic);
   }

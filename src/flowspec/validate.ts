@@ -32,4 +32,3 @@ export function validateSpec(loaded: LoadedSpec): ValidatedSpec {
   for (const check of SEMANTIC_CHECKS) check({ spec, index, sink });
   return { spec, index, diagnostics: sink.diagnostics };
 }
-

@@ -2,7 +2,18 @@ import { invariant, assertNever } from '../util/assert.js';
 import { fillPlaceholders, findPlaceholders } from '../flowspec/environment.js';
 import { isRefProblem, type FlowIndex } from '../flowspec/flow-index.js';
 import { stepTransitions } from '../flowspec/transitions.js';
-import { isRefValue, type ComparisonOperator, type ConditionSpec, type EndpointSpec, type Literal, type RouteTargetSpec, type StepSpec, type TargetsSpec, type Value, type ValueType } from '../flowspec/types.js';
+import {
+  isRefValue,
+  type ComparisonOperator,
+  type ConditionSpec,
+  type EndpointSpec,
+  type Literal,
+  type RouteTargetSpec,
+  type StepSpec,
+  type TargetsSpec,
+  type Value,
+  type ValueType,
+} from '../flowspec/types.js';
 import type { FlowGraph, FlowNode, IrCondition, IrEndpoint, IrReadable, IrValue, RouteTarget } from './nodes.js';
 import { slugify } from './slug.js';
 
@@ -23,12 +34,28 @@ export function lowerToIr(index: FlowIndex, options: LowerOptions = {}): FlowGra
     language: spec.language,
     start: spec.start,
     nodes,
-    variables: Object.entries(spec.variables ?? {}).map(([name, variable]) => ({ name, type: variable.type, sensitive: variable.sensitive === true, ...optional('initial', variable.initial), ...optional('description', variable.description) })),
-    secrets: Object.entries(spec.secrets ?? {}).map(([name, secret]) => ({ name, use: secret.use ?? 'bearerToken', ...optional('description', secret.description) })),
+    variables: Object.entries(spec.variables ?? {}).map(([name, variable]) => ({
+      name,
+      type: variable.type,
+      sensitive: variable.sensitive === true,
+      ...optional('initial', variable.initial),
+      ...optional('description', variable.description),
+    })),
+    secrets: Object.entries(spec.secrets ?? {}).map(([name, secret]) => ({
+      name,
+      use: secret.use ?? 'bearerToken',
+      ...optional('description', secret.description),
+    })),
     endpoints: Object.entries(spec.endpoints ?? {}).map(([id, endpoint]) => lowerEndpoint(index, id, endpoint, fill)),
     queues: Object.entries(spec.queues ?? {}).map(([id, queue]) => ({ id, ...optional('description', queue.description) })),
     targets: mapStrings(spec.targets ?? {}, fill) as TargetsSpec,
-    placeholders: [...new Set(findPlaceholders(spec).map((use) => use.key).filter((key) => !environment.has(key)))].sort(),
+    placeholders: [
+      ...new Set(
+        findPlaceholders(spec)
+          .map((use) => use.key)
+          .filter((key) => !environment.has(key)),
+      ),
+    ].sort(),
   };
   if (spec.description !== undefined) graph.description = spec.description;
   if (spec.secure) {
@@ -43,32 +70,87 @@ export function lowerToIr(index: FlowIndex, options: LowerOptions = {}): FlowGra
 }
 
 function lowerStep(index: FlowIndex, id: string, step: StepSpec): FlowNode {
-  const base = { id, origin: ['steps', id], secure: index.secureSteps.has(id), edges: stepTransitions(step), ...optional('description', step.description) };
+  const base = {
+    id,
+    origin: ['steps', id],
+    secure: index.secureSteps.has(id),
+    edges: stepTransitions(step),
+    ...optional('description', step.description),
+  };
   switch (step.type) {
     case 'play':
       return { kind: 'play', ...base, prompt: step.prompt, next: step.next };
     case 'gather': {
-      const digits = typeof step.digits === 'number' ? { min: step.digits, max: step.digits } : { min: step.digits.min, max: step.digits.max };
+      const digits =
+        typeof step.digits === 'number' ? { min: step.digits, max: step.digits } : { min: step.digits.min, max: step.digits.max };
       const sensitive = step.sensitive === true || index.spec.variables?.[step.into]?.sensitive === true;
-      return { kind: 'gather', ...base, prompt: step.prompt, variable: step.into, digits, ...optional('terminator', step.terminator), timeoutSeconds: step.timeoutSeconds, ...optional('interDigitTimeoutSeconds', step.interDigitTimeoutSeconds), sensitive, next: step.next, onNoInput: step.onNoInput };
+      return {
+        kind: 'gather',
+        ...base,
+        prompt: step.prompt,
+        variable: step.into,
+        digits,
+        ...optional('terminator', step.terminator),
+        timeoutSeconds: step.timeoutSeconds,
+        ...optional('interDigitTimeoutSeconds', step.interDigitTimeoutSeconds),
+        sensitive,
+        next: step.next,
+        onNoInput: step.onNoInput,
+      };
     }
     case 'http':
-      return { kind: 'http', ...base, endpoint: step.endpoint, result: step.result, onSuccess: step.onSuccess, onFailure: step.onFailure, onTimeout: step.onTimeout };
+      return {
+        kind: 'http',
+        ...base,
+        endpoint: step.endpoint,
+        result: step.result,
+        onSuccess: step.onSuccess,
+        onFailure: step.onFailure,
+        onTimeout: step.onTimeout,
+      };
     case 'condition':
       return { kind: 'condition', ...base, condition: lowerCondition(index, step.if), then: step.then, else: step.else };
     case 'assign':
-      return { kind: 'assign', ...base, assignments: Object.entries(step.set).map(([variable, value]) => ({ variable, value: lowerValue(index, value, index.spec.variables?.[variable]?.type) })), next: step.next };
+      return {
+        kind: 'assign',
+        ...base,
+        assignments: Object.entries(step.set).map(([variable, value]) => ({
+          variable,
+          value: lowerValue(index, value, index.spec.variables?.[variable]?.type),
+        })),
+        next: step.next,
+      };
     case 'setAttributes':
-      return { kind: 'setAttributes', ...base, attributes: Object.entries(step.attributes).map(([name, value]) => ({ name, value: lowerValue(index, value) })), next: step.next };
+      return {
+        kind: 'setAttributes',
+        ...base,
+        attributes: Object.entries(step.attributes).map(([name, value]) => ({ name, value: lowerValue(index, value) })),
+        next: step.next,
+      };
     case 'retry': {
       const body = index.retryBody(id);
-      return { kind: 'retry', ...base, maxAttempts: step.maxAttempts, body: step.body, onExhausted: step.onExhausted, bodySteps: [...index.steps.keys()].filter((member) => body.has(member)) };
+      return {
+        kind: 'retry',
+        ...base,
+        maxAttempts: step.maxAttempts,
+        body: step.body,
+        onExhausted: step.onExhausted,
+        bodySteps: [...index.steps.keys()].filter((member) => body.has(member)),
+      };
     }
     case 'route': {
       const single = step.queue === undefined ? undefined : { queue: step.queue, priority: step.priority, skills: step.skills };
       const fallback = lowerTarget(single ?? step.default);
       const cases = Object.entries(step.cases ?? {}).map(([match, target]) => ({ match, target: lowerTarget(target) }));
-      return { kind: 'route', ...base, ...optional('prompt', step.prompt), ...optional('by', step.by && readable(index, step.by.ref)), cases, fallback, ...optional('onFailure', step.onFailure) };
+      return {
+        kind: 'route',
+        ...base,
+        ...optional('prompt', step.prompt),
+        ...optional('by', step.by && readable(index, step.by.ref)),
+        cases,
+        fallback,
+        ...optional('onFailure', step.onFailure),
+      };
     }
     case 'disconnect':
       return { kind: 'disconnect', ...base, ...optional('prompt', step.prompt) };
@@ -102,8 +184,8 @@ function lowerCondition(index: FlowIndex, condition: ConditionSpec): IrCondition
   if ('not' in condition) return { kind: 'not', item: lowerCondition(index, condition.not) };
   const operator = Object.keys(condition).find((key) => key !== 'ref') as ComparisonOperator;
   const compare: IrCondition = { kind: 'compare', operator, subject: readable(index, condition.ref) };
-  if (operator !== 'exists') compare.operand = condition[operator] as Literal | Literal[];
-  else compare.operand = condition.exists as boolean;
+  if (operator !== 'exists') compare.operand = condition[operator];
+  else compare.operand = condition.exists;
   return compare;
 }
 
@@ -132,7 +214,8 @@ function literalType(value: Literal): ValueType {
 function mapStrings(value: unknown, map: (text: string) => string): unknown {
   if (typeof value === 'string') return map(value);
   if (Array.isArray(value)) return value.map((item) => mapStrings(item, map));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, mapStrings(child, map)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, mapStrings(child, map)]));
   return value;
 }
 

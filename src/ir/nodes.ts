@@ -113,7 +113,8 @@ export interface DisconnectNode extends NodeBase {
   prompt?: string;
 }
 
-export type FlowNode = PlayNode | GatherNode | HttpNode | ConditionNode | AssignNode | SetAttributesNode | RetryNode | RouteNode | DisconnectNode;
+export type FlowNode =
+  PlayNode | GatherNode | HttpNode | ConditionNode | AssignNode | SetAttributesNode | RetryNode | RouteNode | DisconnectNode;
 export type FlowNodeKind = FlowNode['kind'];
 
 export interface IrVariable {

@@ -6,9 +6,19 @@ import type { FlowIndex } from '../flowspec/flow-index.js';
  */
 export function unboundedCycles(index: FlowIndex): string[][] {
   const inGraph = (id: string) => index.steps.get(id)?.type !== 'retry';
-  const successors = (id: string) => index.edges(id).map((edge) => edge.to).filter(inGraph);
+  const successors = (id: string) =>
+    index
+      .edges(id)
+      .map((edge) => edge.to)
+      .filter(inGraph);
   const order = [...index.steps.keys()];
-  const state = { counter: 0, stack: [] as string[], onStack: new Set<string>(), number: new Map<string, number>(), low: new Map<string, number>() };
+  const state = {
+    counter: 0,
+    stack: [] as string[],
+    onStack: new Set<string>(),
+    number: new Map<string, number>(),
+    low: new Map<string, number>(),
+  };
   const components: string[][] = [];
   const visit = (id: string): void => {
     state.number.set(id, state.counter);

@@ -34,22 +34,40 @@ export function parseRuleConfig(data: unknown, rules: readonly Rule[]): LoadedRu
   const result: LoadedRuleConfig = { config: new Map(), overrides: [], problems: [] };
   if (data === null || data === undefined) return result;
   if (!isRecord(data)) return { ...result, problems: [{ message: 'The configuration must be a mapping with a `rules` key.', path: [] }] };
-  for (const key of Object.keys(data)) if (key !== 'rules') result.problems.push({ message: `Unknown key \`${key}\`.`, path: [key], onKey: true, hint: didYouMean(key, ['rules']) ?? 'The only key is `rules`.' });
+  for (const key of Object.keys(data))
+    if (key !== 'rules')
+      result.problems.push({
+        message: `Unknown key \`${key}\`.`,
+        path: [key],
+        onKey: true,
+        hint: didYouMean(key, ['rules']) ?? 'The only key is `rules`.',
+      });
   const entries = data['rules'] ?? {};
-  if (!isRecord(entries)) return { ...result, problems: [...result.problems, { message: '`rules` must map rule ids to levels.', path: ['rules'] }] };
+  if (!isRecord(entries))
+    return { ...result, problems: [...result.problems, { message: '`rules` must map rule ids to levels.', path: ['rules'] }] };
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
   const settings = new Map<string, RuleSetting>();
   for (const [id, value] of Object.entries(entries)) {
     const rule = byId.get(id);
     if (!rule) {
-      result.problems.push({ message: `Unknown rule \`${id}\`.`, path: ['rules', id], onKey: true, hint: didYouMean(id, byId.keys()) ?? 'Run `ivrflow rules` for the list.' });
+      result.problems.push({
+        message: `Unknown rule \`${id}\`.`,
+        path: ['rules', id],
+        onKey: true,
+        hint: didYouMean(id, byId.keys()) ?? 'Run `ivrflow rules` for the list.',
+      });
       continue;
     }
     const setting = parseSetting(value, ['rules', id], result.problems);
     if (!setting) continue;
     if (lowersCredentialRule(rule, setting.level)) {
       if (!setting.reason) {
-        result.problems.push({ message: `Rule \`${id}\` protects credentials: turning it ${setting.level === 'off' ? 'off' : 'down'} needs a \`reason\`.`, path: ['rules', id], onKey: true, hint: `Write \`${id}: { level: ${setting.level}, reason: "<why, with a ticket>" }\`.` });
+        result.problems.push({
+          message: `Rule \`${id}\` protects credentials: turning it ${setting.level === 'off' ? 'off' : 'down'} needs a \`reason\`.`,
+          path: ['rules', id],
+          onKey: true,
+          hint: `Write \`${id}: { level: ${setting.level}, reason: "<why, with a ticket>" }\`.`,
+        });
         continue;
       }
       result.overrides.push({ rule: id, level: setting.level, reason: setting.reason });
@@ -65,7 +83,14 @@ function parseSetting(value: unknown, path: SpecPath, problems: ConfigProblem[])
     problems.push({ message: 'A rule setting is a level (`error`, `warning`, `off`) or `{ level, reason }`.', path });
     return undefined;
   }
-  for (const key of Object.keys(value)) if (key !== 'level' && key !== 'reason') problems.push({ message: `Unknown key \`${key}\`.`, path: [...path, key], onKey: true, hint: didYouMean(key, ['level', 'reason']) ?? 'Keys: level, reason.' });
+  for (const key of Object.keys(value))
+    if (key !== 'level' && key !== 'reason')
+      problems.push({
+        message: `Unknown key \`${key}\`.`,
+        path: [...path, key],
+        onKey: true,
+        hint: didYouMean(key, ['level', 'reason']) ?? 'Keys: level, reason.',
+      });
   const level = value['level'];
   if (typeof level !== 'string' || !isLevel(level)) return reportLevel(String(level), [...path, 'level'], problems);
   const reason = value['reason'];

@@ -7,13 +7,22 @@ import type { GatherStepSpec } from '../flowspec/types.js';
 
 /** Words of an identifier: camelCase, snake_case, kebab-case and digits. `collectOTPCode` → collect, otp, code. */
 export function identifierWords(name: string): string[] {
-  const spaced = name.replace(/([a-z\d])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2').replace(/([A-Za-z])(\d)/g, '$1 $2');
-  return spaced.toLowerCase().split(/[^a-z\d]+/).filter((word) => word !== '');
+  const spaced = name
+    .replace(/([a-z\d])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/([A-Za-z])(\d)/g, '$1 $2');
+  return spaced
+    .toLowerCase()
+    .split(/[^a-z\d]+/)
+    .filter((word) => word !== '');
 }
 
 /** Words of a sentence spoken to the caller. */
 export function proseWords(text: string): string[] {
-  return text.toLowerCase().split(/[^a-z\d]+/).filter((word) => word !== '');
+  return text
+    .toLowerCase()
+    .split(/[^a-z\d]+/)
+    .filter((word) => word !== '');
 }
 
 /** The first phrase (space-separated words) found as consecutive words; a plural `s` is allowed. */

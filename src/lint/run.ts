@@ -28,7 +28,12 @@ export function lintSpec(spec: FlowSpec, index: FlowIndex, sink: DiagnosticSink,
     try {
       rule.check(contextFor(rule, level, { spec, index, analysis, targets, sink }));
     } catch (error) {
-      sink.report({ code: 'lint/rule-crashed', message: `Rule \`${rule.id}\` failed: ${error instanceof Error ? error.message : String(error)}. This is a bug in ivrflow.`, path: [], hint: 'Please report it with this spec; turn the rule off in ivrflow.config.yaml meanwhile.' });
+      sink.report({
+        code: 'lint/rule-crashed',
+        message: `Rule \`${rule.id}\` failed: ${error instanceof Error ? error.message : String(error)}. This is a bug in ivrflow.`,
+        path: [],
+        hint: 'Please report it with this spec; turn the rule off in ivrflow.config.yaml meanwhile.',
+      });
     }
   }
 }

@@ -25,7 +25,12 @@ const MIN_HEX_ENTROPY = 3;
  */
 const MIN_CLASS_CHANGES = 0.2;
 /** Published formats whose shape alone gives them away (AWS access key id, GitHub and Slack tokens, Stripe keys). */
-const KNOWN_FORMATS = [/^(AKIA|ASIA)[0-9A-Z]{16}$/, /^gh[pousr]_[A-Za-z0-9]{30,}$/, /^xox[abpr]-[A-Za-z0-9-]{10,}$/, /^[sr]k_(live|test)_[A-Za-z0-9]{10,}$/];
+const KNOWN_FORMATS = [
+  /^(AKIA|ASIA)[0-9A-Z]{16}$/,
+  /^gh[pousr]_[A-Za-z0-9]{30,}$/,
+  /^xox[abpr]-[A-Za-z0-9-]{10,}$/,
+  /^[sr]k_(live|test)_[A-Za-z0-9]{10,}$/,
+];
 
 /**
  * The scheme of a literal `Authorization` value (`Bearer eyJ...`, `Basic {{creds}}`), or undefined.
@@ -34,7 +39,8 @@ const KNOWN_FORMATS = [/^(AKIA|ASIA)[0-9A-Z]{16}$/, /^gh[pousr]_[A-Za-z0-9]{30,}
 export function hasAuthScheme(text: string): string | undefined {
   const match = AUTH_SCHEME.exec(text);
   const credential = match?.[2] ?? '';
-  const looksLikeCredential = credential.startsWith('{{') || (credential.length >= 8 && TOKEN_CHARACTERS.test(credential) && !/^[a-z]+$/.test(credential));
+  const looksLikeCredential =
+    credential.startsWith('{{') || (credential.length >= 8 && TOKEN_CHARACTERS.test(credential) && !/^[a-z]+$/.test(credential));
   return looksLikeCredential ? match?.[1] : undefined;
 }
 

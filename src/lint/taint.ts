@@ -59,7 +59,8 @@ export function computeTaint(index: FlowIndex, sources: ReadonlyMap<string, Tain
 export function sensitiveSources(index: FlowIndex): Map<string, TaintLink> {
   const sources = new Map<string, TaintLink>();
   for (const [name, variable] of Object.entries(index.spec.variables ?? {})) {
-    if (variable.sensitive === true) sources.set(name, { message: `sensitive variable \`${name}\` is declared here`, path: ['variables', name], onKey: true });
+    if (variable.sensitive === true)
+      sources.set(name, { message: `sensitive variable \`${name}\` is declared here`, path: ['variables', name], onKey: true });
   }
   return sources;
 }
@@ -80,7 +81,13 @@ class TaintState {
         return this.variables.get(resolved.name);
       case 'result': {
         const taint = this.endpoints.get(resolved.endpoint);
-        return taint && extend(taint, { message: `the answer of \`${resolved.endpoint}\` is read as \`${resolved.result}\` here`, path: ['steps', resolved.step, 'result'] });
+        return (
+          taint &&
+          extend(taint, {
+            message: `the answer of \`${resolved.endpoint}\` is read as \`${resolved.result}\` here`,
+            path: ['steps', resolved.step, 'result'],
+          })
+        );
       }
     }
   }
@@ -92,9 +99,18 @@ class TaintState {
       if (taint) this.variables.set(use.variable, extend(taint, { message: `copied into \`${use.variable}\` here`, path: use.path }));
       return taint !== undefined;
     }
-    if (use.kind === 'requestBody' && options.throughResponses && !this.endpoints.has(use.endpoint) && !isVerifier(this.index, use.endpoint)) {
+    if (
+      use.kind === 'requestBody' &&
+      options.throughResponses &&
+      !this.endpoints.has(use.endpoint) &&
+      !isVerifier(this.index, use.endpoint)
+    ) {
       const taint = this.taintOf(use.ref);
-      if (taint) this.endpoints.set(use.endpoint, extend(taint, { message: `sent to endpoint \`${use.endpoint}\` as \`${use.field}\` here`, path: use.path }));
+      if (taint)
+        this.endpoints.set(
+          use.endpoint,
+          extend(taint, { message: `sent to endpoint \`${use.endpoint}\` as \`${use.field}\` here`, path: use.path }),
+        );
       return taint !== undefined;
     }
     return false;

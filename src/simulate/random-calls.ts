@@ -15,12 +15,25 @@ import type { ReplyPlan, Scenario, ScriptedReply } from './scenario/types.js';
 export function randomCalls(graph: FlowGraph, count: number, seed: number): Scenario[] {
   const random = new SeededRandom(seed);
   const vocabulary = fieldVocabulary(graph);
-  const entriesPerCall = graph.nodes.filter((node) => node.kind === 'gather').length * Math.max(1, ...graph.nodes.map((node) => (node.kind === 'retry' ? node.maxAttempts : 1))) + 1;
+  const entriesPerCall =
+    graph.nodes.filter((node) => node.kind === 'gather').length *
+      Math.max(1, ...graph.nodes.map((node) => (node.kind === 'retry' ? node.maxAttempts : 1))) +
+    1;
   const gathers = graph.nodes.flatMap((node) => (node.kind === 'gather' ? [node] : []));
   return Array.from({ length: count }, (_, index) => {
     const caller = Array.from({ length: entriesPerCall }, () => callerEntry(random, random.pick(gathers)));
-    const replies = new Map<string, ReplyPlan>(graph.endpoints.map((endpoint) => [endpoint.id, { kind: 'sequence', replies: Array.from({ length: entriesPerCall }, () => reply(random, endpoint, vocabulary)) }]));
-    return { name: `random call ${index + 1} (seed ${seed})`, index, input: { call: DEFAULT_CALL, caller, transfer: random.chance(0.1) ? 'fails' : 'succeeds' }, replies };
+    const replies = new Map<string, ReplyPlan>(
+      graph.endpoints.map((endpoint) => [
+        endpoint.id,
+        { kind: 'sequence', replies: Array.from({ length: entriesPerCall }, () => reply(random, endpoint, vocabulary)) },
+      ]),
+    );
+    return {
+      name: `random call ${index + 1} (seed ${seed})`,
+      index,
+      input: { call: DEFAULT_CALL, caller, transfer: random.chance(0.1) ? 'fails' : 'succeeds' },
+      replies,
+    };
   });
 }
 
@@ -87,11 +100,19 @@ function fieldVocabulary(graph: FlowGraph): Map<string, Literal[]> {
     if (condition.kind === 'not') visit(condition.item);
     else if (condition.kind !== 'compare') condition.items.forEach(visit);
     // `exists: false` names no value of the field.
-    else if (condition.operator !== 'exists') add(condition.subject, condition.operand === undefined ? [] : Array.isArray(condition.operand) ? condition.operand : [condition.operand as Literal]);
+    else if (condition.operator !== 'exists')
+      add(
+        condition.subject,
+        condition.operand === undefined ? [] : Array.isArray(condition.operand) ? condition.operand : [condition.operand as Literal],
+      );
   };
   for (const node of graph.nodes) {
     if (node.kind === 'condition') visit(node.condition);
-    if (node.kind === 'route' && node.by) add(node.by, node.cases.map((entry) => entry.match));
+    if (node.kind === 'route' && node.by)
+      add(
+        node.by,
+        node.cases.map((entry) => entry.match),
+      );
   }
   return vocabulary;
 }

@@ -106,7 +106,9 @@ export class Recorder {
 }
 
 export function describeEnd(end: CallEnd): string {
-  return end.kind === 'route' ? `route to ${end.queue} at priority ${end.priority}${end.skills.length > 0 ? ` with ${end.skills.join(', ')}` : ''}` : 'disconnect';
+  return end.kind === 'route'
+    ? `route to ${end.queue} at priority ${end.priority}${end.skills.length > 0 ? ` with ${end.skills.join(', ')}` : ''}`
+    : 'disconnect';
 }
 
 /**

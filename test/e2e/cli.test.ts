@@ -27,7 +27,9 @@ describe('ivrflow CLI', () => {
   });
 
   it('validates every example flow clean', async () => {
-    const flows = readdirSync(join(process.cwd(), 'flows')).filter((file) => file.endsWith('.yaml')).map((file) => `flows/${file}`);
+    const flows = readdirSync(join(process.cwd(), 'flows'))
+      .filter((file) => file.endsWith('.yaml'))
+      .map((file) => `flows/${file}`);
     const result = await ivrflow(['validate', ...flows]);
     expect(result.stdout).toContain('no problems');
     expect(result.exitCode).toBe(0);

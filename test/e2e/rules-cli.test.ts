@@ -35,7 +35,11 @@ describe('policy rules from the CLI', () => {
     const sarif = await ivrflow(['validate', '--format', 'sarif', 'flow.yaml'], { cwd: dir });
     expect(sarif.exitCode).toBe(1);
     const result = JSON.parse(sarif.stdout).runs[0].results[0];
-    expect(result).toMatchObject({ ruleId: 'rule/http-timeout', level: 'error', locations: [{ physicalLocation: { artifactLocation: { uri: 'flow.yaml' } } }] });
+    expect(result).toMatchObject({
+      ruleId: 'rule/http-timeout',
+      level: 'error',
+      locations: [{ physicalLocation: { artifactLocation: { uri: 'flow.yaml' } } }],
+    });
     const github = await ivrflow(['validate', '--format', 'github', 'flow.yaml'], { cwd: dir });
     expect(github.stdout).toMatch(/^::error file=flow\.yaml,line=\d+,col=21,.*title=rule\/http-timeout::/);
   });

@@ -18,7 +18,13 @@ function flowFolder(editScenarios: (text: string) => string = (text) => text): s
 
 describe('ivrflow test', () => {
   it('runs the scenario file beside each spec, once per pair', async () => {
-    const result = await ivrflow(['test', 'flows/identity-promotion.yaml', 'flows/identity-promotion.test.yaml', 'flows/pin-with-summary.yaml', ...ENGINES]);
+    const result = await ivrflow([
+      'test',
+      'flows/identity-promotion.yaml',
+      'flows/identity-promotion.test.yaml',
+      'flows/pin-with-summary.yaml',
+      ...ENGINES,
+    ]);
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain('✓ platinum customer, right code first time');
     expect(result.stdout).toContain('coverage: 11/11 steps, 14/14 transitions\n');
@@ -26,7 +32,9 @@ describe('ivrflow test', () => {
   });
 
   it('passes every example scenario on all three engines', async () => {
-    const flows = readdirSync(join(ROOT, 'flows')).filter((file) => file.endsWith('.yaml')).map((file) => `flows/${file}`);
+    const flows = readdirSync(join(ROOT, 'flows'))
+      .filter((file) => file.endsWith('.yaml'))
+      .map((file) => `flows/${file}`);
     const result = await ivrflow(['test', ...flows]);
     expect(result.stdout).toContain('(Identity Promotion; engines: spec, genesys, cxone)');
     expect(result.stdout).toContain('(not on genesys: Genesys makes every transfer inside the secure flow blind');
@@ -38,27 +46,42 @@ describe('ivrflow test', () => {
     const dir = flowFolder((text) => text.replace('route: { queue: platinum, priority: 50 }', 'route: { queue: platinum, priority: 60 }'));
     const result = await ivrflow(['test', 'flow.yaml', ...ENGINES], { cwd: dir });
     expect(result.exitCode).toBe(1);
-    expect(result.stdout).toContain('✗ platinum customer, right code first time\n      flow.test.yaml:14:11\n      spec [expectation] expected the call to end with route to platinum at priority 60, but it ended with route to platinum at priority 50');
+    expect(result.stdout).toContain(
+      '✗ platinum customer, right code first time\n      flow.test.yaml:14:11\n      spec [expectation] expected the call to end with route to platinum at priority 60, but it ended with route to platinum at priority 50',
+    );
   });
 
   it('writes JUnit XML and JSON for CI', async () => {
     const dir = flowFolder((text) => text.replace('customer.tier: standard', 'customer.tier: "<gold & silver>"'));
     const junit = await ivrflow(['test', 'flow.yaml', ...ENGINES, '--format', 'junit'], { cwd: dir });
     expect(junit.exitCode).toBe(1);
-    expect(junit.stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="ivrflow test" tests="16" failures="1" errors="0">/);
-    expect(junit.stdout).toContain('<testcase classname="flow.test.yaml" name="standard customer, right code first time">\n      <failure message="1 failure(s) on spec">');
+    expect(junit.stdout).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="ivrflow test" tests="16" failures="1" errors="0">/,
+    );
+    expect(junit.stdout).toContain(
+      '<testcase classname="flow.test.yaml" name="standard customer, right code first time">\n      <failure message="1 failure(s) on spec">',
+    );
     expect(junit.stdout).toContain('expected attribute customer.tier = &quot;&lt;gold &amp; silver&gt;&quot;, got &quot;standard&quot;');
     const json = await ivrflow(['test', 'flow.yaml', ...ENGINES, '--format', 'json'], { cwd: dir });
-    const parsed = JSON.parse(json.stdout) as { summary: { scenarios: number; failed: number }; flows: { scenarios: { name: string; passed: boolean; line: number }[] }[] };
+    const parsed = JSON.parse(json.stdout) as {
+      summary: { scenarios: number; failed: number };
+      flows: { scenarios: { name: string; passed: boolean; line: number }[] }[];
+    };
     expect(parsed.summary).toMatchObject({ scenarios: 16, failed: 1 });
-    expect(parsed.flows[0]!.scenarios.filter((scenario) => !scenario.passed)).toMatchObject([{ name: 'standard customer, right code first time', line: 44 }]);
+    expect(parsed.flows[0]!.scenarios.filter((scenario) => !scenario.passed)).toMatchObject([
+      { name: 'standard customer, right code first time', line: 44 },
+    ]);
   });
 
   it('reports problems in the scenario file at file:line:column and runs nothing', async () => {
-    const dir = flowFolder((text) => text.replace('prompts: [greeting, collectOtp, routeByTier]', 'prompts: [greeting, collectOTP, routeByTier]'));
+    const dir = flowFolder((text) =>
+      text.replace('prompts: [greeting, collectOtp, routeByTier]', 'prompts: [greeting, collectOTP, routeByTier]'),
+    );
     const result = await ivrflow(['test', 'flow.yaml', ...ENGINES], { cwd: dir });
     expect(result.exitCode).toBe(1);
-    expect(result.stdout).toContain('flow.test.yaml:28:27 error scenario/unknown-name  The flow has no step that plays a prompt `collectOTP`.');
+    expect(result.stdout).toContain(
+      'flow.test.yaml:28:27 error scenario/unknown-name  The flow has no step that plays a prompt `collectOTP`.',
+    );
     expect(result.stdout).toContain('hint: Did you mean `collectOtp`?');
     expect(result.stdout).toContain('not run: fix the problems above first');
     const validate = await ivrflow(['validate', 'flow.test.yaml'], { cwd: dir });
@@ -78,7 +101,8 @@ describe('ivrflow test', () => {
     const result = await ivrflow(['test', 'flows/identity-promotion.yaml', '--scenario', 'WRONG CODE, then', '--trace']);
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain('1 scenario in 1 flow: 1 passed, 0 failed (3 engine runs)');
-    for (const engine of ['spec', 'genesys', 'cxone']) expect(result.stdout).toContain(`      ${engine}:\n        [greeting]\n          plays greeting\n`);
+    for (const engine of ['spec', 'genesys', 'cxone'])
+      expect(result.stdout).toContain(`      ${engine}:\n        [greeting]\n          plays greeting\n`);
     expect(result.stdout).toContain('auth_value: <sensitive, 6 characters>');
     expect(result.stdout).not.toContain('123456');
     expect(result.stdout).toContain('ends with route to platinum at priority 50 (attempts: authenticate 2)');
@@ -115,7 +139,15 @@ describe('ivrflow test --endpoint', () => {
         const body = JSON.parse(text) as { auth_value?: string };
         bodies.push({ authorization: request.headers.authorization, body });
         const verified = body.auth_value === '123456';
-        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(verified ? { status: 'success', customer_id: 'C-1001', tier: 'platinum', account_status: 'active', routing_priority: 90 } : { status: 'failure' }));
+        response
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(
+            JSON.stringify(
+              verified
+                ? { status: 'success', customer_id: 'C-1001', tier: 'platinum', account_status: 'active', routing_priority: 90 }
+                : { status: 'failure' },
+            ),
+          );
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -147,6 +179,9 @@ describe('ivrflow test --endpoint', () => {
     expect(result.stdout).toContain('2 scenarios in 1 flow: 2 passed, 0 failed');
     expect(result.exitCode).toBe(0);
     expect(bodies).toHaveLength(4);
-    expect(bodies[0]).toMatchObject({ authorization: 'Bearer <secret:middlewareToken>', body: { auth_method: 'otp', auth_value: '123456', customer_identifier: '+15550100100' } });
+    expect(bodies[0]).toMatchObject({
+      authorization: 'Bearer <secret:middlewareToken>',
+      body: { auth_method: 'otp', auth_value: '123456', customer_identifier: '+15550100100' },
+    });
   });
 });

@@ -27,7 +27,12 @@ describe('loading a spec', () => {
 
   it('stops an alias expansion bomb before it expands', () => {
     const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
-    for (let level = 1; level < 8; level++) levels.push(`${'abcdefgh'[level]}: &${'abcdefgh'[level]} [${Array(10).fill(`*${'abcdefgh'[level - 1]}`).join(', ')}]`);
+    for (let level = 1; level < 8; level++)
+      levels.push(
+        `${'abcdefgh'[level]}: &${'abcdefgh'[level]} [${Array(10)
+          .fill(`*${'abcdefgh'[level - 1]}`)
+          .join(', ')}]`,
+      );
     expect(codes(check(`ivrflow: 1\n${levels.join('\n')}\n`))).toEqual(['yaml/alias-limit@1:1']);
   });
 

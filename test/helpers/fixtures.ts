@@ -16,7 +16,10 @@ export function readRepoFile(path: string): string {
 /** Remove the common indentation of a template literal, so specs can be written inline. */
 export function yaml(strings: TemplateStringsArray, ...values: unknown[]): string {
   const text = strings.reduce((out, part, index) => out + part + (index < values.length ? String(values[index]) : ''), '');
-  const lines = text.replace(/^\n/, '').replace(/\n[ \t]*$/, '\n').split('\n');
+  const lines = text
+    .replace(/^\n/, '')
+    .replace(/\n[ \t]*$/, '\n')
+    .split('\n');
   const indent = Math.min(...lines.filter((line) => line.trim() !== '').map((line) => line.match(/^ */)![0].length));
   return lines.map((line) => line.slice(indent)).join('\n');
 }

@@ -47,12 +47,20 @@ export function testRule(ruleId: string, cases: { valid: ValidCase[]; invalid: I
 function run(spec: string, targets?: TargetName[], rules?: RuleConfig): Diagnostic[] {
   const { diagnostics } = checkSpec('spec.yaml', Buffer.from(spec), { ...(targets ? { targets } : {}), ...(rules ? { rules } : {}) });
   const blocking = diagnostics.filter((diagnostic) => diagnostic.severity === 'error' && !diagnostic.code.startsWith('rule/'));
-  expect(blocking.map((diagnostic) => `${diagnostic.code} ${diagnostic.message}`), 'the case must pass the earlier checks, or the rule never runs').toEqual([]);
+  expect(
+    blocking.map((diagnostic) => `${diagnostic.code} ${diagnostic.message}`),
+    'the case must pass the earlier checks, or the rule never runs',
+  ).toEqual([]);
   return diagnostics;
 }
 
 function reports(diagnostics: readonly Diagnostic[], ruleId: string): ExpectedReport[] {
   return diagnostics
     .filter((diagnostic) => diagnostic.code === `rule/${ruleId}`)
-    .map((diagnostic) => ({ messageId: diagnostic.messageId ?? '', line: diagnostic.span?.start.line ?? 0, column: diagnostic.span?.start.column ?? 0, severity: diagnostic.severity as 'error' | 'warning' }));
+    .map((diagnostic) => ({
+      messageId: diagnostic.messageId ?? '',
+      line: diagnostic.span?.start.line ?? 0,
+      column: diagnostic.span?.start.column ?? 0,
+      severity: diagnostic.severity as 'error' | 'warning',
+    }));
 }

@@ -19,8 +19,20 @@ testRule('bounded-retry', {
     { name: 'one attempt', spec: attempts(1).spec },
   ],
   invalid: [
-    { name: 'five attempts is a warning', spec: five.spec, errors: [{ messageId: 'manyAttempts', line: five.line, column: five.column, severity: 'warning' }] },
-    { name: 'seven attempts is an error', spec: seven.spec, errors: [{ messageId: 'tooManyAttempts', line: seven.line, column: seven.column, severity: 'error' }] },
-    { name: 'a loop around the retry', spec: loop, errors: [{ messageId: 'unboundedLoop', line: loopAt.line, column: loopAt.column + 2, severity: 'error' }] },
+    {
+      name: 'five attempts is a warning',
+      spec: five.spec,
+      errors: [{ messageId: 'manyAttempts', line: five.line, column: five.column, severity: 'warning' }],
+    },
+    {
+      name: 'seven attempts is an error',
+      spec: seven.spec,
+      errors: [{ messageId: 'tooManyAttempts', line: seven.line, column: seven.column, severity: 'error' }],
+    },
+    {
+      name: 'a loop around the retry',
+      spec: loop,
+      errors: [{ messageId: 'unboundedLoop', line: loopAt.line, column: loopAt.column + 2, severity: 'error' }],
+    },
   ],
 });

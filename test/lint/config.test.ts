@@ -6,7 +6,10 @@ describe('rule configuration', () => {
   it('reads levels in the short and the long form', () => {
     const loaded = parseRuleConfig({ rules: { 'http-timeout': 'warning', 'replay-protection': { level: 'off' } } }, RULES);
     expect(loaded.problems).toEqual([]);
-    expect([...loaded.config]).toEqual([['http-timeout', { level: 'warning' }], ['replay-protection', { level: 'off' }]]);
+    expect([...loaded.config]).toEqual([
+      ['http-timeout', { level: 'warning' }],
+      ['replay-protection', { level: 'off' }],
+    ]);
     expect(loaded.overrides).toEqual([]);
   });
 
@@ -25,7 +28,10 @@ describe('rule configuration', () => {
   });
 
   it('reports unknown rules, keys and levels with a suggestion', () => {
-    const loaded = parseRuleConfig({ rule: {}, rules: { 'http-timout': 'off', 'http-timeout': 'warn', 'replay-protection': { level: 'off', resaon: 'x' } } }, RULES);
+    const loaded = parseRuleConfig(
+      { rule: {}, rules: { 'http-timout': 'off', 'http-timeout': 'warn', 'replay-protection': { level: 'off', resaon: 'x' } } },
+      RULES,
+    );
     expect(loaded.problems.map((problem) => [problem.path.join('.'), problem.hint])).toEqual([
       ['rule', 'Did you mean `rules`?'],
       ['rules.http-timout', 'Did you mean `http-timeout`?'],

@@ -19,8 +19,22 @@ testRule('dtmf-terminator', {
     { name: 'four to eight digits with #', spec: mutateFlow('pin-with-summary', {}) },
   ],
   invalid: [
-    { name: 'a range without a terminator', spec: rangeWithoutTerminator.spec, errors: [{ messageId: 'needsTerminator', line: rangeWithoutTerminator.line, column: rangeWithoutTerminator.column, severity: 'error' }] },
-    { name: 'a three-digit credential', spec: threeDigits.spec, errors: [{ messageId: 'credentialLength', line: threeDigits.line, column: threeDigits.column, severity: 'warning' }] },
-    { name: 'a sixteen-digit credential', spec: sixteenDigits.spec, errors: [{ messageId: 'credentialLength', line: sixteenDigits.line, column: sixteenDigits.column, severity: 'warning' }] },
+    {
+      name: 'a range without a terminator',
+      spec: rangeWithoutTerminator.spec,
+      errors: [
+        { messageId: 'needsTerminator', line: rangeWithoutTerminator.line, column: rangeWithoutTerminator.column, severity: 'error' },
+      ],
+    },
+    {
+      name: 'a three-digit credential',
+      spec: threeDigits.spec,
+      errors: [{ messageId: 'credentialLength', line: threeDigits.line, column: threeDigits.column, severity: 'warning' }],
+    },
+    {
+      name: 'a sixteen-digit credential',
+      spec: sixteenDigits.spec,
+      errors: [{ messageId: 'credentialLength', line: sixteenDigits.line, column: sixteenDigits.column, severity: 'warning' }],
+    },
   ],
 });

@@ -6,5 +6,11 @@ const at = positionOf(noFallback, '  serviceUnavailable:\n');
 
 testRule('every-path-ends', {
   valid: [{ name: 'every route has onFailure', spec: mutateFlow('identity-promotion', {}) }],
-  invalid: [{ name: 'the service-unavailable route without a fallback', spec: noFallback, errors: [{ messageId: 'noFallback', line: at.line, column: at.column + 2 }] }],
+  invalid: [
+    {
+      name: 'the service-unavailable route without a fallback',
+      spec: noFallback,
+      errors: [{ messageId: 'noFallback', line: at.line, column: at.column + 2 }],
+    },
+  ],
 });

@@ -17,8 +17,22 @@ testRule('http-outcomes-handled', {
     { name: 'an optional lookup may treat failure like success', spec: mutateFlow('pin-with-summary', {}) },
   ],
   invalid: [
-    { name: 'a verifier timeout that lets the caller in', spec: timeoutLetsIn.spec, errors: [{ messageId: 'timeoutAsSuccess', line: timeoutLetsIn.line, column: timeoutLetsIn.column }] },
-    { name: 'a rejected credential that lets the caller in', spec: failureLetsIn.spec, errors: [{ messageId: 'failureAsSuccess', line: failureLetsIn.line, column: failureLetsIn.column }] },
-    { name: 'a timeout that retries the dead service', spec: retriesDeadService.spec, errors: [{ messageId: 'timeoutRetriesService', line: retriesDeadService.line, column: retriesDeadService.column, severity: 'warning' }] },
+    {
+      name: 'a verifier timeout that lets the caller in',
+      spec: timeoutLetsIn.spec,
+      errors: [{ messageId: 'timeoutAsSuccess', line: timeoutLetsIn.line, column: timeoutLetsIn.column }],
+    },
+    {
+      name: 'a rejected credential that lets the caller in',
+      spec: failureLetsIn.spec,
+      errors: [{ messageId: 'failureAsSuccess', line: failureLetsIn.line, column: failureLetsIn.column }],
+    },
+    {
+      name: 'a timeout that retries the dead service',
+      spec: retriesDeadService.spec,
+      errors: [
+        { messageId: 'timeoutRetriesService', line: retriesDeadService.line, column: retriesDeadService.column, severity: 'warning' },
+      ],
+    },
   ],
 });

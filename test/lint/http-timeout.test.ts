@@ -23,10 +23,34 @@ testRule('http-timeout', {
     { name: '75 s when only CXone is targeted', spec: aboveGenesys.spec, targets: ['cxone'] },
   ],
   invalid: [
-    { name: 'the 5 s default of the guide', spec: fiveSeconds.spec, errors: [{ messageId: 'tooShort', line: fiveSeconds.line, column: fiveSeconds.column, severity: 'error' }] },
-    { name: 'an international endpoint at 12 s', spec: international.spec, errors: [{ messageId: 'tooShortInternational', line: international.line, column: international.column, severity: 'warning' }] },
-    { name: '75 s against the Genesys data action limit', spec: aboveGenesys.spec, errors: [{ messageId: 'aboveVendorLimit', line: aboveGenesys.line, column: aboveGenesys.column, severity: 'error' }] },
-    { name: '120 s against both vendors', spec: aboveBoth.spec, errors: [{ messageId: 'aboveVendorLimit', line: aboveBoth.line, column: aboveBoth.column }, { messageId: 'aboveVendorLimit', line: aboveBoth.line, column: aboveBoth.column }] },
-    { name: 'downgraded to a warning by the config', spec: fiveSeconds.spec, rules: new Map([['http-timeout', { level: 'warning' as const }]]), errors: [{ messageId: 'tooShort', line: fiveSeconds.line, column: fiveSeconds.column, severity: 'warning' }] },
+    {
+      name: 'the 5 s default of the guide',
+      spec: fiveSeconds.spec,
+      errors: [{ messageId: 'tooShort', line: fiveSeconds.line, column: fiveSeconds.column, severity: 'error' }],
+    },
+    {
+      name: 'an international endpoint at 12 s',
+      spec: international.spec,
+      errors: [{ messageId: 'tooShortInternational', line: international.line, column: international.column, severity: 'warning' }],
+    },
+    {
+      name: '75 s against the Genesys data action limit',
+      spec: aboveGenesys.spec,
+      errors: [{ messageId: 'aboveVendorLimit', line: aboveGenesys.line, column: aboveGenesys.column, severity: 'error' }],
+    },
+    {
+      name: '120 s against both vendors',
+      spec: aboveBoth.spec,
+      errors: [
+        { messageId: 'aboveVendorLimit', line: aboveBoth.line, column: aboveBoth.column },
+        { messageId: 'aboveVendorLimit', line: aboveBoth.line, column: aboveBoth.column },
+      ],
+    },
+    {
+      name: 'downgraded to a warning by the config',
+      spec: fiveSeconds.spec,
+      rules: new Map([['http-timeout', { level: 'warning' as const }]]),
+      errors: [{ messageId: 'tooShort', line: fiveSeconds.line, column: fiveSeconds.column, severity: 'warning' }],
+    },
   ],
 });

@@ -30,17 +30,39 @@ testRule('no-card-data', {
     { name: 'pin-with-summary (4 to 8 digits)', spec: mutateFlow('pin-with-summary', {}) },
     { name: 'international-otp', spec: mutateFlow('international-otp', {}) },
     { name: 'a card-number variable declared a PCI token, sent as card_number', spec: tokenVariable },
-    { name: 'a masked card number and an OTP expiry are not card data', spec: mutateFlow('identity-promotion', { 'variables.maskedPan': { type: 'string' }, 'variables.otpExpiry': { type: 'string' } }) },
+    {
+      name: 'a masked card number and an OTP expiry are not card data',
+      spec: mutateFlow('identity-promotion', { 'variables.maskedPan': { type: 'string' }, 'variables.otpExpiry': { type: 'string' } }),
+    },
     { name: 'a 12-digit account number', spec: withExtraGather('askCaller', 'accountNumber', 'Enter your account number.', {}, 12) },
-    { name: 'a one-digit menu that mentions credit cards', spec: withExtraGather('mainMenu', 'choice', 'For credit card payments, press 2.', {}, 1) },
+    {
+      name: 'a one-digit menu that mentions credit cards',
+      spec: withExtraGather('mainMenu', 'choice', 'For credit card payments, press 2.', {}, 1),
+    },
   ],
   invalid: [
-    { name: 'a 16-digit gather', spec: sixteenDigits, errors: [{ messageId: 'cardGather', ...keyAt(sixteenDigits, 'collectOtp'), severity: 'error' }] },
+    {
+      name: 'a 16-digit gather',
+      spec: sixteenDigits,
+      errors: [{ messageId: 'cardGather', ...keyAt(sixteenDigits, 'collectOtp'), severity: 'error' }],
+    },
     { name: 'a 15 to 16 digit gather', spec: panRange, errors: [{ messageId: 'cardGather', ...keyAt(panRange, 'askCaller') }] },
     { name: 'a gather whose step id names the CVV', spec: cvvStep, errors: [{ messageId: 'cardGather', ...keyAt(cvvStep, 'collectCvv') }] },
-    { name: 'a gather whose prompt asks for the card expiry', spec: expiryPrompt, errors: [{ messageId: 'cardGather', ...keyAt(expiryPrompt, 'askCaller') }] },
-    { name: 'a variable named cardNumber (reported once, not again at its gather)', spec: cardVariable, errors: [{ messageId: 'cardVariable', ...variableKeyAt(cardVariable, 'cardNumber') }] },
+    {
+      name: 'a gather whose prompt asks for the card expiry',
+      spec: expiryPrompt,
+      errors: [{ messageId: 'cardGather', ...keyAt(expiryPrompt, 'askCaller') }],
+    },
+    {
+      name: 'a variable named cardNumber (reported once, not again at its gather)',
+      spec: cardVariable,
+      errors: [{ messageId: 'cardVariable', ...variableKeyAt(cardVariable, 'cardNumber') }],
+    },
     { name: 'a literal CVV in a request body', spec: literalCvv, errors: [{ messageId: 'cardField', ...bodyKeyAt(literalCvv, 'cvv') }] },
-    { name: 'a PAN field fed by a value that is not a token', spec: panField, errors: [{ messageId: 'cardField', ...bodyKeyAt(panField, 'pan') }] },
+    {
+      name: 'a PAN field fed by a value that is not a token',
+      spec: panField,
+      errors: [{ messageId: 'cardField', ...bodyKeyAt(panField, 'pan') }],
+    },
   ],
 });

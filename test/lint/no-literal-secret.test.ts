@@ -29,21 +29,54 @@ testRule('no-literal-secret', {
     { name: 'identity-promotion', spec: mutateFlow('identity-promotion', {}) },
     { name: 'international-otp (an ordinary header)', spec: mutateFlow('international-otp', {}) },
     { name: 'pin-with-summary', spec: mutateFlow('pin-with-summary', {}) },
-    { name: 'a tenant UUID in the URL and placeholders in the query', spec: withUrl('https://api.example.com/tenants/3fa85f64-5717-4562-b3fc-2c963f66afa6/verify?region={{region}}') },
-    { name: 'query parameters that only end in key or code', spec: withUrl('https://api.example.com/verify?country_code=US&sort_key=name') },
+    {
+      name: 'a tenant UUID in the URL and placeholders in the query',
+      spec: withUrl('https://api.example.com/tenants/3fa85f64-5717-4562-b3fc-2c963f66afa6/verify?region={{region}}'),
+    },
+    {
+      name: 'query parameters that only end in key or code',
+      spec: withUrl('https://api.example.com/verify?country_code=US&sort_key=name'),
+    },
     { name: 'versioned words in a body literal', spec: withBody('channel', 'identity-promotion-v2-service') },
-    { name: 'a PascalCase name and a plain sentence in headers', spec: withHeaders({ 'X-Flow': 'IdentityPromotionV2Service', 'X-Note': 'Basic customers only' }) },
+    {
+      name: 'a PascalCase name and a plain sentence in headers',
+      spec: withHeaders({ 'X-Flow': 'IdentityPromotionV2Service', 'X-Note': 'Basic customers only' }),
+    },
   ],
   invalid: [
-    { name: 'a literal bearer token header', spec: bearerHeader, errors: [{ messageId: 'authScheme', ...valueAt(bearerHeader, 'Authorization', 'Bearer'), severity: 'error' }] },
-    { name: 'an API key header, even from a placeholder', spec: apiKeyHeader, errors: [{ messageId: 'secretHeader', ...positionOf(apiKeyHeader, 'X-Api-Key') }] },
-    { name: 'a random hex value in a header', spec: hexHeader, errors: [{ messageId: 'highEntropy', ...valueAt(hexHeader, 'X-Client', 'd41d') }] },
+    {
+      name: 'a literal bearer token header',
+      spec: bearerHeader,
+      errors: [{ messageId: 'authScheme', ...valueAt(bearerHeader, 'Authorization', 'Bearer'), severity: 'error' }],
+    },
+    {
+      name: 'an API key header, even from a placeholder',
+      spec: apiKeyHeader,
+      errors: [{ messageId: 'secretHeader', ...positionOf(apiKeyHeader, 'X-Api-Key') }],
+    },
+    {
+      name: 'a random hex value in a header',
+      spec: hexHeader,
+      errors: [{ messageId: 'highEntropy', ...valueAt(hexHeader, 'X-Client', 'd41d') }],
+    },
     { name: 'user and password in the URL', spec: userinfo, errors: [{ messageId: 'urlCredentials', ...urlAt(userinfo) }] },
     { name: 'key= in the query string', spec: queryKey, errors: [{ messageId: 'urlSecretParam', ...urlAt(queryKey) }] },
     { name: 'a random path segment (a webhook secret)', spec: randomPath, errors: [{ messageId: 'highEntropy', ...urlAt(randomPath) }] },
-    { name: 'a literal client secret in the body', spec: clientSecret, errors: [{ messageId: 'secretField', ...valueAt(clientSecret, 'client_secret', 'hunter2') }] },
-    { name: 'a known key format in the body', spec: stripeKey, errors: [{ messageId: 'highEntropy', ...valueAt(stripeKey, 'nonce', 'sk_live') }] },
-    { name: 'a Basic credential in the body', spec: basicBody, errors: [{ messageId: 'authScheme', ...valueAt(basicBody, 'note', 'Basic') }] },
+    {
+      name: 'a literal client secret in the body',
+      spec: clientSecret,
+      errors: [{ messageId: 'secretField', ...valueAt(clientSecret, 'client_secret', 'hunter2') }],
+    },
+    {
+      name: 'a known key format in the body',
+      spec: stripeKey,
+      errors: [{ messageId: 'highEntropy', ...valueAt(stripeKey, 'nonce', 'sk_live') }],
+    },
+    {
+      name: 'a Basic credential in the body',
+      spec: basicBody,
+      errors: [{ messageId: 'authScheme', ...valueAt(basicBody, 'note', 'Basic') }],
+    },
   ],
 });
 
@@ -54,11 +87,27 @@ describe('secret text heuristics', () => {
     expect(shannonEntropy('abcd')).toBe(2);
   });
 
-  it.each(['sk_live_4eC39HqLyjWDarjtT1zdp7dc', JWT, 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'd41d8cd98f00b204e9800998ecf8427e', 'AKIAIOSFODNN7EXAMPLE', 'X7f9kQ2mP4vR8sT1wY3zA6bC'])('takes %s for a secret', (text) => {
+  it.each([
+    'sk_live_4eC39HqLyjWDarjtT1zdp7dc',
+    JWT,
+    'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    'd41d8cd98f00b204e9800998ecf8427e',
+    'AKIAIOSFODNN7EXAMPLE',
+    'X7f9kQ2mP4vR8sT1wY3zA6bC',
+  ])('takes %s for a secret', (text) => {
     expect(looksRandom(text)).toBe(true);
   });
 
-  it.each(['identity-promotion-v2-service', 'api-v1-customers-summary-2024', 'IdentityPromotionV2Service', 'region1.identity.example.com', '3fa85f64-5717-4562-b3fc-2c963f66afa6', 'abcdefghijklmnopqrst1', 'customer2024customer2024', 'X7f9kQ2mP4vR8sT'])('takes %s for ordinary text', (text) => {
+  it.each([
+    'identity-promotion-v2-service',
+    'api-v1-customers-summary-2024',
+    'IdentityPromotionV2Service',
+    'region1.identity.example.com',
+    '3fa85f64-5717-4562-b3fc-2c963f66afa6',
+    'abcdefghijklmnopqrst1',
+    'customer2024customer2024',
+    'X7f9kQ2mP4vR8sT',
+  ])('takes %s for ordinary text', (text) => {
     expect(looksRandom(text)).toBe(false);
   });
 

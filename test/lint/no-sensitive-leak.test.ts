@@ -22,15 +22,32 @@ function exportAt(spec: string, ref: string) {
 }
 
 const toAttribute = withCopy({ 'steps.promoteIdentity.attributes[customer.otp]': { ref: 'otpCopy' } }, ['otpCopy']);
-const toCondition = withCopy({ 'steps.backdoor': { type: 'condition', if: { ref: 'otpCopy', equals: '000000' }, then: 'verifyOtp', else: 'verifyOtp' } }, [], 'backdoor');
+const toCondition = withCopy(
+  { 'steps.backdoor': { type: 'condition', if: { ref: 'otpCopy', equals: '000000' }, then: 'verifyOtp', else: 'verifyOtp' } },
+  [],
+  'backdoor',
+);
 const toRoute = withCopy({ 'steps.routeByTier.by': { ref: 'otpCopy' } });
 const directRoute = mutateFlow('identity-promotion', { 'steps.routeByTier.by': { ref: 'otp' } });
 /** otp → otpCopy → body field `code` of a non-verifier → its answer `lookupResult.note` → an attribute. */
 const toSecondEndpoint = withCopy(
   {
-    'endpoints.lookup': { method: 'POST', url: 'https://crm.example.com/notes', timeoutSeconds: 15, body: { code: { ref: 'otpCopy' } }, response: { fields: { note: 'string' } } },
+    'endpoints.lookup': {
+      method: 'POST',
+      url: 'https://crm.example.com/notes',
+      timeoutSeconds: 15,
+      body: { code: { ref: 'otpCopy' } },
+      response: { fields: { note: 'string' } },
+    },
     'steps.promoteIdentity.next': 'lookupNote',
-    'steps.lookupNote': { type: 'http', endpoint: 'lookup', result: 'lookupResult', onSuccess: 'attachNote', onFailure: 'routeByTier', onTimeout: 'routeByTier' },
+    'steps.lookupNote': {
+      type: 'http',
+      endpoint: 'lookup',
+      result: 'lookupResult',
+      onSuccess: 'attachNote',
+      onFailure: 'routeByTier',
+      onTimeout: 'routeByTier',
+    },
     'steps.attachNote': { type: 'setAttributes', attributes: { 'customer.note': { ref: 'lookupResult.note' } }, next: 'routeByTier' },
   },
   ['lookupResult.note'],
@@ -58,11 +75,33 @@ testRule('no-sensitive-leak', {
     },
   ],
   invalid: [
-    { name: 'copied into a variable, then into an attribute', spec: toAttribute, errors: [{ messageId: 'toExport', ...exportAt(toAttribute, 'otpCopy') }, { messageId: 'toAttribute', ...refAt(toAttribute, 'otpCopy') }] },
-    { name: 'copied twice, the copies written in reverse order, then into an attribute', spec: reversedCopies, errors: [{ messageId: 'toExport', ...exportAt(reversedCopies, 'otpTwo') }, { messageId: 'toAttribute', ...refAt(reversedCopies, 'otpTwo') }] },
-    { name: 'copied, then compared in a condition', spec: toCondition, errors: [{ messageId: 'toCondition', ...refAt(toCondition, 'otpCopy') }] },
+    {
+      name: 'copied into a variable, then into an attribute',
+      spec: toAttribute,
+      errors: [
+        { messageId: 'toExport', ...exportAt(toAttribute, 'otpCopy') },
+        { messageId: 'toAttribute', ...refAt(toAttribute, 'otpCopy') },
+      ],
+    },
+    {
+      name: 'copied twice, the copies written in reverse order, then into an attribute',
+      spec: reversedCopies,
+      errors: [
+        { messageId: 'toExport', ...exportAt(reversedCopies, 'otpTwo') },
+        { messageId: 'toAttribute', ...refAt(reversedCopies, 'otpTwo') },
+      ],
+    },
+    {
+      name: 'copied, then compared in a condition',
+      spec: toCondition,
+      errors: [{ messageId: 'toCondition', ...refAt(toCondition, 'otpCopy') }],
+    },
     { name: 'copied, then used to choose a route', spec: toRoute, errors: [{ messageId: 'toRoute', ...refAt(toRoute, 'otpCopy') }] },
-    { name: 'the sensitive variable itself chooses a route', spec: directRoute, errors: [{ messageId: 'toRoute', ...refAt(directRoute, 'otp', 2) }] },
+    {
+      name: 'the sensitive variable itself chooses a route',
+      spec: directRoute,
+      errors: [{ messageId: 'toRoute', ...refAt(directRoute, 'otp', 2) }],
+    },
     {
       name: 'copied, sent to a second endpoint whose answer reaches an attribute',
       spec: toSecondEndpoint,
@@ -89,11 +128,18 @@ describe('no-sensitive-leak related locations', () => {
 
   it('follows copies written in any order, hop by hop', () => {
     const diagnostic = check(reversedCopies).find((item) => item.code === 'rule/no-sensitive-leak' && item.messageId === 'toAttribute');
-    expect(diagnostic?.related?.map((related) => related.path)).toEqual([['variables', 'otp'], ['steps', 'copyOne', 'set', 'otpCopy', 'ref'], ['steps', 'copyTwo', 'set', 'otpTwo', 'ref']]);
+    expect(diagnostic?.related?.map((related) => related.path)).toEqual([
+      ['variables', 'otp'],
+      ['steps', 'copyOne', 'set', 'otpCopy', 'ref'],
+      ['steps', 'copyTwo', 'set', 'otpTwo', 'ref'],
+    ]);
   });
 
   it('starts the path of a copy at the declaration of the sensitive variable', () => {
     const diagnostic = check(toRoute).find((item) => item.code === 'rule/no-sensitive-leak');
-    expect(diagnostic?.related?.map((related) => related.path)).toEqual([['variables', 'otp'], ['steps', 'copyOtp', 'set', 'otpCopy', 'ref']]);
+    expect(diagnostic?.related?.map((related) => related.path)).toEqual([
+      ['variables', 'otp'],
+      ['steps', 'copyOtp', 'set', 'otpCopy', 'ref'],
+    ]);
   });
 });

@@ -6,7 +6,9 @@ import { ROOT } from '../helpers/fixtures.js';
 
 describe('rule registry', () => {
   it('lists every rule file, alphabetically, each under its own id', () => {
-    const files = readdirSync(join(ROOT, 'src/lint/rules')).filter((file) => file !== 'index.ts').map((file) => file.replace(/\.ts$/, ''));
+    const files = readdirSync(join(ROOT, 'src/lint/rules'))
+      .filter((file) => file !== 'index.ts')
+      .map((file) => file.replace(/\.ts$/, ''));
     expect(RULES.map((rule) => rule.id)).toEqual([...files].sort());
   });
 

@@ -12,8 +12,24 @@ const spec = loaded.data as FlowSpec;
 
 describe('lintSpec', () => {
   it('turns a rule that throws into a diagnostic and still runs the others', () => {
-    const broken = defineRule({ id: 'broken', severity: 'error', description: 'x', protectsCredential: false, messages: {}, check: () => { throw new Error('boom'); } });
-    const working = defineRule({ id: 'working', severity: 'warning', description: 'x', protectsCredential: false, messages: { found: 'Found {{what}}.' }, check: ({ report }) => report('found', ['start'], { what: 'it' }) });
+    const broken = defineRule({
+      id: 'broken',
+      severity: 'error',
+      description: 'x',
+      protectsCredential: false,
+      messages: {},
+      check: () => {
+        throw new Error('boom');
+      },
+    });
+    const working = defineRule({
+      id: 'working',
+      severity: 'warning',
+      description: 'x',
+      protectsCredential: false,
+      messages: { found: 'Found {{what}}.' },
+      check: ({ report }) => report('found', ['start'], { what: 'it' }),
+    });
     const sink = new DiagnosticSink(loaded.source);
     lintSpec(spec, new FlowIndex(spec), sink, { rules: [broken, working] });
     expect(sink.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity, diagnostic.messageId ?? null])).toEqual([
@@ -24,7 +40,14 @@ describe('lintSpec', () => {
   });
 
   it('skips a rule the configuration turns off and applies a changed level', () => {
-    const rule = defineRule({ id: 'r', severity: 'error', description: 'x', protectsCredential: false, messages: { m: 'm' }, check: ({ report }) => report('m', []) });
+    const rule = defineRule({
+      id: 'r',
+      severity: 'error',
+      description: 'x',
+      protectsCredential: false,
+      messages: { m: 'm' },
+      check: ({ report }) => report('m', []),
+    });
     const off = new DiagnosticSink(loaded.source);
     lintSpec(spec, new FlowIndex(spec), off, { rules: [rule], config: new Map([['r', { level: 'off' }]]) });
     expect(off.diagnostics).toEqual([]);

@@ -1,11 +1,26 @@
 import { mutateFlow, positionOf } from '../helpers/fixtures.js';
 
 /** identity-promotion with one more gather between the greeting and the secure section. */
-export function withExtraGather(id: string, variable: string, prompt: string, edits: Record<string, unknown> = {}, digits: unknown = 8): string {
+export function withExtraGather(
+  id: string,
+  variable: string,
+  prompt: string,
+  edits: Record<string, unknown> = {},
+  digits: unknown = 8,
+): string {
   return mutateFlow('identity-promotion', {
     [`variables.${variable}`]: { type: 'string' },
     'steps.greeting.next': id,
-    [`steps.${id}`]: { type: 'gather', prompt, into: variable, digits, terminator: '#', timeoutSeconds: 10, next: 'authenticate', onNoInput: 'authenticate' },
+    [`steps.${id}`]: {
+      type: 'gather',
+      prompt,
+      into: variable,
+      digits,
+      terminator: '#',
+      timeoutSeconds: 10,
+      next: 'authenticate',
+      onNoInput: 'authenticate',
+    },
     ...edits,
   });
 }

@@ -15,25 +15,62 @@ const COPY = {
  * the rules from running, and another rule catching it would hide a gap in the one meant for it.
  */
 const TRAPS: { trap: string; rule: string; edits: Record<string, unknown> }[] = [
-  { trap: 'credential DTMF recorded in transcripts and logs (the OTP gather is not sensitive)', rule: 'sensitive-gather', edits: { 'variables.otp.sensitive': false, 'steps.collectOtp.sensitive': false } },
+  {
+    trap: 'credential DTMF recorded in transcripts and logs (the OTP gather is not sensitive)',
+    rule: 'sensitive-gather',
+    edits: { 'variables.otp.sensitive': false, 'steps.collectOtp.sensitive': false },
+  },
   { trap: 'raw card number through the IVR (a 16-digit gather)', rule: 'no-card-data', edits: { 'steps.collectOtp.digits': 16 } },
   { trap: 'raw CVV sent to the backend', rule: 'no-card-data', edits: { 'endpoints.verifyIdentity.body.cvv': { ref: 'call.dnis' } } },
-  { trap: 'a secret hard-coded in the flow (a literal bearer token)', rule: 'no-literal-secret', edits: { 'endpoints.verifyIdentity.headers': { Authorization: 'Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9' } } },
-  { trap: 'a secret hard-coded in the URL', rule: 'no-literal-secret', edits: { 'endpoints.verifyIdentity.url': 'https://idp.example.com/api/v1/auth/verify?api_key=4eC39HqLyjWDarjtT1zdp7dc' } },
-  { trap: 'a replayable credential request (no timestamp)', rule: 'replay-protection', edits: { 'endpoints.verifyIdentity.body.timestamp': undefined } },
-  { trap: 'a replayable credential request (no interaction id)', rule: 'replay-protection', edits: { 'endpoints.verifyIdentity.body.interaction_id': undefined } },
+  {
+    trap: 'a secret hard-coded in the flow (a literal bearer token)',
+    rule: 'no-literal-secret',
+    edits: { 'endpoints.verifyIdentity.headers': { Authorization: 'Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9' } },
+  },
+  {
+    trap: 'a secret hard-coded in the URL',
+    rule: 'no-literal-secret',
+    edits: { 'endpoints.verifyIdentity.url': 'https://idp.example.com/api/v1/auth/verify?api_key=4eC39HqLyjWDarjtT1zdp7dc' },
+  },
+  {
+    trap: 'a replayable credential request (no timestamp)',
+    rule: 'replay-protection',
+    edits: { 'endpoints.verifyIdentity.body.timestamp': undefined },
+  },
+  {
+    trap: 'a replayable credential request (no interaction id)',
+    rule: 'replay-protection',
+    edits: { 'endpoints.verifyIdentity.body.interaction_id': undefined },
+  },
   {
     trap: 'the OTP, copied, reaching an attribute',
     rule: 'no-sensitive-leak',
-    edits: { ...COPY, 'steps.promoteIdentity.attributes[customer.lastCode]': { ref: 'otpCopy' }, 'secure.exports': [...EXPORTS, 'otpCopy'] },
+    edits: {
+      ...COPY,
+      'steps.promoteIdentity.attributes[customer.lastCode]': { ref: 'otpCopy' },
+      'secure.exports': [...EXPORTS, 'otpCopy'],
+    },
   },
   {
     trap: 'the OTP reaching a second endpoint',
     rule: 'no-sensitive-leak',
     edits: {
-      'endpoints.audit': { method: 'POST', url: 'https://audit.example.com/events', timeoutSeconds: 15, body: { interaction_id: { ref: 'call.id' }, entered: { ref: 'otp' } }, response: { fields: { status: 'string' } } },
+      'endpoints.audit': {
+        method: 'POST',
+        url: 'https://audit.example.com/events',
+        timeoutSeconds: 15,
+        body: { interaction_id: { ref: 'call.id' }, entered: { ref: 'otp' } },
+        response: { fields: { status: 'string' } },
+      },
       'steps.promoteIdentity.next': 'audit',
-      'steps.audit': { type: 'http', endpoint: 'audit', result: 'auditResult', onSuccess: 'routeByTier', onFailure: 'routeByTier', onTimeout: 'routeByTier' },
+      'steps.audit': {
+        type: 'http',
+        endpoint: 'audit',
+        result: 'auditResult',
+        onSuccess: 'routeByTier',
+        onFailure: 'routeByTier',
+        onTimeout: 'routeByTier',
+      },
     },
   },
 ];

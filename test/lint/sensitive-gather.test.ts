@@ -17,7 +17,9 @@ const throughAssign = mutateFlow('identity-promotion', {
 });
 const promptSaysSecurityCode = withExtraGather('askCaller', 'answer', 'Enter your security code, then press hash.');
 const variableSaysPin = withExtraGather('askMember', 'memberPin', 'Enter the digits, then press hash.');
-const accountNumber = withExtraGather('collectAccount', 'accountNumber', 'Enter your account number, then press hash.', { 'endpoints.verifyIdentity.body.customer_identifier': { ref: 'accountNumber' } });
+const accountNumber = withExtraGather('collectAccount', 'accountNumber', 'Enter your account number, then press hash.', {
+  'endpoints.verifyIdentity.body.customer_identifier': { ref: 'accountNumber' },
+});
 
 testRule('sensitive-gather', {
   valid: [
@@ -28,11 +30,33 @@ testRule('sensitive-gather', {
     { name: 'a one-digit menu that mentions the PIN', spec: withExtraGather('mainMenu', 'choice', 'To reset your PIN, press 1.', {}, 1) },
   ],
   invalid: [
-    { name: 'the OTP gather says sensitive: false', spec: saysNotSensitive, errors: [{ messageId: 'feedsVerifier', line: sensitiveValue.line, column: sensitiveValue.column + 'sensitive: '.length, severity: 'error' }] },
-    { name: 'the OTP gather does not say', spec: saysNothing, errors: [{ messageId: 'feedsVerifier', ...keyAt(saysNothing, 'collectOtp') }] },
-    { name: 'the gathered value reaches the verifier through an assign step', spec: throughAssign, errors: [{ messageId: 'feedsVerifier', ...keyAt(throughAssign, 'collectOtp') }] },
-    { name: 'the prompt asks for a security code', spec: promptSaysSecurityCode, errors: [{ messageId: 'namedLikeCredential', ...keyAt(promptSaysSecurityCode, 'askCaller') }] },
-    { name: 'the variable is named like a PIN', spec: variableSaysPin, errors: [{ messageId: 'namedLikeCredential', ...keyAt(variableSaysPin, 'askMember') }] },
+    {
+      name: 'the OTP gather says sensitive: false',
+      spec: saysNotSensitive,
+      errors: [
+        { messageId: 'feedsVerifier', line: sensitiveValue.line, column: sensitiveValue.column + 'sensitive: '.length, severity: 'error' },
+      ],
+    },
+    {
+      name: 'the OTP gather does not say',
+      spec: saysNothing,
+      errors: [{ messageId: 'feedsVerifier', ...keyAt(saysNothing, 'collectOtp') }],
+    },
+    {
+      name: 'the gathered value reaches the verifier through an assign step',
+      spec: throughAssign,
+      errors: [{ messageId: 'feedsVerifier', ...keyAt(throughAssign, 'collectOtp') }],
+    },
+    {
+      name: 'the prompt asks for a security code',
+      spec: promptSaysSecurityCode,
+      errors: [{ messageId: 'namedLikeCredential', ...keyAt(promptSaysSecurityCode, 'askCaller') }],
+    },
+    {
+      name: 'the variable is named like a PIN',
+      spec: variableSaysPin,
+      errors: [{ messageId: 'namedLikeCredential', ...keyAt(variableSaysPin, 'askMember') }],
+    },
   ],
 });
 

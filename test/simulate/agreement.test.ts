@@ -15,7 +15,13 @@ import { readRepoFile, ROOT } from '../helpers/fixtures.js';
 const CALLS = 400;
 const SEED = 20261128;
 
-const FLOWS = ['flows/identity-promotion.yaml', 'flows/pin-with-summary.yaml', 'flows/international-otp.yaml', 'test/simulate/fixtures/conditions-and-assignments.yaml', 'test/simulate/fixtures/no-secure-section.yaml'];
+const FLOWS = [
+  'flows/identity-promotion.yaml',
+  'flows/pin-with-summary.yaml',
+  'flows/international-otp.yaml',
+  'test/simulate/fixtures/conditions-and-assignments.yaml',
+  'test/simulate/fixtures/no-secure-section.yaml',
+];
 
 describe.each(FLOWS)('%s: the three engines agree on random calls', (file) => {
   it(`${CALLS} calls, seed ${SEED}`, async () => {
@@ -23,10 +29,15 @@ describe.each(FLOWS)('%s: the three engines agree on random calls', (file) => {
     const flow = { graph: compiled.graph!, artifacts: compiled.artifacts! };
     const engines = await Promise.all(ENGINE_NAMES.map((engine) => createEngine(engine, flow)));
     const { scenarios: results, coverage } = await runScenarios(flow, engines, randomCalls(flow.graph, CALLS, SEED));
-    const disagreements = results.filter((result) => result.failures.length > 0).map((result) => ({ call: result.name, failures: result.failures }));
+    const disagreements = results
+      .filter((result) => result.failures.length > 0)
+      .map((result) => ({ call: result.name, failures: result.failures }));
     expect(disagreements.slice(0, 3)).toEqual([]);
     // The calls must reach every step and transition, on all three engines most of the time, or agreeing proves little.
-    expect(coverage).toEqual({ steps: { total: flow.graph.nodes.length, missed: [] }, transitions: { total: expect.any(Number), missed: [] } });
+    expect(coverage).toEqual({
+      steps: { total: flow.graph.nodes.length, missed: [] },
+      transitions: { total: expect.any(Number), missed: [] },
+    });
     expect(results.filter((result) => result.ran.length === ENGINE_NAMES.length).length).toBeGreaterThan(CALLS * 0.8);
   });
 });
@@ -34,17 +45,38 @@ describe.each(FLOWS)('%s: the three engines agree on random calls', (file) => {
 describe('the three engines agree on answers at the edges', () => {
   it.each([
     ['a JSON array', { status: 200, body: '[1, 2]' }],
-    ['a 201', { status: 201, body: JSON.stringify({ status: 'success', customer_id: 'C-1', tier: 'platinum', account_status: 'active', routing_priority: 5 }) }],
+    [
+      'a 201',
+      {
+        status: 201,
+        body: JSON.stringify({ status: 'success', customer_id: 'C-1', tier: 'platinum', account_status: 'active', routing_priority: 5 }),
+      },
+    ],
     ['a 204 without a body', { status: 204, body: '' }],
     ['a 200 that is HTML', { status: 200, body: '<html>oops</html>' }],
-    ['nulls everywhere', { status: 200, body: JSON.stringify({ status: 'success', customer_id: null, tier: null, account_status: null, routing_priority: null }) }],
+    [
+      'nulls everywhere',
+      {
+        status: 200,
+        body: JSON.stringify({ status: 'success', customer_id: null, tier: null, account_status: null, routing_priority: null }),
+      },
+    ],
     ['a 302', { status: 302, body: '{}' }],
   ])('%s', async (_, answer) => {
     const compiled = await compileSpec('identity-promotion.yaml', Buffer.from(readRepoFile('flows/identity-promotion.yaml')));
     const flow = { graph: compiled.graph!, artifacts: compiled.artifacts! };
     const engines = await Promise.all(ENGINE_NAMES.map((engine) => createEngine(engine, flow)));
     const reply = { kind: 'response' as const, status: answer.status, body: answer.body, delaySeconds: 0 };
-    const scenario = { name: 'edge', index: 0, input: { call: randomCalls(flow.graph, 1, 1)[0]!.input.call, caller: ['123456#', '123456#', '123456#'].map((keys) => ({ kind: 'keys' as const, keys })), transfer: 'succeeds' as const }, replies: new Map([['verifyIdentity', { kind: 'every' as const, reply }]]) };
+    const scenario = {
+      name: 'edge',
+      index: 0,
+      input: {
+        call: randomCalls(flow.graph, 1, 1)[0]!.input.call,
+        caller: ['123456#', '123456#', '123456#'].map((keys) => ({ kind: 'keys' as const, keys })),
+        transfer: 'succeeds' as const,
+      },
+      replies: new Map([['verifyIdentity', { kind: 'every' as const, reply }]]),
+    };
     const { scenarios } = await runScenarios(flow, engines, [scenario]);
     expect(scenarios[0]!.failures).toEqual([]);
     expect(scenarios[0]!.ran).toEqual(['spec', 'genesys', 'cxone']);
@@ -56,7 +88,9 @@ describe('the three engines agree on answers at the edges', () => {
  * ones: there CXone's TTS Sequence neutralises quotes and braces in prompts, a documented difference
  * (docs/testing.md) that the last test here pins down.
  */
-const CASES = readdirSync(join(ROOT, 'test/cases')).filter((name) => !name.startsWith('_') && !name.includes('hostile') && existsSync(join(ROOT, 'test/cases', name, 'spec.yaml')));
+const CASES = readdirSync(join(ROOT, 'test/cases')).filter(
+  (name) => !name.startsWith('_') && !name.includes('hostile') && existsSync(join(ROOT, 'test/cases', name, 'spec.yaml')),
+);
 
 describe.each(CASES)('golden case %s: the three engines agree on random calls', (name) => {
   it('100 calls', async () => {
@@ -73,18 +107,29 @@ it('reports the CXone prompt difference on hostile strings as a divergence at th
   const flow = { graph: compiled.graph!, artifacts: compiled.artifacts! };
   const engines = await Promise.all(ENGINE_NAMES.map((engine) => createEngine(engine, flow)));
   const { scenarios } = await runScenarios(flow, engines, randomCalls(flow.graph, 1, SEED));
-  expect(scenarios[0]!.failures).toEqual([{ kind: 'divergence', engine: 'cxone', step: flow.graph.start, message: expect.stringMatching(/^spec plays \S+, cxone plays ".*'.*\(.*\).*"$/) }]);
+  expect(scenarios[0]!.failures).toEqual([
+    {
+      kind: 'divergence',
+      engine: 'cxone',
+      step: flow.graph.start,
+      message: expect.stringMatching(/^spec plays \S+, cxone plays ".*'.*\(.*\).*"$/),
+    },
+  ]);
 });
 
 it('compares typed body values as text on cxone, which sends every value as a string', async () => {
-  const text = readRepoFile('flows/identity-promotion.yaml').replace('      timestamp: { ref: call.timestamp }\n', '      timestamp: { ref: call.timestamp }\n      channel_version: 3\n');
+  const text = readRepoFile('flows/identity-promotion.yaml').replace(
+    '      timestamp: { ref: call.timestamp }\n',
+    '      timestamp: { ref: call.timestamp }\n      channel_version: 3\n',
+  );
   const compiled = await compileSpec('typed.yaml', Buffer.from(text));
   const flow = { graph: compiled.graph!, artifacts: compiled.artifacts! };
   const engines = await Promise.all(ENGINE_NAMES.map((engine) => createEngine(engine, flow)));
   const { scenarios } = await runScenarios(flow, engines, randomCalls(flow.graph, 50, SEED), { trace: true });
   expect(scenarios.filter((result) => result.failures.length > 0)).toEqual([]);
   const traced = scenarios.find((result) => result.traces?.some((trace) => trace.lines.some((line) => line.includes('channel_version'))))!;
-  const line = (engine: string) => traced.traces!.find((trace) => trace.engine === engine)!.lines.find((text) => text.includes('channel_version'))!;
+  const line = (engine: string) =>
+    traced.traces!.find((trace) => trace.engine === engine)!.lines.find((text) => text.includes('channel_version'))!;
   expect(line('spec')).toContain('channel_version: 3');
   expect(line('genesys')).toContain('channel_version: 3');
   expect(line('cxone')).toContain('channel_version: "3"');

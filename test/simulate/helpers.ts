@@ -7,7 +7,8 @@ import { readRepoFile } from '../helpers/fixtures.js';
 
 export function graphOf(text: string, file = 'spec.yaml'): FlowGraph {
   const checked = checkSpec(file, Buffer.from(text, 'utf8'));
-  if (!checked.graph) throw new Error(`the spec does not compile: ${checked.diagnostics.map((diagnostic) => diagnostic.message).join('; ')}`);
+  if (!checked.graph)
+    throw new Error(`the spec does not compile: ${checked.diagnostics.map((diagnostic) => diagnostic.message).join('; ')}`);
   return checked.graph;
 }
 
@@ -17,7 +18,11 @@ export function exampleGraph(name: string): FlowGraph {
 
 /** A call: keys as strings (`silence` for none). */
 export function call(caller: readonly string[], transfer: SimulationInput['transfer'] = 'succeeds'): SimulationInput {
-  return { call: DEFAULT_CALL, caller: caller.map((entry): CallerEntry => (entry === 'silence' ? { kind: 'silence' } : { kind: 'keys', keys: entry })), transfer };
+  return {
+    call: DEFAULT_CALL,
+    caller: caller.map((entry): CallerEntry => (entry === 'silence' ? { kind: 'silence' } : { kind: 'keys', keys: entry })),
+    transfer,
+  };
 }
 
 export function ok(body: unknown): HttpReply {

@@ -13,15 +13,35 @@ describe('spec engine on identity-promotion', () => {
   it('verifies, promotes and routes a platinum caller', () => {
     const run = simulate(engine, call(['123456#']), [ok(PLATINUM)]);
     expect(run.callEnd).toEqual({ kind: 'route', queue: 'platinum', priority: 50, skills: [] });
-    expect(attributes(run)).toEqual({ 'customer.id': 'C-1', 'customer.tier': 'platinum', 'customer.accountStatus': 'active', 'customer.routingPriority': '90', 'customer.authenticated': 'true' });
-    expect(requestBodies(run)).toEqual([{ interaction_id: call([]).call.id, customer_identifier: call([]).call.ani, auth_method: 'otp', auth_value: '123456', timestamp: call([]).call.timestamp }]);
+    expect(attributes(run)).toEqual({
+      'customer.id': 'C-1',
+      'customer.tier': 'platinum',
+      'customer.accountStatus': 'active',
+      'customer.routingPriority': '90',
+      'customer.authenticated': 'true',
+    });
+    expect(requestBodies(run)).toEqual([
+      {
+        interaction_id: call([]).call.id,
+        customer_identifier: call([]).call.ani,
+        auth_method: 'otp',
+        auth_value: '123456',
+        timestamp: call([]).call.timestamp,
+      },
+    ]);
     expect(run.attempts.get('authenticate')).toBe(1);
   });
 
   it('sends the bearer token by reference and the platform timeout', () => {
     const run = simulate(engine, call(['123456#']), [ok(PLATINUM)]);
     const request = run.events.find((event) => event.kind === 'request');
-    expect(request).toMatchObject({ request: { method: 'POST', headers: { authorization: 'Bearer <secret:middlewareToken>', 'content-type': 'application/json' }, timeoutSeconds: 15 } });
+    expect(request).toMatchObject({
+      request: {
+        method: 'POST',
+        headers: { authorization: 'Bearer <secret:middlewareToken>', 'content-type': 'application/json' },
+        timeoutSeconds: 15,
+      },
+    });
   });
 
   it('counts attempts and stops at maxAttempts without promoting anyone', () => {
@@ -96,7 +116,7 @@ describe('spec semantics', () => {
 
   it('never lets a missing value compare true, not even with notEquals', () => {
     const spec = readRepoFile('flows/identity-promotion.yaml').replace(
-      /  promoteIdentity:\n    type: setAttributes/,
+      / {2}promoteIdentity:\n {4}type: setAttributes/,
       '  promoteIdentity:\n    type: condition\n    if: { ref: auth.reason, notEquals: locked }\n    then: promoteIdentityAttributes\n    else: invalidCode\n\n  promoteIdentityAttributes:\n    type: setAttributes',
     );
     const guarded = createSpecEngine(graphOf(spec));
@@ -116,7 +136,10 @@ describe('spec engine on pin-with-summary', () => {
   });
 
   it('routes by tier even when the summary lookup fails', () => {
-    const run = simulate(pin, call(['4821#']), [ok({ status: 'success', customer_id: 'C-9', tier: 'gold', account_status: 'active' }), { kind: 'timeout' }]);
+    const run = simulate(pin, call(['4821#']), [
+      ok({ status: 'success', customer_id: 'C-9', tier: 'gold', account_status: 'active' }),
+      { kind: 'timeout' },
+    ]);
     expect(run.callEnd).toEqual({ kind: 'route', queue: 'gold', priority: 40, skills: [] });
     expect(Object.keys(attributes(run))).toEqual(['customer.id', 'customer.tier', 'customer.accountStatus']);
   });

@@ -4,11 +4,31 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HttpRequest } from '../../src/targets/engine-contract.js';
 import { cannedReplier, liveReplier, ScenarioGap } from '../../src/simulate/run/replies.js';
 
-const request: HttpRequest = { endpoint: 'verify', method: 'POST', url: 'https://example.invalid/verify', headers: { 'content-type': 'application/json', authorization: 'Bearer <secret:token>' }, body: '{"a":"1"}', timeoutSeconds: 2 };
+const request: HttpRequest = {
+  endpoint: 'verify',
+  method: 'POST',
+  url: 'https://example.invalid/verify',
+  headers: { 'content-type': 'application/json', authorization: 'Bearer <secret:token>' },
+  body: '{"a":"1"}',
+  timeoutSeconds: 2,
+};
 
 describe('canned replies', () => {
   it('turns an answer at or after the timeout into a timeout', () => {
-    const reply = cannedReplier(new Map([['verify', { kind: 'sequence', replies: [{ kind: 'response', status: 200, body: '{}', delaySeconds: 1.9 }, { kind: 'response', status: 200, body: '{}', delaySeconds: 2 }] }]]));
+    const reply = cannedReplier(
+      new Map([
+        [
+          'verify',
+          {
+            kind: 'sequence',
+            replies: [
+              { kind: 'response', status: 200, body: '{}', delaySeconds: 1.9 },
+              { kind: 'response', status: 200, body: '{}', delaySeconds: 2 },
+            ],
+          },
+        ],
+      ]),
+    );
     expect(reply(request)).toEqual({ kind: 'response', status: 200, body: '{}' });
     expect(reply(request)).toEqual({ kind: 'timeout' });
     expect(() => reply(request)).toThrow(new ScenarioGap('the flow called endpoint verify 3 times, but the scenario gives 2 replies'));
@@ -16,7 +36,11 @@ describe('canned replies', () => {
 
   it('repeats a single reply for every request', () => {
     const reply = cannedReplier(new Map([['verify', { kind: 'every', reply: { kind: 'networkError' } }]]));
-    expect([reply(request), reply(request), reply(request)]).toEqual([{ kind: 'networkError' }, { kind: 'networkError' }, { kind: 'networkError' }]);
+    expect([reply(request), reply(request), reply(request)]).toEqual([
+      { kind: 'networkError' },
+      { kind: 'networkError' },
+      { kind: 'networkError' },
+    ]);
   });
 });
 
@@ -46,11 +70,19 @@ describe('live replies', () => {
   it('sends the request as the engine built it and returns the real answer', async () => {
     const reply = await liveReplier(new Map([['verify', `${base}/api/verify`]]), () => ({ kind: 'networkError' }))(request);
     expect(reply).toEqual({ kind: 'response', status: 201, body: '{"status":"success"}' });
-    expect(received.at(-1)).toMatchObject({ method: 'POST', url: '/api/verify', body: '{"a":"1"}', headers: { authorization: 'Bearer <secret:token>', 'content-type': 'application/json' } });
+    expect(received.at(-1)).toMatchObject({
+      method: 'POST',
+      url: '/api/verify',
+      body: '{"a":"1"}',
+      headers: { authorization: 'Bearer <secret:token>', 'content-type': 'application/json' },
+    });
   });
 
   it('applies the platform timeout', async () => {
-    const reply = await liveReplier(new Map([['verify', `${base}/slow`]]), () => ({ kind: 'networkError' }))({ ...request, timeoutSeconds: 0.3 });
+    const reply = await liveReplier(new Map([['verify', `${base}/slow`]]), () => ({ kind: 'networkError' }))({
+      ...request,
+      timeoutSeconds: 0.3,
+    });
     expect(reply).toEqual({ kind: 'timeout' });
   });
 
@@ -59,7 +91,9 @@ describe('live replies', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    expect(await liveReplier(new Map([['verify', `http://127.0.0.1:${port}/`]]), () => ({ kind: 'timeout' }))(request)).toEqual({ kind: 'networkError' });
+    expect(await liveReplier(new Map([['verify', `http://127.0.0.1:${port}/`]]), () => ({ kind: 'timeout' }))(request)).toEqual({
+      kind: 'networkError',
+    });
   });
 
   it('leaves the other endpoints to the canned replies', () => {

@@ -20,7 +20,13 @@ describe('scenario files', () => {
     const loaded = load(MINIMAL);
     expect(loaded.diagnostics).toEqual([]);
     expect(loaded.scenarios).toEqual([
-      { name: 'silent caller', index: 0, input: { call: DEFAULT_CALL, caller: [{ kind: 'silence' }, { kind: 'silence' }, { kind: 'silence' }], transfer: 'succeeds' }, replies: new Map(), expect: { end: { kind: 'route', queue: 'general' } } },
+      {
+        name: 'silent caller',
+        index: 0,
+        input: { call: DEFAULT_CALL, caller: [{ kind: 'silence' }, { kind: 'silence' }, { kind: 'silence' }], transfer: 'succeeds' },
+        replies: new Map(),
+        expect: { end: { kind: 'route', queue: 'general' } },
+      },
     ]);
   });
 
@@ -72,7 +78,9 @@ describe('scenario files', () => {
   });
 
   it('reports schema problems where they are', () => {
-    const loaded = load(MINIMAL.replace('caller: [silence, silence, silence]', 'caller: [silence, "12a4#"]\n    transfer: maybe').replace('route:', 'rout:'));
+    const loaded = load(
+      MINIMAL.replace('caller: [silence, silence, silence]', 'caller: [silence, "12a4#"]\n    transfer: maybe').replace('route:', 'rout:'),
+    );
     expect(codes(loaded.diagnostics)).toEqual(['schema/invalid@4:23', 'schema/enum@5:15', 'schema/unknown-key@7:7']);
     expect(loaded.diagnostics.find((diagnostic) => diagnostic.code === 'schema/unknown-key')?.hint).toBe('Did you mean `route`?');
   });
@@ -108,7 +116,14 @@ describe('scenario files', () => {
             requests:
               verify: []
     `);
-    expect(codes(loaded.diagnostics)).toEqual(['scenario/unknown-name@5:7', 'scenario/unknown-name@7:23', 'scenario/unknown-name@8:17', 'scenario/unknown-name@8:26', 'scenario/unknown-name@9:19', 'scenario/unknown-name@11:9']);
+    expect(codes(loaded.diagnostics)).toEqual([
+      'scenario/unknown-name@5:7',
+      'scenario/unknown-name@7:23',
+      'scenario/unknown-name@8:17',
+      'scenario/unknown-name@8:26',
+      'scenario/unknown-name@9:19',
+      'scenario/unknown-name@11:9',
+    ]);
     expect(loaded.diagnostics.map((diagnostic) => diagnostic.hint)).toEqual([
       'Did you mean `verifyIdentity`?',
       'Did you mean `platinum`?',

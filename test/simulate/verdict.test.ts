@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { PlatformLimit, type Engine, type EngineLimit, type EngineName, type Recorder, type SimulationInput } from '../../src/targets/engine-contract.js';
+import {
+  PlatformLimit,
+  type Engine,
+  type EngineLimit,
+  type EngineName,
+  type Recorder,
+  type SimulationInput,
+} from '../../src/targets/engine-contract.js';
 import { judgeContext, runScenario } from '../../src/simulate/run/run-scenarios.js';
 import { loadScenarioFile } from '../../src/simulate/scenario/load.js';
 import type { Scenario } from '../../src/simulate/scenario/types.js';
@@ -9,7 +16,11 @@ import { exampleGraph, graphOf } from './helpers.js';
 
 const graph = exampleGraph('identity-promotion');
 const spec = createSpecEngine(graph);
-const scenarios = loadScenarioFile('identity-promotion.test.yaml', Buffer.from(readRepoFile('flows/identity-promotion.test.yaml')), graph).scenarios!;
+const scenarios = loadScenarioFile(
+  'identity-promotion.test.yaml',
+  Buffer.from(readRepoFile('flows/identity-promotion.test.yaml')),
+  graph,
+).scenarios!;
 const context = judgeContext({ graph, artifacts: [] });
 const named = (name: string): Scenario => scenarios.find((scenario) => scenario.name === name)!;
 
@@ -44,7 +55,12 @@ describe('verdicts', () => {
     const result = run([spec, leaky], named('platinum customer, right code first time'));
     expect(result.failures).toEqual([
       { kind: 'expectation', engine: 'genesys', message: 'expected attribute customer.tier = "platinum", got "gold"' },
-      { kind: 'divergence', engine: 'genesys', step: 'promoteIdentity', message: 'spec sets attribute customer.tier = "platinum", genesys sets attribute customer.tier = "gold"' },
+      {
+        kind: 'divergence',
+        engine: 'genesys',
+        step: 'promoteIdentity',
+        message: 'spec sets attribute customer.tier = "platinum", genesys sets attribute customer.tier = "gold"',
+      },
     ]);
   });
 
@@ -73,17 +89,27 @@ describe('verdicts', () => {
   it('does not compare skills on an engine that cannot route by them, and skips a call that meets a platform limit', () => {
     const noSkills = variant('cxone', () => undefined, ['routeSkills']);
     const international = exampleGraph('international-otp');
-    const internationalScenarios = loadScenarioFile('international-otp.test.yaml', Buffer.from(readRepoFile('flows/international-otp.test.yaml')), international).scenarios!;
+    const internationalScenarios = loadScenarioFile(
+      'international-otp.test.yaml',
+      Buffer.from(readRepoFile('flows/international-otp.test.yaml')),
+      international,
+    ).scenarios!;
     const internationalSpec = createSpecEngine(international);
-    const stripped: Engine = { ...noSkills, *run(input, recorder) {
-      if (input.transfer === 'fails') throw new PlatformLimit('no failure branch here');
-      yield* internationalSpec.run(input, recorder);
-      const end = recorder.callEnd;
-      if (end?.kind === 'route') Object.assign(end, { skills: [] });
-    } };
+    const stripped: Engine = {
+      ...noSkills,
+      *run(input, recorder) {
+        if (input.transfer === 'fails') throw new PlatformLimit('no failure branch here');
+        yield* internationalSpec.run(input, recorder);
+        const end = recorder.callEnd;
+        if (end?.kind === 'route') Object.assign(end, { skills: [] });
+      },
+    };
     const internationalContext = judgeContext({ graph: international, artifacts: [] });
     for (const scenario of internationalScenarios) {
-      const result = runScenario([internationalSpec, stripped], scenario, internationalContext) as Exclude<ReturnType<typeof runScenario>, Promise<unknown>>;
+      const result = runScenario([internationalSpec, stripped], scenario, internationalContext) as Exclude<
+        ReturnType<typeof runScenario>,
+        Promise<unknown>
+      >;
       expect(result.failures, scenario.name).toEqual([]);
       if (scenario.input.transfer === 'fails') expect(result.skipped).toEqual([{ engine: 'cxone', reason: 'no failure branch here' }]);
       expect(result.ran).toEqual(scenario.input.transfer === 'fails' ? ['spec'] : ['spec', 'cxone']);
@@ -93,9 +119,22 @@ describe('verdicts', () => {
   it('turns a missing reply or caller entry into a scenario failure, not a crash', () => {
     const scenario = named('platinum customer, right code first time');
     const noReplies = run([spec], { ...scenario, replies: new Map() });
-    expect(noReplies.failures).toEqual([{ kind: 'scenario', engine: 'spec', message: 'the flow called endpoint verifyIdentity, but the scenario gives it no reply; add one under `endpoints`' }]);
+    expect(noReplies.failures).toEqual([
+      {
+        kind: 'scenario',
+        engine: 'spec',
+        message: 'the flow called endpoint verifyIdentity, but the scenario gives it no reply; add one under `endpoints`',
+      },
+    ]);
     const noKeys = run([spec, variant('genesys', () => undefined)], { ...scenario, input: { ...scenario.input, caller: [] } });
-    expect(noKeys.failures).toEqual([{ kind: 'scenario', engine: 'spec', step: 'collectOtp', message: 'the flow reached gather collectOtp but the scenario has no caller entry left; add an entry to `caller`' }]);
+    expect(noKeys.failures).toEqual([
+      {
+        kind: 'scenario',
+        engine: 'spec',
+        step: 'collectOtp',
+        message: 'the flow reached gather collectOtp but the scenario has no caller entry left; add an entry to `caller`',
+      },
+    ]);
   });
 
   it('calls it a divergence when only a vendor engine runs out of caller entries', () => {
@@ -107,7 +146,14 @@ describe('verdicts', () => {
         yield* spec.run({ ...input, caller: [] }, recorder);
       },
     };
-    expect(run([spec, greedy], scenario).failures).toEqual([{ kind: 'divergence', engine: 'cxone', step: 'collectOtp', message: 'spec finished the call, but here the flow reached gather collectOtp but the scenario has no caller entry left' }]);
+    expect(run([spec, greedy], scenario).failures).toEqual([
+      {
+        kind: 'divergence',
+        engine: 'cxone',
+        step: 'collectOtp',
+        message: 'spec finished the call, but here the flow reached gather collectOtp but the scenario has no caller entry left',
+      },
+    ]);
   });
 });
 
@@ -116,9 +162,28 @@ describe('the stylish report', () => {
     const { renderTestStylish } = await import('../../src/simulate/report/stylish.js');
     const { plainStyle } = await import('../../src/diagnostics/render/style.js');
     const scenario = named('platinum customer, right code first time');
-    const hostile = { ...scenario, name: 'evil \u001b[2J name', expect: { ...scenario.expect!, attributes: { 'customer.id': 'x\u001b]0;pwned\u0007' } } };
+    const hostile = {
+      ...scenario,
+      name: 'evil \u001b[2J name',
+      expect: { ...scenario.expect!, attributes: { 'customer.id': 'x\u001b]0;pwned\u0007' } },
+    };
     const result = run([spec], hostile);
-    const text = renderTestStylish([{ spec: 'f.yaml', scenarioFile: 'f.test.yaml', flowName: 'F', engines: ['spec'], diagnostics: [], engineErrors: [], positions: new Map(), result: { scenarios: [result] } }], new Map(), plainStyle);
+    const text = renderTestStylish(
+      [
+        {
+          spec: 'f.yaml',
+          scenarioFile: 'f.test.yaml',
+          flowName: 'F',
+          engines: ['spec'],
+          diagnostics: [],
+          engineErrors: [],
+          positions: new Map(),
+          result: { scenarios: [result] },
+        },
+      ],
+      new Map(),
+      plainStyle,
+    );
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
     expect(text).toContain('evil \u241b[2J name');
     expect(text).toContain('expected attribute customer.id = "x\\u001b]0;pwned\\u0007", got "C-1001"');
@@ -134,12 +199,14 @@ describe('platform limits in the comparison', () => {
       limits,
       *run(input, recorder) {
         yield* fractionalSpec.run(input, recorder);
-        for (const event of recorder.events) if (event.kind === 'request') event.request = { ...event.request, timeoutSeconds: Math.ceil(event.request.timeoutSeconds) };
+        for (const event of recorder.events)
+          if (event.kind === 'request') event.request = { ...event.request, timeoutSeconds: Math.ceil(event.request.timeoutSeconds) };
       },
     });
     const scenario = named('standard customer, right code first time');
     const fractionalContext = judgeContext({ graph: fractional, artifacts: [] });
-    const judged = (engine: Engine) => runScenario([fractionalSpec, engine], scenario, fractionalContext) as Exclude<ReturnType<typeof runScenario>, Promise<unknown>>;
+    const judged = (engine: Engine) =>
+      runScenario([fractionalSpec, engine], scenario, fractionalContext) as Exclude<ReturnType<typeof runScenario>, Promise<unknown>>;
     expect(judged(rounding(['wholeSecondTimeouts'])).failures).toEqual([]);
     expect(judged(rounding([])).failures.map((failure) => failure.kind)).toEqual(['divergence']);
   });

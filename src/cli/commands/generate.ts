@@ -50,10 +50,19 @@ export async function generateCommand(files: readonly string[], options: Generat
       report.add(file, '', [read.diagnostic]);
       continue;
     }
-    const compiled = await compileSpec(file, read.bytes, { targets: options.targets, ...(environment ? { environment } : {}), ...(cxoneCatalog ? { cxoneCatalog } : {}), ...(config ? { rules: config.rules } : {}) });
+    const compiled = await compileSpec(file, read.bytes, {
+      targets: options.targets,
+      ...(environment ? { environment } : {}),
+      ...(cxoneCatalog ? { cxoneCatalog } : {}),
+      ...(config ? { rules: config.rules } : {}),
+    });
     report.add(file, compiled.source.text, compiled.diagnostics);
     if (!compiled.graph || !compiled.artifacts) continue;
-    const manifest = buildManifest(compiled.artifacts, { specFile: baseName(file), specBytes: read.bytes, toolVersion: options.toolVersion });
+    const manifest = buildManifest(compiled.artifacts, {
+      specFile: baseName(file),
+      specBytes: read.bytes,
+      toolVersion: options.toolVersion,
+    });
     outputs.push({ file, slug: compiled.graph.slug, artifacts: [...compiled.artifacts, manifest] });
   }
   assertDistinctSlugs(outputs);
@@ -76,14 +85,20 @@ async function checkOutputs(outputs: readonly FlowOutput[], outDir: string, show
   let stale = false;
   for (const output of outputs) {
     const result = await compareFlowOutput(outDir, output.slug, output.artifacts);
-    const lines = [...result.missing.map((path) => `  missing  ${path}`), ...result.changed.map((path) => `  changed  ${path}`), ...result.extra.map((path) => `  extra    ${path}`)];
+    const lines = [
+      ...result.missing.map((path) => `  missing  ${path}`),
+      ...result.changed.map((path) => `  changed  ${path}`),
+      ...result.extra.map((path) => `  extra    ${path}`),
+    ];
     const shown = join(shownOut, output.slug);
     if (lines.length === 0) {
       io.stderr(`up to date: ${shown}/\n`);
       continue;
     }
     stale = true;
-    io.stderr(`out of date: ${shown}/ does not match ${output.file}\n${lines.join('\n')}\nRun the same command without --check to regenerate.\n`);
+    io.stderr(
+      `out of date: ${shown}/ does not match ${output.file}\n${lines.join('\n')}\nRun the same command without --check to regenerate.\n`,
+    );
   }
   return stale;
 }
@@ -92,7 +107,8 @@ function assertDistinctSlugs(outputs: readonly FlowOutput[]): void {
   const bySlug = new Map<string, string>();
   for (const output of outputs) {
     const other = bySlug.get(output.slug);
-    if (other !== undefined) throw new CliError(`${other} and ${output.file} both generate into \`${output.slug}/\`; give the flows different names.`);
+    if (other !== undefined)
+      throw new CliError(`${other} and ${output.file} both generate into \`${output.slug}/\`; give the flows different names.`);
     bySlug.set(output.slug, output.file);
   }
 }

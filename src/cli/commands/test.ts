@@ -32,20 +32,44 @@ export async function testCommand(args: readonly string[], options: TestOptions,
   const environment = options.env === undefined ? undefined : await readEnvironmentFile(options.env, io.cwd);
   const cxoneCatalog = options.cxoneCatalog === undefined ? undefined : await readCxoneCatalog(options.cxoneCatalog, io.cwd);
   const config = await loadConfig(options.config, io.cwd);
-  const compile = { ...(environment ? { environment } : {}), ...(cxoneCatalog ? { cxoneCatalog } : {}), ...(config ? { rules: config.rules } : {}) };
+  const compile = {
+    ...(environment ? { environment } : {}),
+    ...(cxoneCatalog ? { cxoneCatalog } : {}),
+    ...(config ? { rules: config.rules } : {}),
+  };
   const prepared: PreparedFlow[] = [];
   for (const pair of pairFiles(args)) {
     const spec = await readSpecFile(pair.spec, io.cwd);
-    if (!spec.ok) throw new CliError(`${pair.spec}: ${spec.diagnostic.message}${pair.spec === pair.given ? '' : ` (the spec of ${pair.given})`}`);
+    if (!spec.ok)
+      throw new CliError(`${pair.spec}: ${spec.diagnostic.message}${pair.spec === pair.given ? '' : ` (the spec of ${pair.given})`}`);
     // A missing scenario file is a finding about the flow (scenario/missing), any other read problem is I/O.
     const scenarios = await readSpecFile(pair.scenarioFile, io.cwd);
-    if (!scenarios.ok && scenarios.diagnostic.code !== 'io/not-found') throw new CliError(`${pair.scenarioFile}: ${scenarios.diagnostic.message}`);
-    prepared.push(await prepareFlow({ spec: pair.spec, specBytes: spec.bytes, scenarioFile: pair.scenarioFile, ...(scenarios.ok ? { scenarioBytes: scenarios.bytes } : {}) }, options.engines, compile));
+    if (!scenarios.ok && scenarios.diagnostic.code !== 'io/not-found')
+      throw new CliError(`${pair.scenarioFile}: ${scenarios.diagnostic.message}`);
+    prepared.push(
+      await prepareFlow(
+        {
+          spec: pair.spec,
+          specBytes: spec.bytes,
+          scenarioFile: pair.scenarioFile,
+          ...(scenarios.ok ? { scenarioBytes: scenarios.bytes } : {}),
+        },
+        options.engines,
+        compile,
+      ),
+    );
   }
   checkEndpointNames(options.endpoints, prepared);
   checkScenarioFilter(options.scenario, prepared);
   const reports: FlowTestReport[] = [];
-  for (const flow of prepared) reports.push(await runPreparedFlow(flow, { endpointUrls: endpointsOf(flow, options.endpoints), trace: options.trace, ...(options.scenario === undefined ? {} : { only: options.scenario }) }));
+  for (const flow of prepared)
+    reports.push(
+      await runPreparedFlow(flow, {
+        endpointUrls: endpointsOf(flow, options.endpoints),
+        trace: options.trace,
+        ...(options.scenario === undefined ? {} : { only: options.scenario }),
+      }),
+    );
   io.stdout(await render(reports, prepared, options.format, io));
   return allPassed(reports) ? EXIT_OK : EXIT_INPUT;
 }
@@ -60,7 +84,9 @@ interface FilePair {
 function pairFiles(args: readonly string[]): FilePair[] {
   const pairs = new Map<string, FilePair>();
   for (const given of args) {
-    const pair = isScenarioFile(given) ? { given, spec: specOfScenarioFile(given), scenarioFile: given } : { given, spec: given, scenarioFile: scenarioFileOf(given) };
+    const pair = isScenarioFile(given)
+      ? { given, spec: specOfScenarioFile(given), scenarioFile: given }
+      : { given, spec: given, scenarioFile: scenarioFileOf(given) };
     if (!pairs.has(pair.spec)) pairs.set(pair.spec, pair);
   }
   return [...pairs.values()];
@@ -70,14 +96,19 @@ function pairFiles(args: readonly string[]): FilePair[] {
 function checkEndpointNames(endpoints: ReadonlyMap<string, string>, prepared: readonly PreparedFlow[]): void {
   const known = new Set(prepared.flatMap((flow) => flow.flow?.graph.endpoints.map((endpoint) => endpoint.id) ?? []));
   const unknown = [...endpoints.keys()].filter((name) => !known.has(name));
-  if (unknown.length > 0) throw new CliError(`--endpoint ${unknown.join(', ')}: no such endpoint in the flows tested (they have: ${[...known].sort().join(', ') || 'none'}).`, EXIT_USAGE);
+  if (unknown.length > 0)
+    throw new CliError(
+      `--endpoint ${unknown.join(', ')}: no such endpoint in the flows tested (they have: ${[...known].sort().join(', ') || 'none'}).`,
+      EXIT_USAGE,
+    );
 }
 
 /** A filter that selects nothing would be a green run that tested nothing. */
 function checkScenarioFilter(text: string | undefined, prepared: readonly PreparedFlow[]): void {
   if (text === undefined) return;
   const loaded = prepared.flatMap((flow) => flow.scenarios);
-  if (loaded.length > 0 && !loaded.some((scenario) => matchesName(scenario, text))) throw new CliError(`--scenario ${JSON.stringify(text)}: no scenario name contains it.`, EXIT_USAGE);
+  if (loaded.length > 0 && !loaded.some((scenario) => matchesName(scenario, text)))
+    throw new CliError(`--scenario ${JSON.stringify(text)}: no scenario name contains it.`, EXIT_USAGE);
 }
 
 function endpointsOf(flow: PreparedFlow, endpoints: ReadonlyMap<string, string>): Map<string, string> {
@@ -85,7 +116,12 @@ function endpointsOf(flow: PreparedFlow, endpoints: ReadonlyMap<string, string>)
   return new Map([...endpoints].filter(([name]) => own.has(name)));
 }
 
-async function render(reports: readonly FlowTestReport[], prepared: readonly PreparedFlow[], format: TestFormat, io: CliIo): Promise<string> {
+async function render(
+  reports: readonly FlowTestReport[],
+  prepared: readonly PreparedFlow[],
+  format: TestFormat,
+  io: CliIo,
+): Promise<string> {
   switch (format) {
     case 'stylish': {
       const { renderTestStylish } = await import('../../simulate/report/stylish.js');

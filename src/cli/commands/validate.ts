@@ -37,16 +37,26 @@ export async function validateCommand(files: readonly string[], options: Validat
     report.add(file, checked.source.text, checked.diagnostics);
   }
   io.stdout(report.render(options.format, await terminalStyle(io), options.toolVersion));
-  if (options.format === 'stylish' && report.count('error') + report.count('warning') === 0) io.stdout(`✔ ${files.length} file${files.length === 1 ? '' : 's'} checked, no problems.\n`);
+  if (options.format === 'stylish' && report.count('error') + report.count('warning') === 0)
+    io.stdout(`✔ ${files.length} file${files.length === 1 ? '' : 's'} checked, no problems.\n`);
   return exitCode(report, options.maxWarnings, io);
 }
 
 /** A scenario file is checked against its spec; the spec's own problems are reported once, by its own entry when it is listed too. */
-async function validateScenarioFile(file: string, bytes: Uint8Array, files: readonly string[], options: CheckOptions, report: Report, io: CliIo): Promise<void> {
+async function validateScenarioFile(
+  file: string,
+  bytes: Uint8Array,
+  files: readonly string[],
+  options: CheckOptions,
+  report: Report,
+  io: CliIo,
+): Promise<void> {
   const spec = specOfScenarioFile(file);
   const read = await readSpecFile(spec, io.cwd);
   if (!read.ok) {
-    report.add(spec, '', [{ ...read.diagnostic, message: `${read.diagnostic.message} A scenario file is checked against the spec beside it.` }]);
+    report.add(spec, '', [
+      { ...read.diagnostic, message: `${read.diagnostic.message} A scenario file is checked against the spec beside it.` },
+    ]);
     return;
   }
   const { checkScenarioFile } = await import('../../simulate/run/test-flow.js');

@@ -13,7 +13,13 @@ export function renderJson(diagnostics: readonly Diagnostic[]): string {
     message: diagnostic.message,
     path: diagnostic.path,
     hint: diagnostic.hint ?? null,
-    related: (diagnostic.related ?? []).map((related) => ({ file: related.file, line: related.span?.start.line ?? null, column: related.span?.start.column ?? null, message: related.message, path: related.path })),
+    related: (diagnostic.related ?? []).map((related) => ({
+      file: related.file,
+      line: related.span?.start.line ?? null,
+      column: related.span?.start.column ?? null,
+      message: related.message,
+      path: related.path,
+    })),
   }));
   return `${JSON.stringify(rows, null, 2)}\n`;
 }

@@ -32,9 +32,20 @@ export function renderSarif(diagnostics: readonly Diagnostic[], options: SarifOp
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'ivrflow', version: options.toolVersion, informationUri: options.informationUri, rules: ruleIds.map((id) => ruleDescriptor(id, metadata.get(id))) } },
+        tool: {
+          driver: {
+            name: 'ivrflow',
+            version: options.toolVersion,
+            informationUri: options.informationUri,
+            rules: ruleIds.map((id) => ruleDescriptor(id, metadata.get(id))),
+          },
+        },
         results: kept.map((diagnostic) => result(diagnostic, ruleIds.indexOf(diagnostic.code))),
-        ...(diagnostics.length > kept.length ? { properties: { truncated: `${diagnostics.length - kept.length} results left out (GitHub keeps ${MAX_SARIF_RESULTS} per run)` } } : {}),
+        ...(diagnostics.length > kept.length
+          ? {
+              properties: { truncated: `${diagnostics.length - kept.length} results left out (GitHub keeps ${MAX_SARIF_RESULTS} per run)` },
+            }
+          : {}),
       },
     ],
   };
@@ -61,12 +72,27 @@ function result(diagnostic: Diagnostic, ruleIndex: number) {
     level: sarifLevel(diagnostic.severity),
     message: { text: diagnostic.hint ? `${diagnostic.message} ${diagnostic.hint}` : diagnostic.message },
     locations: [location(diagnostic.file, diagnostic.span)],
-    ...(diagnostic.related?.length ? { relatedLocations: diagnostic.related.map((related, index) => ({ id: index + 1, ...location(related.file, related.span), message: { text: related.message } })) } : {}),
+    ...(diagnostic.related?.length
+      ? {
+          relatedLocations: diagnostic.related.map((related, index) => ({
+            id: index + 1,
+            ...location(related.file, related.span),
+            message: { text: related.message },
+          })),
+        }
+      : {}),
   };
 }
 
 function location(file: string, span: Diagnostic['span']) {
-  const region = span ? { startLine: span.start.line, startColumn: span.start.column, endLine: span.end.line, endColumn: Math.max(span.end.column, span.start.column + (span.end.line === span.start.line ? 1 : 0)) } : { startLine: 1 };
+  const region = span
+    ? {
+        startLine: span.start.line,
+        startColumn: span.start.column,
+        endLine: span.end.line,
+        endColumn: Math.max(span.end.column, span.start.column + (span.end.line === span.start.line ? 1 : 0)),
+      }
+    : { startLine: 1 };
   return { physicalLocation: { artifactLocation: { uri: toUri(file) }, region } };
 }
 

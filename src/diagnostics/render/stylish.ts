@@ -11,7 +11,9 @@ export function renderStylish(diagnostics: readonly Diagnostic[], sources: Reado
 
 function renderOne(diagnostic: Diagnostic, text: string | undefined, style: Style): string {
   const paint = style[diagnostic.severity];
-  const lines = [`${style.bold(printable(location(diagnostic)))} ${paint(diagnostic.severity)} ${style.dim(diagnostic.code)}  ${printable(diagnostic.message)}`];
+  const lines = [
+    `${style.bold(printable(location(diagnostic)))} ${paint(diagnostic.severity)} ${style.dim(diagnostic.code)}  ${printable(diagnostic.message)}`,
+  ];
   if (diagnostic.span && text !== undefined && text.length > 0) lines.push(codeFrame(text, diagnostic.span, style));
   if (diagnostic.hint) lines.push(`  ${style.bold('hint:')} ${printable(diagnostic.hint)}`);
   for (const related of diagnostic.related ?? []) {

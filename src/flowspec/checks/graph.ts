@@ -13,11 +13,17 @@ function checkUnreachable({ spec, index, sink }: CheckContext): void {
   const covered = new Set<string>();
   for (const id of index.steps.keys()) {
     if (index.reachable.has(id) || covered.has(id)) continue;
-    const region = index.reachableFrom(id, index.reachable as Set<string>);
+    const region = index.reachableFrom(id, index.reachable);
     for (const member of region) covered.add(member);
     const others = region.size - 1;
     const also = others > 0 ? ` (nor are the ${others} step${others === 1 ? '' : 's'} it leads to)` : '';
-    sink.report({ code: 'graph/unreachable-step', message: `Step \`${id}\` is never reached from \`${spec.start}\`${also}.`, path: ['steps', id], onKey: true, hint: 'Link it from another step, or delete it.' });
+    sink.report({
+      code: 'graph/unreachable-step',
+      message: `Step \`${id}\` is never reached from \`${spec.start}\`${also}.`,
+      path: ['steps', id],
+      onKey: true,
+      hint: 'Link it from another step, or delete it.',
+    });
   }
 }
 
@@ -27,9 +33,16 @@ function checkEveryPathCanEnd({ spec, index, sink }: CheckContext): void {
   const stuck = [...index.reachable].filter((id) => !canEnd.has(id));
   const stuckSet = new Set(stuck);
   for (const id of stuck) {
-    const enteredFromOutside = id === spec.start || (index.predecessors.get(id) ?? []).some((from) => !stuckSet.has(from) && index.reachable.has(from));
+    const enteredFromOutside =
+      id === spec.start || (index.predecessors.get(id) ?? []).some((from) => !stuckSet.has(from) && index.reachable.has(from));
     if (!enteredFromOutside) continue;
-    sink.report({ code: 'graph/no-end', message: `No path from step \`${id}\` reaches a route or a disconnect: the caller would loop forever.`, path: ['steps', id], onKey: true, hint: 'Give the loop a way out, or bound it with a retry step.' });
+    sink.report({
+      code: 'graph/no-end',
+      message: `No path from step \`${id}\` reaches a route or a disconnect: the caller would loop forever.`,
+      path: ['steps', id],
+      onKey: true,
+      hint: 'Give the loop a way out, or bound it with a retry step.',
+    });
   }
 }
 
@@ -50,12 +63,23 @@ function checkRetries({ index, sink }: CheckContext): void {
   for (const [id, step] of index.stepsOfType('retry')) {
     if (!index.steps.has(step.onExhausted)) continue;
     if (index.reachableFrom(step.onExhausted).has(id)) {
-      sink.report({ code: 'graph/retry-exhausted-loops', message: `The exhausted path of retry \`${id}\` leads back into the retry, so it is never really exhausted.`, path: ['steps', id, 'onExhausted'], hint: 'Send the exhausted path to a route or a disconnect.' });
+      sink.report({
+        code: 'graph/retry-exhausted-loops',
+        message: `The exhausted path of retry \`${id}\` leads back into the retry, so it is never really exhausted.`,
+        path: ['steps', id, 'onExhausted'],
+        hint: 'Send the exhausted path to a route or a disconnect.',
+      });
     }
     const body = index.retryBody(id);
     const repeats = [...body].some((member) => index.edges(member).some((edge) => edge.to === id));
     if (body.size > 0 && !repeats) {
-      sink.report({ code: 'graph/retry-never-repeats', severity: 'warning', message: `No step of retry \`${id}\` leads back to it, so it never makes a second attempt.`, path: ['steps', id, 'body'], hint: `Send the failure path of the attempt to \`${id}\`.` });
+      sink.report({
+        code: 'graph/retry-never-repeats',
+        severity: 'warning',
+        message: `No step of retry \`${id}\` leads back to it, so it never makes a second attempt.`,
+        path: ['steps', id, 'body'],
+        hint: `Send the failure path of the attempt to \`${id}\`.`,
+      });
     }
   }
 }

@@ -15,7 +15,13 @@ export function checkSecureSection(context: CheckContext): void {
 function checkSensitiveDeclarations({ spec, index, sink }: CheckContext): void {
   for (const [name, variable] of Object.entries(spec.variables ?? {})) {
     if (variable.sensitive && variable.initial !== undefined) {
-      sink.report({ code: 'secure/sensitive-initial-value', message: `Sensitive variable \`${name}\` has an initial value, which would sit in the flow definition.`, path: ['variables', name, 'initial'], onKey: true, hint: 'Remove `initial`; a credential comes from the caller, never from the spec.' });
+      sink.report({
+        code: 'secure/sensitive-initial-value',
+        message: `Sensitive variable \`${name}\` has an initial value, which would sit in the flow definition.`,
+        path: ['variables', name, 'initial'],
+        onKey: true,
+        hint: 'Remove `initial`; a credential comes from the caller, never from the spec.',
+      });
     }
   }
   for (const [id, step] of index.stepsOfType('gather')) {
@@ -24,7 +30,9 @@ function checkSensitiveDeclarations({ spec, index, sink }: CheckContext): void {
     if (!variable || (variable.sensitive === true) === step.sensitive) continue;
     sink.report({
       code: 'secure/not-sensitive-variable',
-      message: step.sensitive ? `Gather \`${id}\` is sensitive but stores into \`${step.into}\`, which is not.` : `Gather \`${id}\` says \`sensitive: false\` but stores into sensitive variable \`${step.into}\`.`,
+      message: step.sensitive
+        ? `Gather \`${id}\` is sensitive but stores into \`${step.into}\`, which is not.`
+        : `Gather \`${id}\` says \`sensitive: false\` but stores into sensitive variable \`${step.into}\`.`,
       path: ['steps', id, 'sensitive'],
       hint: `Mark variable \`${step.into}\` and the gather alike; a credential is \`sensitive: true\` in both.`,
     });
@@ -37,11 +45,29 @@ function checkSensitiveGathers({ spec, index, sink }: CheckContext): void {
   for (const [id, step] of index.stepsOfType('gather')) {
     if (spec.variables?.[step.into]?.sensitive !== true || !index.reachable.has(id)) continue;
     if (!spec.secure) {
-      sink.report({ code: 'secure/missing-section', message: `Gather \`${id}\` collects a sensitive value, but the spec has no \`secure\` section.`, path: ['steps', id], onKey: true, hint: 'Add `secure: { entry: <first step that handles the credential> }` so the vendors keep it out of recordings and logs.' });
+      sink.report({
+        code: 'secure/missing-section',
+        message: `Gather \`${id}\` collects a sensitive value, but the spec has no \`secure\` section.`,
+        path: ['steps', id],
+        onKey: true,
+        hint: 'Add `secure: { entry: <first step that handles the credential> }` so the vendors keep it out of recordings and logs.',
+      });
     } else if (!index.secureSteps.has(id)) {
-      sink.report({ code: 'secure/missing-section', message: `Gather \`${id}\` collects a sensitive value outside the secure section.`, path: ['steps', id], onKey: true, hint: `Make it reachable only from \`${entry}\`.` });
+      sink.report({
+        code: 'secure/missing-section',
+        message: `Gather \`${id}\` collects a sensitive value outside the secure section.`,
+        path: ['steps', id],
+        onKey: true,
+        hint: `Make it reachable only from \`${entry}\`.`,
+      });
     } else if (bypass?.has(id)) {
-      sink.report({ code: 'secure/bypass', message: `Gather \`${id}\` can be reached without entering the secure section through \`${entry}\`.`, path: ['steps', id], onKey: true, hint: `Every path to a sensitive gather must go through \`${entry}\`.` });
+      sink.report({
+        code: 'secure/bypass',
+        message: `Gather \`${id}\` can be reached without entering the secure section through \`${entry}\`.`,
+        path: ['steps', id],
+        onKey: true,
+        hint: `Every path to a sensitive gather must go through \`${entry}\`.`,
+      });
     }
   }
 }
@@ -51,7 +77,11 @@ function checkExports({ spec, index, sink }: CheckContext): void {
   (spec.secure?.exports ?? []).forEach((ref, position) => {
     const resolved = index.resolveRef(ref);
     if (!isRefProblem(resolved) && resolved.kind === 'variable' && resolved.sensitive) {
-      sink.report({ code: 'secure/sensitive-export', message: `\`${ref}\` is sensitive and can never leave the secure section.`, path: ['secure', 'exports', position] });
+      sink.report({
+        code: 'secure/sensitive-export',
+        message: `\`${ref}\` is sensitive and can never leave the secure section.`,
+        path: ['secure', 'exports', position],
+      });
     }
   });
   for (const id of index.secureSteps) {
@@ -63,9 +93,19 @@ function checkExports({ spec, index, sink }: CheckContext): void {
       if (isRefProblem(resolved) || resolved.kind === 'call') continue;
       const path = ['steps', id, 'attributes', attribute, 'ref'];
       if (resolved.kind === 'variable' && resolved.sensitive) {
-        sink.report({ code: 'secure/sensitive-export', message: `Attribute \`${attribute}\` would carry the sensitive value \`${value.ref}\` out of the secure section.`, path, hint: 'Never promote a credential; promote what the verifier returns (a customer id, a tier).' });
+        sink.report({
+          code: 'secure/sensitive-export',
+          message: `Attribute \`${attribute}\` would carry the sensitive value \`${value.ref}\` out of the secure section.`,
+          path,
+          hint: 'Never promote a credential; promote what the verifier returns (a customer id, a tier).',
+        });
       } else {
-        sink.report({ code: 'secure/unexported-value', message: `Attribute \`${attribute}\` takes \`${value.ref}\` out of the secure section, but it is not listed in \`secure.exports\`.`, path, hint: `Add \`${value.ref}\` to \`secure.exports\`: it is not sensitive.` });
+        sink.report({
+          code: 'secure/unexported-value',
+          message: `Attribute \`${attribute}\` takes \`${value.ref}\` out of the secure section, but it is not listed in \`secure.exports\`.`,
+          path,
+          hint: `Add \`${value.ref}\` to \`secure.exports\`: it is not sensitive.`,
+        });
       }
     }
   }

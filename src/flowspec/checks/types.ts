@@ -13,12 +13,20 @@ export function checkTypes(context: CheckContext): void {
 
 function checkDeclaredValues({ spec, sink }: CheckContext): void {
   for (const [name, variable] of Object.entries(spec.variables ?? {})) {
-    if (variable.initial !== undefined && !fitsType(variable.initial, variable.type)) mismatch(sink, ['variables', name, 'initial'], `The initial value of \`${name}\``, variable.initial, variable.type);
+    if (variable.initial !== undefined && !fitsType(variable.initial, variable.type))
+      mismatch(sink, ['variables', name, 'initial'], `The initial value of \`${name}\``, variable.initial, variable.type);
   }
   for (const [name, endpoint] of Object.entries(spec.endpoints ?? {})) {
     const success = endpoint.response.success;
     const type = success ? endpoint.response.fields[success.field] : undefined;
-    if (success && type && !fitsType(success.equals, type)) mismatch(sink, ['endpoints', name, 'response', 'success', 'equals'], `The success value of \`${success.field}\``, success.equals, type);
+    if (success && type && !fitsType(success.equals, type))
+      mismatch(
+        sink,
+        ['endpoints', name, 'response', 'success', 'equals'],
+        `The success value of \`${success.field}\``,
+        success.equals,
+        type,
+      );
   }
 }
 
@@ -29,8 +37,19 @@ function checkSteps(context: CheckContext): void {
     switch (step.type) {
       case 'gather': {
         const type = spec.variables?.[step.into]?.type;
-        if (type && type !== 'string') sink.report({ code: 'type/mismatch', message: `Gather \`${id}\` stores digits into \`${step.into}\`, which is ${type}.`, path: [...base, 'into'], hint: 'Declare the variable as `type: string`: digits keep their leading zeros.' });
-        if (typeof step.digits === 'object' && step.digits.min > step.digits.max) sink.report({ code: 'type/mismatch', message: `Gather \`${id}\` has \`min\` ${step.digits.min} above \`max\` ${step.digits.max}.`, path: [...base, 'digits'] });
+        if (type && type !== 'string')
+          sink.report({
+            code: 'type/mismatch',
+            message: `Gather \`${id}\` stores digits into \`${step.into}\`, which is ${type}.`,
+            path: [...base, 'into'],
+            hint: 'Declare the variable as `type: string`: digits keep their leading zeros.',
+          });
+        if (typeof step.digits === 'object' && step.digits.min > step.digits.max)
+          sink.report({
+            code: 'type/mismatch',
+            message: `Gather \`${id}\` has \`min\` ${step.digits.min} above \`max\` ${step.digits.max}.`,
+            path: [...base, 'digits'],
+          });
         break;
       }
       case 'assign':
@@ -47,13 +66,28 @@ function checkSteps(context: CheckContext): void {
           checkComparison(context, resolved.type, comparison.ref, operator, comparison[operator], [...path, operator]);
         });
         break;
-      default:
+      case 'play':
+      case 'http':
+      case 'retry':
+      case 'route':
+      case 'setAttributes':
+      case 'disconnect':
+        // Nothing typed to compare: attributes take any value, the rest hold no values. A new kind must say so here.
         break;
+      default:
+        assertNever(step);
     }
   }
 }
 
-function checkComparison(context: CheckContext, type: ValueType, ref: string, operator: ComparisonOperator, operand: Literal | Literal[] | undefined, path: SpecPath): void {
+function checkComparison(
+  context: CheckContext,
+  type: ValueType,
+  ref: string,
+  operator: ComparisonOperator,
+  operand: Literal | Literal[] | undefined,
+  path: SpecPath,
+): void {
   switch (operator) {
     case 'exists':
       return;
@@ -61,7 +95,13 @@ function checkComparison(context: CheckContext, type: ValueType, ref: string, op
     case 'lessThan':
     case 'atLeast':
     case 'atMost':
-      if (type !== 'integer' && type !== 'number') context.sink.report({ code: 'type/mismatch', message: `\`${ref}\` is ${type}; \`${operator}\` compares numbers.`, path, hint: 'Use `equals` or `in` for text, or declare the field as integer or number.' });
+      if (type !== 'integer' && type !== 'number')
+        context.sink.report({
+          code: 'type/mismatch',
+          message: `\`${ref}\` is ${type}; \`${operator}\` compares numbers.`,
+          path,
+          hint: 'Use `equals` or `in` for text, or declare the field as integer or number.',
+        });
       return;
     case 'in':
       (operand as Literal[]).forEach((item, index) => {
@@ -70,7 +110,7 @@ function checkComparison(context: CheckContext, type: ValueType, ref: string, op
       return;
     case 'equals':
     case 'notEquals':
-      if (!fitsType(operand as Literal, type)) mismatch(context.sink, path, `\`${ref}\``, operand as Literal, type);
+      if (!fitsType(operand, type)) mismatch(context.sink, path, `\`${ref}\``, operand as Literal, type);
       return;
   }
 }
@@ -82,7 +122,11 @@ function checkValueFits(context: CheckContext, value: Value, type: ValueType, pa
   }
   const resolved = context.index.resolveRef(value.ref);
   if (isRefProblem(resolved) || typesCompatible(resolved.type, type)) return;
-  context.sink.report({ code: 'type/mismatch', message: `${subject} is \`${value.ref}\`, which is ${resolved.type}, but the variable is ${type}.`, path: [...path, 'ref'] });
+  context.sink.report({
+    code: 'type/mismatch',
+    message: `${subject} is \`${value.ref}\`, which is ${resolved.type}, but the variable is ${type}.`,
+    path: [...path, 'ref'],
+  });
 }
 
 function typesCompatible(from: ValueType, to: ValueType): boolean {
@@ -107,6 +151,11 @@ export function fitsType(value: unknown, type: ValueType): boolean {
 
 function mismatch(sink: CheckContext['sink'], path: SpecPath, subject: string, value: Literal, type: ValueType): void {
   const shown = typeof value === 'string' ? `the text "${value}"` : `${typeof value} ${String(value)}`;
-  const hint = typeof value === 'string' && type !== 'string' ? 'Remove the quotes around the value.' : type === 'string' ? 'Quote the value to make it text.' : undefined;
+  const hint =
+    typeof value === 'string' && type !== 'string'
+      ? 'Remove the quotes around the value.'
+      : type === 'string'
+        ? 'Quote the value to make it text.'
+        : undefined;
   sink.report({ code: 'type/mismatch', message: `${subject} is ${type}, but the value is ${shown}.`, path, hint });
 }

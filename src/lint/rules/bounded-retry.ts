@@ -23,11 +23,16 @@ export const boundedRetry = defineRule({
     }
     for (const cycle of analysis.unboundedCycles) {
       const [first, ...others] = cycle;
-      report('unboundedLoop', ['steps', first!], { steps: cycle.join(' → ') }, {
-        onKey: true,
-        hint: 'Route the repeat through a `retry` step, which counts the attempts and has an exhausted path.',
-        related: others.map((id) => ({ message: 'part of the loop', path: ['steps', id], onKey: true })),
-      });
+      report(
+        'unboundedLoop',
+        ['steps', first!],
+        { steps: cycle.join(' → ') },
+        {
+          onKey: true,
+          hint: 'Route the repeat through a `retry` step, which counts the attempts and has an exhausted path.',
+          related: others.map((id) => ({ message: 'part of the loop', path: ['steps', id], onKey: true })),
+        },
+      );
     }
   },
 });

@@ -15,10 +15,21 @@ export const dtmfTerminator = defineRule({
   check({ spec, index, report }) {
     for (const [id, step] of index.stepsOfType('gather')) {
       const { min, max } = typeof step.digits === 'number' ? { min: step.digits, max: step.digits } : step.digits;
-      if (min < max && step.terminator === undefined) report('needsTerminator', ['steps', id, 'digits'], { step: id, min, max }, { hint: 'Add `terminator: "#"` and tell the caller to press it.' });
+      if (min < max && step.terminator === undefined)
+        report(
+          'needsTerminator',
+          ['steps', id, 'digits'],
+          { step: id, min, max },
+          { hint: 'Add `terminator: "#"` and tell the caller to press it.' },
+        );
       const sensitive = step.sensitive === true || spec.variables?.[step.into]?.sensitive === true;
       if (sensitive && (min < CREDENTIAL_DIGITS.min || max > CREDENTIAL_DIGITS.max)) {
-        report('credentialLength', ['steps', id, 'digits'], { step: id, digits: min === max ? `${min}` : `${min} to ${max}`, ...CREDENTIAL_DIGITS }, { severity: 'warning' });
+        report(
+          'credentialLength',
+          ['steps', id, 'digits'],
+          { step: id, digits: min === max ? `${min}` : `${min} to ${max}`, ...CREDENTIAL_DIGITS },
+          { severity: 'warning' },
+        );
       }
     }
   },

@@ -22,10 +22,21 @@ export const httpTimeout = defineRule({
     for (const [endpoint, definition] of Object.entries(spec.endpoints ?? {})) {
       const path = ['endpoints', endpoint, 'timeoutSeconds'];
       const seconds = definition.timeoutSeconds;
-      if (seconds < MINIMUM_SECONDS) report('tooShort', path, { endpoint, seconds, minimum: MINIMUM_SECONDS }, { hint: 'Set timeoutSeconds to 15, and keep the onTimeout path for a slow backend.' });
+      if (seconds < MINIMUM_SECONDS)
+        report(
+          'tooShort',
+          path,
+          { endpoint, seconds, minimum: MINIMUM_SECONDS },
+          { hint: 'Set timeoutSeconds to 15, and keep the onTimeout path for a slow backend.' },
+        );
       else if (definition.international && seconds < INTERNATIONAL_MINIMUM_SECONDS) {
         // A warning: the route may be fast enough, but the guide's APAC callers say otherwise.
-        report('tooShortInternational', path, { endpoint, seconds, minimum: INTERNATIONAL_MINIMUM_SECONDS }, { severity: 'warning', hint: 'Use 15 to 20 s for international routes.' });
+        report(
+          'tooShortInternational',
+          path,
+          { endpoint, seconds, minimum: INTERNATIONAL_MINIMUM_SECONDS },
+          { severity: 'warning', hint: 'Use 15 to 20 s for international routes.' },
+        );
       }
       for (const vendor of targets) {
         const limit = VENDOR_CEILING_SECONDS[vendor];

@@ -9,7 +9,18 @@ type CardData = 'card number' | 'card security code (CVV)' | 'card expiry date';
 const PAN_LENGTH = { min: 13, max: 19 };
 /** The shortest card data is a 3-digit CVV. */
 const MIN_CARD_DIGITS = 3;
-const CARD_NUMBER_PHRASES = ['card number', 'card num', 'card no', 'cardnumber', 'pan', 'credit card', 'debit card', 'cc number', 'ccn', 'ccnum'];
+const CARD_NUMBER_PHRASES = [
+  'card number',
+  'card num',
+  'card no',
+  'cardnumber',
+  'pan',
+  'credit card',
+  'debit card',
+  'cc number',
+  'ccn',
+  'ccnum',
+];
 const CVV_PHRASES = ['cvv', 'cvc', 'cvn', 'csc', 'card security code', 'card verification', 'card code'];
 /** Alone, "expiry" is often an OTP or session expiry: it needs a date or card word next to it. */
 const EXPIRY_WORDS = ['expiry', 'expiration', 'expires', 'exp'];
@@ -44,7 +55,8 @@ export const noCardData = defineRule({
     for (const [endpoint, definition] of Object.entries(spec.endpoints ?? {})) {
       for (const [field, value] of Object.entries(definition.body ?? {})) {
         const what = cardDataNamed(identifierWords(field));
-        if (what && !isToken(spec, value)) report('cardField', ['endpoints', endpoint, 'body', field], { endpoint, field, what }, { onKey: true, hint: HINT });
+        if (what && !isToken(spec, value))
+          report('cardField', ['endpoints', endpoint, 'body', field], { endpoint, field, what }, { onKey: true, hint: HINT });
       }
     }
   },
@@ -70,7 +82,8 @@ function gatherLooksLikeCard(id: string, step: GatherStepSpec): { what: CardData
     if (what) return { what, why };
   }
   const { min, max } = typeof step.digits === 'number' ? { min: step.digits, max: step.digits } : step.digits;
-  if (min >= PAN_LENGTH.min && max <= PAN_LENGTH.max) return { what: 'card number', why: `${min === max ? min : `${min} to ${max}`} digits, the length of a card number` };
+  if (min >= PAN_LENGTH.min && max <= PAN_LENGTH.max)
+    return { what: 'card number', why: `${min === max ? min : `${min} to ${max}`} digits, the length of a card number` };
   return undefined;
 }
 

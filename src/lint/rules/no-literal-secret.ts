@@ -5,7 +5,22 @@ import { defineRule, type RuleContext } from '../rule.js';
 import { hasAuthScheme, highEntropyRun } from '../secret-text.js';
 
 /** Names of headers and fields that carry a credential whatever their value. */
-const SECRET_NAMES = ['authorization', 'api key', 'apikey', 'access key', 'subscription key', 'secret', 'token', 'password', 'passwd', 'cookie', 'signature', 'credential', 'credentials', 'private key'];
+const SECRET_NAMES = [
+  'authorization',
+  'api key',
+  'apikey',
+  'access key',
+  'subscription key',
+  'secret',
+  'token',
+  'password',
+  'passwd',
+  'cookie',
+  'signature',
+  'credential',
+  'credentials',
+  'private key',
+];
 /** In a query string a bare `key` (`?key=...`) or `sig` is a credential too; `sort_key` or `zip_code` is not. */
 const BARE_QUERY_SECRETS = ['key', 'sig', 'auth'];
 const URL_SEPARATORS = /[/?&=#:@;,\s]+/;
@@ -22,7 +37,8 @@ export const noLiteralSecret = defineRule({
   protectsCredential: true,
   messages: {
     authScheme: 'The {{where}} holds a literal `{{scheme}}` credential.',
-    secretHeader: 'Header `{{header}}` of endpoint `{{endpoint}}` is written in the spec; a credential header comes only from a secret reference.',
+    secretHeader:
+      'Header `{{header}}` of endpoint `{{endpoint}}` is written in the spec; a credential header comes only from a secret reference.',
     urlCredentials: 'The URL of endpoint `{{endpoint}}` holds a user name and password.',
     urlSecretParam: 'The URL of endpoint `{{endpoint}}` passes `{{parameter}}` in its query string.',
     secretField: 'Body field `{{field}}` of endpoint `{{endpoint}}` is a literal credential.',
@@ -43,7 +59,13 @@ function checkHeaders(endpoint: string, definition: EndpointSpec, report: Report
     const where = `header \`${header}\` of endpoint \`${endpoint}\``;
     const scheme = hasAuthScheme(value);
     if (scheme) report('authScheme', path, { where, scheme }, { hint: HINT });
-    else if (findPhrase(identifierWords(header), SECRET_NAMES)) report('secretHeader', path, { header, endpoint }, { onKey: true, hint: `${HINT} Even a {{placeholder}} here writes the secret into the generated files.` });
+    else if (findPhrase(identifierWords(header), SECRET_NAMES))
+      report(
+        'secretHeader',
+        path,
+        { header, endpoint },
+        { onKey: true, hint: `${HINT} Even a {{placeholder}} here writes the secret into the generated files.` },
+      );
     else checkEntropy(path, where, value, TEXT_SEPARATORS, report);
   }
 }
@@ -69,7 +91,8 @@ function checkBody(endpoint: string, definition: EndpointSpec, report: Report): 
     const where = `body field \`${field}\` of endpoint \`${endpoint}\``;
     const scheme = hasAuthScheme(value);
     if (scheme) report('authScheme', path, { where, scheme }, { hint: HINT });
-    else if (value.trim() !== '' && findPhrase(identifierWords(field), SECRET_NAMES)) report('secretField', path, { field, endpoint }, { hint: HINT });
+    else if (value.trim() !== '' && findPhrase(identifierWords(field), SECRET_NAMES))
+      report('secretField', path, { field, endpoint }, { hint: HINT });
     else checkEntropy(path, where, value, TEXT_SEPARATORS, report);
   }
 }

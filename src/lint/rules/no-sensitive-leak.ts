@@ -9,10 +9,12 @@ type LeakMessage = 'toAttribute' | 'toCondition' | 'toRoute' | 'toEndpoint' | 't
 export const noSensitiveLeak = defineRule({
   id: 'no-sensitive-leak',
   severity: 'error',
-  description: 'A sensitive value, or anything copied or derived from it, never reaches an attribute, a condition, a route, another endpoint or an export.',
+  description:
+    'A sensitive value, or anything copied or derived from it, never reaches an attribute, a condition, a route, another endpoint or an export.',
   protectsCredential: true,
   messages: {
-    toAttribute: 'Attribute `{{attribute}}` carries `{{ref}}`, which holds sensitive `{{source}}`; attributes reach routing, the agent desktop and integrations.',
+    toAttribute:
+      'Attribute `{{attribute}}` carries `{{ref}}`, which holds sensitive `{{source}}`; attributes reach routing, the agent desktop and integrations.',
     toCondition: 'This condition compares `{{ref}}`, which holds sensitive `{{source}}`; a branch on a credential reveals it.',
     toRoute: 'The route chooses its queue by `{{ref}}`, which holds sensitive `{{source}}`.',
     toEndpoint: 'Endpoint `{{endpoint}}` receives `{{ref}}` (sensitive `{{source}}`) as `{{field}}`, but it does not verify credentials.',
@@ -41,15 +43,23 @@ function sinkOf(index: FlowIndex, use: RefUse): Sink | undefined {
       return undefined;
     case 'requestBody':
       if (isVerifier(index, use.endpoint)) return undefined;
-      return { message: 'toEndpoint', data: { endpoint: use.endpoint, field: use.field }, hint: 'Send a credential only to the endpoint marked `verifiesCredential: true`; send its answer (a customer id) elsewhere.' };
+      return {
+        message: 'toEndpoint',
+        data: { endpoint: use.endpoint, field: use.field },
+        hint: 'Send a credential only to the endpoint marked `verifiesCredential: true`; send its answer (a customer id) elsewhere.',
+      };
     case 'attribute':
-      return { message: 'toAttribute', data: { attribute: use.attribute }, hint: 'Promote what the verifier answered (customer id, tier), never the credential or a copy of it.' };
+      return {
+        message: 'toAttribute',
+        data: { attribute: use.attribute },
+        hint: 'Promote what the verifier answered (customer id, tier), never the credential or a copy of it.',
+      };
     case 'condition':
       return { message: 'toCondition', data: {}, hint: 'Let the verifier judge the credential, and branch on its answer.' };
     case 'routeBy':
       return { message: 'toRoute', data: {}, hint: 'Route by what the verifier answered (the tier).' };
     case 'export':
-      return { message: 'toExport', data: {}, hint: 'Export only the verifier\'s answer; a copy of a credential is still a credential.' };
+      return { message: 'toExport', data: {}, hint: "Export only the verifier's answer; a copy of a credential is still a credential." };
     default:
       return assertNever(use);
   }

@@ -12,7 +12,7 @@ const REQUIRED: readonly { field: CallField; message: 'missingInteractionId' | '
 export const replayProtection = defineRule({
   id: 'replay-protection',
   severity: 'error',
-  description: 'The credential verifier\'s request carries the interaction id and a timestamp, so the backend can reject a replay.',
+  description: "The credential verifier's request carries the interaction id and a timestamp, so the backend can reject a replay.",
   protectsCredential: false,
   messages: {
     missingInteractionId: 'The request of verifier `{{endpoint}}` does not carry the interaction id (`call.id`).',
@@ -24,13 +24,27 @@ export const replayProtection = defineRule({
     for (const [endpoint, definition] of verifiers) {
       const path: SpecPath = definition.body ? ['endpoints', endpoint, 'body'] : ['endpoints', endpoint];
       for (const { field, message, example } of REQUIRED) {
-        if (!carries(definition, field)) report(message, path, { endpoint }, { onKey: true, hint: `Add \`${example}\` to the body; the backend rejects a stale or repeated request.` });
+        if (!carries(definition, field))
+          report(
+            message,
+            path,
+            { endpoint },
+            { onKey: true, hint: `Add \`${example}\` to the body; the backend rejects a stale or repeated request.` },
+          );
       }
     }
     if (verifiers.length === 0) return;
     for (const [secret, definition] of Object.entries(spec.secrets ?? {})) {
       // Nothing in the spec, nor in either emitter, computes a signature; vendor support is UNVERIFIED (docs/rules/replay-protection.md).
-      if (definition.use === 'signingKey') report('signingKeyUnused', ['secrets', secret, 'use'], { secret }, { hint: 'Remove the secret and sign at a gateway between the platform and the middleware, or set this rule to warning until ivrflow supports request signing.' });
+      if (definition.use === 'signingKey')
+        report(
+          'signingKeyUnused',
+          ['secrets', secret, 'use'],
+          { secret },
+          {
+            hint: 'Remove the secret and sign at a gateway between the platform and the middleware, or set this rule to warning until ivrflow supports request signing.',
+          },
+        );
     }
   },
 });

@@ -7,7 +7,19 @@ import { defineRule, type ReportOptions } from '../rule.js';
 import { computeTaint, isVerifier, type Taint } from '../taint.js';
 
 /** What callers are asked for when they prove who they are (domain.md §2 step 1). */
-const CREDENTIAL_PHRASES = ['pin', 'pincode', 'otp', 'totp', 'passcode', 'password', 'passwd', 'passphrase', 'security code', 'verification code', 'one time code'];
+const CREDENTIAL_PHRASES = [
+  'pin',
+  'pincode',
+  'otp',
+  'totp',
+  'passcode',
+  'password',
+  'passwd',
+  'passphrase',
+  'security code',
+  'verification code',
+  'one time code',
+];
 /** The shortest PIN in use is 4 digits (ISO 9564-1); OTPs are longer. */
 const MIN_CREDENTIAL_DIGITS = 4;
 const ACRONYMS: Record<string, string> = { pin: 'a PIN', otp: 'an OTP', totp: 'a TOTP' };
@@ -15,7 +27,22 @@ const ACRONYMS: Record<string, string> = { pin: 'a PIN', otp: 'an OTP', totp: 'a
  * Request fields of the verifier that name the caller rather than prove it: a gathered account
  * number sent as `customer_identifier` is not a credential. Any other field of the verifier is.
  */
-const IDENTIFIER_WORDS = ['id', 'identifier', 'account', 'customer', 'member', 'phone', 'ani', 'msisdn', 'user', 'username', 'login', 'method', 'interaction', 'timestamp'];
+const IDENTIFIER_WORDS = [
+  'id',
+  'identifier',
+  'account',
+  'customer',
+  'member',
+  'phone',
+  'ani',
+  'msisdn',
+  'user',
+  'username',
+  'login',
+  'method',
+  'interaction',
+  'timestamp',
+];
 
 export const sensitiveGather = defineRule({
   id: 'sensitive-gather',
@@ -23,22 +50,37 @@ export const sensitiveGather = defineRule({
   description: 'A gather that collects a credential (sent to the verifier, or named like a PIN, OTP or password) is sensitive.',
   protectsCredential: true,
   messages: {
-    feedsVerifier: 'Gather `{{step}}` stores into `{{variable}}`, which reaches the credential field `{{field}}` of verifier `{{endpoint}}`, but `{{variable}}` is not sensitive.',
+    feedsVerifier:
+      'Gather `{{step}}` stores into `{{variable}}`, which reaches the credential field `{{field}}` of verifier `{{endpoint}}`, but `{{variable}}` is not sensitive.',
     namedLikeCredential: 'Gather `{{step}}` looks like it collects {{what}} (its {{where}}), but `{{variable}}` is not sensitive.',
   },
   check({ spec, index, report }) {
     for (const [id, step] of index.stepsOfType('gather')) {
       if (spec.variables?.[step.into]?.sensitive === true) continue;
       const path: SpecPath = step.sensitive === undefined ? ['steps', id] : ['steps', id, 'sensitive'];
-      const options: ReportOptions = { onKey: step.sensitive === undefined, hint: `Set \`sensitive: true\` on the gather and on variable \`${step.into}\`, and gather it inside the secure section.` };
+      const options: ReportOptions = {
+        onKey: step.sensitive === undefined,
+        hint: `Set \`sensitive: true\` on the gather and on variable \`${step.into}\`, and gather it inside the secure section.`,
+      };
       const feed = credentialFeed(index, step.into);
       if (feed) {
         const { use, taint } = feed;
-        report('feedsVerifier', path, { step: id, variable: step.into, endpoint: use.endpoint, field: use.field }, { ...options, related: [...taint.trail, { message: `sent to verifier \`${use.endpoint}\` here`, path: use.path }] });
+        report(
+          'feedsVerifier',
+          path,
+          { step: id, variable: step.into, endpoint: use.endpoint, field: use.field },
+          { ...options, related: [...taint.trail, { message: `sent to verifier \`${use.endpoint}\` here`, path: use.path }] },
+        );
         continue;
       }
       const named = credentialName(id, step);
-      if (named) report('namedLikeCredential', path, { step: id, variable: step.into, ...named }, { ...options, related: [{ message: `\`${step.into}\` is declared here`, path: ['variables', step.into], onKey: true }] });
+      if (named)
+        report(
+          'namedLikeCredential',
+          path,
+          { step: id, variable: step.into, ...named },
+          { ...options, related: [{ message: `\`${step.into}\` is declared here`, path: ['variables', step.into], onKey: true }] },
+        );
     }
   },
 });

@@ -1,6 +1,15 @@
 import type { FlowGraph, FlowNode, GatherNode, HttpNode, IrEndpoint, RouteNode, RouteTarget } from '../../ir/nodes.js';
 import { assertNever } from '../../util/assert.js';
-import { CallerScript, EngineError, MAX_STEPS_PER_CALL, type Engine, type EngineRun, type HttpReply, type HttpRequest, type Recorder, type SimulationInput } from '../../targets/engine-contract.js';
+import {
+  CallerScript,
+  EngineError,
+  MAX_STEPS_PER_CALL,
+  type Engine,
+  type HttpReply,
+  type HttpRequest,
+  type Recorder,
+  type SimulationInput,
+} from '../../targets/engine-contract.js';
 import { attributeText, buildRequest, classifyReply, collectDigits, evaluate, holds, type SimValue, type ValueScope } from './values.js';
 
 /** The reference engine: it interprets the IR, so it says what the spec means. */
@@ -78,7 +87,7 @@ class SpecCall {
     const request = buildRequest(endpoint, this.scope);
     this.recorder.request(request);
     const outcome = classifyReply(endpoint, yield request);
-    this.results.set(node.result, outcome.transition === 'onTimeout' ? new Map() : outcome.fields);
+    this.results.set(node.result, outcome.transition === 'onTimeout' ? new Map<string, SimValue>() : outcome.fields);
     return outcome.transition;
   }
 

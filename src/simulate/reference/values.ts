@@ -47,7 +47,11 @@ export function holds(condition: IrCondition, scope: ValueScope): boolean {
   }
 }
 
-function compare(operator: Extract<IrCondition, { kind: 'compare' }>['operator'], subject: SimValue, operand: Literal | readonly Literal[] | undefined): boolean {
+function compare(
+  operator: Extract<IrCondition, { kind: 'compare' }>['operator'],
+  subject: SimValue,
+  operand: Literal | readonly Literal[] | undefined,
+): boolean {
   if (operator === 'exists') return (subject !== undefined) === (operand === true);
   if (subject === undefined) return false;
   switch (operator) {
@@ -80,7 +84,13 @@ export function buildRequest(endpoint: IrEndpoint, scope: ValueScope): HttpReque
   const headers: Record<string, string> = {};
   for (const header of endpoint.headers) headers[header.name.toLowerCase()] = header.value;
   if (endpoint.bearerSecret !== undefined) headers.authorization = `Bearer ${secretStandIn(endpoint.bearerSecret)}`;
-  const request: HttpRequest = { endpoint: endpoint.id, method: endpoint.method, url: endpoint.url, headers, timeoutSeconds: endpoint.timeoutSeconds };
+  const request: HttpRequest = {
+    endpoint: endpoint.id,
+    method: endpoint.method,
+    url: endpoint.url,
+    headers,
+    timeoutSeconds: endpoint.timeoutSeconds,
+  };
   if (endpoint.body.length > 0) {
     headers['content-type'] = 'application/json';
     request.body = JSON.stringify(Object.fromEntries(endpoint.body.map((field) => [field.field, evaluate(field.value, scope) ?? ''])));

@@ -17,7 +17,12 @@ export function renderTestJson(reports: readonly FlowTestReport[]): string {
       passed: scenario.failures.length === 0,
       ran: scenario.ran,
       skipped: scenario.skipped,
-      failures: scenario.failures.map((failure) => ({ engine: failure.engine, kind: failure.kind, step: failure.step ?? null, message: failure.message })),
+      failures: scenario.failures.map((failure) => ({
+        engine: failure.engine,
+        kind: failure.kind,
+        step: failure.step ?? null,
+        message: failure.message,
+      })),
       ...(scenario.traces ? { traces: scenario.traces } : {}),
     })),
     coverage: report.result?.coverage ?? null,

@@ -12,29 +12,56 @@ export function renderTestJunit(reports: readonly FlowTestReport[]): string {
   const suites = reports.map(suite);
   const tests = suites.reduce((sum, item) => sum + item.tests, 0);
   const failures = suites.reduce((sum, item) => sum + item.failures, 0);
-  return ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="ivrflow test" tests="${tests}" failures="${failures}" errors="0">`, ...suites.map((item) => item.xml), '</testsuites>', ''].join('\n');
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="ivrflow test" tests="${tests}" failures="${failures}" errors="0">`,
+    ...suites.map((item) => item.xml),
+    '</testsuites>',
+    '',
+  ].join('\n');
 }
 
 function suite(report: FlowTestReport): { xml: string; tests: number; failures: number } {
   const cases = [...checkCase(report), ...(report.result?.scenarios ?? []).map((scenario) => scenarioCase(report, scenario))];
   const failures = cases.filter((item) => item.failed).length;
-  const text = [`  <testsuite name="${xml(report.scenarioFile)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">`, ...cases.map((item) => item.xml), '  </testsuite>'].join('\n');
+  const text = [
+    `  <testsuite name="${xml(report.scenarioFile)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">`,
+    ...cases.map((item) => item.xml),
+    '  </testsuite>',
+  ].join('\n');
   return { xml: text, tests: cases.length, failures };
 }
 
 function checkCase(report: FlowTestReport): { xml: string; failed: boolean }[] {
   const errors = report.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
   if (errors.length === 0 && report.engineErrors.length === 0) return [];
-  const text = [...errors.map(diagnosticLine), ...report.engineErrors.map((problem) => `the ${problem.engine} engine cannot read the generated artifact: ${problem.message}`)].join('\n');
-  return [{ failed: true, xml: testcase(report, 'checks', `${errors.length + report.engineErrors.length} problem(s) stop this flow's scenarios`, text) }];
+  const text = [
+    ...errors.map(diagnosticLine),
+    ...report.engineErrors.map((problem) => `the ${problem.engine} engine cannot read the generated artifact: ${problem.message}`),
+  ].join('\n');
+  return [
+    {
+      failed: true,
+      xml: testcase(report, 'checks', `${errors.length + report.engineErrors.length} problem(s) stop this flow's scenarios`, text),
+    },
+  ];
 }
 
 function scenarioCase(report: FlowTestReport, scenario: ScenarioResult): { xml: string; failed: boolean } {
-  if (scenario.failures.length === 0) return { failed: false, xml: `    <testcase classname="${xml(report.scenarioFile)}" name="${xml(scenario.name)}"/>` };
+  if (scenario.failures.length === 0)
+    return { failed: false, xml: `    <testcase classname="${xml(report.scenarioFile)}" name="${xml(scenario.name)}"/>` };
   const position = report.positions.get(scenario.index);
   const where = position ? `${report.scenarioFile}:${position.line}:${position.column}` : report.scenarioFile;
   const text = [where, ...scenario.failures.map((failure) => failureLine(failure, plainStyle))].join('\n');
-  return { failed: true, xml: testcase(report, scenario.name, `${scenario.failures.length} failure(s) on ${[...new Set(scenario.failures.map((failure) => failure.engine))].join(', ')}`, text) };
+  return {
+    failed: true,
+    xml: testcase(
+      report,
+      scenario.name,
+      `${scenario.failures.length} failure(s) on ${[...new Set(scenario.failures.map((failure) => failure.engine))].join(', ')}`,
+      text,
+    ),
+  };
 }
 
 function testcase(report: FlowTestReport, name: string, message: string, text: string): string {

@@ -19,7 +19,8 @@ export function renderTestStylish(reports: readonly FlowTestReport[], sources: R
 function flowLines(report: FlowTestReport, style: Style): string[] {
   const title = `${style.bold(printable(report.scenarioFile))}${report.flowName ? ` ${style.dim(`(${printable(report.flowName)}; engines: ${report.engines.join(', ')})`)}` : ''}`;
   const lines = [title];
-  for (const problem of report.engineErrors) lines.push(`  ${style.error('✗')} the ${problem.engine} engine cannot read the generated artifact: ${problem.message}`);
+  for (const problem of report.engineErrors)
+    lines.push(`  ${style.error('✗')} the ${problem.engine} engine cannot read the generated artifact: ${problem.message}`);
   if (!report.result) {
     if (report.engineErrors.length === 0) lines.push(`  ${style.error('✗')} not run: fix the problems above first`);
     return lines;
@@ -32,11 +33,19 @@ function flowLines(report: FlowTestReport, style: Style): string[] {
 function scenarioLines(report: FlowTestReport, scenario: ScenarioResult, style: Style): string[] {
   const skipped = scenario.skipped.map((skip) => style.dim(` (not on ${skip.engine}: ${printable(skip.reason)})`)).join('');
   const name = printable(scenario.name);
-  const traces = (scenario.traces ?? []).flatMap((trace) => [`      ${style.bold(trace.engine)}:`, ...trace.lines.map((line) => `        ${style.dim(printable(line))}`)]);
+  const traces = (scenario.traces ?? []).flatMap((trace) => [
+    `      ${style.bold(trace.engine)}:`,
+    ...trace.lines.map((line) => `        ${style.dim(printable(line))}`),
+  ]);
   if (scenario.failures.length === 0) return [`  ${style.info('✓')} ${name}${skipped}`, ...traces];
   const position = report.positions.get(scenario.index);
   const where = position ? `${report.scenarioFile}:${position.line}:${position.column}` : report.scenarioFile;
-  return [`  ${style.error('✗')} ${name}${skipped}`, `      ${style.dim(where)}`, ...scenario.failures.map((failure) => `      ${failureLine(failure, style)}`), ...traces];
+  return [
+    `  ${style.error('✗')} ${name}${skipped}`,
+    `      ${style.dim(where)}`,
+    ...scenario.failures.map((failure) => `      ${failureLine(failure, style)}`),
+    ...traces,
+  ];
 }
 
 export function failureLine(failure: Failure, style: Style): string {
@@ -47,7 +56,10 @@ export function failureLine(failure: Failure, style: Style): string {
 export function coverageLine(coverage: Coverage, style: Style): string {
   const { steps, transitions } = coverage;
   const counts = `coverage: ${steps.total - steps.missed.length}/${steps.total} steps, ${transitions.total - transitions.missed.length}/${transitions.total} transitions`;
-  const missed = [...steps.missed.map((step) => `step ${step}`), ...transitions.missed.filter((key) => !steps.missed.some((step) => key.startsWith(`${step}.`)))];
+  const missed = [
+    ...steps.missed.map((step) => `step ${step}`),
+    ...transitions.missed.filter((key) => !steps.missed.some((step) => key.startsWith(`${step}.`))),
+  ];
   return missed.length === 0 ? style.dim(counts) : `${style.dim(counts)}; ${style.warning('never exercised')}: ${missed.join(', ')}`;
 }
 

@@ -1,4 +1,12 @@
-import { EngineError, Recorder, type Engine, type EngineRun, type HttpReply, type HttpRequest, type SimulationInput } from '../../targets/engine-contract.js';
+import {
+  EngineError,
+  Recorder,
+  type Engine,
+  type EngineRun,
+  type HttpReply,
+  type HttpRequest,
+  type SimulationInput,
+} from '../../targets/engine-contract.js';
 
 export type Replier = (request: HttpRequest) => HttpReply | Promise<HttpReply>;
 
@@ -19,7 +27,13 @@ export function drive(engine: Engine, input: SimulationInput, reply: Replier): R
   return finished(engine, recorder);
 }
 
-async function continueAsync(engine: Engine, run: EngineRun, pending: Promise<HttpReply>, reply: Replier, recorder: Recorder): Promise<Recorder> {
+async function continueAsync(
+  engine: Engine,
+  run: EngineRun,
+  pending: Promise<HttpReply>,
+  reply: Replier,
+  recorder: Recorder,
+): Promise<Recorder> {
   const answered = (answer: HttpReply) => {
     recorder.reply(answer);
     return answer;

@@ -1,11 +1,10 @@
 import type { FlowGraph } from '../../ir/nodes.js';
 import type { CallData, HttpRequest, Recorder, SimEvent } from '../../targets/engine-contract.js';
+import { assertNever } from '../../util/assert.js';
 
 /** What is compared between engines: the events a caller, an endpoint or the ACD could notice. */
 export type Observation =
-  | { kind: 'prompt'; text: string }
-  | { kind: 'request'; request: NormalizedRequest }
-  | { kind: 'attribute'; name: string; value: string };
+  { kind: 'prompt'; text: string } | { kind: 'request'; request: NormalizedRequest } | { kind: 'attribute'; name: string; value: string };
 
 export interface NormalizedRequest {
   endpoint: string;
@@ -46,14 +45,25 @@ function toObservation(event: SimEvent, renderings: ReadonlySet<string>): Observ
       return event;
     case 'request':
       return { kind: 'request', request: normalizeRequest(event.request, renderings) };
-    default:
+    case 'reply':
+    case 'step':
+    case 'transition':
       return undefined;
+    default:
+      return assertNever(event);
   }
 }
 
 function normalizeRequest(request: HttpRequest, renderings: ReadonlySet<string>): NormalizedRequest {
   const headers = Object.fromEntries(sortedEntries(request.headers));
-  return { endpoint: request.endpoint, method: request.method, url: request.url, headers, body: normalizeBody(request.body, renderings), timeoutSeconds: request.timeoutSeconds };
+  return {
+    endpoint: request.endpoint,
+    method: request.method,
+    url: request.url,
+    headers,
+    body: normalizeBody(request.body, renderings),
+    timeoutSeconds: request.timeoutSeconds,
+  };
 }
 
 function normalizeBody(body: string | undefined, renderings: ReadonlySet<string>): unknown {
@@ -73,7 +83,8 @@ function sortedEntries<T>(object: Record<string, T> | object): [string, T][] {
 function replaceTimestamps(value: unknown, renderings: ReadonlySet<string>): unknown {
   if (typeof value === 'string') return renderings.has(value) ? TIMESTAMP_STAND_IN : value;
   if (Array.isArray(value)) return value.map((item) => replaceTimestamps(item, renderings));
-  if (value !== null && typeof value === 'object') return Object.fromEntries(sortedEntries(value).map(([key, item]) => [key, replaceTimestamps(item, renderings)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(sortedEntries(value).map(([key, item]) => [key, replaceTimestamps(item, renderings)]));
   return value;
 }
 
@@ -90,7 +101,9 @@ function timestampRenderings(timestamp: string): Set<string> {
 /** Request body fields that carry a sensitive variable: shown redacted in reports. */
 export function sensitiveBodyFields(graph: FlowGraph): Set<string> {
   const fields = new Set<string>();
-  for (const endpoint of graph.endpoints) for (const field of endpoint.body) if (field.value.kind === 'variable' && field.value.sensitive) fields.add(`${endpoint.id}.${field.field}`);
+  for (const endpoint of graph.endpoints)
+    for (const field of endpoint.body)
+      if (field.value.kind === 'variable' && field.value.sensitive) fields.add(`${endpoint.id}.${field.field}`);
   return fields;
 }
 

@@ -19,7 +19,8 @@ export function cannedReplier(plans: ReadonlyMap<string, ReplyPlan>): Replier {
     const count = used.get(request.endpoint) ?? 0;
     used.set(request.endpoint, count + 1);
     const scripted = plan.kind === 'every' ? plan.reply : plan.replies[count];
-    if (!scripted) throw new ScenarioGap(`the flow called endpoint ${request.endpoint} ${count + 1} times, but the scenario gives ${count} replies`);
+    if (!scripted)
+      throw new ScenarioGap(`the flow called endpoint ${request.endpoint} ${count + 1} times, but the scenario gives ${count} replies`);
     return deliver(scripted, request);
   };
 }
@@ -45,11 +46,18 @@ export function liveReplier(urls: ReadonlyMap<string, string>, fallback: Replier
 
 async function send(url: string, request: HttpRequest): Promise<HttpReply> {
   try {
-    const init: RequestInit = { method: request.method, headers: request.headers, signal: AbortSignal.timeout(request.timeoutSeconds * 1000), redirect: 'manual' };
+    const init: RequestInit = {
+      method: request.method,
+      headers: request.headers,
+      signal: AbortSignal.timeout(request.timeoutSeconds * 1000),
+      redirect: 'manual',
+    };
     if (request.body !== undefined) init.body = request.body;
     const response = await fetch(url, init);
     return { kind: 'response', status: response.status, body: await response.text() };
   } catch (error) {
-    return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError') ? { kind: 'timeout' } : { kind: 'networkError' };
+    return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
+      ? { kind: 'timeout' }
+      : { kind: 'networkError' };
   }
 }

@@ -3,7 +3,14 @@ import type { Scenario } from '../scenario/types.js';
 import { CoverageCounter, type Coverage } from './coverage.js';
 import { drive, type Replier } from './drive.js';
 import type { CompiledFlow } from '../engines.js';
-import { CallerInputExhausted, EngineError, PlatformLimit, type Engine, type EngineName, type Recorder } from '../../targets/engine-contract.js';
+import {
+  CallerInputExhausted,
+  EngineError,
+  PlatformLimit,
+  type Engine,
+  type EngineName,
+  type Recorder,
+} from '../../targets/engine-contract.js';
 import { observe, sensitiveBodyFields } from './observe.js';
 import { cannedReplier, liveReplier, ScenarioGap } from './replies.js';
 import { checkExpectation, compareRuns, transcript, type CompletedRun, type Failure, type JudgeContext } from './verdict.js';
@@ -35,7 +42,12 @@ export interface RunOptions {
 }
 
 /** Run every scenario on every engine; the first engine is the reference the others are compared with. */
-export async function runScenarios(flow: CompiledFlow, engines: readonly Engine[], scenarios: readonly Scenario[], options: RunOptions = {}): Promise<FlowTestResult> {
+export async function runScenarios(
+  flow: CompiledFlow,
+  engines: readonly Engine[],
+  scenarios: readonly Scenario[],
+  options: RunOptions = {},
+): Promise<FlowTestResult> {
   const context = judgeContext(flow);
   const coverage = engines.some((engine) => engine.name === 'spec') ? new CoverageCounter() : undefined;
   const results: ScenarioResult[] = [];
@@ -58,10 +70,17 @@ export function judgeContext(flow: CompiledFlow): JudgeContext {
 type RunOutcome = { engine: Engine; recorder: Recorder } | { engine: Engine; failure: Failure } | { engine: Engine; skipped: string };
 
 /** Synchronous unless an endpoint is live, so thousands of simulated calls take milliseconds. */
-export function runScenario(engines: readonly Engine[], scenario: Scenario, context: JudgeContext, options: RunOptions = {}, coverage?: CoverageCounter): ScenarioResult | Promise<ScenarioResult> {
+export function runScenario(
+  engines: readonly Engine[],
+  scenario: Scenario,
+  context: JudgeContext,
+  options: RunOptions = {},
+  coverage?: CoverageCounter,
+): ScenarioResult | Promise<ScenarioResult> {
   const outcomes = engines.map((engine) => runOne(engine, scenario, options));
   const judged = (settled: readonly RunOutcome[]) => judge(scenario, settled, context, coverage, options.trace === true);
-  if (outcomes.some((outcome) => outcome instanceof Promise)) return Promise.all(outcomes).then(judged);
+  if (outcomes.some((outcome) => outcome instanceof Promise))
+    return Promise.all(outcomes.map((outcome) => Promise.resolve(outcome))).then(judged);
   return judged(outcomes as RunOutcome[]);
 }
 
@@ -70,7 +89,12 @@ function runOne(engine: Engine, scenario: Scenario, options: RunOptions): RunOut
   const replier: Replier = options.endpointUrls && options.endpointUrls.size > 0 ? liveReplier(options.endpointUrls, canned) : canned;
   try {
     const driven = drive(engine, scenario.input, replier);
-    return driven instanceof Promise ? driven.then((recorder) => ({ engine, recorder }), (error: unknown) => notCompleted(engine, error)) : { engine, recorder: driven };
+    return driven instanceof Promise
+      ? driven.then(
+          (recorder) => ({ engine, recorder }),
+          (error: unknown) => notCompleted(engine, error),
+        )
+      : { engine, recorder: driven };
   } catch (error) {
     return notCompleted(engine, error);
   }
@@ -83,8 +107,10 @@ function notCompleted(engine: Engine, error: unknown): RunOutcome {
 /** An engine or scenario problem becomes a failure; anything else is a bug in ivrflow and propagates. */
 function runFailure(engine: Engine, error: unknown): Failure {
   if (error instanceof EngineError) return { kind: 'engine', engine: engine.name, message: error.message };
-  if (error instanceof CallerInputExhausted) return { kind: 'scenario', engine: engine.name, message: `${error.message}; add an entry to \`caller\``, step: error.gather };
-  if (error instanceof ScenarioGap) return { kind: 'scenario', engine: engine.name, message: `${error.message}; add one under \`endpoints\`` };
+  if (error instanceof CallerInputExhausted)
+    return { kind: 'scenario', engine: engine.name, message: `${error.message}; add an entry to \`caller\``, step: error.gather };
+  if (error instanceof ScenarioGap)
+    return { kind: 'scenario', engine: engine.name, message: `${error.message}; add one under \`endpoints\`` };
   throw error;
 }
 
@@ -94,11 +120,24 @@ function runFailure(engine: Engine, error: unknown): Failure {
  */
 function relativeToReference(failure: Failure, reference: RunOutcome | undefined): Failure | undefined {
   if (failure.kind !== 'scenario' || !reference) return failure;
-  if ('recorder' in reference) return { ...failure, kind: 'divergence', message: `${reference.engine.name} finished the call, but here ${failure.message.replace(/; add .*$/, '')}` };
-  return 'failure' in reference && reference.failure.kind === 'scenario' && reference.failure.message === failure.message ? undefined : failure;
+  if ('recorder' in reference)
+    return {
+      ...failure,
+      kind: 'divergence',
+      message: `${reference.engine.name} finished the call, but here ${failure.message.replace(/; add .*$/, '')}`,
+    };
+  return 'failure' in reference && reference.failure.kind === 'scenario' && reference.failure.message === failure.message
+    ? undefined
+    : failure;
 }
 
-function judge(scenario: Scenario, outcomes: readonly RunOutcome[], context: JudgeContext, coverage: CoverageCounter | undefined, trace: boolean): ScenarioResult {
+function judge(
+  scenario: Scenario,
+  outcomes: readonly RunOutcome[],
+  context: JudgeContext,
+  coverage: CoverageCounter | undefined,
+  trace: boolean,
+): ScenarioResult {
   const result: ScenarioResult = { name: scenario.name, index: scenario.index, ran: [], skipped: [], failures: [] };
   const completed: CompletedRun[] = [];
   for (const [position, outcome] of outcomes.entries()) {
@@ -113,7 +152,12 @@ function judge(scenario: Scenario, outcomes: readonly RunOutcome[], context: Jud
       continue;
     }
     if (outcome.engine.name === 'spec') coverage?.add(outcome.recorder);
-    completed.push({ engine: outcome.engine.name, limits: outcome.engine.limits, recorder: outcome.recorder, events: observe(outcome.recorder, scenario.input.call) });
+    completed.push({
+      engine: outcome.engine.name,
+      limits: outcome.engine.limits,
+      recorder: outcome.recorder,
+      events: observe(outcome.recorder, scenario.input.call),
+    });
   }
   if (scenario.expect) for (const run of completed) result.failures.push(...checkExpectation(scenario.expect, run, context));
   const [reference, ...others] = completed;

@@ -35,7 +35,14 @@ export function targetsFor(engines: readonly EngineName[]): TargetName[] {
 
 export async function prepareFlow(files: FlowFiles, engineNames: readonly EngineName[], compile: CompileOptions): Promise<PreparedFlow> {
   const sources = new Map<string, string>();
-  const report: FlowTestReport = { spec: files.spec, scenarioFile: files.scenarioFile, engines: engineNames, diagnostics: [], engineErrors: [], positions: new Map() };
+  const report: FlowTestReport = {
+    spec: files.spec,
+    scenarioFile: files.scenarioFile,
+    engines: engineNames,
+    diagnostics: [],
+    engineErrors: [],
+    positions: new Map(),
+  };
   const prepared: PreparedFlow = { report, sources, engines: [], scenarios: [] };
   const compiled = await compileSpec(files.spec, files.specBytes, { ...compile, targets: targetsFor(engineNames) });
   sources.set(files.spec, compiled.source.text);
@@ -53,7 +60,13 @@ export async function prepareFlow(files: FlowFiles, engineNames: readonly Engine
     if (span) positions.set(scenario.index, span.start);
   }
   const { engines, engineErrors } = await buildEngines(engineNames, flow);
-  return { report: { ...report, diagnostics: loaded.diagnostics, engineErrors, positions }, sources, flow, engines, scenarios: loaded.scenarios ?? [] };
+  return {
+    report: { ...report, diagnostics: loaded.diagnostics, engineErrors, positions },
+    sources,
+    flow,
+    engines,
+    scenarios: loaded.scenarios ?? [],
+  };
 }
 
 export async function runPreparedFlow(prepared: PreparedFlow, options: RunOptions & { only?: string }): Promise<FlowTestReport> {
@@ -68,7 +81,10 @@ export function matchesName(scenario: Scenario, text: string): boolean {
   return scenario.name.toLowerCase().includes(text.toLowerCase());
 }
 
-async function buildEngines(names: readonly EngineName[], flow: CompiledFlow): Promise<{ engines: Engine[]; engineErrors: { engine: EngineName; message: string }[] }> {
+async function buildEngines(
+  names: readonly EngineName[],
+  flow: CompiledFlow,
+): Promise<{ engines: Engine[]; engineErrors: { engine: EngineName; message: string }[] }> {
   const engines: Engine[] = [];
   const engineErrors: { engine: EngineName; message: string }[] = [];
   for (const name of names) {
@@ -97,7 +113,10 @@ function missingScenarios(files: FlowFiles): Diagnostic {
  * `validate` on a scenario file: its own problems, checked against its spec. When the spec does
  * not compile, its diagnostics are returned instead (the scenarios cannot be checked without it).
  */
-export function checkScenarioFile(files: FlowFiles & { scenarioBytes: Uint8Array }, options: CheckOptions): { diagnostics: Diagnostic[]; sources: Map<string, string> } {
+export function checkScenarioFile(
+  files: FlowFiles & { scenarioBytes: Uint8Array },
+  options: CheckOptions,
+): { diagnostics: Diagnostic[]; sources: Map<string, string> } {
   const checked = checkSpec(files.spec, files.specBytes, options);
   const sources = new Map([[files.spec, checked.source.text]]);
   if (!checked.graph) return { diagnostics: checked.diagnostics.filter((diagnostic) => diagnostic.severity === 'error'), sources };

@@ -1,4 +1,11 @@
-import { describeEnd, type CallEnd, type EngineLimit, type EngineName, type HttpReply, type Recorder } from '../../targets/engine-contract.js';
+import {
+  describeEnd,
+  type CallEnd,
+  type EngineLimit,
+  type EngineName,
+  type HttpReply,
+  type Recorder,
+} from '../../targets/engine-contract.js';
 import { sameObservation, showValue, type NormalizedRequest, type Observation, type ObservedEvent } from './observe.js';
 import type { ExpectedEnd, Expectation, RequestExpectation } from '../scenario/types.js';
 
@@ -32,7 +39,8 @@ export interface JudgeContext {
 export function checkExpectation(expect: Expectation, run: CompletedRun, context: JudgeContext): Failure[] {
   const failures: string[] = [];
   const end = run.recorder.callEnd!;
-  if (!endMatches(expect.end, end, run.limits)) failures.push(`expected the call to end with ${describeExpectedEnd(expect.end)}, but it ended with ${describeEnd(end)}`);
+  if (!endMatches(expect.end, end, run.limits))
+    failures.push(`expected the call to end with ${describeExpectedEnd(expect.end)}, but it ended with ${describeEnd(end)}`);
   if (expect.attributes) failures.push(...attributeProblems(expect.attributes, run.events));
   if (expect.prompts) failures.push(...promptProblems(expect.prompts, run.events, context));
   if (expect.attempts) failures.push(...attemptProblems(expect.attempts, run.recorder.attempts));
@@ -60,19 +68,27 @@ function attributeProblems(expected: Readonly<Record<string, string>>, events: r
   const problems: string[] = [];
   for (const [name, value] of Object.entries(expected)) {
     if (!actual.has(name)) problems.push(`expected attribute ${name} = ${showValue(value)}, but it was never set`);
-    else if (actual.get(name) !== value) problems.push(`expected attribute ${name} = ${showValue(value)}, got ${showValue(actual.get(name))}`);
+    else if (actual.get(name) !== value)
+      problems.push(`expected attribute ${name} = ${showValue(value)}, got ${showValue(actual.get(name))}`);
   }
-  for (const [name, value] of actual) if (!Object.hasOwn(expected, name)) problems.push(`attribute ${name} was set (to ${showValue(value)}) but the scenario does not expect it`);
+  for (const [name, value] of actual)
+    if (!Object.hasOwn(expected, name))
+      problems.push(`attribute ${name} was set (to ${showValue(value)}) but the scenario does not expect it`);
   return problems;
 }
 
 function promptProblems(expected: Expectation['prompts'] & object, events: readonly ObservedEvent[], context: JudgeContext): string[] {
   const played = events.flatMap(({ observation }) => (observation.kind === 'prompt' ? [observation.text] : []));
-  const index = firstDifference(expected.map((prompt) => prompt.text), played);
+  const index = firstDifference(
+    expected.map((prompt) => prompt.text),
+    played,
+  );
   if (index === -1) return [];
   const wanted = expected[index] ? expected[index].step : 'no more prompts';
   const got = played[index] === undefined ? 'no more prompts' : (context.promptSteps.get(played[index]) ?? showValue(played[index]));
-  return [`prompt ${index + 1}: expected ${wanted}, got ${got} (played: ${played.map((text) => context.promptSteps.get(text) ?? showValue(text)).join(', ') || 'none'})`];
+  return [
+    `prompt ${index + 1}: expected ${wanted}, got ${got} (played: ${played.map((text) => context.promptSteps.get(text) ?? showValue(text)).join(', ') || 'none'})`,
+  ];
 }
 
 function attemptProblems(expected: Readonly<Record<string, number>>, actual: ReadonlyMap<string, number>): string[] {
@@ -81,10 +97,17 @@ function attemptProblems(expected: Readonly<Record<string, number>>, actual: Rea
     .map(([retry, count]) => `expected ${count} attempt(s) of ${retry}, got ${actual.get(retry) ?? 0}`);
 }
 
-function requestProblems(expected: Readonly<Record<string, readonly RequestExpectation[]>>, events: readonly ObservedEvent[], context: JudgeContext, limits: readonly EngineLimit[]): string[] {
+function requestProblems(
+  expected: Readonly<Record<string, readonly RequestExpectation[]>>,
+  events: readonly ObservedEvent[],
+  context: JudgeContext,
+  limits: readonly EngineLimit[],
+): string[] {
   const problems: string[] = [];
   for (const [endpoint, wanted] of Object.entries(expected)) {
-    const sent = events.flatMap(({ observation }) => (observation.kind === 'request' && observation.request.endpoint === endpoint ? [observation.request] : []));
+    const sent = events.flatMap(({ observation }) =>
+      observation.kind === 'request' && observation.request.endpoint === endpoint ? [observation.request] : [],
+    );
     if (sent.length !== wanted.length) problems.push(`expected ${wanted.length} request(s) to ${endpoint}, got ${sent.length}`);
     wanted.forEach((expectation, index) => {
       const request = sent[index];
@@ -94,9 +117,16 @@ function requestProblems(expected: Readonly<Record<string, readonly RequestExpec
   return problems;
 }
 
-function requestMismatches(expected: RequestExpectation, actual: NormalizedRequest, label: string, context: JudgeContext, limits: readonly EngineLimit[]): string[] {
+function requestMismatches(
+  expected: RequestExpectation,
+  actual: NormalizedRequest,
+  label: string,
+  context: JudgeContext,
+  limits: readonly EngineLimit[],
+): string[] {
   const problems: string[] = [];
-  if (expected.method !== undefined && expected.method !== actual.method) problems.push(`${label}: expected method ${expected.method}, got ${actual.method}`);
+  if (expected.method !== undefined && expected.method !== actual.method)
+    problems.push(`${label}: expected method ${expected.method}, got ${actual.method}`);
   if (expected.url !== undefined && expected.url !== actual.url) problems.push(`${label}: expected url ${expected.url}, got ${actual.url}`);
   for (const [name, value] of Object.entries(expected.headers ?? {})) {
     const got = actual.headers[name.toLowerCase()];
@@ -123,7 +153,8 @@ export function transcript(run: CompletedRun, context: JudgeContext): string[] {
   for (const event of run.recorder.events) {
     if (event.kind === 'step' && event.step !== step) lines.push(`[${(step = event.step)}]`);
     else if (event.kind === 'reply') lines.push(`  gets ${describeReply(event.reply)}`);
-    else if (event.kind === 'prompt' || event.kind === 'request' || event.kind === 'attribute') lines.push(`  ${describeObservation(observed.next().value?.observation, context)}`);
+    else if (event.kind === 'prompt' || event.kind === 'request' || event.kind === 'attribute')
+      lines.push(`  ${describeObservation(observed.next().value?.observation, context)}`);
   }
   const attempts = [...run.recorder.attempts].map(([retry, count]) => `${retry} ${count}`).join(', ');
   lines.push(`ends with ${describeEnd(run.recorder.callEnd!)}${attempts === '' ? '' : ` (attempts: ${attempts})`}`);
@@ -146,23 +177,36 @@ export function compareRuns(reference: CompletedRun, run: CompletedRun, context:
   for (let index = 0; index < length; index += 1) {
     const expected = reference.events[index];
     const actual = run.events[index];
-    if (expected && actual && sameObservation(comparable(expected.observation, run.limits), comparable(actual.observation, run.limits))) continue;
+    if (expected && actual && sameObservation(comparable(expected.observation, run.limits), comparable(actual.observation, run.limits)))
+      continue;
     const where = actual?.step ?? expected?.step;
-    return divergence(run, `${reference.engine} ${describeObservation(expected?.observation, context)}, ${run.engine} ${describeObservation(actual?.observation, context)}`, where);
+    return divergence(
+      run,
+      `${reference.engine} ${describeObservation(expected?.observation, context)}, ${run.engine} ${describeObservation(actual?.observation, context)}`,
+      where,
+    );
   }
   const referenceEnd = comparableEnd(reference.recorder.callEnd!, run.limits);
   const actualEnd = comparableEnd(run.recorder.callEnd!, run.limits);
-  if (describeEnd(referenceEnd) !== describeEnd(actualEnd)) return divergence(run, `${reference.engine} ends with ${describeEnd(referenceEnd)}, ${run.engine} with ${describeEnd(actualEnd)}`, lastStep(run));
+  if (describeEnd(referenceEnd) !== describeEnd(actualEnd))
+    return divergence(
+      run,
+      `${reference.engine} ends with ${describeEnd(referenceEnd)}, ${run.engine} with ${describeEnd(actualEnd)}`,
+      lastStep(run),
+    );
   const attempts = [...new Set([...reference.recorder.attempts.keys(), ...run.recorder.attempts.keys()])].sort();
   for (const retry of attempts) {
     const [expected, actual] = [reference.recorder.attempts.get(retry) ?? 0, run.recorder.attempts.get(retry) ?? 0];
-    if (expected !== actual) return divergence(run, `${reference.engine} counts ${expected} attempt(s) of ${retry}, ${run.engine} ${actual}`, retry);
+    if (expected !== actual)
+      return divergence(run, `${reference.engine} counts ${expected} attempt(s) of ${retry}, ${run.engine} ${actual}`, retry);
   }
   return undefined;
 }
 
 function divergence(run: CompletedRun, message: string, step: string | undefined): Failure {
-  return step === undefined ? { kind: 'divergence', engine: run.engine, message } : { kind: 'divergence', engine: run.engine, message, step };
+  return step === undefined
+    ? { kind: 'divergence', engine: run.engine, message }
+    : { kind: 'divergence', engine: run.engine, message, step };
 }
 
 /** A body value as an engine that sends every value as text would send it. */
@@ -174,7 +218,12 @@ function bodyValue(value: unknown, limits: readonly EngineLimit[]): unknown {
 function comparable(observation: Observation, limits: readonly EngineLimit[]): Observation {
   if (observation.kind !== 'request') return observation;
   const { request } = observation;
-  const body = request.body !== null && typeof request.body === 'object' ? Object.fromEntries(Object.entries(request.body as Record<string, unknown>).map(([field, value]) => [field, bodyValue(value, limits)])) : request.body;
+  const body =
+    request.body !== null && typeof request.body === 'object'
+      ? Object.fromEntries(
+          Object.entries(request.body as Record<string, unknown>).map(([field, value]) => [field, bodyValue(value, limits)]),
+        )
+      : request.body;
   const timeoutSeconds = limits.includes('wholeSecondTimeouts') ? Math.ceil(request.timeoutSeconds) : request.timeoutSeconds;
   return { ...observation, request: { ...request, body, timeoutSeconds } };
 }
@@ -201,8 +250,15 @@ export function describeObservation(observation: Observation | undefined, contex
 }
 
 function describeRequest(request: NormalizedRequest, context: JudgeContext): string {
-  const body = request.body !== null && typeof request.body === 'object' ? Object.entries(request.body as Record<string, unknown>).map(([field, value]) => `${field}: ${showValue(value, context.sensitiveFields.has(`${request.endpoint}.${field}`))}`).join(', ') : showValue(request.body);
-  const headers = Object.entries(request.headers).map(([name, value]) => `${name}: ${value}`).join(', ');
+  const body =
+    request.body !== null && typeof request.body === 'object'
+      ? Object.entries(request.body as Record<string, unknown>)
+          .map(([field, value]) => `${field}: ${showValue(value, context.sensitiveFields.has(`${request.endpoint}.${field}`))}`)
+          .join(', ')
+      : showValue(request.body);
+  const headers = Object.entries(request.headers)
+    .map(([name, value]) => `${name}: ${value}`)
+    .join(', ');
   return `${request.method} ${request.url} to ${request.endpoint} (timeout ${request.timeoutSeconds} s; headers ${headers}; body {${body}})`;
 }
 

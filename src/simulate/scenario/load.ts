@@ -7,11 +7,21 @@ import { DiagnosticSink, type SpecSource } from '../../flowspec/source.js';
 import { validate } from '../generated/validate-scenarios.js';
 import type { CallData, CallerEntry } from '../../targets/engine-contract.js';
 import type { ExpectSpec, Expectation, ReplyPlan, ReplySpec, Scenario, ScenarioFileSpec, ScenarioSpec, ScriptedReply } from './types.js';
+import { assertNever } from '../../util/assert.js';
 
-export const SCENARIO_FILE: DocumentKind = { noun: 'scenario file', firstLine: 'ivrflowTest: 1', example: 'flows/identity-promotion.test.yaml' };
+export const SCENARIO_FILE: DocumentKind = {
+  noun: 'scenario file',
+  firstLine: 'ivrflowTest: 1',
+  example: 'flows/identity-promotion.test.yaml',
+};
 
 /** The call every scenario starts from; documented in docs/testing.md. */
-export const DEFAULT_CALL: CallData = { ani: '+15550100100', dnis: '+18005550100', id: '3f2b8c1e-0000-4000-8000-000000000001', timestamp: '2026-01-15T14:30:00Z' };
+export const DEFAULT_CALL: CallData = {
+  ani: '+15550100100',
+  dnis: '+18005550100',
+  id: '3f2b8c1e-0000-4000-8000-000000000001',
+  timestamp: '2026-01-15T14:30:00Z',
+};
 
 export interface LoadedScenarios {
   source: SpecSource;
@@ -24,18 +34,32 @@ export function loadScenarioFile(file: string, bytes: Uint8Array, graph: FlowGra
   const loaded = loadSpec(file, bytes, SCENARIO_FILE);
   if (loaded.data === undefined) return { source: loaded.source, diagnostics: loaded.diagnostics };
   const sink = new DiagnosticSink(loaded.source);
-  if (!checkVersion(loaded.data, sink) || !checkAgainst(validate, loaded.data, sink)) return { source: loaded.source, diagnostics: sink.diagnostics };
+  if (!checkVersion(loaded.data, sink) || !checkAgainst(validate, loaded.data, sink))
+    return { source: loaded.source, diagnostics: sink.diagnostics };
   const spec = loaded.data as ScenarioFileSpec;
   new ScenarioChecker(graph, sink).check(spec);
-  if (sink.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return { source: loaded.source, diagnostics: sink.diagnostics };
-  return { source: loaded.source, scenarios: spec.scenarios.map((scenario, index) => resolveScenario(spec, scenario, index, graph)), diagnostics: sink.diagnostics };
+  if (sink.diagnostics.some((diagnostic) => diagnostic.severity === 'error'))
+    return { source: loaded.source, diagnostics: sink.diagnostics };
+  return {
+    source: loaded.source,
+    scenarios: spec.scenarios.map((scenario, index) => resolveScenario(spec, scenario, index, graph)),
+    diagnostics: sink.diagnostics,
+  };
 }
 
 function checkVersion(data: unknown, sink: DiagnosticSink): boolean {
   const version = (data as Record<string, unknown>)['ivrflowTest'];
   if (version === 1) return true;
-  const message = version === undefined ? 'The scenario file has no `ivrflowTest` version key.' : `Scenario file version \`${String(version)}\` is not supported; this ivrflow reads version 1.`;
-  sink.report({ code: 'scenario/version', message, path: version === undefined ? [] : ['ivrflowTest'], hint: 'Write `ivrflowTest: 1` as the first line.' });
+  const message =
+    version === undefined
+      ? 'The scenario file has no `ivrflowTest` version key.'
+      : `Scenario file version \`${String(version)}\` is not supported; this ivrflow reads version 1.`;
+  sink.report({
+    code: 'scenario/version',
+    message,
+    path: version === undefined ? [] : ['ivrflowTest'],
+    hint: 'Write `ivrflowTest: 1` as the first line.',
+  });
   return false;
 }
 
@@ -63,7 +87,14 @@ class ScenarioChecker {
       const path: SpecPath = ['scenarios', index];
       const first = seen.get(scenario.name);
       if (first === undefined) seen.set(scenario.name, index);
-      else this.sink.report({ code: 'scenario/duplicate-name', message: `Two scenarios are named \`${scenario.name}\`.`, path: [...path, 'name'], hint: 'Names identify scenarios in reports; make each one unique.', related: [{ message: 'first used here', path: ['scenarios', first, 'name'] }] });
+      else
+        this.sink.report({
+          code: 'scenario/duplicate-name',
+          message: `Two scenarios are named \`${scenario.name}\`.`,
+          path: [...path, 'name'],
+          hint: 'Names identify scenarios in reports; make each one unique.',
+          related: [{ message: 'first used here', path: ['scenarios', first, 'name'] }],
+        });
       this.checkEndpointKeys(scenario.endpoints, [...path, 'endpoints']);
       this.checkExpect(scenario.expect, [...path, 'expect']);
     });
@@ -71,12 +102,21 @@ class ScenarioChecker {
 
   private checkExpect(expect: ExpectSpec, path: SpecPath): void {
     if ((expect.route === undefined) === (expect.disconnect === undefined)) {
-      this.sink.report({ code: 'scenario/outcome', message: 'A scenario expects exactly one outcome: `route` or `disconnect`.', path, hint: 'Add `route: { queue: <queue id> }` or `disconnect: true`.' });
+      this.sink.report({
+        code: 'scenario/outcome',
+        message: 'A scenario expects exactly one outcome: `route` or `disconnect`.',
+        path,
+        hint: 'Add `route: { queue: <queue id> }` or `disconnect: true`.',
+      });
     }
     if (expect.route) this.checkName(expect.route.queue, this.queues, 'queue', [...path, 'route', 'queue']);
-    (expect.prompts ?? []).forEach((step, index) => this.checkName(step, this.promptSteps, 'step that plays a prompt', [...path, 'prompts', index]));
-    for (const retry of Object.keys(expect.attempts ?? {})) this.checkName(retry, this.retries, 'retry step', [...path, 'attempts', retry], true);
-    for (const endpoint of Object.keys(expect.requests ?? {})) this.checkName(endpoint, this.endpoints, 'endpoint', [...path, 'requests', endpoint], true);
+    (expect.prompts ?? []).forEach((step, index) =>
+      this.checkName(step, this.promptSteps, 'step that plays a prompt', [...path, 'prompts', index]),
+    );
+    for (const retry of Object.keys(expect.attempts ?? {}))
+      this.checkName(retry, this.retries, 'retry step', [...path, 'attempts', retry], true);
+    for (const endpoint of Object.keys(expect.requests ?? {}))
+      this.checkName(endpoint, this.endpoints, 'endpoint', [...path, 'requests', endpoint], true);
   }
 
   private checkEndpointKeys(endpoints: ScenarioSpec['endpoints'], path: SpecPath): void {
@@ -86,7 +126,13 @@ class ScenarioChecker {
   private checkName(name: string, known: readonly string[], what: string, path: SpecPath, onKey = false): void {
     if (known.includes(name)) return;
     const list = known.length > 0 ? `The flow has: ${known.join(', ')}.` : `The flow has no ${what}.`;
-    this.sink.report({ code: 'scenario/unknown-name', message: `The flow has no ${what} \`${name}\`.`, path, onKey, hint: didYouMean(name, known) ?? list });
+    this.sink.report({
+      code: 'scenario/unknown-name',
+      message: `The flow has no ${what} \`${name}\`.`,
+      path,
+      onKey,
+      hint: didYouMean(name, known) ?? list,
+    });
   }
 }
 
@@ -140,7 +186,13 @@ export function promptOf(node: FlowNode): string | undefined {
     case 'route':
     case 'disconnect':
       return node.prompt;
-    default:
+    case 'assign':
+    case 'condition':
+    case 'http':
+    case 'retry':
+    case 'setAttributes':
       return undefined;
+    default:
+      return assertNever(node);
   }
 }

@@ -39,7 +39,8 @@ export interface RequestExpectation {
 }
 
 /** A reply the runner gives: the canned answer, before its delay is weighed against the timeout. */
-export type ScriptedReply = { kind: 'timeout' } | { kind: 'networkError' } | { kind: 'response'; status: number; body: string; delaySeconds: number };
+export type ScriptedReply =
+  { kind: 'timeout' } | { kind: 'networkError' } | { kind: 'response'; status: number; body: string; delaySeconds: number };
 
 /** Per endpoint: one reply for every request, or one per request in order. */
 export type ReplyPlan = { kind: 'every'; reply: ScriptedReply } | { kind: 'sequence'; replies: readonly ScriptedReply[] };

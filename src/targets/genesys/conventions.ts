@@ -26,12 +26,27 @@ export function resolveNames(graph: FlowGraph, problems: EmitProblem[]): Genesys
   let integration = targets.integration;
   if (integration === undefined) {
     integration = `{{${DEFAULT_INTEGRATION_PLACEHOLDER}}}`;
-    if (usesHttp) problems.push({ code: 'target/missing-name', severity: 'warning', message: `\`targets.genesys.integration\` is not set; the data actions use \`${integration}\`.`, path: [...base, 'integration'], hint: 'Name the Web Services integration that holds the data actions and their credentials.' });
+    if (usesHttp)
+      problems.push({
+        code: 'target/missing-name',
+        severity: 'warning',
+        message: `\`targets.genesys.integration\` is not set; the data actions use \`${integration}\`.`,
+        path: [...base, 'integration'],
+        hint: 'Name the Web Services integration that holds the data actions and their credentials.',
+      });
   }
   const queues = new Map<string, string>();
   for (const queue of graph.queues) {
     const name = targets.queues?.[queue.id];
-    if (name === undefined) problems.push({ code: 'target/missing-name', severity: 'warning', message: `Queue \`${queue.id}\` has no Genesys name; the flow uses \`${queue.id}\`.`, path: ['queues', queue.id], onKey: true, hint: `Add \`targets.genesys.queues.${queue.id}: <queue name>\`.` });
+    if (name === undefined)
+      problems.push({
+        code: 'target/missing-name',
+        severity: 'warning',
+        message: `Queue \`${queue.id}\` has no Genesys name; the flow uses \`${queue.id}\`.`,
+        path: ['queues', queue.id],
+        onKey: true,
+        hint: `Add \`targets.genesys.queues.${queue.id}: <queue name>\`.`,
+      });
     queues.set(queue.id, name ?? queue.id);
   }
   const names: GenesysNames = {

@@ -13,16 +13,31 @@ export function checkLimits(graph: FlowGraph): EmitProblem[] {
   for (const endpoint of graph.endpoints) {
     const seconds = endpoint.timeoutSeconds;
     if (seconds < DATA_ACTION_TIMEOUT.min || seconds > DATA_ACTION_TIMEOUT.max) {
-      problems.push({ code: 'target/limit', message: `Timeout ${seconds} s of endpoint \`${endpoint.id}\` is outside the Genesys data action range of ${DATA_ACTION_TIMEOUT.min} to ${DATA_ACTION_TIMEOUT.max} s.`, path: [...endpoint.origin, 'timeoutSeconds'], hint: `Use a value from ${DATA_ACTION_TIMEOUT.min} to ${DATA_ACTION_TIMEOUT.max}.` });
+      problems.push({
+        code: 'target/limit',
+        message: `Timeout ${seconds} s of endpoint \`${endpoint.id}\` is outside the Genesys data action range of ${DATA_ACTION_TIMEOUT.min} to ${DATA_ACTION_TIMEOUT.max} s.`,
+        path: [...endpoint.origin, 'timeoutSeconds'],
+        hint: `Use a value from ${DATA_ACTION_TIMEOUT.min} to ${DATA_ACTION_TIMEOUT.max}.`,
+      });
     }
   }
   for (const node of graph.nodes) {
     if (node.kind !== 'gather') continue;
     if (node.digits.max > COLLECT_DIGITS.max) {
-      problems.push({ code: 'target/limit', message: `Gather \`${node.id}\` accepts ${node.digits.max} digits; Genesys collects at most ${COLLECT_DIGITS.max}.`, path: [...node.origin, 'digits'], hint: `Use at most ${COLLECT_DIGITS.max} digits.` });
+      problems.push({
+        code: 'target/limit',
+        message: `Gather \`${node.id}\` accepts ${node.digits.max} digits; Genesys collects at most ${COLLECT_DIGITS.max}.`,
+        path: [...node.origin, 'digits'],
+        hint: `Use at most ${COLLECT_DIGITS.max} digits.`,
+      });
     }
     if (node.timeoutSeconds < NO_ENTRY_TIMEOUT.min || node.timeoutSeconds > NO_ENTRY_TIMEOUT.max) {
-      problems.push({ code: 'target/limit', message: `No-input timeout ${node.timeoutSeconds} s of gather \`${node.id}\` is outside the Genesys range of ${NO_ENTRY_TIMEOUT.min} to ${NO_ENTRY_TIMEOUT.max} s.`, path: [...node.origin, 'timeoutSeconds'], hint: `Use a value from ${NO_ENTRY_TIMEOUT.min} to ${NO_ENTRY_TIMEOUT.max}.` });
+      problems.push({
+        code: 'target/limit',
+        message: `No-input timeout ${node.timeoutSeconds} s of gather \`${node.id}\` is outside the Genesys range of ${NO_ENTRY_TIMEOUT.min} to ${NO_ENTRY_TIMEOUT.max} s.`,
+        path: [...node.origin, 'timeoutSeconds'],
+        hint: `Use a value from ${NO_ENTRY_TIMEOUT.min} to ${NO_ENTRY_TIMEOUT.max}.`,
+      });
     }
   }
   return problems;

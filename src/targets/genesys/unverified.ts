@@ -50,7 +50,12 @@ export function translationDefault(type: ValueType): string {
  * `updateData` statement kinds (research/archy.md §2.6). `string`, `integer` and `boolean` are
  * observed; `decimal` (for `number`) is UNVERIFIED.
  */
-export const STATEMENT_KIND: Readonly<Record<ValueType, string>> = { string: 'string', integer: 'integer', number: 'decimal', boolean: 'boolean' };
+export const STATEMENT_KIND: Readonly<Record<ValueType, string>> = {
+  string: 'string',
+  integer: 'integer',
+  number: 'decimal',
+  boolean: 'boolean',
+};
 
 /*
  * UNVERIFIED, by design rather than by a constant (research/archy.md §9.4): the only public

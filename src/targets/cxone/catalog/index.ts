@@ -45,7 +45,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function parseEntry(item: unknown, source: string): CatalogEntry | string {
   if (!isObject(item)) return 'expected an object like the response of GET /actions/{libraryId}';
   const { id, name, properties = [], branches = {} } = item;
-  if (typeof id !== 'string' || !GUID.test(id)) return '`id` must be the action\'s library GUID';
+  if (typeof id !== 'string' || !GUID.test(id)) return "`id` must be the action's library GUID";
   if (typeof name !== 'string' || catalogKey(name) === '') return '`name` must be the action name, e.g. CAPTURE';
   if (!Array.isArray(properties) || !properties.every(isProperty)) return '`properties` must be an array of { name, defaultValue }';
   if (!isObject(branches) || !isBranchList(branches.branch ?? [])) return '`branches.branch` must be an array of { index, name }';
@@ -55,7 +55,11 @@ function parseEntry(item: unknown, source: string): CatalogEntry | string {
     version: typeof item.version === 'number' ? item.version : 1,
     implType: typeof item.implType === 'string' || typeof item.implType === 'number' ? String(item.implType) : '0',
     properties: properties.map((property) => ({ name: property.name, defaultValue: property.defaultValue ?? '' })),
-    branches: { default: branches.default !== false, named: ((branches.branch ?? []) as { index: number; name: string }[]).map(({ index, name: branch }) => ({ index, name: branch })), cases: branches.case === true },
+    branches: {
+      default: branches.default !== false,
+      named: ((branches.branch ?? []) as { index: number; name: string }[]).map(({ index, name: branch }) => ({ index, name: branch })),
+      cases: branches.case === true,
+    },
     source: `tenant catalog ${source}`,
     verified: 'read from the tenant (GET /actions/{libraryId})',
   };
@@ -75,7 +79,8 @@ function requiredShape(entry: CatalogEntry): string | undefined {
   }
   if (catalogKey(entry.name) === 'RESTAPI') {
     const missing = REST_API_ROLES.filter((role) => findRoleProperty(entry, role) === undefined);
-    if (missing.length > 0) return `REST API needs a property for ${missing.map((role) => `${role.role} (one of ${role.names.join(', ')})`).join('; ')}`;
+    if (missing.length > 0)
+      return `REST API needs a property for ${missing.map((role) => `${role.role} (one of ${role.names.join(', ')})`).join('; ')}`;
     if (findErrorBranch(entry) === undefined) return 'REST API needs an `Error` (or `OnError`) branch';
   }
   return undefined;
@@ -89,7 +94,8 @@ function sameShape(entry: CatalogEntry, builtin: CatalogEntry, names: ReadonlySe
   const lost = builtin.branches.named.filter((branch) => !branches.has(branch.name)).map((branch) => branch.name);
   if (lost.length > 0) return `${entry.name} replaces the built-in entry, so it needs the branches ${lost.join(', ')}`;
   if (builtin.branches.default && !entry.branches.default) return `${entry.name} replaces the built-in entry, so it needs a Default branch`;
-  if (builtin.branches.cases && !entry.branches.cases) return `${entry.name} replaces the built-in entry, so it needs \`branches.case: true\``;
+  if (builtin.branches.cases && !entry.branches.cases)
+    return `${entry.name} replaces the built-in entry, so it needs \`branches.case: true\``;
   return undefined;
 }
 
@@ -103,9 +109,17 @@ function isObject(value: unknown): value is Record<string, unknown> {
 function isProperty(value: unknown): value is { name: string; defaultValue?: string | string[] } {
   if (!isObject(value) || typeof value.name !== 'string' || value.name === '') return false;
   const fallback = value.defaultValue;
-  return fallback === undefined || fallback === null || typeof fallback === 'string' || (Array.isArray(fallback) && fallback.every((item) => typeof item === 'string'));
+  return (
+    fallback === undefined ||
+    fallback === null ||
+    typeof fallback === 'string' ||
+    (Array.isArray(fallback) && fallback.every((item) => typeof item === 'string'))
+  );
 }
 
 function isBranchList(value: unknown): boolean {
-  return Array.isArray(value) && value.every((branch) => isObject(branch) && Number.isInteger(branch.index) && typeof branch.name === 'string' && branch.name !== '');
+  return (
+    Array.isArray(value) &&
+    value.every((branch) => isObject(branch) && Number.isInteger(branch.index) && typeof branch.name === 'string' && branch.name !== '')
+  );
 }

@@ -7,17 +7,32 @@ import { renderTemplate } from './templates.js';
 
 /** Builders for the actions every mapping uses; one place for their property conventions. */
 
-export function action(key: string, name: string, label: string, properties: Record<string, string> = {}, branches: DraftBranch[] = []): DraftAction {
+export function action(
+  key: string,
+  name: string,
+  label: string,
+  properties: Record<string, string> = {},
+  branches: DraftBranch[] = [],
+): DraftAction {
   return { key, action: name, label, properties, branches };
 }
 
 /** research/cxone.md §6.3 PLAY: TTS `Sequence`, readable `Phrase`, booleans as "True"/"False". */
 export function playAction(key: string, label: string, prompt: string, to: string): DraftAction {
-  return action(key, 'PLAY', label, { Sequence: ttsSequence(prompt), Phrase: ttsText(prompt), ClearDigits: 'True', DetectDTMF: 'False' }, [next(to)]);
+  return action(key, 'PLAY', label, { Sequence: ttsSequence(prompt), Phrase: ttsText(prompt), ClearDigits: 'True', DetectDTMF: 'False' }, [
+    next(to),
+  ]);
 }
 
 /** research/cxone.md §6.6 ASSIGN: Variable, Value, Type (String|Numeric), ScreenPop "True"/"False". */
-export function assignAction(key: string, label: string, variable: string, value: string, to: string, options: { numeric?: boolean; screenPop?: boolean } = {}): DraftAction {
+export function assignAction(
+  key: string,
+  label: string,
+  variable: string,
+  value: string,
+  to: string,
+  options: { numeric?: boolean; screenPop?: boolean } = {},
+): DraftAction {
   const properties: Record<string, string> = { Variable: variable, Value: value, Type: options.numeric ? 'Numeric' : 'String' };
   if (options.screenPop) properties.ScreenPop = 'True';
   return action(key, 'ASSIGN', label, properties, [next(to)]);
@@ -58,5 +73,8 @@ export function assignChain(spec: AssignSpec, to: string): DraftAction[] {
   const code = renderTemplate('assign-literal', { header, variable: spec.variable, value: String(spec.value.value) });
   if (!spec.screenPop) return [snippetAction(spec.key, spec.label, code, to, to)];
   const popKey = `${spec.key}:pop`;
-  return [snippetAction(spec.key, spec.label, code, popKey, popKey), assignAction(popKey, `${spec.label}, screen pop`, spec.variable, `{${spec.variable}}`, to, { numeric, screenPop: true })];
+  return [
+    snippetAction(spec.key, spec.label, code, popKey, popKey),
+    assignAction(popKey, `${spec.label}, screen pop`, spec.variable, `{${spec.variable}}`, to, { numeric, screenPop: true }),
+  ];
 }

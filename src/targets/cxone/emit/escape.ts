@@ -31,7 +31,8 @@ export function escapeSnippetText(text: string): string {
  */
 export function jsonObjectSnippet(entries: readonly { name: string; value: string }[], bearerVariable?: string): string {
   const members = entries.map(({ name, value }) => escapeSnippetText(`${JSON.stringify(name)}:${JSON.stringify(value)}`));
-  if (bearerVariable !== undefined) members.unshift(`${escapeSnippetText('"Authorization":"Bearer ')}{${bearerVariable}}${escapeSnippetText('"')}`);
+  if (bearerVariable !== undefined)
+    members.unshift(`${escapeSnippetText('"Authorization":"Bearer ')}{${bearerVariable}}${escapeSnippetText('"')}`);
   return `$"${escapeSnippetText('{')}${members.join(',')}}"`;
 }
 

@@ -33,7 +33,12 @@ const NEGATED: Record<'greaterThan' | 'lessThan' | 'atLeast' | 'atMost', [string
   atMost: ['<=', '>'],
 };
 
-function comparison(name: string, operator: ComparisonOperator, operand: Literal | readonly Literal[] | undefined, negated: boolean): string {
+function comparison(
+  name: string,
+  operator: ComparisonOperator,
+  operand: Literal | readonly Literal[] | undefined,
+  negated: boolean,
+): string {
   const set = `${name} != ""`;
   const unset = `${name} = ""`;
   const guard = (test: string) => (negated ? `(${unset} | ${test})` : `(${set} & ${test})`);

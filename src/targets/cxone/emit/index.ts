@@ -36,9 +36,15 @@ export function emitCxone(graph: FlowGraph, options: EmitOptions): EmitResult {
   const drafts = [...beginActions(graph, ctx), ...graph.nodes.flatMap((node) => mapNode(node, ctx))];
   const scriptName = graph.targets.cxone?.scriptName ?? defaultScriptName(graph);
   problems.push(...checkScriptName(scriptName));
-  const body = serializeScript(drafts, BEGIN_KEY, catalog, { scriptName, variableRedaction: encodeVariableRedaction(redactedVariables(graph, catalog)) });
+  const body = serializeScript(drafts, BEGIN_KEY, catalog, {
+    scriptName,
+    variableRedaction: encodeVariableRedaction(redactedVariables(graph, catalog)),
+  });
   const contents = `${JSON.stringify(body, null, 2)}\n`;
-  return { artifacts: [{ path: `cxone/${scriptFileName(scriptName)}.json`, contents, target: 'cxone', kind: 'script' }], problems: groupRepeatedNotes(problems) };
+  return {
+    artifacts: [{ path: `cxone/${scriptFileName(scriptName)}.json`, contents, target: 'cxone', kind: 'script' }],
+    problems: groupRepeatedNotes(problems),
+  };
 }
 
 /** BEGIN, then the initial value of each variable that has one, then the start step. */
@@ -47,7 +53,17 @@ function beginActions(graph: FlowGraph, ctx: MapContext): DraftAction[] {
   const keys = initial.map((variable) => `init:${variable.name}`);
   const start = ctx.enter(undefined, graph.start);
   const inits = initial.flatMap((variable, position) =>
-    assignChain({ key: keys[position]!, label: caption(variable.name, 'initial value'), variable: variable.name, value: { kind: 'literal', value: variable.initial!, type: variable.type }, screenPop: false, specFile: ctx.specFile }, keys[position + 1] ?? start),
+    assignChain(
+      {
+        key: keys[position]!,
+        label: caption(variable.name, 'initial value'),
+        variable: variable.name,
+        value: { kind: 'literal', value: variable.initial!, type: variable.type },
+        screenPop: false,
+        specFile: ctx.specFile,
+      },
+      keys[position + 1] ?? start,
+    ),
   );
   return [action(BEGIN_KEY, 'BEGIN', 'Begin', {}, [next(keys[0] ?? start)]), ...inits];
 }
@@ -85,11 +101,22 @@ export function defaultScriptName(graph: FlowGraph): string {
 /** MCP validates script names as 1–100 letters, digits, spaces, `.`, `-`, `_` (research/cxone.md §5); a path could land elsewhere on the tenant. */
 function checkScriptName(scriptName: string): EmitProblem[] {
   if (/\{\{[A-Za-z0-9_.-]+\}\}/.test(scriptName) || /^\w[\w .-]{0,99}$/.test(scriptName)) return [];
-  return [{ code: 'target/unsupported', severity: 'warning', message: `CXone script name \`${scriptName}\` is not 1 to 100 letters, digits, spaces, dots, dashes or underscores.`, path: ['targets', 'cxone', 'scriptName'], hint: 'Use a plain name; choose the folder when you upload the script.' }];
+  return [
+    {
+      code: 'target/unsupported',
+      severity: 'warning',
+      message: `CXone script name \`${scriptName}\` is not 1 to 100 letters, digits, spaces, dots, dashes or underscores.`,
+      path: ['targets', 'cxone', 'scriptName'],
+      hint: 'Use a plain name; choose the folder when you upload the script.',
+    },
+  ];
 }
 
 /** A file name that cannot leave `cxone/`: letters, digits, `.`, `_` and `-`, no leading dot. */
 function scriptFileName(scriptName: string): string {
-  const name = scriptName.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '').slice(0, 100);
+  const name = scriptName
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[.-]+/, '')
+    .slice(0, 100);
   return name === '' ? 'script' : name;
 }

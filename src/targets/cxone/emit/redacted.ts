@@ -14,7 +14,8 @@ export function redactedVariables(graph: FlowGraph, catalog: ActionCatalog): str
     const endpoint = graph.endpoints.find((candidate) => candidate.id === node.endpoint);
     if (!endpoint) continue;
     if (endpoint.bearerSecret !== undefined) names.push(tokenVariable(endpoint.bearerSecret));
-    if (endpoint.body.some(({ value }) => value.kind === 'variable' && value.sensitive)) names.push(requestVariable(node.id), requestObjectVariable(node.id));
+    if (endpoint.body.some(({ value }) => value.kind === 'variable' && value.sensitive))
+      names.push(requestVariable(node.id), requestObjectVariable(node.id));
     if (endpoint.bearerSecret !== undefined && catalogEntry(catalog, 'RESTAPI')) names.push(headersVariable(node.id));
   }
   return names;

@@ -74,18 +74,40 @@ function breadthFirst(byKey: ReadonlyMap<string, DraftAction>, start: string): {
 }
 
 function actionRecord(id: number, draft: DraftAction, entry: CatalogEntry, point: Point): Record<string, unknown> {
-  return { actionId: id, libraryId: entry.libraryId, name: entry.name, version: entry.version, label: draft.label, dependencyOrder: String(id - 1), implType: entry.implType, x: point.x, y: point.y, xws: point.x, yws: point.y };
+  return {
+    actionId: id,
+    libraryId: entry.libraryId,
+    name: entry.name,
+    version: entry.version,
+    label: draft.label,
+    dependencyOrder: String(id - 1),
+    implType: entry.implType,
+    x: point.x,
+    y: point.y,
+    xws: point.x,
+    yws: point.y,
+  };
 }
 
 /** Every catalog property, in catalog order, named; values the mapping did not set keep the default. */
 function propertyRecord(draft: DraftAction, entry: CatalogEntry): Record<string, { name: string; value: string | readonly string[] }> {
   const known = new Set(entry.properties.map((property) => property.name));
   for (const name of Object.keys(draft.properties)) invariant(known.has(name), `${entry.name} has no property ${name}`);
-  return Object.fromEntries(entry.properties.map((property, index) => [String(index), { name: property.name, value: draft.properties[property.name] ?? property.defaultValue }]));
+  return Object.fromEntries(
+    entry.properties.map((property, index) => [
+      String(index),
+      { name: property.name, value: draft.properties[property.name] ?? property.defaultValue },
+    ]),
+  );
 }
 
 /** research/cxone.md §6.7: default index 0; a named branch takes its catalog index; a case its position (MCP). */
-function branchRecord(branch: DraftBranch, position: number, entry: CatalogEntry, ids: ReadonlyMap<string, number>): Record<string, unknown> {
+function branchRecord(
+  branch: DraftBranch,
+  position: number,
+  entry: CatalogEntry,
+  ids: ReadonlyMap<string, number>,
+): Record<string, unknown> {
   const to = ids.get(branch.to);
   invariant(to !== undefined, `branch to ${branch.to} has no id`);
   let index = position;

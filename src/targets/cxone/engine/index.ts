@@ -2,7 +2,19 @@ import type { Artifact } from '../../artifact.js';
 import { caption } from '../emit/draft.js';
 import { attributeVariable, counterVariable } from '../conventions.js';
 import type { FlowGraph } from '../../../ir/nodes.js';
-import { CallerScript, EngineError, MAX_STEPS_PER_CALL, PlatformLimit, type CallerEntry, type Engine, type EngineRun, type HttpReply, type HttpRequest, type Recorder, type SimulationInput } from '../../engine-contract.js';
+import {
+  CallerScript,
+  EngineError,
+  MAX_STEPS_PER_CALL,
+  PlatformLimit,
+  type CallerEntry,
+  type Engine,
+  type EngineRun,
+  type HttpReply,
+  type HttpRequest,
+  type Recorder,
+  type SimulationInput,
+} from '../../engine-contract.js';
 import { readScript, type StudioAction, type StudioScript } from './script.js';
 import { checkVocabulary } from './vocabulary.js';
 import { parseExpression, parseSnippet, type Expr, type Statement, type StringPart } from './snippet-syntax.js';
@@ -44,7 +56,13 @@ function nameMaps(graph: FlowGraph): NameMaps {
   return {
     steps: new Map(graph.nodes.map((node) => [caption(node.id), node.id])),
     queues: new Map(graph.queues.map((queue) => [skills[queue.id] ?? queue.id, queue.id])),
-    attributes: new Map(graph.nodes.flatMap((node) => (node.kind === 'setAttributes' ? node.attributes.map((attribute) => [attributeVariable(attribute.name), attribute.name] as const) : []))),
+    attributes: new Map(
+      graph.nodes.flatMap((node) =>
+        node.kind === 'setAttributes'
+          ? node.attributes.map((attribute) => [attributeVariable(attribute.name), attribute.name] as const)
+          : [],
+      ),
+    ),
     counters: new Map(graph.nodes.flatMap((node) => (node.kind === 'retry' ? [[counterVariable(node.id), node.id] as const] : []))),
     endpoints: new Map(graph.nodes.flatMap((node) => (node.kind === 'http' ? [[node.id, node.endpoint] as const] : []))),
   };
@@ -59,7 +77,8 @@ class CompiledScript {
   constructor(script: StudioScript) {
     for (const action of script.actions.values()) {
       if (action.name === 'SNIPPET') this.snippets.set(action.id, parseSnippet(required(action, 'Data', script), where(script, action)));
-      if (action.name === 'IF') this.expressions.set(action.id, parseExpression(required(action, 'Expression', script), where(script, action)));
+      if (action.name === 'IF')
+        this.expressions.set(action.id, parseExpression(required(action, 'Expression', script), where(script, action)));
     }
   }
 
@@ -129,7 +148,10 @@ class CxoneCall {
       case 'REQAGENT':
         return this.requestAgent(action);
       case 'RESTAPI':
-        throw new EngineError('the tenant REST API action is not modelled: its property names are UNVERIFIED (docs/cxone.md)', this.where(action));
+        throw new EngineError(
+          'the tenant REST API action is not modelled: its property names are UNVERIFIED (docs/cxone.md)',
+          this.where(action),
+        );
       case 'HANGUP':
         this.recorder.end({ kind: 'disconnect' });
         return undefined;
@@ -148,7 +170,10 @@ class CxoneCall {
     const maxDigits = Number(required(action, 'MaxDigits', this.script));
     const terminator = (action.properties.get('Terminator') ?? '').replace(/-$/, '');
     const strip = (action.properties.get('Terminator') ?? '').endsWith('-');
-    this.variables.set(required(action, 'Variable', this.script), collect(this.caller.take(this.step ?? action.label), maxDigits, terminator, strip));
+    this.variables.set(
+      required(action, 'Variable', this.script),
+      collect(this.caller.take(this.step ?? action.label), maxDigits, terminator, strip),
+    );
     return this.follow(action);
   }
 
@@ -163,7 +188,14 @@ class CxoneCall {
     const entry = this.caller.take(this.step ?? action.label);
     const digits = collect(entry, maxDigits, terminator, setting.endsWith('-'));
     this.variables.set(required(action, 'Variable', this.script), digits);
-    const label = entry.kind === 'silence' ? 'Timeout' : terminator !== '' && entry.keys.slice(0, maxDigits).includes(terminator) ? 'Terminator' : digits.length >= maxDigits ? 'MaxDigits' : 'InterDigitTimeout';
+    const label =
+      entry.kind === 'silence'
+        ? 'Timeout'
+        : terminator !== '' && entry.keys.slice(0, maxDigits).includes(terminator)
+          ? 'Terminator'
+          : digits.length >= maxDigits
+            ? 'MaxDigits'
+            : 'InterDigitTimeout';
     const branch = action.branches.find((candidate) => candidate.type === 'branch' && candidate.label === label);
     return branch ? branch.to : this.follow(action);
   }
@@ -177,7 +209,8 @@ class CxoneCall {
     this.variables.set(variable, value);
     const retry = this.names.counters.get(variable);
     if (retry !== undefined && typeof value === 'number' && value > 0) this.recorder.attempt(retry, value);
-    if (action.properties.get('ScreenPop') === 'True') this.recorder.attribute(this.names.attributes.get(variable) ?? variable, text(value, host));
+    if (action.properties.get('ScreenPop') === 'True')
+      this.recorder.attribute(this.names.attributes.get(variable) ?? variable, text(value, host));
   }
 
   /** IF: the Expression is a Snippet condition; it calls nothing, so it never yields. */
@@ -199,7 +232,7 @@ class CxoneCall {
     const host = this.host(action, this.step === undefined ? undefined : this.names.endpoints.get(this.step));
     try {
       const run = runStatements(this.compiled.snippet(action), host);
-      for (let step = run.next(); !step.done; ) {
+      for (let step = run.next(); !step.done;) {
         this.recorder.request(step.value);
         step = run.next(yield step.value);
       }
@@ -217,7 +250,10 @@ class CxoneCall {
     if (queue === undefined) throw new EngineError(`skill \`${skill}\` is no queue of the flow`, this.where(action));
     if (this.input.transfer === 'fails') {
       const failure = action.branches.find((branch) => branch.type === 'branch');
-      if (!failure) throw new PlatformLimit('REQAGENT has no failure branch without a tenant catalog: the caller would wait in queue, so onFailure cannot run (docs/cxone.md)');
+      if (!failure)
+        throw new PlatformLimit(
+          'REQAGENT has no failure branch without a tenant catalog: the caller would wait in queue, so onFailure cannot run (docs/cxone.md)',
+        );
       return failure.to;
     }
     this.recorder.end({ kind: 'route', queue, priority: Number(required(action, 'InitialPriority', this.script)), skills: [] });
@@ -225,7 +261,10 @@ class CxoneCall {
   }
 
   private follow(action: StudioAction, label?: string): string {
-    const branch = label === undefined ? action.branches.find((candidate) => candidate.type === 'default') : action.branches.find((candidate) => candidate.type === 'branch' && candidate.label === label);
+    const branch =
+      label === undefined
+        ? action.branches.find((candidate) => candidate.type === 'default')
+        : action.branches.find((candidate) => candidate.type === 'branch' && candidate.label === label);
     if (!branch) throw new EngineError(`${action.name} has no ${label === undefined ? 'Default' : label} branch`, this.where(action));
     return branch.to;
   }
@@ -269,13 +308,16 @@ function collect(entry: CallerEntry, maxDigits: number, terminator: string, stri
 /** A Sequence of TTS segments `"%text" "%more"` as the caller hears it. */
 function spokenText(sequence: string, at: string): string {
   const segments = [...sequence.matchAll(/"%([^"]*)"/g)].map((match) => match[1]!);
-  if (segments.length === 0 || sequence.replace(/"%[^"]*"/g, '').trim() !== '') throw new EngineError(`a Sequence other than TTS segments: ${sequence}`, at);
+  if (segments.length === 0 || sequence.replace(/"%[^"]*"/g, '').trim() !== '')
+    throw new EngineError(`a Sequence other than TTS segments: ${sequence}`, at);
   return segments.join(' ');
 }
 
 /** Property text: `{var}` and `{obj.member}` substitute (research/cxone.md §2); the rest is literal. */
 function propertyParts(value: string): StringPart[] {
-  return value.split(/(\{[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?\})/).flatMap((part, index): StringPart[] => (part === '' ? [] : index % 2 === 1 ? [{ ref: part.slice(1, -1) }] : [{ text: part }]));
+  return value
+    .split(/(\{[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?\})/)
+    .flatMap((part, index): StringPart[] => (part === '' ? [] : index % 2 === 1 ? [{ ref: part.slice(1, -1) }] : [{ text: part }]));
 }
 
 /** Numeric ASSIGN: a number or a sum such as `2+1`. UNVERIFIED: an empty value stays empty. */
@@ -288,7 +330,8 @@ function numeric(value: SnippetValue, at: string): SnippetValue {
 
 function required(action: StudioAction, property: string, script: StudioScript, allowEmpty = false): string {
   const value = action.properties.get(property);
-  if (value === undefined || (!allowEmpty && value === '')) throw new EngineError(`${action.name} without ${property}`, where(script, action));
+  if (value === undefined || (!allowEmpty && value === ''))
+    throw new EngineError(`${action.name} without ${property}`, where(script, action));
   return value;
 }
 

@@ -28,9 +28,11 @@ export function readScript(artifacts: readonly Artifact[]): StudioScript {
   const artifact = artifacts.find((candidate) => candidate.target === 'cxone' && candidate.kind === 'script');
   if (!artifact) throw new EngineError('no CXone script among the artifacts');
   const content = parse(artifact).scriptContent as Record<string, unknown> | undefined;
-  if (!content || !isRecord(content.actions) || !isRecord(content.properties) || !isRecord(content.branches)) throw new EngineError('the script has no scriptContent with actions, properties and branches', artifact.path);
+  if (!content || !isRecord(content.actions) || !isRecord(content.properties) || !isRecord(content.branches))
+    throw new EngineError('the script has no scriptContent with actions, properties and branches', artifact.path);
   const actions = new Map<string, StudioAction>();
-  for (const [id, raw] of Object.entries(content.actions)) actions.set(id, readAction(artifact.path, id, raw, content.properties[id], content.branches[id]));
+  for (const [id, raw] of Object.entries(content.actions))
+    actions.set(id, readAction(artifact.path, id, raw, content.properties[id], content.branches[id]));
   const begin = [...actions.values()].filter((action) => action.name === 'BEGIN');
   if (begin.length !== 1) throw new EngineError(`the script has ${begin.length} BEGIN actions`, artifact.path);
   return { file: artifact.path, begin: begin[0]!.id, actions };
@@ -48,10 +50,12 @@ function parse(artifact: Artifact): Record<string, unknown> {
 
 function readAction(file: string, id: string, raw: unknown, properties: unknown, branches: unknown): StudioAction {
   const where = `${file}: actions.${id}`;
-  if (!isRecord(raw) || typeof raw.name !== 'string' || typeof raw.label !== 'string') throw new EngineError('an action needs a name and a label', where);
+  if (!isRecord(raw) || typeof raw.name !== 'string' || typeof raw.label !== 'string')
+    throw new EngineError('an action needs a name and a label', where);
   const byName = new Map<string, string>();
   for (const property of Object.values(isRecord(properties) ? properties : {})) {
-    if (!isRecord(property) || typeof property.name !== 'string') throw new EngineError('a property needs a name', `${file}: properties.${id}`);
+    if (!isRecord(property) || typeof property.name !== 'string')
+      throw new EngineError('a property needs a name', `${file}: properties.${id}`);
     if (typeof property.value === 'string') byName.set(property.name, property.value);
   }
   const list = Array.isArray(branches) ? branches : [];
@@ -59,7 +63,13 @@ function readAction(file: string, id: string, raw: unknown, properties: unknown,
 }
 
 function readBranch(file: string, id: string, raw: unknown): StudioBranch {
-  if (!isRecord(raw) || (typeof raw.to !== 'number' && typeof raw.to !== 'string') || typeof raw.label !== 'string' || (raw.type !== 'default' && raw.type !== 'branch' && raw.type !== 'case') || !Number.isInteger(raw.index)) {
+  if (
+    !isRecord(raw) ||
+    (typeof raw.to !== 'number' && typeof raw.to !== 'string') ||
+    typeof raw.label !== 'string' ||
+    (raw.type !== 'default' && raw.type !== 'branch' && raw.type !== 'case') ||
+    !Number.isInteger(raw.index)
+  ) {
     throw new EngineError('a branch needs to, label, index and a type of default, branch or case', `${file}: branches.${id}`);
   }
   return { to: String(raw.to), label: raw.label, type: raw.type, index: raw.index as number };

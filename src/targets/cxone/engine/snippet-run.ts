@@ -98,7 +98,12 @@ function* binary(op: BinaryOperator, left: Expr, right: Expr, host: SnippetHost)
  * Numbers compare as numbers when both sides read as numbers, otherwise `=`/`!=` compare the text
  * exactly and ordering is false. UNVERIFIED: Studio's own rules for mixed and case-different text.
  */
-export function compare(op: Exclude<BinaryOperator, '&' | '|'>, a: SnippetValue, b: SnippetValue, host: Pick<SnippetHost, 'where'>): boolean {
+export function compare(
+  op: Exclude<BinaryOperator, '&' | '|'>,
+  a: SnippetValue,
+  b: SnippetValue,
+  host: Pick<SnippetHost, 'where'>,
+): boolean {
   const [x, y] = [asNumber(a), asNumber(b)];
   if (x !== undefined && y !== undefined) return { '=': x === y, '!=': x !== y, '<': x < y, '<=': x <= y, '>': x > y, '>=': x >= y }[op];
   if (op === '=') return text(a, host) === text(b, host);
@@ -144,7 +149,12 @@ function stringMethod(value: string, name: string, args: SnippetValue[], host: S
   throw new EngineError(`unknown string function \`${name}\` with ${args.length} argument(s)`, host.where);
 }
 
-function* proxyMethod(proxy: RestProxy, name: string, args: SnippetValue[], host: SnippetHost): Generator<HttpRequest, SnippetValue, HttpReply> {
+function* proxyMethod(
+  proxy: RestProxy,
+  name: string,
+  args: SnippetValue[],
+  host: SnippetHost,
+): Generator<HttpRequest, SnippetValue, HttpReply> {
   if (name === 'AddHeader' && args.length === 2) {
     proxy.headers.push([text(args[0]!, host), text(args[1]!, host)]);
     return '';
@@ -158,14 +168,24 @@ function* proxyMethod(proxy: RestProxy, name: string, args: SnippetValue[], host
  * and StatusCode is set. UNVERIFIED: a timeout, a failed connection or an answer that is not JSON
  * is modelled as a runtime error (the Snippet's Error branch); HELP documents only status -1.
  */
-function* restRequest(proxy: RestProxy, [url, payload, parser, verb]: SnippetValue[], host: SnippetHost): Generator<HttpRequest, SnippetValue, HttpReply> {
+function* restRequest(
+  proxy: RestProxy,
+  [url, payload, parser, verb]: SnippetValue[],
+  host: SnippetHost,
+): Generator<HttpRequest, SnippetValue, HttpReply> {
   if (host.endpoint === undefined) throw new EngineError('a REST request outside an http step', host.where);
   if (text(parser!, host) !== '0') throw new EngineError('MakeRestRequest with a parser other than 0 (JSON)', host.where);
   const body = text(payload!, host);
   const headers: Record<string, string> = {};
   for (const [name, value] of proxy.headers) headers[name.toLowerCase()] = value;
   if (body !== '') headers['content-type'] = proxy.contentType;
-  const request: HttpRequest = { endpoint: host.endpoint, method: text(verb!, host), url: text(url!, host), headers, timeoutSeconds: proxy.timeoutSeconds };
+  const request: HttpRequest = {
+    endpoint: host.endpoint,
+    method: text(verb!, host),
+    url: text(url!, host),
+    headers,
+    timeoutSeconds: proxy.timeoutSeconds,
+  };
   if (body !== '') request.body = body;
   const reply = yield request;
   if (reply.kind !== 'response') throw new SnippetFailure(`REST request ${reply.kind}`);
@@ -187,13 +207,19 @@ function fromJson(body: string): DynamicObject {
 function toDynamic(value: unknown): DynamicObject {
   const object = new DynamicObject();
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return object;
-  for (const [key, item] of Object.entries(value)) object.members.set(key, item !== null && typeof item === 'object' ? toDynamic(item) : item === null ? '' : typeof item === 'number' ? item : String(item));
+  for (const [key, item] of Object.entries(value))
+    object.members.set(
+      key,
+      item !== null && typeof item === 'object' ? toDynamic(item) : item === null ? '' : typeof item === 'number' ? item : String(item),
+    );
   return object;
 }
 
 /** `asjson()` treats every value as a string (research/cxone.md §3). */
 function asJson(object: DynamicObject, host: SnippetHost): Record<string, unknown> {
-  return Object.fromEntries([...object.members].map(([key, value]) => [key, value instanceof DynamicObject ? asJson(value, host) : text(value, host)]));
+  return Object.fromEntries(
+    [...object.members].map(([key, value]) => [key, value instanceof DynamicObject ? asJson(value, host) : text(value, host)]),
+  );
 }
 
 /** A value as text, as `{var}` substitution writes it. */

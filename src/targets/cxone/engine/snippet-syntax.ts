@@ -94,7 +94,8 @@ function readString(code: string, start: number, tokens: Token[], where: string)
     } else if (char === '{') {
       const end = code.indexOf('}', index);
       const ref = end === -1 ? '' : code.slice(index + 1, end);
-      if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/.test(ref)) throw new EngineError(`\`{${ref}\` is not a variable substitution`, where);
+      if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/.test(ref))
+        throw new EngineError(`\`{${ref}\` is not a variable substitution`, where);
       if (text !== '') parts.push({ text });
       text = '';
       parts.push({ ref });
@@ -179,7 +180,8 @@ class Parser {
       this.index = save;
       return { kind: 'if', condition, then, else: [] };
     }
-    if (token.kind === 'ident' && /^[A-Z]+$/.test(token.value) && !this.isAssignmentAhead()) this.fail(`unknown Snippet statement \`${token.value}\``);
+    if (token.kind === 'ident' && /^[A-Z]+$/.test(token.value) && !this.isAssignmentAhead())
+      this.fail(`unknown Snippet statement \`${token.value}\``);
     if (this.isAssignmentAhead()) {
       const target = this.target();
       this.expectOp('=');
@@ -219,7 +221,8 @@ class Parser {
     for (let token = this.peek(); token?.kind === 'op' && (operators as readonly string[]).includes(token.value); token = this.peek()) {
       this.index += 1;
       left = { kind: 'binary', op: token.value as BinaryOperator, left, right: operand() };
-      if (left.op === '|' && [left.left, left.right].some(isBareAnd)) this.fail('`&` and `|` mixed without parentheses (their precedence is UNVERIFIED; ivrflow always writes the parentheses)');
+      if (left.op === '|' && [left.left, left.right].some(isBareAnd))
+        this.fail('`&` and `|` mixed without parentheses (their precedence is UNVERIFIED; ivrflow always writes the parentheses)');
     }
     return left;
   }

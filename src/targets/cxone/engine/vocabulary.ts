@@ -22,25 +22,93 @@ const TTS = { Sequence: 'any', Phrase: 'any' } as const;
 
 const VOCABULARY: Readonly<Record<string, ActionVocabulary>> = {
   BEGIN: { properties: { RootFolder: 'empty', Application: 'empty', ParamCount: 'empty', Parameters: 'any' }, branches: [] },
-  PLAY: { properties: { ...TTS, ClearDigits: ['True'], DetectDTMF: ['False'], SuppressSilence: 'empty', TTSVolume: 'empty', TTSRate: 'empty', TTSVoice: 'empty' }, branches: [] },
-  MENU: { properties: { ...TTS, ClearDigits: ['True'], MaxDigits: 'integer', Terminator: ['', '#-', '*-'], Timeout: 'integer', InterDigitTimeout: 'integer', Variable: 'name' }, branches: [] },
-  CAPTURE: { properties: { MaxDigits: 'integer', Terminator: ['', '#-', '*-'], Timeout: 'integer', InterDigitTimeout: 'integer', Variable: 'name' }, branches: ['Timeout', 'Terminator', 'MaxDigits', 'InterDigitTimeout'], tenantIndexes: true },
-  ASSIGN: { properties: { Variable: 'name', Value: 'any', Type: ['String', 'Numeric'], Publish: 'empty', ScreenPop: ['True', 'False'], SaveToDB: ['False'], MaxStringSize: ['Limit2K', 'Limit32K'] }, branches: [] },
+  PLAY: {
+    properties: {
+      ...TTS,
+      ClearDigits: ['True'],
+      DetectDTMF: ['False'],
+      SuppressSilence: 'empty',
+      TTSVolume: 'empty',
+      TTSRate: 'empty',
+      TTSVoice: 'empty',
+    },
+    branches: [],
+  },
+  MENU: {
+    properties: {
+      ...TTS,
+      ClearDigits: ['True'],
+      MaxDigits: 'integer',
+      Terminator: ['', '#-', '*-'],
+      Timeout: 'integer',
+      InterDigitTimeout: 'integer',
+      Variable: 'name',
+    },
+    branches: [],
+  },
+  CAPTURE: {
+    properties: { MaxDigits: 'integer', Terminator: ['', '#-', '*-'], Timeout: 'integer', InterDigitTimeout: 'integer', Variable: 'name' },
+    branches: ['Timeout', 'Terminator', 'MaxDigits', 'InterDigitTimeout'],
+    tenantIndexes: true,
+  },
+  ASSIGN: {
+    properties: {
+      Variable: 'name',
+      Value: 'any',
+      Type: ['String', 'Numeric'],
+      Publish: 'empty',
+      ScreenPop: ['True', 'False'],
+      SaveToDB: ['False'],
+      MaxStringSize: ['Limit2K', 'Limit32K'],
+    },
+    branches: [],
+  },
   IF: { properties: { Expression: 'any' }, branches: ['True', 'False'] },
   CASE: { properties: { Variable: 'name' }, branches: [], cases: true },
   SNIPPET: { properties: { Data: 'any', MaxStringSize: ['Limit2K', 'Limit32K'] }, branches: ['Error'] },
   REQAGENT: {
     // Only Skill and InitialPriority are observable; the others must keep the values ivrflow writes.
-    properties: { Skill: 'any', TargetAgent: 'empty', PriorityManagement: ['Custom'], InitialPriority: 'integer', Acceleration: 'integer', Function: 'empty', MaxPriority: 'integer', Sequence: 'empty', ZipTone: 'any', ScreenPopSource: 'any', ScreenPopURL: 'empty', HighProficiency: 'integer', LowProficiency: 'integer', RoutingAttribute: 'any' },
+    properties: {
+      Skill: 'any',
+      TargetAgent: 'empty',
+      PriorityManagement: ['Custom'],
+      InitialPriority: 'integer',
+      Acceleration: 'integer',
+      Function: 'empty',
+      MaxPriority: 'integer',
+      Sequence: 'empty',
+      ZipTone: 'any',
+      ScreenPopSource: 'any',
+      ScreenPopURL: 'empty',
+      HighProficiency: 'integer',
+      LowProficiency: 'integer',
+      RoutingAttribute: 'any',
+    },
     branches: ['Error', 'OnError'],
     tenantIndexes: true,
   },
   // The hold loop after REQAGENT: the call is queued before it is reached.
-  MUSIC: { properties: { MusicFile: 'any', StartOffset: 'any', SecondstoPlay: 'any', reserved1073742978: 'any', InterruptMessages: 'any', RepeatIndex: 'any', DetectDTMF: ['False'], ClearDigits: ['True'] }, branches: [] },
+  MUSIC: {
+    properties: {
+      MusicFile: 'any',
+      StartOffset: 'any',
+      SecondstoPlay: 'any',
+      reserved1073742978: 'any',
+      InterruptMessages: 'any',
+      RepeatIndex: 'any',
+      DetectDTMF: ['False'],
+      ClearDigits: ['True'],
+    },
+    branches: [],
+  },
   HANGUP: { properties: {}, branches: [] },
   // A tenant's REST API action (--cxone-catalog): known, so the rest of the script runs, but its
   // property names are UNVERIFIED (docs/cxone.md), so reaching it is an EngineError (engine.ts).
-  RESTAPI: { properties: { Verb: 'any', URL: 'any', Parameters: 'any', Headers: 'any', Timeout: 'integer', ResultSet: 'name' }, branches: ['Error'], tenantIndexes: true },
+  RESTAPI: {
+    properties: { Verb: 'any', URL: 'any', Parameters: 'any', Headers: 'any', Timeout: 'integer', ResultSet: 'name' },
+    branches: ['Error'],
+    tenantIndexes: true,
+  },
 };
 
 export function checkVocabulary(script: StudioScript): void {
@@ -54,13 +122,23 @@ function checkAction(action: StudioAction, file: string): void {
   for (const [name, value] of action.properties) {
     const rule = vocabulary.properties[name];
     if (rule === undefined) throw new EngineError(`unknown ${action.name} property ${name}`, where);
-    if (!fits(value, rule)) throw new EngineError(`${action.name} property ${name} = ${JSON.stringify(value)} is not what the engine models`, where);
+    if (!fits(value, rule))
+      throw new EngineError(`${action.name} property ${name} = ${JSON.stringify(value)} is not what the engine models`, where);
   }
   action.branches.forEach((branch, position) => {
-    const known = branch.type === 'default' ? branch.label === '' : branch.type === 'case' ? vocabulary.cases === true : vocabulary.branches.includes(branch.label);
+    const known =
+      branch.type === 'default'
+        ? branch.label === ''
+        : branch.type === 'case'
+          ? vocabulary.cases === true
+          : vocabulary.branches.includes(branch.label);
     if (!known) throw new EngineError(`unknown ${branch.type} branch ${JSON.stringify(branch.label)} on ${action.name}`, where);
     const index = expectedIndex(branch, position, vocabulary);
-    if (index !== undefined && index !== branch.index) throw new EngineError(`${action.name} ${branch.type} branch ${JSON.stringify(branch.label)} has index ${branch.index}, not ${index}`, where);
+    if (index !== undefined && index !== branch.index)
+      throw new EngineError(
+        `${action.name} ${branch.type} branch ${JSON.stringify(branch.label)} has index ${branch.index}, not ${index}`,
+        where,
+      );
   });
 }
 

@@ -45,7 +45,10 @@ export interface CallData {
   processingPrompt: ArchyAudio;
   timeout: ArchyValue;
   /** integration name → `dataAction` → data action name (research/archy.md §2.3). */
-  category: Record<string, { dataAction: Record<string, { inputs: Record<string, ArchyValue>; successOutputs: Record<string, ArchyValue> }> }>;
+  category: Record<
+    string,
+    { dataAction: Record<string, { inputs: Record<string, ArchyValue>; successOutputs: Record<string, ArchyValue> }> }
+  >;
   outputs: { success: ArchyOutput; failure: ArchyOutput; timeout: ArchyOutput };
 }
 

@@ -22,11 +22,23 @@ export function followStep(stepId: string, context: FlowContext): ArchyAction[] 
   const node = nodeById(context, stepId);
   if (node.kind === 'retry' && context.loops.includes(stepId)) return backToRetry(node, context);
   if (context.expanding.includes(stepId)) {
-    context.problems.push({ code: 'target/unsupported', message: `Step \`${stepId}\` is reached again on its own path without a retry; Archy flows are trees.`, path: transitionPath(context, stepId), hint: 'Go back through a `retry` step, which compiles to a loop.' });
+    context.problems.push({
+      code: 'target/unsupported',
+      message: `Step \`${stepId}\` is reached again on its own path without a retry; Archy flows are trees.`,
+      path: transitionPath(context, stepId),
+      hint: 'Go back through a `retry` step, which compiles to a loop.',
+    });
     return [disconnect(`${stepId}: cycle`)];
   }
   if (++context.actionCount > MAX_ACTIONS_PER_FLOW) {
-    if (context.actionCount === MAX_ACTIONS_PER_FLOW + 1) context.problems.push({ code: 'target/limit', message: `Inlining shared steps makes the ${context.flowType} flow larger than ${MAX_ACTIONS_PER_FLOW} actions.`, path: node.origin, onKey: true, hint: 'Reduce the number of paths that lead to the same steps.' });
+    if (context.actionCount === MAX_ACTIONS_PER_FLOW + 1)
+      context.problems.push({
+        code: 'target/limit',
+        message: `Inlining shared steps makes the ${context.flowType} flow larger than ${MAX_ACTIONS_PER_FLOW} actions.`,
+        path: node.origin,
+        onKey: true,
+        hint: 'Reduce the number of paths that lead to the same steps.',
+      });
     return [disconnect(`${stepId}: too large`)];
   }
   context.expanding.push(stepId);
@@ -38,7 +50,12 @@ export function followStep(stepId: string, context: FlowContext): ArchyAction[] 
 /** `loopNext` only continues the innermost loop (research/archy.md §9.2). */
 function backToRetry(node: FlowNode, context: FlowContext): ArchyAction[] {
   if (context.loops.at(-1) === node.id) return [loopNext(node.id)];
-  context.problems.push({ code: 'target/unsupported', message: `A step inside another retry goes back to retry \`${node.id}\`; Archy continues only the innermost loop.`, path: transitionPath(context, node.id), hint: 'Leave the inner retry through its `onExhausted` path first.' });
+  context.problems.push({
+    code: 'target/unsupported',
+    message: `A step inside another retry goes back to retry \`${node.id}\`; Archy continues only the innermost loop.`,
+    path: transitionPath(context, node.id),
+    hint: 'Leave the inner retry through its `onExhausted` path first.',
+  });
   return [disconnect(`${node.id}: unsupported jump`)];
 }
 

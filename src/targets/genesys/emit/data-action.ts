@@ -13,7 +13,9 @@ const SCHEMA_TYPE: Readonly<Record<ValueType, string>> = { string: 'string', int
  * never from the flow. `secure: true` when the action verifies or receives a credential.
  */
 export function buildDataAction(endpoint: IrEndpoint, context: GenesysContext): object {
-  const inputs = endpoint.body.filter((entry): entry is { field: string; value: Exclude<IrValue, { kind: 'literal' }> } => entry.value.kind !== 'literal');
+  const inputs = endpoint.body.filter(
+    (entry): entry is { field: string; value: Exclude<IrValue, { kind: 'literal' }> } => entry.value.kind !== 'literal',
+  );
   const secure = endpoint.verifiesCredential || inputs.some(({ value }) => value.kind === 'variable' && value.sensitive);
   return {
     name: context.names.dataActions.get(endpoint.id) ?? endpoint.id,
@@ -22,7 +24,12 @@ export function buildDataAction(endpoint: IrEndpoint, context: GenesysContext): 
     secure,
     config: {
       timeoutSeconds: Math.ceil(endpoint.timeoutSeconds),
-      request: { requestUrlTemplate: velocityText(endpoint.url), requestType: endpoint.method, headers: headers(endpoint, context), requestTemplate: requestTemplate(endpoint) },
+      request: {
+        requestUrlTemplate: velocityText(endpoint.url),
+        requestType: endpoint.method,
+        headers: headers(endpoint, context),
+        requestTemplate: requestTemplate(endpoint),
+      },
       response: {
         translationMap: Object.fromEntries(endpoint.responseFields.map((field) => [field.name, `$.${field.name}`])),
         translationMapDefaults: Object.fromEntries(endpoint.responseFields.map((field) => [field.name, translationDefault(field.type)])),
@@ -30,8 +37,19 @@ export function buildDataAction(endpoint: IrEndpoint, context: GenesysContext): 
       },
     },
     contract: {
-      input: { inputSchema: { type: 'object', required: inputs.map(({ field }) => field), properties: Object.fromEntries(inputs.map(({ field, value }) => [field, { type: SCHEMA_TYPE[value.type] }])) } },
-      output: { successSchema: { type: 'object', properties: Object.fromEntries(endpoint.responseFields.map((field) => [field.name, { type: SCHEMA_TYPE[field.type] }])) } },
+      input: {
+        inputSchema: {
+          type: 'object',
+          required: inputs.map(({ field }) => field),
+          properties: Object.fromEntries(inputs.map(({ field, value }) => [field, { type: SCHEMA_TYPE[value.type] }])),
+        },
+      },
+      output: {
+        successSchema: {
+          type: 'object',
+          properties: Object.fromEntries(endpoint.responseFields.map((field) => [field.name, { type: SCHEMA_TYPE[field.type] }])),
+        },
+      },
     },
   };
 }
@@ -46,7 +64,13 @@ function headers(endpoint: IrEndpoint, context: GenesysContext): Record<string, 
   if (endpoint.body.length > 0) result['Content-Type'] = 'application/json';
   for (const header of endpoint.headers) {
     if (header.name.toLowerCase() === 'authorization') {
-      context.problems.push({ code: 'secure/sensitive-output', message: `Endpoint \`${endpoint.id}\` sets an \`${header.name}\` header in the spec; credentials belong to the integration.`, path: [...endpoint.origin, 'headers', header.name], onKey: true, hint: 'Use `auth: { bearer: <secret> }`; the data action reads the token from the integration credentials.' });
+      context.problems.push({
+        code: 'secure/sensitive-output',
+        message: `Endpoint \`${endpoint.id}\` sets an \`${header.name}\` header in the spec; credentials belong to the integration.`,
+        path: [...endpoint.origin, 'headers', header.name],
+        onKey: true,
+        hint: 'Use `auth: { bearer: <secret> }`; the data action reads the token from the integration credentials.',
+      });
       continue;
     }
     const existing = Object.keys(result).find((name) => name.toLowerCase() === header.name.toLowerCase());

@@ -15,7 +15,12 @@ const UNESCAPABLE = /[\u0000-\u001f\u007f\u2028\u2029]/;
  */
 export function stringLiteral(text: string, context: FlowContext, path: SpecPath): string {
   if (UNESCAPABLE.test(text)) {
-    context.problems.push({ code: 'target/unescapable', message: `\`${JSON.stringify(text).slice(1, -1)}\` holds a line break or control character, which an Architect string literal cannot carry.`, path, hint: 'Remove line breaks, tabs and control characters from values the flow compares or looks up.' });
+    context.problems.push({
+      code: 'target/unescapable',
+      message: `\`${JSON.stringify(text).slice(1, -1)}\` holds a line break or control character, which an Architect string literal cannot carry.`,
+      path,
+      hint: 'Remove line breaks, tabs and control characters from values the flow compares or looks up.',
+    });
   }
   return `"${text.replace(/[\\"]/g, (char) => `\\${char}`)}"`;
 }
@@ -53,9 +58,15 @@ export function conditionExpression(condition: IrCondition, context: FlowContext
       if (condition.operator === 'exists') return existsExpression(condition.subject, condition.operand !== false, context, path);
       return guarded(condition.subject, (subject) => comparison(subject, condition, context, path), context, path);
     case 'all':
-      return foldRight(condition.items.map((item) => conditionExpression(item, context, path)), (head, rest) => `If(${head}, ${rest}, false)`);
+      return foldRight(
+        condition.items.map((item) => conditionExpression(item, context, path)),
+        (head, rest) => `If(${head}, ${rest}, false)`,
+      );
     case 'any':
-      return foldRight(condition.items.map((item) => conditionExpression(item, context, path)), (head, rest) => `If(${head}, true, ${rest})`);
+      return foldRight(
+        condition.items.map((item) => conditionExpression(item, context, path)),
+        (head, rest) => `If(${head}, true, ${rest})`,
+      );
     case 'not':
       return `If(${conditionExpression(condition.item, context, path)}, false, true)`;
     default:
@@ -76,12 +87,15 @@ function existsExpression(subject: IrReadable, exists: boolean, context: FlowCon
 
 function guarded(subject: IrReadable, compare: (subject: string) => string, context: FlowContext, path: SpecPath): string {
   const text = readableExpression(subject, context, path);
-  return subject.type === 'string' ? `If(IsNotSetOrEmpty(${text}), false, ${compare(text)})` : `If(IsSet(${text}), ${compare(text)}, false)`;
+  return subject.type === 'string'
+    ? `If(IsNotSetOrEmpty(${text}), false, ${compare(text)})`
+    : `If(IsSet(${text}), ${compare(text)}, false)`;
 }
 
 function comparison(subject: string, condition: Extract<IrCondition, { kind: 'compare' }>, context: FlowContext, path: SpecPath): string {
   const operand = condition.operand;
-  const one = (value: Literal | readonly Literal[] | undefined) => literalExpression(Array.isArray(value) ? (value[0] as Literal) : (value as Literal), context, path);
+  const one = (value: Literal | readonly Literal[] | undefined) =>
+    literalExpression(Array.isArray(value) ? (value[0] as Literal) : (value as Literal), context, path);
   switch (condition.operator) {
     case 'exists':
       return 'true';
@@ -90,7 +104,12 @@ function comparison(subject: string, condition: Extract<IrCondition, { kind: 'co
     case 'notEquals':
       return `If(${subject} == ${one(operand)}, false, true)`;
     case 'in':
-      return foldRight((Array.isArray(operand) ? operand : [operand as Literal]).map((item) => `${subject} == ${literalExpression(item, context, path)}`), (head, rest) => `If(${head}, true, ${rest})`);
+      return foldRight(
+        (Array.isArray(operand) ? (operand as readonly Literal[]) : [operand as Literal]).map(
+          (item) => `${subject} == ${literalExpression(item, context, path)}`,
+        ),
+        (head, rest) => `If(${head}, true, ${rest})`,
+      );
     case 'greaterThan':
       return `${subject} > ${one(operand)}`;
     case 'lessThan':

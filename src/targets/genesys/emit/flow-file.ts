@@ -10,7 +10,13 @@ const TASK_REF = 'main';
  * One flow file: a single task that holds the whole tree (research/archy.md §1, minimal accepted
  * file). `startUpRef` is the absolute path to it (§1.2).
  */
-export function buildFlowFile(base: GenesysContext, flowType: FlowType, name: string, start: string, otherWrites: ReadonlySet<string> = new Set()): { file: ArchyFlowFile; writes: ReadonlySet<string> } {
+export function buildFlowFile(
+  base: GenesysContext,
+  flowType: FlowType,
+  name: string,
+  start: string,
+  otherWrites: ReadonlySet<string> = new Set(),
+): { file: ArchyFlowFile; writes: ReadonlySet<string> } {
   const context = flowContext(base, flowType);
   const actions = context.follow(start);
   checkCrossFlowReads(context, otherWrites);
@@ -29,9 +35,20 @@ export function buildFlowFile(base: GenesysContext, flowType: FlowType, name: st
 }
 
 function flowContext(base: GenesysContext, flowType: FlowType): FlowContext {
-  const context: FlowContext = { ...base, flowType, used: new Map(), written: new Set(), reads: new Map(), loops: [], expanding: [], actionCount: 0, follow: () => [] };
+  const context: FlowContext = {
+    ...base,
+    flowType,
+    used: new Map(),
+    written: new Set(),
+    reads: new Map(),
+    loops: [],
+    expanding: [],
+    actionCount: 0,
+    follow: () => [],
+  };
   const secure = base.graph.secure;
-  context.follow = (stepId) => (flowType === 'inboundCall' && secure && stepId === secure.entry ? transferToSecureFlow(context) : followStep(stepId, context));
+  context.follow = (stepId) =>
+    flowType === 'inboundCall' && secure && stepId === secure.entry ? transferToSecureFlow(context) : followStep(stepId, context);
   return context;
 }
 
@@ -68,6 +85,11 @@ function checkCrossFlowReads(context: FlowContext, otherWrites: ReadonlySet<stri
     if (context.written.has(name)) continue;
     const initial = context.used.get(name)?.initial !== undefined;
     if (initial && !otherWrites.has(name)) continue;
-    context.problems.push({ code: 'target/unsupported', message: `\`${name.replace(/^Flow\./, '')}\` is read in the Genesys ${context.flowType} flow but ${otherWrites.has(name) ? 'set only in the other flow' : 'never set in it'}; flow variables do not cross flows.`, path, hint: 'Set the value inside the same part of the flow (before or after `secure.entry`) that reads it.' });
+    context.problems.push({
+      code: 'target/unsupported',
+      message: `\`${name.replace(/^Flow\./, '')}\` is read in the Genesys ${context.flowType} flow but ${otherWrites.has(name) ? 'set only in the other flow' : 'never set in it'}; flow variables do not cross flows.`,
+      path,
+      hint: 'Set the value inside the same part of the flow (before or after `secure.entry`) that reads it.',
+    });
   }
 }

@@ -71,16 +71,27 @@ function resultFields(graph: FlowGraph): { key: string; name: string; type: Valu
     if (node.kind !== 'http' || seen.has(node.result)) continue;
     seen.add(node.result);
     const endpoint = graph.endpoints.find((candidate) => candidate.id === node.endpoint);
-    for (const field of endpoint?.responseFields ?? []) fields.push({ key: `${node.result}.${field.name}`, name: `${node.result}_${field.name}`, type: field.type });
+    for (const field of endpoint?.responseFields ?? [])
+      fields.push({ key: `${node.result}.${field.name}`, name: `${node.result}_${field.name}`, type: field.type });
   }
   return fields;
 }
 
 /** research/archy.md §3.4: `<type>Variable` declarations; `decimal` holds a spec `number`. */
-const DECLARATION_KIND: Readonly<Record<ValueType, string>> = { string: 'stringVariable', integer: 'integerVariable', number: 'decimalVariable', boolean: 'booleanVariable' };
+const DECLARATION_KIND: Readonly<Record<ValueType, string>> = {
+  string: 'stringVariable',
+  integer: 'integerVariable',
+  number: 'decimalVariable',
+  boolean: 'booleanVariable',
+};
 
 export function declareVariables(variables: Iterable<ArchyVariable>): VariableDeclaration[] {
   return [...variables]
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map((variable) => ({ [DECLARATION_KIND[variable.type]]: { name: variable.name, initialValue: variable.initial === undefined ? NO_VALUE : lit(variable.initial) } }));
+    .map((variable) => ({
+      [DECLARATION_KIND[variable.type]]: {
+        name: variable.name,
+        initialValue: variable.initial === undefined ? NO_VALUE : lit(variable.initial),
+      },
+    }));
 }

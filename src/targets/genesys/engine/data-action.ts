@@ -57,7 +57,10 @@ export function readDataAction(artifact: Artifact): DataAction {
     timeoutSeconds: config.timeoutSeconds.number(),
     method: request.requestType.string(),
     url: parseTemplate(request.requestUrlTemplate.string(), requestKinds, request.requestUrlTemplate.where),
-    headers: request.headers.keys().map((name) => ({ name, value: parseTemplate(request.headers.child(name).string(), requestKinds, request.headers.child(name).where) })),
+    headers: request.headers.keys().map((name) => ({
+      name,
+      value: parseTemplate(request.headers.child(name).string(), requestKinds, request.headers.child(name).where),
+    })),
     body: parseTemplate(request.requestTemplate.string(), requestKinds, request.requestTemplate.where),
     inputs: readInputSchema(contract.input.object(['inputSchema']).inputSchema),
     translations: readTranslations(response.translationMap, response.translationMapDefaults),
@@ -73,7 +76,8 @@ function readInputSchema(tree: Tree): Map<string, { type: SchemaType; required: 
   schema.type.exactly('object');
   const required = schema.required.list().map((item) => item.string());
   const inputs = new Map<string, { type: SchemaType; required: boolean }>();
-  for (const name of schema.properties.keys()) inputs.set(name, { type: schemaType(schema.properties.child(name)), required: required.includes(name) });
+  for (const name of schema.properties.keys())
+    inputs.set(name, { type: schemaType(schema.properties.child(name)), required: required.includes(name) });
   const stray = required.find((name) => !inputs.has(name));
   if (stray !== undefined) schema.required.fail(`required input ${stray} has no property`);
   return inputs;
@@ -115,11 +119,17 @@ function readTranslations(map: Tree, defaults: Tree): Map<string, { path: readon
 
 /** Every input a template reads is in the contract, and every success-template value is translated. */
 function checkReferences(action: DataAction, requestTemplate: Tree, successTemplate: Tree): void {
-  const read = [...referencedNames(action.url, 'input'), ...action.headers.flatMap((header) => referencedNames(header.value, 'input')), ...referencedNames(action.body, 'input')];
+  const read = [
+    ...referencedNames(action.url, 'input'),
+    ...action.headers.flatMap((header) => referencedNames(header.value, 'input')),
+    ...referencedNames(action.body, 'input'),
+  ];
   const unknownInput = read.find((name) => !action.inputs.has(name));
-  if (unknownInput !== undefined) requestTemplate.fail(`the request reads input ${unknownInput}, which the input contract does not declare`);
+  if (unknownInput !== undefined)
+    requestTemplate.fail(`the request reads input ${unknownInput}, which the input contract does not declare`);
   const unknownOutput = referencedNames(action.successTemplate, 'output').find((name) => !action.translations.has(name));
-  if (unknownOutput !== undefined) successTemplate.fail(`the success template reads ${unknownOutput}, which the translation map does not define`);
+  if (unknownOutput !== undefined)
+    successTemplate.fail(`the success template reads ${unknownOutput}, which the translation map does not define`);
 }
 
 /** The request as the endpoint receives it. Header names lower-cased, credentials as stand-ins. */
@@ -131,14 +141,21 @@ export function buildRequest(action: DataAction, inputs: ReadonlyMap<string, str
     if (Object.hasOwn(headers, name)) throw new EngineError(`header ${header.name} is set twice`, `${where}/headers`);
     headers[name] = renderTemplate(header.value, { inputs }, `${where}/headers`);
   }
-  const request: HttpRequest = { endpoint: action.endpoint, method: action.method, url: renderTemplate(action.url, { inputs }, `${where}/requestUrlTemplate`), headers, timeoutSeconds };
+  const request: HttpRequest = {
+    endpoint: action.endpoint,
+    method: action.method,
+    url: renderTemplate(action.url, { inputs }, `${where}/requestUrlTemplate`),
+    headers,
+    timeoutSeconds,
+  };
   // UNVERIFIED: a GET sends no body, whatever the request template says.
   if (action.method !== 'GET') request.body = renderTemplate(action.body, { inputs }, `${where}/requestTemplate`);
   return request;
 }
 
 /** What the data action hands back to `callData`. */
-export type ActionOutcome = { kind: 'success'; outputs: ReadonlyMap<string, unknown> } | { kind: 'failure'; reason: string } | { kind: 'timeout' };
+export type ActionOutcome =
+  { kind: 'success'; outputs: ReadonlyMap<string, unknown> } | { kind: 'failure'; reason: string } | { kind: 'timeout' };
 
 /**
  * The Genesys side of an exchange (research/archy.md §2.3, §4.1, §4.2). A timeout is the callData
@@ -175,7 +192,8 @@ function translate(action: DataAction, body: string): ActionOutcome {
     else return { kind: 'failure', reason: `${key}: path not found and no default` };
   }
   const rendered = parseJson(renderTemplate(action.successTemplate, { outputs }, `${action.file}: /config/response/successTemplate`));
-  if (rendered === undefined || !isObject(rendered.value)) return { kind: 'failure', reason: 'the success template does not render a JSON object' };
+  if (rendered === undefined || !isObject(rendered.value))
+    return { kind: 'failure', reason: 'the success template does not render a JSON object' };
   return checkContract(action, rendered.value);
 }
 

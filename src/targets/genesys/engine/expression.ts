@@ -39,7 +39,8 @@ function isFunctionName(name: string): name is FunctionName {
   return Object.hasOwn(FUNCTIONS, name);
 }
 
-type Token = { kind: 'string'; text: string } | { kind: 'number'; text: string } | { kind: 'word'; text: string } | { kind: 'symbol'; text: string };
+type Token =
+  { kind: 'string'; text: string } | { kind: 'number'; text: string } | { kind: 'word'; text: string } | { kind: 'symbol'; text: string };
 
 /**
  * Help center "Use string literals in expressions": a backslash escapes `"` and `\`; no other escape
@@ -63,7 +64,11 @@ function tokenize(text: string, where: string): Token[] {
       continue;
     }
     const token = readToken(at);
-    if (!token) throw new EngineError(`unsupported text in expression at offset ${position}: ${JSON.stringify(text.slice(position, position + 20))}`, where);
+    if (!token)
+      throw new EngineError(
+        `unsupported text in expression at offset ${position}: ${JSON.stringify(text.slice(position, position + 20))}`,
+        where,
+      );
     tokens.push(token.token);
     position += token.length;
   }
@@ -118,7 +123,8 @@ class Parser {
 
   private expect(symbol: string): void {
     const token = this.take();
-    if (token.kind !== 'symbol' || token.text !== symbol) this.fail(`expected ${JSON.stringify(symbol)}, found ${JSON.stringify(token.text)}`);
+    if (token.kind !== 'symbol' || token.text !== symbol)
+      this.fail(`expected ${JSON.stringify(symbol)}, found ${JSON.stringify(token.text)}`);
   }
 
   private isWord(word: string): boolean {
@@ -168,7 +174,10 @@ class Parser {
       case 'string':
         return { kind: 'literal', value: stringValue(token.text) };
       case 'number':
-        return { kind: 'literal', value: token.text.includes('.') ? { type: 'decimal', value: Number(token.text) } : integerValue(Number(token.text)) };
+        return {
+          kind: 'literal',
+          value: token.text.includes('.') ? { type: 'decimal', value: Number(token.text) } : integerValue(Number(token.text)),
+        };
       case 'symbol':
         if (token.text !== '(') this.fail(`unexpected ${JSON.stringify(token.text)}`);
         return this.parenthesized();
@@ -249,9 +258,14 @@ function negate(value: ArchValue, where: string): ArchValue {
  * UNVERIFIED: string `==` is case-sensitive.
  */
 function binary(operator: BinaryOperator, left: ArchValue, right: ArchValue, where: string): ArchValue {
-  if (left.type === 'notSet' || right.type === 'notSet') throw new EngineError(`unguarded ${operator} with a NOT_SET operand (${describeValue(left)} ${operator} ${describeValue(right)})`, where);
+  if (left.type === 'notSet' || right.type === 'notSet')
+    throw new EngineError(
+      `unguarded ${operator} with a NOT_SET operand (${describeValue(left)} ${operator} ${describeValue(right)})`,
+      where,
+    );
   if (operator === 'and' || operator === 'or') {
-    if (left.type !== 'boolean' || right.type !== 'boolean') throw new EngineError(`${operator} needs booleans, got ${describeValue(left)} and ${describeValue(right)}`, where);
+    if (left.type !== 'boolean' || right.type !== 'boolean')
+      throw new EngineError(`${operator} needs booleans, got ${describeValue(left)} and ${describeValue(right)}`, where);
     return booleanValue(operator === 'and' ? left.value && right.value : left.value || right.value);
   }
   const [a, b] = comparable(left, right, where);
@@ -276,7 +290,8 @@ function binary(operator: BinaryOperator, left: ArchValue, right: ArchValue, whe
 function comparable(left: ArchValue, right: ArchValue, where: string): [string | number | boolean, string | number | boolean] {
   const numeric = (value: ArchValue) => value.type === 'integer' || value.type === 'decimal';
   if (numeric(left) && numeric(right)) return [(left as { value: number }).value, (right as { value: number }).value];
-  if (left.type === right.type && (left.type === 'string' || left.type === 'boolean' || left.type === 'dateTime')) return [(left as { value: string | boolean }).value, (right as { value: string | boolean }).value];
+  if (left.type === right.type && (left.type === 'string' || left.type === 'boolean' || left.type === 'dateTime'))
+    return [(left as { value: string | boolean }).value, (right as { value: string | boolean }).value];
   throw new EngineError(`cannot compare ${describeValue(left)} with ${describeValue(right)}`, where);
 }
 
@@ -297,7 +312,11 @@ function callFunction(name: FunctionName, args: readonly Expression[], scope: Ex
     case 'ToInt':
       return toInt(arg(0), scope.where);
     case 'Replace':
-      return stringValue(requireString(arg(0), name, scope.where).split(requireString(arg(1), name, scope.where)).join(requireString(arg(2), name, scope.where)));
+      return stringValue(
+        requireString(arg(0), name, scope.where)
+          .split(requireString(arg(1), name, scope.where))
+          .join(requireString(arg(2), name, scope.where)),
+      );
     case 'Length':
       return integerValue([...requireString(arg(0), name, scope.where)].length);
     case 'GetCurrentDateTimeUtc':
@@ -327,8 +346,16 @@ function toInt(value: ArchValue, where: string): ArchValue {
     case 'string':
       if (/^-?\d+$/.test(value.value.trim())) return integerValue(Number(value.value.trim()));
       throw new EngineError(`ToInt of ${describeValue(value)} is not modelled`, where);
-    default:
+    case 'audio':
+    case 'boolean':
+    case 'dateTime':
+    case 'duration':
+    case 'notSet':
+    case 'queue':
+    case 'skill':
       throw new EngineError(`ToInt of ${describeValue(value)} is not modelled`, where);
+    default:
+      return assertNever(value);
   }
 }
 

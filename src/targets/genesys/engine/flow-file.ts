@@ -1,3 +1,4 @@
+import { assertNever } from '../../../util/assert.js';
 import { parse } from 'yaml';
 import type { Artifact } from '../../artifact.js';
 import { EngineError } from '../../engine-contract.js';
@@ -34,26 +35,72 @@ interface Named {
 export type Action = Named &
   (
     | { kind: 'playAudio'; audio: Source }
-    | { kind: 'collectInput'; variable: string; digits: Digits; includeTerminator: boolean; prompt: Source; success: readonly Action[]; failure: readonly Action[] }
-    | { kind: 'callData'; dataAction: DataAction; timeout?: Source; inputs: ReadonlyMap<string, Source>; successOutputs: ReadonlyMap<string, string>; success: readonly Action[]; failure: readonly Action[]; timedOut: readonly Action[] }
+    | {
+        kind: 'collectInput';
+        variable: string;
+        digits: Digits;
+        includeTerminator: boolean;
+        prompt: Source;
+        success: readonly Action[];
+        failure: readonly Action[];
+      }
+    | {
+        kind: 'callData';
+        dataAction: DataAction;
+        timeout?: Source;
+        inputs: ReadonlyMap<string, Source>;
+        successOutputs: ReadonlyMap<string, string>;
+        success: readonly Action[];
+        failure: readonly Action[];
+        timedOut: readonly Action[];
+      }
     | { kind: 'decision'; condition: Source; yes: readonly Action[]; no: readonly Action[] }
     | { kind: 'updateData'; statements: readonly { type: VariableType; variable: string; value: Source }[] }
     | { kind: 'setParticipantData'; attributes: readonly { name: Source; value: Source }[] }
     | { kind: 'loop'; loopCount: Source; currentIndex: string; body: readonly Action[] }
     | { kind: 'loopNext' }
     | { kind: 'loopExit' }
-    | { kind: 'transferToAcd'; queue: Source; priority: Source; skills: readonly Source[]; preTransferAudio: Source; failureTransferAudio: Source; failure: readonly Action[] }
-    | { kind: 'transferToFlowSecure'; targetFlow: string; preTransferAudio: Source; failureTransferAudio: Source; failure: readonly Action[] }
+    | {
+        kind: 'transferToAcd';
+        queue: Source;
+        priority: Source;
+        skills: readonly Source[];
+        preTransferAudio: Source;
+        failureTransferAudio: Source;
+        failure: readonly Action[];
+      }
+    | {
+        kind: 'transferToFlowSecure';
+        targetFlow: string;
+        preTransferAudio: Source;
+        failureTransferAudio: Source;
+        failure: readonly Action[];
+      }
     | { kind: 'disconnect' }
   );
 
 export type ActionKind = Action['kind'];
 
-const VARIABLE_KINDS: Readonly<Record<string, VariableType>> = { stringVariable: 'string', integerVariable: 'integer', decimalVariable: 'decimal', booleanVariable: 'boolean' };
+const VARIABLE_KINDS: Readonly<Record<string, VariableType>> = {
+  stringVariable: 'string',
+  integerVariable: 'integer',
+  decimalVariable: 'decimal',
+  booleanVariable: 'boolean',
+};
 /** research/archy.md §2.6: statement kinds; `decimal` is UNVERIFIED in the emitter, modelled like the others. */
-const STATEMENT_KINDS: Readonly<Record<string, VariableType>> = { string: 'string', integer: 'integer', decimal: 'decimal', boolean: 'boolean' };
+const STATEMENT_KINDS: Readonly<Record<string, VariableType>> = {
+  string: 'string',
+  integer: 'integer',
+  decimal: 'decimal',
+  boolean: 'boolean',
+};
 /** The flow variable type that holds each contract type. */
-const VARIABLE_FOR_SCHEMA: Readonly<Record<SchemaType, VariableType>> = { string: 'string', integer: 'integer', number: 'decimal', boolean: 'boolean' };
+const VARIABLE_FOR_SCHEMA: Readonly<Record<SchemaType, VariableType>> = {
+  string: 'string',
+  integer: 'integer',
+  number: 'decimal',
+  boolean: 'boolean',
+};
 
 export function readFlowFile(artifact: Artifact, dataActions: ReadonlyMap<string, DataAction>): ArchyFlow {
   const file = artifact.path.replace(/^genesys\//, '');
@@ -77,7 +124,10 @@ class FlowReader {
   ) {}
 
   flow(tree: Tree): ArchyFlow {
-    const flow = tree.object(['name', 'description', 'division', 'startUpRef', 'defaultLanguage', 'initialGreeting', 'variables', 'tasks'], ['name', 'startUpRef', 'defaultLanguage', 'initialGreeting', 'tasks']);
+    const flow = tree.object(
+      ['name', 'description', 'division', 'startUpRef', 'defaultLanguage', 'initialGreeting', 'variables', 'tasks'],
+      ['name', 'startUpRef', 'defaultLanguage', 'initialGreeting', 'tasks'],
+    );
     if (flow.variables) this.variables = this.declarations(flow.variables);
     const tasks = new Map(flow.tasks.list().map((item) => this.task(item)));
     const start = flow.startUpRef.string();
@@ -85,7 +135,14 @@ class FlowReader {
     const refId = new RegExp(`^(?:/${this.type}|\\.)/tasks/task\\[(.+)\\]$`).exec(start)?.[1];
     const actions = refId === undefined ? undefined : tasks.get(refId);
     if (!actions) return flow.startUpRef.fail(`startUpRef ${start} names no task of this file`);
-    return { type: this.type, file: tree.file, name: flow.name.string(), variables: this.variables, initialGreeting: this.audio(flow.initialGreeting), actions };
+    return {
+      type: this.type,
+      file: tree.file,
+      name: flow.name.string(),
+      variables: this.variables,
+      initialGreeting: this.audio(flow.initialGreeting),
+      actions,
+    };
   }
 
   private declarations(tree: Tree): Map<string, { type: VariableType; initial: ArchValue }> {
@@ -134,15 +191,41 @@ class FlowReader {
       case 'decision': {
         const decision = body.object(['name', 'condition', 'outputs']);
         const outputs = decision.outputs.object(['yes', 'no']);
-        return { ...named, kind: 'decision', condition: this.value(decision.condition, 'boolean'), yes: this.output(outputs.yes), no: this.output(outputs.no) };
+        return {
+          ...named,
+          kind: 'decision',
+          condition: this.value(decision.condition, 'boolean'),
+          yes: this.output(outputs.yes),
+          no: this.output(outputs.no),
+        };
       }
       case 'updateData':
-        return { ...named, kind: 'updateData', statements: body.object(['name', 'statements']).statements.list().map((statement) => this.statement(statement)) };
+        return {
+          ...named,
+          kind: 'updateData',
+          statements: body
+            .object(['name', 'statements'])
+            .statements.list()
+            .map((statement) => this.statement(statement)),
+        };
       case 'setParticipantData':
-        return { ...named, kind: 'setParticipantData', attributes: body.object(['name', 'attributes']).attributes.list().map((entry) => this.attribute(entry)) };
+        return {
+          ...named,
+          kind: 'setParticipantData',
+          attributes: body
+            .object(['name', 'attributes'])
+            .attributes.list()
+            .map((entry) => this.attribute(entry)),
+        };
       case 'loop': {
         const loop = body.object(['name', 'loopCount', 'currentIndex', 'outputs']);
-        return { ...named, kind: 'loop', loopCount: this.value(loop.loopCount, 'integer'), currentIndex: this.target(loop.currentIndex, 'integer'), body: this.output(loop.outputs.object(['loop']).loop) };
+        return {
+          ...named,
+          kind: 'loop',
+          loopCount: this.value(loop.loopCount, 'integer'),
+          currentIndex: this.target(loop.currentIndex, 'integer'),
+          body: this.output(loop.outputs.object(['loop']).loop),
+        };
       }
       case 'loopNext':
       case 'loopExit':
@@ -162,7 +245,22 @@ class FlowReader {
 
   /** research/archy.md §2.1. Timeouts are read but not observable: a caller entry is keys or silence. */
   private collectInput(body: Tree) {
-    const fields = body.object(['name', 'inputData', 'digits', 'includeTerminatingDtmfInResultData', 'interDigitTimeout', 'noEntryTimeout', 'inputAudio', 'acceptJustStar', 'acceptJustPound', 'verificationType', 'outputs'], ['name', 'inputData', 'digits', 'outputs']);
+    const fields = body.object(
+      [
+        'name',
+        'inputData',
+        'digits',
+        'includeTerminatingDtmfInResultData',
+        'interDigitTimeout',
+        'noEntryTimeout',
+        'inputAudio',
+        'acceptJustStar',
+        'acceptJustPound',
+        'verificationType',
+        'outputs',
+      ],
+      ['name', 'inputData', 'digits', 'outputs'],
+    );
     if (fields.interDigitTimeout) this.value(fields.interDigitTimeout, 'duration');
     if (fields.noEntryTimeout) this.value(fields.noEntryTimeout, 'duration');
     // A lone `*` or `#` accepted as an entry is not modelled.
@@ -188,7 +286,8 @@ class FlowReader {
     const digits: Digits = { kind: 'range', min: positiveInteger(range.min), max: positiveInteger(range.max) };
     if (range.terminatingDtmf) {
       const terminator = /^digit_([#*])$/.exec(range.terminatingDtmf.string())?.[1];
-      if (terminator === undefined) range.terminatingDtmf.fail(`terminator ${JSON.stringify(range.terminatingDtmf.value)} is not modelled (digit_# or digit_*)`);
+      if (terminator === undefined)
+        range.terminatingDtmf.fail(`terminator ${JSON.stringify(range.terminatingDtmf.value)} is not modelled (digit_# or digit_*)`);
       digits.terminator = terminator as '#' | '*';
     }
     if (digits.min > digits.max) tree.fail('min is above max');
@@ -257,10 +356,28 @@ class FlowReader {
 
   /** research/archy.md §2.10. Preferred agents, language skill and direct agent are not modelled. */
   private transferToAcd(body: Tree) {
-    const fields = body.object(['name', 'targetQueue', 'priority', 'preferredAgents', 'languageSkill', 'acdSkills', 'directAgent', 'preTransferAudio', 'failureTransferAudio', 'failureOutputs', 'outputs'], ['name', 'targetQueue', 'priority', 'outputs']);
+    const fields = body.object(
+      [
+        'name',
+        'targetQueue',
+        'priority',
+        'preferredAgents',
+        'languageSkill',
+        'acdSkills',
+        'directAgent',
+        'preTransferAudio',
+        'failureTransferAudio',
+        'failureOutputs',
+        'outputs',
+      ],
+      ['name', 'targetQueue', 'priority', 'outputs'],
+    );
     for (const unmodelled of [fields.preferredAgents, fields.languageSkill, fields.directAgent]) if (unmodelled) noValue(unmodelled);
     if (fields.failureOutputs) this.noFailureOutputs(fields.failureOutputs);
-    const skills = !fields.acdSkills || fields.acdSkills.has('noValue') ? [] : fields.acdSkills.list().map((item) => this.value(item.object(['acdSkill']).acdSkill, 'skill'));
+    const skills =
+      !fields.acdSkills || fields.acdSkills.has('noValue')
+        ? []
+        : fields.acdSkills.list().map((item) => this.value(item.object(['acdSkill']).acdSkill, 'skill'));
     if (fields.acdSkills?.has('noValue')) noValue(fields.acdSkills);
     return {
       kind: 'transferToAcd' as const,
@@ -275,7 +392,10 @@ class FlowReader {
 
   /** research/archy.md §2.13. The connect timeout and invocation data are read but not observable. */
   private transferToFlowSecure(body: Tree) {
-    const fields = body.object(['name', 'targetFlow', 'connectTimeout', 'invocationData', 'preTransferAudio', 'failureTransferAudio', 'failureOutputs', 'outputs'], ['name', 'targetFlow', 'outputs']);
+    const fields = body.object(
+      ['name', 'targetFlow', 'connectTimeout', 'invocationData', 'preTransferAudio', 'failureTransferAudio', 'failureOutputs', 'outputs'],
+      ['name', 'targetFlow', 'outputs'],
+    );
     if (this.type !== 'inboundCall') body.fail('a transfer to a secure flow is modelled only from the inbound call flow');
     if (fields.connectTimeout) this.value(fields.connectTimeout, 'duration');
     if (fields.invocationData) this.value(fields.invocationData, 'string');
@@ -328,7 +448,8 @@ class FlowReader {
 
   private constant(tree: Tree, expected: ArchType, only: ArchValue): void {
     const source = this.value(tree, expected);
-    if (source.kind !== 'constant' || JSON.stringify(source.value) !== JSON.stringify(only)) tree.fail(`only ${JSON.stringify(only)} is modelled here`);
+    if (source.kind !== 'constant' || JSON.stringify(source.value) !== JSON.stringify(only))
+      tree.fail(`only ${JSON.stringify(only)} is modelled here`);
   }
 
   /** `{var: Flow.x}`: a declared variable of the type the action writes. */
@@ -365,8 +486,13 @@ function literal(tree: Tree, expected: ArchType | 'any'): ArchValue {
       if (typeof tree.value === 'string') return stringValue(tree.value);
       if (typeof tree.value === 'boolean') return booleanValue(tree.value);
       return Number.isInteger(tree.number()) ? integerValue(tree.number()) : { type: 'decimal', value: tree.number() };
-    default:
+    case 'audio':
+    case 'dateTime':
+    case 'notSet':
+    case 'skill':
       return tree.fail(`a ${expected} literal is not modelled`);
+    default:
+      return assertNever(expected);
   }
 }
 

@@ -1,7 +1,18 @@
 import type { Artifact } from '../../artifact.js';
 import type { FlowGraph } from '../../../ir/nodes.js';
 import { assertNever } from '../../../util/assert.js';
-import { CallerScript, EngineError, MAX_STEPS_PER_CALL, PlatformLimit, type Engine, type EngineRun, type HttpReply, type HttpRequest, type Recorder, type SimulationInput } from '../../engine-contract.js';
+import {
+  CallerScript,
+  EngineError,
+  MAX_STEPS_PER_CALL,
+  PlatformLimit,
+  type Engine,
+  type EngineRun,
+  type HttpReply,
+  type HttpRequest,
+  type Recorder,
+  type SimulationInput,
+} from '../../engine-contract.js';
 import { buildRequest, interpretReply, readDataAction, type DataAction, type SchemaType } from './data-action.js';
 import { evaluate, type ExpressionScope } from './expression.js';
 import { collectedDigits } from './collect-input.js';
@@ -39,13 +50,20 @@ function loadProgram(artifacts: readonly Artifact[], graph: FlowGraph): Program 
   for (const artifact of genesys.filter((candidate) => candidate.kind === 'dataAction')) {
     const action = readDataAction(artifact);
     if (dataActions.has(action.name)) throw new EngineError(`two data actions are named ${JSON.stringify(action.name)}`, action.file);
-    if (!graph.endpoints.some((endpoint) => endpoint.id === action.endpoint)) throw new EngineError(`no spec endpoint ${action.endpoint}`, action.file);
+    if (!graph.endpoints.some((endpoint) => endpoint.id === action.endpoint))
+      throw new EngineError(`no spec endpoint ${action.endpoint}`, action.file);
     dataActions.set(action.name, action);
   }
-  const flows = genesys.filter((artifact) => artifact.kind === 'inboundCall' || artifact.kind === 'secureCall').map((artifact) => readFlowFile(artifact, dataActions));
+  const flows = genesys
+    .filter((artifact) => artifact.kind === 'inboundCall' || artifact.kind === 'secureCall')
+    .map((artifact) => readFlowFile(artifact, dataActions));
   const inbound = flows.filter((flow) => flow.type === 'inboundCall');
   if (inbound.length !== 1) throw new EngineError(`expected one inbound call flow, found ${inbound.length}`);
-  return { inbound: inbound[0]!, secureFlows: new Map(flows.filter((flow) => flow.type === 'secureCall').map((flow) => [flow.name, flow])), names: new SpecNames(graph) };
+  return {
+    inbound: inbound[0]!,
+    secureFlows: new Map(flows.filter((flow) => flow.type === 'secureCall').map((flow) => [flow.name, flow])),
+    names: new SpecNames(graph),
+  };
 }
 
 /** How a run of actions ended: fell through to the next action, ended the call, or left a loop pass. */
@@ -115,7 +133,11 @@ class GenesysCall {
     const frame = new FlowFrame(flow, this.input);
     this.play(flow.initialGreeting, frame);
     const signal = yield* this.runActions(flow.actions, frame);
-    if (signal !== 'ended') throw new EngineError(signal === 'next' ? `the start task of ${flow.file} ran out of actions without ending the call` : `${signal} outside a loop`, flow.file);
+    if (signal !== 'ended')
+      throw new EngineError(
+        signal === 'next' ? `the start task of ${flow.file} ran out of actions without ending the call` : `${signal} outside a loop`,
+        flow.file,
+      );
     return signal;
   }
 
@@ -141,7 +163,8 @@ class GenesysCall {
       case 'decision':
         return yield* this.runActions(this.condition(action.condition, frame) ? action.yes : action.no, frame);
       case 'updateData':
-        for (const statement of action.statements) frame.assign(statement.variable, this.value(statement.value, frame, statement.type), statement.value.where);
+        for (const statement of action.statements)
+          frame.assign(statement.variable, this.value(statement.value, frame, statement.type), statement.value.where);
         return 'next';
       case 'setParticipantData':
         this.setParticipantData(action, frame);
@@ -196,7 +219,12 @@ class GenesysCall {
 
   private *collectInput(action: Extract<Action, { kind: 'collectInput' }>, frame: FlowFrame): Run<Signal> {
     this.play(action.prompt, frame);
-    const entered = collectedDigits(this.caller.take(this.program.names.stepOf(action.name) ?? action.name), action.digits, action.includeTerminator, action.where);
+    const entered = collectedDigits(
+      this.caller.take(this.program.names.stepOf(action.name) ?? action.name),
+      action.digits,
+      action.includeTerminator,
+      action.where,
+    );
     if (entered === undefined) return yield* this.runActions(action.failure, frame);
     frame.assign(action.variable, stringValue(entered), action.where);
     return yield* this.runActions(action.success, frame);
@@ -208,7 +236,8 @@ class GenesysCall {
     // UNVERIFIED: an input that is NOT_SET fails the action before any request is made (the emitter's
     // contracts require every input).
     if (inputs === undefined) return yield* this.runActions(action.failure, frame);
-    const flowSeconds = action.timeout === undefined ? Number.POSITIVE_INFINITY : this.setValue(action.timeout, frame, 'duration').ms / 1000;
+    const flowSeconds =
+      action.timeout === undefined ? Number.POSITIVE_INFINITY : this.setValue(action.timeout, frame, 'duration').ms / 1000;
     // research/archy.md §4.1: the flow's timeout and the action's `timeoutSeconds` both run; the first to expire wins.
     const request = buildRequest(dataAction, inputs, Math.min(flowSeconds, dataAction.timeoutSeconds));
     this.recorder.request(request);
@@ -219,7 +248,8 @@ class GenesysCall {
       case 'failure':
         return yield* this.runActions(action.failure, frame);
       case 'success':
-        for (const [output, variable] of action.successOutputs) frame.assign(variable, outputValue(outcome.outputs.get(output), frame.typeOf(variable)), action.where);
+        for (const [output, variable] of action.successOutputs)
+          frame.assign(variable, outputValue(outcome.outputs.get(output), frame.typeOf(variable)), action.where);
         return yield* this.runActions(action.success, frame);
       default:
         return assertNever(outcome);
@@ -280,7 +310,10 @@ class GenesysCall {
       this.recorder.end({ kind: 'route', queue, priority, skills });
       return 'ended';
     }
-    if (frame.flow.type === 'secureCall') throw new PlatformLimit('Genesys makes every transfer inside the secure flow blind: a failed one disconnects the caller and onFailure does not run (research/archy.md §9.1)');
+    if (frame.flow.type === 'secureCall')
+      throw new PlatformLimit(
+        'Genesys makes every transfer inside the secure flow blind: a failed one disconnects the caller and onFailure does not run (research/archy.md §9.1)',
+      );
     this.play(action.failureTransferAudio, frame);
     return yield* this.runActions(action.failure, frame);
   }
@@ -298,7 +331,12 @@ class GenesysCall {
   }
 }
 
-const ARCH_TYPE_FOR_SCHEMA: Readonly<Record<SchemaType, ArchType>> = { string: 'string', integer: 'integer', number: 'decimal', boolean: 'boolean' };
+const ARCH_TYPE_FOR_SCHEMA: Readonly<Record<SchemaType, ArchType>> = {
+  string: 'string',
+  integer: 'integer',
+  number: 'decimal',
+  boolean: 'boolean',
+};
 
 /** A success output as the flow variable receives it; a missing output or JSON null is NOT_SET. */
 function outputValue(value: unknown, type: VariableType): ArchValue {

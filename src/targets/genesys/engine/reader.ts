@@ -20,7 +20,7 @@ export class Tree {
   }
 
   child(key: string | number): Tree {
-    const value = Array.isArray(this.value) ? this.value[key as number] : (this.value as Record<string, unknown>)[key];
+    const value = Array.isArray(this.value) ? (this.value as unknown[])[key as number] : (this.value as Record<string, unknown>)[key];
     return new Tree(value, this.file, `${this.pointer}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`);
   }
 
@@ -41,7 +41,10 @@ export class Tree {
    * The mapping's children by key. A key outside `allowed` is a property this engine does not model;
    * a key in `required` that is missing is an artifact Archy would not accept.
    */
-  object<const A extends string, const R extends A = A>(allowed: readonly A[], required: readonly R[] = allowed as readonly R[]): Record<R, Tree> & Partial<Record<A, Tree>> {
+  object<const A extends string, const R extends A = A>(
+    allowed: readonly A[],
+    required: readonly R[] = allowed as readonly R[],
+  ): Record<R, Tree> & Partial<Record<A, Tree>> {
     const keys = this.keys();
     const unknown = keys.find((key) => !(allowed as readonly string[]).includes(key));
     if (unknown !== undefined) this.fail(`unknown property ${JSON.stringify(unknown)} (known: ${allowed.join(', ')})`);

@@ -29,7 +29,13 @@ export class SpecNames {
   /** The spec queue a Genesys queue name stands for; unknown or shared names cannot be mapped. */
   queueOf(name: string, where: string): string {
     const ids = this.queues.get(name) ?? [];
-    if (ids.length !== 1) throw new EngineError(ids.length === 0 ? `queue ${JSON.stringify(name)} is no spec queue` : `queue ${JSON.stringify(name)} stands for spec queues ${ids.join(', ')}`, where);
+    if (ids.length !== 1)
+      throw new EngineError(
+        ids.length === 0
+          ? `queue ${JSON.stringify(name)} is no spec queue`
+          : `queue ${JSON.stringify(name)} stands for spec queues ${ids.join(', ')}`,
+        where,
+      );
     return ids[0]!;
   }
 }

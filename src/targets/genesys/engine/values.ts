@@ -85,7 +85,10 @@ export function toText(value: ArchValue, where: string): string {
     case 'dateTime':
       return String(value.value);
     case 'notSet':
-      throw new EngineError('ToString of NOT_SET: what Architect returns is unverified, and the emitter always guards it with IsSet', where);
+      throw new EngineError(
+        'ToString of NOT_SET: what Architect returns is unverified, and the emitter always guards it with IsSet',
+        where,
+      );
     case 'duration':
     case 'skill':
     case 'queue':

@@ -20,7 +20,10 @@ const FORMS: readonly { pattern: RegExp; segment: (match: RegExpExecArray) => Se
   // Velocity EscapeTool `d` and `h` (UNVERIFIED in Genesys, src/emit/genesys/unverified.ts).
   { pattern: /\$\{esc\.d\}/y, segment: () => ({ kind: 'text', text: '$' }) },
   { pattern: /\$\{esc\.h\}/y, segment: () => ({ kind: 'text', text: '#' }) },
-  { pattern: new RegExp(`\\$esc\\.jsonString\\(\\$\\{input\\.(${NAME})\\}\\)`, 'y'), segment: (match) => ({ kind: 'input', name: match[1]!, escape: 'jsonString' }) },
+  {
+    pattern: new RegExp(`\\$esc\\.jsonString\\(\\$\\{input\\.(${NAME})\\}\\)`, 'y'),
+    segment: (match) => ({ kind: 'input', name: match[1]!, escape: 'jsonString' }),
+  },
   { pattern: new RegExp(`\\$\\{input\\.(${NAME})\\}`, 'y'), segment: (match) => ({ kind: 'input', name: match[1]!, escape: 'none' }) },
   { pattern: new RegExp(`\\$\\{credentials\\.(${NAME})\\}`, 'y'), segment: (match) => ({ kind: 'credential', name: match[1]! }) },
   { pattern: new RegExp(`\\$\\{(${NAME})\\}`, 'y'), segment: (match) => ({ kind: 'output', name: match[1]! }) },
@@ -30,7 +33,7 @@ const FORMS: readonly { pattern: RegExp; segment: (match: RegExpExecArray) => Se
 export function parseTemplate(template: string, allowed: readonly SegmentKind[], where: string): Segment[] {
   const segments: Segment[] = [];
   let text = '';
-  for (let position = 0; position < template.length; ) {
+  for (let position = 0; position < template.length;) {
     const char = template[position]!;
     if (char === '#') throw new EngineError(`a Velocity directive or comment (\`#\` at offset ${position}) is not modelled`, where);
     if (char !== '$') {
@@ -58,7 +61,10 @@ function readReference(template: string, position: number, where: string): { seg
     const match = form.pattern.exec(template);
     if (match) return { segment: form.segment(match), length: match[0].length };
   }
-  throw new EngineError(`unsupported Velocity reference at offset ${position}: ${JSON.stringify(template.slice(position, position + 30))}`, where);
+  throw new EngineError(
+    `unsupported Velocity reference at offset ${position}: ${JSON.stringify(template.slice(position, position + 30))}`,
+    where,
+  );
 }
 
 export interface TemplateValues {
@@ -90,7 +96,8 @@ function renderSegment(segment: Segment, values: TemplateValues, where: string):
     }
     case 'output': {
       const value = values.outputs?.get(segment.name);
-      if (value === undefined) throw new EngineError(`the template reads ${segment.name}, which the translation map does not define`, where);
+      if (value === undefined)
+        throw new EngineError(`the template reads ${segment.name}, which the translation map does not define`, where);
       return value;
     }
     default:

@@ -5,7 +5,18 @@ import { jsonObjectSnippet, snippetString, snippetStringWithPlaceholders, ttsSeq
 import { ROOT } from '../../../helpers/fixtures.js';
 import { actionsNamed, compileTextScript, property, snippetCode } from './script-graph.js';
 
-const HOSTILE = ['plain', 'a "quote"', "it's", 'brace {otp} and }', 'back\\slash', 'line\nbreak\r\ttab', 'café 日本語 🙂', '"; TRACE otp; x = "', '\\"{', '$"'];
+const HOSTILE = [
+  'plain',
+  'a "quote"',
+  "it's",
+  'brace {otp} and }',
+  'back\\slash',
+  'line\nbreak\r\ttab',
+  'café 日本語 🙂',
+  '"; TRACE otp; x = "',
+  '\\"{',
+  '$"',
+];
 
 /**
  * Reads one Snippet string literal as Studio does (research/cxone.md §6.5): `"…"` is taken
@@ -95,8 +106,17 @@ describe('a spec full of hostile strings (test/cases/cxone-hostile-strings)', ()
   it('puts every spec string in the Snippet code as one literal that reads back exactly', async () => {
     const script = await compileTextScript(text);
     const code = snippetCode(script).join('\n');
-    const expected = ['quote " brace { close } backslash \\ newline \n tab \t apostrophe \' é 日本', 'va"l{ue}\\ \n', 'o"k{', 'She said "hi" {account}\nbye', 'x"}{account}\n'];
-    const literals = code.split('\n').filter((line) => !line.trimStart().startsWith('//')).flatMap((line) => stringLiterals(line));
+    const expected = [
+      'quote " brace { close } backslash \\ newline \n tab \t apostrophe \' é 日本',
+      'va"l{ue}\\ \n',
+      'o"k{',
+      'She said "hi" {account}\nbye',
+      'x"}{account}\n',
+    ];
+    const literals = code
+      .split('\n')
+      .filter((line) => !line.trimStart().startsWith('//'))
+      .flatMap((line) => stringLiterals(line));
     for (const value of expected) expect(literals).toContain(value);
   });
 
@@ -106,7 +126,8 @@ describe('a spec full of hostile strings (test/cases/cxone-hostile-strings)', ()
       expect(String(property(play, 'Sequence'))).not.toMatch(/[{}]/);
       expect(String(property(play, 'Sequence'))).toMatch(/^"%[^"]*"( "%[^"]*")*$/);
     }
-    for (const assign of actionsNamed(script, 'ASSIGN')) expect(String(property(assign, 'Value'))).toMatch(/^(\{[A-Za-z_]\w*\}(\+1)?|[^{}"]*)$/);
+    for (const assign of actionsNamed(script, 'ASSIGN'))
+      expect(String(property(assign, 'Value'))).toMatch(/^(\{[A-Za-z_]\w*\}(\+1)?|[^{}"]*)$/);
     const condition = actionsNamed(script, 'IF').find((action) => action.label === 'Check')!;
     expect(property(condition, 'Expression')).toBe('(res_tier != "" & (res_tier = $"gold\\"" | res_tier = $"\\{plat}"))');
   });

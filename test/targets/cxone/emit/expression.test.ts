@@ -4,7 +4,11 @@ import { conditionExpression } from '../../../../src/targets/cxone/emit/expressi
 
 const tier: IrReadable = { kind: 'result', result: 'auth', field: 'tier', step: 'verify', endpoint: 'verify', type: 'string' };
 const tries: IrReadable = { kind: 'variable', name: 'tries', type: 'integer', sensitive: false };
-const compare = (operator: Extract<IrCondition, { kind: 'compare' }>['operator'], subject: IrReadable, operand: Extract<IrCondition, { kind: 'compare' }>['operand']): IrCondition => ({ kind: 'compare', operator, subject, operand });
+const compare = (
+  operator: Extract<IrCondition, { kind: 'compare' }>['operator'],
+  subject: IrReadable,
+  operand: Extract<IrCondition, { kind: 'compare' }>['operand'],
+): IrCondition => ({ kind: 'compare', operator, subject, operand });
 
 describe('IF expressions', () => {
   it.each([
@@ -22,11 +26,17 @@ describe('IF expressions', () => {
   it('pushes not inward, so a missing value makes a negated comparison true', () => {
     expect(conditionExpression({ kind: 'not', item: compare('equals', tier, 'gold') })).toBe('(auth_tier = "" | auth_tier != "gold")');
     expect(conditionExpression({ kind: 'not', item: compare('greaterThan', tries, 2) })).toBe('(tries = "" | tries <= 2)');
-    expect(conditionExpression({ kind: 'not', item: { kind: 'all', items: [compare('exists', tier, true), compare('lessThan', tries, 3)] } })).toBe('(auth_tier = "" | (tries = "" | tries >= 3))');
-    expect(conditionExpression({ kind: 'not', item: { kind: 'not', item: compare('in', tier, ['a']) } })).toBe('(auth_tier != "" & auth_tier = "a")');
+    expect(
+      conditionExpression({ kind: 'not', item: { kind: 'all', items: [compare('exists', tier, true), compare('lessThan', tries, 3)] } }),
+    ).toBe('(auth_tier = "" | (tries = "" | tries >= 3))');
+    expect(conditionExpression({ kind: 'not', item: { kind: 'not', item: compare('in', tier, ['a']) } })).toBe(
+      '(auth_tier != "" & auth_tier = "a")',
+    );
   });
 
   it('joins all with & and any with |', () => {
-    expect(conditionExpression({ kind: 'any', items: [compare('exists', tier, true), compare('atMost', tries, 1)] })).toBe('(auth_tier != "" | (tries != "" & tries <= 1))');
+    expect(conditionExpression({ kind: 'any', items: [compare('exists', tier, true), compare('atMost', tries, 1)] })).toBe(
+      '(auth_tier != "" | (tries != "" & tries <= 1))',
+    );
   });
 });

@@ -37,11 +37,28 @@ export async function compileTextScript(text: string, options: CompileOptions = 
 }
 
 export function parseScript(contents: string): Script {
-  const { scriptContent } = JSON.parse(contents) as { scriptContent: { header: Record<string, unknown>; actions: Record<string, Record<string, unknown>>; properties: Record<string, Record<string, { name: string; value: unknown }>>; branches: Record<string, ScriptAction['branches']> } };
+  const { scriptContent } = JSON.parse(contents) as {
+    scriptContent: {
+      header: Record<string, unknown>;
+      actions: Record<string, Record<string, unknown>>;
+      properties: Record<string, Record<string, { name: string; value: unknown }>>;
+      branches: Record<string, ScriptAction['branches']>;
+    };
+  };
   const actions = new Map<number, ScriptAction>();
   for (const [key, action] of Object.entries(scriptContent.actions)) {
-    const properties = Object.entries(scriptContent.properties[key] ?? {}).sort(([a], [b]) => Number(a) - Number(b)).map(([, property]) => property);
-    actions.set(Number(key), { id: Number(key), name: String(action.name), libraryId: String(action.libraryId), label: String(action.label), action, properties, branches: scriptContent.branches[key] ?? [] });
+    const properties = Object.entries(scriptContent.properties[key] ?? {})
+      .sort(([a], [b]) => Number(a) - Number(b))
+      .map(([, property]) => property);
+    actions.set(Number(key), {
+      id: Number(key),
+      name: String(action.name),
+      libraryId: String(action.libraryId),
+      label: String(action.label),
+      action,
+      properties,
+      branches: scriptContent.branches[key] ?? [],
+    });
   }
   return { header: scriptContent.header, actions };
 }

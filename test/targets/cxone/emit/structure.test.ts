@@ -17,7 +17,8 @@ describe.each(FLOWS)('the CXone script of %s', (flow) => {
     it('is a closed graph: starts at BEGIN, every branch target exists, every action is reachable', async () => {
       const script = await compileFlowScript(flow, options);
       expect(script.actions.get(1)?.name).toBe('BEGIN');
-      for (const action of script.actions.values()) for (const branch of action.branches) expect(script.actions.has(branch.to), `${action.label} → ${branch.to}`).toBe(true);
+      for (const action of script.actions.values())
+        for (const branch of action.branches) expect(script.actions.has(branch.to), `${action.label} → ${branch.to}`).toBe(true);
       expect(reachableFrom(script, 1).size).toBe(script.actions.size);
       expect(script.header.nextActionId).toBe(Math.max(...script.actions.keys()) + 1);
     });
@@ -30,7 +31,8 @@ describe.each(FLOWS)('the CXone script of %s', (flow) => {
         expect(action.libraryId).toBe(entry.libraryId);
         expect(action.properties.map((item) => item.name)).toEqual(entry.properties.map((item) => item.name));
         expect(action.branches.filter((branch) => branch.type === 'default')).toHaveLength(entry.branches.default ? 1 : 0);
-        if (action.name === 'SNIPPET' || action.name === 'RESTAPI') expect(action.branches.some((branch) => branch.type === 'branch' && branch.label === 'Error')).toBe(true);
+        if (action.name === 'SNIPPET' || action.name === 'RESTAPI')
+          expect(action.branches.some((branch) => branch.type === 'branch' && branch.label === 'Error')).toBe(true);
         for (const key of ['x', 'y', 'xws', 'yws']) expect(Number.isInteger(action.action[key]), `${action.label}.${key}`).toBe(true);
       }
     });
@@ -42,7 +44,9 @@ describe.each(FLOWS)('the CXone script of %s', (flow) => {
       expect(redacted).toContain(sensitive);
       expect(redacted).toContain('ivrflow_token_middlewareToken');
       for (const assign of actionsNamed(script, 'ASSIGN')) {
-        const touchesSecret = redacted.includes(String(property(assign, 'Variable'))) || redacted.some((name) => String(property(assign, 'Value')).includes(`{${name}}`));
+        const touchesSecret =
+          redacted.includes(String(property(assign, 'Variable'))) ||
+          redacted.some((name) => String(property(assign, 'Value')).includes(`{${name}}`));
         if (touchesSecret) expect([property(assign, 'ScreenPop'), property(assign, 'SaveToDB')]).toEqual(['False', 'False']);
       }
       expect(actionsNamed(script, 'ASSIGN').filter((assign) => property(assign, 'ScreenPop') === 'True').length).toBeGreaterThan(0);
@@ -54,7 +58,10 @@ describe.each(FLOWS)('the CXone script of %s', (flow) => {
       const sensitive = flow === 'pin-with-summary' ? 'pin' : 'otp';
       const step = flow === 'pin-with-summary' ? 'Verify' : 'Verify Otp';
       const call = [...script.actions.values()].find((action) => action.label === step || action.label === `${step}: request`)!;
-      const clears = (action: { name: string; properties: { name: string; value: unknown }[] }) => action.name === 'ASSIGN' && action.properties.some((item) => item.name === 'Variable' && item.value === sensitive) && action.properties.some((item) => item.name === 'Value' && item.value === '');
+      const clears = (action: { name: string; properties: { name: string; value: unknown }[] }) =>
+        action.name === 'ASSIGN' &&
+        action.properties.some((item) => item.name === 'Variable' && item.value === sensitive) &&
+        action.properties.some((item) => item.name === 'Value' && item.value === '');
       const uncleared = [...reachableFrom(script, call.id, clears)].map((id) => script.actions.get(id)!);
       expect(uncleared.every((action) => action.label.startsWith(step))).toBe(true);
     });
@@ -68,8 +75,11 @@ describe.each(FLOWS)('the CXone script of %s', (flow) => {
       const counter = script.actions.get(checks[0]!.branches.find((branch) => branch.label === 'True')!.to)!;
       expect(property(counter, 'Value')).toMatch(/^\{ivrflow_tries_\w+\}\+1$/);
       // Only the way in from outside the loop resets the counter; the body's way back enters at the IF.
-      const resets = actionsNamed(script, 'ASSIGN').filter((action) => property(action, 'Value') === '0' && String(property(action, 'Variable')).startsWith('ivrflow_tries_'));
-      const into = (id: number) => [...script.actions.values()].filter((action) => action.branches.some((branch) => branch.to === id)).map((action) => action.name);
+      const resets = actionsNamed(script, 'ASSIGN').filter(
+        (action) => property(action, 'Value') === '0' && String(property(action, 'Variable')).startsWith('ivrflow_tries_'),
+      );
+      const into = (id: number) =>
+        [...script.actions.values()].filter((action) => action.branches.some((branch) => branch.to === id)).map((action) => action.name);
       expect(resets.map((reset) => into(reset.id))).toEqual([['PLAY']]);
       expect(into(checks[0]!.id).sort()).toEqual(['ASSIGN', 'PLAY', 'PLAY']);
     });
@@ -80,9 +90,18 @@ describe('REQAGENT', () => {
   it('uses custom priority with the spec priority and the documented Acceleration and MaxPriority, then a MUSIC loop', async () => {
     const script = await compileFlowScript('identity-promotion');
     const requests = actionsNamed(script, 'REQAGENT');
-    expect(requests.map((action) => [property(action, 'Skill'), property(action, 'InitialPriority')]).sort()).toEqual([['{{general_skill}}', '0'], ['{{general_skill}}', '10'], ['{{general_skill}}', '20'], ['{{platinum_skill}}', '50']]);
+    expect(requests.map((action) => [property(action, 'Skill'), property(action, 'InitialPriority')]).sort()).toEqual([
+      ['{{general_skill}}', '0'],
+      ['{{general_skill}}', '10'],
+      ['{{general_skill}}', '20'],
+      ['{{platinum_skill}}', '50'],
+    ]);
     for (const action of requests) {
-      expect([property(action, 'PriorityManagement'), property(action, 'Acceleration'), property(action, 'MaxPriority')]).toEqual(['Custom', '1', '1000']);
+      expect([property(action, 'PriorityManagement'), property(action, 'Acceleration'), property(action, 'MaxPriority')]).toEqual([
+        'Custom',
+        '1',
+        '1000',
+      ]);
       const hold = script.actions.get(action.branches[0]!.to)!;
       expect(hold.name).toBe('MUSIC');
       expect(hold.branches).toEqual([expect.objectContaining({ to: hold.id, type: 'default' })]);
@@ -92,7 +111,12 @@ describe('REQAGENT', () => {
   it('routes by tier through a CASE whose Default is the general skill', async () => {
     const script = await compileFlowScript('international-otp');
     const select = actionsNamed(script, 'CASE').find((action) => property(action, 'Variable') === 'auth_tier')!;
-    const targets = Object.fromEntries(select.branches.map((branch) => [branch.type === 'default' ? 'default' : branch.label, property(script.actions.get(branch.to)!, 'Skill')]));
+    const targets = Object.fromEntries(
+      select.branches.map((branch) => [
+        branch.type === 'default' ? 'default' : branch.label,
+        property(script.actions.get(branch.to)!, 'Skill'),
+      ]),
+    );
     expect(targets).toEqual({ default: '{{general_skill}}', platinum: '{{platinum_skill}}', gold: '{{gold_skill}}' });
   });
 });

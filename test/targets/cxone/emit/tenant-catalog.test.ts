@@ -23,13 +23,45 @@ describe('parseTenantCatalog', () => {
     ['not JSON', '{', /not valid JSON/],
     ['no actions', '[]', /lists no actions/],
     ['a bad GUID', JSON.stringify({ ...capture, id: 'CAPTURE' }), /entry 0 \(CAPTURE\): `id`/],
-    ['CAPTURE without a Timeout branch', JSON.stringify({ ...capture, branches: { default: true, branch: [] } }), /CAPTURE needs a `Timeout` branch/],
-    ['CAPTURE without MaxDigits', JSON.stringify({ ...capture, properties: [{ name: 'Variable' }, { name: 'Terminator' }, { name: 'Timeout' }] }), /CAPTURE needs the properties MaxDigits/],
-    ['REST API without a URL', JSON.stringify({ ...rest, properties: (rest.properties as { name: string }[]).filter((item) => item.name !== 'URL') }), /REST API needs a property for url/],
+    [
+      'CAPTURE without a Timeout branch',
+      JSON.stringify({ ...capture, branches: { default: true, branch: [] } }),
+      /CAPTURE needs a `Timeout` branch/,
+    ],
+    [
+      'CAPTURE without MaxDigits',
+      JSON.stringify({ ...capture, properties: [{ name: 'Variable' }, { name: 'Terminator' }, { name: 'Timeout' }] }),
+      /CAPTURE needs the properties MaxDigits/,
+    ],
+    [
+      'REST API without a URL',
+      JSON.stringify({ ...rest, properties: (rest.properties as { name: string }[]).filter((item) => item.name !== 'URL') }),
+      /REST API needs a property for url/,
+    ],
     ['REST API without an Error branch', JSON.stringify({ ...rest, branches: { default: true, branch: [] } }), /REST API needs an `Error`/],
-    ['a REQAGENT override without PriorityManagement', JSON.stringify({ ...reqagent, properties: (reqagent.properties as { name: string }[]).filter((item) => item.name !== 'PriorityManagement') }), /REQAGENT replaces the built-in entry, so it needs the properties PriorityManagement/],
-    ['a SNIPPET override without Error', JSON.stringify({ id: 'b333da63-33c8-4297-a58a-e9546cf7f0f2', name: 'SNIPPET', properties: [{ name: 'Data' }, { name: 'MaxStringSize' }], branches: { default: true, branch: [] } }), /SNIPPET replaces the built-in entry, so it needs the branches Error/],
-    ['CAPTURE without a Default branch', JSON.stringify({ ...capture, branches: { ...(capture.branches as object), default: false } }), /CAPTURE needs a Default branch/],
+    [
+      'a REQAGENT override without PriorityManagement',
+      JSON.stringify({
+        ...reqagent,
+        properties: (reqagent.properties as { name: string }[]).filter((item) => item.name !== 'PriorityManagement'),
+      }),
+      /REQAGENT replaces the built-in entry, so it needs the properties PriorityManagement/,
+    ],
+    [
+      'a SNIPPET override without Error',
+      JSON.stringify({
+        id: 'b333da63-33c8-4297-a58a-e9546cf7f0f2',
+        name: 'SNIPPET',
+        properties: [{ name: 'Data' }, { name: 'MaxStringSize' }],
+        branches: { default: true, branch: [] },
+      }),
+      /SNIPPET replaces the built-in entry, so it needs the branches Error/,
+    ],
+    [
+      'CAPTURE without a Default branch',
+      JSON.stringify({ ...capture, branches: { ...(capture.branches as object), default: false } }),
+      /CAPTURE needs a Default branch/,
+    ],
     ['malformed branches', JSON.stringify({ ...rest, branches: { branch: [{ name: 'Error' }] } }), /`branches.branch`/],
   ])('rejects %s', (_, text, message) => {
     const parsed = parseTenantCatalog(text, 'catalog.json');
@@ -41,7 +73,16 @@ describe('parseTenantCatalog', () => {
 describe('ivrflow generate --cxone-catalog (built CLI)', () => {
   it('uses the tenant CAPTURE, REST API and REQAGENT failure branch', async () => {
     const out = tempDir();
-    const result = await ivrflow(['generate', 'flows/identity-promotion.yaml', '--out', out, '--target', 'cxone', '--cxone-catalog', TENANT_CATALOG]);
+    const result = await ivrflow([
+      'generate',
+      'flows/identity-promotion.yaml',
+      '--out',
+      out,
+      '--target',
+      'cxone',
+      '--cxone-catalog',
+      TENANT_CATALOG,
+    ]);
     expect(result.exitCode).toBe(0);
     expect(result.stdout).not.toContain('onFailure');
     const contents = readFileSync(join(out, 'identity-promotion/cxone/IdentityPromotion.json'), 'utf8');
@@ -50,13 +91,22 @@ describe('ivrflow generate --cxone-catalog (built CLI)', () => {
     expect(actionsNamed(script, 'MENU')).toEqual([]);
     const [captureAction] = actionsNamed(script, 'CAPTURE');
     expect(captureAction?.libraryId).toBe(capture.id);
-    expect([property(captureAction!, 'MaxDigits'), property(captureAction!, 'Terminator'), property(captureAction!, 'Timeout')]).toEqual(['7', '#-', '10']);
+    expect([property(captureAction!, 'MaxDigits'), property(captureAction!, 'Terminator'), property(captureAction!, 'Timeout')]).toEqual([
+      '7',
+      '#-',
+      '10',
+    ]);
     const timeout = captureAction!.branches.find((branch) => branch.label === 'Timeout')!;
     expect(script.actions.get(timeout.to)?.label).toBe('No Input');
     const [call] = actionsNamed(script, 'RESTAPI');
-    expect([property(call!, 'Verb'), property(call!, 'Timeout'), property(call!, 'Headers')]).toEqual(['POST', '15', '{ivrflow_verifyOtp_headers}']);
+    expect([property(call!, 'Verb'), property(call!, 'Timeout'), property(call!, 'Headers')]).toEqual([
+      'POST',
+      '15',
+      '{ivrflow_verifyOtp_headers}',
+    ]);
     expect(call!.branches.map((branch) => branch.label)).toEqual(['', 'Error']);
-    for (const request of actionsNamed(script, 'REQAGENT')) expect(script.actions.get(request.branches.find((branch) => branch.label === 'OnError')!.to)?.label).toBe('Route Failed');
+    for (const request of actionsNamed(script, 'REQAGENT'))
+      expect(script.actions.get(request.branches.find((branch) => branch.label === 'OnError')!.to)?.label).toBe('Route Failed');
     expect(actionsNamed(script, 'HANGUP')).toHaveLength(1);
   });
 
@@ -66,7 +116,14 @@ describe('ivrflow generate --cxone-catalog (built CLI)', () => {
     const bad = await ivrflow(['generate', 'flows/identity-promotion.yaml', '--out', dir, '--cxone-catalog', join(dir, 'bad.json')]);
     expect(bad.exitCode).toBe(2);
     expect(bad.stderr).toMatch(/CXone catalog .*bad\.json is not usable:\n {2}- entry 0 \(CAPTURE\): CAPTURE needs a `Timeout` branch/);
-    const missing = await ivrflow(['generate', 'flows/identity-promotion.yaml', '--out', dir, '--cxone-catalog', join(dir, 'missing.json')]);
+    const missing = await ivrflow([
+      'generate',
+      'flows/identity-promotion.yaml',
+      '--out',
+      dir,
+      '--cxone-catalog',
+      join(dir, 'missing.json'),
+    ]);
     expect(missing.exitCode).toBe(2);
     expect(missing.stderr).toMatch(/Cannot read the CXone catalog .*missing\.json \(ENOENT\)/);
   });

@@ -7,14 +7,23 @@ import { EngineError, PlatformLimit } from '../../../../src/targets/engine-contr
 import { readRepoFile } from '../../../helpers/fixtures.js';
 import { attributes, call, ok, prompts, requestBodies, simulate, steps } from '../../../simulate/helpers.js';
 
-const compiled = await compileSpec('identity-promotion.yaml', Buffer.from(readRepoFile('flows/identity-promotion.yaml')), { targets: ['cxone'] });
+const compiled = await compileSpec('identity-promotion.yaml', Buffer.from(readRepoFile('flows/identity-promotion.yaml')), {
+  targets: ['cxone'],
+});
 const graph = compiled.graph!;
 const artifacts = compiled.artifacts!;
 const engine = createCxoneEngine(artifacts, graph);
 const PLATINUM = { status: 'success', customer_id: 'C-1', tier: 'platinum', account_status: 'active', routing_priority: 90 };
 
 /** The same artifacts with the script edited. */
-function edited(edit: (script: { scriptContent: { actions: Record<string, { name: string }>; properties: Record<string, Record<string, { name: string; value: string }>> } }) => void): Artifact[] {
+function edited(
+  edit: (script: {
+    scriptContent: {
+      actions: Record<string, { name: string }>;
+      properties: Record<string, Record<string, { name: string; value: string }>>;
+    };
+  }) => void,
+): Artifact[] {
   return artifacts.map((artifact) => {
     if (artifact.kind !== 'script') return artifact;
     const script = JSON.parse(artifact.contents);
@@ -32,16 +41,36 @@ describe('cxone engine on identity-promotion', () => {
   it('verifies, screen-pops the attributes and queues a platinum caller', () => {
     const run = simulate(engine, call(['123456#']), [ok(PLATINUM)]);
     expect(run.callEnd).toEqual({ kind: 'route', queue: 'platinum', priority: 50, skills: [] });
-    expect(attributes(run)).toEqual({ 'customer.id': 'C-1', 'customer.tier': 'platinum', 'customer.accountStatus': 'active', 'customer.routingPriority': '90', 'customer.authenticated': 'true' });
+    expect(attributes(run)).toEqual({
+      'customer.id': 'C-1',
+      'customer.tier': 'platinum',
+      'customer.accountStatus': 'active',
+      'customer.routingPriority': '90',
+      'customer.authenticated': 'true',
+    });
     expect(run.attempts.get('authenticate')).toBe(1);
     expect(steps(run)).toEqual(['greeting', 'authenticate', 'collectOtp', 'verifyOtp', 'promoteIdentity', 'routeByTier']);
   });
 
   it('sends every body value as a string and the time in RFC 1123 form ({gmt})', () => {
     const run = simulate(engine, call(['123456#']), [ok(PLATINUM)]);
-    expect(requestBodies(run)).toEqual([{ interaction_id: DEFAULT_CALL.id, customer_identifier: DEFAULT_CALL.ani, auth_method: 'otp', auth_value: '123456', timestamp: 'Thu, 15 Jan 2026 14:30:00 GMT' }]);
+    expect(requestBodies(run)).toEqual([
+      {
+        interaction_id: DEFAULT_CALL.id,
+        customer_identifier: DEFAULT_CALL.ani,
+        auth_method: 'otp',
+        auth_value: '123456',
+        timestamp: 'Thu, 15 Jan 2026 14:30:00 GMT',
+      },
+    ]);
     const request = run.events.find((event) => event.kind === 'request');
-    expect(request).toMatchObject({ request: { url: '{{identity_base_url}}/api/v1/auth/verify', headers: { authorization: 'Bearer <secret:middlewareToken>', 'content-type': 'application/json' }, timeoutSeconds: 15 } });
+    expect(request).toMatchObject({
+      request: {
+        url: '{{identity_base_url}}/api/v1/auth/verify',
+        headers: { authorization: 'Bearer <secret:middlewareToken>', 'content-type': 'application/json' },
+        timeoutSeconds: 15,
+      },
+    });
   });
 
   it('models MENU: the terminator ends the entry, MaxDigits counts it, the snippet keeps the first digits', () => {
@@ -53,7 +82,9 @@ describe('cxone engine on identity-promotion', () => {
   });
 
   it('treats any 2xx as an answer and anything else as the service being unavailable', () => {
-    expect(simulate(engine, call(['123456#']), [{ kind: 'response', status: 201, body: JSON.stringify(PLATINUM) }]).callEnd).toMatchObject({ queue: 'platinum' });
+    expect(simulate(engine, call(['123456#']), [{ kind: 'response', status: 201, body: JSON.stringify(PLATINUM) }]).callEnd).toMatchObject({
+      queue: 'platinum',
+    });
     for (const reply of [{ kind: 'response', status: 503, body: '{}' }, { kind: 'timeout' }, { kind: 'networkError' }] as const) {
       expect(simulate(engine, call(['123456#']), [reply]).callEnd).toEqual({ kind: 'route', queue: 'general', priority: 10, skills: [] });
     }
@@ -77,7 +108,9 @@ describe('cxone engine rejects what it does not know', () => {
       const data = propertyOf(script, 'SNIPPET', 'Data');
       data.value = `TRACE "here"\n${data.value}`;
     });
-    expect(() => simulate(createCxoneEngine(broken, graph), call(['123456#']), [ok(PLATINUM)])).toThrow(/^unknown Snippet statement `TRACE` \(at cxone\/IdentityPromotion\.json: action \d+ SNIPPET "Collect Otp: keep digits"\)$/);
+    expect(() => simulate(createCxoneEngine(broken, graph), call(['123456#']), [ok(PLATINUM)])).toThrow(
+      /^unknown Snippet statement `TRACE` \(at cxone\/IdentityPromotion\.json: action \d+ SNIPPET "Collect Otp: keep digits"\)$/,
+    );
   });
 
   it('an IF expression it cannot read', () => {
@@ -89,7 +122,13 @@ describe('cxone engine rejects what it does not know', () => {
 
   it.each([
     ['a property it does not know', 'PLAY', 'Volume', '5', /unknown PLAY property Volume/],
-    ['a value that would change what the action does', 'PLAY', 'DetectDTMF', 'True', /PLAY property DetectDTMF = "True" is not what the engine models/],
+    [
+      'a value that would change what the action does',
+      'PLAY',
+      'DetectDTMF',
+      'True',
+      /PLAY property DetectDTMF = "True" is not what the engine models/,
+    ],
     ['another priority management', 'REQAGENT', 'PriorityManagement', 'Dynamic', /REQAGENT property PriorityManagement = "Dynamic"/],
   ])('%s, when the engine is built', (_, actionName, property, value, message) => {
     const broken = edited((script) => {
@@ -103,7 +142,9 @@ describe('cxone engine rejects what it does not know', () => {
   });
 
   it('a branch label it does not know, and Snippet code it cannot read, when the engine is built', () => {
-    const branch = artifacts.map((artifact) => (artifact.kind === 'script' ? { ...artifact, contents: artifact.contents.replace('"label": "True"', '"label": "Yes"') } : artifact));
+    const branch = artifacts.map((artifact) =>
+      artifact.kind === 'script' ? { ...artifact, contents: artifact.contents.replace('"label": "True"', '"label": "Yes"') } : artifact,
+    );
     expect(() => createCxoneEngine(branch, graph)).toThrow(/unknown branch branch "Yes" on IF/);
     const code = edited((script) => {
       const data = propertyOf(script, 'SNIPPET', 'Data');
@@ -113,8 +154,14 @@ describe('cxone engine rejects what it does not know', () => {
   });
 
   it('a branch whose index does not match its label', () => {
-    const swapped = artifacts.map((artifact) => (artifact.kind === 'script' ? { ...artifact, contents: artifact.contents.replace(/("label": "False",\s*"type": "branch",\s*"index": )1/, '$10') } : artifact));
-    expect(swapped.find((artifact) => artifact.kind === 'script')!.contents).not.toBe(artifacts.find((artifact) => artifact.kind === 'script')!.contents);
+    const swapped = artifacts.map((artifact) =>
+      artifact.kind === 'script'
+        ? { ...artifact, contents: artifact.contents.replace(/("label": "False",\s*"type": "branch",\s*"index": )1/, '$10') }
+        : artifact,
+    );
+    expect(swapped.find((artifact) => artifact.kind === 'script')!.contents).not.toBe(
+      artifacts.find((artifact) => artifact.kind === 'script')!.contents,
+    );
     expect(() => createCxoneEngine(swapped, graph)).toThrow(/IF branch branch "False" has index 0, not 1/);
   });
 
@@ -128,7 +175,10 @@ describe('cxone engine with a tenant catalog', async () => {
   const { parseTenantCatalog } = await import('../../../../src/targets/cxone/catalog/index.js');
   const catalog = parseTenantCatalog(readRepoFile('test/cases/cxone-tenant-catalog/catalog.json'), 'catalog.json');
   if (!catalog.ok) throw new Error('the sample catalog does not parse');
-  const tenant = await compileSpec('identity-promotion.yaml', Buffer.from(readRepoFile('flows/identity-promotion.yaml')), { targets: ['cxone'], cxoneCatalog: catalog.entries });
+  const tenant = await compileSpec('identity-promotion.yaml', Buffer.from(readRepoFile('flows/identity-promotion.yaml')), {
+    targets: ['cxone'],
+    cxoneCatalog: catalog.entries,
+  });
   const tenantEngine = createCxoneEngine(tenant.artifacts!, tenant.graph!);
 
   it('runs CAPTURE: silence takes its Timeout branch to onNoInput, a short entry its Terminator branch to the check', () => {

@@ -1,10 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { parseExpression, parseSnippet } from '../../../../src/targets/cxone/engine/snippet-syntax.js';
-import { DynamicObject, evaluate, RestProxy, runStatements, SnippetFailure, type SnippetHost, type SnippetValue } from '../../../../src/targets/cxone/engine/snippet-run.js';
+import {
+  DynamicObject,
+  evaluate,
+  RestProxy,
+  runStatements,
+  SnippetFailure,
+  type SnippetHost,
+  type SnippetValue,
+} from '../../../../src/targets/cxone/engine/snippet-run.js';
 import { EngineError, type HttpReply, type HttpRequest } from '../../../../src/targets/engine-contract.js';
 
 function host(variables: Record<string, SnippetValue> = {}): SnippetHost {
-  return { variables: new Map(Object.entries(variables)), system: (name) => ({ ContactID: 'contact-1', ANI: '5550100' })[name], endpoint: 'verify', where: 'test' };
+  return {
+    variables: new Map(Object.entries(variables)),
+    system: (name) => ({ ContactID: 'contact-1', ANI: '5550100' })[name],
+    endpoint: 'verify',
+    where: 'test',
+  };
 }
 
 /** Run code, answering every REST request with `reply`; returns the requests and the variables. */
@@ -65,28 +78,72 @@ describe('Snippet expressions', () => {
 
 describe('Snippet statements', () => {
   it('runs ASSIGN, IF / ELSE and DYNAMIC with asjson (every value a string)', () => {
-    const { variables } = run(['DYNAMIC req', 'req.pin = "{pin}"', 'req.n = 5', 'ASSIGN body = req.asjson()', 'IF pin = "1234"', '{', '  ASSIGN ok = 1', '}', 'ELSE', '{', '  ASSIGN ok = 0', '}'].join('\n'), { pin: '1234' });
+    const { variables } = run(
+      [
+        'DYNAMIC req',
+        'req.pin = "{pin}"',
+        'req.n = 5',
+        'ASSIGN body = req.asjson()',
+        'IF pin = "1234"',
+        '{',
+        '  ASSIGN ok = 1',
+        '}',
+        'ELSE',
+        '{',
+        '  ASSIGN ok = 0',
+        '}',
+      ].join('\n'),
+      { pin: '1234' },
+    );
     expect(variables.get('body')).toBe('{"pin":"1234","n":"5"}');
     expect(variables.get('ok')).toBe(1);
   });
 
   it('sends a REST request with the proxy settings and reads the answer', () => {
-    const code = ['ASSIGN p = GetRESTProxy()', 'p.ContentType = "application/json"', 'p.ProxyTimeoutSeconds = 15', 'p.AddHeader("Authorization", "Bearer {t}")', 'ASSIGN r = p.MakeRestRequest("https://x/v", "{b}", 0, "POST")', 'ASSIGN status = p.StatusCode', 'ASSIGN tier = "{r.tier}"', 'ASSIGN gone = "{r.missing}"'].join('\n');
+    const code = [
+      'ASSIGN p = GetRESTProxy()',
+      'p.ContentType = "application/json"',
+      'p.ProxyTimeoutSeconds = 15',
+      'p.AddHeader("Authorization", "Bearer {t}")',
+      'ASSIGN r = p.MakeRestRequest("https://x/v", "{b}", 0, "POST")',
+      'ASSIGN status = p.StatusCode',
+      'ASSIGN tier = "{r.tier}"',
+      'ASSIGN gone = "{r.missing}"',
+    ].join('\n');
     const { requests, variables } = run(code, { t: 'tok', b: '{}' }, { kind: 'response', status: 201, body: '{"tier":"gold","n":null}' });
-    expect(requests).toEqual([{ endpoint: 'verify', method: 'POST', url: 'https://x/v', headers: { authorization: 'Bearer tok', 'content-type': 'application/json' }, body: '{}', timeoutSeconds: 15 }]);
+    expect(requests).toEqual([
+      {
+        endpoint: 'verify',
+        method: 'POST',
+        url: 'https://x/v',
+        headers: { authorization: 'Bearer tok', 'content-type': 'application/json' },
+        body: '{}',
+        timeoutSeconds: 15,
+      },
+    ]);
     expect([variables.get('status'), variables.get('tier'), variables.get('gone')]).toEqual([201, 'gold', '']);
   });
 
   it('fails the Snippet (its Error branch) on a timeout, a failed connection or an answer that is not JSON', () => {
     const code = 'ASSIGN p = GetRESTProxy()\nASSIGN r = p.MakeRestRequest("https://x", "", 0, "GET")\nASSIGN after = 1';
-    for (const reply of [{ kind: 'timeout' }, { kind: 'networkError' }, { kind: 'response', status: 200, body: 'not json' }] as HttpReply[]) {
+    for (const reply of [
+      { kind: 'timeout' },
+      { kind: 'networkError' },
+      { kind: 'response', status: 200, body: 'not json' },
+    ] as HttpReply[]) {
       expect(() => run(code, {}, reply)).toThrow(SnippetFailure);
     }
   });
 
   it('sends no body and no content type for an empty payload', () => {
     const { requests } = run('ASSIGN p = GetRESTProxy()\nASSIGN r = p.MakeRestRequest("https://x", "", 0, "GET")');
-    expect(requests[0]).toEqual({ endpoint: 'verify', method: 'GET', url: 'https://x', headers: {}, timeoutSeconds: new RestProxy().timeoutSeconds });
+    expect(requests[0]).toEqual({
+      endpoint: 'verify',
+      method: 'GET',
+      url: 'https://x',
+      headers: {},
+      timeoutSeconds: new RestProxy().timeoutSeconds,
+    });
   });
 
   it.each([
@@ -96,7 +153,10 @@ describe('Snippet statements', () => {
     ['ASSIGN a = "x" ^ 2', 'unknown character `^` in Snippet code'],
     ['IF a = 1\n{\n  ASSIGN b = 2', 'a `{` block is not closed'],
     ['ASSIGN a = $"\\q"', 'unknown escape `\\q` in a Snippet string'],
-    ['IF a = 1 & b = 2 | c = 3\n{\n}', '`&` and `|` mixed without parentheses (their precedence is UNVERIFIED; ivrflow always writes the parentheses)'],
+    [
+      'IF a = 1 & b = 2 | c = 3\n{\n}',
+      '`&` and `|` mixed without parentheses (their precedence is UNVERIFIED; ivrflow always writes the parentheses)',
+    ],
   ])('rejects what it does not know: %s', (code, message) => {
     expect(() => run(code)).toThrow(new EngineError(message, 'test'));
   });

@@ -5,7 +5,11 @@
  */
 export const NOT_SET: unique symbol = Symbol('NOT_SET');
 export type ArchitectValue = string | number | boolean | typeof NOT_SET;
-type Node = { kind: 'literal'; value: ArchitectValue } | { kind: 'variable'; name: string } | { kind: 'call'; name: string; args: Node[] } | { kind: 'compare'; operator: string; left: Node; right: Node };
+type Node =
+  | { kind: 'literal'; value: ArchitectValue }
+  | { kind: 'variable'; name: string }
+  | { kind: 'call'; name: string; args: Node[] }
+  | { kind: 'compare'; operator: string; left: Node; right: Node };
 
 const TOKEN = /\s*(?:("(?:\\.|[^"\\])*")|(\d+(?:\.\d+)?)|([A-Za-z_][\w.]*)|(==|>=|<=|>|<|\(|\)|,))/y;
 

@@ -49,7 +49,9 @@ export function allActions(actions: unknown): [string, Tree][] {
 }
 
 export function actionsOf(flow: Tree, kind: string): Tree[] {
-  return allActions(taskActions(flow)).filter(([key]) => key === kind).map(([, body]) => body);
+  return allActions(taskActions(flow))
+    .filter(([key]) => key === kind)
+    .map(([, body]) => body);
 }
 
 export function flowBody(flow: Tree): Tree {
@@ -79,8 +81,11 @@ export function expressionLiterals(expression: string): string[] {
  * `${esc.h}`. Anything else starting with `$` or `#` is left in place, so a test sees it.
  */
 export function renderVelocity(template: string, inputs: Record<string, string | number | boolean>): string {
-  return template.replace(/\$esc\.jsonString\(\$\{input\.([A-Za-z0-9_]+)\}\)|\$\{esc\.d\}|\$\{esc\.h\}/g, (whole, input: string | undefined) => {
-    if (input !== undefined) return JSON.stringify(String(inputs[input])).slice(1, -1);
-    return whole === '${esc.d}' ? '$' : '#';
-  });
+  return template.replace(
+    /\$esc\.jsonString\(\$\{input\.([A-Za-z0-9_]+)\}\)|\$\{esc\.d\}|\$\{esc\.h\}/g,
+    (whole, input: string | undefined) => {
+      if (input !== undefined) return JSON.stringify(String(inputs[input])).slice(1, -1);
+      return whole === '${esc.d}' ? '$' : '#';
+    },
+  );
 }

@@ -6,7 +6,9 @@ import { evaluateArchitect, NOT_SET, type ArchitectValue } from './architect-eva
 /** The compiled expression of `checkAccount` in pin-with-summary, with its `if` replaced. */
 async function compiled(condition: unknown): Promise<string> {
   const artifacts = await genesysArtifacts(mutateFlow('pin-with-summary', { 'steps.checkAccount.if': condition }));
-  const decision = actionsOf(parseEmitted(artifactOfKind(artifacts, 'secureCall').contents), 'decision').find((action) => action['name'] === 'checkAccount')!;
+  const decision = actionsOf(parseEmitted(artifactOfKind(artifacts, 'secureCall').contents), 'decision').find(
+    (action) => action['name'] === 'checkAccount',
+  )!;
   return (decision['condition'] as { exp: string }).exp;
 }
 
@@ -38,10 +40,50 @@ const CASES: [string, unknown, Record<string, ArchitectValue>, boolean][] = [
   ['atMost, unset', { ref: 'auth.routing_priority', atMost: 5 }, priority(NOT_SET), false],
   ['atMost, above', { ref: 'auth.routing_priority', atMost: 5 }, priority(6), false],
   ['not, unset', { not: { ref: 'auth.account_status', equals: 'active' } }, status(NOT_SET), true],
-  ['all, one unset', { all: [{ ref: 'auth.account_status', equals: 'active' }, { ref: 'auth.routing_priority', atLeast: 1 }] }, { ...status('active'), ...priority(NOT_SET) }, false],
-  ['all, both', { all: [{ ref: 'auth.account_status', equals: 'active' }, { ref: 'auth.routing_priority', atLeast: 1 }] }, { ...status('active'), ...priority(2) }, true],
-  ['any, second', { any: [{ ref: 'auth.account_status', equals: 'active' }, { ref: 'auth.routing_priority', atLeast: 1 }] }, { ...status(NOT_SET), ...priority(2) }, true],
-  ['any, none', { any: [{ ref: 'auth.account_status', equals: 'active' }, { ref: 'auth.routing_priority', atLeast: 1 }] }, { ...status(NOT_SET), ...priority(NOT_SET) }, false],
+  [
+    'all, one unset',
+    {
+      all: [
+        { ref: 'auth.account_status', equals: 'active' },
+        { ref: 'auth.routing_priority', atLeast: 1 },
+      ],
+    },
+    { ...status('active'), ...priority(NOT_SET) },
+    false,
+  ],
+  [
+    'all, both',
+    {
+      all: [
+        { ref: 'auth.account_status', equals: 'active' },
+        { ref: 'auth.routing_priority', atLeast: 1 },
+      ],
+    },
+    { ...status('active'), ...priority(2) },
+    true,
+  ],
+  [
+    'any, second',
+    {
+      any: [
+        { ref: 'auth.account_status', equals: 'active' },
+        { ref: 'auth.routing_priority', atLeast: 1 },
+      ],
+    },
+    { ...status(NOT_SET), ...priority(2) },
+    true,
+  ],
+  [
+    'any, none',
+    {
+      any: [
+        { ref: 'auth.account_status', equals: 'active' },
+        { ref: 'auth.routing_priority', atLeast: 1 },
+      ],
+    },
+    { ...status(NOT_SET), ...priority(NOT_SET) },
+    false,
+  ],
 ];
 
 describe('compiled conditions', () => {
@@ -51,11 +93,13 @@ describe('compiled conditions', () => {
 
   it('guards the success check of every http step', async () => {
     const artifacts = await genesysArtifacts(mutateFlow('pin-with-summary', {}));
-    const checks = actionsOf(parseEmitted(artifactOfKind(artifacts, 'secureCall').contents), 'decision').filter((action) => String(action['name']).endsWith('success?'));
+    const checks = actionsOf(parseEmitted(artifactOfKind(artifacts, 'secureCall').contents), 'decision').filter((action) =>
+      String(action['name']).endsWith('success?'),
+    );
     for (const check of checks) {
       const expression = (check['condition'] as { exp: string }).exp;
       expect(evaluateArchitect(expression, {})).toBe(false);
-      expect(evaluateArchitect(expression, { 'Flow.auth_status': '' , 'Flow.summary_status': '' })).toBe(false);
+      expect(evaluateArchitect(expression, { 'Flow.auth_status': '', 'Flow.summary_status': '' })).toBe(false);
     }
     expect(checks.length).toBeGreaterThan(1);
   });

@@ -30,11 +30,18 @@ describe('Genesys vendor limits', () => {
   it('rejects more than 40 digits and a no-entry timeout above 99 s at the gather', async () => {
     const text = mutateFlow('identity-promotion', { 'steps.collectOtp.digits': 41, 'steps.collectOtp.timeoutSeconds': 100 });
     // A 41-digit OTP is also a dtmf-terminator warning; this test is about the emitter's own limits.
-    expect(await genesysCodes(text, ['dtmf-terminator'])).toEqual([`target/limit@${lineOf(text, 'digits: 41')}:13`, `target/limit@${lineOf(text, 'timeoutSeconds: 100')}:21`]);
+    expect(await genesysCodes(text, ['dtmf-terminator'])).toEqual([
+      `target/limit@${lineOf(text, 'digits: 41')}:13`,
+      `target/limit@${lineOf(text, 'timeoutSeconds: 100')}:21`,
+    ]);
   });
 
   it('accepts the limits themselves', async () => {
-    const text = mutateFlow('identity-promotion', { 'endpoints.verifyIdentity.timeoutSeconds': 60, 'steps.collectOtp.digits': 40, 'steps.collectOtp.timeoutSeconds': 99 });
+    const text = mutateFlow('identity-promotion', {
+      'endpoints.verifyIdentity.timeoutSeconds': 60,
+      'steps.collectOtp.digits': 40,
+      'steps.collectOtp.timeoutSeconds': 99,
+    });
     expect(await genesysCodes(text, ['dtmf-terminator'])).toEqual([]);
   });
 });
@@ -44,12 +51,16 @@ describe('values Architect cannot carry', () => {
     const text = mutateFlow('identity-promotion', { 'steps.routeByTier.cases': { 'plat\ninum': { queue: 'platinum', priority: 50 } } });
     const result = await compile(text, { targets: ['genesys'] });
     expect(result.artifacts).toBeUndefined();
-    expect(withoutNotes(result.diagnostics).map((diagnostic) => [diagnostic.code, diagnostic.path.join('.')])).toEqual([['target/unescapable', 'steps.routeByTier.cases.plat\ninum']]);
+    expect(withoutNotes(result.diagnostics).map((diagnostic) => [diagnostic.code, diagnostic.path.join('.')])).toEqual([
+      ['target/unescapable', 'steps.routeByTier.cases.plat\ninum'],
+    ]);
   });
 
   it('rejects a control character in a skill name', async () => {
     const text = mutateFlow('identity-promotion', { 'steps.maxAttemptsExceeded.skills': ['Tab\there'] });
-    expect(withoutNotes((await compile(text, { targets: ['genesys'] })).diagnostics).map((diagnostic) => diagnostic.code)).toEqual(['target/unescapable']);
+    expect(withoutNotes((await compile(text, { targets: ['genesys'] })).diagnostics).map((diagnostic) => diagnostic.code)).toEqual([
+      'target/unescapable',
+    ]);
   });
 });
 
@@ -57,16 +68,26 @@ describe('Genesys names', () => {
   it('warns and uses a placeholder when the integration is not named', async () => {
     const text = mutateFlow('identity-promotion', { 'targets.genesys.integration': undefined });
     const result = await compile(text, { targets: ['genesys'] });
-    expect(withoutNotes(result.diagnostics).map((diagnostic) => `${diagnostic.code}:${diagnostic.severity}`)).toEqual(['target/missing-name:warning']);
+    expect(withoutNotes(result.diagnostics).map((diagnostic) => `${diagnostic.code}:${diagnostic.severity}`)).toEqual([
+      'target/missing-name:warning',
+    ]);
     const options = parseEmitted(artifactOfKind(result.artifacts!, 'archyOptions').contents);
     expect(Object.keys(options['substitutions'] as object)).toContain('genesys_integration');
   });
 
   it('defaults flow names to the spec name and data actions to the endpoint id', async () => {
-    const text = mutateFlow('identity-promotion', { 'targets.genesys.inboundFlowName': undefined, 'targets.genesys.secureFlowName': undefined, 'targets.genesys.dataActions': undefined });
+    const text = mutateFlow('identity-promotion', {
+      'targets.genesys.inboundFlowName': undefined,
+      'targets.genesys.secureFlowName': undefined,
+      'targets.genesys.dataActions': undefined,
+    });
     const artifacts = await genesysArtifacts(text);
-    expect((parseEmitted(artifactOfKind(artifacts, 'inboundCall').contents)['inboundCall'] as { name: string }).name).toBe('Identity Promotion');
-    expect((parseEmitted(artifactOfKind(artifacts, 'secureCall').contents)['secureCall'] as { name: string }).name).toBe('Identity Promotion - Secure');
+    expect((parseEmitted(artifactOfKind(artifacts, 'inboundCall').contents)['inboundCall'] as { name: string }).name).toBe(
+      'Identity Promotion',
+    );
+    expect((parseEmitted(artifactOfKind(artifacts, 'secureCall').contents)['secureCall'] as { name: string }).name).toBe(
+      'Identity Promotion - Secure',
+    );
     expect(JSON.parse(artifactOfKind(artifacts, 'dataAction').contents).name).toBe('verifyIdentity');
   });
 
@@ -90,13 +111,19 @@ describe('graphs Archy cannot nest', () => {
       'steps.inner': { type: 'retry', maxAttempts: 2, body: 'again', onExhausted: 'maxAttemptsExceeded' },
       'steps.again': { type: 'play', prompt: 'Again.', next: 'authenticate' },
     });
-    const line = text.split('\n').findIndex((candidate, index, lines) => candidate.trim() === 'next: authenticate' && lines[index - 1]!.includes('Again.')) + 1;
+    const line =
+      text
+        .split('\n')
+        .findIndex((candidate, index, lines) => candidate.trim() === 'next: authenticate' && lines[index - 1]!.includes('Again.')) + 1;
     expect(await genesysCodes(text)).toEqual([`target/unsupported@${line}:11`]);
   });
 
   it('refuses an Authorization header written in the spec, even with the policy rule off', async () => {
     const text = mutateFlow('identity-promotion', { 'endpoints.verifyIdentity.headers': { authorization: 'Bearer abc' } });
-    const ruleOff = await compile(text, { targets: ['genesys'], rules: new Map([['no-literal-secret', { level: 'off', reason: 'testing the emitter' }]]) });
+    const ruleOff = await compile(text, {
+      targets: ['genesys'],
+      rules: new Map([['no-literal-secret', { level: 'off', reason: 'testing the emitter' }]]),
+    });
     expect(codes(withoutNotes(ruleOff.diagnostics))).toEqual([`secure/sensitive-output@${lineOf(text, 'authorization: Bearer')}:7`]);
     // With the rule on (the default), the policy reports it first and the emitter never runs.
     expect(await genesysCodes(text)).toEqual([`rule/no-literal-secret@${lineOf(text, 'authorization: Bearer')}:7`]);
@@ -105,9 +132,16 @@ describe('graphs Archy cannot nest', () => {
 
 describe('flow shapes', () => {
   it('writes only an inbound flow when the spec has no secure section', async () => {
-    const text = mutateFlow('identity-promotion', { secure: undefined, 'variables.otp.sensitive': undefined, 'steps.collectOtp.sensitive': undefined });
+    const text = mutateFlow('identity-promotion', {
+      secure: undefined,
+      'variables.otp.sensitive': undefined,
+      'steps.collectOtp.sensitive': undefined,
+    });
     // The sensitive-gather rule rightly refuses an OTP gathered this way; the emitter's shape is tested without it.
-    const result = await compile(text, { targets: ['genesys'], rules: new Map([['sensitive-gather', { level: 'off', reason: 'testing the emitter' }]]) });
+    const result = await compile(text, {
+      targets: ['genesys'],
+      rules: new Map([['sensitive-gather', { level: 'off', reason: 'testing the emitter' }]]),
+    });
     const artifacts = (result.artifacts ?? []).filter((artifact) => artifact.target === 'genesys');
     expect(artifacts.map((artifact) => artifact.kind).sort()).toEqual(['archyOptions', 'dataAction', 'inboundCall']);
     const inbound = artifactOfKind(artifacts, 'inboundCall').contents;
@@ -127,7 +161,9 @@ describe('flow shapes', () => {
       'secure.exports': ['auth.customer_id', 'auth.tier', 'auth.account_status', 'auth.routing_priority', 'greeted'],
     });
     const result = await compile(text, { targets: ['genesys'] });
-    expect(withoutNotes(result.diagnostics).map((diagnostic) => [diagnostic.code, diagnostic.path.join('.')])).toEqual([['target/unsupported', 'steps.promoteIdentity.attributes.customer.greeted']]);
+    expect(withoutNotes(result.diagnostics).map((diagnostic) => [diagnostic.code, diagnostic.path.join('.')])).toEqual([
+      ['target/unsupported', 'steps.promoteIdentity.attributes.customer.greeted'],
+    ]);
   });
 });
 

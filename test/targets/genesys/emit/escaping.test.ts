@@ -2,7 +2,17 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { FlowSpec } from '../../../../src/flowspec/types.js';
 import { readRepoFile } from '../../../helpers/fixtures.js';
-import { actionsOf, artifactOfKind, expressionLiterals, flowBody, genesysArtifacts, parseEmitted, renderVelocity, stringsIn, type Tree } from './archy-helpers.js';
+import {
+  actionsOf,
+  artifactOfKind,
+  expressionLiterals,
+  flowBody,
+  genesysArtifacts,
+  parseEmitted,
+  renderVelocity,
+  stringsIn,
+  type Tree,
+} from './archy-helpers.js';
 
 /** test/cases/genesys-hostile-strings: quotes, `#`, `: `, `{{`, `${`, line breaks, non-ASCII, yes/no. */
 const text = readRepoFile('test/cases/genesys-hostile-strings/spec.yaml');
@@ -13,7 +23,10 @@ async function outputs() {
   return {
     inbound: parseEmitted(artifactOfKind(artifacts, 'inboundCall').contents),
     secure: parseEmitted(artifactOfKind(artifacts, 'secureCall').contents),
-    action: JSON.parse(artifactOfKind(artifacts, 'dataAction').contents) as { name: string; config: { request: { requestUrlTemplate: string; headers: Record<string, string>; requestTemplate: string } } },
+    action: JSON.parse(artifactOfKind(artifacts, 'dataAction').contents) as {
+      name: string;
+      config: { request: { requestUrlTemplate: string; headers: Record<string, string>; requestTemplate: string } };
+    },
   };
 }
 
@@ -24,9 +37,15 @@ describe('escaping of hostile spec strings', () => {
     expect(flowBody(inbound)['name']).toBe(genesys.inboundFlowName);
     expect(flowBody(secure)['name']).toBe(genesys.secureFlowName);
     expect(flowBody(secure)['division']).toBe(genesys.division);
-    const prompts = new Set(stringsIn({ inbound, secure }).filter((entry) => entry.path.at(-1) === 'tts').map((entry) => entry.text));
+    const prompts = new Set(
+      stringsIn({ inbound, secure })
+        .filter((entry) => entry.path.at(-1) === 'tts')
+        .map((entry) => entry.text),
+    );
     for (const step of Object.values(spec.steps)) if ('prompt' in step && step.prompt !== undefined) expect(prompts).toContain(step.prompt);
-    const queues = new Set(actionsOf(secure, 'transferToAcd').map((transfer) => (transfer['targetQueue'] as { lit: { name: string } }).lit.name));
+    const queues = new Set(
+      actionsOf(secure, 'transferToAcd').map((transfer) => (transfer['targetQueue'] as { lit: { name: string } }).lit.name),
+    );
     expect(queues).toEqual(new Set(Object.values(genesys.queues!)));
     const [call] = actionsOf(secure, 'callData');
     expect(Object.keys(call!['category'] as Tree)).toEqual([genesys.integration]);
@@ -34,14 +53,21 @@ describe('escaping of hostile spec strings', () => {
 
   it('escapes every compared value as an Architect string literal that decodes back', async () => {
     const { secure } = await outputs();
-    const literals = new Set(stringsIn(secure).filter((entry) => entry.path.at(-1) === 'exp').flatMap((entry) => expressionLiterals(entry.text)));
+    const literals = new Set(
+      stringsIn(secure)
+        .filter((entry) => entry.path.at(-1) === 'exp')
+        .flatMap((entry) => expressionLiterals(entry.text)),
+    );
     for (const expected of ['gold "plus"', 'back\\slash', 'yes', 'o"k\\', 'Français "VIP"']) expect(literals).toContain(expected);
   });
 
   it('keeps literal attribute values as YAML literals, not expressions', async () => {
     const { secure } = await outputs();
     const [promote] = actionsOf(secure, 'setParticipantData');
-    const attributes = (promote!['attributes'] as { attribute: { name: { lit: string }; value: Tree } }[]).map((entry) => [entry.attribute.name.lit, entry.attribute.value]);
+    const attributes = (promote!['attributes'] as { attribute: { name: { lit: string }; value: Tree } }[]).map((entry) => [
+      entry.attribute.name.lit,
+      entry.attribute.value,
+    ]);
     const promoteStep = spec.steps['promote'] as { attributes: Record<string, unknown> };
     expect(Object.fromEntries(attributes)['hostile.text']).toEqual({ lit: promoteStep.attributes['hostile.text'] });
   });
@@ -58,7 +84,11 @@ describe('escaping of hostile spec strings', () => {
     const endpoint = spec.endpoints!['verify']!;
     expect(renderVelocity(action.config.request.requestUrlTemplate, {})).toBe(endpoint.url);
     expect(renderVelocity(action.config.request.headers['X-Note']!, {})).toBe(endpoint.headers!['X-Note']);
-    for (const template of [action.config.request.requestUrlTemplate, action.config.request.headers['X-Note']!, action.config.request.requestTemplate]) {
+    for (const template of [
+      action.config.request.requestUrlTemplate,
+      action.config.request.headers['X-Note']!,
+      action.config.request.requestTemplate,
+    ]) {
       const unescaped = template.replace(/\$esc\.jsonString\(\$\{input\.\w+\}\)|\$\{esc\.[dh]\}/g, '');
       expect(unescaped).not.toMatch(/[$#]/);
     }

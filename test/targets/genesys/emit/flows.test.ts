@@ -1,7 +1,18 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { FlowSpec } from '../../../../src/flowspec/types.js';
-import { actionsOf, allActions, artifactOfKind, flowBody, flowSpec, genesysArtifacts, parseEmitted, stringsIn, taskActions, type Tree } from './archy-helpers.js';
+import {
+  actionsOf,
+  allActions,
+  artifactOfKind,
+  flowBody,
+  flowSpec,
+  genesysArtifacts,
+  parseEmitted,
+  stringsIn,
+  taskActions,
+  type Tree,
+} from './archy-helpers.js';
 
 const FLOWS = ['identity-promotion', 'international-otp', 'pin-with-summary'] as const;
 
@@ -10,7 +21,11 @@ describe.each(FLOWS)('genesys output of flows/%s.yaml', (name) => {
   const spec = parse(text) as FlowSpec;
   const load = async () => {
     const artifacts = await genesysArtifacts(text, `flows/${name}.yaml`);
-    return { artifacts, inbound: parseEmitted(artifactOfKind(artifacts, 'inboundCall').contents), secure: parseEmitted(artifactOfKind(artifacts, 'secureCall').contents) };
+    return {
+      artifacts,
+      inbound: parseEmitted(artifactOfKind(artifacts, 'inboundCall').contents),
+      secure: parseEmitted(artifactOfKind(artifacts, 'secureCall').contents),
+    };
   };
 
   it('writes an inbound flow that only enters the secure flow, and a secure flow with the rest', async () => {
@@ -44,14 +59,23 @@ describe.each(FLOWS)('genesys output of flows/%s.yaml', (name) => {
     if (gather.type !== 'gather') throw new Error('no gather');
     const [collect] = actionsOf(secure, 'collectInput');
     const range = typeof gather.digits === 'number' ? { min: gather.digits, max: gather.digits } : gather.digits;
-    const expectedDigits = gather.terminator === undefined && typeof gather.digits === 'number' ? { exact: gather.digits } : { range: { ...range, terminatingDtmf: `digit_${gather.terminator}` } };
+    const expectedDigits =
+      gather.terminator === undefined && typeof gather.digits === 'number'
+        ? { exact: gather.digits }
+        : { range: { ...range, terminatingDtmf: `digit_${gather.terminator}` } };
     expect(collect!['digits']).toEqual(expectedDigits);
     expect(collect!['includeTerminatingDtmfInResultData']).toBe(false);
     expect(collect!['noEntryTimeout']).toEqual({ lit: { seconds: gather.timeoutSeconds } });
     expect(collect!['interDigitTimeout']).toEqual({ lit: { seconds: gather.interDigitTimeoutSeconds } });
     expect(collect!['inputData']).toEqual({ var: `Flow.${gather.into}` });
     const success = ((collect!['outputs'] as Tree)['success'] as { actions: Tree[] }).actions;
-    expect(success[0]).toEqual({ updateData: expect.objectContaining({ statements: [{ string: { variable: `Flow.${gather.into}`, value: { exp: `Replace(Replace(Flow.${gather.into}, "#", ""), "*", "")` } } }] }) });
+    expect(success[0]).toEqual({
+      updateData: expect.objectContaining({
+        statements: [
+          { string: { variable: `Flow.${gather.into}`, value: { exp: `Replace(Replace(Flow.${gather.into}, "#", ""), "*", "")` } } },
+        ],
+      }),
+    });
   });
 
   it('wires every callData output, with the spec timeout and the guarded success check', async () => {
@@ -68,21 +92,41 @@ describe.each(FLOWS)('genesys output of flows/%s.yaml', (name) => {
       expect(call['timeout']).toEqual({ lit: { seconds: endpoint.timeoutSeconds } });
       const check = (outputs['success']!.actions[0] as { decision: Tree }).decision;
       const variable = `Flow.${step.result}_${endpoint.response.success!.field}`;
-      expect(check['condition']).toEqual({ exp: `If(IsNotSetOrEmpty(${variable}), false, ${variable} == "${endpoint.response.success!.equals}")` });
+      expect(check['condition']).toEqual({
+        exp: `If(IsNotSetOrEmpty(${variable}), false, ${variable} == "${endpoint.response.success!.equals}")`,
+      });
     }
   });
 
   it('promotes the spec attributes and never lets the credential out', async () => {
     const { inbound, secure } = await load();
-    const promoted = actionsOf(secure, 'setParticipantData').flatMap((action) => (action['attributes'] as { attribute: { name: { lit: string } } }[]).map((entry) => entry.attribute.name.lit));
+    const promoted = actionsOf(secure, 'setParticipantData').flatMap((action) =>
+      (action['attributes'] as { attribute: { name: { lit: string } } }[]).map((entry) => entry.attribute.name.lit),
+    );
     const expected = Object.values(spec.steps).flatMap((step) => (step.type === 'setAttributes' ? Object.keys(step.attributes) : []));
     expect(new Set(promoted)).toEqual(new Set(expected));
-    const sensitive = Object.entries(spec.variables ?? {}).filter(([, variable]) => variable.sensitive).map(([variable]) => `Flow.${variable}`);
+    const sensitive = Object.entries(spec.variables ?? {})
+      .filter(([, variable]) => variable.sensitive)
+      .map(([variable]) => `Flow.${variable}`);
     for (const variable of sensitive) {
       const mentions = new RegExp(`${variable.replace('.', '\\.')}\\b`);
       expect(stringsIn(inbound).filter((entry) => mentions.test(entry.text))).toEqual([]);
-      const uses = stringsIn(taskActions(secure)).filter((entry) => mentions.test(entry.text)).map((entry) => entry.path.filter((segment) => !/^\d+$/.test(segment)).slice(-3).join('.'));
-      expect(new Set(uses)).toEqual(new Set(['collectInput.inputData.var', 'statements.string.variable', 'string.value.exp', expect.stringMatching(/^inputs\.\w+\.exp$/)]));
+      const uses = stringsIn(taskActions(secure))
+        .filter((entry) => mentions.test(entry.text))
+        .map((entry) =>
+          entry.path
+            .filter((segment) => !/^\d+$/.test(segment))
+            .slice(-3)
+            .join('.'),
+        );
+      expect(new Set(uses)).toEqual(
+        new Set([
+          'collectInput.inputData.var',
+          'statements.string.variable',
+          'string.value.exp',
+          expect.stringMatching(/^inputs\.\w+\.exp$/),
+        ]),
+      );
     }
   });
 
@@ -94,7 +138,8 @@ describe.each(FLOWS)('genesys output of flows/%s.yaml', (name) => {
     for (const step of Object.values(spec.steps)) {
       if (step.type !== 'route') continue;
       if (step.queue !== undefined) expected.add(step.priority ?? 0);
-      for (const target of [...Object.values(step.cases ?? {}), ...(step.default ? [step.default] : [])]) expected.add(target.priority ?? 0);
+      for (const target of [...Object.values(step.cases ?? {}), ...(step.default ? [step.default] : [])])
+        expected.add(target.priority ?? 0);
     }
     expect(priorities).toEqual(expected);
     const queueNames = new Set(Object.values(spec.targets!.genesys!.queues!));
@@ -116,7 +161,9 @@ describe.each(FLOWS)('genesys output of flows/%s.yaml', (name) => {
     const { inbound, secure } = await load();
     for (const flow of [inbound, secure]) {
       const declared = ((flowBody(flow)['variables'] ?? []) as Tree[]).map((entry) => Object.values(entry)[0] as { name: string });
-      const used = new Set(stringsIn(taskActions(flow)).flatMap((entry) => [...entry.text.matchAll(/Flow\.\w+/g)].map((match) => match[0])));
+      const used = new Set(
+        stringsIn(taskActions(flow)).flatMap((entry) => [...entry.text.matchAll(/Flow\.\w+/g)].map((match) => match[0])),
+      );
       expect(new Set(declared.map((variable) => variable.name))).toEqual(used);
     }
   });

@@ -35,55 +35,91 @@ describe('genesys engine: artifacts it does not model', () => {
   });
 
   it('rejects an unknown expression function', () => {
-    const error = rejection(compiled, 'genesys/secure-call.yaml', (text) => text.replace('exp: Replace(Replace(Flow.pin', 'exp: Substitute(Replace(Flow.pin'));
+    const error = rejection(compiled, 'genesys/secure-call.yaml', (text) =>
+      text.replace('exp: Replace(Replace(Flow.pin', 'exp: Substitute(Replace(Flow.pin'),
+    );
     expect(error.message).toMatch(/unknown function Substitute/);
-    expect(error.where).toMatch(/^secure-call\.yaml: \/secureCall\/tasks\/0\/task\/actions\/0\/loop\/outputs\/loop\/actions\/0\/collectInput\/outputs\/success\/actions\/0\/updateData\/statements\/0\/string\/value\/exp$/);
+    expect(error.where).toMatch(
+      /^secure-call\.yaml: \/secureCall\/tasks\/0\/task\/actions\/0\/loop\/outputs\/loop\/actions\/0\/collectInput\/outputs\/success\/actions\/0\/updateData\/statements\/0\/string\/value\/exp$/,
+    );
   });
 
   it('rejects a function called with the wrong number of arguments', () => {
-    expect(rejection(compiled, 'genesys/secure-call.yaml', (text) => text.replace('", ""), "*", "")', '", ""), "*")')).message).toMatch(/Replace takes 3 arguments/);
+    expect(rejection(compiled, 'genesys/secure-call.yaml', (text) => text.replace('", ""), "*", "")', '", ""), "*")')).message).toMatch(
+      /Replace takes 3 arguments/,
+    );
   });
 
   it('rejects a string escape Architect does not document', () => {
-    expect(rejection(compiled, 'genesys/secure-call.yaml', (text) => text.replace('Flow.pin, "#", ""', 'Flow.pin, "\\t", ""')).message).toMatch(/unsupported text in expression/);
+    expect(
+      rejection(compiled, 'genesys/secure-call.yaml', (text) => text.replace('Flow.pin, "#", ""', 'Flow.pin, "\\t", ""')).message,
+    ).toMatch(/unsupported text in expression/);
   });
 
   it('rejects an unknown property of a known action', () => {
-    expect(rejection(compiled, 'genesys/secure-call.yaml', (text) => text.replace('directAgent:', 'appendSkills:')).message).toMatch(/unknown property "appendSkills"/);
+    expect(rejection(compiled, 'genesys/secure-call.yaml', (text) => text.replace('directAgent:', 'appendSkills:')).message).toMatch(
+      /unknown property "appendSkills"/,
+    );
   });
 
   it('rejects a property value it does not model', () => {
-    expect(rejection(compiled, 'genesys/secure-call.yaml', (text) => text.replace('verificationType: none', 'verificationType: individualDigits')).message).toMatch(/only "none" is modelled/);
+    expect(
+      rejection(compiled, 'genesys/secure-call.yaml', (text) =>
+        text.replace('verificationType: none', 'verificationType: individualDigits'),
+      ).message,
+    ).toMatch(/only "none" is modelled/);
   });
 
   it('rejects an unknown updateData statement', () => {
-    expect(rejection(compiled, 'genesys/secure-call.yaml', (text) => text.replace(/- string:\n(\s+)variable: Flow.pin/, '- json:\n$1variable: Flow.pin')).message).toMatch(/unknown updateData statement json/);
+    expect(
+      rejection(compiled, 'genesys/secure-call.yaml', (text) =>
+        text.replace(/- string:\n(\s+)variable: Flow.pin/, '- json:\n$1variable: Flow.pin'),
+      ).message,
+    ).toMatch(/unknown updateData statement json/);
   });
 
   it('rejects a Velocity directive in a request template', () => {
-    const error = rejection(compiled, 'genesys/data-actions/verifyPin.json', (text) => text.replace('\\"auth_method\\": \\"pin\\"', '\\"auth_method\\": \\"#if($x)pin#end\\"'));
+    const error = rejection(compiled, 'genesys/data-actions/verifyPin.json', (text) =>
+      text.replace('\\"auth_method\\": \\"pin\\"', '\\"auth_method\\": \\"#if($x)pin#end\\"'),
+    );
     expect(error.message).toMatch(/Velocity directive/);
     expect(error.where).toBe('data-actions/verifyPin.json: /config/request/requestTemplate');
   });
 
   it('rejects a Velocity reference outside the subset', () => {
-    expect(rejection(compiled, 'genesys/data-actions/verifyPin.json', (text) => text.replace('$esc.jsonString(${input.auth_value})', '$esc.javascript(${input.auth_value})')).message).toMatch(/unsupported Velocity reference/);
+    expect(
+      rejection(compiled, 'genesys/data-actions/verifyPin.json', (text) =>
+        text.replace('$esc.jsonString(${input.auth_value})', '$esc.javascript(${input.auth_value})'),
+      ).message,
+    ).toMatch(/unsupported Velocity reference/);
   });
 
   it('rejects JSONPath outside `$.a.b`', () => {
-    expect(rejection(compiled, 'genesys/data-actions/verifyPin.json', (text) => text.replace('"$.status"', '"$..status"')).message).toMatch(/outside the modelled subset/);
+    expect(rejection(compiled, 'genesys/data-actions/verifyPin.json', (text) => text.replace('"$.status"', '"$..status"')).message).toMatch(
+      /outside the modelled subset/,
+    );
   });
 
   it('rejects a callData naming a data action that no file defines', () => {
-    expect(rejection(compiled, 'genesys/secure-call.yaml', (text) => text.replace('Verify Caller PIN:', 'Verify Caller PIN v2:')).message).toMatch(/no data action named "Verify Caller PIN v2"/);
+    expect(
+      rejection(compiled, 'genesys/secure-call.yaml', (text) => text.replace('Verify Caller PIN:', 'Verify Caller PIN v2:')).message,
+    ).toMatch(/no data action named "Verify Caller PIN v2"/);
   });
 
   it('rejects a success output written into a variable of another type', () => {
-    expect(rejection(compiled, 'genesys/secure-call.yaml', (text) => text.replace('var: Flow.summary_open_tickets', 'var: Flow.summary_summary')).message).toMatch(/is a string variable, written as integer/);
+    expect(
+      rejection(compiled, 'genesys/secure-call.yaml', (text) => text.replace('var: Flow.summary_open_tickets', 'var: Flow.summary_summary'))
+        .message,
+    ).toMatch(/is a string variable, written as integer/);
   });
 
   it('fails a run that compares NOT_SET without a guard', () => {
-    const artifacts = withArtifact(compiled, 'genesys/secure-call.yaml', (text) => text.replace('exp: If(IsNotSetOrEmpty(Flow.auth_status), false, Flow.auth_status == "success")', 'exp: Flow.auth_status == "success"'));
+    const artifacts = withArtifact(compiled, 'genesys/secure-call.yaml', (text) =>
+      text.replace(
+        'exp: If(IsNotSetOrEmpty(Flow.auth_status), false, Flow.auth_status == "success")',
+        'exp: Flow.auth_status == "success"',
+      ),
+    );
     const unguarded = { ...compiled, artifacts };
     expect(() => call(unguarded, [keys('1234#')], [json(200, { status: null })])).toThrow(/unguarded == with a NOT_SET operand/);
   });
@@ -102,9 +138,15 @@ function goldenSpecs(): { name: string; text: string; environment?: Map<string, 
   for (const entry of readdirSync(join(ROOT, 'test/cases'))) {
     const folder = join(ROOT, 'test/cases', entry);
     if (!existsSync(join(folder, 'spec.yaml'))) continue;
-    const options = existsSync(join(folder, 'case.json')) ? (JSON.parse(readFileSync(join(folder, 'case.json'), 'utf8')) as { targets?: string[]; env?: Record<string, string> }) : {};
+    const options = existsSync(join(folder, 'case.json'))
+      ? (JSON.parse(readFileSync(join(folder, 'case.json'), 'utf8')) as { targets?: string[]; env?: Record<string, string> })
+      : {};
     if (options.targets && !options.targets.includes('genesys')) continue;
-    specs.push({ name: entry, text: readFileSync(join(folder, 'spec.yaml'), 'utf8'), ...(options.env ? { environment: new Map(Object.entries(options.env)) } : {}) });
+    specs.push({
+      name: entry,
+      text: readFileSync(join(folder, 'spec.yaml'), 'utf8'),
+      ...(options.env ? { environment: new Map(Object.entries(options.env)) } : {}),
+    });
   }
   return specs;
 }

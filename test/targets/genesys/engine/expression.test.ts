@@ -29,7 +29,10 @@ describe('Architect expressions', () => {
     const guarded = 'If(IsSet(Flow.n), ToString(Flow.n), "")';
     expect(run(guarded, { 'Flow.n': NOT_SET })).toEqual(stringValue(''));
     expect(run(guarded, { 'Flow.n': { type: 'integer', value: 12 } })).toEqual(stringValue('12'));
-    expect(run('If(IsNotSetOrEmpty(Flow.s), false, Flow.s == "x")', { 'Flow.s': stringValue('') })).toEqual({ type: 'boolean', value: false });
+    expect(run('If(IsNotSetOrEmpty(Flow.s), false, Flow.s == "x")', { 'Flow.s': stringValue('') })).toEqual({
+      type: 'boolean',
+      value: false,
+    });
   });
 
   it('refuses a comparison with NOT_SET, and ToString of NOT_SET, instead of guessing', () => {

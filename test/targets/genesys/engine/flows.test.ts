@@ -18,7 +18,16 @@ interface FlowCase {
   headers: Record<string, string>;
   authMethod?: string;
   timeoutSeconds: number;
-  prompts: { welcome: string; gather: string; wrong: string; missing: string; unavailable: string; exhausted?: string; routed?: string; noAgents: string };
+  prompts: {
+    welcome: string;
+    gather: string;
+    wrong: string;
+    missing: string;
+    unavailable: string;
+    exhausted?: string;
+    routed?: string;
+    noAgents: string;
+  };
   routes: { platinum: RouteEnd; standard: RouteEnd; unavailable: RouteEnd; exhausted: RouteEnd };
   /** Attributes after a verified caller, and the replies after the verification. */
   promoted: (tier: string) => [string, string][];
@@ -161,8 +170,16 @@ describe.each(CASES)('genesys engine on $flow', (flowCase) => {
     expect(run.prompts).toEqual([prompts.welcome, prompts.gather, ...(prompts.routed ? [prompts.routed] : [])]);
     expect(run.recorder.attempts).toEqual(new Map([[flowCase.retry, 1]]));
     const [verify] = run.requests;
-    expect(verify).toMatchObject({ endpoint: flowCase.flow === 'pin-with-summary' ? 'verifyPin' : 'verifyIdentity', method: flowCase.method, url: flowCase.url, headers: flowCase.headers, timeoutSeconds: flowCase.timeoutSeconds });
-    expect(verify!.body).toBe(`{"interaction_id": "${CALL.id}", "customer_identifier": "${CALL.ani}", "auth_method": "${flowCase.authMethod}", "auth_value": "${flowCase.code}", "timestamp": "2026-01-02T03:04:05.000Z"}`);
+    expect(verify).toMatchObject({
+      endpoint: flowCase.flow === 'pin-with-summary' ? 'verifyPin' : 'verifyIdentity',
+      method: flowCase.method,
+      url: flowCase.url,
+      headers: flowCase.headers,
+      timeoutSeconds: flowCase.timeoutSeconds,
+    });
+    expect(verify!.body).toBe(
+      `{"interaction_id": "${CALL.id}", "customer_identifier": "${CALL.ani}", "auth_method": "${flowCase.authMethod}", "auth_value": "${flowCase.code}", "timestamp": "2026-01-02T03:04:05.000Z"}`,
+    );
   });
 
   it('routes a standard caller by the default case', () => {
@@ -176,7 +193,11 @@ describe.each(CASES)('genesys engine on $flow', (flowCase) => {
     expect(run.recorder.callEnd).toEqual(routes.platinum);
     expect(run.prompts.slice(0, 4)).toEqual([prompts.welcome, prompts.gather, prompts.wrong, prompts.gather]);
     expect(run.recorder.attempts.get(flowCase.retry)).toBe(2);
-    expect(run.requests.map((request) => JSON.parse(request.body!).auth_value)).toEqual(['999999', flowCase.code, ...flowCase.afterVerify.map(() => undefined)]);
+    expect(run.requests.map((request) => JSON.parse(request.body!).auth_value)).toEqual([
+      '999999',
+      flowCase.code,
+      ...flowCase.afterVerify.map(() => undefined),
+    ]);
   });
 
   it('routes to the exhausted path after three wrong codes, with nothing promoted', () => {
@@ -201,7 +222,11 @@ describe.each(CASES)('genesys engine on $flow', (flowCase) => {
 
   it('treats a 200 whose status field is renamed as a failed verification (the default is "")', () => {
     const { status, ...profile } = { status: 'success', tier: 'platinum', ...PROFILE };
-    const run = call(compiled, [keys(flowCase.entry), keys(flowCase.entry)], [json(200, { state: status, ...profile }), verified('platinum'), ...flowCase.afterVerify]);
+    const run = call(
+      compiled,
+      [keys(flowCase.entry), keys(flowCase.entry)],
+      [json(200, { state: status, ...profile }), verified('platinum'), ...flowCase.afterVerify],
+    );
     expect(run.prompts).toContain(prompts.wrong);
     expect(run.recorder.attempts.get(flowCase.retry)).toBe(2);
     expect(run.recorder.callEnd).toEqual(routes.platinum);
@@ -229,7 +254,9 @@ describe.each(CASES)('genesys engine on $flow', (flowCase) => {
   });
 
   it('reports a platform limit when a transfer from the secure flow fails (blind transfer)', () => {
-    expect(() => call(compiled, [keys(flowCase.entry)], [verified('platinum'), ...flowCase.afterVerify], { transfer: 'fails' })).toThrow(PlatformLimit);
+    expect(() => call(compiled, [keys(flowCase.entry)], [verified('platinum'), ...flowCase.afterVerify], { transfer: 'fails' })).toThrow(
+      PlatformLimit,
+    );
   });
 
   it('takes the inbound failure path when the secure flow does not exist', () => {

@@ -60,7 +60,12 @@ export interface Outcome {
 }
 
 /** One call: caller entries in order, replies in order (one per request; running out fails the test). */
-export function call(compiled: Compiled, caller: CallerEntry[], replies: HttpReply[] = [], options: Partial<SimulationInput> = {}): Outcome {
+export function call(
+  compiled: Compiled,
+  caller: CallerEntry[],
+  replies: HttpReply[] = [],
+  options: Partial<SimulationInput> = {},
+): Outcome {
   const engine = createGenesysEngine(compiled.artifacts, compiled.graph);
   const queue = [...replies];
   const recorder = drive(engine, { call: CALL, caller, transfer: 'succeeds', ...options }, () => {

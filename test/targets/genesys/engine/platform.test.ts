@@ -6,7 +6,8 @@ import { readRepoFile } from '../../../helpers/fixtures.js';
 import { call, compileFlow, compileGenesys, json, keys, SILENCE, withArtifact, type Compiled } from './harness.js';
 
 describe('collectInput', () => {
-  const collect = (entry: string, digits: Digits, includeTerminator = false) => collectedDigits(keys(entry), digits, includeTerminator, 'test');
+  const collect = (entry: string, digits: Digits, includeTerminator = false) =>
+    collectedDigits(keys(entry), digits, includeTerminator, 'test');
   const pin: Digits = { kind: 'range', min: 4, max: 8, terminator: '#' };
 
   it('ends the entry at the terminator, leaving it out unless asked', () => {
@@ -37,14 +38,17 @@ describe('collectInput', () => {
 });
 
 describe('Velocity subset', () => {
-  const render = (template: string, inputs: Record<string, string> = {}) => renderTemplate(parseTemplate(template, ['input', 'credential'], 'test'), { inputs: new Map(Object.entries(inputs)) }, 'test');
+  const render = (template: string, inputs: Record<string, string> = {}) =>
+    renderTemplate(parseTemplate(template, ['input', 'credential'], 'test'), { inputs: new Map(Object.entries(inputs)) }, 'test');
 
   it('writes a literal $ and # through the escape tool', () => {
     expect(render('a=${esc.d}x${esc.h}frag ${esc.d}{y}')).toBe('a=$x#frag ${y}');
   });
 
   it('escapes an input for a JSON string, and inserts a credential stand-in', () => {
-    expect(render('{"v": "$esc.jsonString(${input.v})", "raw": ${input.n}}', { v: 'say "hi"\\\n', n: '3' })).toBe('{"v": "say \\"hi\\"\\\\\\n", "raw": 3}');
+    expect(render('{"v": "$esc.jsonString(${input.v})", "raw": ${input.n}}', { v: 'say "hi"\\\n', n: '3' })).toBe(
+      '{"v": "say \\"hi\\"\\\\\\n", "raw": 3}',
+    );
     expect(render('Bearer ${credentials.token}')).toBe('Bearer <secret:token>');
   });
 
@@ -66,12 +70,23 @@ describe('data actions as the platform runs them', () => {
   const gold = { kind: 'route', queue: 'gold', priority: 40, skills: [] };
 
   it('takes any 2xx as an answer', () => {
-    const run = call(compiled, [keys('1234#')], [{ kind: 'response', status: 201, body: '{"status": "success", "tier": "gold", "account_status": "active"}' }, json(204, { status: 'ok' })]);
+    const run = call(
+      compiled,
+      [keys('1234#')],
+      [
+        { kind: 'response', status: 201, body: '{"status": "success", "tier": "gold", "account_status": "active"}' },
+        json(204, { status: 'ok' }),
+      ],
+    );
     expect(run.recorder.callEnd).toEqual(gold);
   });
 
   it('fails the action when a field has the wrong JSON type: the summary is skipped', () => {
-    const run = call(compiled, [keys('1234#')], [verified, json(200, { status: 'ok', last_contact_reason: 'x', open_tickets: '2', summary: 's' })]);
+    const run = call(
+      compiled,
+      [keys('1234#')],
+      [verified, json(200, { status: 'ok', last_contact_reason: 'x', open_tickets: '2', summary: 's' })],
+    );
     expect(run.attributes.map(([name]) => name)).toEqual(['customer.id', 'customer.tier', 'customer.accountStatus']);
     expect(run.recorder.callEnd).toEqual(gold);
   });
@@ -82,7 +97,11 @@ describe('data actions as the platform runs them', () => {
   });
 
   it('fills a missing field from translationMapDefaults and passes a JSON null on as NOT_SET', () => {
-    const run = call(compiled, [keys('1234#')], [json(200, { status: 'success', account_status: 'active', tier: null }), json(200, { status: 'ok' })]);
+    const run = call(
+      compiled,
+      [keys('1234#')],
+      [json(200, { status: 'success', account_status: 'active', tier: null }), json(200, { status: 'ok' })],
+    );
     expect(JSON.parse(run.requests[1]!.body!).customer_id).toBe('');
     expect(run.attributes).toEqual([
       ['customer.id', ''],
@@ -96,16 +115,23 @@ describe('data actions as the platform runs them', () => {
   });
 
   it('fails the action without a request when a required input is NOT_SET (UNVERIFIED)', () => {
-    const run = call(compiled, [keys('1234#')], [json(200, { status: 'success', tier: 'gold', account_status: 'active', customer_id: null })]);
+    const run = call(
+      compiled,
+      [keys('1234#')],
+      [json(200, { status: 'success', tier: 'gold', account_status: 'active', customer_id: null })],
+    );
     // customer_id: null leaves the summary lookup's input NOT_SET: no second request is made.
     expect(run.requests).toHaveLength(1);
     expect(run.recorder.callEnd).toEqual(gold);
   });
 
-  it('applies the shorter of the flow timeout and the action timeout', async () => {
+  it('applies the shorter of the flow timeout and the action timeout', () => {
     const run = call(compiled, [keys('1234#')], [{ kind: 'timeout' }]);
     expect(run.requests[0]!.timeoutSeconds).toBe(15);
-    const slowerFlow = { ...compiled, artifacts: withArtifact(compiled, 'genesys/secure-call.yaml', (text) => text.replace('seconds: 15', 'seconds: 30')) };
+    const slowerFlow = {
+      ...compiled,
+      artifacts: withArtifact(compiled, 'genesys/secure-call.yaml', (text) => text.replace('seconds: 15', 'seconds: 30')),
+    };
     expect(call(slowerFlow, [keys('1234#')], [{ kind: 'timeout' }]).requests[0]!.timeoutSeconds).toBe(15);
   });
 });
@@ -122,8 +148,20 @@ describe('hostile strings', () => {
     expect(request!.url).toBe('https://auth.example.com/v1/verify?a=1&b=$x#frag');
     expect(request!.headers['x-note']).toBe('a "b" $c #d ${e} #if(x)');
     expect(request!.timeoutSeconds).toBe(12.5);
-    expect(JSON.parse(request!.body!)).toEqual({ id: 'conv-1', at: '2026-01-02T03:04:05.000Z', code: '12345', note: 'no', literal: 'quote " backslash \\ dollar $x ${y} hash #set($a = 1) ## comment\nnewline é', count: 3, flag: true });
-    expect(run.prompts).toEqual(["Bonjour: «bienvenue» # pas un commentaire {{x}} ${y}\nsecond line, 'single' \"double\"", 'no', 'Un instant : on vous transfère…']);
+    expect(JSON.parse(request!.body!)).toEqual({
+      id: 'conv-1',
+      at: '2026-01-02T03:04:05.000Z',
+      code: '12345',
+      note: 'no',
+      literal: 'quote " backslash \\ dollar $x ${y} hash #set($a = 1) ## comment\nnewline é',
+      count: 3,
+      flag: true,
+    });
+    expect(run.prompts).toEqual([
+      'Bonjour: «bienvenue» # pas un commentaire {{x}} ${y}\nsecond line, \'single\' "double"',
+      'no',
+      'Un instant : on vous transfère…',
+    ]);
     expect(run.attributes).toEqual([
       ['hostile.text', 'on: "x" #y {{z}} ${w} ✓'],
       ['hostile.tier', 'gold "plus"'],

@@ -98,7 +98,14 @@ describe('genesys engine on the rest of the emitted vocabulary', () => {
 
   it('sends call data and a boolean input, assigns typed results and writes them as text', () => {
     const run = call(compiled, [], [profile({})]);
-    expect(run.requests[0]).toEqual({ endpoint: 'profile', method: 'POST', url: 'https://crm.example.com/profile', headers: { authorization: 'Bearer <secret:token>', 'content-type': 'application/json' }, body: `{"caller": "${CALL.ani}", "dialled": "${CALL.dnis}", "vip": false}`, timeoutSeconds: 12 });
+    expect(run.requests[0]).toEqual({
+      endpoint: 'profile',
+      method: 'POST',
+      url: 'https://crm.example.com/profile',
+      headers: { authorization: 'Bearer <secret:token>', 'content-type': 'application/json' },
+      body: `{"caller": "${CALL.ani}", "dialled": "${CALL.dnis}", "vip": false}`,
+      timeoutSeconds: 12,
+    });
     expect(run.attributes).toEqual([
       ['crm.score', '0.75'],
       ['crm.vip', 'true'],
@@ -117,7 +124,13 @@ describe('genesys engine on the rest of the emitted vocabulary', () => {
   ])('takes the else branch with %s, then a GET without a body', (_, fields) => {
     const run = call(compiled, [], [profile(fields), json(200, { ok: true })]);
     expect(run.attributes).toEqual([]);
-    expect(run.requests[1]).toEqual({ endpoint: 'ping', method: 'GET', url: 'https://crm.example.com/ping', headers: {}, timeoutSeconds: 10 });
+    expect(run.requests[1]).toEqual({
+      endpoint: 'ping',
+      method: 'GET',
+      url: 'https://crm.example.com/ping',
+      headers: {},
+      timeoutSeconds: 10,
+    });
     expect(run.recorder.callEnd).toMatchObject({ kind: 'route', queue: 'calls' in fields ? 'b' : 'a' });
   });
 

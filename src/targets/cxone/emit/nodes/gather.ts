@@ -26,7 +26,10 @@ export function mapGather(node: GatherNode, ctx: MapContext): DraftAction[] {
   const actions = [
     ...capture,
     snippetAction(sanitize, caption(node.id, 'keep digits'), sanitizeCode(node, ctx.specFile), check, rejected),
-    action(check, 'IF', caption(node.id, 'entry complete'), { Expression: `${valid} = 1` }, [named('True', ctx.enter(node, node.next)), named('False', noInput)]),
+    action(check, 'IF', caption(node.id, 'entry complete'), { Expression: `${valid} = 1` }, [
+      named('True', ctx.enter(node, node.next)),
+      named('False', noInput),
+    ]),
   ];
   if (node.sensitive) actions.push(assignAction(rejected, caption(node.id, `clear ${node.variable}`), node.variable, '', noInput));
   return actions;
@@ -43,14 +46,28 @@ function digitEntry(node: GatherNode, ctx: MapContext, sanitize: string, noInput
   };
   const tenant = catalogEntry(ctx.catalog, 'CAPTURE');
   if (!tenant) {
-    return [action(stepKey(node.id), 'MENU', caption(node.id), { Sequence: ttsSequence(node.prompt), Phrase: ttsText(node.prompt), ClearDigits: 'True', ...settings }, [next(sanitize)])];
+    return [
+      action(
+        stepKey(node.id),
+        'MENU',
+        caption(node.id),
+        { Sequence: ttsSequence(node.prompt), Phrase: ttsText(node.prompt), ClearDigits: 'True', ...settings },
+        [next(sanitize)],
+      ),
+    ];
   }
   // CAPTURE has no prompt of its own: a PLAY speaks it. Timeout is no input; every other way out is an entry to check.
   const names = new Set(tenant.properties.map((property) => property.name));
   const properties = Object.fromEntries(Object.entries(settings).filter(([name]) => names.has(name)));
-  const branches = [next(sanitize), ...tenant.branches.named.map((branch) => named(branch.name, branch.name === 'Timeout' ? noInput : sanitize))];
+  const branches = [
+    next(sanitize),
+    ...tenant.branches.named.map((branch) => named(branch.name, branch.name === 'Timeout' ? noInput : sanitize)),
+  ];
   const captureKey = stepKey(node.id, 'capture');
-  return [playAction(stepKey(node.id), caption(node.id, 'prompt'), node.prompt, captureKey), action(captureKey, 'CAPTURE', caption(node.id), properties, branches)];
+  return [
+    playAction(stepKey(node.id), caption(node.id, 'prompt'), node.prompt, captureKey),
+    action(captureKey, 'CAPTURE', caption(node.id), properties, branches),
+  ];
 }
 
 function sanitizeCode(node: GatherNode, specFile: string): string {

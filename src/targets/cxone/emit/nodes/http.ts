@@ -4,7 +4,18 @@ import { action, assignAction, snippetAction } from '../actions.js';
 import { catalogEntry } from '../../catalog/index.js';
 import type { CatalogEntry } from '../../catalog/types.js';
 import { caption, matchCase, named, next, stepKey, type DraftAction, type MapContext } from '../draft.js';
-import { headersVariable, requestObjectVariable, httpStatusVariable, outcomeVariable, readableName, requestVariable, responseVariable, resultField, secretPlaceholder, tokenVariable } from '../../conventions.js';
+import {
+  headersVariable,
+  requestObjectVariable,
+  httpStatusVariable,
+  outcomeVariable,
+  readableName,
+  requestVariable,
+  responseVariable,
+  resultField,
+  secretPlaceholder,
+  tokenVariable,
+} from '../../conventions.js';
 import { findErrorBranch, findRoleProperty, REST_API_ROLES } from '../../catalog/rest-api-roles.js';
 import { renderTemplate } from '../templates.js';
 
@@ -20,22 +31,34 @@ export function mapHttp(node: HttpNode, ctx: MapContext): DraftAction[] {
   const data = templateData(node, endpoint, ctx.specFile);
   const sensitive = sensitiveBodyVariables(endpoint);
   const rest = catalogEntry(ctx.catalog, 'RESTAPI');
-  const secrets = [data.token?.variable, ...(sensitive.length > 0 ? [data.requestJson, data.request] : []), ...(rest && data.token ? [data.headersJson] : [])].filter((name): name is string => name !== undefined);
+  const secrets = [
+    data.token?.variable,
+    ...(sensitive.length > 0 ? [data.requestJson, data.request] : []),
+    ...(rest && data.token ? [data.headersJson] : []),
+  ].filter((name): name is string => name !== undefined);
   const outcome = stepKey(node.id, 'outcome');
   const unavailable = ctx.enter(node, node.onTimeout);
   const cleared = clearChain(node, 'clear', sensitive, outcome);
   const errorPath = clearChain(node, 'error-clear', [...sensitive, ...secrets], unavailable);
   const afterCall = cleared[0]?.key ?? outcome;
   const onError = errorPath[0]?.key ?? unavailable;
-  const call = rest ? restApiCall(node, endpoint, rest, data, afterCall, onError) : [snippetAction(stepKey(node.id), caption(node.id), proxyCode(data), afterCall, onError, true)];
-  const cases = action(outcome, 'CASE', caption(node.id, 'outcome'), { Variable: data.outcome }, [next(unavailable), matchCase('success', ctx.enter(node, node.onSuccess)), matchCase('failure', ctx.enter(node, node.onFailure))]);
+  const call = rest
+    ? restApiCall(node, endpoint, rest, data, afterCall, onError)
+    : [snippetAction(stepKey(node.id), caption(node.id), proxyCode(data), afterCall, onError, true)];
+  const cases = action(outcome, 'CASE', caption(node.id, 'outcome'), { Variable: data.outcome }, [
+    next(unavailable),
+    matchCase('success', ctx.enter(node, node.onSuccess)),
+    matchCase('failure', ctx.enter(node, node.onFailure)),
+  ]);
   return [...call, ...cleared, ...errorPath, cases];
 }
 
 function clearChain(node: HttpNode, part: string, variables: readonly string[], to: string): DraftAction[] {
   const keys = variables.map((_, position) => stepKey(node.id, `${part}:${position}`));
   const why = part === 'clear' ? 'clear' : 'on error, clear';
-  return variables.map((variable, position) => assignAction(keys[position]!, caption(node.id, `${why} ${variable}`), variable, '', keys[position + 1] ?? to));
+  return variables.map((variable, position) =>
+    assignAction(keys[position]!, caption(node.id, `${why} ${variable}`), variable, '', keys[position + 1] ?? to),
+  );
 }
 
 function sensitiveBodyVariables(endpoint: IrEndpoint): string[] {
@@ -57,14 +80,23 @@ function templateData(node: HttpNode, endpoint: IrEndpoint, specFile: string) {
     headersJson: headersVariable(node.id),
     response: responseVariable(node.id),
     proxy: `ivrflow_proxy`,
-    body: endpoint.body.map(({ field, value }) => (value.kind === 'literal' ? { field, variable: null, literal: String(value.value) } : { field, variable: readableName(value), literal: null })),
+    body: endpoint.body.map(({ field, value }) =>
+      value.kind === 'literal'
+        ? { field, variable: null, literal: String(value.value) }
+        : { field, variable: readableName(value), literal: null },
+    ),
     sensitiveFields: endpoint.body.filter(({ value }) => value.kind === 'variable' && value.sensitive).map(({ field }) => field),
-    token: endpoint.bearerSecret === undefined ? null : { variable: tokenVariable(endpoint.bearerSecret), placeholder: secretPlaceholder(endpoint.bearerSecret) },
+    token:
+      endpoint.bearerSecret === undefined
+        ? null
+        : { variable: tokenVariable(endpoint.bearerSecret), placeholder: secretPlaceholder(endpoint.bearerSecret) },
     headers: endpoint.headers,
     url: endpoint.url,
     method: endpoint.method,
     timeout: Math.ceil(endpoint.timeoutSeconds),
-    success: endpoint.success ? { variable: resultField(node.result, endpoint.success.field), value: String(endpoint.success.equals) } : null,
+    success: endpoint.success
+      ? { variable: resultField(node.result, endpoint.success.field), value: String(endpoint.success.equals) }
+      : null,
     fromAction: false,
     clear: [] as string[],
   };
@@ -72,17 +104,36 @@ function templateData(node: HttpNode, endpoint: IrEndpoint, specFile: string) {
 
 /** One SNIPPET does it all: body, proxy call, outcome; the token and the request text are cleared inside it. */
 function proxyCode(data: HttpTemplateData): string {
-  const clear = [data.token?.variable, data.body.length > 0 ? data.requestJson : undefined].filter((name): name is string => name !== undefined);
-  return [renderTemplate('http-prepare', data), renderTemplate('http-proxy', data), renderTemplate('http-evaluate', { ...data, clear })].join('\n');
+  const clear = [data.token?.variable, data.body.length > 0 ? data.requestJson : undefined].filter(
+    (name): name is string => name !== undefined,
+  );
+  return [
+    renderTemplate('http-prepare', data),
+    renderTemplate('http-proxy', data),
+    renderTemplate('http-evaluate', { ...data, clear }),
+  ].join('\n');
 }
 
 /** With a tenant's REST API action: its property names come from the catalog (rest-api-roles.ts, UNVERIFIED). */
-function restApiCall(node: HttpNode, endpoint: IrEndpoint, rest: CatalogEntry, data: HttpTemplateData, to: string, onError: string): DraftAction[] {
-  const property = (role: string) => findRoleProperty(rest, REST_API_ROLES.find((candidate) => candidate.role === role)!)!;
+function restApiCall(
+  node: HttpNode,
+  endpoint: IrEndpoint,
+  rest: CatalogEntry,
+  data: HttpTemplateData,
+  to: string,
+  onError: string,
+): DraftAction[] {
+  const property = (role: string) =>
+    findRoleProperty(
+      rest,
+      REST_API_ROLES.find((candidate) => candidate.role === role)!,
+    )!;
   const callKey = stepKey(node.id, 'call');
   const evaluateKey = stepKey(node.id, 'evaluate');
   const prepare = [renderTemplate('http-prepare', data), renderTemplate('http-headers', data)].join('\n');
-  const clear = [data.token?.variable, data.headersJson, endpoint.body.length > 0 ? data.requestJson : undefined].filter((name): name is string => name !== undefined);
+  const clear = [data.token?.variable, data.headersJson, endpoint.body.length > 0 ? data.requestJson : undefined].filter(
+    (name): name is string => name !== undefined,
+  );
   const properties = {
     [property('verb')]: endpoint.method,
     [property('url')]: endpoint.url,
@@ -95,6 +146,12 @@ function restApiCall(node: HttpNode, endpoint: IrEndpoint, rest: CatalogEntry, d
   return [
     snippetAction(stepKey(node.id), caption(node.id, 'request'), prepare, callKey, onError),
     action(callKey, rest.name, caption(node.id), properties, [next(evaluateKey), named(errorBranch, onError)]),
-    snippetAction(evaluateKey, caption(node.id, 'check answer'), renderTemplate('http-evaluate', { ...data, fromAction: true, clear }), to, onError),
+    snippetAction(
+      evaluateKey,
+      caption(node.id, 'check answer'),
+      renderTemplate('http-evaluate', { ...data, fromAction: true, clear }),
+      to,
+      onError,
+    ),
   ];
 }

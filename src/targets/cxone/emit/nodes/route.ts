@@ -15,14 +15,23 @@ export const DEFAULT_MAX_PRIORITY = 1000;
  * priority) → MUSIC hold loop (research/cxone.md §6.4; MCP: an unwired REQAGENT Default warns).
  */
 export function mapRoute(node: RouteNode, ctx: MapContext): DraftAction[] {
-  const targets: { key: string; target: RouteTarget; path: (string | number)[] }[] = node.cases.map((item, position) => ({ key: stepKey(node.id, `queue:${position}`), target: item.target, path: ['cases', item.match] }));
+  const targets: { key: string; target: RouteTarget; path: (string | number)[] }[] = node.cases.map((item, position) => ({
+    key: stepKey(node.id, `queue:${position}`),
+    target: item.target,
+    path: ['cases', item.match],
+  }));
   const fallback = { key: stepKey(node.id, 'queue:default'), target: node.fallback, path: node.by === undefined ? [] : ['default'] };
   const select = node.by === undefined ? fallback.key : stepKey(node.id, 'select');
   const actions: DraftAction[] = [];
   if (node.prompt !== undefined) actions.push(playAction(stepKey(node.id), caption(node.id), node.prompt, select));
   if (node.by !== undefined) {
     const key = node.prompt === undefined ? stepKey(node.id) : select;
-    actions.push(action(key, 'CASE', caption(node.id, 'by value'), { Variable: readableName(node.by) }, [next(fallback.key), ...node.cases.map((item, position) => matchCase(item.match, targets[position]!.key))]));
+    actions.push(
+      action(key, 'CASE', caption(node.id, 'by value'), { Variable: readableName(node.by) }, [
+        next(fallback.key),
+        ...node.cases.map((item, position) => matchCase(item.match, targets[position]!.key)),
+      ]),
+    );
   }
   const all = [...targets, fallback];
   const entryKey = node.prompt === undefined && node.by === undefined ? stepKey(node.id) : undefined;
@@ -30,11 +39,22 @@ export function mapRoute(node: RouteNode, ctx: MapContext): DraftAction[] {
     const key = entryKey !== undefined && item === fallback ? entryKey : item.key;
     actions.push(...queueActions(node, ctx, key, item.target, [...node.origin, ...item.path], position));
   }
-  reportUnsupported(node, ctx, all.map((item) => ({ target: item.target, path: [...node.origin, ...item.path] })));
+  reportUnsupported(
+    node,
+    ctx,
+    all.map((item) => ({ target: item.target, path: [...node.origin, ...item.path] })),
+  );
   return actions;
 }
 
-function queueActions(node: RouteNode, ctx: MapContext, key: string, target: RouteTarget, path: (string | number)[], position: number): DraftAction[] {
+function queueActions(
+  node: RouteNode,
+  ctx: MapContext,
+  key: string,
+  target: RouteTarget,
+  path: (string | number)[],
+  position: number,
+): DraftAction[] {
   const hold = `${key}:hold`;
   const failure = findErrorBranch(catalogEntry(ctx.catalog, 'REQAGENT')!);
   const branches: DraftBranch[] = [next(hold)];
@@ -48,26 +68,52 @@ function queueActions(node: RouteNode, ctx: MapContext, key: string, target: Rou
   };
   const which = node.by === undefined ? '' : position < node.cases.length ? `, case ${node.cases[position]!.match}` : ', default';
   const label = caption(node.id, `queue ${target.queue}${which}`);
-  return [action(key, 'REQAGENT', label, properties, branches), action(hold, 'MUSIC', caption(node.id, `hold ${target.queue}`), {}, [next(hold)])];
+  return [
+    action(key, 'REQAGENT', label, properties, branches),
+    action(hold, 'MUSIC', caption(node.id, `hold ${target.queue}`), {}, [next(hold)]),
+  ];
 }
 
 /** targets.cxone.skills maps a queue to the skill REQAGENT names; without one, the queue id is used. */
 function skillFor(target: RouteTarget, ctx: MapContext, path: (string | number)[]): string {
   const skill = ctx.graph.targets.cxone?.skills?.[target.queue];
   if (skill !== undefined && !isPlainPropertyText(skill.replace(/\{\{[A-Za-z0-9_.-]+\}\}/g, ''))) {
-    ctx.report({ code: 'target/unsupported', message: `CXone skill \`${skill}\` has a brace, quote or control character, which Studio would read as a variable in the REQAGENT Skill property.`, path: ['targets', 'cxone', 'skills', target.queue], hint: 'Use the skill name as CXone shows it, or its numeric id; `{{placeholders}}` are fine.' });
+    ctx.report({
+      code: 'target/unsupported',
+      message: `CXone skill \`${skill}\` has a brace, quote or control character, which Studio would read as a variable in the REQAGENT Skill property.`,
+      path: ['targets', 'cxone', 'skills', target.queue],
+      hint: 'Use the skill name as CXone shows it, or its numeric id; `{{placeholders}}` are fine.',
+    });
   }
   if (skill !== undefined) return skill;
-  ctx.report({ code: 'target/unsupported', severity: 'warning', message: `Queue \`${target.queue}\` has no CXone skill; the script names the skill \`${target.queue}\`.`, path, hint: `Add \`targets.cxone.skills.${target.queue}: <skill name>\`.` });
+  ctx.report({
+    code: 'target/unsupported',
+    severity: 'warning',
+    message: `Queue \`${target.queue}\` has no CXone skill; the script names the skill \`${target.queue}\`.`,
+    path,
+    hint: `Add \`targets.cxone.skills.${target.queue}: <skill name>\`.`,
+  });
   return target.queue;
 }
 
 function reportUnsupported(node: RouteNode, ctx: MapContext, targets: { target: RouteTarget; path: (string | number)[] }[]): void {
   const withSkills = targets.find((item) => item.target.skills.length > 0);
   if (withSkills) {
-    ctx.report({ code: 'target/unsupported', severity: 'info', message: `CXone ignores the route's \`skills\`: REQAGENT routes to one skill, taken from \`targets.cxone.skills\`.`, path: [...withSkills.path, 'skills'], hint: 'Model the requirement as its own CXone skill.' });
+    ctx.report({
+      code: 'target/unsupported',
+      severity: 'info',
+      message: `CXone ignores the route's \`skills\`: REQAGENT routes to one skill, taken from \`targets.cxone.skills\`.`,
+      path: [...withSkills.path, 'skills'],
+      hint: 'Model the requirement as its own CXone skill.',
+    });
   }
   if (node.onFailure !== undefined && findErrorBranch(catalogEntry(ctx.catalog, 'REQAGENT')!) === undefined) {
-    ctx.report({ code: 'target/unsupported', severity: 'info', message: `CXone REQAGENT has no documented failure branch, so \`onFailure\` is not wired in the script; the caller waits in queue with hold music.`, path: [...node.origin, 'onFailure'], hint: 'A tenant catalog (--cxone-catalog) whose REQAGENT entry has an `Error` or `OnError` branch wires it.' });
+    ctx.report({
+      code: 'target/unsupported',
+      severity: 'info',
+      message: `CXone REQAGENT has no documented failure branch, so \`onFailure\` is not wired in the script; the caller waits in queue with hold music.`,
+      path: [...node.origin, 'onFailure'],
+      hint: 'A tenant catalog (--cxone-catalog) whose REQAGENT entry has an `Error` or `OnError` branch wires it.',
+    });
   }
 }

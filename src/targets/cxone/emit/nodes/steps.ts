@@ -17,12 +17,22 @@ export function mapDisconnect(node: DisconnectNode): DraftAction[] {
 
 /** condition → IF with a guarded expression; True/False branches (research/cxone.md §2, §6.7). */
 export function mapCondition(node: ConditionNode, ctx: MapContext): DraftAction[] {
-  return [action(stepKey(node.id), 'IF', caption(node.id), { Expression: conditionExpression(node.condition) }, [named('True', ctx.enter(node, node.then)), named('False', ctx.enter(node, node.else))])];
+  return [
+    action(stepKey(node.id), 'IF', caption(node.id), { Expression: conditionExpression(node.condition) }, [
+      named('True', ctx.enter(node, node.then)),
+      named('False', ctx.enter(node, node.else)),
+    ]),
+  ];
 }
 
 /** assign → one ASSIGN per variable, chained (research/cxone.md §6.6). */
 export function mapAssign(node: AssignNode, ctx: MapContext): DraftAction[] {
-  return chain(node.id, ctx.enter(node, node.next), node.assignments.map(({ variable, value }) => ({ variable, value, screenPop: false, label: caption(node.id, variable) })), ctx.specFile);
+  return chain(
+    node.id,
+    ctx.enter(node, node.next),
+    node.assignments.map(({ variable, value }) => ({ variable, value, screenPop: false, label: caption(node.id, variable) })),
+    ctx.specFile,
+  );
 }
 
 /**
@@ -30,13 +40,28 @@ export function mapAssign(node: AssignNode, ctx: MapContext): DraftAction[] {
  * (research/cxone.md §4). A sensitive value is never screen-popped, whatever the spec says.
  */
 export function mapSetAttributes(node: SetAttributesNode, ctx: MapContext): DraftAction[] {
-  const items = node.attributes.map(({ name, value }) => ({ variable: attributeVariable(name), value, screenPop: !isSensitive(value), label: caption(node.id, name) }));
+  const items = node.attributes.map(({ name, value }) => ({
+    variable: attributeVariable(name),
+    value,
+    screenPop: !isSensitive(value),
+    label: caption(node.id, name),
+  }));
   return chain(node.id, ctx.enter(node, node.next), items, ctx.specFile);
 }
 
-function chain(id: string, to: string, items: { variable: string; value: AssignNode['assignments'][number]['value']; screenPop: boolean; label: string }[], specFile: string): DraftAction[] {
+function chain(
+  id: string,
+  to: string,
+  items: { variable: string; value: AssignNode['assignments'][number]['value']; screenPop: boolean; label: string }[],
+  specFile: string,
+): DraftAction[] {
   const keys = items.map((_, position) => (position === 0 ? stepKey(id) : stepKey(id, String(position))));
-  return items.flatMap((item, position) => assignChain({ key: keys[position]!, label: item.label, variable: item.variable, value: item.value, screenPop: item.screenPop, specFile }, keys[position + 1] ?? to));
+  return items.flatMap((item, position) =>
+    assignChain(
+      { key: keys[position]!, label: item.label, variable: item.variable, value: item.value, screenPop: item.screenPop, specFile },
+      keys[position + 1] ?? to,
+    ),
+  );
 }
 
 /**
@@ -49,7 +74,10 @@ export function mapRetry(node: RetryNode, ctx: MapContext): DraftAction[] {
   const count = stepKey(node.id, 'count');
   return [
     assignAction(stepKey(node.id), caption(node.id, 'reset attempts'), counter, '0', check, { numeric: true }),
-    action(check, 'IF', caption(node.id, `fewer than ${node.maxAttempts} tries`), { Expression: `${counter} < ${node.maxAttempts}` }, [named('True', count), named('False', ctx.enter(node, node.onExhausted))]),
+    action(check, 'IF', caption(node.id, `fewer than ${node.maxAttempts} tries`), { Expression: `${counter} < ${node.maxAttempts}` }, [
+      named('True', count),
+      named('False', ctx.enter(node, node.onExhausted)),
+    ]),
     assignAction(count, caption(node.id, 'count attempt'), counter, `{${counter}}+1`, ctx.enter(node, node.body), { numeric: true }),
   ];
 }

@@ -14,7 +14,10 @@ export function compileGather(node: GatherNode, context: FlowContext): ArchyActi
   const collect: CollectInput = {
     name: node.id,
     inputData: { var: variable },
-    digits: node.digits.min === node.digits.max && !node.terminator ? { exact: node.digits.min } : { range: { ...node.digits, ...(node.terminator ? { terminatingDtmf: `digit_${node.terminator}` } : {}) } },
+    digits:
+      node.digits.min === node.digits.max && !node.terminator
+        ? { exact: node.digits.min }
+        : { range: { ...node.digits, ...(node.terminator ? { terminatingDtmf: `digit_${node.terminator}` } : {}) } },
     includeTerminatingDtmfInResultData: false,
     interDigitTimeout: node.interDigitTimeoutSeconds === undefined ? NO_VALUE : duration(node.interDigitTimeoutSeconds),
     noEntryTimeout: duration(node.timeoutSeconds),
@@ -32,5 +35,10 @@ export function compileGather(node: GatherNode, context: FlowContext): ArchyActi
 
 /** DTMF holds only 0-9, `*` and `#`: removing `*` and `#` leaves digits (research/archy.md §2.6, §3.3 `Replace`). */
 function sanitize(name: string, variable: string): ArchyAction {
-  return { updateData: { name: `${name}: keep digits only`, statements: [{ string: { variable, value: { exp: `Replace(Replace(${variable}, "#", ""), "*", "")` } } }] } };
+  return {
+    updateData: {
+      name: `${name}: keep digits only`,
+      statements: [{ string: { variable, value: { exp: `Replace(Replace(${variable}, "#", ""), "*", "")` } } }],
+    },
+  };
 }

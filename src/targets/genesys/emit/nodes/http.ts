@@ -16,7 +16,11 @@ export function compileHttp(node: HttpNode, context: FlowContext): ArchyAction[]
     name: node.id,
     processingPrompt: NO_VALUE,
     timeout: duration(endpoint.timeoutSeconds),
-    category: { [context.names.integration]: { dataAction: { [action]: { inputs: inputs(node, endpoint, context), successOutputs: successOutputs(node, endpoint, context) } } } },
+    category: {
+      [context.names.integration]: {
+        dataAction: { [action]: { inputs: inputs(node, endpoint, context), successOutputs: successOutputs(node, endpoint, context) } },
+      },
+    },
     outputs: {
       success: { actions: successActions(node, endpoint, context) },
       failure: { actions: context.follow(node.onTimeout) },
@@ -33,7 +37,13 @@ function inputs(node: HttpNode, endpoint: IrEndpoint, context: FlowContext): Rec
     if (value.kind === 'literal') continue;
     const path = [...endpoint.origin, 'body', field];
     if (value.kind === 'variable' && value.sensitive && !endpoint.verifiesCredential) {
-      context.problems.push({ code: 'secure/sensitive-output', message: `Endpoint \`${endpoint.id}\` would receive sensitive variable \`${value.name}\`, but it does not verify credentials.`, path, hint: 'Only the credential verifier (`verifiesCredential: true`) may receive a sensitive value.', related: [{ message: 'called here', path: node.origin }] });
+      context.problems.push({
+        code: 'secure/sensitive-output',
+        message: `Endpoint \`${endpoint.id}\` would receive sensitive variable \`${value.name}\`, but it does not verify credentials.`,
+        path,
+        hint: 'Only the credential verifier (`verifiesCredential: true`) may receive a sensitive value.',
+        related: [{ message: 'called here', path: node.origin }],
+      });
       continue;
     }
     entries.push([field, exp(readableExpression(value, context, path))]);
@@ -42,7 +52,12 @@ function inputs(node: HttpNode, endpoint: IrEndpoint, context: FlowContext): Rec
 }
 
 function successOutputs(node: HttpNode, endpoint: IrEndpoint, context: FlowContext): Record<string, ArchyValue> {
-  return Object.fromEntries(endpoint.responseFields.map((field) => [field.name, { var: useVariable(context, context.variables.result(node.result, field.name), true, node.origin) }]));
+  return Object.fromEntries(
+    endpoint.responseFields.map((field) => [
+      field.name,
+      { var: useVariable(context, context.variables.result(node.result, field.name), true, node.origin) },
+    ]),
+  );
 }
 
 function successActions(node: HttpNode, endpoint: IrEndpoint, context: FlowContext): ArchyAction[] {
@@ -51,5 +66,13 @@ function successActions(node: HttpNode, endpoint: IrEndpoint, context: FlowConte
   const type = endpoint.responseFields.find((field) => field.name === check.field)?.type ?? 'string';
   const subject = { kind: 'result', result: node.result, field: check.field, step: node.id, endpoint: endpoint.id, type } as const;
   const condition = equalsExpression(subject, check.equals, context, [...endpoint.origin, 'response', 'success']);
-  return [{ decision: { name: `${node.id}: success?`, condition: exp(condition), outputs: { yes: { actions: context.follow(node.onSuccess) }, no: { actions: context.follow(node.onFailure) } } } }];
+  return [
+    {
+      decision: {
+        name: `${node.id}: success?`,
+        condition: exp(condition),
+        outputs: { yes: { actions: context.follow(node.onSuccess) }, no: { actions: context.follow(node.onFailure) } },
+      },
+    },
+  ];
 }

@@ -12,7 +12,9 @@ export function compileRetry(node: RetryNode, context: FlowContext): ArchyAction
   context.loops.push(node.id);
   const body = context.follow(node.body);
   context.loops.pop();
-  const loop: ArchyAction = { loop: { name: node.id, loopCount: lit(node.maxAttempts), currentIndex: { var: counter }, outputs: { loop: { actions: body } } } };
+  const loop: ArchyAction = {
+    loop: { name: node.id, loopCount: lit(node.maxAttempts), currentIndex: { var: counter }, outputs: { loop: { actions: body } } },
+  };
   return [loop, ...context.follow(node.onExhausted)];
 }
 

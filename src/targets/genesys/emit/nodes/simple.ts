@@ -37,7 +37,12 @@ export function compileSetAttributes(node: SetAttributesNode, context: FlowConte
   const attributes = node.attributes.map(({ name, value }) => {
     const path = [...node.origin, 'attributes', name];
     if (value.kind === 'variable' && value.sensitive) {
-      context.problems.push({ code: 'secure/sensitive-output', message: `Attribute \`${name}\` would carry sensitive variable \`${value.name}\`.`, path, hint: 'Participant data reaches agents and integrations; promote only non-sensitive results.' });
+      context.problems.push({
+        code: 'secure/sensitive-output',
+        message: `Attribute \`${name}\` would carry sensitive variable \`${value.name}\`.`,
+        path,
+        hint: 'Participant data reaches agents and integrations; promote only non-sensitive results.',
+      });
       return { attribute: { name: lit(name), value: lit('') } };
     }
     const archyValue: ArchyValue = value.kind === 'literal' ? lit(String(value.value)) : exp(textExpression(value, context, path));
