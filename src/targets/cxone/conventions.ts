@@ -1,4 +1,4 @@
-import type { IrReadable, IrValue } from '../../ir/nodes.js';
+import type { FlowGraph, IrReadable, IrValue } from '../../ir/nodes.js';
 import type { CallField } from '../../flowspec/refs.js';
 import { assertNever } from '../../util/assert.js';
 import { variableName } from './emit/escape.js';
@@ -41,4 +41,9 @@ export const secretPlaceholder = (secret: string): string => `{{secret_${secret}
 /** True when the value is, or reads, a sensitive variable. */
 export function isSensitive(value: IrValue): boolean {
   return value.kind === 'variable' && value.sensitive;
+}
+
+/** `targets.cxone.scriptName`, or the flow's slug (`identity-promotion`), documented in docs/cxone.md. */
+export function scriptNameOf(graph: FlowGraph): string {
+  return graph.targets.cxone?.scriptName ?? graph.slug;
 }
