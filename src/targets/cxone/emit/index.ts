@@ -3,7 +3,7 @@ import { assertNever } from '../../../util/assert.js';
 import type { EmitOptions, EmitProblem, EmitResult } from '../../artifact.js';
 import { action, assignChain } from './actions.js';
 import { buildCatalog } from '../catalog/index.js';
-import { caption, next, stepKey, type DraftAction, type MapContext } from './draft.js';
+import { next, stepKey, type DraftAction, type MapContext } from './draft.js';
 import { mapGather } from './nodes/gather.js';
 import { mapHttp } from './nodes/http.js';
 import { mapRoute } from './nodes/route.js';
@@ -12,7 +12,7 @@ import { redactedVariables } from './redacted.js';
 import { groupRepeatedNotes } from '../../group-notes.js';
 import { encodeVariableRedaction } from './redaction.js';
 import { serializeScript } from './script.js';
-import { scriptNameOf } from '../conventions.js';
+import { caption, scriptNameOf } from '../conventions.js';
 
 export type { CatalogEntry } from '../catalog/types.js';
 
