@@ -391,13 +391,18 @@ ArchyToSdk.prototype.digits = function (action, digits, where) {
 };
 
 ArchyToSdk.prototype.skills = function (action, skills, where) {
-  if (skills === undefined || (skills && skills.noValue === true)) return;
+  if (skills === undefined || (skills && skills.noValue === true && Object.keys(skills).length === 1)) return;
   if (!Array.isArray(skills)) return void this.report.unmapped.push(`${where}: not a list`);
   for (const [index, item] of skills.entries()) {
     const at = `${where}[${index}]`;
     const skill = this.only(item, 'acdSkill', at);
     if (!skill) continue;
-    const entry = this.attempt(at, () => action.skills.addItemToCollection());
-    if (entry) this.value(entry, skill, `${at}.acdSkill`);
+    // This build sets collection items only as literals by name; an expression item is unmapped.
+    const name = skill.lit?.name;
+    if (Object.keys(skill).length !== 1 || typeof name !== 'string' || Object.keys(skill.lit).length !== 1) {
+      this.report.unmapped.push(`${at}.acdSkill: only {lit: {name}} is mapped`);
+      continue;
+    }
+    this.await(at, this.attempt(at, () => action.skills.addLiteralBySkillNameAsync(name)));
   }
 };

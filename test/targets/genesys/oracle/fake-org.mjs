@@ -20,6 +20,9 @@ const DISCOVERY = [
   'carrier-pigeon.uri=https://cp.fake.invalid',
 ].join('\n');
 
+/** System prompts exist in every language a flow may declare (the spec's `language`). */
+const PROMPT_LANGUAGES = ['en-US', 'en-GB', 'en-AU', 'fr-CA', 'fr-FR', 'es-US', 'es-ES', 'de-DE', 'it-IT', 'nl-NL', 'pt-BR', 'ja-JP'];
+
 /** Starts the org on 127.0.0.1 and sends every https request of this process to it. */
 export async function startFakeOrg(/** @type {FakeOrgContents} */ contents) {
   const unanswered = [];
@@ -98,7 +101,7 @@ class FakeOrg {
     if (type === 'dataAction') return known(this.contents.dataActions.some((action) => action.id === item.id && !action.secure));
     if (type === 'secureAction') return known(this.contents.dataActions.some((action) => action.id === item.id && action.secure));
     if (type === 'systemPrompt' || type === 'userPrompt')
-      return { result: 'ok', resources: [{ language: 'en-US', mediaUri: 'https://media.fake.invalid/p.wav', ttsString: item.name ?? '' }] };
+      return { result: 'ok', resources: PROMPT_LANGUAGES.map((language) => ({ language, mediaUri: 'https://media.fake.invalid/p.wav', ttsString: item.name ?? '' })) };
     return known(true);
   }
 
