@@ -28,7 +28,7 @@ describe('ivrflow test', () => {
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain('✓ platinum customer, right code first time');
     expect(result.stdout).toContain('coverage: 11/11 steps, 14/14 transitions\n');
-    expect(result.stdout).toContain('34 scenarios in 2 flows: 34 passed, 0 failed');
+    expect(result.stdout).toContain('36 scenarios in 2 flows: 36 passed, 0 failed');
   });
 
   it('passes every example scenario on all three engines', async () => {
@@ -38,7 +38,7 @@ describe('ivrflow test', () => {
     const result = await ivrflow(['test', ...flows]);
     expect(result.stdout).toContain('(Identity Promotion; engines: spec, genesys, cxone)');
     expect(result.stdout).toContain('(not on genesys: Genesys makes every transfer inside the secure flow blind');
-    expect(result.stdout).toMatch(/47 scenarios in 3 flows: 47 passed, 0 failed \(\d+ engine runs\)/);
+    expect(result.stdout).toMatch(/49 scenarios in 3 flows: 49 passed, 0 failed \(\d+ engine runs\)/);
     expect(result.exitCode).toBe(0);
   });
 
@@ -56,7 +56,7 @@ describe('ivrflow test', () => {
     const junit = await ivrflow(['test', 'flow.yaml', ...ENGINES, '--format', 'junit'], { cwd: dir });
     expect(junit.exitCode).toBe(1);
     expect(junit.stdout).toMatch(
-      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="ivrflow test" tests="16" failures="1" errors="0">/,
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="ivrflow test" tests="18" failures="1" errors="0">/,
     );
     expect(junit.stdout).toContain(
       '<testcase classname="flow.test.yaml" name="standard customer, right code first time">\n      <failure message="1 failure(s) on spec">',
@@ -67,7 +67,7 @@ describe('ivrflow test', () => {
       summary: { scenarios: number; failed: number };
       flows: { scenarios: { name: string; passed: boolean; line: number }[] }[];
     };
-    expect(parsed.summary).toMatchObject({ scenarios: 16, failed: 1 });
+    expect(parsed.summary).toMatchObject({ scenarios: 18, failed: 1 });
     expect(parsed.flows[0]!.scenarios.filter((scenario) => !scenario.passed)).toMatchObject([
       { name: 'standard customer, right code first time', line: 44 },
     ]);

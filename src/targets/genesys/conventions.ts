@@ -1,3 +1,4 @@
+import type { CallField } from '../../flowspec/refs.js';
 import type { SpecPath } from '../../diagnostics/diagnostic.js';
 import type { FlowGraph } from '../../ir/nodes.js';
 import type { EmitProblem } from '../artifact.js';
@@ -59,3 +60,24 @@ export function resolveNames(graph: FlowGraph, problems: EmitProblem[]): Genesys
   if (targets.division !== undefined) names.division = targets.division;
   return names;
 }
+
+/**
+ * Architect expressions for `call.<field>`. `call.ani` is E.164 in the spec; Genesys's `Call.Ani` is a
+ * `tel:` URI ("Call.Ani acquires the caller's originating telephone number: 'tel: +13175550116'",
+ * https://help.mypurecloud.com/?p=76134), converted as a published flow does
+ * (GenesysCloudBlueprints/switch-voice-to-web-messaging@2a99a93 `terraform/modules/in-queue-call-flow/Switch to Web Messaging via SMS.yaml`).
+ * `Call.CalledAddressOriginal` is "the called address received when the call first entered the
+ * system" (https://help.mypurecloud.com/articles/architect-default-variables/).
+ */
+export const CALL_FIELD_EXPRESSIONS: Readonly<Record<CallField, string>> = {
+  id: 'Call.ConversationId',
+  ani: 'ToPhoneNumber(Call.Ani).e164',
+  dnis: 'Call.CalledAddressOriginal',
+  timestamp: 'ToString(GetCurrentDateTimeUtc())',
+};
+
+/**
+ * The options-file key that holds substitution pairs: "`substitutions:` org_greeting: Howdy"
+ * (https://developer.genesys.cloud/devapps/archy/flowAuthoring/lesson_07_substitutions).
+ */
+export const OPTIONS_SUBSTITUTIONS_KEY = 'substitutions';

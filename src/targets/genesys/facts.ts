@@ -10,8 +10,20 @@
 export const DATA_ACTION_TIMEOUT_SECONDS = { min: 1, max: 60 } as const;
 
 /**
- * collectInput takes 1 to 40 digits; its no-entry timeout is 1 s to 1 min 39 s.
+ * collectInput takes 1 to 32 digits; its no-entry timeout is 1 s to 1 min 39 s. The Architect core
+ * bundled in npm purecloud-flow-scripting-api-sdk-javascript@0.0.18 caps the digit count at 32 ("The
+ * value 40 must be less than or equal to 32. ( Number of Digits )", checked offline by
+ * test/targets/genesys/oracle/); 32 is within every range Genesys has documented.
  * @see https://help.mypurecloud.com/articles/collect-input-action/
  */
-export const COLLECT_DIGITS = { min: 1, max: 40 } as const;
+export const COLLECT_DIGITS = { min: 1, max: 32 } as const;
 export const COLLECT_NO_ENTRY_TIMEOUT_SECONDS = { min: 1, max: 99 } as const;
+
+/**
+ * The largest Transfer to ACD priority the Architect core accepts as a literal; larger ones need
+ * expression mode. "To allow priority values higher than 10, switch to expression mode"
+ * (https://help.mypurecloud.com/articles/set-up-a-transfer-to-acd-action/); the core bundled in npm
+ * purecloud-flow-scripting-api-sdk-javascript@0.0.18 rejects a literal 11 ("must be less than or
+ * equal to 10"), checked offline by test/targets/genesys/oracle/.
+ */
+export const LITERAL_PRIORITY_MAX = 10;

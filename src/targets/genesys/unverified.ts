@@ -8,25 +8,12 @@ import type { ValueType } from '../../flowspec/types.js';
  */
 
 /**
- * Architect expressions for `call.<field>`. `Call.ConversationId` and `Call.Ani` are observed
- * (docs/genesys.md §3.2). UNVERIFIED: `Call.CalledAddressOriginal` for the dialled number, and the
- * text format `ToString(GetCurrentDateTimeUtc())` produces (the backend expects ISO 8601 UTC).
+ * UNVERIFIED: the text `ToString(GetCurrentDateTimeUtc())` produces for `call.timestamp` (the
+ * backend expects ISO 8601 UTC). Searched: Genesys help "Architect functions", published flows
+ * (GenesysCloudBlueprints design-architect-flow-data-actions-for-resiliency, genesys-cloud-call-park:
+ * the same expression passed to data actions, format not shown).
  */
-export const CALL_FIELD_EXPRESSIONS: Readonly<Record<CallField, string>> = {
-  id: 'Call.ConversationId',
-  ani: 'Call.Ani',
-  dnis: 'Call.CalledAddressOriginal',
-  timestamp: 'ToString(GetCurrentDateTimeUtc())',
-};
-
-/** Call fields whose expression above is UNVERIFIED, for the generated-file note. */
-export const UNVERIFIED_CALL_FIELDS: ReadonlySet<CallField> = new Set(['dnis', 'timestamp']);
-
-/**
- * UNVERIFIED (docs/genesys.md §9.5): the key of an Archy options file that holds substitution
- * key/value pairs. Genesys says options files hold them; the key's name is in no stored source.
- */
-export const OPTIONS_SUBSTITUTIONS_KEY = 'substitutions';
+export const UNVERIFIED_CALL_FIELDS: ReadonlySet<CallField> = new Set(['timestamp']);
 
 /**
  * UNVERIFIED: `$esc.jsonString` is observed in Genesys request templates (docs/genesys.md §4.2);
@@ -40,7 +27,10 @@ export const VELOCITY_HASH = '${esc.h}';
  * `translationMapDefaults` values (JSON literals as strings, docs/genesys.md §4.2). A missing
  * string field reads as "" and fails every guarded comparison. UNVERIFIED: that `null` is accepted for
  * a number or boolean field and reaches the flow as NOT_SET (so `IsSet` guards it); a `0` default
- * would make a missing number compare like a real 0.
+ * would make a missing number compare like a real 0, and the failure reply omits
+ * `routing_priority`. Searched: 55 published data action files of GenesysCloudBlueprints (defaults
+ * seen: `""`, `"0"`, `"false"`, `"[0]"`; never `"null"`) and the help page "Add configuration to a
+ * web services data action". The offline oracle cannot judge it: the SDK does not read defaults.
  */
 export function translationDefault(type: ValueType): string {
   return type === 'string' ? '""' : 'null';
@@ -58,17 +48,35 @@ export const STATEMENT_KIND: Readonly<Record<ValueType, string>> = {
 };
 
 /*
- * UNVERIFIED, by design rather than by a constant (docs/genesys.md §9.4): the only public
- * secureCall flow calls its data action with plain `callData`, but against an action with
- * `secure: false`. ivrflow calls its `secure: true` action with `callData` too (actions/http.ts);
- * `callDataSecure` as an action key is only inferred. The PIN variable is not marked `isSecure`
- * (§9.3: no public file declares a secure variable); the secure call flow is the guarantee.
+ * UNVERIFIED, by design rather than by a constant (emit/nodes/http.ts): the YAML layout of
+ * `callDataSecure`. The key is seen only under `settingsActionDefaults` of the one public secure
+ * flow (GenesysCloudBlueprints/process-participant-attributes-event-triggers-blueprint@ef0c280
+ * `blueprint/src/terraform/architect-flows/EventOrchestrator_Secure_Flow.yaml`); its body is written
+ * in callData's layout (`category.<integration>.dataAction.<name>`), as the SDK gives both actions
+ * the same members (`ArchActionCallDataSecure` extends `ArchBaseActionDataAction`). Searched: the
+ * code index for `callDataSecure:` (no Archy file), GenesysCloudBlueprints, the Archy lessons.
+ * The offline oracle accepts the action itself; it cannot read the YAML layout.
  */
 
 /*
- * UNVERIFIED, by design (actions/gather.ts): `terminatingDtmf` is seen only inside `digits.range`
- * (docs/genesys.md §2.1), so an exact length with a terminator is written as a range with
- * min = max. Whether Archy accepts an equal min and max is in no stored source; the alternative,
- * `exact` without the terminator, would let a short entry plus `#` reach the endpoint (found by
- * the Genesys simulation engine).
+ * UNVERIFIED, by design (emit/nodes/route.ts): an ACD skill as `acdSkill: {lit: {name}}`. The list
+ * shape `acdSkills: - acdSkill:` is published (GenesysCloudBlueprints/switch-voice-to-web-messaging
+ * `Switch from Voice Channel with Context.yaml`, with `exp: FindSkill(...)` in a message flow); the
+ * literal-by-name item mirrors `targetQueue: {lit: {name}}` and the SDK's only skill setter
+ * (`addLiteralBySkillNameAsync`). Searched: GenesysCloudBlueprints call flows (none names a skill),
+ * the code index for `acdSkill:`. It replaces `FindSkill(...)`, which the bundled Architect core
+ * lists for inbound email flows only and which resolves an unknown skill only at run time.
+ */
+
+/*
+ * UNVERIFIED, by design (emit/flow-file.ts, emit/compile.ts): `jumpToTask` with `targetTaskRef`
+ * between tasks of one flow. Published flows show `callTask` and `menuJumpToTask` with
+ * `targetTaskRef` (GenesysCloudBlueprints/architect-flow-public-api-blueprint@f1050b9
+ * `blueprint/files/archy_flow.yml`); the task action key itself is seen only in third-party tools.
+ */
+
+/*
+ * UNVERIFIED, observed only in the Genesys simulation (engine/collect-input.ts): whether `*` and `#`
+ * count towards an exact-length entry. The emitter does not depend on it: after sanitizing, a code
+ * shorter than the spec's length takes the no-input path either way.
  */

@@ -6,8 +6,12 @@
 /** docs/genesys.md §2.0: a property value holds exactly one of these keys. */
 export type ArchyValue = { lit: ArchyLiteral } | { exp: string } | { var: string } | { noValue: true };
 export type ArchyLiteral = string | number | boolean | { seconds: number } | { ms: number } | { name: string };
-/** Audio properties also take the `tts` shorthand (docs/genesys.md §2.0). */
-export type ArchyAudio = { tts: string } | { exp: string } | { noValue: true };
+/**
+ * Audio properties take the `tts` shorthand or an expression (docs/genesys.md §2.0). No published
+ * flow writes `noValue` for audio, and the Architect core refuses it (the SDK's setNoValue on audio
+ * fails), so an audio property with nothing to play is left out.
+ */
+export type ArchyAudio = { tts: string } | { exp: string };
 
 export interface ArchyOutput {
   actions: ArchyAction[];
@@ -17,11 +21,13 @@ export type ArchyAction =
   | { playAudio: { name: string; audio: ArchyAudio } }
   | { collectInput: CollectInput }
   | { callData: CallData }
+  | { callDataSecure: CallData }
   | { decision: { name: string; condition: ArchyValue; outputs: { yes: ArchyOutput; no: ArchyOutput } } }
   | { updateData: { name: string; statements: UpdateStatement[] } }
   | { setParticipantData: { name: string; attributes: { attribute: { name: ArchyValue; value: ArchyValue } }[] } }
   | { loop: { name: string; loopCount: ArchyValue; currentIndex: ArchyValue; outputs: { loop: ArchyOutput } } }
   | { loopNext: { name: string } }
+  | { jumpToTask: { name: string; targetTaskRef: string } }
   | { transferToAcd: TransferToAcd }
   | { transferToFlowSecure: TransferToFlowSecure }
   | { disconnect: { name: string } };
@@ -42,7 +48,7 @@ export interface CollectInput {
 
 export interface CallData {
   name: string;
-  processingPrompt: ArchyAudio;
+  processingPrompt: { noValue: true };
   timeout: ArchyValue;
   /** integration name → `dataAction` → data action name (docs/genesys.md §2.3). */
   category: Record<
@@ -62,8 +68,7 @@ export interface TransferToAcd {
   languageSkill: ArchyValue;
   acdSkills: { acdSkill: ArchyValue }[] | { noValue: true };
   directAgent: ArchyValue;
-  preTransferAudio: ArchyAudio;
-  failureTransferAudio: ArchyAudio;
+  preTransferAudio?: ArchyAudio;
   failureOutputs: { errorType: ArchyValue; errorMessage: ArchyValue };
   outputs: { failure: ArchyOutput };
 }
@@ -73,8 +78,6 @@ export interface TransferToFlowSecure {
   targetFlow: { name: string };
   connectTimeout: ArchyValue;
   invocationData: ArchyValue;
-  preTransferAudio: ArchyAudio;
-  failureTransferAudio: ArchyAudio;
   failureOutputs: { errorType: ArchyValue; errorMessage: ArchyValue };
   outputs: { failure: ArchyOutput };
 }

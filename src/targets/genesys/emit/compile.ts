@@ -13,17 +13,25 @@ import { compileDisconnect } from './nodes/disconnect.js';
 import { compilePlay } from './nodes/play.js';
 import { compileSetAttributes } from './nodes/set-attributes.js';
 
-/** Inlining copies a shared step once per path to it; beyond this many actions per file, stop. */
+/** Inlining inside loops copies a shared step once per path to it; beyond this many actions per file, stop. */
 export const MAX_ACTIONS_PER_FLOW = 2000;
 
 /**
- * The actions for a transition to `stepId`. Archy nests actions in a tree and the spec is a graph,
- * so a step reached on two paths is inlined on both (docs/genesys.md §2.0 outputs). Cycles run
- * only through retries, which become loops.
+ * The actions for a transition to `stepId`. Archy nests actions in a tree and the spec is a graph:
+ * a join, or a step nested too deep, becomes a task of its own reached by `jumpToTask` (tasks.ts);
+ * inside a retry's loop a step reached on two paths is inlined on both. Cycles run only through
+ * retries, which become loops.
  */
 export function followStep(stepId: string, context: FlowContext): ArchyAction[] {
   const node = nodeById(context, stepId);
   if (node.kind === 'retry' && context.loops.includes(stepId)) return backToRetry(node, context);
+  if (context.tasks.cuts(stepId, context.nesting, context.loops.length > 0)) return [context.tasks.jumpTo(stepId)];
+  return compileStep(node, context);
+}
+
+/** A step's own actions, inlined where the transition is (or as the body of its task). */
+export function compileStep(node: FlowNode, context: FlowContext): ArchyAction[] {
+  const stepId = node.id;
   if (context.expanding.includes(stepId)) {
     context.problems.push({
       code: 'target/unsupported',
@@ -45,14 +53,19 @@ export function followStep(stepId: string, context: FlowContext): ArchyAction[] 
     return [disconnect(`${stepId}: too large`)];
   }
   context.expanding.push(stepId);
+  context.nesting += 1;
   const actions = compileNode(node, context);
+  context.nesting -= 1;
   context.expanding.pop();
   return actions;
 }
 
 /** `loopNext` only continues the innermost loop (docs/genesys.md §9.2). */
 function backToRetry(node: FlowNode, context: FlowContext): ArchyAction[] {
-  if (context.loops.at(-1) === node.id) return [loopNext(node.id)];
+  if (context.loops.at(-1) === node.id) {
+    context.repeatedRetries.add(node.id);
+    return [loopNext(node.id)];
+  }
   context.problems.push({
     code: 'target/unsupported',
     message: `A step inside another retry goes back to retry \`${node.id}\`; Archy continues only the innermost loop.`,

@@ -3,6 +3,7 @@ import type { FlowGraph, FlowNode, IrEndpoint } from '../../../ir/nodes.js';
 import { invariant } from '../../../util/assert.js';
 import type { EmitProblem } from '../../artifact.js';
 import type { ArchyAction, FlowType } from './archy.js';
+import type { TaskLayout } from './tasks.js';
 import type { GenesysNames } from '../conventions.js';
 import type { ArchyVariable, VariableTable } from './variables.js';
 
@@ -27,9 +28,14 @@ export interface FlowContext extends GenesysContext {
   reads: Map<string, SpecPath>;
   /** Retry steps whose `loop` encloses the action being built, innermost last. */
   loops: string[];
+  /** Retries whose body goes back to them somewhere (a `loopNext` was written). */
+  repeatedRetries: Set<string>;
   /** Steps being inlined on the current path, to stop a cycle that no retry breaks. */
   expanding: string[];
   actionCount: number;
+  /** How deep the action being built nests in its task. */
+  nesting: number;
+  tasks: TaskLayout;
   /** The actions for a transition to `stepId` (a step's subtree, inlined). */
   follow: (stepId: string) => ArchyAction[];
 }

@@ -4,6 +4,19 @@ import type { GenesysContext } from './context.js';
 import { requestTemplate, successTemplate, velocityText } from './velocity.js';
 import { translationDefault } from '../unverified.js';
 
+/**
+ * `secure: true` when the action verifies or receives a credential. Such an action is found only by
+ * Call Secure Data: the Architect core looks Call Data
+ * actions up with `secure=false`, and the SDK calls `addActionCallData` "a non-secure data action"
+ * (MyPureCloud/purecloud-flow-scripting-api-sdk-javascript docs/types.d.ts). Call Secure Data exists
+ * only in secure flows (https://help.mypurecloud.com/articles/call-secure-data-action/); its YAML
+ * layout mirrors callData's (UNVERIFIED, unverified.ts). The sensitive variable stays a plain one: the
+ * core refuses a secure variable in the sanitizing `Replace` and the length check.
+ */
+export function isSecureDataAction(endpoint: IrEndpoint): boolean {
+  return endpoint.verifiesCredential || endpoint.body.some(({ value }) => value.kind === 'variable' && value.sensitive);
+}
+
 /** JSON Schema types of the contract (docs/genesys.md §4.2). */
 const SCHEMA_TYPE: Readonly<Record<ValueType, string>> = { string: 'string', integer: 'integer', number: 'number', boolean: 'boolean' };
 
@@ -16,7 +29,7 @@ export function buildDataAction(endpoint: IrEndpoint, context: GenesysContext): 
   const inputs = endpoint.body.filter(
     (entry): entry is { field: string; value: Exclude<IrValue, { kind: 'literal' }> } => entry.value.kind !== 'literal',
   );
-  const secure = endpoint.verifiesCredential || inputs.some(({ value }) => value.kind === 'variable' && value.sensitive);
+  const secure = isSecureDataAction(endpoint);
   return {
     name: context.names.dataActions.get(endpoint.id) ?? endpoint.id,
     integrationType: 'custom-rest-actions',

@@ -3,7 +3,7 @@ import type { IrCondition, IrReadable, IrValue } from '../../../ir/nodes.js';
 import type { Literal } from '../../../flowspec/types.js';
 import { assertNever, invariant } from '../../../util/assert.js';
 import { useVariable, type FlowContext } from './context.js';
-import { CALL_FIELD_EXPRESSIONS } from '../unverified.js';
+import { CALL_FIELD_EXPRESSIONS } from '../conventions.js';
 
 /** Characters an Architect string literal has no documented escape for. */
 const UNESCAPABLE = /[\u0000-\u001f\u007f\u2028\u2029]/;

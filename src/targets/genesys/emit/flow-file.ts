@@ -1,14 +1,15 @@
 import type { ArchyAction, ArchyFlowBody, ArchyFlowFile, FlowType } from './archy.js';
 import { disconnect, lit, NO_VALUE } from './archy.js';
-import { followStep } from './compile.js';
-import type { FlowContext, GenesysContext } from './context.js';
+import { compileStep, followStep } from './compile.js';
+import { nodeById, type FlowContext, type GenesysContext } from './context.js';
+import { joinSteps, TaskLayout } from './tasks.js';
 import { declareVariables } from './variables.js';
 
 const TASK_REF = 'main';
 
 /**
- * One flow file: a single task that holds the whole tree (docs/genesys.md §1, minimal accepted
- * file). `startUpRef` is the absolute path to it (§1.2).
+ * One flow file: the start task `Main`, then one task per step the layout cut out (tasks.ts), in the
+ * order they are first jumped to. `startUpRef` is the absolute path to the start task.
  */
 export function buildFlowFile(
   base: GenesysContext,
@@ -18,7 +19,13 @@ export function buildFlowFile(
   otherWrites: ReadonlySet<string> = new Set(),
 ): { file: ArchyFlowFile; writes: ReadonlySet<string> } {
   const context = flowContext(base, flowType);
-  const actions = context.follow(start);
+  // The start step opens the start task even when it is a join: no task that only jumps.
+  context.tasks.current = start;
+  const tasks = [{ task: { name: 'Main', refId: TASK_REF, actions: context.follow(start) } }];
+  for (let next = context.tasks.next(); next !== undefined; next = context.tasks.next()) {
+    tasks.push({ task: { name: next.stepId, refId: next.refId, actions: taskActions(next.stepId, context) } });
+  }
+  context.problems.push(...context.tasks.cycleProblems((stepId) => nodeById(context, stepId).origin));
   checkCrossFlowReads(context, otherWrites);
   const body: ArchyFlowBody = {
     name,
@@ -29,9 +36,16 @@ export function buildFlowFile(
     // docs/genesys.md §1.1: a short silence, as exports write; the spec's prompts come from its steps.
     initialGreeting: { exp: 'AudioPlaybackOptions(ToAudioBlank(100), true)' },
     ...(context.used.size === 0 ? {} : { variables: declareVariables(context.used.values()) }),
-    tasks: [{ task: { name: 'Main', refId: TASK_REF, actions } }],
+    tasks,
   };
   return { file: { [flowType]: body }, writes: context.written };
+}
+
+/** A task's body: its root step compiled afresh, at no nesting and outside every loop. */
+function taskActions(stepId: string, context: FlowContext): ArchyAction[] {
+  context.tasks.current = stepId;
+  context.nesting = 0;
+  return compileStep(nodeById(context, stepId), context);
 }
 
 function flowContext(base: GenesysContext, flowType: FlowType): FlowContext {
@@ -42,8 +56,11 @@ function flowContext(base: GenesysContext, flowType: FlowType): FlowContext {
     written: new Set(),
     reads: new Map(),
     loops: [],
+    repeatedRetries: new Set(),
     expanding: [],
     actionCount: 0,
+    nesting: 0,
+    tasks: new TaskLayout(flowType, joinSteps(base.graph)),
     follow: () => [],
   };
   const secure = base.graph.secure;
@@ -67,8 +84,6 @@ function transferToSecureFlow(context: FlowContext): ArchyAction[] {
       targetFlow: { name: context.names.secureFlow },
       connectTimeout: NO_VALUE,
       invocationData: lit(''),
-      preTransferAudio: NO_VALUE,
-      failureTransferAudio: NO_VALUE,
       failureOutputs: { errorType: NO_VALUE, errorMessage: NO_VALUE },
       outputs: { failure: { actions: failure } },
     },

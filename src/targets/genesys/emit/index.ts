@@ -1,4 +1,4 @@
-import type { FlowGraph } from '../../../ir/nodes.js';
+import type { FlowGraph, IrEndpoint } from '../../../ir/nodes.js';
 import type { Artifact, EmitOptions, EmitProblem, EmitResult } from '../../artifact.js';
 import type { ArchyFlowFile, FlowType } from './archy.js';
 import type { GenesysContext } from './context.js';
@@ -34,16 +34,30 @@ export function emitGenesys(graph: FlowGraph, options: EmitOptions): EmitResult 
       flowArtifact('secureCall', buildFlowFile(context, 'secureCall', names.secureFlow, graph.secure.entry, inbound.writes).file, header),
     );
   for (const endpoint of usedEndpoints(graph)) {
-    artifacts.push({
-      path: `genesys/data-actions/${endpoint.id}.json`,
-      contents: toJson(buildDataAction(endpoint, context)),
-      target: 'genesys',
-      kind: 'dataAction',
-    });
+    const contents = toJson(buildDataAction(endpoint, context));
+    problems.push(...placeholderWarnings(endpoint, contents));
+    artifacts.push({ path: `genesys/data-actions/${endpoint.id}.json`, contents, target: 'genesys', kind: 'dataAction' });
   }
   artifacts.push(optionsArtifact(graph, artifacts, header));
   problems.push(...blindTransferNotes(graph));
   return { artifacts, problems: groupRepeatedNotes(problems) };
+}
+
+/**
+ * Neither `archy --optionsFile` nor Terraform `genesyscloud_flow.substitutions` touches a data action
+ * file (both substitute flow files: developer.genesys.cloud/devapps/archy/flowAuthoring/lesson_07_substitutions,
+ * registry.terraform.io/providers/MyPureCloud/genesyscloud/latest/docs/resources/flow), so a
+ * placeholder left there would reach Genesys verbatim. One warning per placeholder and endpoint.
+ */
+function placeholderWarnings(endpoint: IrEndpoint, contents: string): EmitProblem[] {
+  const keys = [...new Set([...contents.matchAll(/\{\{([^{}]+)\}\}/g)].map((match) => match[1]!))].sort();
+  return keys.map((key) => ({
+    code: 'env/missing-value',
+    severity: 'warning',
+    message: `The Genesys data action of endpoint \`${endpoint.id}\` keeps \`{{${key}}}\`, which neither Archy nor Terraform substitutes in data action files.`,
+    path: [...endpoint.origin, 'url'],
+    hint: `Generate with \`--env <file>\` giving \`${key}\` a value for the target org.`,
+  }));
 }
 
 /**
@@ -88,9 +102,6 @@ function optionsArtifact(graph: FlowGraph, artifacts: readonly Artifact[], heade
     .filter((key, index, all) => all.indexOf(key) === index && artifacts.some((artifact) => artifact.contents.includes(`{{${key}}}`)))
     .sort();
   const { data, comments } = buildOptionsData(placeholders, artifacts);
-  const lines = [
-    ...header('Archy options-file stub (archy publish --optionsFile)'),
-    'Fill one copy per environment. UNVERIFIED: the `substitutions` key (docs/genesys.md §9.5).',
-  ];
+  const lines = [...header('Archy options-file stub (archy publish --optionsFile)'), 'Fill one copy per environment.'];
   return { path: 'genesys/archy-options.yaml', contents: toYaml(data, lines, comments), target: 'genesys', kind: 'archyOptions' };
 }

@@ -1,5 +1,5 @@
 import type { Artifact } from '../../artifact.js';
-import { OPTIONS_SUBSTITUTIONS_KEY } from '../unverified.js';
+import { OPTIONS_SUBSTITUTIONS_KEY } from '../conventions.js';
 
 /**
  * An Archy options-file stub with one empty value per `{{placeholder}}` left in the output
@@ -14,13 +14,26 @@ export function buildOptionsData(
   for (const key of placeholders) {
     const users = artifacts.filter((artifact) => artifact.contents.includes(`{{${key}}}`)).map((artifact) => artifact.path);
     const inData = users.filter((path) => path.endsWith('.json'));
+    const asKey = artifacts.some((artifact) => artifact.path.endsWith('.yaml') && usedAsKey(artifact.contents, key));
     comments.set(
       key,
       [
         `used in ${users.join(', ')}`,
         ...(inData.length > 0 ? ['not substituted in data action JSON: fill it with `ivrflow generate --env`'] : []),
+        ...(asKey ? ['also a mapping key: Terraform substitutes it, archy --optionsFile is UNVERIFIED for keys (prefer --env)'] : []),
       ].join('; '),
     );
   }
   return { data: { [OPTIONS_SUBSTITUTIONS_KEY]: Object.fromEntries(placeholders.map((key) => [key, ''])) }, comments };
+}
+
+/**
+ * A placeholder written as a YAML mapping key (the callData integration or data action name). The
+ * Archy lesson on substitutions shows them in values only
+ * (developer.genesys.cloud/devapps/archy/flowAuthoring/lesson_07_substitutions); Terraform replaces
+ * raw text, keys included (GenesysCloudBlueprints/genesys-cloud-call-park@5eaa815
+ * `terraform/modules/flows/orbit-parked-call-retrieval/orbit-parked-call-retrieval.yaml`).
+ */
+function usedAsKey(yaml: string, key: string): boolean {
+  return yaml.split('\n').some((line) => new RegExp(`^\\s*["']?[^"':]*\\{\\{${key}\\}\\}[^"':]*["']?:`).test(line));
 }

@@ -12,6 +12,8 @@ const SCHEMA_TYPES: readonly SchemaType[] = ['string', 'integer', 'number', 'boo
 /** A Web Services data action as read from `genesys/data-actions/<endpoint>.json`. */
 export interface DataAction {
   name: string;
+  /** `secure: true`: only Call Secure Data finds it. */
+  secure: boolean;
   /** The spec endpoint id: the file is named after it. */
   endpoint: string;
   file: string;
@@ -43,8 +45,7 @@ export function readDataAction(artifact: Artifact): DataAction {
   const root = new Tree(parsed, file).object(['name', 'integrationType', 'actionType', 'secure', 'config', 'contract']);
   root.integrationType.exactly('custom-rest-actions');
   root.actionType.exactly('custom');
-  // UNVERIFIED (src/emit/genesys/unverified.ts): a `secure: true` action called with plain callData behaves like any other.
-  root.secure.boolean();
+
   const config = root.config.object(['timeoutSeconds', 'request', 'response']);
   const request = config.request.object(['requestUrlTemplate', 'requestType', 'headers', 'requestTemplate']);
   const response = config.response.object(['translationMap', 'translationMapDefaults', 'successTemplate']);
@@ -52,6 +53,7 @@ export function readDataAction(artifact: Artifact): DataAction {
   const requestKinds = ['input', 'credential'] as const;
   const action: DataAction = {
     name: root.name.string(),
+    secure: root.secure.boolean(),
     endpoint,
     file,
     timeoutSeconds: config.timeoutSeconds.number(),

@@ -16,7 +16,7 @@ export type Expression =
 
 const COMPARISONS = ['==', '!=', '<', '>', '<=', '>='] as const;
 type Comparison = (typeof COMPARISONS)[number];
-type BinaryOperator = Comparison | 'and' | 'or';
+type BinaryOperator = Comparison | 'and' | 'or' | '+';
 
 /** Function name → number of arguments. */
 const FUNCTIONS = {
@@ -32,6 +32,8 @@ const FUNCTIONS = {
   AudioPlaybackOptions: 2,
   ToAudioBlank: 1,
   ToAudioTTS: 1,
+  /** `ToPhoneNumber(x).e164`, read as one function: the phone number type itself is not modelled. */
+  ToPhoneNumberE164: 1,
 } as const;
 type FunctionName = keyof typeof FUNCTIONS;
 
@@ -49,7 +51,7 @@ type Token =
 const STRING = /"((?:\\["\\]|[^"\\])*)"/y;
 const NUMBER = /\d+(?:\.\d+)?/y;
 const WORD = /[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/y;
-const SYMBOL = /==|!=|<=|>=|<|>|\(|\)|,|-/y;
+const SYMBOL = /==|!=|<=|>=|<|>|\(|\)|,|-|\+|\./y;
 
 function tokenize(text: string, where: string): Token[] {
   const tokens: Token[] = [];
@@ -152,11 +154,21 @@ class Parser {
 
   /** Comparisons do not chain: `a == b == c` is not something the emitter writes. */
   private comparison(): Expression {
-    const left = this.unary();
+    const left = this.sum();
     const token = this.peek();
     if (token?.kind !== 'symbol' || !(COMPARISONS as readonly string[]).includes(token.text)) return left;
     this.position += 1;
-    return { kind: 'binary', operator: token.text as Comparison, left, right: this.unary() };
+    return { kind: 'binary', operator: token.text as Comparison, left, right: this.sum() };
+  }
+
+  /** `a + b`: the emitter writes it for a priority above the literal range ("10 + 40"). */
+  private sum(): Expression {
+    let left = this.unary();
+    while (this.peek()?.kind === 'symbol' && this.peek()?.text === '+') {
+      this.position += 1;
+      left = { kind: 'binary', operator: '+', left, right: this.unary() };
+    }
+    return left;
   }
 
   private unary(): Expression {
@@ -204,7 +216,8 @@ class Parser {
   }
 
   private call(name: string): Expression {
-    if (!isFunctionName(name)) this.fail(`unknown function ${name}`);
+    if (name === 'ToPhoneNumber') return this.phoneNumber();
+    if (!isFunctionName(name) || name === 'ToPhoneNumberE164') this.fail(`unknown function ${name}`);
     this.expect('(');
     const args: Expression[] = [];
     if (!(this.peek()?.kind === 'symbol' && this.peek()?.text === ')')) {
@@ -217,6 +230,17 @@ class Parser {
     this.expect(')');
     if (args.length !== FUNCTIONS[name]) this.fail(`${name} takes ${FUNCTIONS[name]} arguments, got ${args.length}`);
     return { kind: 'call', name, args };
+  }
+
+  /** `ToPhoneNumber(x)` is modelled only with its `.e164` property read at once. */
+  private phoneNumber(): Expression {
+    this.expect('(');
+    const arg = this.or();
+    this.expect(')');
+    this.expect('.');
+    const property = this.take();
+    if (property.kind !== 'word' || property.text !== 'e164') this.fail('only ToPhoneNumber(...).e164 is modelled');
+    return { kind: 'call', name: 'ToPhoneNumberE164', args: [arg] };
   }
 }
 
@@ -263,6 +287,11 @@ function binary(operator: BinaryOperator, left: ArchValue, right: ArchValue, whe
       `unguarded ${operator} with a NOT_SET operand (${describeValue(left)} ${operator} ${describeValue(right)})`,
       where,
     );
+  if (operator === '+') {
+    if (left.type !== 'integer' || right.type !== 'integer')
+      throw new EngineError(`+ is modelled for integers only, got ${describeValue(left)} and ${describeValue(right)}`, where);
+    return integerValue(left.value + right.value);
+  }
   if (operator === 'and' || operator === 'or') {
     if (left.type !== 'boolean' || right.type !== 'boolean')
       throw new EngineError(`${operator} needs booleans, got ${describeValue(left)} and ${describeValue(right)}`, where);
@@ -331,9 +360,21 @@ function callFunction(name: FunctionName, args: readonly Expression[], scope: Ex
       return { type: 'audio', tts: [] };
     case 'ToAudioTTS':
       return { type: 'audio', tts: [requireString(arg(0), name, scope.where)] };
+    case 'ToPhoneNumberE164':
+      return stringValue(e164(requireString(arg(0), name, scope.where), scope.where));
     default:
       return assertNever(name);
   }
+}
+
+/**
+ * The E.164 form of a `tel:` URI or a number in E.164 already ("tel: +13175550116",
+ * https://help.mypurecloud.com/?p=76134). Anything else is not modelled.
+ */
+function e164(text: string, where: string): string {
+  const number = text.replace(/^tel:\s*/, '');
+  if (!/^\+[1-9]\d{1,14}$/.test(number)) throw new EngineError(`ToPhoneNumber of ${JSON.stringify(text)} is not modelled`, where);
+  return number;
 }
 
 /** UNVERIFIED: `ToInt` of text that is not a whole number; modelled as an error, never as a guess. */

@@ -20,6 +20,8 @@ export interface ArchyFlow {
   variables: ReadonlyMap<string, { type: VariableType; initial: ArchValue }>;
   initialGreeting: Source;
   actions: readonly Action[];
+  /** Every task by refId, the start task included, for `jumpToTask`. */
+  tasks: ReadonlyMap<string, readonly Action[]>;
 }
 
 /** A property value: known when the file is read (`lit`, `tts`, `noValue`), or an expression. */
@@ -60,6 +62,7 @@ export type Action = Named &
     | { kind: 'loop'; loopCount: Source; currentIndex: string; body: readonly Action[] }
     | { kind: 'loopNext' }
     | { kind: 'loopExit' }
+    | { kind: 'jumpToTask'; task: string }
     | {
         kind: 'transferToAcd';
         queue: Source;
@@ -117,6 +120,8 @@ export function readFlowFile(artifact: Artifact, dataActions: ReadonlyMap<string
 
 class FlowReader {
   private variables = new Map<string, { type: VariableType; initial: ArchValue }>();
+  /** Every task a `jumpToTask` names, checked once all tasks are read. */
+  private readonly jumps = new Map<string, Tree>();
 
   constructor(
     private readonly type: FlowType,
@@ -130,6 +135,7 @@ class FlowReader {
     );
     if (flow.variables) this.variables = this.declarations(flow.variables);
     const tasks = new Map(flow.tasks.list().map((item) => this.task(item)));
+    for (const [refId, jump] of this.jumps) if (!tasks.has(refId)) jump.fail(`targetTaskRef names no task of this file (${refId})`);
     const start = flow.startUpRef.string();
     // docs/genesys.md §1.2: an absolute or relative reference to a task.
     const refId = new RegExp(`^(?:/${this.type}|\\.)/tasks/task\\[(.+)\\]$`).exec(start)?.[1];
@@ -142,6 +148,7 @@ class FlowReader {
       variables: this.variables,
       initialGreeting: this.audio(flow.initialGreeting),
       actions,
+      tasks,
     };
   }
 
@@ -187,7 +194,8 @@ class FlowReader {
       case 'collectInput':
         return { ...named, ...this.collectInput(body) };
       case 'callData':
-        return { ...named, ...this.callData(body) };
+      case 'callDataSecure':
+        return { ...named, ...this.callData(body, key === 'callDataSecure') };
       case 'decision': {
         const decision = body.object(['name', 'condition', 'outputs']);
         const outputs = decision.outputs.object(['yes', 'no']);
@@ -238,9 +246,19 @@ class FlowReader {
       case 'disconnect':
         body.object(['name']);
         return { ...named, kind: 'disconnect' };
+      case 'jumpToTask':
+        return { ...named, kind: 'jumpToTask', task: this.jumpTarget(body.object(['name', 'targetTaskRef']).targetTaskRef) };
       default:
         return item.fail(`unknown action ${key}`);
     }
+  }
+
+  /** `/<flow type>/tasks/task[<refId>]`, the form `startUpRef` takes. */
+  private jumpTarget(tree: Tree): string {
+    const refId = new RegExp(`^/${this.type}/tasks/task\\[(.+)\\]$`).exec(tree.string())?.[1];
+    if (refId === undefined) return tree.fail(`targetTaskRef ${JSON.stringify(tree.value)} is not a task of this flow`);
+    this.jumps.set(refId, tree);
+    return refId;
   }
 
   /** docs/genesys.md §2.1. Timeouts are read but not observable: a caller entry is keys or silence. */
@@ -294,8 +312,14 @@ class FlowReader {
     return digits;
   }
 
-  /** docs/genesys.md §2.3: category → integration → `dataAction` → action name → inputs and outputs. */
-  private callData(body: Tree) {
+  /**
+   * docs/genesys.md §2.3: category → integration → `dataAction` → action name → inputs and outputs.
+   * A secure data action is found only by Call Secure Data, and a plain one only by Call Data: the
+   * Architect core looks actions up with `secure=true` or `secure=false`
+   * (npm purecloud-flow-scripting-api-sdk-javascript@0.0.18, DataActionManager and SecureActionManager).
+   * Call Secure Data exists only in secure flows (https://help.mypurecloud.com/articles/call-secure-data-action/).
+   */
+  private callData(body: Tree, secure: boolean) {
     const fields = body.object(['name', 'processingPrompt', 'timeout', 'category', 'outputs'], ['name', 'category', 'outputs']);
     // An audio prompt during the wait (docs/genesys.md §4.1 item 3) is not modelled.
     if (fields.processingPrompt) noValue(fields.processingPrompt);
@@ -303,6 +327,11 @@ class FlowReader {
     const [actionName, use] = integration.object(['dataAction']).dataAction.single();
     const dataAction = this.dataActions.get(actionName);
     if (!dataAction) return integration.fail(`no data action named ${JSON.stringify(actionName)} among the data action files`);
+    if (dataAction.secure !== secure)
+      integration.fail(
+        `${dataAction.file} is ${dataAction.secure ? 'a secure' : 'not a secure'} data action; Genesys finds it only with ${dataAction.secure ? 'callDataSecure' : 'callData'}`,
+      );
+    if (secure && this.type !== 'secureCall') body.fail('callDataSecure exists only in secure call flows');
     const io = use.object(['inputs', 'successOutputs', 'failureOutputs'], ['inputs', 'successOutputs']);
     if (io.failureOutputs) for (const key of io.failureOutputs.keys()) noValue(io.failureOutputs.child(key));
     const outputs = fields.outputs.object(['success', 'failure', 'timeout']);
@@ -482,6 +511,8 @@ function literal(tree: Tree, expected: ArchType | 'any'): ArchValue {
       return duration(tree);
     case 'queue':
       return { type: 'queue', name: tree.object(['name']).name.string() };
+    case 'skill':
+      return { type: 'skill', name: tree.object(['name']).name.string() };
     case 'any':
       if (typeof tree.value === 'string') return stringValue(tree.value);
       if (typeof tree.value === 'boolean') return booleanValue(tree.value);
@@ -489,7 +520,6 @@ function literal(tree: Tree, expected: ArchType | 'any'): ArchValue {
     case 'audio':
     case 'dateTime':
     case 'notSet':
-    case 'skill':
       return tree.fail(`a ${expected} literal is not modelled`);
     default:
       return assertNever(expected);

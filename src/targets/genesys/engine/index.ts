@@ -89,7 +89,9 @@ class FlowFrame {
   private read(name: string, where: string): ArchValue {
     switch (name) {
       case 'Call.Ani':
-        return stringValue(this.input.call.ani);
+        // The platform's value is a tel: URI ("tel: +13175550116", https://help.mypurecloud.com/?p=76134);
+        // the spec's call.ani is E.164, so the emitter's conversion is what a scenario tests.
+        return stringValue(`tel:${this.input.call.ani}`);
       case 'Call.ConversationId':
         return stringValue(this.input.call.id);
       case 'Call.CalledAddressOriginal':
@@ -182,9 +184,18 @@ class GenesysCall {
       case 'disconnect':
         this.recorder.end({ kind: 'disconnect' });
         return 'ended';
+      case 'jumpToTask':
+        return yield* this.jumpToTask(action, frame);
       default:
         return assertNever(action);
     }
+  }
+
+  /** Control moves to the task for good; a task that runs out of actions without ending the call is an error. */
+  private *jumpToTask(action: Extract<Action, { kind: 'jumpToTask' }>, frame: FlowFrame): Run<Signal> {
+    const signal = yield* this.runActions(frame.flow.tasks.get(action.task)!, frame);
+    if (signal === 'next') throw new EngineError(`task ${action.task} ran out of actions without ending the call`, action.where);
+    return signal;
   }
 
   /** Records the spec step an action belongs to, once per entry (an action named `step: detail` continues it). */
@@ -193,6 +204,9 @@ class GenesysCall {
     if (step === undefined || step === this.lastStep) return;
     this.lastStep = step;
     this.recorder.step(step);
+    // A retry whose body never comes back has no loop (emit/nodes/retry.ts): entering it is its one
+    // attempt. A loop records each pass itself, from 1.
+    if (this.program.names.isRetry(step) && !this.recorder.attempts.has(step)) this.recorder.attempt(step, 1);
   }
 
   /** Speaks TTS audio; NOT_SET audio (`noValue`) plays nothing. */

@@ -8,10 +8,12 @@ import { EngineError } from '../../engine-contract.js';
  */
 export class SpecNames {
   private readonly steps: ReadonlySet<string>;
+  private readonly retries: ReadonlySet<string>;
   private readonly queues = new Map<string, string[]>();
 
   constructor(graph: FlowGraph) {
     this.steps = new Set(graph.nodes.map((node) => node.id));
+    this.retries = new Set(graph.nodes.filter((node) => node.kind === 'retry').map((node) => node.id));
     for (const queue of graph.queues) {
       const name = graph.targets.genesys?.queues?.[queue.id] ?? queue.id;
       this.queues.set(name, [...(this.queues.get(name) ?? []), queue.id]);
@@ -24,6 +26,10 @@ export class SpecNames {
     const separator = actionName.indexOf(': ');
     const head = separator === -1 ? undefined : actionName.slice(0, separator);
     return head !== undefined && this.steps.has(head) ? head : undefined;
+  }
+
+  isRetry(step: string): boolean {
+    return this.retries.has(step);
   }
 
   /** The spec queue a Genesys queue name stands for; unknown or shared names cannot be mapped. */

@@ -61,9 +61,10 @@ export function flowBody(flow: Tree): Tree {
   return Object.values(flow)[0] as Tree;
 }
 
+/** The actions of every task, the start task first: joins and deep steps live in tasks of their own. */
 export function taskActions(flow: Tree): unknown {
   const tasks = flowBody(flow)['tasks'] as { task: Tree }[];
-  return tasks[0]!.task['actions'];
+  return tasks.flatMap(({ task }) => task['actions'] as unknown[]);
 }
 
 /** Every string in a tree with the key path that holds it. */

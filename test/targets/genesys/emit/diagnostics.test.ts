@@ -3,9 +3,16 @@ import type { Diagnostic } from '../../../../src/diagnostics/diagnostic.js';
 import { codes, compile, mutateFlow, readRepoFile } from '../../../helpers/fixtures.js';
 import { artifactOfKind, genesysArtifacts, parseEmitted } from './archy-helpers.js';
 
-/** Errors and warnings, what these tests are about; the blind-transfer note has its own test. */
+/**
+ * Errors and warnings, what these tests are about. The blind-transfer note and the warning for the
+ * `{{identity_base_url}}` placeholder the example keeps in its data action have their own tests.
+ */
 function withoutNotes(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return diagnostics.filter((diagnostic) => diagnostic.severity !== 'info');
+  return diagnostics.filter((diagnostic) => diagnostic.severity !== 'info' && !isDataActionPlaceholder(diagnostic));
+}
+
+function isDataActionPlaceholder(diagnostic: Diagnostic): boolean {
+  return diagnostic.code === 'env/missing-value' && diagnostic.severity === 'warning';
 }
 
 async function genesysCodes(text: string, rulesOff: readonly string[] = []): Promise<string[]> {
@@ -27,11 +34,11 @@ describe('Genesys vendor limits', () => {
     expect(await genesysCodes(text)).toEqual([`target/limit@${lineOf(text, 'timeoutSeconds: 61')}:21`]);
   });
 
-  it('rejects more than 40 digits and a no-entry timeout above 99 s at the gather', async () => {
-    const text = mutateFlow('identity-promotion', { 'steps.collectOtp.digits': 41, 'steps.collectOtp.timeoutSeconds': 100 });
+  it('rejects more than 32 digits and a no-entry timeout above 99 s at the gather', async () => {
+    const text = mutateFlow('identity-promotion', { 'steps.collectOtp.digits': 33, 'steps.collectOtp.timeoutSeconds': 100 });
     // A 41-digit OTP is also a dtmf-terminator warning; this test is about the emitter's own limits.
     expect(await genesysCodes(text, ['dtmf-terminator'])).toEqual([
-      `target/limit@${lineOf(text, 'digits: 41')}:13`,
+      `target/limit@${lineOf(text, 'digits: 33')}:13`,
       `target/limit@${lineOf(text, 'timeoutSeconds: 100')}:21`,
     ]);
   });
@@ -39,7 +46,7 @@ describe('Genesys vendor limits', () => {
   it('accepts the limits themselves', async () => {
     const text = mutateFlow('identity-promotion', {
       'endpoints.verifyIdentity.timeoutSeconds': 60,
-      'steps.collectOtp.digits': 40,
+      'steps.collectOtp.digits': 32,
       'steps.collectOtp.timeoutSeconds': 99,
     });
     expect(await genesysCodes(text, ['dtmf-terminator'])).toEqual([]);
@@ -56,11 +63,12 @@ describe('values Architect cannot carry', () => {
     ]);
   });
 
-  it('rejects a control character in a skill name', async () => {
+  it('carries a control character in a skill name as a YAML literal, never into an expression', async () => {
     const text = mutateFlow('identity-promotion', { 'steps.maxAttemptsExceeded.skills': ['Tab\there'] });
-    expect(withoutNotes((await compile(text, { targets: ['genesys'] })).diagnostics).map((diagnostic) => diagnostic.code)).toEqual([
-      'target/unescapable',
-    ]);
+    const result = await compile(text, { targets: ['genesys'] });
+    expect(withoutNotes(result.diagnostics)).toEqual([]);
+    const secure = parseEmitted(artifactOfKind(result.artifacts!, 'secureCall').contents);
+    expect(JSON.stringify(secure)).toContain('{"acdSkill":{"lit":{"name":"Tab\\there"}}}');
   });
 });
 
@@ -142,10 +150,25 @@ describe('flow shapes', () => {
       targets: ['genesys'],
       rules: new Map([['sensitive-gather', { level: 'off', reason: 'testing the emitter' }]]),
     });
-    const artifacts = (result.artifacts ?? []).filter((artifact) => artifact.target === 'genesys');
+    // The verifier's data action is secure, and Call Secure Data exists only in secure flows.
+    expect(withoutNotes(result.diagnostics).map((diagnostic) => [diagnostic.code, diagnostic.path.join('.')])).toEqual([
+      ['target/unsupported', 'steps.verifyOtp'],
+    ]);
+    const plain = mutateFlow('identity-promotion', {
+      secure: undefined,
+      'variables.otp.sensitive': undefined,
+      'steps.collectOtp.sensitive': undefined,
+      'endpoints.verifyIdentity.verifiesCredential': undefined,
+    });
+    const compiled = await compile(plain, {
+      targets: ['genesys'],
+      rules: new Map([['sensitive-gather', { level: 'off', reason: 'testing the emitter' }]]),
+    });
+    const artifacts = (compiled.artifacts ?? []).filter((artifact) => artifact.target === 'genesys');
     expect(artifacts.map((artifact) => artifact.kind).sort()).toEqual(['archyOptions', 'dataAction', 'inboundCall']);
     const inbound = artifactOfKind(artifacts, 'inboundCall').contents;
     expect(inbound).toContain('collectInput:');
+    expect(inbound).toContain('callData:');
     expect(inbound).not.toContain('transferToFlowSecure');
   });
 
@@ -164,6 +187,34 @@ describe('flow shapes', () => {
     expect(withoutNotes(result.diagnostics).map((diagnostic) => [diagnostic.code, diagnostic.path.join('.')])).toEqual([
       ['target/unsupported', 'steps.promoteIdentity.attributes.customer.greeted'],
     ]);
+  });
+});
+
+describe('placeholders in data action files', () => {
+  it('warns at the endpoint url for a placeholder neither Archy nor Terraform substitutes there', async () => {
+    const text = readRepoFile('flows/identity-promotion.yaml');
+    const result = await compile(text, { targets: ['genesys'] }, 'identity-promotion.yaml');
+    const warnings = result.diagnostics.filter(isDataActionPlaceholder);
+    expect(warnings.map((warning) => [warning.path.join('.'), warning.message, warning.hint])).toEqual([
+      [
+        'endpoints.verifyIdentity.url',
+        'The Genesys data action of endpoint `verifyIdentity` keeps `{{identity_base_url}}`, which neither Archy nor Terraform substitutes in data action files.',
+        'Generate with `--env <file>` giving `identity_base_url` a value for the target org.',
+      ],
+    ]);
+  });
+
+  it('says nothing once --env fills it', async () => {
+    const text = readRepoFile('flows/identity-promotion.yaml');
+    const environment = new Map(
+      ['identity_base_url', 'general_queue', 'general_skill', 'identity_integration', 'platinum_queue', 'platinum_skill'].map((key) => [
+        key,
+        key === 'identity_base_url' ? 'https://idp.example.com' : `${key} value`,
+      ]),
+    );
+    const result = await compile(text, { targets: ['genesys'], environment }, 'identity-promotion.yaml');
+    expect(result.diagnostics.filter(isDataActionPlaceholder)).toEqual([]);
+    expect(artifactOfKind(result.artifacts!, 'dataAction').contents).not.toContain('{{');
   });
 });
 

@@ -59,10 +59,11 @@ describe.each(FLOWS)('genesys output of flows/%s.yaml', (name) => {
     if (gather.type !== 'gather') throw new Error('no gather');
     const [collect] = actionsOf(secure, 'collectInput');
     const range = typeof gather.digits === 'number' ? { min: gather.digits, max: gather.digits } : gather.digits;
+    // An exact length has no terminator in Genesys: the core refuses a range with min = max.
     const expectedDigits =
-      gather.terminator === undefined && typeof gather.digits === 'number'
+      typeof gather.digits === 'number'
         ? { exact: gather.digits }
-        : { range: { ...range, terminatingDtmf: `digit_${gather.terminator}` } };
+        : { range: { ...range, ...(gather.terminator === undefined ? {} : { terminatingDtmf: `digit_${gather.terminator}` }) } };
     expect(collect!['digits']).toEqual(expectedDigits);
     expect(collect!['includeTerminatingDtmfInResultData']).toBe(false);
     expect(collect!['noEntryTimeout']).toEqual({ lit: { seconds: gather.timeoutSeconds } });
@@ -76,12 +77,15 @@ describe.each(FLOWS)('genesys output of flows/%s.yaml', (name) => {
         ],
       }),
     });
+    if (typeof gather.digits === 'number')
+      expect((success[1] as { decision: Tree }).decision['condition']).toEqual({ exp: `Length(Flow.${gather.into}) == ${gather.digits}` });
   });
 
   it('wires every callData output, with the spec timeout and the guarded success check', async () => {
     const { secure } = await load();
-    const calls = actionsOf(secure, 'callData');
-    expect(calls.length).toBeGreaterThan(0);
+    // The verifier's data action is secure: Call Secure Data; other endpoints: Call Data.
+    const calls = [...actionsOf(secure, 'callData'), ...actionsOf(secure, 'callDataSecure')];
+    expect(actionsOf(secure, 'callDataSecure').length).toBeGreaterThan(0);
     for (const call of calls) {
       const outputs = call['outputs'] as Record<string, { actions: unknown[] }>;
       expect(Object.keys(outputs).sort()).toEqual(['failure', 'success', 'timeout']);
@@ -108,6 +112,8 @@ describe.each(FLOWS)('genesys output of flows/%s.yaml', (name) => {
     const sensitive = Object.entries(spec.variables ?? {})
       .filter(([, variable]) => variable.sensitive)
       .map(([variable]) => `Flow.${variable}`);
+    // An exact-length gather adds its length check (`Length(Flow.x) == n`).
+    const exactLength = Object.values(spec.steps).some((step) => step.type === 'gather' && typeof step.digits === 'number');
     for (const variable of sensitive) {
       const mentions = new RegExp(`${variable.replace('.', '\\.')}\\b`);
       expect(stringsIn(inbound).filter((entry) => mentions.test(entry.text))).toEqual([]);
@@ -124,6 +130,7 @@ describe.each(FLOWS)('genesys output of flows/%s.yaml', (name) => {
           'collectInput.inputData.var',
           'statements.string.variable',
           'string.value.exp',
+          ...(exactLength ? ['decision.condition.exp'] : []),
           expect.stringMatching(/^inputs\.\w+\.exp$/),
         ]),
       );
@@ -133,7 +140,18 @@ describe.each(FLOWS)('genesys output of flows/%s.yaml', (name) => {
   it('routes with the spec priorities and queue names', async () => {
     const { secure } = await load();
     const transfers = actionsOf(secure, 'transferToAcd');
-    const priorities = new Set(transfers.map((transfer) => (transfer['priority'] as { lit: number }).lit));
+    // Above 10 a priority is the documented expression `10 + n`; a literal stays within 0 to 10.
+    const priorities = new Set(
+      transfers.map((transfer) => {
+        const priority = transfer['priority'] as { lit: number } | { exp: string };
+        if ('lit' in priority) return priority.lit;
+        const [base, rest] = priority.exp.split(' + ').map(Number);
+        expect(base).toBe(10);
+        return base! + rest!;
+      }),
+    );
+    for (const transfer of transfers)
+      if ('lit' in (transfer['priority'] as object)) expect((transfer['priority'] as { lit: number }).lit).toBeLessThanOrEqual(10);
     const expected = new Set<number>();
     for (const step of Object.values(spec.steps)) {
       if (step.type !== 'route') continue;

@@ -44,6 +44,18 @@ describe('genesys engine: artifacts it does not model', () => {
     );
   });
 
+  it('rejects callData over a secure data action: Genesys finds it only with callDataSecure', () => {
+    const error = rejection(compiled, 'genesys/secure-call.yaml', (text) => text.replace('- callDataSecure:', '- callData:'));
+    expect(error.message).toMatch(/is a secure data action; Genesys finds it only with callDataSecure/);
+  });
+
+  it('rejects a jump to a task the file does not have', () => {
+    const error = rejection(compiled, 'genesys/secure-call.yaml', (text) =>
+      text.replace(/targetTaskRef: (.*)task\[[^\]]+\]/, 'targetTaskRef: $1task[nowhere]'),
+    );
+    expect(error.message).toMatch(/names no task of this file \(nowhere\)/);
+  });
+
   it('rejects a function called with the wrong number of arguments', () => {
     expect(rejection(compiled, 'genesys/secure-call.yaml', (text) => text.replace('", ""), "*", "")', '", ""), "*")')).message).toMatch(
       /Replace takes 3 arguments/,

@@ -52,6 +52,17 @@ describe('Architect expressions', () => {
     expect(run('FindSkill("back\\\\slash")')).toEqual({ type: 'skill', name: 'back\\slash' });
   });
 
+  it('adds integers, the form a priority above 10 takes', () => {
+    expect(run('10 + 40')).toEqual({ type: 'integer', value: 50 });
+    expect(() => run('Flow.s + 1', { 'Flow.s': stringValue('1') })).toThrow(/integers only/);
+  });
+
+  it('reads the E.164 number of the tel: URI Call.Ani holds', () => {
+    expect(run('ToPhoneNumber(Call.Ani).e164', { 'Call.Ani': stringValue('tel:+15550100100') })).toEqual(stringValue('+15550100100'));
+    expect(run('ToPhoneNumber(Call.Ani).e164', { 'Call.Ani': stringValue('tel: +13175550116') })).toEqual(stringValue('+13175550116'));
+    expect(() => run('ToPhoneNumber(Call.Ani).e164', { 'Call.Ani': stringValue('anonymous') })).toThrow(/not modelled/);
+  });
+
   it('evaluates and/or on set booleans', () => {
     expect(run('true and false or true')).toEqual({ type: 'boolean', value: true });
     expect(() => run('Flow.b and true', { 'Flow.b': NOT_SET })).toThrow(EngineError);
@@ -62,7 +73,8 @@ describe('Architect expressions', () => {
     ['Task.x == 1', /unknown name Task.x/],
     ['"a\\n"', /unsupported text/],
     ['IsSet(Flow.x', /unexpected end/],
-    ['Flow.x + 1', /unsupported text|unexpected/],
+    ['Flow.x * 2', /unsupported text|unexpected/],
+    ['ToPhoneNumber(Call.Ani).national', /only ToPhoneNumber\(\.\.\.\)\.e164/],
     ['If(true, 1)', /If takes 3 arguments/],
   ])('rejects %s when the artifact is read', (text, message) => {
     expect(() => parseExpression(text, 'where')).toThrow(message);

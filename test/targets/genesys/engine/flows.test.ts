@@ -53,7 +53,7 @@ const CASES: FlowCase[] = [
     timeoutSeconds: 15,
     prompts: {
       welcome: 'Welcome to Example Bank. To help us serve you, we will verify your identity.',
-      gather: 'Please enter the six digit code we sent you, followed by the pound key.',
+      gather: 'Please enter the six digit code we sent you.',
       wrong: 'That code was not correct.',
       missing: 'Sorry, we did not receive your code.',
       unavailable: 'Our verification service is unavailable right now. Connecting you to an agent.',
@@ -91,7 +91,7 @@ const CASES: FlowCase[] = [
     timeoutSeconds: 20,
     prompts: {
       welcome: 'Welcome to Example Bank international service. We will send you a one-time code.',
-      gather: 'Please enter the six digit code from your text message, followed by the hash key.',
+      gather: 'Please enter the six digit code from your text message.',
       wrong: 'That code did not match.',
       missing: 'We did not receive a code.',
       unavailable: 'Verification is unavailable at the moment. Connecting you to an agent.',

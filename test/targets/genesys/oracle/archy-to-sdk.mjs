@@ -37,7 +37,16 @@ export class ArchyToSdk {
 
   /** Builds the whole flow body (the mapping under the root key). Await `settled()` afterwards. */
   flowBody(body, where) {
-    const rest = this.keys(body, where, ['name', 'description', 'division', 'startUpRef', 'defaultLanguage', 'initialGreeting', 'variables', 'tasks']);
+    const rest = this.keys(body, where, [
+      'name',
+      'description',
+      'division',
+      'startUpRef',
+      'defaultLanguage',
+      'initialGreeting',
+      'variables',
+      'tasks',
+    ]);
     void rest;
     if (body.description !== undefined) this.attempt(where, () => (this.flow.description = body.description));
     // The division is an org object; the fake org has every division, so nothing to check here.
@@ -49,13 +58,16 @@ export class ArchyToSdk {
       const task = this.only(item, 'task', `${where}.tasks[${index}]`);
       if (!task) continue;
       this.keys(task, `${where}.tasks[${index}].task`, ['name', 'refId', 'actions']);
-      const sdkTask = this.attempt(`${where}.tasks[${index}]`, () => this.sdk.factories.archFactoryTasks.addTask(this.flow, task.name, task.refId === start));
+      const sdkTask = this.attempt(`${where}.tasks[${index}]`, () =>
+        this.sdk.factories.archFactoryTasks.addTask(this.flow, task.name, task.refId === start),
+      );
       this.tasks.set(task.refId, { sdkTask, task, where: `${where}.tasks[${index}].task` });
     }
     if (start !== undefined && !this.tasks.has(start)) this.report.unmapped.push(`${where}.startUpRef names no task: ${start}`);
     const holder = flowVariableHolder(this.flow, [...this.tasks.values()][0]?.sdkTask);
     for (const [index, declaration] of (body.variables ?? []).entries()) this.variable(holder, declaration, `${where}.variables[${index}]`);
-    for (const { sdkTask, task, where: taskWhere } of this.tasks.values()) if (sdkTask) this.actionList(sdkTask, task.actions, `${taskWhere}.actions`);
+    for (const { sdkTask, task, where: taskWhere } of this.tasks.values())
+      if (sdkTask) this.actionList(sdkTask, task.actions, `${taskWhere}.actions`);
   }
 
   async settled() {
@@ -67,7 +79,8 @@ export class ArchyToSdk {
   variable(holder, declaration, where) {
     const [kind, spec] = Object.entries(declaration)[0] ?? [];
     const type = /^(string|integer|decimal|boolean)Variable$/.exec(kind ?? '')?.[1];
-    if (!type || Object.keys(declaration).length !== 1) return void this.report.unmapped.push(`${where}: ${Object.keys(declaration).join(', ')}`);
+    if (!type || Object.keys(declaration).length !== 1)
+      return void this.report.unmapped.push(`${where}: ${Object.keys(declaration).join(', ')}`);
     this.keys(spec, `${where}.${kind}`, ['name', 'initialValue', 'isSecure']);
     const variable = this.attempt(where, () => holder.addVariable(spec.name, this.flow.dataTypes[type]));
     if (!variable) return;
@@ -136,7 +149,8 @@ export class ArchyToSdk {
       this.keys(raw, `${where}.lit`, ['seconds', 'ms', 'name']);
       if (typeof raw.seconds === 'number' && set('setLiteralTimeParts', 0, 0, 0, raw.seconds, 0)) return;
       if (typeof raw.ms === 'number' && set('setLiteralMs', raw.ms)) return;
-      if (typeof raw.name === 'string' && (set('setLiteralByQueueNameAsync', raw.name) || set('setLiteralBySkillNameAsync', raw.name))) return;
+      if (typeof raw.name === 'string' && (set('setLiteralByQueueNameAsync', raw.name) || set('setLiteralBySkillNameAsync', raw.name)))
+        return;
     }
     this.report.unmapped.push(`${where}: literal ${JSON.stringify(raw)} for ${archValue?.dataType?.displayName ?? 'this value'}`);
   }
@@ -187,7 +201,11 @@ export class ArchyToSdk {
     }
     for (const [field, value] of Object.entries(call.successOutputs ?? {})) {
       const named = action.dataActionOutputsSuccess.getNamedValueByName(field);
-      if (!named) this.report.rejected.push({ where: `${where}.successOutputs.${field}`, message: 'not a success output of the data action contract' });
+      if (!named)
+        this.report.rejected.push({
+          where: `${where}.successOutputs.${field}`,
+          message: 'not a success output of the data action contract',
+        });
       else this.value(named.value, value, `${where}.successOutputs.${field}`);
     }
   }
@@ -235,7 +253,9 @@ function flowVariableHolder(flow, task) {
 }
 
 function errorText(error) {
-  return String(error?.message ?? error).split('\n')[0].slice(0, 400);
+  return String(error?.message ?? error)
+    .split('\n')[0]
+    .slice(0, 400);
 }
 
 const yesNo = { yes: (a) => a.outputYes, no: (a) => a.outputNo };
@@ -250,10 +270,30 @@ const ACTIONS = {
       this.audio(action.audio, spec.audio, `${where}.audio`);
     },
   },
-  disconnect: { keys: [], add: function (container, spec) { this.actions.addActionDisconnect(container, spec.name); } },
-  loopNext: { keys: [], add: function (container, spec) { this.actions.addActionLoopNext(container, spec.name); } },
-  loopExit: { keys: [], add: function (container, spec) { this.actions.addActionLoopExit(container, spec.name); } },
-  endTask: { keys: [], add: function (container, spec) { this.actions.addActionEndTask(container, spec.name); } },
+  disconnect: {
+    keys: [],
+    add: function (container, spec) {
+      this.actions.addActionDisconnect(container, spec.name);
+    },
+  },
+  loopNext: {
+    keys: [],
+    add: function (container, spec) {
+      this.actions.addActionLoopNext(container, spec.name);
+    },
+  },
+  loopExit: {
+    keys: [],
+    add: function (container, spec) {
+      this.actions.addActionLoopExit(container, spec.name);
+    },
+  },
+  endTask: {
+    keys: [],
+    add: function (container, spec) {
+      this.actions.addActionEndTask(container, spec.name);
+    },
+  },
   jumpToTask: {
     keys: ['targetTaskRef'],
     add(container, spec, where) {
@@ -292,7 +332,9 @@ const ACTIONS = {
           continue;
         }
         this.keys(body, `${at}.${type}`, ['variable', 'value']);
-        const pair = this.attempt(at, () => action.addUpdateDataStatement(this.flow.dataTypes[type], this.variableNamed(body.variable, at)));
+        const pair = this.attempt(at, () =>
+          action.addUpdateDataStatement(this.flow.dataTypes[type], this.variableNamed(body.variable, at)),
+        );
         if (pair) this.value(pair.valueToAssign, body.value, `${at}.${type}.value`);
       }
     },
@@ -321,12 +363,16 @@ const ACTIONS = {
       if (spec.interDigitTimeout !== undefined) this.value(action.interDigitTimeout, spec.interDigitTimeout, `${where}.interDigitTimeout`);
       if (spec.noEntryTimeout !== undefined) this.value(action.noEntryTimeout, spec.noEntryTimeout, `${where}.noEntryTimeout`);
       if (spec.inputAudio !== undefined) this.audio(action.inputAudio, spec.inputAudio, `${where}.inputAudio`);
-      if (spec.verificationType !== undefined) this.attempt(`${where}.verificationType`, () => (action.verificationType = spec.verificationType));
+      if (spec.verificationType !== undefined)
+        this.attempt(`${where}.verificationType`, () => (action.verificationType = spec.verificationType));
       this.outputs(action, spec.outputs, { success: output('success'), failure: output('failure') }, where);
     },
   },
   callData: { keys: ['timeout', 'category', 'outputs'], add: callDataAction('addActionCallData', 'setDataActionByIdAsync') },
-  callDataSecure: { keys: ['timeout', 'category', 'outputs'], add: callDataAction('addActionCallDataSecure', 'setDataSecureActionByIdAsync') },
+  callDataSecure: {
+    keys: ['timeout', 'category', 'outputs'],
+    add: callDataAction('addActionCallDataSecure', 'setDataSecureActionByIdAsync'),
+  },
   transferToAcd: {
     keys: ['targetQueue', 'priority', 'languageSkill', 'acdSkills', 'preTransferAudio', 'failureTransferAudio', 'outputs'],
     add(container, spec, where) {
@@ -336,7 +382,8 @@ const ACTIONS = {
       if (spec.languageSkill !== undefined) this.value(action.languageSkill, spec.languageSkill, `${where}.languageSkill`);
       this.skills(action, spec.acdSkills, `${where}.acdSkills`);
       if (spec.preTransferAudio !== undefined) this.audio(action.preTransferAudio, spec.preTransferAudio, `${where}.preTransferAudio`);
-      if (spec.failureTransferAudio !== undefined) this.audio(action.failureTransferAudio, spec.failureTransferAudio, `${where}.failureTransferAudio`);
+      if (spec.failureTransferAudio !== undefined)
+        this.audio(action.failureTransferAudio, spec.failureTransferAudio, `${where}.failureTransferAudio`);
       this.outputs(action, spec.outputs, { failure: output('failure') }, where);
     },
   },
@@ -356,7 +403,8 @@ const ACTIONS = {
       if (spec.connectTimeout !== undefined) this.value(action.connectTimeout, spec.connectTimeout, `${where}.connectTimeout`);
       if (spec.invocationData !== undefined) this.value(action.invocationData, spec.invocationData, `${where}.invocationData`);
       if (spec.preTransferAudio !== undefined) this.audio(action.preTransferAudio, spec.preTransferAudio, `${where}.preTransferAudio`);
-      if (spec.failureTransferAudio !== undefined) this.audio(action.failureTransferAudio, spec.failureTransferAudio, `${where}.failureTransferAudio`);
+      if (spec.failureTransferAudio !== undefined)
+        this.audio(action.failureTransferAudio, spec.failureTransferAudio, `${where}.failureTransferAudio`);
       this.outputs(action, spec.outputs, { failure: output('failure') }, where);
     },
   },
@@ -386,7 +434,8 @@ ArchyToSdk.prototype.digits = function (action, digits, where) {
   if (!range) return void this.report.unmapped.push(`${where}: neither exact nor range`);
   this.keys(range, `${where}.range`, ['min', 'max', 'terminatingDtmf']);
   const terminator = range.terminatingDtmf === undefined ? undefined : /^digit_([0-9*#])$/.exec(range.terminatingDtmf)?.[1];
-  if (range.terminatingDtmf !== undefined && terminator === undefined) this.report.unmapped.push(`${where}.range.terminatingDtmf: ${range.terminatingDtmf}`);
+  if (range.terminatingDtmf !== undefined && terminator === undefined)
+    this.report.unmapped.push(`${where}.range.terminatingDtmf: ${range.terminatingDtmf}`);
   this.attempt(where, () => action.setDigitsRange(range.min, range.max, terminator));
 };
 
@@ -403,6 +452,9 @@ ArchyToSdk.prototype.skills = function (action, skills, where) {
       this.report.unmapped.push(`${at}.acdSkill: only {lit: {name}} is mapped`);
       continue;
     }
-    this.await(at, this.attempt(at, () => action.skills.addLiteralBySkillNameAsync(name)));
+    this.await(
+      at,
+      this.attempt(at, () => action.skills.addLiteralBySkillNameAsync(name)),
+    );
   }
 };

@@ -40,13 +40,26 @@ let diagnostics: string;
 beforeAll(async () => {
   rmSync(WORK, { recursive: true, force: true });
   mkdirSync(WORK, { recursive: true });
-  const sources = [...files.map((file, index) => ({ ...file, index })), { name: 'misspelt', json: misspelt(files[0]!.json), index: files.length }];
-  for (const { json, index } of sources) writeFileSync(join(WORK, `action-${index}.ts`), [...PRELUDE, `export const action: DataActionImportFile = ${json.trim()};`, ''].join('\n'));
+  const sources = [
+    ...files.map((file, index) => ({ ...file, index })),
+    { name: 'misspelt', json: misspelt(files[0]!.json), index: files.length },
+  ];
+  for (const { json, index } of sources)
+    writeFileSync(
+      join(WORK, `action-${index}.ts`),
+      [...PRELUDE, `export const action: DataActionImportFile = ${json.trim()};`, ''].join('\n'),
+    );
   writeFileSync(
     join(WORK, 'tsconfig.json'),
-    JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: 'NodeNext', moduleResolution: 'NodeNext', types: [], skipLibCheck: true }, include: ['*.ts'] }),
+    JSON.stringify({
+      compilerOptions: { strict: true, noEmit: true, module: 'NodeNext', moduleResolution: 'NodeNext', types: [], skipLibCheck: true },
+      include: ['*.ts'],
+    }),
   );
-  const result = await execa(join(ROOT, 'node_modules/.bin/tsc'), ['-p', relative(ROOT, join(WORK, 'tsconfig.json'))], { cwd: ROOT, reject: false });
+  const result = await execa(join(ROOT, 'node_modules/.bin/tsc'), ['-p', relative(ROOT, join(WORK, 'tsconfig.json'))], {
+    cwd: ROOT,
+    reject: false,
+  });
   diagnostics = result.stdout;
 }, 120_000);
 

@@ -101,7 +101,14 @@ class FakeOrg {
     if (type === 'dataAction') return known(this.contents.dataActions.some((action) => action.id === item.id && !action.secure));
     if (type === 'secureAction') return known(this.contents.dataActions.some((action) => action.id === item.id && action.secure));
     if (type === 'systemPrompt' || type === 'userPrompt')
-      return { result: 'ok', resources: PROMPT_LANGUAGES.map((language) => ({ language, mediaUri: 'https://media.fake.invalid/p.wav', ttsString: item.name ?? '' })) };
+      return {
+        result: 'ok',
+        resources: PROMPT_LANGUAGES.map((language) => ({
+          language,
+          mediaUri: 'https://media.fake.invalid/p.wav',
+          ttsString: item.name ?? '',
+        })),
+      };
     return known(true);
   }
 
@@ -136,7 +143,14 @@ class FakeOrg {
 }
 
 function actionSummary(/** @type {FakeDataAction} */ action) {
-  return { id: action.id, name: action.name, category: 'Fake integration', integrationId: 'integration-1', secure: action.secure, version: 1 };
+  return {
+    id: action.id,
+    name: action.name,
+    category: 'Fake integration',
+    integrationId: 'integration-1',
+    secure: action.secure,
+    version: 1,
+  };
 }
 
 /** Any queue or skill the flow names exists: the fake cannot know the org's routing set-up. */

@@ -25,7 +25,8 @@ const CONTRADICTED = [
   {
     name: 'collectInput range with min = max',
     file: 'secure-call.yaml',
-    change: (text: string) => text.replace(/digits:\n(\s+)exact: 6/, 'digits:\n$1range:\n$1  min: 6\n$1  max: 6\n$1  terminatingDtmf: "digit_#"'),
+    change: (text: string) =>
+      text.replace(/digits:\n(\s+)exact: 6/, 'digits:\n$1range:\n$1  min: 6\n$1  max: 6\n$1  terminatingDtmf: "digit_#"'),
     expected: /min digit count value 6 must be less than the max digit count value 6/,
   },
   {
@@ -53,7 +54,12 @@ beforeAll(async () => {
 describe('the Architect core accepts every generated Genesys flow', () => {
   it('covers every example flow and golden case with Genesys output', () => {
     expect(GOLDEN.map(({ name }) => name)).toEqual(
-      expect.arrayContaining(['flows/identity-promotion', 'flows/international-otp', 'flows/pin-with-summary', 'cases/genesys-hostile-strings']),
+      expect.arrayContaining([
+        'flows/identity-promotion',
+        'flows/international-otp',
+        'flows/pin-with-summary',
+        'cases/genesys-hostile-strings',
+      ]),
     );
   });
 
@@ -72,6 +78,9 @@ describe('the Architect core accepts every generated Genesys flow', () => {
 describe('the oracle rejects each contradicted construct', () => {
   it.each(CONTRADICTED)('$name', ({ name, expected }) => {
     const found = problems(reports.get(mutants.get(name)!)!);
-    expect(found.some((problem) => expected.test(problem)), found.join('\n')).toBe(true);
+    expect(
+      found.some((problem) => expected.test(problem)),
+      found.join('\n'),
+    ).toBe(true);
   });
 });

@@ -48,7 +48,8 @@ export async function runOracle(dirs: readonly string[], limit = 2): Promise<Map
 async function runOne(dir: string): Promise<OracleReport> {
   const result = await execa('node', [RUNNER, dir], { reject: false, cwd: ROOT, timeout: 120_000 });
   const line = result.stdout.split('\n').find((candidate) => candidate.startsWith('ORACLE-REPORT '));
-  if (line === undefined) throw new Error(`the oracle printed no report for ${dir} (exit ${result.exitCode}):\n${result.stderr.slice(-2000)}`);
+  if (line === undefined)
+    throw new Error(`the oracle printed no report for ${dir} (exit ${result.exitCode}):\n${result.stderr.slice(-2000)}`);
   return JSON.parse(line.slice('ORACLE-REPORT '.length)) as OracleReport;
 }
 

@@ -17,7 +17,10 @@ const FLOW_FILES = [
 
 const dir = process.argv[2];
 const integration = process.argv[3];
-const flows = FLOW_FILES.filter(({ file }) => existsSync(join(dir, file))).map((entry) => ({ ...entry, data: parse(readFileSync(join(dir, entry.file), 'utf8')) }));
+const flows = FLOW_FILES.filter(({ file }) => existsSync(join(dir, file))).map((entry) => ({
+  ...entry,
+  data: parse(readFileSync(join(dir, entry.file), 'utf8')),
+}));
 const dataActions = readDataActions(join(dir, 'data-actions'));
 const org = await startFakeOrg({
   dataActions,

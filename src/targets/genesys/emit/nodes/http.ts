@@ -1,6 +1,7 @@
 import type { HttpNode, IrEndpoint } from '../../../../ir/nodes.js';
 import { duration, exp, NO_VALUE, type ArchyAction, type ArchyValue, type CallData } from '../archy.js';
 import { endpointById, useVariable, type FlowContext } from '../context.js';
+import { isSecureDataAction } from '../data-action.js';
 import { equalsExpression, readableExpression } from '../expression.js';
 
 /**
@@ -27,7 +28,15 @@ export function compileHttp(node: HttpNode, context: FlowContext): ArchyAction[]
       timeout: { actions: context.follow(node.onTimeout) },
     },
   };
-  return [{ callData }];
+  if (!isSecureDataAction(endpoint)) return [{ callData }];
+  if (context.flowType !== 'secureCall')
+    context.problems.push({
+      code: 'target/unsupported',
+      message: `Endpoint \`${endpoint.id}\` is a secure data action, which Genesys calls only from a secure call flow (Call Secure Data).`,
+      path: node.origin,
+      hint: 'Call the credential verifier from a step at or after `secure.entry`.',
+    });
+  return [{ callDataSecure: callData }];
 }
 
 /** Inputs are the body fields read at run time; literal fields live in the request template. */

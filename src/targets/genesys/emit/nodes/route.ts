@@ -1,5 +1,6 @@
 import type { RouteNode, RouteTarget } from '../../../../ir/nodes.js';
-import { disconnect, exp, lit, NO_VALUE, type ArchyAction, type TransferToAcd } from '../archy.js';
+import { disconnect, exp, lit, NO_VALUE, type ArchyAction, type ArchyValue, type TransferToAcd } from '../archy.js';
+import { LITERAL_PRIORITY_MAX } from '../../facts.js';
 import type { FlowContext } from '../context.js';
 import { equalsExpression, readableExpression, stringLiteral } from '../expression.js';
 
@@ -28,6 +29,16 @@ export function compileRoute(node: RouteNode, context: FlowContext): ArchyAction
   );
 }
 
+/**
+ * A literal priority is 0 to 10 in the Architect core (its priority facet; "The value 50 must be less
+ * than or equal to 10"); Genesys documents expression mode for more: "to create a priority of 100,
+ * type 10 + 90" (https://help.mypurecloud.com/articles/set-up-a-transfer-to-acd-action/). The core
+ * checks a lone constant expression against the same facet, so the documented sum is written.
+ */
+export function priority(value: number): ArchyValue {
+  return value <= LITERAL_PRIORITY_MAX ? lit(value) : exp(`${LITERAL_PRIORITY_MAX} + ${value - LITERAL_PRIORITY_MAX}`);
+}
+
 /** Case keys are text; a number or boolean is compared through its text form, guarded by `IsSet`. */
 function textMatch(by: NonNullable<RouteNode['by']>, match: string, context: FlowContext, path: readonly (string | number)[]): string {
   const subject = readableExpression(by, context, path);
@@ -35,9 +46,10 @@ function textMatch(by: NonNullable<RouteNode['by']>, match: string, context: Flo
 }
 
 /**
- * docs/genesys.md §2.10: `transferToAcd` by queue name, with priority, skills (`FindSkill`) and the
- * prompt as pre-transfer audio. When the transfer fails the spec's onFailure runs, or the call ends.
- * In a secure call flow Genesys makes every transfer blind and replaces this path (§9.1).
+ * docs/genesys.md §2.10: `transferToAcd` by queue name, with priority, skills by name and the
+ * prompt as pre-transfer audio (left out when there is none; the failure audio is always left out,
+ * as published flows do). When the transfer fails the spec's onFailure runs, or the call ends. In a
+ * secure call flow Genesys makes every transfer blind and replaces this path (§9.1).
  */
 function transfer(
   node: RouteNode,
@@ -50,16 +62,12 @@ function transfer(
   const action: TransferToAcd = {
     name,
     targetQueue: lit({ name: queueName }),
-    priority: lit(target.priority),
+    priority: priority(target.priority),
     preferredAgents: NO_VALUE,
     languageSkill: NO_VALUE,
-    acdSkills:
-      target.skills.length === 0
-        ? NO_VALUE
-        : target.skills.map((skill) => ({ acdSkill: exp(`FindSkill(${stringLiteral(skill, context, [...path, 'skills'])})`) })),
+    acdSkills: target.skills.length === 0 ? NO_VALUE : target.skills.map((skill) => ({ acdSkill: lit({ name: skill }) })),
     directAgent: NO_VALUE,
-    preTransferAudio: node.prompt === undefined ? NO_VALUE : { tts: node.prompt },
-    failureTransferAudio: NO_VALUE,
+    ...(node.prompt === undefined ? {} : { preTransferAudio: { tts: node.prompt } }),
     failureOutputs: { errorType: NO_VALUE, errorMessage: NO_VALUE },
     outputs: {
       failure: { actions: node.onFailure === undefined ? [disconnect(`${node.id}: transfer failed`)] : context.follow(node.onFailure) },
