@@ -1,7 +1,8 @@
-import type { SpecPath } from '../../../diagnostics/diagnostic.js';
-import { placeholderKeys } from '../../../flowspec/environment.js';
-import type { FlowGraph } from '../../../ir/nodes.js';
-import type { EmitProblem } from '../../artifact.js';
+import type { SpecPath } from '../../diagnostics/diagnostic.js';
+import { placeholderKeys } from '../../flowspec/environment.js';
+import type { FlowGraph } from '../../ir/nodes.js';
+import type { EmitProblem } from '../artifact.js';
+import { routedQueues } from './skills.js';
 
 /**
  * The placeholders ivrflow itself writes into a CXone script for the upload step to fill, and
@@ -40,21 +41,11 @@ function placeholderSites(graph: FlowGraph): PlaceholderSite[] {
   const sites: PlaceholderSite[] = graph.endpoints
     .filter((endpoint) => called.has(endpoint.id))
     .map((endpoint) => ({ text: endpoint.url, path: [...endpoint.origin, 'url'], where: 'request URL' }));
-  for (const queue of routedQueues(graph)) {
+  for (const queue of routedQueues(graph).keys()) {
     const skill = cxone.skills?.[queue];
     if (typeof skill === 'string') sites.push({ text: skill, path: ['targets', 'cxone', 'skills', queue], where: 'REQAGENT Skill' });
   }
   if (typeof cxone.busNo === 'string') sites.push({ text: cxone.busNo, path: ['targets', 'cxone', 'busNo'], where: 'script header' });
   if (cxone.scriptName !== undefined) sites.push({ text: cxone.scriptName, path: ['targets', 'cxone', 'scriptName'], where: 'script name' });
   return sites;
-}
-
-function routedQueues(graph: FlowGraph): Set<string> {
-  const queues = new Set<string>();
-  for (const node of graph.nodes) {
-    if (node.kind !== 'route') continue;
-    for (const item of node.cases) queues.add(item.target.queue);
-    queues.add(node.fallback.queue);
-  }
-  return queues;
 }

@@ -1,5 +1,5 @@
-import type { FlowGraph } from '../../../ir/nodes.js';
-import type { EmitProblem } from '../../artifact.js';
+import type { FlowGraph } from '../../ir/nodes.js';
+import type { EmitProblem } from '../artifact.js';
 
 /**
  * CXone gives a script no way to hold a bearer token outside its own text that ivrflow can emit
