@@ -138,7 +138,7 @@ describe('ivrflow CLI', () => {
     it('an --out that is a file is a usage error, not a crash', async () => {
       const dir = tempDir();
       writeFileSync(join(dir, 'taken'), 'x');
-      const result = await ivrflow(['generate', join(process.cwd(), EXAMPLE), '--out', 'taken/sub'], { cwd: dir });
+      const result = await ivrflow(['generate', join(process.cwd(), EXAMPLE), '--out', 'taken/sub', ...EXAMPLE_ENV], { cwd: dir });
       expect(result.exitCode).toBe(2);
       expect(result.stderr).toContain('as the output folder');
       expect(result.stderr).not.toContain('internal error');

@@ -51,7 +51,8 @@ function skillShapeProblems(skill: string, path: SpecPath): EmitProblem[] {
         'Use the skill name as CXone shows it, or its numeric id; `{{placeholders}}` are fine.',
       ),
     ];
-  if (skill.trim() !== skill) return [problem(`CXone skill \`${skill}\` starts or ends with a space, so it names no skill.`, 'Remove the spaces.')];
+  if (skill.trim() !== skill)
+    return [problem(`CXone skill \`${skill}\` starts or ends with a space, so it names no skill.`, 'Remove the spaces.')];
   if (/^[0-9]+$/.test(skill) && !SKILL_ID.test(skill))
     return [
       problem(

@@ -28,7 +28,8 @@ export function busNumber(graph: FlowGraph, report: (problem: EmitProblem) => vo
     code: 'target/missing-name',
     severity: 'info',
     message: `\`targets.cxone.busNo\` is not set; the script's \`header.busNo\` is \`${BUS_NO_PLACEHOLDER}\`, which the upload step fills from the access token's icBUId.`,
-    path: graph.targets.cxone === undefined ? ['targets'] : ['targets', 'cxone'],
+    path: graph.targets.cxone === undefined ? [] : ['targets', 'cxone'],
+    onKey: graph.targets.cxone !== undefined,
     hint: 'Set `targets.cxone.busNo: <business unit number>` (or a `{{placeholder}}` that --env fills) to write it at generate time.',
   });
   return BUS_NO_PLACEHOLDER;

@@ -26,7 +26,13 @@ export function* runRestApiAction(action: StudioAction, host: SnippetHost): Gene
   if (body !== '') headers['content-type'] = 'application/json';
   const timeout = text('timeout');
   if (!/^[0-9]+$/.test(timeout)) throw new EngineError(`a REST API timeout of \`${timeout}\``, host.where);
-  const request: HttpRequest = { endpoint: host.endpoint, method: text('verb'), url: text('url'), headers, timeoutSeconds: Number(timeout) };
+  const request: HttpRequest = {
+    endpoint: host.endpoint,
+    method: text('verb'),
+    url: text('url'),
+    headers,
+    timeoutSeconds: Number(timeout),
+  };
   if (body !== '') request.body = body;
   const reply = yield request;
   if (reply.kind !== 'response') return 'error';

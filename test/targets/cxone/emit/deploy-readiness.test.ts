@@ -103,7 +103,12 @@ describe('the bearer token', () => {
     const text = readRepoFile('flows/identity-promotion.yaml');
     const { result } = await cxone(text, { environment: exampleEnvironment() });
     const warnings = result.diagnostics.filter((diagnostic) => diagnostic.code === 'target/credential-in-script');
-    expect(codes(warnings)).toEqual([at(text, 'bearer: middlewareToken', 'target/credential-in-script').replace(/:(\d+)$/, (_, column: string) => `:${Number(column) + 8}`)]);
+    expect(codes(warnings)).toEqual([
+      at(text, 'bearer: middlewareToken', 'target/credential-in-script').replace(
+        /:(\d+)$/,
+        (_, column: string) => `:${Number(column) + 8}`,
+      ),
+    ]);
     expect(warnings[0]!.severity).toBe('warning');
     const genesysOnly = await compile(text, { targets: ['genesys'] }, 'flow.yaml');
     expect(genesysOnly.diagnostics.some((diagnostic) => diagnostic.code === 'target/credential-in-script')).toBe(false);
@@ -112,9 +117,14 @@ describe('the bearer token', () => {
 
 describe('skills', () => {
   it('takes a numeric skill id or a name per queue', async () => {
-    const text = mutateFlow('identity-promotion', { 'targets.cxone.skills.platinum': 4051001, 'targets.cxone.skills.general': 'General_Support' });
+    const text = mutateFlow('identity-promotion', {
+      'targets.cxone.skills.platinum': 4051001,
+      'targets.cxone.skills.general': 'General_Support',
+    });
     const { script } = await cxone(text, { environment: exampleEnvironment() });
-    expect(new Set(actionsNamed(script!, 'REQAGENT').map((action) => property(action, 'Skill')))).toEqual(new Set(['4051001', 'General_Support']));
+    expect(new Set(actionsNamed(script!, 'REQAGENT').map((action) => property(action, 'Skill')))).toEqual(
+      new Set(['4051001', 'General_Support']),
+    );
   });
 
   it.each([
