@@ -26,6 +26,8 @@ export interface CheckOptions {
 export interface CompileOptions extends CheckOptions {
   /** Tenant CXone catalog entries (`--cxone-catalog`), passed to the cxone emitter. */
   cxoneCatalog?: EmitOptions['cxoneCatalog'];
+  /** `keep` for a simulation: unfilled placeholders stand for themselves (EmitOptions). */
+  placeholders?: EmitOptions['placeholders'];
 }
 
 export interface CheckResult {
@@ -74,6 +76,7 @@ export async function compileSpec(file: string, bytes: Uint8Array, options: Comp
     const emitted = await TARGETS[target].emit(checked.graph, {
       specFile: baseName(file),
       ...(options.cxoneCatalog ? { cxoneCatalog: options.cxoneCatalog } : {}),
+      ...(options.placeholders ? { placeholders: options.placeholders } : {}),
     });
     artifacts.push(...emitted.artifacts);
     for (const problem of emitted.problems) sink.report(problem);

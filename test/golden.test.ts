@@ -9,7 +9,9 @@ import { renderPlain, ROOT } from './helpers/fixtures.js';
  * Golden cases. Each folder under test/cases/ holds `spec.yaml` (and optionally `case.json` with
  * `targets` and `env`) plus `expected/`: `diagnostics.txt` and every generated artifact.
  * Folders under test/cases/_error_/ must fail: they have only `expected/diagnostics.txt`.
- * Every example in flows/ is a case too, with its expected files under test/golden/flows/<name>/.
+ * Every example in flows/ is a case too, with its expected files under test/golden/flows/<name>/,
+ * compiled as `ivrflow test` compiles it: its `{{placeholders}}` kept as written (a case does the
+ * same with `"placeholders": "keep"` in case.json). `generate` would want them filled for CXone.
  * `npx vitest -u` rewrites the expected files; review the diff like code.
  */
 
@@ -19,13 +21,15 @@ interface GoldenCase {
   displayName: string;
   expectedDir: string;
   mustFail: boolean;
+  /** Unfilled placeholders stand for themselves (CompileOptions.placeholders). */
+  keepPlaceholders?: boolean;
 }
 
 const cases: GoldenCase[] = [...caseFolders(join(ROOT, 'test/cases')), ...exampleFlows()];
 
 describe.each(cases)('golden $name', (golden) => {
   it('matches the expected diagnostics and artifacts', async () => {
-    const options = readCaseOptions(golden.specPath);
+    const options = { ...readCaseOptions(golden.specPath), ...(golden.keepPlaceholders ? { placeholders: 'keep' as const } : {}) };
     const text = readFileSync(golden.specPath, 'utf8');
     const result = await compileSpec(golden.displayName, Buffer.from(text), options);
     const diagnostics = renderPlain(result.diagnostics, text, golden.displayName) || 'no diagnostics\n';
@@ -73,6 +77,7 @@ function exampleFlows(): GoldenCase[] {
       displayName: `flows/${file}`,
       expectedDir: join(ROOT, 'test/golden/flows', file.replace(/\.yaml$/, '')),
       mustFail: false,
+      keepPlaceholders: true,
     }));
 }
 
@@ -84,12 +89,13 @@ describe('golden folders', () => {
   });
 });
 
-function readCaseOptions(specPath: string): { targets?: TargetName[]; environment?: Map<string, string> } {
+function readCaseOptions(specPath: string): { targets?: TargetName[]; environment?: Map<string, string>; placeholders?: 'keep' } {
   const file = join(specPath, '..', 'case.json');
   if (!existsSync(file)) return {};
-  const options = JSON.parse(readFileSync(file, 'utf8')) as { targets?: TargetName[]; env?: Record<string, string> };
+  const options = JSON.parse(readFileSync(file, 'utf8')) as { targets?: TargetName[]; env?: Record<string, string>; placeholders?: 'keep' };
   return {
     ...(options.targets ? { targets: options.targets } : {}),
+    ...(options.placeholders ? { placeholders: options.placeholders } : {}),
     ...(options.env ? { environment: new Map(Object.entries(options.env)) } : {}),
   };
 }

@@ -71,6 +71,8 @@ export type CoreCode =
   | 'target/missing-name'
   | 'target/unescapable'
   | 'target/unsupported'
+  | 'target/unfilled-placeholder'
+  | 'target/credential-in-script'
   | 'scenario/version'
   | 'scenario/duplicate-name'
   | 'scenario/outcome'

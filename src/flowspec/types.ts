@@ -179,7 +179,10 @@ export interface TargetsSpec {
   };
   cxone?: {
     scriptName?: string;
-    skills?: Record<string, string>;
+    /** The business unit (the access token's `icBUId`); a number, digits, or a `{{placeholder}}`. */
+    busNo?: number | string;
+    /** Per queue: a numeric skill id, or the skill's name. */
+    skills?: Record<string, string | number>;
   };
 }
 

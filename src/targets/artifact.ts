@@ -35,4 +35,9 @@ export interface EmitOptions {
   specFile: string;
   /** CXone action catalog entries from a tenant (`--cxone-catalog`), added to the built-in ones. */
   cxoneCatalog?: readonly CatalogEntry[];
+  /**
+   * `keep` when the artifacts are for a simulation (`ivrflow test`), not an upload: unfilled
+   * `{{placeholders}}` then stand for themselves. Otherwise a target that cannot carry one reports it.
+   */
+  placeholders?: 'keep';
 }

@@ -5,6 +5,8 @@ import { ivrflow, tempDir } from '../helpers/cli.js';
 import { readRepoFile } from '../helpers/fixtures.js';
 
 const EXAMPLE = 'flows/identity-promotion.yaml';
+/** The CXone script needs every placeholder filled (docs/cxone.md); the examples' values. */
+const EXAMPLE_ENV = ['--env', join(process.cwd(), 'flows/environments/example.yaml')];
 
 describe('ivrflow CLI', () => {
   it('prints its version and help', async () => {
@@ -98,23 +100,23 @@ describe('ivrflow CLI', () => {
   describe('generate', () => {
     it('writes each flow under <out>/<slug>/ with a manifest, deterministically', async () => {
       const out = tempDir();
-      const first = await ivrflow(['generate', EXAMPLE, '--out', out]);
+      const first = await ivrflow(['generate', EXAMPLE, '--out', out, ...EXAMPLE_ENV]);
       expect(first.exitCode).toBe(0);
       const manifest = JSON.parse(readFileSync(join(out, 'identity-promotion/manifest.json'), 'utf8'));
       expect(manifest.spec.file).toBe('identity-promotion.yaml');
       for (const artifact of manifest.artifacts) expect(existsSync(join(out, 'identity-promotion', artifact.path))).toBe(true);
       const before = readFileSync(join(out, 'identity-promotion/manifest.json'), 'utf8');
-      await ivrflow(['generate', EXAMPLE, '--out', out]);
+      await ivrflow(['generate', EXAMPLE, '--out', out, ...EXAMPLE_ENV]);
       expect(readFileSync(join(out, 'identity-promotion/manifest.json'), 'utf8')).toBe(before);
       expect(readdirSync(out)).toEqual(['identity-promotion']);
     });
 
     it('--check passes on fresh output and fails on stale output without writing', async () => {
       const out = tempDir();
-      await ivrflow(['generate', EXAMPLE, '--out', out]);
-      expect((await ivrflow(['generate', EXAMPLE, '--out', out, '--check'])).exitCode).toBe(0);
+      await ivrflow(['generate', EXAMPLE, '--out', out, ...EXAMPLE_ENV]);
+      expect((await ivrflow(['generate', EXAMPLE, '--out', out, '--check', ...EXAMPLE_ENV])).exitCode).toBe(0);
       writeFileSync(join(out, 'identity-promotion/ir.json'), '{}\n');
-      const stale = await ivrflow(['generate', EXAMPLE, '--out', out, '--check']);
+      const stale = await ivrflow(['generate', EXAMPLE, '--out', out, '--check', ...EXAMPLE_ENV]);
       expect(stale.exitCode).toBe(1);
       expect(stale.stderr).toContain('changed  ir.json');
       expect(readFileSync(join(out, 'identity-promotion/ir.json'), 'utf8')).toBe('{}\n');
@@ -124,10 +126,10 @@ describe('ivrflow CLI', () => {
       const out = tempDir();
       const dir = tempDir();
       writeFileSync(join(dir, 'flow.yaml'), readRepoFile(EXAMPLE));
-      await ivrflow(['generate', 'flow.yaml', '--out', out], { cwd: dir });
+      await ivrflow(['generate', 'flow.yaml', '--out', out, ...EXAMPLE_ENV], { cwd: dir });
       const before = readFileSync(join(out, 'identity-promotion/ir.json'), 'utf8');
       writeFileSync(join(dir, 'flow.yaml'), readRepoFile(EXAMPLE).replace('maxAttempts: 3', 'maxAttempts: "3"'));
-      const failed = await ivrflow(['generate', 'flow.yaml', '--out', out], { cwd: dir });
+      const failed = await ivrflow(['generate', 'flow.yaml', '--out', out, ...EXAMPLE_ENV], { cwd: dir });
       expect(failed.exitCode).toBe(1);
       expect(readFileSync(join(out, 'identity-promotion/ir.json'), 'utf8')).toBe(before);
       expect(readdirSync(out)).toEqual(['identity-promotion']);
@@ -136,7 +138,7 @@ describe('ivrflow CLI', () => {
     it('an --out that is a file is a usage error, not a crash', async () => {
       const dir = tempDir();
       writeFileSync(join(dir, 'taken'), 'x');
-      const result = await ivrflow(['generate', join(process.cwd(), EXAMPLE), '--out', 'taken/sub'], { cwd: dir });
+      const result = await ivrflow(['generate', join(process.cwd(), EXAMPLE), '--out', 'taken/sub', ...EXAMPLE_ENV], { cwd: dir });
       expect(result.exitCode).toBe(2);
       expect(result.stderr).toContain('as the output folder');
       expect(result.stderr).not.toContain('internal error');
@@ -146,7 +148,7 @@ describe('ivrflow CLI', () => {
       const out = tempDir();
       const dir = tempDir();
       writeFileSync(join(dir, 'evil.yaml'), readRepoFile(EXAMPLE).replace('name: Identity Promotion', 'name: "../../etc/passwd"'));
-      const result = await ivrflow(['generate', 'evil.yaml', '--out', out], { cwd: dir });
+      const result = await ivrflow(['generate', 'evil.yaml', '--out', out, ...EXAMPLE_ENV], { cwd: dir });
       expect(result.exitCode).toBe(0);
       expect(readdirSync(out)).toEqual(['etc-passwd']);
     });

@@ -4,6 +4,9 @@ import { ENGINE_NAMES } from '../../src/targets/engine-contract.js';
 import { randomCalls } from '../../src/simulate/random-calls.js';
 import { runScenarios } from '../../src/simulate/run/run-scenarios.js';
 import { compileSpec } from '../../src/pipeline.js';
+
+/** Compiled as `ivrflow test` compiles: placeholders stand for themselves. */
+const SIMULATION = { placeholders: 'keep' } as const;
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readRepoFile, ROOT } from '../helpers/fixtures.js';
@@ -20,7 +23,7 @@ const FLOWS = AGREEMENT_FLOWS;
 
 describe.each(FLOWS)('%s: the three engines agree on random calls', (file) => {
   it(`${CALLS} calls, seed ${SEED}`, async () => {
-    const compiled = await compileSpec(file, Buffer.from(readRepoFile(file)));
+    const compiled = await compileSpec(file, Buffer.from(readRepoFile(file)), SIMULATION);
     const flow = { graph: compiled.graph!, artifacts: compiled.artifacts! };
     const engines = await Promise.all(ENGINE_NAMES.map((engine) => createEngine(engine, flow)));
     const { scenarios: results, coverage } = await runScenarios(flow, engines, randomCalls(flow.graph, CALLS, SEED));
@@ -58,7 +61,7 @@ describe('the three engines agree on answers at the edges', () => {
     ],
     ['a 302', { status: 302, body: '{}' }],
   ])('%s', async (_, answer) => {
-    const compiled = await compileSpec('identity-promotion.yaml', Buffer.from(readRepoFile('flows/identity-promotion.yaml')));
+    const compiled = await compileSpec('identity-promotion.yaml', Buffer.from(readRepoFile('flows/identity-promotion.yaml')), SIMULATION);
     const flow = { graph: compiled.graph!, artifacts: compiled.artifacts! };
     const engines = await Promise.all(ENGINE_NAMES.map((engine) => createEngine(engine, flow)));
     const reply = { kind: 'response' as const, status: answer.status, body: answer.body, delaySeconds: 0 };
@@ -89,7 +92,7 @@ const CASES = readdirSync(join(ROOT, 'test/cases')).filter(
 
 describe.each(CASES)('golden case %s: the three engines agree on random calls', (name) => {
   it('100 calls', async () => {
-    const compiled = await compileSpec('spec.yaml', Buffer.from(readRepoFile(`test/cases/${name}/spec.yaml`)));
+    const compiled = await compileSpec('spec.yaml', Buffer.from(readRepoFile(`test/cases/${name}/spec.yaml`)), SIMULATION);
     const flow = { graph: compiled.graph!, artifacts: compiled.artifacts! };
     const engines = await Promise.all(ENGINE_NAMES.map((engine) => createEngine(engine, flow)));
     const { scenarios } = await runScenarios(flow, engines, randomCalls(flow.graph, 100, SEED));
@@ -98,7 +101,7 @@ describe.each(CASES)('golden case %s: the three engines agree on random calls', 
 });
 
 it('reports the CXone prompt difference on hostile strings as a divergence at the step', async () => {
-  const compiled = await compileSpec('spec.yaml', Buffer.from(readRepoFile('test/cases/cxone-hostile-strings/spec.yaml')));
+  const compiled = await compileSpec('spec.yaml', Buffer.from(readRepoFile('test/cases/cxone-hostile-strings/spec.yaml')), SIMULATION);
   const flow = { graph: compiled.graph!, artifacts: compiled.artifacts! };
   const engines = await Promise.all(ENGINE_NAMES.map((engine) => createEngine(engine, flow)));
   const { scenarios } = await runScenarios(flow, engines, randomCalls(flow.graph, 1, SEED));
@@ -117,7 +120,7 @@ it('compares typed body values as text on cxone, which sends every value as a st
     '      timestamp: { ref: call.timestamp }\n',
     '      timestamp: { ref: call.timestamp }\n      channel_version: 3\n',
   );
-  const compiled = await compileSpec('typed.yaml', Buffer.from(text));
+  const compiled = await compileSpec('typed.yaml', Buffer.from(text), SIMULATION);
   const flow = { graph: compiled.graph!, artifacts: compiled.artifacts! };
   const engines = await Promise.all(ENGINE_NAMES.map((engine) => createEngine(engine, flow)));
   const { scenarios } = await runScenarios(flow, engines, randomCalls(flow.graph, 50, SEED), { trace: true });

@@ -44,7 +44,8 @@ export async function prepareFlow(files: FlowFiles, engineNames: readonly Engine
     positions: new Map(),
   };
   const prepared: PreparedFlow = { report, sources, engines: [], scenarios: [] };
-  const compiled = await compileSpec(files.spec, files.specBytes, { ...compile, targets: targetsFor(engineNames) });
+  // A simulation uploads nothing: scenario files name the placeholders as written (docs/cxone.md).
+  const compiled = await compileSpec(files.spec, files.specBytes, { ...compile, targets: targetsFor(engineNames), placeholders: 'keep' });
   sources.set(files.spec, compiled.source.text);
   // Warnings are `validate`'s business; only what stops the flow from compiling is shown here.
   const errors = compiled.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');

@@ -3,13 +3,14 @@ import type { EmitProblem } from '../artifact.js';
 import { scriptNameOf } from './conventions.js';
 import { DIGIT_TIMEOUT_MAX_SECONDS, REST_TIMEOUT_MAX_SECONDS, SCRIPT_NAME } from './facts.js';
 import { checkNameClashes } from './name-clashes.js';
+import { checkSkills } from './skills.js';
 
 /**
  * CXone limits and naming rules the spec schema allows past, reported once at the spec value that
  * breaks them. The target registry runs this for `validate` and `generate` alike; the emitter trusts it.
  */
 export function checkCxone(graph: FlowGraph): EmitProblem[] {
-  return [...checkLimits(graph), ...checkNameClashes(graph), ...checkScriptName(scriptNameOf(graph))];
+  return [...checkLimits(graph), ...checkNameClashes(graph), ...checkScriptName(scriptNameOf(graph)), ...checkSkills(graph)];
 }
 
 function checkLimits(graph: FlowGraph): EmitProblem[] {

@@ -32,6 +32,8 @@ export const responseVariable = (step: string): string => variableName(`ivrflow_
 export const tokenVariable = (secret: string): string => variableName(`ivrflow_token_${secret}`);
 export const counterVariable = (retry: string): string => variableName(`ivrflow_tries_${retry}`);
 export const validVariable = (gather: string): string => variableName(`ivrflow_${gather}_valid`);
+/** The first digits of an entry while the gather checks how many arrived (templates/cxone/sanitize-digits.hbs). */
+export const probeVariable = (gather: string): string => variableName(`ivrflow_${gather}_probe`);
 export const attributeVariable = (attribute: string): string => variableName(attribute);
 
 /** The deploy-time placeholder that fills a bearer token; never filled by ivrflow (docs/cxone.md). */

@@ -6,13 +6,27 @@
 /** Control characters (but tab, CR, LF) and the Unicode line separators: never useful, sometimes harmful. */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u2028\u2029]/g;
 const NEEDS_ESCAPE = /["'{}\\\t\r\n]/;
-const SNIPPET_ESCAPES: Record<string, string> = { '\\': '\\\\', '"': '\\"', "'": "\\'", '{': '\\{', '\t': '\\t', '\r': '\\r', '\n': '\\n' };
+/**
+ * `\"`, `\'`, `\{`, `\t`, `\r`, `\n` inside `$"…"` (HELP string handling; `\{` in real code). A
+ * backslash has no escape seen anywhere public, so it is the expression `{char(92)}`: `char()` and
+ * `{expression}` substitution are both in real Snippet code (docs/cxone.md, *Escaping*).
+ */
+export const BACKSLASH = '{char(92)}';
+const SNIPPET_ESCAPES: Record<string, string> = {
+  '\\': BACKSLASH,
+  '"': '\\"',
+  "'": "\\'",
+  '{': '\\{',
+  '\t': '\\t',
+  '\r': '\\r',
+  '\n': '\\n',
+};
 
 /**
  * A Snippet string literal holding `text` verbatim. Plain `"…"` when nothing needs escaping (so the
- * code reads naturally); otherwise `$"…"`, where `\"`, `\'`, `\{` and `\t \r \n` are escapes and a
- * `{` can no longer start a variable substitution (docs/cxone.md §3, §6.5: `$"` strings with
- * `\"` and `\{`, verified by real usage). Non-ASCII text is kept as it is.
+ * code reads naturally); otherwise `$"…"`, where `\"`, `\'`, `\{` and `\t \r \n` are escapes, a
+ * backslash is `{char(92)}` and a `{` can no longer start a variable substitution (docs/cxone.md,
+ * *Escaping*). Non-ASCII text is kept as it is.
  */
 export function snippetString(text: string): string {
   const clean = text.replace(CONTROL, ' ');

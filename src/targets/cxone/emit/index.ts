@@ -18,6 +18,9 @@ import { groupRepeatedNotes } from '../../group-notes.js';
 import { encodeVariableRedaction } from './redaction.js';
 import { serializeScript } from './script.js';
 import { caption, scriptNameOf } from '../conventions.js';
+import { checkUnfilledPlaceholders } from '../placeholders.js';
+import { reportCredentialExposure } from '../credential-exposure.js';
+import { busNumber } from './bus-number.js';
 
 export type { CatalogEntry } from '../catalog/types.js';
 
@@ -25,7 +28,10 @@ const BEGIN_KEY = 'begin';
 
 /** The flow as a CXone Studio script: one `cxone/<scriptName>.json`, the body of `POST …/scripts`. */
 export function emitCxone(graph: FlowGraph, options: EmitOptions): EmitResult {
-  const problems: EmitProblem[] = [];
+  const problems: EmitProblem[] = [
+    ...(options.placeholders === 'keep' ? [] : checkUnfilledPlaceholders(graph)),
+    ...reportCredentialExposure(graph),
+  ];
   const catalog = buildCatalog(options.cxoneCatalog);
   const retries = new Map(graph.nodes.flatMap((node) => (node.kind === 'retry' ? [[node.id, new Set(node.bodySteps)] as const] : [])));
   const ctx: MapContext = {
@@ -40,6 +46,7 @@ export function emitCxone(graph: FlowGraph, options: EmitOptions): EmitResult {
   const scriptName = scriptNameOf(graph);
   const body = serializeScript(drafts, BEGIN_KEY, catalog, {
     scriptName,
+    busNo: busNumber(graph, ctx.report),
     variableRedaction: encodeVariableRedaction(redactedVariables(graph, catalog)),
   });
   const contents = `${JSON.stringify(body, null, 2)}\n`;

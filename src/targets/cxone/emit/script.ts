@@ -16,6 +16,8 @@ export interface ScriptBody {
 
 export interface ScriptHeader {
   scriptName: string;
+  /** NICE's post_scripts schema requires it; a placeholder only when the upload step fills it (bus-number.ts). */
+  busNo: number | string;
   variableRedaction: string;
 }
 
@@ -31,6 +33,7 @@ export function serializeScript(drafts: readonly DraftAction[], start: string, c
   const content: ScriptBody['scriptContent'] = {
     header: {
       scriptName: header.scriptName,
+      busNo: header.busNo,
       mediaType: 4,
       mediaTypeName: 'call',
       purposeType: 'General',

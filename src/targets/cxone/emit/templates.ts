@@ -28,15 +28,15 @@ handlebars.registerHelper('int', (value: unknown) => {
 handlebars.registerHelper('comment', (value: unknown) => String(value).replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' '));
 handlebars.registerHelper('subst', (name: unknown) => `"{${ident(name)}}"`);
 handlebars.registerHelper('member', (object: unknown, field: unknown) => `"{${ident(object)}.${ident(field)}}"`);
+handlebars.registerHelper('padded', (name: unknown, count: unknown) => {
+  invariant(typeof count === 'number' && Number.isInteger(count) && count > 0, `not a padding length: ${String(count)}`);
+  return `"{${ident(name)}}${'x'.repeat(count)}"`;
+});
 handlebars.registerHelper('bearer', (name: unknown) => `"Bearer {${ident(name)}}"`);
 handlebars.registerHelper('jsonObject', (entries: unknown, token: unknown) => {
   invariant(Array.isArray(entries), 'jsonObject takes a list of { name, value }');
   const bearer = token && typeof token === 'object' && 'variable' in token ? ident(token.variable) : undefined;
   return jsonObjectSnippet(entries as { name: string; value: string }[], bearer);
-});
-handlebars.registerHelper('placeholder', (value: unknown) => {
-  invariant(typeof value === 'string' && /^\{\{secret_[A-Za-z0-9_]+\}\}$/.test(value), `not a secret placeholder: ${String(value)}`);
-  return value;
 });
 
 const compiled = new Map<TemplateName, Handlebars.TemplateDelegate>();

@@ -16,8 +16,10 @@ import {
 } from '../../engine-contract.js';
 import { readScript, type StudioAction, type StudioScript } from './script.js';
 import { checkVocabulary } from './vocabulary.js';
-import { parseExpression, parseSnippet, type Expr, type Statement, type StringPart } from './snippet-syntax.js';
+import { parseExpression, parseSnippet, type Expr, type Statement } from './snippet-syntax.js';
 import { evaluate, interpolate, runStatements, SnippetFailure, text, type SnippetHost, type SnippetValue } from './snippet-run.js';
+import { propertyParts } from './property-text.js';
+import { runRestApiAction } from './rest-api-action.js';
 
 /** What the engine needs from the graph: names only, never behaviour. */
 interface NameMaps {
@@ -54,7 +56,7 @@ function nameMaps(graph: FlowGraph): NameMaps {
   const skills = graph.targets.cxone?.skills ?? {};
   return {
     steps: new Map(graph.nodes.map((node) => [caption(node.id), node.id])),
-    queues: new Map(graph.queues.map((queue) => [skills[queue.id] ?? queue.id, queue.id])),
+    queues: new Map(graph.queues.map((queue) => [String(skills[queue.id] ?? queue.id), queue.id])),
     attributes: new Map(
       graph.nodes.flatMap((node) =>
         node.kind === 'setAttributes'
@@ -147,10 +149,7 @@ class CxoneCall {
       case 'REQAGENT':
         return this.requestAgent(action);
       case 'RESTAPI':
-        throw new EngineError(
-          'the tenant REST API action is not modelled: its property names are UNVERIFIED (docs/cxone.md)',
-          this.where(action),
-        );
+        return yield* this.restApi(action);
       case 'HANGUP':
         this.recorder.end({ kind: 'disconnect' });
         return undefined;
@@ -242,6 +241,21 @@ class CxoneCall {
     return this.follow(action);
   }
 
+  /** A tenant's REST API action, run from the roles of its properties (rest-api-action.ts); its error branch as the catalog names it. */
+  private *restApi(action: StudioAction): Generator<HttpRequest, string | undefined, HttpReply> {
+    const host = this.host(action, this.step === undefined ? undefined : this.names.endpoints.get(this.step));
+    const run = runRestApiAction(action, host);
+    let step = run.next();
+    while (!step.done) {
+      this.recorder.request(step.value);
+      step = run.next(yield step.value);
+    }
+    if (step.value === 'ok') return this.follow(action);
+    const error = action.branches.find((branch) => branch.type === 'branch' && /^(on)?error$/i.test(branch.label));
+    if (!error) throw new EngineError('the REST API action has no error branch', this.where(action));
+    return error.to;
+  }
+
   /** REQAGENT queues the call at InitialPriority; the MUSIC loop after it is the caller waiting. */
   private requestAgent(action: StudioAction): string | undefined {
     const skill = required(action, 'Skill', this.script);
@@ -310,13 +324,6 @@ function spokenText(sequence: string, at: string): string {
   if (segments.length === 0 || sequence.replace(/"%[^"]*"/g, '').trim() !== '')
     throw new EngineError(`a Sequence other than TTS segments: ${sequence}`, at);
   return segments.join(' ');
-}
-
-/** Property text: `{var}` and `{obj.member}` substitute (docs/cxone.md §2); the rest is literal. */
-function propertyParts(value: string): StringPart[] {
-  return value
-    .split(/(\{[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?\})/)
-    .flatMap((part, index): StringPart[] => (part === '' ? [] : index % 2 === 1 ? [{ ref: part.slice(1, -1) }] : [{ text: part }]));
 }
 
 /** Numeric ASSIGN: a number or a sum such as `2+1`. UNVERIFIED: an empty value stays empty. */

@@ -141,10 +141,9 @@ function* call(expr: Extract<Expr, { kind: 'call' }>, host: SnippetHost): Genera
   throw new EngineError(`unknown method \`${expr.name}\``, host.where);
 }
 
-/** The string functions docs/cxone.md §3 lists as seen in real code. */
+/** The string functions seen in NICE's help or real scripts (docs/cxone.md): `.replace()`, `.left()`. `.length()` is not one. */
 function stringMethod(value: string, name: string, args: SnippetValue[], host: SnippetHost): SnippetValue {
   if (name === 'replace' && args.length === 2) return value.split(text(args[0]!, host)).join(text(args[1]!, host));
-  if (name === 'length' && args.length === 0) return value.length;
   if (name === 'left' && args.length === 1) return value.slice(0, Number(text(args[0]!, host)));
   throw new EngineError(`unknown string function \`${name}\` with ${args.length} argument(s)`, host.where);
 }
@@ -193,7 +192,8 @@ function* restRequest(
   return fromJson(reply.body);
 }
 
-function fromJson(body: string): DynamicObject {
+/** A REST answer parsed as JSON into a dynamic object; not JSON is a runtime failure. */
+export function fromJson(body: string): DynamicObject {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);

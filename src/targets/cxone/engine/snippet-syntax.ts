@@ -1,5 +1,8 @@
 import { EngineError } from '../../engine-contract.js';
 
+/** The backslash as ivrflow writes it inside a Snippet string (an expression substitution of `char(92)`). */
+const BACKSLASH = '{char(92)}';
+
 /**
  * The Snippet subset ivrflow writes (templates/cxone/*.hbs; docs/cxone.md §3): ASSIGN, DYNAMIC,
  * IF/ELSE blocks, member assignment, method calls, comparisons with `&` and `|`, strings with `{var}`
@@ -34,7 +37,7 @@ type Token =
   | { kind: 'newline' };
 
 const OPERATORS = ['!=', '<=', '>=', '=', '<', '>', '&', '|', '(', ')', ',', '.', '{', '}'];
-const ESCAPES: Record<string, string> = { '"': '"', "'": "'", '{': '{', '\\': '\\', t: '\t', r: '\r', n: '\n' };
+const ESCAPES: Record<string, string> = { '"': '"', "'": "'", '{': '{', t: '\t', r: '\r', n: '\n' };
 
 export function tokenize(code: string, where: string): Token[] {
   const tokens: Token[] = [];
@@ -86,6 +89,10 @@ function readString(code: string, start: number, tokens: Token[], where: string)
       if (escape === undefined) throw new EngineError(`unknown escape \`\\${code[index + 1] ?? ''}\` in a Snippet string`, where);
       text += escape;
       index += 2;
+    } else if (code.startsWith(BACKSLASH, index)) {
+      // The one expression substitution ivrflow writes: `char(92)`, a backslash (emit/escape.ts explains why).
+      text += '\\';
+      index += BACKSLASH.length;
     } else if (char === '{' && code[index + 1] === '{') {
       const end = code.indexOf('}}', index);
       if (end === -1) throw new EngineError('a `{{placeholder}}` is not closed', where);

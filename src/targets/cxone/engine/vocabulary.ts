@@ -1,5 +1,6 @@
 import { EngineError } from '../../engine-contract.js';
 import type { StudioAction, StudioScript } from './script.js';
+import { REST_API_ROLES, type RestApiRole } from '../catalog/rest-api-roles.js';
 
 /**
  * Every action, property, property value and branch the CXone engine models: what ivrflow writes
@@ -102,14 +103,22 @@ const VOCABULARY: Readonly<Record<string, ActionVocabulary>> = {
     branches: [],
   },
   HANGUP: { properties: {}, branches: [] },
-  // A tenant's REST API action (--cxone-catalog): known, so the rest of the script runs, but its
-  // property names are UNVERIFIED (docs/cxone.md), so reaching it is an EngineError (engine.ts).
-  RESTAPI: {
-    properties: { Verb: 'any', URL: 'any', Parameters: 'any', Headers: 'any', Timeout: 'integer', ResultSet: 'name' },
-    branches: ['Error'],
-    tenantIndexes: true,
-  },
+  // A tenant's REST API action (--cxone-catalog): whatever names its catalog entry gives each role
+  // (catalog/rest-api-roles.ts; the names are UNCONFIRMED, docs/cxone.md), run by rest-api-action.ts.
+  RESTAPI: { properties: restApiProperties(), branches: ['Error', 'OnError'], tenantIndexes: true },
 };
+
+function restApiProperties(): Record<string, ValueRule> {
+  const rules: Record<RestApiRole['role'], ValueRule> = {
+    verb: 'any',
+    url: 'any',
+    body: 'any',
+    headers: 'any',
+    timeout: 'integer',
+    result: 'name',
+  };
+  return Object.fromEntries(REST_API_ROLES.flatMap((role) => role.names.map((name) => [name, rules[role.role]] as const)));
+}
 
 export function checkVocabulary(script: StudioScript): void {
   for (const action of script.actions.values()) checkAction(action, script.file);

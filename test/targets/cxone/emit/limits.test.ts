@@ -15,6 +15,7 @@ describe('CXone vendor limits', () => {
   it('accepts exactly 90 s, and rounds a fractional timeout up in the proxy', async () => {
     const result = await compile(mutateFlow('identity-promotion', { 'endpoints.verifyIdentity.timeoutSeconds': 89.2 }), {
       targets: ['cxone'],
+      placeholders: 'keep',
     });
     const script = result.artifacts?.find((artifact) => artifact.target === 'cxone')?.contents ?? '';
     expect(script).toContain('ProxyTimeoutSeconds = 90');
@@ -58,6 +59,7 @@ describe('CXone variable names', () => {
   it('warns that a body value that is not a string reaches the endpoint as text (asjson)', async () => {
     const result = await compile(mutateFlow('identity-promotion', { 'endpoints.verifyIdentity.body.channel_version': 3 }), {
       targets: ['cxone'],
+      placeholders: 'keep',
     });
     const warnings = result.diagnostics.filter(
       (diagnostic) => diagnostic.severity === 'warning' && diagnostic.code === 'target/unsupported',

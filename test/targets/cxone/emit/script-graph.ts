@@ -28,8 +28,12 @@ export async function compileFlowScript(flow: string, options: CompileOptions = 
   return compileTextScript(readFileSync(join(ROOT, 'flows', `${flow}.yaml`), 'utf8'), options, `${flow}.yaml`);
 }
 
+/**
+ * The script as a structure: unfilled placeholders are kept, as `ivrflow test` keeps them, so the
+ * tests can see where each lands; deploy-readiness.test.ts covers what `generate` says about them.
+ */
 export async function compileTextScript(text: string, options: CompileOptions = {}, file = 'spec.yaml'): Promise<Script> {
-  const result = await compileSpec(file, Buffer.from(text), { targets: ['cxone'], ...options });
+  const result = await compileSpec(file, Buffer.from(text), { targets: ['cxone'], placeholders: 'keep', ...options });
   expect(result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([]);
   const artifact = result.artifacts?.find((candidate) => candidate.target === 'cxone');
   expect(artifact?.kind).toBe('script');

@@ -82,6 +82,8 @@ describe('ivrflow generate --cxone-catalog (built CLI)', () => {
       'cxone',
       '--cxone-catalog',
       TENANT_CATALOG,
+      '--env',
+      'flows/environments/example.yaml',
     ]);
     expect(result.exitCode).toBe(0);
     expect(result.stdout).not.toContain('onFailure');

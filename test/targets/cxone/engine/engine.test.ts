@@ -5,10 +5,11 @@ import { createCxoneEngine } from '../../../../src/targets/cxone/engine/index.js
 import { DEFAULT_CALL } from '../../../../src/simulate/scenario/load.js';
 import { EngineError, PlatformLimit } from '../../../../src/targets/engine-contract.js';
 import { readRepoFile } from '../../../helpers/fixtures.js';
-import { attributes, call, ok, prompts, requestBodies, simulate, steps } from '../../../simulate/helpers.js';
+import { attributes, call, ok, prompts, requestBodies, requests, simulate, steps } from '../../../simulate/helpers.js';
 
 const compiled = await compileSpec('identity-promotion.yaml', Buffer.from(readRepoFile('flows/identity-promotion.yaml')), {
   targets: ['cxone'],
+  placeholders: 'keep',
 });
 const graph = compiled.graph!;
 const artifacts = compiled.artifacts!;
@@ -175,11 +176,16 @@ describe('cxone engine with a tenant catalog', async () => {
   const { parseTenantCatalog } = await import('../../../../src/targets/cxone/catalog/index.js');
   const catalog = parseTenantCatalog(readRepoFile('test/cases/cxone-tenant-catalog/catalog.json'), 'catalog.json');
   if (!catalog.ok) throw new Error('the sample catalog does not parse');
-  const tenant = await compileSpec('identity-promotion.yaml', Buffer.from(readRepoFile('flows/identity-promotion.yaml')), {
-    targets: ['cxone'],
-    cxoneCatalog: catalog.entries,
-  });
-  const tenantEngine = createCxoneEngine(tenant.artifacts!, tenant.graph!);
+  const build = async (entries: typeof catalog.entries) => {
+    const tenant = await compileSpec('identity-promotion.yaml', Buffer.from(readRepoFile('flows/identity-promotion.yaml')), {
+      targets: ['cxone'],
+      cxoneCatalog: entries,
+      placeholders: 'keep',
+    });
+    return createCxoneEngine(tenant.artifacts!, tenant.graph!);
+  };
+  const tenantEngine = await build(catalog.entries);
+  const proxyRun = simulate(engine, call(['123456#']), [ok(PLATINUM)]);
 
   it('runs CAPTURE: silence takes its Timeout branch to onNoInput, a short entry its Terminator branch to the check', () => {
     const silent = simulate(tenantEngine, call(['silence', '12345#', 'silence']), []);
@@ -187,7 +193,39 @@ describe('cxone engine with a tenant catalog', async () => {
     expect(silent.callEnd).toEqual({ kind: 'route', queue: 'general', priority: 0, skills: [] });
   });
 
-  it('rejects the tenant REST API action, whose properties no public source confirms', () => {
-    expect(() => simulate(tenantEngine, call(['123456#']), [ok(PLATINUM)])).toThrow(/the tenant REST API action is not modelled/);
+  it('runs the tenant REST API action from its property roles: the endpoint sees what the proxy snippet sends', () => {
+    const run = simulate(tenantEngine, call(['123456#']), [ok(PLATINUM)]);
+    expect(requests(run)).toEqual(requests(proxyRun));
+    expect(requests(run)[0]!.headers.authorization).toBe('Bearer <secret:middlewareToken>');
+    expect(run.callEnd).toEqual({ kind: 'route', queue: 'platinum', priority: 50, skills: [] });
+    expect(attributes(run)).toEqual(attributes(proxyRun));
+  });
+
+  it('takes the REST API error branch on a timeout, a failed connection and an answer that is not JSON', () => {
+    for (const reply of [
+      { kind: 'timeout' } as const,
+      { kind: 'networkError' } as const,
+      { kind: 'response', status: 200, body: '<html>' } as const,
+    ]) {
+      const run = simulate(tenantEngine, call(['123456#']), [reply]);
+      expect(run.callEnd, reply.kind).toEqual({ kind: 'route', queue: 'general', priority: 10, skills: [] });
+      expect(prompts(run).at(-1)).toBe('Our verification service is unavailable right now. Connecting you to an agent.');
+    }
+  });
+
+  it('runs a catalog that names the roles differently the same way', async () => {
+    const renamed = catalog.entries.map((entry) =>
+      entry.name !== 'RESTAPI'
+        ? entry
+        : {
+            ...entry,
+            properties: ['Method', 'Uri', 'Body', 'Header', 'TimeoutSeconds', 'Result'].map((name) => ({ name, defaultValue: '' })),
+            branches: { ...entry.branches, named: [{ index: 0, name: 'OnError' }] },
+          },
+    );
+    const run = simulate(await build(renamed), call(['123456#']), [ok(PLATINUM)]);
+    expect(requests(run)).toEqual(requests(proxyRun));
+    const failed = simulate(await build(renamed), call(['123456#']), [{ kind: 'timeout' }]);
+    expect(failed.callEnd).toEqual({ kind: 'route', queue: 'general', priority: 10, skills: [] });
   });
 });

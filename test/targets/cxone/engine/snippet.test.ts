@@ -72,7 +72,15 @@ describe('Snippet expressions', () => {
     expect(value('a.replace("#", "")', { a: '1#2#' })).toBe('12');
     expect(value('a.left(6)', { a: '12345678' })).toBe('123456');
     expect(value('a.left(6)', { a: '12' })).toBe('12');
-    expect(value('a.length()', { a: '1234' })).toBe(4);
+  });
+
+  it('refuses the constructs seen nowhere public, so the emitter cannot fall back on them', () => {
+    expect(() => value('a.length()', { a: '1234' })).toThrow(/unknown string function `length`/);
+    expect(() => value('$"a\\\\b"')).toThrow(/unknown escape/);
+  });
+
+  it('reads {char(92)} inside a string as a backslash', () => {
+    expect(value('$"a{char(92)}b\\"c"')).toBe('a\\b"c');
   });
 });
 

@@ -3,7 +3,7 @@ import { action, assignAction, playAction, snippetAction } from '../actions.js';
 import { catalogEntry } from '../../catalog/index.js';
 import { named, next, stepKey, type DraftAction, type MapContext } from '../draft.js';
 import { ttsSequence, ttsText } from '../escape.js';
-import { caption, validVariable } from '../../conventions.js';
+import { caption, probeVariable, validVariable } from '../../conventions.js';
 import { renderTemplate } from '../templates.js';
 
 /** PWF/MCP default when the spec gives no inter-digit timeout (docs/cxone.md §6.3). */
@@ -31,7 +31,14 @@ export function mapGather(node: GatherNode, ctx: MapContext): DraftAction[] {
       named('False', noInput),
     ]),
   ];
-  if (node.sensitive) actions.push(assignAction(rejected, caption(node.id, `clear ${node.variable}`), node.variable, '', noInput));
+  if (node.sensitive) {
+    // The check's probe holds the first digits too: cleared with the value when the snippet fails.
+    const probe = stepKey(node.id, 'clear-probe');
+    actions.push(
+      assignAction(rejected, caption(node.id, `clear ${node.variable}`), node.variable, '', probe),
+      assignAction(probe, caption(node.id, `clear ${probeVariable(node.id)}`), probeVariable(node.id), '', noInput),
+    );
+  }
   return actions;
 }
 
@@ -76,7 +83,9 @@ function sanitizeCode(node: GatherNode, specFile: string): string {
     terminatorText: node.terminator === undefined ? '(none)' : `"${node.terminator}-"`,
     symbols: DTMF_SYMBOLS,
     variable: node.variable,
-    length: `${validVariable(node.id)}_length`,
+    probe: probeVariable(node.id),
+    // One more than MaxDigits can deliver, so every .left() in the template reads a long enough string.
+    padding: node.digits.max + 1,
     valid: validVariable(node.id),
     min: node.digits.min,
     max: node.digits.max,

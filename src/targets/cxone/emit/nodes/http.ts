@@ -43,15 +43,25 @@ export function mapHttp(node: HttpNode, ctx: MapContext): DraftAction[] {
   const errorPath = clearChain(node, 'error-clear', [...sensitive, ...secrets], unavailable);
   const afterCall = cleared[0]?.key ?? outcome;
   const onError = errorPath[0]?.key ?? unavailable;
+  const callKey = data.token ? stepKey(node.id, 'request') : stepKey(node.id);
   const call = rest
-    ? restApiCall(node, endpoint, rest, data, afterCall, onError)
-    : [snippetAction(stepKey(node.id), caption(node.id), proxyCode(data), afterCall, onError, true)];
+    ? restApiCall(node, callKey, endpoint, rest, data, afterCall, onError)
+    : [snippetAction(callKey, caption(node.id), proxyCode(data), afterCall, onError, true)];
+  if (data.token) call.unshift(tokenAction(node, data.token, callKey));
   const cases = action(outcome, 'CASE', caption(node.id, 'outcome'), { Variable: data.outcome }, [
     next(unavailable),
     matchCase('success', ctx.enter(node, node.onSuccess)),
     matchCase('failure', ctx.enter(node, node.onFailure)),
   ]);
   return [...call, ...cleared, ...errorPath, cases];
+}
+
+/**
+ * The bearer token's placeholder as the Value of an ASSIGN, never inside Snippet code: the upload
+ * step fills it, and the value then lives in the saved script (docs/cxone.md, *Where the token lives*).
+ */
+function tokenAction(node: HttpNode, token: { variable: string; placeholder: string }, to: string): DraftAction {
+  return assignAction(stepKey(node.id), caption(node.id, 'bearer token'), token.variable, token.placeholder, to);
 }
 
 function clearChain(node: HttpNode, part: string, variables: readonly string[], to: string): DraftAction[] {
@@ -118,6 +128,7 @@ function proxyCode(data: HttpTemplateData): string {
 /** With a tenant's REST API action: its property names come from the catalog (rest-api-roles.ts, UNVERIFIED). */
 function restApiCall(
   node: HttpNode,
+  entry: string,
   endpoint: IrEndpoint,
   rest: CatalogEntry,
   data: HttpTemplateData,
@@ -145,7 +156,7 @@ function restApiCall(
   };
   const errorBranch = findErrorBranch(rest)!;
   return [
-    snippetAction(stepKey(node.id), caption(node.id, 'request'), prepare, callKey, onError),
+    snippetAction(entry, caption(node.id, 'request'), prepare, callKey, onError),
     action(callKey, 'RESTAPI', caption(node.id), properties, [next(evaluateKey), named(errorBranch, onError)]),
     snippetAction(
       evaluateKey,

@@ -2,7 +2,7 @@ import type { RouteNode, RouteTarget } from '../../../../ir/nodes.js';
 import { action, playAction } from '../actions.js';
 import { catalogEntry } from '../../catalog/index.js';
 import { matchCase, named, next, stepKey, type DraftAction, type DraftBranch, type MapContext } from '../draft.js';
-import { isPlainPropertyText } from '../escape.js';
+import { skillValue } from '../../skills.js';
 import { caption, readableName } from '../../conventions.js';
 import { findErrorBranch } from '../../catalog/rest-api-roles.js';
 
@@ -37,7 +37,7 @@ export function mapRoute(node: RouteNode, ctx: MapContext): DraftAction[] {
   const entryKey = node.prompt === undefined && node.by === undefined ? stepKey(node.id) : undefined;
   for (const [position, item] of all.entries()) {
     const key = entryKey !== undefined && item === fallback ? entryKey : item.key;
-    actions.push(...queueActions(node, ctx, key, item.target, [...node.origin, ...item.path], position));
+    actions.push(...queueActions(node, ctx, key, item.target, position));
   }
   reportUnsupported(
     node,
@@ -47,20 +47,13 @@ export function mapRoute(node: RouteNode, ctx: MapContext): DraftAction[] {
   return actions;
 }
 
-function queueActions(
-  node: RouteNode,
-  ctx: MapContext,
-  key: string,
-  target: RouteTarget,
-  path: (string | number)[],
-  position: number,
-): DraftAction[] {
+function queueActions(node: RouteNode, ctx: MapContext, key: string, target: RouteTarget, position: number): DraftAction[] {
   const hold = `${key}:hold`;
   const failure = findErrorBranch(catalogEntry(ctx.catalog, 'REQAGENT')!);
   const branches: DraftBranch[] = [next(hold)];
   if (failure !== undefined && node.onFailure !== undefined) branches.push(named(failure, ctx.enter(node, node.onFailure)));
   const properties = {
-    Skill: skillFor(target, ctx, path),
+    Skill: skillValue(ctx.graph, target.queue),
     PriorityManagement: 'Custom',
     InitialPriority: String(target.priority),
     Acceleration: String(DEFAULT_ACCELERATION),
@@ -72,28 +65,6 @@ function queueActions(
     action(key, 'REQAGENT', label, properties, branches),
     action(hold, 'MUSIC', caption(node.id, `hold ${target.queue}`), {}, [next(hold)]),
   ];
-}
-
-/** targets.cxone.skills maps a queue to the skill REQAGENT names; without one, the queue id is used. */
-function skillFor(target: RouteTarget, ctx: MapContext, path: (string | number)[]): string {
-  const skill = ctx.graph.targets.cxone?.skills?.[target.queue];
-  if (skill !== undefined && !isPlainPropertyText(skill.replace(/\{\{[A-Za-z0-9_.-]+\}\}/g, ''))) {
-    ctx.report({
-      code: 'target/unsupported',
-      message: `CXone skill \`${skill}\` has a brace, quote or control character, which Studio would read as a variable in the REQAGENT Skill property.`,
-      path: ['targets', 'cxone', 'skills', target.queue],
-      hint: 'Use the skill name as CXone shows it, or its numeric id; `{{placeholders}}` are fine.',
-    });
-  }
-  if (skill !== undefined) return skill;
-  ctx.report({
-    code: 'target/unsupported',
-    severity: 'warning',
-    message: `Queue \`${target.queue}\` has no CXone skill; the script names the skill \`${target.queue}\`.`,
-    path,
-    hint: `Add \`targets.cxone.skills.${target.queue}: <skill name>\`.`,
-  });
-  return target.queue;
 }
 
 function reportUnsupported(node: RouteNode, ctx: MapContext, targets: { target: RouteTarget; path: (string | number)[] }[]): void {
