@@ -25,6 +25,8 @@ export interface CallToEndpoint {
   credential: string;
   /** Keys for the other gathers on the way, in order (from the cases file). */
   otherKeys?: readonly string[];
+  /** Bodies for the endpoints called on the way (from the cases file); others get a placeholder that passes. */
+  replies?: ReadonlyMap<string, string>;
 }
 
 export type VendorRequest = { ok: true; request: HttpRequest } | { ok: false; reason: string };
@@ -38,7 +40,7 @@ export function requestAsSent(engine: Engine, graph: FlowGraph, endpoint: IrEndp
   const gathers = new Map(graph.nodes.filter((node): node is GatherNode => node.kind === 'gather').map((node) => [node.id, node]));
   let others = 0;
   for (let tries = 0; tries <= MAX_GATHERS; tries++) {
-    const outcome = runUntil(engine, graph, endpoint.id, call.call, entries);
+    const outcome = runUntil(engine, graph, endpoint.id, call, entries);
     if (outcome.kind !== 'needsInput') return outcome.kind === 'request' ? { ok: true, request: outcome.request } : { ok: false, reason: outcome.reason };
     const gather = gathers.get(outcome.gather);
     const keys =
@@ -50,13 +52,14 @@ export function requestAsSent(engine: Engine, graph: FlowGraph, endpoint: IrEndp
 
 type Outcome = { kind: 'request'; request: HttpRequest } | { kind: 'needsInput'; gather: string } | { kind: 'ended'; reason: string };
 
-function runUntil(engine: Engine, graph: FlowGraph, target: string, call: CallData, caller: readonly CallerEntry[]): Outcome {
-  const run = engine.run({ call, caller, transfer: 'succeeds' }, new Recorder());
+function runUntil(engine: Engine, graph: FlowGraph, target: string, call: CallToEndpoint, caller: readonly CallerEntry[]): Outcome {
+  const run = engine.run({ call: call.call, caller, transfer: 'succeeds' }, new Recorder());
   try {
     let step = run.next();
     while (!step.done) {
       if (step.value.endpoint === target) return { kind: 'request', request: step.value };
-      step = run.next(passingReply(graph, step.value.endpoint));
+      const given = call.replies?.get(step.value.endpoint);
+      step = run.next(given === undefined ? passingReply(graph, step.value.endpoint) : { kind: 'response', status: 200, body: given });
     }
     return { kind: 'ended', reason: `the ${engine.name} flow ended the call without calling ${target}` };
   } catch (error) {

@@ -33,6 +33,12 @@ export class FieldReader {
     return record;
   }
 
+  /** A mapping whose keys are names the caller checks (endpoint ids). */
+  mapping(value: unknown, path: SpecPath): Record<string, unknown> | undefined {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+    return this.fail(path, 'Expected a mapping here.', 'Write one key per name under it.');
+  }
+
   list(value: unknown, path: SpecPath): unknown[] | undefined {
     if (Array.isArray(value)) return value;
     return this.fail(path, 'Expected a list here.', 'Write each item on its own `- ` line.');

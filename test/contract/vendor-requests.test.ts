@@ -33,8 +33,13 @@ describe('requestAsSent', () => {
     const [genesys, cxone] = await vendorEngines(flow);
     const summary = flow.graph.endpoints.find((endpoint) => endpoint.id === 'accountSummary')!;
     for (const engine of [genesys!, cxone!]) {
-      const sent = requestAsSent(engine, flow.graph, summary, { call: CALL, credential: '4321' });
+      const placeholders = requestAsSent(engine, flow.graph, summary, { call: CALL, credential: '4321' });
+      // A placeholder account status sends the call to account services, never to the summary lookup.
+      expect(placeholders).toMatchObject({ ok: false, reason: expect.stringContaining('without calling accountSummary') as string });
+      const verifyPin = JSON.stringify({ status: 'success', customer_id: 'C-1', tier: 'gold', account_status: 'active' });
+      const sent = requestAsSent(engine, flow.graph, summary, { call: CALL, credential: '4321', replies: new Map([['verifyPin', verifyPin]]) });
       if (!sent.ok) throw new Error(sent.reason);
+      expect(JSON.parse(sent.request.body!)).toMatchObject({ customer_id: 'C-1' });
       expect(sent.request.endpoint).toBe('accountSummary');
       expect(JSON.parse(sent.request.body!)).toMatchObject({ interaction_id: 'probe-1' });
     }

@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { parseObject } from '../json.js';
 import type { FlowGraph, IrEndpoint } from '../../ir/nodes.js';
 import { endpointPath, endpointRoles, type EndpointRoles } from '../roles.js';
 import { assertNever } from '../../util/assert.js';
@@ -296,7 +297,7 @@ function applyFault(fault: Fault, base: MockAnswer, endpoint: IrEndpoint): MockA
       return { ...base, body: JSON.stringify(renamed) };
     }
     case 'malformed':
-      return { ...base, status: 200, body: base.body.slice(0, Math.max(1, Math.floor(base.body.length / 2))) };
+      return { ...base, body: base.body.slice(0, Math.max(1, Math.floor(base.body.length / 2))) };
     case 'acceptReplay':
     case 'acceptStale':
     case 'acceptAnyBearer':
@@ -314,13 +315,4 @@ function requestFaults(request: MockRequest): Fault[] {
 
 function answer(status: number, body: Record<string, unknown>): MockAnswer {
   return { status, body: JSON.stringify(body), delayMs: 0 };
-}
-
-function parseObject(text: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
 }

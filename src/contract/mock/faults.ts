@@ -10,7 +10,7 @@ export type Fault =
   | { kind: 'delay'; seconds?: number }
   /** Rename a key of the answer, as a backend release that changed its contract would. */
   | { kind: 'rename'; from: string; to: string }
-  /** Answer 200 with a body that is not JSON. */
+  /** Answer with a body that is not JSON (the JSON cut in half). */
   | { kind: 'malformed' }
   /** Security faults: skip one of the checks a real middleware must make. */
   | { kind: 'acceptReplay' }

@@ -74,7 +74,7 @@ function diagnosticLine(diagnostic: Diagnostic): string {
 }
 
 /** XML text and attribute escaping; characters XML 1.0 cannot hold at all are replaced. */
-function xml(text: string): string {
+export function xml(text: string): string {
   return text
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD')
     .replace(/&/g, '&amp;')
