@@ -43,7 +43,13 @@ function roleOf(value: IrValue): Role | undefined {
     case 'literal':
       return 'literal';
     case 'call':
-      return value.field === 'id' ? 'interactionId' : value.field === 'timestamp' ? 'timestamp' : value.field === 'ani' ? 'identifier' : undefined;
+      return value.field === 'id'
+        ? 'interactionId'
+        : value.field === 'timestamp'
+          ? 'timestamp'
+          : value.field === 'ani'
+            ? 'identifier'
+            : undefined;
     case 'variable':
       return value.sensitive ? 'credential' : undefined;
     case 'result':

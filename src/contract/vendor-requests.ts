@@ -41,7 +41,8 @@ export function requestAsSent(engine: Engine, graph: FlowGraph, endpoint: IrEndp
   let others = 0;
   for (let tries = 0; tries <= MAX_GATHERS; tries++) {
     const outcome = runUntil(engine, graph, endpoint.id, call, entries);
-    if (outcome.kind !== 'needsInput') return outcome.kind === 'request' ? { ok: true, request: outcome.request } : { ok: false, reason: outcome.reason };
+    if (outcome.kind !== 'needsInput')
+      return outcome.kind === 'request' ? { ok: true, request: outcome.request } : { ok: false, reason: outcome.reason };
     const gather = gathers.get(outcome.gather);
     const keys =
       gather?.variable === credentialVariable ? call.credential : (call.otherKeys?.[others++] ?? '1'.repeat(gather?.digits.min ?? 1));
@@ -64,7 +65,8 @@ function runUntil(engine: Engine, graph: FlowGraph, target: string, call: CallTo
     return { kind: 'ended', reason: `the ${engine.name} flow ended the call without calling ${target}` };
   } catch (error) {
     if (error instanceof CallerInputExhausted) return { kind: 'needsInput', gather: error.gather };
-    if (error instanceof EngineError || error instanceof PlatformLimit) return { kind: 'ended', reason: `${engine.name}: ${error.message}` };
+    if (error instanceof EngineError || error instanceof PlatformLimit)
+      return { kind: 'ended', reason: `${engine.name}: ${error.message}` };
     throw error;
   } finally {
     run.return(undefined);
@@ -75,7 +77,8 @@ function runUntil(engine: Engine, graph: FlowGraph, target: string, call: CallTo
 function passingReply(graph: FlowGraph, endpointId: string): HttpReply {
   const endpoint = graph.endpoints.find((candidate) => candidate.id === endpointId);
   const body: Record<string, unknown> = {};
-  for (const field of endpoint?.responseFields ?? []) body[field.name] = field.type === 'string' ? 'x' : field.type === 'boolean' ? true : 1;
+  for (const field of endpoint?.responseFields ?? [])
+    body[field.name] = field.type === 'string' ? 'x' : field.type === 'boolean' ? true : 1;
   if (endpoint?.success) body[endpoint.success.field] = endpoint.success.equals;
   return { kind: 'response', status: 200, body: JSON.stringify(body) };
 }

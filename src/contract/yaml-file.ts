@@ -40,7 +40,7 @@ export class FieldReader {
   }
 
   list(value: unknown, path: SpecPath): unknown[] | undefined {
-    if (Array.isArray(value)) return value;
+    if (Array.isArray(value)) return value as unknown[];
     return this.fail(path, 'Expected a list here.', 'Write each item on its own `- ` line.');
   }
 

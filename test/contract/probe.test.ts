@@ -25,13 +25,17 @@ async function probe(faults: Fault[], options: { credential?: string; token?: st
     graph: flow.graph,
     engines: await vendorEngines(flow),
     urls: new Map([['verifyIdentity', url]]),
-    cases: new Map([['verifyIdentity', { call: { ani: '+15550100100' }, credential: options.credential ?? '123456', caller: [], replies: new Map() }]]),
+    cases: new Map([
+      ['verifyIdentity', { call: { ani: '+15550100100' }, credential: options.credential ?? '123456', caller: [], replies: new Map() }],
+    ]),
     secrets: (name) => (name === 'middlewareToken' ? (options.token ?? DEV_TOKEN) : undefined),
   });
 }
 
 function located(report: ProbeReport): string[] {
-  return report.diagnostics.map((diagnostic) => `${diagnostic.severity} ${diagnostic.code}@${diagnostic.path.join('.')}:${diagnostic.span?.start.line ?? 0}`);
+  return report.diagnostics.map(
+    (diagnostic) => `${diagnostic.severity} ${diagnostic.code}@${diagnostic.path.join('.')}:${diagnostic.span?.start.line ?? 0}`,
+  );
 }
 
 describe('contract probe against the mock middleware (loopback)', () => {
@@ -41,7 +45,18 @@ describe('contract probe against the mock middleware (loopback)', () => {
     const cases = report.endpoints[0]!.cases;
     expect(cases.filter((result) => result.outcome !== 'pass')).toEqual([]);
     expect(new Set(cases.map((result) => result.vendor))).toEqual(new Set(['genesys', 'cxone']));
-    expect(cases.map((result) => result.kind)).toEqual(expect.arrayContaining(['valid', 'replay', 'stale-timestamp', 'no-bearer', 'wrong-bearer', 'wrong-credential', 'empty-credential', 'malformed-credential']));
+    expect(cases.map((result) => result.kind)).toEqual(
+      expect.arrayContaining([
+        'valid',
+        'replay',
+        'stale-timestamp',
+        'no-bearer',
+        'wrong-bearer',
+        'wrong-credential',
+        'empty-credential',
+        'malformed-credential',
+      ]),
+    );
     // Only failed attempts are audited as such, and no audit line holds a credential.
     expect(JSON.stringify(mock!.audit)).not.toMatch(/123456|000000/);
     expect(mock!.audit.filter((entry) => entry.event === 'promotion')).toHaveLength(2);

@@ -15,7 +15,12 @@ describe('requestAsSent', () => {
     const genesysBody = JSON.parse(fromGenesys.request.body!) as Record<string, string>;
     const cxoneBody = JSON.parse(fromCxone.request.body!) as Record<string, string>;
     for (const body of [genesysBody, cxoneBody]) {
-      expect(body).toMatchObject({ interaction_id: 'probe-1', customer_identifier: '+15550100100', auth_method: 'otp', auth_value: '123456' });
+      expect(body).toMatchObject({
+        interaction_id: 'probe-1',
+        customer_identifier: '+15550100100',
+        auth_method: 'otp',
+        auth_value: '123456',
+      });
       expect(Date.parse(body['timestamp']!)).toBe(Date.parse(CALL.timestamp));
     }
     // Genesys renders the instant as ISO 8601, CXone's {gmt} as RFC 1123.
@@ -37,7 +42,11 @@ describe('requestAsSent', () => {
       // A placeholder account status sends the call to account services, never to the summary lookup.
       expect(placeholders).toMatchObject({ ok: false, reason: expect.stringContaining('without calling accountSummary') as string });
       const verifyPin = JSON.stringify({ status: 'success', customer_id: 'C-1', tier: 'gold', account_status: 'active' });
-      const sent = requestAsSent(engine, flow.graph, summary, { call: CALL, credential: '4321', replies: new Map([['verifyPin', verifyPin]]) });
+      const sent = requestAsSent(engine, flow.graph, summary, {
+        call: CALL,
+        credential: '4321',
+        replies: new Map([['verifyPin', verifyPin]]),
+      });
       if (!sent.ok) throw new Error(sent.reason);
       expect(JSON.parse(sent.request.body!)).toMatchObject({ customer_id: 'C-1' });
       expect(sent.request.endpoint).toBe('accountSummary');

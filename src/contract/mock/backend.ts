@@ -76,15 +76,16 @@ export class MockBackend {
     for (const endpoint of graphs.flatMap((graph) => graph.endpoints)) {
       const path = endpointPath(endpoint);
       const routes = this.routes.get(path) ?? [];
-      if (!routes.some((route) => route.endpoint.method === endpoint.method))
-        routes.push({ endpoint, roles: endpointRoles(endpoint) });
+      if (!routes.some((route) => route.endpoint.method === endpoint.method)) routes.push({ endpoint, roles: endpointRoles(endpoint) });
       this.routes.set(path, routes);
     }
   }
 
   /** The paths served, with their methods, for the start-up banner. */
   get served(): { method: string; path: string; endpoint: string }[] {
-    return [...this.routes].flatMap(([path, routes]) => routes.map((route) => ({ method: route.endpoint.method, path, endpoint: route.endpoint.id })));
+    return [...this.routes].flatMap(([path, routes]) =>
+      routes.map((route) => ({ method: route.endpoint.method, path, endpoint: route.endpoint.id })),
+    );
   }
 
   /** Failed attempts recorded for an interaction id. */
@@ -206,8 +207,18 @@ class Exchange {
     if (this.backend.failedAttempts(interaction) >= max) return this.fail('max_attempts_exceeded', 0);
     const customer = this.customer();
     if (!customer || !customer.codes.includes(credential)) return this.fail('invalid_credential', this.backend.recordFailure(interaction));
-    this.backend.audit({ event: 'promotion', endpoint: this.endpoint.id, interaction_id: interaction, identifier: this.maskedIdentifier(), customer_id: String(customer.profile['customer_id'] ?? '') });
-    return answer(200, { ...this.successMark(), ...this.declared(customer.profile), ...this.remaining(max - this.backend.failedAttempts(interaction)) });
+    this.backend.audit({
+      event: 'promotion',
+      endpoint: this.endpoint.id,
+      interaction_id: interaction,
+      identifier: this.maskedIdentifier(),
+      customer_id: String(customer.profile['customer_id'] ?? ''),
+    });
+    return answer(200, {
+      ...this.successMark(),
+      ...this.declared(customer.profile),
+      ...this.remaining(max - this.backend.failedAttempts(interaction)),
+    });
   }
 
   /** An endpoint that verifies nothing answers from the profile of the customer the request names. */
@@ -218,7 +229,14 @@ class Exchange {
   }
 
   private fail(reason: string, remaining: number): MockAnswer {
-    this.backend.audit({ event: 'failed-attempt', endpoint: this.endpoint.id, interaction_id: this.interaction(), identifier: this.maskedIdentifier(), reason, max_attempts_remaining: remaining });
+    this.backend.audit({
+      event: 'failed-attempt',
+      endpoint: this.endpoint.id,
+      interaction_id: this.interaction(),
+      identifier: this.maskedIdentifier(),
+      reason,
+      max_attempts_remaining: remaining,
+    });
     return answer(200, { ...this.failureMark(), ...this.declared({ reason }), ...this.remaining(remaining) });
   }
 
@@ -253,11 +271,17 @@ class Exchange {
   }
 
   private customer(): MockCustomer | undefined {
-    const values = new Set(Object.values(this.body).filter((value) => typeof value === 'string' || typeof value === 'number').map(String));
+    const values = new Set(
+      Object.values(this.body)
+        .filter((value) => typeof value === 'string' || typeof value === 'number')
+        .map(String),
+    );
     const identifier = this.roles.identifier === undefined ? undefined : this.text(this.roles.identifier);
     const credential = this.roles.credential === undefined ? undefined : this.text(this.roles.credential);
     const candidates = this.backend.fixtures.customers.filter((customer) =>
-      identifier !== undefined ? customer.identifier === identifier : values.has(customer.identifier) || values.has(String(customer.profile['customer_id'])),
+      identifier !== undefined
+        ? customer.identifier === identifier
+        : values.has(customer.identifier) || values.has(String(customer.profile['customer_id'])),
     );
     return candidates.find((customer) => credential !== undefined && customer.codes.includes(credential)) ?? candidates[0];
   }

@@ -17,7 +17,15 @@ export type Fault =
   | { kind: 'acceptStale' }
   | { kind: 'acceptAnyBearer' };
 
-export const FAULT_SYNTAX = ['500', 'delay[:seconds]', 'rename:<from>=<to>', 'malformed', 'accept-replay', 'accept-stale', 'accept-any-bearer'];
+export const FAULT_SYNTAX = [
+  '500',
+  'delay[:seconds]',
+  'rename:<from>=<to>',
+  'malformed',
+  'accept-replay',
+  'accept-stale',
+  'accept-any-bearer',
+];
 
 /** One fault from its text, or undefined when the text is none of FAULT_SYNTAX. */
 export function parseFault(text: string): Fault | undefined {

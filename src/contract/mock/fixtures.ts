@@ -77,7 +77,8 @@ function readProfile(value: unknown, path: (string | number)[], reader: FieldRea
 function readFaults(value: unknown, path: (string | number)[], reader: FieldReader): Fault[] {
   if (value === undefined) return [];
   const text = Array.isArray(value) ? value.map(String).join(',') : typeof value === 'string' ? value : undefined;
-  if (text === undefined) return reader.fail(path, 'Expected a fault or a list of faults.', `Faults are: ${FAULT_SYNTAX.join(', ')}.`) ?? [];
+  if (text === undefined)
+    return reader.fail(path, 'Expected a fault or a list of faults.', `Faults are: ${FAULT_SYNTAX.join(', ')}.`) ?? [];
   const { faults, unknown } = parseFaultList(text);
   if (unknown.length > 0) reader.fail(path, `Unknown fault \`${unknown[0]}\`.`, `Faults are: ${FAULT_SYNTAX.join(', ')}.`);
   return faults;

@@ -67,7 +67,11 @@ function readBody(request: IncomingMessage): Promise<string | undefined> {
 
 function send(response: ServerResponse, status: number, body: string): void {
   if (response.writableEnded || response.destroyed) return;
-  response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store' });
+  response.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(body),
+    'cache-control': 'no-store',
+  });
   response.end(body);
 }
 

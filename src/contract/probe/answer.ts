@@ -14,7 +14,12 @@ export function readAnswer(reply: LiveReply, endpoint: IrEndpoint): ReadAnswer {
   if (reply.kind === 'timeout') return { kind: 'timeout' };
   const ok = reply.status >= 200 && reply.status <= 299;
   const json = parseObject(reply.body);
-  const answer: ReadAnswer = { kind: 'response', status: reply.status, ok, succeeded: ok && json !== undefined && successHolds(json, endpoint) };
+  const answer: ReadAnswer = {
+    kind: 'response',
+    status: reply.status,
+    ok,
+    succeeded: ok && json !== undefined && successHolds(json, endpoint),
+  };
   if (json) answer.json = json;
   return answer;
 }
@@ -33,7 +38,9 @@ export function describeAnswer(answer: ReadAnswer): string {
     case 'timeout':
       return 'no answer before the timeout';
     case 'response': {
-      const reason = [answer.json?.['reason'], answer.json?.['error']].find((value) => typeof value === 'string' && /^[A-Za-z0-9_ .-]{1,40}$/.test(value));
+      const reason = [answer.json?.['reason'], answer.json?.['error']].find(
+        (value) => typeof value === 'string' && /^[A-Za-z0-9_ .-]{1,40}$/.test(value),
+      );
       const verdict = answer.json === undefined ? 'not a JSON object' : answer.succeeded ? 'success check holds' : 'success check fails';
       return `HTTP ${answer.status}, ${verdict}${typeof reason === 'string' ? ` (${reason})` : ''}`;
     }

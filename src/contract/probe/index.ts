@@ -34,7 +34,13 @@ export async function probeContract(run: ProbeRun): Promise<ProbeReport> {
     endpoints.push(
       await probeEndpoint(
         { endpoint, url, ...(cases ? { cases } : {}) },
-        { graph: run.graph, engines: run.engines, secrets: run.secrets, ...(run.load ? { load: run.load } : {}), ...(run.now ? { now: run.now } : {}) },
+        {
+          graph: run.graph,
+          engines: run.engines,
+          secrets: run.secrets,
+          ...(run.load ? { load: run.load } : {}),
+          ...(run.now ? { now: run.now } : {}),
+        },
         findings,
       ),
     );

@@ -20,10 +20,16 @@ export function renderProbeStylish(report: ProbeReport, sources: ReadonlyMap<str
     lines.push(`${style.bold(probe.endpoint)} ${style.dim(`→ ${printable(probe.url)}`)}`);
     for (const result of probe.cases) lines.push(`  ${caseLine(result, style)}`);
     const { latency } = probe;
-    lines.push(`  ${style.dim(`latency: p50 ${latency.p50Ms} ms, p99 ${latency.p99Ms} ms over ${latency.samples} requests (timeout ${latency.timeoutSeconds} s)`)}`);
+    lines.push(
+      `  ${style.dim(`latency: p50 ${latency.p50Ms} ms, p99 ${latency.p99Ms} ms over ${latency.samples} requests (timeout ${latency.timeoutSeconds} s)`)}`,
+    );
     if (probe.load) {
-      const outcomes = Object.entries(probe.load.outcomes).map(([key, count]) => `${count}× ${key}`).join(', ');
-      lines.push(`  load: ${probe.load.requests} requests at concurrency ${probe.load.concurrency} in ${probe.load.seconds} s: ${probe.load.perSecond}/s, p50 ${probe.load.p50Ms} ms, p99 ${probe.load.p99Ms} ms (${outcomes})`);
+      const outcomes = Object.entries(probe.load.outcomes)
+        .map(([key, count]) => `${count}× ${key}`)
+        .join(', ');
+      lines.push(
+        `  load: ${probe.load.requests} requests at concurrency ${probe.load.concurrency} in ${probe.load.seconds} s: ${probe.load.perSecond}/s, p50 ${probe.load.p50Ms} ms, p99 ${probe.load.p99Ms} ms (${outcomes})`,
+      );
     }
     lines.push('');
   }
@@ -93,4 +99,18 @@ function suite(probe: EndpointProbe, diagnostics: readonly Diagnostic[]): { xml:
     tests: cases.length,
     failures,
   };
+}
+
+/** JUnit for a run that could not probe (the spec or the cases file has errors): one failing testcase, never an empty green file. */
+export function renderProblemsJunit(diagnostics: readonly Diagnostic[]): string {
+  const lines = diagnostics.map((diagnostic) => `${location(diagnostic)} ${diagnostic.code} ${diagnostic.message}`).join('\n');
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<testsuites name="ivrflow contract" tests="1" failures="1" errors="0">',
+    '  <testsuite name="checks" tests="1" failures="1" errors="0" skipped="0">',
+    `    <testcase classname="checks" name="input files">\n      <failure message="${xml(`${diagnostics.length} problems`)}">${xml(lines)}</failure>\n    </testcase>`,
+    '  </testsuite>',
+    '</testsuites>',
+    '',
+  ].join('\n');
 }

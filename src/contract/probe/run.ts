@@ -9,7 +9,7 @@ import { endpointRoles } from '../roles.js';
 import { requestAsSent } from '../vendor-requests.js';
 import { describeAnswer, percentile, readAnswer, type ReadAnswer } from './answer.js';
 import type { EndpointCases } from './cases-file.js';
-import { Findings, type Finding } from './findings.js';
+import type { Findings, Finding } from './findings.js';
 
 /** What the probe sends, case by case, and why each case matters (docs/contract.md). */
 export const CASE_KINDS = [
@@ -227,7 +227,10 @@ class EndpointProber {
     const declared = new Map(this.endpoint.responseFields.map((field) => [field.name, field.type]));
     const undeclared = Object.keys(json).filter((key) => !declared.has(key));
     const success = this.endpoint.success;
-    const required = new Set([...(success ? [success.field] : []), ...(expectSuccess ? fieldsTheFlowReads(this.options.graph, this.endpoint.id) : [])]);
+    const required = new Set([
+      ...(success ? [success.field] : []),
+      ...(expectSuccess ? fieldsTheFlowReads(this.options.graph, this.endpoint.id) : []),
+    ]);
     for (const name of required) {
       if (Object.hasOwn(json, name)) continue;
       const guess = suggest(name, undeclared);
@@ -237,7 +240,10 @@ class EndpointProber {
         message: `The answer has no \`${name}\`${guess === undefined ? '' : `; it has \`${guess}\``}${name === success?.field ? ', so the success check can never hold' : ''}.`,
         path: [...this.origin, 'response', 'fields', name],
         onKey: true,
-        hint: guess === undefined ? `The answer's keys are: ${Object.keys(json).sort().join(', ') || 'none'}.` : `Did you mean \`${guess}\`? Rename the field in the backend or in the spec.`,
+        hint:
+          guess === undefined
+            ? `The answer's keys are: ${Object.keys(json).sort().join(', ') || 'none'}.`
+            : `Did you mean \`${guess}\`? Rename the field in the backend or in the spec.`,
       });
     }
     for (const [name, type] of declared) {
@@ -268,7 +274,8 @@ class EndpointProber {
       this.add(engine, {
         code: 'contract/replay-accepted',
         severity: 'error',
-        message: 'Security: the same interaction id and timestamp were accepted twice; a recorded request can be replayed to promote a caller.',
+        message:
+          'Security: the same interaction id and timestamp were accepted twice; a recorded request can be replayed to promote a caller.',
         path: [...this.origin, 'body', endpointRoles(this.endpoint).interactionId ?? ''].filter((segment) => segment !== ''),
         hint: 'Keep each (interaction id, timestamp) for the freshness window and refuse a second use.',
       });
@@ -297,7 +304,10 @@ class EndpointProber {
     if (this.endpoint.bearerSecret === undefined) return;
     const variants: [CaseKind, (send: LiveSend) => LiveSend][] = [
       ['no-bearer', (send) => ({ ...send, headers: withoutAuthorization(send.headers) })],
-      ['wrong-bearer', (send) => ({ ...send, headers: { ...withoutAuthorization(send.headers), authorization: `Bearer ivrflow-probe-${randomUUID()}` } })],
+      [
+        'wrong-bearer',
+        (send) => ({ ...send, headers: { ...withoutAuthorization(send.headers), authorization: `Bearer ivrflow-probe-${randomUUID()}` } }),
+      ],
     ];
     for (const [kind, change] of variants) {
       const request = this.build(engine, { credential: credential ?? this.fillerCredential() });
@@ -350,7 +360,9 @@ class EndpointProber {
         this.add(engine, {
           code: accepted ? 'contract/bad-input-accepted' : 'contract/bad-input-crash',
           severity: accepted ? 'error' : 'warning',
-          message: accepted ? `Security: ${kind === 'empty-credential' ? 'an empty' : 'a malformed'} credential passed the success check.` : `${kind === 'empty-credential' ? 'An empty' : 'A malformed'} credential made the backend answer HTTP ${answer.status}.`,
+          message: accepted
+            ? `Security: ${kind === 'empty-credential' ? 'an empty' : 'a malformed'} credential passed the success check.`
+            : `${kind === 'empty-credential' ? 'An empty' : 'A malformed'} credential made the backend answer HTTP ${answer.status}.`,
           path: [...this.origin, 'body', field],
           hint: 'Validate the credential format and answer a failure (or 400), never a success or a 5xx.',
         });
@@ -391,7 +403,12 @@ class EndpointProber {
   }
 
   private latency(): LatencySummary {
-    return { samples: this.samples.length, p50Ms: percentile(this.samples, 0.5), p99Ms: percentile(this.samples, 0.99), timeoutSeconds: this.endpoint.timeoutSeconds };
+    return {
+      samples: this.samples.length,
+      p50Ms: percentile(this.samples, 0.5),
+      p99Ms: percentile(this.samples, 0.99),
+      timeoutSeconds: this.endpoint.timeoutSeconds,
+    };
   }
 
   private judgeLatency(probe: EndpointProbe): void {
@@ -449,7 +466,9 @@ function acceptedLike(answer: ReadAnswer, valid: AcceptedAnswer): boolean {
 
 function sameJson(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   const keys = Object.keys(a).sort();
-  return keys.join('\u0000') === Object.keys(b).sort().join('\u0000') && keys.every((key) => JSON.stringify(a[key]) === JSON.stringify(b[key]));
+  return (
+    keys.join('\u0000') === Object.keys(b).sort().join('\u0000') && keys.every((key) => JSON.stringify(a[key]) === JSON.stringify(b[key]))
+  );
 }
 
 function withoutAuthorization(headers: Readonly<Record<string, string>>): Record<string, string> {

@@ -92,7 +92,12 @@ function networkCause(error: unknown): string {
 
 /** The live request for an engine's request: the given url, secrets filled in. */
 export function liveSendOf(request: HttpRequest, url: string, secrets: SecretLookup): LiveSend {
-  const send: LiveSend = { url, method: request.method, headers: fillSecrets(request.headers, secrets), timeoutSeconds: request.timeoutSeconds };
+  const send: LiveSend = {
+    url,
+    method: request.method,
+    headers: fillSecrets(request.headers, secrets),
+    timeoutSeconds: request.timeoutSeconds,
+  };
   if (request.body !== undefined) send.body = request.body;
   return send;
 }
