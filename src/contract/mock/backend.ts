@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { parseObject } from '../json.js';
+import { parseObject } from '../../util/json.js';
 import type { FlowGraph, IrEndpoint } from '../../ir/nodes.js';
 import { endpointPath, endpointRoles, type EndpointRoles } from '../roles.js';
 import { assertNever } from '../../util/assert.js';

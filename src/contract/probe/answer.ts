@@ -1,5 +1,5 @@
 import { assertNever } from '../../util/assert.js';
-import { parseObject } from '../json.js';
+import { parseObject } from '../../util/json.js';
 import type { IrEndpoint } from '../../ir/nodes.js';
 import type { LiveReply } from '../../simulate/run/live.js';
 
