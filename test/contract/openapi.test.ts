@@ -36,19 +36,30 @@ describe('ivrflow openapi', () => {
     expect(cxone.properties['timestamp']).toMatchObject({ type: 'string', pattern: expect.stringContaining('GMT') as string });
     expect(cxone.properties['auth_value']).toMatchObject({ writeOnly: true, 'x-ivrflow-sensitive': true });
     expect(genesys.required).toEqual(['interaction_id', 'customer_identifier', 'auth_method', 'auth_value', 'timestamp']);
-    for (const schema of [genesys, cxone]) expect(Object.values(schema.properties).map((property) => property['type'])).toEqual(Array(5).fill('string'));
+    for (const schema of [genesys, cxone])
+      expect(Object.values(schema.properties).map((property) => property['type'])).toEqual(Array(5).fill('string'));
   });
 
   it('requires the success field and every field the flow reads on success, and states the check, timeout and replay key', async () => {
     const document = await documentFor('identity-promotion');
     const schemas = (document['components'] as { schemas: Record<string, Schema> }).schemas;
-    expect(schemas['identity-promotion.verifyIdentity.success']!.required).toEqual(['account_status', 'customer_id', 'routing_priority', 'status', 'tier']);
+    expect(schemas['identity-promotion.verifyIdentity.success']!.required).toEqual([
+      'account_status',
+      'customer_id',
+      'routing_priority',
+      'status',
+      'tier',
+    ]);
     expect(schemas['identity-promotion.verifyIdentity.success']!.properties['status']).toEqual({ type: 'string', const: 'success' });
     expect(schemas['identity-promotion.verifyIdentity.failure']!.properties['max_attempts_remaining']).toEqual({ type: 'integer' });
     const operation = (document['paths'] as Record<string, Record<string, Record<string, unknown>>>)['/api/v1/auth/verify']!['post']!;
     expect(operation['security']).toEqual([{ bearerAuth: [] }]);
     expect(operation['x-ivrflow-callers']).toMatchObject([
-      { timeoutSeconds: 15, successCheck: { field: 'status', equals: 'success' }, replay: { key: ['interaction_id', 'timestamp'], windowSeconds: 60, singleUse: true } },
+      {
+        timeoutSeconds: 15,
+        successCheck: { field: 'status', equals: 'success' },
+        replay: { key: ['interaction_id', 'timestamp'], windowSeconds: 60, singleUse: true },
+      },
     ]);
   });
 

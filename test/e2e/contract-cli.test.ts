@@ -47,9 +47,16 @@ describe('ivrflow contract', () => {
 
   it('reports the same findings as json, sarif and junit', { timeout: 60_000 }, async () => {
     const args = brokenArgs();
-    const json = JSON.parse((await ivrflow([...args, '-f', 'json'], { env: ENV })).stdout) as { diagnostics: { code: string; line: number }[] };
-    expect(json.diagnostics.map((diagnostic) => `${diagnostic.code}:${diagnostic.line}`).sort()).toEqual(['contract/missing-field:42', 'contract/replay-accepted:35']);
-    const sarif = JSON.parse((await ivrflow([...args, '-f', 'sarif'], { env: ENV })).stdout) as { runs: { results: { ruleId: string }[] }[] };
+    const json = JSON.parse((await ivrflow([...args, '-f', 'json'], { env: ENV })).stdout) as {
+      diagnostics: { code: string; line: number }[];
+    };
+    expect(json.diagnostics.map((diagnostic) => `${diagnostic.code}:${diagnostic.line}`).sort()).toEqual([
+      'contract/missing-field:42',
+      'contract/replay-accepted:35',
+    ]);
+    const sarif = JSON.parse((await ivrflow([...args, '-f', 'sarif'], { env: ENV })).stdout) as {
+      runs: { results: { ruleId: string }[] }[];
+    };
     expect(sarif.runs[0]!.results.map((result) => result.ruleId).sort()).toEqual(['contract/missing-field', 'contract/replay-accepted']);
     const junit = (await ivrflow([...args, '-f', 'junit'], { env: ENV })).stdout;
     expect(junit).toContain('<testcase classname="verifyIdentity" name="contract">');
@@ -69,7 +76,10 @@ describe('ivrflow contract', () => {
   });
 
   it('runs a bounded load and prints throughput and percentiles', async () => {
-    const result = await ivrflow(['contract', SPEC, '--endpoint', verifyUrl(good), '--cases', CASES, '--requests', '40', '--concurrency', '4'], { env: ENV });
+    const result = await ivrflow(
+      ['contract', SPEC, '--endpoint', verifyUrl(good), '--cases', CASES, '--requests', '40', '--concurrency', '4'],
+      { env: ENV },
+    );
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toMatch(/load: 40 requests at concurrency 4 in [\d.]+ s: \d+\/s, p50 [\d.]+ ms, p99 [\d.]+ ms \(40× 200\)/);
   });
@@ -87,9 +97,13 @@ describe('ivrflow test --endpoint against the mock', () => {
     const flow = await compiledExample('identity-promotion');
     const closed = await startExampleMock(flow);
     await closed.server.close();
-    const result = await ivrflow(['test', SPEC, '--endpoint', verifyUrl(closed), '--scenario', 'platinum customer', '--engines', 'spec'], { env: ENV });
+    const result = await ivrflow(['test', SPEC, '--endpoint', verifyUrl(closed), '--scenario', 'platinum customer', '--engines', 'spec'], {
+      env: ENV,
+    });
     expect(result.exitCode).toBe(1);
-    expect(result.stdout).toMatch(/\[endpoint\] verifyIdentity: no connection to http:\/\/127\.0\.0\.1:\d+\/api\/v1\/auth\/verify \(ECONNREFUSED\)/);
+    expect(result.stdout).toMatch(
+      /\[endpoint\] verifyIdentity: no connection to http:\/\/127\.0\.0\.1:\d+\/api\/v1\/auth\/verify \(ECONNREFUSED\)/,
+    );
   });
 });
 
@@ -97,11 +111,15 @@ describe('ivrflow mock', () => {
   it('serves until SIGTERM, writes the audit log without credentials, and stops cleanly', async () => {
     const dir = tempDir();
     const audit = join(dir, 'audit.jsonl');
-    const child = execa('node', [BIN, 'mock', SPEC, '--port', '0', '--fixtures', 'examples/contract/identity-promotion.mock.yaml', '--audit', audit], {
-      cwd: ROOT,
-      env: { NO_COLOR: '1', ...ENV },
-      reject: false,
-    });
+    const child = execa(
+      'node',
+      [BIN, 'mock', SPEC, '--port', '0', '--fixtures', 'examples/contract/identity-promotion.mock.yaml', '--audit', audit],
+      {
+        cwd: ROOT,
+        env: { NO_COLOR: '1', ...ENV },
+        reject: false,
+      },
+    );
     const url = await new Promise<string>((resolve) => {
       let seen = '';
       child.stderr!.on('data', (chunk: Buffer) => {
@@ -110,13 +128,18 @@ describe('ivrflow mock', () => {
         if (match) resolve(match[1]!);
       });
     });
-    const result = await ivrflow(['contract', SPEC, '--endpoint', `verifyIdentity=${url}/api/v1/auth/verify`, '--cases', CASES], { env: ENV });
+    const result = await ivrflow(['contract', SPEC, '--endpoint', `verifyIdentity=${url}/api/v1/auth/verify`, '--cases', CASES], {
+      env: ENV,
+    });
     expect(result.exitCode).toBe(0);
     child.kill('SIGTERM');
     const stopped = await child;
     expect(stopped.exitCode).toBe(0);
     expect(stopped.stderr).toContain('ivrflow mock: stopped');
-    const lines = readFileSync(audit, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { event: string });
+    const lines = readFileSync(audit, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { event: string });
     expect(lines.filter((line) => line.event === 'promotion')).toHaveLength(2);
     expect(readFileSync(audit, 'utf8')).not.toMatch(/123456|111111/);
   });

@@ -91,7 +91,12 @@ describe('live replies', () => {
   });
 
   it('drops a header whose secret is not set rather than sending the stand-in', async () => {
-    await liveReplier(new Map([['verify', `${base}/api/verify`]]), () => ({ kind: 'networkError' }), { ...CONTEXT, secrets: () => undefined }, [])(request);
+    await liveReplier(
+      new Map([['verify', `${base}/api/verify`]]),
+      () => ({ kind: 'networkError' }),
+      { ...CONTEXT, secrets: () => undefined },
+      [],
+    )(request);
     expect(received.at(-1)!.headers['authorization']).toBeUndefined();
   });
 
@@ -114,7 +119,12 @@ describe('live replies', () => {
 
   it('names a body that is not JSON as a live problem', async () => {
     const problems: { endpoint: string; message: string }[] = [];
-    await liveReplier(new Map([['verify', `${base}/slow`]]), () => ({ kind: 'networkError' }), CONTEXT, problems)({ ...request, timeoutSeconds: 0.3 });
+    await liveReplier(
+      new Map([['verify', `${base}/slow`]]),
+      () => ({ kind: 'networkError' }),
+      CONTEXT,
+      problems,
+    )({ ...request, timeoutSeconds: 0.3 });
     expect(problems).toEqual([{ endpoint: 'verify', message: `${base}/slow did not answer within the timeout` }]);
   });
 

@@ -117,7 +117,8 @@ function checkScenarioFilter(text: string | undefined, prepared: readonly Prepar
 
 /** The bearer tokens of the live endpoints, from the environment; a missing one is a usage error naming its variable. */
 function liveSecrets(endpoints: ReadonlyMap<string, string>, prepared: readonly PreparedFlow[], io: CliIo): SecretLookup {
-  for (const flow of prepared) if (flow.flow) environmentSecrets(flow.flow.graph, endpoints.keys(), io, 'test --endpoint sends it to the live endpoint');
+  for (const flow of prepared)
+    if (flow.flow) environmentSecrets(flow.flow.graph, endpoints.keys(), io, 'test --endpoint sends it to the live endpoint');
   return (secret) => io.env[secretEnvironmentName(secret)] || undefined;
 }
 

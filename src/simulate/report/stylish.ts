@@ -37,7 +37,8 @@ function scenarioLines(report: FlowTestReport, scenario: ScenarioResult, style: 
     `      ${style.bold(trace.engine)}:`,
     ...trace.lines.map((line) => `        ${style.dim(printable(line))}`),
   ]);
-  if (notRun(scenario)) return [`  ${style.dim('-')} ${name} ${style.dim(`(skipped: ${printable(scenario.skipped[0]?.reason ?? 'not run')})`)}`];
+  if (notRun(scenario))
+    return [`  ${style.dim('-')} ${name} ${style.dim(`(skipped: ${printable(scenario.skipped[0]?.reason ?? 'not run')})`)}`];
   if (scenario.failures.length === 0) return [`  ${style.info('✓')} ${name}${skipped}`, ...traces];
   const position = report.positions.get(scenario.index);
   const where = position ? `${report.scenarioFile}:${position.line}:${position.column}` : report.scenarioFile;

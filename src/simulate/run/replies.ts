@@ -80,7 +80,6 @@ function describeProblem(reply: LiveReply, url: string): string | undefined {
   return undefined;
 }
 
-
 /**
  * The call's interaction id and timestamp as JSON strings in a body, replaced by this run's wire
  * values. Each request is stamped with the current time in the rendering the engine used (ISO

@@ -69,7 +69,9 @@ export function judgeContext(flow: CompiledFlow): JudgeContext {
     const prompt = promptOf(node);
     if (prompt !== undefined && !promptSteps.has(prompt)) promptSteps.set(prompt, node.id);
   }
-  const successFields = new Map(flow.graph.endpoints.flatMap((endpoint) => (endpoint.success ? [[endpoint.id, endpoint.success.field] as const] : [])));
+  const successFields = new Map(
+    flow.graph.endpoints.flatMap((endpoint) => (endpoint.success ? [[endpoint.id, endpoint.success.field] as const] : [])),
+  );
   return { sensitiveFields: sensitiveBodyFields(flow.graph), promptSteps, successFields };
 }
 
@@ -89,7 +91,13 @@ export function runScenario(
   const urls = liveUrls(options);
   const cannedOnly = urls ? needsCannedReply(scenario, urls, context.successFields ?? new Map()) : undefined;
   if (cannedOnly !== undefined)
-    return { name: scenario.name, index: scenario.index, ran: [], skipped: engines.map((engine) => ({ engine: engine.name, reason: cannedOnly })), failures: [] };
+    return {
+      name: scenario.name,
+      index: scenario.index,
+      ran: [],
+      skipped: engines.map((engine) => ({ engine: engine.name, reason: cannedOnly })),
+      failures: [],
+    };
   const outcomes = engines.map((engine) => runOne(engine, scenario, options));
   const judged = (settled: readonly RunOutcome[]) => judge(scenario, settled, context, coverage, options.trace === true);
   if (outcomes.some((outcome) => outcome instanceof Promise))
@@ -135,7 +143,11 @@ function runOne(engine: Engine, scenario: Scenario, options: RunOptions): RunOut
   const canned = cannedReplier(scenario.replies);
   const urls = liveUrls(options);
   const liveProblems: LiveProblem[] = [];
-  const context = { secrets: options.secrets ?? (() => undefined), call: scenario.input.call, currentTime: scenario.fixedTimestamp !== true };
+  const context = {
+    secrets: options.secrets ?? (() => undefined),
+    call: scenario.input.call,
+    currentTime: scenario.fixedTimestamp !== true,
+  };
   const replier: Replier = urls ? liveReplier(urls, canned, context, liveProblems) : canned;
   try {
     const driven = drive(engine, scenario.input, replier);
