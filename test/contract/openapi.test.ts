@@ -21,8 +21,7 @@ describe('ivrflow openapi', () => {
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     // The validator does judge: the same document with an operation id used twice is refused.
-    const paths = document['paths'] as Record<string, Record<string, { operationId: string }>>;
-    const broken = structuredClone(document) as { paths: typeof paths };
+    const broken = structuredClone(document) as { paths: Record<string, Record<string, { operationId: string }>> };
     broken.paths['/api/v1/customers/summary']!['post']!.operationId = broken.paths['/api/v1/auth/verify']!['post']!.operationId;
     expect((await validate(broken as never)).valid).toBe(false);
   });
