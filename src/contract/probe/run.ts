@@ -496,15 +496,16 @@ function jsonKind(value: unknown): string {
 /** The response fields of an endpoint that some step, condition or export of the flow reads. */
 export function fieldsTheFlowReads(graph: FlowGraph, endpoint: string): string[] {
   const found = new Set<string>();
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) for (const item of value) visit(item);
+  // An explicit stack: conditions nest as deep as the spec writes them.
+  const stack: unknown[] = [graph.nodes, graph.secure?.exports ?? []];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (Array.isArray(value)) stack.push(...(value as unknown[]));
     else if (typeof value === 'object' && value !== null) {
       const record = value as Record<string, unknown>;
       if (record['kind'] === 'result' && record['endpoint'] === endpoint && typeof record['field'] === 'string') found.add(record['field']);
-      for (const item of Object.values(record)) visit(item);
+      stack.push(...Object.values(record));
     }
-  };
-  visit(graph.nodes);
-  visit(graph.secure?.exports ?? []);
+  }
   return [...found].sort();
 }
