@@ -1,3 +1,4 @@
+import type { TestFormat } from '../formats.js';
 import type { EngineName } from '../../targets/engine-contract.js';
 import { allPassed, type FlowTestReport } from '../../simulate/report/model.js';
 import { isScenarioFile, scenarioFileOf, specOfScenarioFile } from '../../simulate/scenario/files.js';
@@ -11,9 +12,6 @@ import { readSpecFile } from '../read-input.js';
 import { terminalStyle } from '../style.js';
 import { secretEnvironmentName, type SecretLookup } from '../../simulate/run/live.js';
 import { environmentSecrets } from './contract-kit.js';
-
-export type TestFormat = 'stylish' | 'json' | 'junit';
-export const TEST_FORMATS: readonly TestFormat[] = ['stylish', 'json', 'junit'];
 
 export interface TestOptions {
   format: TestFormat;
