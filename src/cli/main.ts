@@ -3,7 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { ENGINE_NAMES, type EngineName } from '../targets/engine-contract.js';
 import { TARGET_NAMES, TARGETS, isTargetName, type TargetName } from '../targets/index.js';
 import { CliError, EXIT_OK, EXIT_USAGE, processIo, type CliIo } from './io.js';
-import { FORMATS, parseFormat } from './formats.js';
+import { FORMATS, parseFormat, type ContractFormat } from './formats.js';
 
 /** Run the CLI and return its exit code. Never calls process.exit, so piped output is never cut off. */
 export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
@@ -198,7 +198,7 @@ function registerContractKit(program: Command, io: CliIo, finish: (exitCode: num
         .default(new Map<string, string>(), 'none'),
     )
     .option('--cases <file>', 'a test customer per endpoint: the credential it accepts (docs/contract.md)')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(['stylish', 'json', 'junit', 'sarif']).default('stylish'))
+    .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS.contract).default('stylish'))
     .option(
       '--requests <n>',
       'after the cases, send this many requests (1-100000) and report throughput and p50/p99',
@@ -213,7 +213,7 @@ function registerContractKit(program: Command, io: CliIo, finish: (exitCode: num
         options: {
           endpoint: Map<string, string>;
           cases?: string;
-          format: 'stylish' | 'json' | 'junit' | 'sarif';
+          format: ContractFormat;
           requests?: number;
           concurrency?: number;
           env?: string;

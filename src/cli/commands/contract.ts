@@ -14,10 +14,8 @@ import { CliError, EXIT_INPUT, EXIT_OK, type CliIo } from '../io.js';
 import { readSpecFile } from '../read-input.js';
 import { Report } from '../report.js';
 import { terminalStyle } from '../style.js';
+import type { ContractFormat } from '../formats.js';
 import { checkEndpointNames, environmentSecrets, loadFlow } from './contract-kit.js';
-
-export type ContractFormat = 'stylish' | 'json' | 'junit' | 'sarif';
-export const CONTRACT_FORMATS: readonly ContractFormat[] = ['stylish', 'json', 'junit', 'sarif'];
 
 export interface ContractOptions {
   endpoints: ReadonlyMap<string, string>;
