@@ -97,3 +97,5 @@ const cold = medianMs(process.execPath, [join(root, 'bin/ivrflow.js'), 'validate
 console.log(
   `cold start (median of ${COLD_RUNS}): node -e 0 ${bare.toFixed(0)} ms, ivrflow validate ${cold.toFixed(0)} ms = ${(cold / bare).toFixed(2)}x (aim <= 3x)`,
 );
+const { benchMock, describeMockBench } = await import('./bench-mock.mjs');
+console.log(describeMockBench(await benchMock(root)));

@@ -6,11 +6,13 @@ export const FORMATS = {
   generate: ['stylish', 'json', 'sarif', 'github'],
   test: ['stylish', 'json', 'junit'],
   rules: ['stylish', 'json'],
+  contract: ['stylish', 'json', 'junit', 'sarif'],
 } as const;
 
 export type ReportFormat = (typeof FORMATS)['validate'][number];
 export type TestFormat = (typeof FORMATS)['test'][number];
 export type RulesFormat = (typeof FORMATS)['rules'][number];
+export type ContractFormat = (typeof FORMATS)['contract'][number];
 
 export function parseFormat<Command extends keyof typeof FORMATS>(command: Command, value: string): (typeof FORMATS)[Command][number] {
   const allowed: readonly string[] = FORMATS[command];

@@ -3,7 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { ENGINE_NAMES, type EngineName } from '../targets/engine-contract.js';
 import { TARGET_NAMES, TARGETS, isTargetName, type TargetName } from '../targets/index.js';
 import { CliError, EXIT_OK, EXIT_USAGE, processIo, type CliIo } from './io.js';
-import { FORMATS, parseFormat } from './formats.js';
+import { FORMATS, parseFormat, type ContractFormat } from './formats.js';
 
 /** Run the CLI and return its exit code. Never calls process.exit, so piped output is never cut off. */
 export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
@@ -158,6 +158,8 @@ function buildProgram(io: CliIo, finish: (exitCode: number) => void): Command {
       },
     );
 
+  registerContractKit(program, io, finish, version);
+
   program
     .command('rules')
     .description('List the policy rules with their default severity and what they check.')
@@ -169,6 +171,120 @@ function buildProgram(io: CliIo, finish: (exitCode: number) => void): Command {
 
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   return program;
+}
+
+/** `openapi`, `contract` and `mock`: the backend contract of the specs (docs/contract.md). */
+function registerContractKit(program: Command, io: CliIo, finish: (exitCode: number) => void, version: string): void {
+  program
+    .command('openapi')
+    .description('Write the backend contract of the specs as an OpenAPI 3.1 document (YAML; JSON when --out ends in .json).')
+    .argument('<spec...>', 'spec files (flows/*.yaml)')
+    .option('-o, --out <file>', 'write to this file instead of stdout')
+    .option('--env <file>', 'environment file that fills {{placeholders}}')
+    .action(async (files: string[], options: { out?: string; env?: string }) => {
+      const { openapiCommand } = await import('./commands/openapi.js');
+      finish(await openapiCommand(files, { toolVersion: version, ...optionalProps(options, ['out', 'env']) }, io));
+    });
+
+  program
+    .command('contract')
+    .description(
+      'Probe a live middleware exactly as the generated Genesys and CXone artifacts call it, and report contract and security findings at the spec position. Exit 0 clean, 1 findings, 2 usage or I/O.',
+    )
+    .argument('<spec>', 'the spec file whose endpoints are probed')
+    .addOption(
+      new Option('--endpoint <name=url>', 'probe this endpoint at this url (repeatable); nothing else is ever contacted')
+        .argParser(parseEndpoint)
+        .default(new Map<string, string>(), 'none'),
+    )
+    .option('--cases <file>', 'a test customer per endpoint: the credential it accepts (docs/contract.md)')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS.contract).default('stylish'))
+    .option(
+      '--requests <n>',
+      'after the cases, send this many requests (1-100000) and report throughput and p50/p99',
+      parseBounded(1, 100_000),
+    )
+    .option('--concurrency <n>', 'requests in flight at once during --requests (1-256, default 1)', parseBounded(1, 256))
+    .option('--env <file>', 'environment file that fills {{placeholders}}')
+    .option('--config <file>', 'rule configuration (default: ivrflow.config.yaml in the working directory)')
+    .action(
+      async (
+        file: string,
+        options: {
+          endpoint: Map<string, string>;
+          cases?: string;
+          format: ContractFormat;
+          requests?: number;
+          concurrency?: number;
+          env?: string;
+          config?: string;
+        },
+      ) => {
+        const { contractCommand } = await import('./commands/contract.js');
+        finish(
+          await contractCommand(
+            file,
+            {
+              endpoints: options.endpoint,
+              format: options.format,
+              toolVersion: version,
+              ...optionalProps(options, ['cases', 'requests', 'concurrency', 'env', 'config']),
+            },
+            io,
+          ),
+        );
+      },
+    );
+
+  program
+    .command('mock')
+    .description(
+      "Serve the specs' backend contract as a development middleware (bearer check, 60 s window, replay cache, attempts, audit log) until Ctrl-C.",
+    )
+    .argument('<spec...>', 'spec files (flows/*.yaml)')
+    .option('-p, --port <port>', 'port to listen on (0: any free port)', parseBounded(0, 65_535), 8080)
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--fixtures <file>', 'customers and their codes, faults (docs/contract.md)')
+    .option('--window <seconds>', 'freshness window for request timestamps (default 60)', parseBounded(1, 86_400))
+    .option(
+      '--fault <faults>',
+      'faults on every request, comma-separated: 500, delay[:s], rename:<from>=<to>, malformed, accept-replay, accept-stale, accept-any-bearer',
+    )
+    .option('--audit <file>', 'append the audit log (JSON lines) to this file instead of stdout')
+    .option('--env <file>', 'environment file that fills {{placeholders}}')
+    .action(
+      async (
+        files: string[],
+        options: { port: number; host: string; fixtures?: string; window?: number; fault?: string; audit?: string; env?: string },
+      ) => {
+        const { mockCommand } = await import('./commands/mock.js');
+        const until = new Promise((resolve) => {
+          process.once('SIGINT', resolve);
+          process.once('SIGTERM', resolve);
+        });
+        finish(
+          await mockCommand(
+            files,
+            {
+              port: options.port,
+              host: options.host,
+              toolVersion: version,
+              until,
+              ...optionalProps(options, ['fixtures', 'window', 'fault', 'audit', 'env']),
+            },
+            io,
+          ),
+        );
+      },
+    );
+}
+
+function parseBounded(min: number, max: number): (value: string) => number {
+  return (value) => {
+    const count = parseCount(value);
+    if (count < min || count > max) throw new InvalidArgumentError(`Expected a whole number from ${min} to ${max}.`);
+    return count;
+  };
 }
 
 function handleError(error: unknown, io: CliIo, verbose: boolean): number {

@@ -16,6 +16,7 @@ const CORE_FAMILIES: Record<string, string> = {
   env: 'An environment placeholder has no value',
   target: 'A vendor limit or unsupported construct',
   lint: 'The policy rule engine',
+  contract: 'The live backend does not meet the contract of the spec (ivrflow contract, docs/contract.md)',
 };
 
 /** SARIF metadata: every policy rule from the registry, then the built-in checks a report used, by family. */

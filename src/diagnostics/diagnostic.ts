@@ -77,7 +77,25 @@ export type CoreCode =
   | 'scenario/duplicate-name'
   | 'scenario/outcome'
   | 'scenario/unknown-name'
-  | 'scenario/missing';
+  | 'scenario/missing'
+  | ContractCode;
+
+/** What `ivrflow contract` finds in a live backend, reported at the spec position of the field or check. */
+export type ContractCode =
+  | 'contract/unreachable'
+  | 'contract/not-json'
+  | 'contract/rejected-valid'
+  | 'contract/missing-field'
+  | 'contract/wrong-type'
+  | 'contract/success-never-matches'
+  | 'contract/wrong-credential-accepted'
+  | 'contract/bearer-not-checked'
+  | 'contract/stale-accepted'
+  | 'contract/replay-accepted'
+  | 'contract/bad-input-crash'
+  | 'contract/bad-input-accepted'
+  | 'contract/latency'
+  | 'contract/no-request';
 
 export type DiagnosticCode = CoreCode | `rule/${string}`;
 

@@ -175,13 +175,16 @@ describe('ivrflow test --endpoint', () => {
         '',
       ].join('\n'),
     );
-    const result = await ivrflow(['test', 'flow.yaml', ...ENGINES, '--endpoint', `verifyIdentity=${url}`], { cwd: dir });
+    const env = { IVRFLOW_SECRET_MIDDLEWARE_TOKEN: 'e2e-token' };
+    const result = await ivrflow(['test', 'flow.yaml', ...ENGINES, '--endpoint', `verifyIdentity=${url}`], { cwd: dir, env });
     expect(result.stdout).toContain('2 scenarios in 1 flow: 2 passed, 0 failed');
     expect(result.exitCode).toBe(0);
     expect(bodies).toHaveLength(4);
+    // The token is read from the environment when the request is sent, and never printed.
     expect(bodies[0]).toMatchObject({
-      authorization: 'Bearer <secret:middlewareToken>',
+      authorization: 'Bearer e2e-token',
       body: { auth_method: 'otp', auth_value: '123456', customer_identifier: '+15550100100' },
     });
+    expect(result.stdout + result.stderr).not.toContain('e2e-token');
   });
 });

@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HttpRequest } from '../../src/targets/engine-contract.js';
-import { cannedReplier, liveReplier, ScenarioGap } from '../../src/simulate/run/replies.js';
+import { cannedReplier, liveReplier, ScenarioGap, type LiveContext } from '../../src/simulate/run/replies.js';
+import type { Replier } from '../../src/simulate/run/drive.js';
 
 const request: HttpRequest = {
   endpoint: 'verify',
@@ -12,6 +13,17 @@ const request: HttpRequest = {
   body: '{"a":"1"}',
   timeoutSeconds: 2,
 };
+
+const CONTEXT: LiveContext = {
+  secrets: (name) => (name === 'token' ? 'the-token-value' : undefined),
+  call: { ani: '+1', dnis: '+2', id: 'no-such-id-in-bodies', timestamp: '2026-01-15T14:30:00Z' },
+  currentTime: true,
+};
+
+/** A live replier with the test's secrets, ignoring live problems. */
+function live(urls: ReadonlyMap<string, string>, fallback: Replier): Replier {
+  return liveReplier(urls, fallback, CONTEXT, []);
+}
 
 describe('canned replies', () => {
   it('turns an answer at or after the timeout into a timeout', () => {
@@ -67,19 +79,57 @@ describe('live replies', () => {
     server.close();
   });
 
-  it('sends the request as the engine built it and returns the real answer', async () => {
-    const reply = await liveReplier(new Map([['verify', `${base}/api/verify`]]), () => ({ kind: 'networkError' }))(request);
+  it('sends the request as the engine built it, the secret filled in from the lookup, and returns the real answer', async () => {
+    const reply = await live(new Map([['verify', `${base}/api/verify`]]), () => ({ kind: 'networkError' }))(request);
     expect(reply).toEqual({ kind: 'response', status: 201, body: '{"status":"success"}' });
     expect(received.at(-1)).toMatchObject({
       method: 'POST',
       url: '/api/verify',
       body: '{"a":"1"}',
-      headers: { authorization: 'Bearer <secret:token>', 'content-type': 'application/json' },
+      headers: { authorization: 'Bearer the-token-value', 'content-type': 'application/json' },
     });
   });
 
+  it('drops a header whose secret is not set rather than sending the stand-in', async () => {
+    await liveReplier(
+      new Map([['verify', `${base}/api/verify`]]),
+      () => ({ kind: 'networkError' }),
+      { ...CONTEXT, secrets: () => undefined },
+      [],
+    )(request);
+    expect(received.at(-1)!.headers['authorization']).toBeUndefined();
+  });
+
+  it('sends a fresh interaction id per run and the current time in the rendering the engine used', async () => {
+    const call = { ani: '+1', dnis: '+2', id: 'call-1', timestamp: '2026-01-15T14:30:00Z' };
+    const body = JSON.stringify({ id: 'call-1', iso: '2026-01-15T14:30:00.000Z', gmt: 'Thu, 15 Jan 2026 14:30:00 GMT' });
+    const send = liveReplier(new Map([['verify', `${base}/api/verify`]]), () => ({ kind: 'networkError' }), { ...CONTEXT, call }, []);
+    await send({ ...request, body });
+    await send({ ...request, body });
+    const [first, second] = received.slice(-2).map((item) => JSON.parse(item.body) as Record<string, string>);
+    expect(first!['id']).not.toBe('call-1');
+    expect(second!['id']).toBe(first!['id']);
+    for (const sent of [first!, second!]) {
+      expect(Math.abs(Date.parse(sent['iso']!) - Date.now())).toBeLessThan(60_000);
+      expect(sent['gmt']).toMatch(/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/);
+    }
+    // Two requests of one call never carry the same timestamp (a backend's replay key).
+    expect(second!['gmt']).not.toBe(first!['gmt']);
+  });
+
+  it('names a body that is not JSON as a live problem', async () => {
+    const problems: { endpoint: string; message: string }[] = [];
+    await liveReplier(
+      new Map([['verify', `${base}/slow`]]),
+      () => ({ kind: 'networkError' }),
+      CONTEXT,
+      problems,
+    )({ ...request, timeoutSeconds: 0.3 });
+    expect(problems).toEqual([{ endpoint: 'verify', message: `${base}/slow did not answer within the timeout` }]);
+  });
+
   it('applies the platform timeout', async () => {
-    const reply = await liveReplier(new Map([['verify', `${base}/slow`]]), () => ({ kind: 'networkError' }))({
+    const reply = await live(new Map([['verify', `${base}/slow`]]), () => ({ kind: 'networkError' }))({
       ...request,
       timeoutSeconds: 0.3,
     });
@@ -91,12 +141,12 @@ describe('live replies', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    expect(await liveReplier(new Map([['verify', `http://127.0.0.1:${port}/`]]), () => ({ kind: 'timeout' }))(request)).toEqual({
+    expect(await live(new Map([['verify', `http://127.0.0.1:${port}/`]]), () => ({ kind: 'timeout' }))(request)).toEqual({
       kind: 'networkError',
     });
   });
 
   it('leaves the other endpoints to the canned replies', () => {
-    expect(liveReplier(new Map([['other', base]]), () => ({ kind: 'timeout' }))(request)).toEqual({ kind: 'timeout' });
+    expect(live(new Map([['other', base]]), () => ({ kind: 'timeout' }))(request)).toEqual({ kind: 'timeout' });
   });
 });

@@ -10,6 +10,8 @@ import { readEnvironmentFile } from '../environment-file.js';
 import { CliError, EXIT_INPUT, EXIT_OK, EXIT_USAGE, type CliIo } from '../io.js';
 import { readSpecFile } from '../read-input.js';
 import { terminalStyle } from '../style.js';
+import { secretEnvironmentName, type SecretLookup } from '../../simulate/run/live.js';
+import { environmentSecrets } from './contract-kit.js';
 
 export interface TestOptions {
   format: TestFormat;
@@ -59,11 +61,13 @@ export async function testCommand(args: readonly string[], options: TestOptions,
   }
   checkEndpointNames(options.endpoints, prepared);
   checkScenarioFilter(options.scenario, prepared);
+  const secrets = liveSecrets(options.endpoints, prepared, io);
   const reports: FlowTestReport[] = [];
   for (const flow of prepared)
     reports.push(
       await runPreparedFlow(flow, {
         endpointUrls: endpointsOf(flow, options.endpoints),
+        secrets,
         trace: options.trace,
         ...(options.scenario === undefined ? {} : { only: options.scenario }),
       }),
@@ -107,6 +111,13 @@ function checkScenarioFilter(text: string | undefined, prepared: readonly Prepar
   const loaded = prepared.flatMap((flow) => flow.scenarios);
   if (loaded.length > 0 && !loaded.some((scenario) => matchesName(scenario, text)))
     throw new CliError(`--scenario ${JSON.stringify(text)}: no scenario name contains it.`, EXIT_USAGE);
+}
+
+/** The bearer tokens of the live endpoints, from the environment; a missing one is a usage error naming its variable. */
+function liveSecrets(endpoints: ReadonlyMap<string, string>, prepared: readonly PreparedFlow[], io: CliIo): SecretLookup {
+  for (const flow of prepared)
+    if (flow.flow) environmentSecrets(flow.flow.graph, endpoints.keys(), io, 'test --endpoint sends it to the live endpoint');
+  return (secret) => io.env[secretEnvironmentName(secret)] || undefined;
 }
 
 function endpointsOf(flow: PreparedFlow, endpoints: ReadonlyMap<string, string>): Map<string, string> {

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { failureLine } from './stylish.js';
 import { plainStyle } from '../../diagnostics/render/style.js';
 import type { ScenarioResult } from '../run/run-scenarios.js';
-import type { FlowTestReport } from './model.js';
+import { notRun, type FlowTestReport } from './model.js';
 
 /**
  * JUnit XML as CI servers read it (one testsuite per flow, one testcase per scenario). A flow
@@ -24,8 +24,9 @@ export function renderTestJunit(reports: readonly FlowTestReport[]): string {
 function suite(report: FlowTestReport): { xml: string; tests: number; failures: number } {
   const cases = [...checkCase(report), ...(report.result?.scenarios ?? []).map((scenario) => scenarioCase(report, scenario))];
   const failures = cases.filter((item) => item.failed).length;
+  const skipped = cases.filter((item) => 'skipped' in item && item.skipped === true).length;
   const text = [
-    `  <testsuite name="${xml(report.scenarioFile)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">`,
+    `  <testsuite name="${xml(report.scenarioFile)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}">`,
     ...cases.map((item) => item.xml),
     '  </testsuite>',
   ].join('\n');
@@ -47,7 +48,13 @@ function checkCase(report: FlowTestReport): { xml: string; failed: boolean }[] {
   ];
 }
 
-function scenarioCase(report: FlowTestReport, scenario: ScenarioResult): { xml: string; failed: boolean } {
+function scenarioCase(report: FlowTestReport, scenario: ScenarioResult): { xml: string; failed: boolean; skipped?: boolean } {
+  if (notRun(scenario))
+    return {
+      failed: false,
+      skipped: true,
+      xml: `    <testcase classname="${xml(report.scenarioFile)}" name="${xml(scenario.name)}">\n      <skipped message="${xml(scenario.skipped[0]?.reason ?? 'not run')}"/>\n    </testcase>`,
+    };
   if (scenario.failures.length === 0)
     return { failed: false, xml: `    <testcase classname="${xml(report.scenarioFile)}" name="${xml(scenario.name)}"/>` };
   const position = report.positions.get(scenario.index);
@@ -74,7 +81,7 @@ function diagnosticLine(diagnostic: Diagnostic): string {
 }
 
 /** XML text and attribute escaping; characters XML 1.0 cannot hold at all are replaced. */
-function xml(text: string): string {
+export function xml(text: string): string {
   return text
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD')
     .replace(/&/g, '&amp;')

@@ -1,6 +1,6 @@
 import type { Diagnostic, Position } from '../../diagnostics/diagnostic.js';
 import type { EngineName } from '../../targets/engine-contract.js';
-import type { FlowTestResult } from '../run/run-scenarios.js';
+import type { FlowTestResult, ScenarioResult } from '../run/run-scenarios.js';
 
 /** One flow's part of a test run: its checks, and the scenario results when the checks passed. */
 export interface FlowTestReport {
@@ -23,6 +23,8 @@ export interface TestTotals {
   scenarios: number;
   passed: number;
   failed: number;
+  /** Scenarios no engine ran (e.g. they need a canned reply and the endpoint is live): never counted as passed. */
+  skipped: number;
   runs: number;
   /** Flows whose spec, scenario file or artifacts had problems. */
   brokenFlows: number;
@@ -31,14 +33,21 @@ export interface TestTotals {
 export function totals(reports: readonly FlowTestReport[]): TestTotals {
   const scenarios = reports.flatMap((report) => report.result?.scenarios ?? []);
   const failed = scenarios.filter((scenario) => scenario.failures.length > 0).length;
+  const skipped = scenarios.filter(notRun).length;
   return {
     flows: reports.length,
     scenarios: scenarios.length,
-    passed: scenarios.length - failed,
+    passed: scenarios.length - failed - skipped,
     failed,
+    skipped,
     runs: scenarios.reduce((sum, scenario) => sum + scenario.ran.length, 0),
     brokenFlows: reports.filter(isBroken).length,
   };
+}
+
+/** A scenario that no engine ran and that has no failure: skipped, with the reasons in `skipped`. */
+export function notRun(scenario: ScenarioResult): boolean {
+  return scenario.ran.length === 0 && scenario.failures.length === 0;
 }
 
 export function isBroken(report: FlowTestReport): boolean {

@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
+import { parseObject } from '../../util/json.js';
 import type { Replier } from './drive.js';
-import type { HttpReply, HttpRequest } from '../../targets/engine-contract.js';
+import type { CallData, HttpReply, HttpRequest } from '../../targets/engine-contract.js';
+import { liveSendOf, sendLive, type LiveReply, type SecretLookup } from './live.js';
 import type { ReplyPlan, ScriptedReply } from '../scenario/types.js';
 
 /** The scenario does not say what happens next (no reply left for a request): its author must add it. */
@@ -32,32 +35,79 @@ function deliver(scripted: ScriptedReply, request: HttpRequest): HttpReply {
   return { kind: 'response', status: scripted.status, body: scripted.body };
 }
 
+/** What a live run needs besides the urls: the secrets, and the call whose values the platform fills in when sending. */
+export interface LiveContext {
+  secrets: SecretLookup;
+  call: CallData;
+  /** Send the current time instead of the call's timestamp (unless the scenario fixed one). */
+  currentTime: boolean;
+}
+
+/** A live exchange that was not a JSON answer: a failed connection, no answer in time, or a body the flow cannot read. */
+export interface LiveProblem {
+  endpoint: string;
+  message: string;
+}
+
 /**
  * Send the requests of the named endpoints to a real server (`--endpoint name=url`), the others to
  * the canned replies. The url replaces the endpoint's whole url; the request keeps its method,
- * headers (secrets stay stand-ins) and body, and the platform's timeout.
+ * headers and body, and the platform's timeout. What a platform fills in at the moment of sending
+ * is filled in here: the secrets (from the environment, never recorded: the engines' record keeps
+ * the stand-ins), a fresh interaction id for this run (a real platform never reuses one, and the
+ * backend's replay cache and attempt counters must see separate calls), and the current time.
  */
-export function liveReplier(urls: ReadonlyMap<string, string>, fallback: Replier): Replier {
+export function liveReplier(urls: ReadonlyMap<string, string>, fallback: Replier, context: LiveContext, problems: LiveProblem[]): Replier {
+  const wire = new WireValues(context);
   return (request) => {
     const url = urls.get(request.endpoint);
-    return url === undefined ? fallback(request) : send(url, request);
+    if (url === undefined) return fallback(request);
+    const send = liveSendOf(request, url, context.secrets);
+    if (send.body !== undefined) send.body = wire.rewrite(send.body);
+    return sendLive(send).then((reply) => {
+      const problem = describeProblem(reply, url);
+      if (problem) problems.push({ endpoint: request.endpoint, message: problem });
+      return reply.kind === 'response' ? { kind: 'response', status: reply.status, body: reply.body } : { kind: reply.kind };
+    });
   };
 }
 
-async function send(url: string, request: HttpRequest): Promise<HttpReply> {
-  try {
-    const init: RequestInit = {
-      method: request.method,
-      headers: request.headers,
-      signal: AbortSignal.timeout(request.timeoutSeconds * 1000),
-      redirect: 'manual',
-    };
-    if (request.body !== undefined) init.body = request.body;
-    const response = await fetch(url, init);
-    return { kind: 'response', status: response.status, body: await response.text() };
-  } catch (error) {
-    return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
-      ? { kind: 'timeout' }
-      : { kind: 'networkError' };
+function describeProblem(reply: LiveReply, url: string): string | undefined {
+  if (reply.kind === 'networkError') return `no connection to ${url} (${reply.cause ?? 'network error'})`;
+  if (reply.kind === 'timeout') return `${url} did not answer within the timeout`;
+  if (parseObject(reply.body) === undefined)
+    return `${url} answered HTTP ${reply.status} with a body that is not a JSON object${reply.contentType ? ` (${reply.contentType})` : ''}`;
+  return undefined;
+}
+
+/**
+ * The call's interaction id and timestamp as JSON strings in a body, replaced by this run's wire
+ * values. Each request is stamped with the current time in the rendering the engine used (ISO
+ * 8601 or RFC 1123), at least a second after the previous one of the same call: RFC 1123 has
+ * whole seconds, and no caller keys two codes within one.
+ */
+class WireValues {
+  private readonly id = randomUUID();
+  private last = 0;
+  private readonly renderings: { text: string; render: (instant: Date) => string }[];
+
+  constructor(private readonly context: LiveContext) {
+    const instant = new Date(context.call.timestamp);
+    const iso = instant.toISOString();
+    this.renderings = [
+      { text: iso, render: (at) => at.toISOString() },
+      { text: iso.replace('.000Z', 'Z'), render: (at) => at.toISOString().replace(/\.\d{3}Z$/, 'Z') },
+      { text: instant.toUTCString(), render: (at) => at.toUTCString() },
+      { text: context.call.timestamp, render: (at) => at.toISOString() },
+    ];
+  }
+
+  rewrite(body: string): string {
+    let rewritten = body.split(JSON.stringify(this.context.call.id)).join(JSON.stringify(this.id));
+    if (!this.context.currentTime) return rewritten;
+    const now = new Date(Math.max(Date.now(), this.last + 1000));
+    this.last = now.getTime();
+    for (const { text, render } of this.renderings) rewritten = rewritten.split(JSON.stringify(text)).join(JSON.stringify(render(now)));
+    return rewritten;
   }
 }

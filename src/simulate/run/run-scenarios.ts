@@ -12,7 +12,10 @@ import {
   type Recorder,
 } from '../../targets/engine-contract.js';
 import { observe, sensitiveBodyFields } from './observe.js';
-import { cannedReplier, liveReplier, ScenarioGap } from './replies.js';
+import { cannedReplier, liveReplier, ScenarioGap, type LiveProblem } from './replies.js';
+import type { SecretLookup } from './live.js';
+import type { ScriptedReply } from '../scenario/types.js';
+import { parseObject } from '../../util/json.js';
 import { checkExpectation, compareRuns, transcript, type CompletedRun, type Failure, type JudgeContext } from './verdict.js';
 
 export interface ScenarioResult {
@@ -37,6 +40,8 @@ export interface FlowTestResult {
 export interface RunOptions {
   /** `--endpoint name=url`: these endpoints get real HTTP requests instead of the canned replies. */
   endpointUrls?: ReadonlyMap<string, string>;
+  /** The secrets sent to a live endpoint, looked up when each request is sent. */
+  secrets?: SecretLookup;
   /** `--trace`: keep each run's transcript in the result. */
   trace?: boolean;
 }
@@ -64,10 +69,16 @@ export function judgeContext(flow: CompiledFlow): JudgeContext {
     const prompt = promptOf(node);
     if (prompt !== undefined && !promptSteps.has(prompt)) promptSteps.set(prompt, node.id);
   }
-  return { sensitiveFields: sensitiveBodyFields(flow.graph), promptSteps };
+  const successFields = new Map(
+    flow.graph.endpoints.flatMap((endpoint) => (endpoint.success ? [[endpoint.id, endpoint.success.field] as const] : [])),
+  );
+  return { sensitiveFields: sensitiveBodyFields(flow.graph), promptSteps, successFields };
 }
 
-type RunOutcome = { engine: Engine; recorder: Recorder } | { engine: Engine; failure: Failure } | { engine: Engine; skipped: string };
+type RunOutcome =
+  | { engine: Engine; recorder: Recorder; liveProblems: readonly LiveProblem[] }
+  | { engine: Engine; failure: Failure }
+  | { engine: Engine; skipped: string };
 
 /** Synchronous unless an endpoint is live, so thousands of simulated calls take milliseconds. */
 export function runScenario(
@@ -77,6 +88,16 @@ export function runScenario(
   options: RunOptions = {},
   coverage?: CoverageCounter,
 ): ScenarioResult | Promise<ScenarioResult> {
+  const urls = liveUrls(options);
+  const cannedOnly = urls ? needsCannedReply(scenario, urls, context.successFields ?? new Map()) : undefined;
+  if (cannedOnly !== undefined)
+    return {
+      name: scenario.name,
+      index: scenario.index,
+      ran: [],
+      skipped: engines.map((engine) => ({ engine: engine.name, reason: cannedOnly })),
+      failures: [],
+    };
   const outcomes = engines.map((engine) => runOne(engine, scenario, options));
   const judged = (settled: readonly RunOutcome[]) => judge(scenario, settled, context, coverage, options.trace === true);
   if (outcomes.some((outcome) => outcome instanceof Promise))
@@ -84,17 +105,58 @@ export function runScenario(
   return judged(outcomes as RunOutcome[]);
 }
 
+function liveUrls(options: RunOptions): ReadonlyMap<string, string> | undefined {
+  return options.endpointUrls && options.endpointUrls.size > 0 ? options.endpointUrls : undefined;
+}
+
+/**
+ * Why a scenario cannot run against the live endpoints: it scripts, for one of them, a reply no
+ * backend can be asked for (a timeout, a failed connection, a delay, an error status, a body
+ * without the success field). Undefined when every scripted reply is one a live backend can give.
+ */
+export function needsCannedReply(
+  scenario: Scenario,
+  urls: ReadonlyMap<string, string>,
+  successFields: ReadonlyMap<string, string>,
+): string | undefined {
+  for (const [endpoint, plan] of scenario.replies) {
+    if (!urls.has(endpoint)) continue;
+    for (const reply of plan.kind === 'every' ? [plan.reply] : plan.replies) {
+      const canned = cannedReason(reply, successFields.get(endpoint));
+      if (canned !== undefined) return `needs a canned reply from ${endpoint} (${canned}); not sent to the live endpoint`;
+    }
+  }
+  return undefined;
+}
+
+function cannedReason(reply: ScriptedReply, successField: string | undefined): string | undefined {
+  if (reply.kind !== 'response') return reply.kind === 'timeout' ? 'a timeout' : 'a failed connection';
+  if (reply.delaySeconds > 0) return `an answer after ${reply.delaySeconds} s`;
+  if (reply.status < 200 || reply.status > 299) return `HTTP ${reply.status}`;
+  const body = parseObject(reply.body);
+  if (!body) return 'a body that is not JSON';
+  if (successField !== undefined && !Object.hasOwn(body, successField)) return `a body without \`${successField}\``;
+  return undefined;
+}
+
 function runOne(engine: Engine, scenario: Scenario, options: RunOptions): RunOutcome | Promise<RunOutcome> {
   const canned = cannedReplier(scenario.replies);
-  const replier: Replier = options.endpointUrls && options.endpointUrls.size > 0 ? liveReplier(options.endpointUrls, canned) : canned;
+  const urls = liveUrls(options);
+  const liveProblems: LiveProblem[] = [];
+  const context = {
+    secrets: options.secrets ?? (() => undefined),
+    call: scenario.input.call,
+    currentTime: scenario.fixedTimestamp !== true,
+  };
+  const replier: Replier = urls ? liveReplier(urls, canned, context, liveProblems) : canned;
   try {
     const driven = drive(engine, scenario.input, replier);
     return driven instanceof Promise
       ? driven.then(
-          (recorder) => ({ engine, recorder }),
+          (recorder) => ({ engine, recorder, liveProblems }),
           (error: unknown) => notCompleted(engine, error),
         )
-      : { engine, recorder: driven };
+      : { engine, recorder: driven, liveProblems };
   } catch (error) {
     return notCompleted(engine, error);
   }
@@ -151,6 +213,8 @@ function judge(
       if (failure) result.failures.push(failure);
       continue;
     }
+    for (const problem of outcome.liveProblems)
+      result.failures.push({ kind: 'endpoint', engine: outcome.engine.name, message: `${problem.endpoint}: ${problem.message}` });
     if (outcome.engine.name === 'spec') coverage?.add(outcome.recorder);
     completed.push({
       engine: outcome.engine.name,

@@ -10,7 +10,8 @@ import { sameObservation, showValue, type NormalizedRequest, type Observation, t
 import type { ExpectedEnd, Expectation, RequestExpectation } from '../scenario/types.js';
 
 /** Why a scenario failed on an engine: its expectation, disagreement with the reference engine, or a broken run. */
-export type FailureKind = 'expectation' | 'divergence' | 'engine' | 'scenario';
+/** `endpoint`: a live endpoint (`--endpoint`) could not be reached, or answered something the flow cannot read. */
+export type FailureKind = 'expectation' | 'divergence' | 'engine' | 'scenario' | 'endpoint';
 
 export interface Failure {
   kind: FailureKind;
@@ -33,6 +34,8 @@ export interface JudgeContext {
   sensitiveFields: ReadonlySet<string>;
   /** Prompt text to the step ids that play it, for readable messages. */
   promptSteps: ReadonlyMap<string, string>;
+  /** Each endpoint's success-check field, when it has one: a scripted body without it is a canned fault. */
+  successFields?: ReadonlyMap<string, string>;
 }
 
 /** Everything the scenario expects that this run does not do. */

@@ -23,6 +23,9 @@ export const DEFAULT_CALL: CallData = {
   timestamp: '2026-01-15T14:30:00Z',
 };
 
+/** `timestamp: now`: the time the scenario file is loaded. */
+export const NOW = 'now';
+
 export interface LoadedScenarios {
   source: SpecSource;
   scenarios?: Scenario[];
@@ -140,11 +143,15 @@ function resolveScenario(file: ScenarioFileSpec, scenario: ScenarioSpec, index: 
   const defaults = file.defaults ?? {};
   const replies = new Map<string, ReplyPlan>();
   for (const [endpoint, reply] of Object.entries({ ...defaults.endpoints, ...scenario.endpoints })) replies.set(endpoint, replyPlan(reply));
+  const call = { ...DEFAULT_CALL, ...defaults.call, ...scenario.call };
+  if (call.timestamp === NOW) call.timestamp = new Date().toISOString();
+  const own = scenario.call?.timestamp;
   return {
     name: scenario.name,
     index,
+    ...(own !== undefined && own !== NOW ? { fixedTimestamp: true } : {}),
     input: {
-      call: { ...DEFAULT_CALL, ...defaults.call, ...scenario.call },
+      call,
       caller: (scenario.caller ?? []).map(callerEntry),
       transfer: scenario.transfer ?? defaults.transfer ?? 'succeeds',
     },

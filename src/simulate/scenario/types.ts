@@ -65,4 +65,9 @@ export interface Scenario {
   replies: ReadonlyMap<string, ReplyPlan>;
   /** Absent for generated calls, which only check that the engines agree. */
   expect?: Expectation;
+  /**
+   * The scenario itself fixes `call.timestamp` (not `now`, not a default): a live endpoint gets that
+   * instant as written. Otherwise a live endpoint gets the current time, as a platform sends it.
+   */
+  fixedTimestamp?: boolean;
 }

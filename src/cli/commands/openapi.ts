@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { stringify } from 'yaml';
+import { buildOpenApi, type OpenApiFlow } from '../../contract/openapi.js';
+import { createEngine } from '../../simulate/engines.js';
+import { CliError, EXIT_INPUT, EXIT_OK, type CliIo } from '../io.js';
+import { Report } from '../report.js';
+import { terminalStyle } from '../style.js';
+import { loadFlow } from './contract-kit.js';
+
+export interface OpenApiOptions {
+  out?: string;
+  env?: string;
+  toolVersion: string;
+}
+
+/** Write the backend contract of the specs as OpenAPI 3.1: YAML, or JSON when --out ends in .json. 0 written, 1 spec errors, 2 I/O. */
+export async function openapiCommand(files: readonly string[], options: OpenApiOptions, io: CliIo): Promise<number> {
+  const flows: OpenApiFlow[] = [];
+  const problems = new Report();
+  for (const file of files) {
+    const loaded = await loadFlow(file, { targets: ['genesys', 'cxone'], ...(options.env === undefined ? {} : { env: options.env }) }, io);
+    if (!loaded.ok) {
+      problems.add(file, loaded.source?.text ?? '', loaded.diagnostics);
+      continue;
+    }
+    flows.push({
+      graph: loaded.flow.graph,
+      engines: [await createEngine('genesys', loaded.flow), await createEngine('cxone', loaded.flow)],
+    });
+  }
+  if (problems.diagnostics.length > 0) {
+    io.stdout(problems.render('stylish', await terminalStyle(io), options.toolVersion));
+    return EXIT_INPUT;
+  }
+  const document = buildOpenApi(flows, options.toolVersion);
+  const json = options.out?.endsWith('.json') === true;
+  const text = json ? `${JSON.stringify(document, null, 2)}\n` : stringify(document, { lineWidth: 0, aliasDuplicateObjects: false });
+  if (options.out === undefined) io.stdout(text);
+  else await writeAtomically(resolve(io.cwd, options.out), text, options.out);
+  return EXIT_OK;
+}
+
+/** Written beside the target and renamed into place: a failed write never leaves half a file. */
+async function writeAtomically(path: string, text: string, shown: string): Promise<void> {
+  const staging = join(dirname(path), `.${randomUUID()}.tmp`);
+  try {
+    await writeFile(staging, text, { flag: 'wx' });
+    await rename(staging, path);
+  } catch (error) {
+    await rm(staging, { force: true });
+    throw new CliError(`Cannot write ${shown} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+}

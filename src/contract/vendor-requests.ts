@@ -1,0 +1,84 @@
+import type { FlowGraph, GatherNode, IrEndpoint } from '../ir/nodes.js';
+import {
+  CallerInputExhausted,
+  EngineError,
+  PlatformLimit,
+  Recorder,
+  type CallData,
+  type CallerEntry,
+  type Engine,
+  type HttpReply,
+  type HttpRequest,
+} from '../targets/engine-contract.js';
+import { endpointRoles } from './roles.js';
+
+/**
+ * The request a platform's artifact sends, obtained by running the vendor engine on a call up to
+ * the moment it calls the endpoint: the method, headers, body shape and value formats are the
+ * generated artifact's (CXone's all-strings body, each vendor's timestamp rendering), not
+ * re-derived here. Gathers before the endpoint are answered as they come: the credential
+ * gather with the credential, any other with `otherKeys` or a filler of the right length; another
+ * endpoint called on the way gets a reply that passes its success check.
+ */
+export interface CallToEndpoint {
+  call: CallData;
+  credential: string;
+  /** Keys for the other gathers on the way, in order (from the cases file). */
+  otherKeys?: readonly string[];
+  /** Bodies for the endpoints called on the way (from the cases file); others get a placeholder that passes. */
+  replies?: ReadonlyMap<string, string>;
+}
+
+export type VendorRequest = { ok: true; request: HttpRequest } | { ok: false; reason: string };
+
+/** Gathers answered before giving up: each rerun adds one, so this bounds the reruns too. */
+const MAX_GATHERS = 32;
+
+export function requestAsSent(engine: Engine, graph: FlowGraph, endpoint: IrEndpoint, call: CallToEndpoint): VendorRequest {
+  const entries: CallerEntry[] = [];
+  const credentialVariable = endpointRoles(endpoint).credentialVariable;
+  const gathers = new Map(graph.nodes.filter((node): node is GatherNode => node.kind === 'gather').map((node) => [node.id, node]));
+  let others = 0;
+  for (let tries = 0; tries <= MAX_GATHERS; tries++) {
+    const outcome = runUntil(engine, graph, endpoint.id, call, entries);
+    if (outcome.kind !== 'needsInput')
+      return outcome.kind === 'request' ? { ok: true, request: outcome.request } : { ok: false, reason: outcome.reason };
+    const gather = gathers.get(outcome.gather);
+    const keys =
+      gather?.variable === credentialVariable ? call.credential : (call.otherKeys?.[others++] ?? '1'.repeat(gather?.digits.min ?? 1));
+    entries.push({ kind: 'keys', keys: `${keys}${gather?.terminator ?? ''}` });
+  }
+  return { ok: false, reason: `the flow asked for more than ${MAX_GATHERS} caller entries before calling ${endpoint.id}` };
+}
+
+type Outcome = { kind: 'request'; request: HttpRequest } | { kind: 'needsInput'; gather: string } | { kind: 'ended'; reason: string };
+
+function runUntil(engine: Engine, graph: FlowGraph, target: string, call: CallToEndpoint, caller: readonly CallerEntry[]): Outcome {
+  const run = engine.run({ call: call.call, caller, transfer: 'succeeds' }, new Recorder());
+  try {
+    let step = run.next();
+    while (!step.done) {
+      if (step.value.endpoint === target) return { kind: 'request', request: step.value };
+      const given = call.replies?.get(step.value.endpoint);
+      step = run.next(given === undefined ? passingReply(graph, step.value.endpoint) : { kind: 'response', status: 200, body: given });
+    }
+    return { kind: 'ended', reason: `the ${engine.name} flow ended the call without calling ${target}` };
+  } catch (error) {
+    if (error instanceof CallerInputExhausted) return { kind: 'needsInput', gather: error.gather };
+    if (error instanceof EngineError || error instanceof PlatformLimit)
+      return { kind: 'ended', reason: `${engine.name}: ${error.message}` };
+    throw error;
+  } finally {
+    run.return(undefined);
+  }
+}
+
+/** An answer to an endpoint on the way that meets its success check, with a typed placeholder for every field. */
+function passingReply(graph: FlowGraph, endpointId: string): HttpReply {
+  const endpoint = graph.endpoints.find((candidate) => candidate.id === endpointId);
+  const body: Record<string, unknown> = {};
+  for (const field of endpoint?.responseFields ?? [])
+    body[field.name] = field.type === 'string' ? 'x' : field.type === 'boolean' ? true : 1;
+  if (endpoint?.success) body[endpoint.success.field] = endpoint.success.equals;
+  return { kind: 'response', status: 200, body: JSON.stringify(body) };
+}
