@@ -37,6 +37,8 @@ export type CoreCode =
   | 'yaml/alias-limit'
   | 'yaml/multiple-documents'
   | 'yaml/forbidden-key'
+  | 'yaml/unknown-tag'
+  | 'yaml/directive'
   | 'schema/version'
   | 'schema/required'
   | 'schema/unknown-key'
