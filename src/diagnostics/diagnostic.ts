@@ -65,6 +65,7 @@ export type CoreCode =
   | 'secure/bypass'
   | 'secure/sensitive-export'
   | 'secure/unexported-value'
+  | 'secure/unavailable-cycle'
   | 'secure/sensitive-output'
   | 'env/missing-value'
   | 'lint/rule-crashed'

@@ -13,7 +13,7 @@ export function codeFrame(text: string, span: SourceSpan, style: Style): string 
   const width = String(last).length;
   const out: string[] = [];
   for (let number = first; number <= last; number++) {
-    const line = clip(printable(lines[number - 1] ?? ''));
+    const line = printable(clip(lines[number - 1] ?? ''));
     const marker = number === span.start.line ? '>' : ' ';
     out.push(style.dim(`${marker} ${String(number).padStart(width)} | `) + line);
     if (number === span.start.line) out.push(style.dim(`  ${' '.repeat(width)} | `) + underline(line, span));
