@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { TARGET_NAMES, isTargetName, type TargetName } from '../targets/artifact.js';
 import { ENGINE_NAMES, type EngineName } from '../targets/engine-contract.js';
-import { CliError, EXIT_OK, EXIT_USAGE, processIo, type CliIo } from './io.js';
+import { CliError, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, processIo, type CliIo } from './io.js';
 import { REPORT_FORMATS, parseFormat } from './report.js';
 
 /** Run the CLI and return its exit code. Never calls process.exit, so piped output is never cut off. */
@@ -34,7 +34,9 @@ function buildProgram(io: CliIo, finish: (exitCode: number) => void): Command {
 
   program
     .command('validate')
-    .description('Check specs: YAML, schema, references, graph and security checks. Exit 0 clean, 1 errors, 2 usage or I/O.')
+    .description(
+      'Check specs: YAML, schema, references, graph and security checks. Exit 0 clean, 1 errors, 2 usage or I/O, 70 internal error.',
+    )
     .argument('<spec...>', 'spec files (flows/*.yaml)')
     .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('stylish'))
     .option('--env <file>', 'environment file: every {{placeholder}} must have a value')
@@ -99,7 +101,7 @@ function buildProgram(io: CliIo, finish: (exitCode: number) => void): Command {
   program
     .command('test')
     .description(
-      "Simulate calls: run each flow's scenarios (<flow>.test.yaml beside the spec) on the spec and on the generated Genesys and CXone artifacts; every engine must meet the expectations and agree. Exit 0 all passed, 1 a failure, 2 usage or I/O.",
+      "Simulate calls: run each flow's scenarios (<flow>.test.yaml beside the spec) on the spec and on the generated Genesys and CXone artifacts; every engine must meet the expectations and agree. Exit 0 all passed, 1 a failure, 2 usage or I/O, 70 internal error.",
     )
     .argument('<spec...>', 'spec files (flows/*.yaml) or their scenario files (flows/*.test.yaml)')
     .addOption(new Option('-f, --format <format>', 'report format').choices(['stylish', 'json', 'junit']).default('stylish'))
@@ -177,7 +179,7 @@ function handleError(error: unknown, io: CliIo, verbose: boolean): number {
   );
   if (verbose && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
   else io.stderr('Run with --verbose for the stack trace.\n');
-  return EXIT_USAGE;
+  return EXIT_INTERNAL;
 }
 
 function parseTargets(value: string): TargetName[] {

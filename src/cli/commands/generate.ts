@@ -6,7 +6,7 @@ import { baseName, compileSpec } from '../../pipeline.js';
 import { loadConfig } from '../config-file.js';
 import { readCxoneCatalog } from '../cxone-catalog-file.js';
 import { readEnvironmentFile } from '../environment-file.js';
-import { CliError, EXIT_INPUT, EXIT_OK, EXIT_USAGE, type CliIo } from '../io.js';
+import { CliError, EXIT_INPUT, EXIT_OK, EXIT_USAGE, assertProducedOrReported, type CliIo } from '../io.js';
 import { isIoDiagnostic, readSpecFile } from '../read-input.js';
 import { Report, type ReportFormat } from '../report.js';
 import { terminalStyle } from '../style.js';
@@ -57,6 +57,7 @@ export async function generateCommand(files: readonly string[], options: Generat
       ...(config ? { rules: config.rules } : {}),
     });
     report.add(file, compiled.source.text, compiled.diagnostics);
+    assertProducedOrReported(file, compiled.graph !== undefined && compiled.artifacts !== undefined, compiled.diagnostics);
     if (!compiled.graph || !compiled.artifacts) continue;
     const manifest = buildManifest(compiled.artifacts, {
       specFile: baseName(file),
