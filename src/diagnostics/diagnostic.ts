@@ -66,6 +66,7 @@ export type CoreCode =
   | 'secure/sensitive-export'
   | 'secure/unexported-value'
   | 'secure/unavailable-cycle'
+  | 'secure/reserved-placeholder'
   | 'secure/sensitive-output'
   | 'env/missing-value'
   | 'lint/rule-crashed'
