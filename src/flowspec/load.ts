@@ -16,6 +16,8 @@ const SYNTAX_HINTS: Partial<Record<YAMLError['code'], string>> = {
   MULTILINE_IMPLICIT_KEY: 'A key must fit on one line; check for a missing `:` on the line before.',
 };
 
+const PLAIN_VALUES_HINT = 'Remove the tag; ivrflow reads plain YAML values (strings, numbers, booleans, lists, mappings).';
+
 /** What kind of YAML document is read, for the wording of diagnostics. */
 export interface DocumentKind {
   /** `spec`, `scenario file`. */
@@ -156,7 +158,7 @@ function reportYamlWarning(sink: DiagnosticSink, warning: YAMLWarning): void {
       `Unknown YAML tag: ${firstLine(warning.message).replace(/^Unresolved tag: /, '`')}\`.`,
       start,
       end,
-      'Remove the tag; a spec uses plain YAML values (strings, numbers, booleans, lists, mappings).',
+      PLAIN_VALUES_HINT,
     );
   else if (warning.code === 'BAD_DIRECTIVE')
     sink.reportAt(
@@ -217,7 +219,7 @@ function reportTagOutsideCore(sink: DiagnosticSink, node: Node): void {
     `Unsupported YAML tag \`${node.tag.replace('tag:yaml.org,2002:', '!!')}\`.`,
     start,
     end,
-    'Remove the tag; a spec uses plain YAML values (strings, numbers, booleans, lists, mappings).',
+    PLAIN_VALUES_HINT,
   );
 }
 
