@@ -10,7 +10,7 @@ import { CliError, EXIT_INPUT, EXIT_OK, EXIT_USAGE, assertProducedOrReported, ty
 import { isIoDiagnostic, readSpecFile } from '../read-input.js';
 import { Report, type ReportFormat } from '../report.js';
 import { terminalStyle } from '../style.js';
-import { compareFlowOutput, writeFlowOutput } from '../write-output.js';
+import { compareFlowOutput, removeKilledRunLeftovers, writeFlowOutput } from '../write-output.js';
 
 export interface GenerateOptions {
   out: string;
@@ -75,6 +75,7 @@ export async function generateCommand(files: readonly string[], options: Generat
 }
 
 async function writeOutputs(outputs: readonly FlowOutput[], outDir: string, shownOut: string, io: CliIo): Promise<boolean> {
+  await removeKilledRunLeftovers(outDir);
   for (const output of outputs) {
     await writeFlowOutput(outDir, output.slug, output.artifacts);
     io.stderr(`wrote ${join(shownOut, output.slug)}/ (${output.artifacts.length} files) from ${output.file}\n`);
