@@ -5,8 +5,11 @@
  * their verdicts are compared.
  */
 
-export const ENGINE_NAMES = ['spec', 'genesys', 'cxone'] as const;
-export type EngineName = (typeof ENGINE_NAMES)[number];
+import { TARGET_NAMES, type TargetName } from '../flowspec/targets.js';
+
+/** The engines `ivrflow test` runs: the reference engine on the IR (`spec`), then one per target. */
+export type EngineName = 'spec' | TargetName;
+export const ENGINE_NAMES: readonly EngineName[] = ['spec', ...TARGET_NAMES];
 
 /** The platform's view of the call. Values are passed to the flow as the platform presents them. */
 export interface CallData {
@@ -121,7 +124,7 @@ export type EngineRun = Generator<HttpRequest, void, HttpReply>;
 export type EngineLimit =
   /** Route skills are not applied (CXone: REQAGENT takes one skill, docs/cxone.md). */
   | 'routeSkills'
-  /** Request body values are all sent as JSON strings (CXone: asjson(), research/cxone.md §3); compared as text. */
+  /** Request body values are all sent as JSON strings (CXone: asjson(), docs/cxone.md §3); compared as text. */
   | 'bodyValuesAsText'
   /** Timeouts are whole seconds, rounded up (CXone ProxyTimeoutSeconds, docs/cxone.md); compared rounded up. */
   | 'wholeSecondTimeouts';

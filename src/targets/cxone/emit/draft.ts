@@ -1,7 +1,7 @@
 import type { SpecPath } from '../../../diagnostics/diagnostic.js';
 import type { FlowGraph, FlowNode } from '../../../ir/nodes.js';
 import type { EmitProblem } from '../../artifact.js';
-import type { ActionCatalog } from '../catalog/types.js';
+import type { ActionCatalog, StudioActionName } from '../catalog/types.js';
 
 /**
  * The script before ids and layout: actions keyed by a stable string, branches pointing at keys.
@@ -10,7 +10,7 @@ import type { ActionCatalog } from '../catalog/types.js';
 export interface DraftAction {
   key: string;
   /** Catalog name: BEGIN, MENU, SNIPPET, … */
-  action: string;
+  action: StudioActionName;
   /** The caption Studio shows and press-path reports print. */
   label: string;
   /** By property name; unset properties take the catalog default. */
@@ -18,7 +18,7 @@ export interface DraftAction {
   branches: readonly DraftBranch[];
 }
 
-/** research/cxone.md §1.2: `default` (label ""), `branch` (named result), `case` (a value). */
+/** docs/cxone.md §1.2: `default` (label ""), `branch` (named result), `case` (a value). */
 export interface DraftBranch {
   type: 'default' | 'branch' | 'case';
   label: string;
@@ -41,17 +41,6 @@ export const stepKey = (id: string, part?: string): string => (part === undefine
 export const next = (to: string): DraftBranch => ({ type: 'default', label: '', to });
 export const named = (label: string, to: string): DraftBranch => ({ type: 'branch', label, to });
 export const matchCase = (label: string, to: string): DraftBranch => ({ type: 'case', label, to });
-
-/** A readable caption from a step id: `collectOtp` → `Collect Otp`, `route-failed` → `Route Failed`. */
-export function caption(id: string, suffix?: string): string {
-  const words = id
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .split(/[-_\s]+/)
-    .filter((word) => word !== '')
-    .map((word) => word[0]!.toUpperCase() + word.slice(1));
-  const text = words.join(' ');
-  return suffix === undefined ? text : `${text}: ${suffix}`;
-}
 
 export function originOf(node: FlowNode, ...rest: (string | number)[]): SpecPath {
   return [...node.origin, ...rest];

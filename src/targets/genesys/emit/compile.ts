@@ -8,14 +8,17 @@ import { compileGather } from './nodes/gather.js';
 import { compileHttp } from './nodes/http.js';
 import { compileRetry, loopNext } from './nodes/retry.js';
 import { compileRoute } from './nodes/route.js';
-import { compileAssign, compileDisconnect, compilePlay, compileSetAttributes } from './nodes/simple.js';
+import { compileAssign } from './nodes/assign.js';
+import { compileDisconnect } from './nodes/disconnect.js';
+import { compilePlay } from './nodes/play.js';
+import { compileSetAttributes } from './nodes/set-attributes.js';
 
 /** Inlining copies a shared step once per path to it; beyond this many actions per file, stop. */
 export const MAX_ACTIONS_PER_FLOW = 2000;
 
 /**
  * The actions for a transition to `stepId`. Archy nests actions in a tree and the spec is a graph,
- * so a step reached on two paths is inlined on both (research/archy.md §2.0 outputs). Cycles run
+ * so a step reached on two paths is inlined on both (docs/genesys.md §2.0 outputs). Cycles run
  * only through retries, which become loops.
  */
 export function followStep(stepId: string, context: FlowContext): ArchyAction[] {
@@ -47,7 +50,7 @@ export function followStep(stepId: string, context: FlowContext): ArchyAction[] 
   return actions;
 }
 
-/** `loopNext` only continues the innermost loop (research/archy.md §9.2). */
+/** `loopNext` only continues the innermost loop (docs/genesys.md §9.2). */
 function backToRetry(node: FlowNode, context: FlowContext): ArchyAction[] {
   if (context.loops.at(-1) === node.id) return [loopNext(node.id)];
   context.problems.push({

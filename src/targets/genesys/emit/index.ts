@@ -1,11 +1,9 @@
 import type { FlowGraph } from '../../../ir/nodes.js';
-import type { Artifact, EmitProblem, EmitResult } from '../../artifact.js';
-import type { EmitOptions } from '../../index.js';
+import type { Artifact, EmitOptions, EmitProblem, EmitResult } from '../../artifact.js';
 import type { ArchyFlowFile, FlowType } from './archy.js';
 import type { GenesysContext } from './context.js';
 import { buildDataAction } from './data-action.js';
 import { buildFlowFile } from './flow-file.js';
-import { checkLimits } from '../limits.js';
 import { DEFAULT_INTEGRATION_PLACEHOLDER, resolveNames } from '../conventions.js';
 import { groupRepeatedNotes } from '../../group-notes.js';
 import { buildOptionsData } from './options-file.js';
@@ -18,7 +16,7 @@ import { VariableTable } from './variables.js';
  * Archy options-file stub for the placeholders left in them.
  */
 export function emitGenesys(graph: FlowGraph, options: EmitOptions): EmitResult {
-  const problems: EmitProblem[] = checkLimits(graph);
+  const problems: EmitProblem[] = [];
   const names = resolveNames(graph, problems);
   const context: GenesysContext = {
     graph,
@@ -49,7 +47,7 @@ export function emitGenesys(graph: FlowGraph, options: EmitOptions): EmitResult 
 }
 
 /**
- * research/archy.md §9.1: every transfer inside a secure flow is blind; Genesys replaces its failure
+ * docs/genesys.md §9.1: every transfer inside a secure flow is blind; Genesys replaces its failure
  * path with a disconnect. The failure output is still written (it is what the spec says), but the
  * author must know it will not run there. One note per flow, the routes as related locations.
  */
@@ -92,7 +90,7 @@ function optionsArtifact(graph: FlowGraph, artifacts: readonly Artifact[], heade
   const { data, comments } = buildOptionsData(placeholders, artifacts);
   const lines = [
     ...header('Archy options-file stub (archy publish --optionsFile)'),
-    'Fill one copy per environment. UNVERIFIED: the `substitutions` key (research/archy.md 9.5).',
+    'Fill one copy per environment. UNVERIFIED: the `substitutions` key (docs/genesys.md §9.5).',
   ];
   return { path: 'genesys/archy-options.yaml', contents: toYaml(data, lines, comments), target: 'genesys', kind: 'archyOptions' };
 }
