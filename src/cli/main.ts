@@ -39,23 +39,32 @@ function buildProgram(io: CliIo, finish: (exitCode: number) => void): Command {
     )
     .argument('<spec...>', 'spec files (flows/*.yaml)')
     .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS.validate).default('stylish'))
+    .option(
+      '-t, --target <targets>',
+      `comma-separated targets whose limits and naming rules are checked: ${TARGET_NAMES.join(', ')}`,
+      parseTargets,
+      [...TARGET_NAMES],
+    )
     .option('--env <file>', 'environment file: every {{placeholder}} must have a value')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
     .option('--config <file>', 'rule configuration (default: ivrflow.config.yaml in the working directory)')
-    .action(async (files: string[], options: { format: string; env?: string; maxWarnings?: number; config?: string }) => {
-      const { validateCommand } = await import('./commands/validate.js');
-      finish(
-        await validateCommand(
-          files,
-          {
-            format: parseFormat('validate', options.format),
-            toolVersion: version,
-            ...optionalProps(options, ['env', 'maxWarnings', 'config']),
-          },
-          io,
-        ),
-      );
-    });
+    .action(
+      async (files: string[], options: { format: string; target: TargetName[]; env?: string; maxWarnings?: number; config?: string }) => {
+        const { validateCommand } = await import('./commands/validate.js');
+        finish(
+          await validateCommand(
+            files,
+            {
+              format: parseFormat('validate', options.format),
+              toolVersion: version,
+              targets: options.target,
+              ...optionalProps(options, ['env', 'maxWarnings', 'config']),
+            },
+            io,
+          ),
+        );
+      },
+    );
 
   program
     .command('generate')
