@@ -65,12 +65,12 @@ export function loadSpec(file: string, bytes: Uint8Array, kind: DocumentKind = F
 }
 
 /**
- * A lone CR ends a line in YAML 1.2 (production b-break), but the yaml library reads it as text, so
- * a file saved with classic Mac line ends would be one long line. CR becomes LF, one unit for one,
- * so every offset stays where it was.
+ * A file saved with classic Mac line ends (CR only, no LF anywhere) would be one long line to the
+ * yaml library, which reads a lone CR as text. Its CRs become LFs, one unit for one, so every
+ * offset stays where it was. A stray CR in a file that has LF line ends stays text, shown as ␍.
  */
 function withLineFeeds(text: string): string {
-  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+  return text.includes('\r') && !text.includes('\n') ? text.replace(/\r/g, '\n') : text;
 }
 
 function parseText(file: string, text: string, lineCounter: LineCounter, kind: DocumentKind): LoadedSpec {

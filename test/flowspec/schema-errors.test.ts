@@ -135,26 +135,31 @@ function failsAlone(base: Data, fault: Fault): boolean {
 }
 
 describe('schema errors reach the user', () => {
-  it('reports every fault of a generated corpus at or under its node, one fault at a time and several at once', () => {
-    const next = random(20);
-    const problems: string[] = [];
-    let checked = 0;
-    for (const flow of FLOWS) {
-      const base = parse(readRepoFile(`flows/${flow}.yaml`)) as Data;
-      const faults = nodes(base)
-        .flatMap(({ path, value }) => faultsFor(path, value))
-        .filter((fault) => failsAlone(base, fault));
-      const shuffled = shuffle(faults, next);
-      for (const fault of shuffled.slice(0, 100)) problems.push(...unreported(base, [fault]));
-      // Every fault again, in groups of faults in different places: none may hide another (the old collapsing dropped them).
-      for (const group of disjointGroups(shuffled, 4)) problems.push(...unreported(base, group));
-      checked += faults.length;
-    }
-    expect(checked).toBeGreaterThan(500);
-    expect(problems).toEqual([]);
-  });
+  // A few thousand validations: seconds alone, longer beside the rest of the suite.
+  it(
+    'reports every fault of a generated corpus at or under its node, one fault at a time and several at once',
+    { timeout: 180_000 },
+    () => {
+      const next = random(20);
+      const problems: string[] = [];
+      let checked = 0;
+      for (const flow of FLOWS) {
+        const base = parse(readRepoFile(`flows/${flow}.yaml`)) as Data;
+        const faults = nodes(base)
+          .flatMap(({ path, value }) => faultsFor(path, value))
+          .filter((fault) => failsAlone(base, fault));
+        const shuffled = shuffle(faults, next);
+        for (const fault of shuffled.slice(0, 100)) problems.push(...unreported(base, [fault]));
+        // Every fault again, in groups of faults in different places: none may hide another (the old collapsing dropped them).
+        for (const group of disjointGroups(shuffled, 4)) problems.push(...unreported(base, group));
+        checked += faults.length;
+      }
+      expect(checked).toBeGreaterThan(500);
+      expect(problems).toEqual([]);
+    },
+  );
 
-  it('reports every bad comparison of random nested conditions at its position', () => {
+  it('reports every bad comparison of random nested conditions at its position', { timeout: 180_000 }, () => {
     const next = random(2026);
     const base = parse(readRepoFile('flows/pin-with-summary.yaml')) as Data;
     const problems: string[] = [];

@@ -25,7 +25,7 @@ export function codeFrame(text: string, span: SourceSpan, style: Style): string 
 let lastSplit: { text: string; lines: string[] } | undefined;
 
 function linesOf(text: string): string[] {
-  if (lastSplit?.text !== text) lastSplit = { text, lines: text.split(/\r\n?|\n/) };
+  if (lastSplit?.text !== text) lastSplit = { text, lines: text.split(/\r?\n/) };
   return lastSplit.lines;
 }
 
