@@ -1,12 +1,15 @@
 // npm run bench: compile throughput on 1,000 variants of the example flow in one process, the
 // simulation rate of `ivrflow test` (10,000 random calls of the example flow on the spec engine,
-// then on all three engines), and the cold start of `ivrflow validate` beside a bare `node -e 0`.
-// Prints numbers; asserts nothing.
+// then on all three engines), the cold start of `ivrflow validate` beside a bare `node -e 0`, and how
+// the stages grow with hostile sizes (30,000 unknown keys, 10,000 invalid items, 900 route cases) as
+// the ratio of a large input's time to a tenth of it: about 10 is linear. Prints numbers; asserts nothing.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkSpec, compileSpec } from '../dist/pipeline.js';
+import { renderStylish } from '../dist/diagnostics/render/stylish.js';
+import { plainStyle } from '../dist/diagnostics/render/style.js';
 import { createEngine } from '../dist/simulate/engines.js';
 import { randomCalls } from '../dist/simulate/random-calls.js';
 import { judgeContext, runScenario } from '../dist/simulate/run/run-scenarios.js';
@@ -97,5 +100,64 @@ const cold = medianMs(process.execPath, [join(root, 'bin/ivrflow.js'), 'validate
 console.log(
   `cold start (median of ${COLD_RUNS}): node -e 0 ${bare.toFixed(0)} ms, ivrflow validate ${cold.toFixed(0)} ms = ${(cold / bare).toFixed(2)}x (aim <= 3x)`,
 );
+
+/** The example with `count` unknown keys in its first step: schema errors, located and rendered. */
+function unknownKeys(count) {
+  const keys = Array.from({ length: count }, (_, index) => `    zz${index}: 1`).join('\n');
+  return example.replace('  greeting:\n', `  greeting:\n${keys}\n`);
+}
+
+/** A condition step whose `any` lists `count` comparisons without an operator: each one an error. */
+function invalidItems(count) {
+  const items = Array.from({ length: count }, () => '{ ref: call.ani }').join(', ');
+  return example.replace(
+    '    next: authenticate\n\n  authenticate:',
+    `    next: check\n\n  check:\n    type: condition\n    if: { any: [ ${items} ] }\n    then: authenticate\n    else: authenticate\n\n  authenticate:`,
+  );
+}
+
+/** A route step with `count` cases: compiled to both vendors. */
+function routeCases(count) {
+  const cases = Array.from({ length: count }, (_, index) => `      tier${index}: { queue: platinum, priority: 50 }`).join('\n');
+  return example.replace(
+    '      platinum: { queue: platinum, priority: 50 }\n',
+    `      platinum: { queue: platinum, priority: 50 }\n${cases}\n`,
+  );
+}
+
+/** Check (and render the report of) one spec; the milliseconds it took. */
+function timeCheck(text) {
+  const started = performance.now();
+  const checked = checkSpec('scale.yaml', Buffer.from(text));
+  renderStylish(checked.diagnostics, new Map([['scale.yaml', checked.source.text]]), plainStyle);
+  return { ms: performance.now() - started, outcome: `${checked.diagnostics.length} diagnostics` };
+}
+
+async function timeCompile(text) {
+  const started = performance.now();
+  try {
+    const compiled = await compileSpec('scale.yaml', Buffer.from(text));
+    const bytes = (compiled.artifacts ?? []).reduce((sum, artifact) => sum + artifact.contents.length, 0);
+    return {
+      ms: performance.now() - started,
+      outcome: `${compiled.diagnostics.length} diagnostics, ${(bytes / 1e6).toFixed(1)} MB of artifacts`,
+    };
+  } catch (error) {
+    return { ms: performance.now() - started, outcome: `FAILED: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+for (const [name, build, large, measure] of [
+  ['unknown keys (check + report)', unknownKeys, 30_000, timeCheck],
+  ['invalid condition items (check + report)', invalidItems, 10_000, timeCheck],
+  ['route cases (check + both emitters)', routeCases, 900, timeCompile],
+]) {
+  await measure(build(large / 10)); // warm-up: the first run pays for compiling the code
+  const small = await measure(build(large / 10));
+  const big = await measure(build(large));
+  console.log(
+    `scale, ${name}: ${large / 10} in ${small.ms.toFixed(0)} ms (${small.outcome}), ${large} in ${big.ms.toFixed(0)} ms (${big.outcome}) = ${(big.ms / small.ms).toFixed(1)}x for 10x (about 10 is linear)`,
+  );
+}
 const { benchMock, describeMockBench } = await import('./bench-mock.mjs');
 console.log(describeMockBench(await benchMock(root)));

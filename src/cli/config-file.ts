@@ -1,12 +1,11 @@
-import { access, readFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RuleConfig } from '../lint/config.js';
 import { parseRuleConfig } from '../lint/load-config.js';
 import { RULES } from '../lint/rules/index.js';
-import { DiagnosticSink, type SpecSource } from '../flowspec/source.js';
-import { CliError } from './io.js';
+import { DiagnosticSink } from '../flowspec/source.js';
+import { readSideYaml, sideFileError } from './side-file.js';
 
 /** Looked for in the working directory only (cosmiconfig's default), unless --config names a file. */
 export const CONFIG_FILE_NAMES = ['ivrflow.config.yaml', 'ivrflow.config.yml'];
@@ -23,22 +22,9 @@ export interface LoadedConfig {
 export async function loadConfig(explicit: string | undefined, cwd: string): Promise<LoadedConfig | undefined> {
   const file = explicit ?? (await discover(cwd));
   if (file === undefined) return undefined;
-  let text: string;
-  try {
-    text = await readFile(resolve(cwd, file), 'utf8');
-  } catch (error) {
-    throw new CliError(`Cannot read the configuration ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
-  }
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2' });
-  const source: SpecSource = { file, text, lineCounter, document };
+  const { source, data } = await readSideYaml(file, cwd, 'configuration');
   const sink = new DiagnosticSink(source);
-  if (document.errors.length > 0) {
-    const [first] = document.errors;
-    sink.reportAt('yaml/syntax', `YAML syntax error: ${first!.message.split('\n')[0]}`, first!.pos[0], first!.pos[1]);
-    throw configError(sink.diagnostics);
-  }
-  const loaded = parseRuleConfig(document.toJS({ maxAliasCount: 50 }), RULES);
+  const loaded = parseRuleConfig(data, RULES);
   for (const problem of loaded.problems)
     sink.report({
       code: 'schema/invalid',
@@ -47,7 +33,7 @@ export async function loadConfig(explicit: string | undefined, cwd: string): Pro
       ...(problem.onKey ? { onKey: true } : {}),
       ...(problem.hint ? { hint: problem.hint } : {}),
     });
-  if (sink.diagnostics.length > 0) throw configError(sink.diagnostics);
+  if (sink.diagnostics.length > 0) throw sideFileError('configuration', sink.diagnostics);
   for (const override of loaded.overrides) {
     sink.report({
       code: 'lint/rule-override',
@@ -57,7 +43,7 @@ export async function loadConfig(explicit: string | undefined, cwd: string): Pro
       onKey: true,
     });
   }
-  return { file, text, rules: loaded.config, notes: sink.diagnostics };
+  return { file, text: source.text, rules: loaded.config, notes: sink.diagnostics };
 }
 
 async function discover(cwd: string): Promise<string | undefined> {
@@ -70,12 +56,4 @@ async function discover(cwd: string): Promise<string | undefined> {
     }
   }
   return undefined;
-}
-
-function configError(diagnostics: readonly Diagnostic[]): CliError {
-  const lines = diagnostics.map((diagnostic) => {
-    const where = diagnostic.span ? `${diagnostic.file}:${diagnostic.span.start.line}:${diagnostic.span.start.column}` : diagnostic.file;
-    return `${where}: ${diagnostic.message}${diagnostic.hint ? ` ${diagnostic.hint}` : ''}`;
-  });
-  return new CliError(`Invalid configuration:\n${lines.join('\n')}`);
 }

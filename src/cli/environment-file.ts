@@ -1,29 +1,52 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { isMap, isScalar, parseDocument } from 'yaml';
-import { CliError } from './io.js';
+import { isMap, isScalar } from 'yaml';
+import { DiagnosticSink } from '../flowspec/source.js';
+import { readSideYaml, sideFileError } from './side-file.js';
+
+/** More keys than any deployment has placeholders: the file is not an environment file. */
+export const MAX_ENVIRONMENT_KEYS = 10_000;
+/** Values are names and URLs. */
+export const MAX_ENVIRONMENT_VALUE_LENGTH = 4096;
+/** What a `{{key}}` placeholder can name (src/flowspec/environment.ts); another key could never be used. */
+const PLACEHOLDER_KEY = /^[A-Za-z0-9_.-]{1,128}$/;
+/** Filled by the deployment with secrets; a secret is never written in a file ivrflow reads. */
+const SECRET_KEY = /^secret_/i;
 
 /**
  * An environment file maps placeholder keys to values, one per line: `platinum_queue: Platinum Support`.
- * Values must be scalars; they are used as text.
+ * Values must be scalars; they are used as text. Every problem is a usage error at its line and column.
  */
 export async function readEnvironmentFile(file: string, cwd: string): Promise<Map<string, string>> {
-  let text: string;
-  try {
-    text = await readFile(resolve(cwd, file), 'utf8');
-  } catch (error) {
-    throw new CliError(`Cannot read the environment file ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
-  }
-  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true, version: '1.2' });
-  if (document.errors.length > 0)
-    throw new CliError(`The environment file ${file} is not valid YAML: ${document.errors[0]!.message.split('\n')[0]}`);
+  const { source, data } = await readSideYaml(file, cwd, 'environment file');
   const environment = new Map<string, string>();
-  if (document.contents === null) return environment;
-  if (!isMap(document.contents)) throw new CliError(`The environment file ${file} must be a mapping of placeholder keys to values.`);
-  for (const pair of document.contents.items) {
-    if (!isScalar(pair.key) || !isScalar(pair.value) || pair.value.value === null)
-      throw new CliError(`The environment file ${file} must map each key to a single value (near \`${String(pair.key)}\`).`);
-    environment.set(String(pair.key.value), String(pair.value.value));
+  const contents = source.document?.contents;
+  if (data === null || !contents) return environment;
+  const sink = new DiagnosticSink(source);
+  if (!isMap(contents)) {
+    sink.report({ code: 'schema/type', message: 'The environment file must be a mapping of placeholder keys to values.', path: [] });
+    throw sideFileError('environment file', sink.diagnostics);
   }
+  if (contents.items.length > MAX_ENVIRONMENT_KEYS) {
+    sink.report({ code: 'input/too-large', message: `It has ${contents.items.length} keys; at most ${MAX_ENVIRONMENT_KEYS}.`, path: [] });
+    throw sideFileError('environment file', sink.diagnostics);
+  }
+  for (const pair of contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+    const problem = entryProblem(key, pair.value);
+    if (problem) sink.report({ code: 'schema/invalid', message: problem, path: key === undefined ? [] : [key], onKey: true });
+    else environment.set(key!, String((pair.value as { value: unknown }).value));
+  }
+  if (sink.diagnostics.length > 0) throw sideFileError('environment file', sink.diagnostics);
   return environment;
+}
+
+function entryProblem(key: string | undefined, value: unknown): string | undefined {
+  if (key === undefined || !PLACEHOLDER_KEY.test(key))
+    return `\`${String(key)}\` cannot be a placeholder key: use letters, digits, \`_\`, \`.\` and \`-\` (at most 128).`;
+  if (SECRET_KEY.test(key))
+    return `\`${key}\` is a reserved placeholder that the deployment fills with a secret; a secret never goes in a file.`;
+  if (!isScalar(value) || value.value === null || typeof value.value === 'object')
+    return `\`${key}\` must have a single value (text or a number).`;
+  if (String(value.value).length > MAX_ENVIRONMENT_VALUE_LENGTH)
+    return `The value of \`${key}\` is longer than ${MAX_ENVIRONMENT_VALUE_LENGTH} characters.`;
+  return undefined;
 }

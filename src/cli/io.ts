@@ -23,6 +23,8 @@ export const EXIT_OK = 0;
 export const EXIT_INPUT = 1;
 /** Usage, configuration or I/O problems. */
 export const EXIT_USAGE = 2;
+/** A bug in ivrflow (sysexits.h EX_SOFTWARE), so CI can tell it from a bad spec or a bad call. */
+export const EXIT_INTERNAL = 70;
 
 /** A problem with how ivrflow was called or with the file system; printed without a stack. */
 export class CliError extends Error {
@@ -32,4 +34,16 @@ export class CliError extends Error {
   ) {
     super(message);
   }
+}
+
+/** A broken promise inside ivrflow: reported as an internal error (exit 70), never as the user's mistake. */
+export class InternalError extends Error {}
+
+/**
+ * A spec either yields its artifacts or says why not: nothing produced and no error reported would
+ * be a silent pass (exit 0, nothing written), so it is a bug.
+ */
+export function assertProducedOrReported(file: string, produced: boolean, diagnostics: readonly { severity: string }[]): void {
+  if (produced || diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return;
+  throw new InternalError(`${file} compiled to nothing, yet no error was reported.`);
 }

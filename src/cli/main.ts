@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ENGINE_NAMES, type EngineName } from '../targets/engine-contract.js';
 import { TARGET_NAMES, TARGETS, isTargetName, type TargetName } from '../targets/index.js';
-import { CliError, EXIT_OK, EXIT_USAGE, processIo, type CliIo } from './io.js';
+import { CliError, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, processIo, type CliIo } from './io.js';
 import { FORMATS, parseFormat, type ContractFormat } from './formats.js';
 
 /** Run the CLI and return its exit code. Never calls process.exit, so piped output is never cut off. */
@@ -34,26 +34,37 @@ function buildProgram(io: CliIo, finish: (exitCode: number) => void): Command {
 
   program
     .command('validate')
-    .description('Check specs: YAML, schema, references, graph and security checks. Exit 0 clean, 1 errors, 2 usage or I/O.')
+    .description(
+      'Check specs: YAML, schema, references, graph and security checks. Exit 0 clean, 1 errors, 2 usage or I/O, 70 internal error.',
+    )
     .argument('<spec...>', 'spec files (flows/*.yaml)')
     .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS.validate).default('stylish'))
+    .option(
+      '-t, --target <targets>',
+      `comma-separated targets whose limits and naming rules are checked: ${TARGET_NAMES.join(', ')}`,
+      parseTargets,
+      [...TARGET_NAMES],
+    )
     .option('--env <file>', 'environment file: every {{placeholder}} must have a value')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
     .option('--config <file>', 'rule configuration (default: ivrflow.config.yaml in the working directory)')
-    .action(async (files: string[], options: { format: string; env?: string; maxWarnings?: number; config?: string }) => {
-      const { validateCommand } = await import('./commands/validate.js');
-      finish(
-        await validateCommand(
-          files,
-          {
-            format: parseFormat('validate', options.format),
-            toolVersion: version,
-            ...optionalProps(options, ['env', 'maxWarnings', 'config']),
-          },
-          io,
-        ),
-      );
-    });
+    .action(
+      async (files: string[], options: { format: string; target: TargetName[]; env?: string; maxWarnings?: number; config?: string }) => {
+        const { validateCommand } = await import('./commands/validate.js');
+        finish(
+          await validateCommand(
+            files,
+            {
+              format: parseFormat('validate', options.format),
+              toolVersion: version,
+              targets: options.target,
+              ...optionalProps(options, ['env', 'maxWarnings', 'config']),
+            },
+            io,
+          ),
+        );
+      },
+    );
 
   program
     .command('generate')
@@ -108,7 +119,7 @@ function buildProgram(io: CliIo, finish: (exitCode: number) => void): Command {
   program
     .command('test')
     .description(
-      "Simulate calls: run each flow's scenarios (<flow>.test.yaml beside the spec) on the spec and on the generated Genesys and CXone artifacts; every engine must meet the expectations and agree. Exit 0 all passed, 1 a failure, 2 usage or I/O.",
+      "Simulate calls: run each flow's scenarios (<flow>.test.yaml beside the spec) on the spec and on the generated Genesys and CXone artifacts; every engine must meet the expectations and agree. Exit 0 all passed, 1 a failure, 2 usage or I/O, 70 internal error.",
     )
     .argument('<spec...>', 'spec files (flows/*.yaml) or their scenario files (flows/*.test.yaml)')
     .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS.test).default('stylish'))
@@ -302,7 +313,7 @@ function handleError(error: unknown, io: CliIo, verbose: boolean): number {
   );
   if (verbose && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
   else io.stderr('Run with --verbose for the stack trace.\n');
-  return EXIT_USAGE;
+  return EXIT_INTERNAL;
 }
 
 function parseTargets(value: string): TargetName[] {

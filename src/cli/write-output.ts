@@ -1,29 +1,118 @@
-import { mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, readdir, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import type { Artifact } from '../targets/artifact.js';
 import { CliError } from './io.js';
 
 /**
- * Replace `<out>/<slug>` with exactly these files, all or nothing: they are written to a temporary
- * folder beside it, which is then renamed into place. A failure leaves the previous output as it was.
+ * Replace `<out>/<slug>` with exactly these files, so that at every instant it is the complete old
+ * or the complete new version, even if the process is killed (`kill -9`) at any point.
+ *
+ * A directory cannot be replaced atomically on Linux from Node (rename(2) refuses a non-empty
+ * target, and Node has no renameat2 RENAME_EXCHANGE), but a symbolic link can: rename(2) over an
+ * existing link replaces it in one step. So `<out>/<slug>` is a link to a hidden version folder
+ * `.<slug>.v-<hash of the files>`, written completely under a staging name first; the new link is
+ * made under a temporary name and renamed over the old one. Folders no link points to (the previous
+ * version, the staging folders of a killed run) are removed afterwards, and by the next run.
+ * Two runs writing the same `--out` at the same time are not supported.
  */
 export async function writeFlowOutput(outDir: string, slug: string, artifacts: readonly Artifact[]): Promise<void> {
   const finalDir = join(outDir, slug);
   assertInside(outDir, finalDir);
   const staging = await prepareStaging(outDir, slug);
+  const version = `.${slug}.v-${contentHash(artifacts)}`;
   try {
-    for (const artifact of artifacts) {
-      const target = join(staging, artifact.path);
-      assertInside(staging, target);
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, artifact.contents, { encoding: 'utf8', flag: 'wx' });
+    if ((await linkTarget(finalDir)) !== version) {
+      for (const artifact of artifacts) {
+        const target = join(staging, artifact.path);
+        assertInside(staging, target);
+        await mkdir(dirname(target), { recursive: true });
+        await writeFile(target, artifact.contents, { encoding: 'utf8', flag: 'wx' });
+      }
+      await swapInto(outDir, staging, version, finalDir);
     }
-    await swapInto(staging, finalDir);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     if (error instanceof CliError) throw error;
     throw new CliError(`Cannot write ${finalDir} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
   }
+  await removeLeftovers(outDir, slug);
+}
+
+/** Names the version folder by its files, so an unchanged flow keeps its folder (and a reviewable diff). */
+function contentHash(artifacts: readonly Artifact[]): string {
+  const hash = createHash('sha256');
+  for (const artifact of [...artifacts].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)))
+    hash.update(`${artifact.path}\u0000${artifact.contents.length}\u0000${artifact.contents}\u0000`);
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * The staging folder becomes the version folder (a leftover of that name is never reused: a killed
+ * removal may have left it half empty), then a new link to it replaces `<slug>` in one rename.
+ */
+async function swapInto(outDir: string, staging: string, version: string, finalDir: string): Promise<void> {
+  const versionDir = join(outDir, version);
+  await rm(versionDir, { recursive: true, force: true });
+  await rename(staging, versionDir);
+  const link = `${staging}.link`;
+  await symlink(version, link);
+  try {
+    await replaceWithLink(link, finalDir);
+  } catch (error) {
+    await rm(link, { force: true });
+    throw error;
+  }
+}
+
+async function replaceWithLink(link: string, finalDir: string): Promise<void> {
+  try {
+    await rename(link, finalDir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EISDIR' && code !== 'ENOTEMPTY' && code !== 'EEXIST') throw error;
+    // Output of an ivrflow before links: a real folder, which cannot be replaced in one step. Moved
+    // aside first (the one moment the flow's folder is missing), then removed with the leftovers.
+    const aside = join(dirname(finalDir), `.${basename(finalDir)}.tmp-legacy.old`);
+    await rm(aside, { recursive: true, force: true });
+    await rename(finalDir, aside);
+    await rename(link, finalDir);
+  }
+}
+
+/** The link's target when `path` is one of ivrflow's links, else undefined. */
+async function linkTarget(path: string): Promise<string | undefined> {
+  try {
+    return await readlink(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Remove what no link points to: `.<slug>.tmp-*` staging folders and links of killed runs, the
+ * `.old` folders of the earlier layout, and version folders that are not the current one.
+ */
+async function removeLeftovers(outDir: string, slug: string): Promise<void> {
+  const current = await linkTarget(join(outDir, slug));
+  const prefix = `.${slug}.`;
+  for (const entry of await readdir(outDir)) {
+    if (!entry.startsWith(prefix) || entry === current) continue;
+    const rest = entry.slice(prefix.length);
+    if (rest.startsWith('tmp-') || rest.startsWith('v-')) await rm(join(outDir, entry), { recursive: true, force: true });
+  }
+}
+
+/** Leftovers of every flow under `--out` whose run was killed: called once per `generate`, before writing. */
+export async function removeKilledRunLeftovers(outDir: string): Promise<void> {
+  let entries: string[];
+  try {
+    entries = await readdir(outDir);
+  } catch {
+    return;
+  }
+  const slugs = new Set(entries.map((entry) => /^\.([^.]+)\.(?:tmp-|v-)/.exec(entry)?.[1]).filter((slug) => slug !== undefined));
+  for (const slug of slugs) await removeLeftovers(outDir, slug);
 }
 
 /** The output folder (created if needed) and a fresh staging folder in it; problems are usage errors. */
@@ -52,23 +141,6 @@ async function makeDirectories(dir: string): Promise<void> {
     current = parent;
   }
   for (const path of missing) await mkdir(path);
-}
-
-async function swapInto(staging: string, finalDir: string): Promise<void> {
-  const previous = await exists(finalDir);
-  if (!previous) {
-    await rename(staging, finalDir);
-    return;
-  }
-  const retired = `${staging}.old`;
-  await rename(finalDir, retired);
-  try {
-    await rename(staging, finalDir);
-  } catch (error) {
-    await rename(retired, finalDir);
-    throw error;
-  }
-  await rm(retired, { recursive: true, force: true });
 }
 
 export interface Staleness {

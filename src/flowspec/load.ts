@@ -1,4 +1,4 @@
-import { LineCounter, isMap, isPair, isScalar, parseDocument, visit, type YAMLError } from 'yaml';
+import { LineCounter, isMap, isScalar, parseDocument, visit, type Node, type YAMLError, type YAMLWarning } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { DiagnosticSink, type SpecSource } from './source.js';
 
@@ -15,6 +15,8 @@ const SYNTAX_HINTS: Partial<Record<YAMLError['code'], string>> = {
   BLOCK_AS_IMPLICIT_KEY: 'A key is missing its `:` or a value is indented too far.',
   MULTILINE_IMPLICIT_KEY: 'A key must fit on one line; check for a missing `:` on the line before.',
 };
+
+const PLAIN_VALUES_HINT = 'Remove the tag; ivrflow reads plain YAML values (strings, numbers, booleans, lists, mappings).';
 
 /** What kind of YAML document is read, for the wording of diagnostics. */
 export interface DocumentKind {
@@ -59,17 +61,30 @@ export function loadSpec(file: string, bytes: Uint8Array, kind: DocumentKind = F
     sink.reportAt('input/empty', 'The file is empty.', 0, 0, `Start from ${kind.example}.`);
     return { source: { ...empty, text }, diagnostics: sink.diagnostics };
   }
-  return parseText(file, text.replace(/^\uFEFF/, ''), lineCounter, kind);
+  return parseText(file, withLineFeeds(text.replace(/^\uFEFF/, '')), lineCounter, kind);
+}
+
+/**
+ * A file saved with classic Mac line ends (CR only, no LF anywhere) would be one long line to the
+ * yaml library, which reads a lone CR as text. Its CRs become LFs, one unit for one, so every
+ * offset stays where it was. A stray CR in a file that has LF line ends stays text, shown as ␍.
+ */
+function withLineFeeds(text: string): string {
+  return text.includes('\r') && !text.includes('\n') ? text.replace(/\r/g, '\n') : text;
 }
 
 function parseText(file: string, text: string, lineCounter: LineCounter, kind: DocumentKind): LoadedSpec {
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, version: '1.2', merge: false });
+  // Duplicate keys are found by checkKeys: the library's own check compares every key with every other.
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true, version: '1.2', merge: false });
   const source: SpecSource = { file, text, lineCounter, document };
   const sink = new DiagnosticSink(source);
   for (const error of document.errors) reportYamlError(sink, error, kind);
+  for (const warning of document.warnings) reportYamlWarning(sink, warning);
   if (sink.diagnostics.length > 0) return { source, diagnostics: sink.diagnostics };
-  reportForbiddenKeys(sink, kind);
-  if (!isMap(document.contents)) {
+  checkNodes(sink, kind);
+  if (document.contents === null) {
+    sink.reportAt('input/empty', 'The file holds only comments.', 0, 0, `Start from ${kind.example}.`);
+  } else if (!isMap(document.contents)) {
     sink.report({
       code: 'yaml/syntax',
       message: `A ${kind.noun} must be a YAML mapping (key: value pairs) at the top level.`,
@@ -130,21 +145,82 @@ function reportYamlError(sink: DiagnosticSink, error: YAMLError, kind: DocumentK
   }
 }
 
-function reportForbiddenKeys(sink: DiagnosticSink, kind: DocumentKind): void {
+/**
+ * The library warns, and carries on, where a spec must stop: a tag it cannot resolve (`!!python/object`,
+ * a custom `!tag`) would silently become plain text, and a `%YAML` version it does not know would be
+ * read as another one.
+ */
+function reportYamlWarning(sink: DiagnosticSink, warning: YAMLWarning): void {
+  const [start, end] = warning.pos;
+  if (warning.code === 'TAG_RESOLVE_FAILED')
+    sink.reportAt(
+      'yaml/unknown-tag',
+      `Unknown YAML tag: ${firstLine(warning.message).replace(/^Unresolved tag: /, '`')}\`.`,
+      start,
+      end,
+      PLAIN_VALUES_HINT,
+    );
+  else if (warning.code === 'BAD_DIRECTIVE')
+    sink.reportAt(
+      'yaml/directive',
+      `Unsupported YAML directive (${firstLine(warning.message).replace(/^Unsupported /, '')}): ivrflow reads YAML 1.2 and 1.1.`,
+      start,
+      end,
+      'Remove the directive, or write `%YAML 1.2`.',
+    );
+}
+
+/**
+ * Explicit tags of YAML 1.2's core schema. The library also resolves YAML 1.1 tags (`!!timestamp`
+ * becomes a Date, `!!binary` a Buffer, `!!set` a Set): values no spec field means to hold.
+ */
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`));
+
+/** Keys that are forbidden anywhere, keys repeated in a mapping, tags outside the core schema: one pass, one set per mapping. */
+function checkNodes(sink: DiagnosticSink, kind: DocumentKind): void {
   const document = sink.source.document;
   if (!document) return;
+  const checkTag = (_: unknown, node: Node) => reportTagOutsideCore(sink, node);
   visit(document, {
-    Pair(_, pair) {
-      if (!isPair(pair) || !isScalar(pair.key) || !FORBIDDEN_KEYS.has(String(pair.key.value))) return;
-      const range = pair.key.range ?? [0, 0];
-      sink.reportAt(
-        'yaml/forbidden-key',
-        `The key \`${String(pair.key.value)}\` is not allowed anywhere in a ${kind.noun}.`,
-        range[0],
-        range[1],
-      );
+    Scalar: checkTag,
+    Seq: checkTag,
+    Map(_, map) {
+      reportTagOutsideCore(sink, map);
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const range = pair.key.range ?? [0, 0];
+        if (seen.has(pair.key.value))
+          sink.reportAt(
+            'yaml/duplicate-key',
+            'Duplicate key: a key may appear only once in a mapping.',
+            range[0],
+            range[1],
+            'Remove or rename one of them; YAML keeps neither reliably.',
+          );
+        seen.add(pair.key.value);
+        if (FORBIDDEN_KEYS.has(String(pair.key.value)))
+          sink.reportAt(
+            'yaml/forbidden-key',
+            `The key \`${String(pair.key.value)}\` is not allowed anywhere in a ${kind.noun}.`,
+            range[0],
+            range[1],
+          );
+      }
     },
   });
+}
+
+function reportTagOutsideCore(sink: DiagnosticSink, node: Node): void {
+  if (node.tag === undefined || CORE_TAGS.has(node.tag)) return;
+  const [start, end] = node.range ?? [0, 0];
+  sink.reportAt(
+    'yaml/unknown-tag',
+    `Unsupported YAML tag \`${node.tag.replace('tag:yaml.org,2002:', '!!')}\`.`,
+    start,
+    end,
+    PLAIN_VALUES_HINT,
+  );
 }
 
 function decodeUtf8(bytes: Uint8Array): string | undefined {

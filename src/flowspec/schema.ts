@@ -4,6 +4,7 @@ import type { SpecPath } from '../diagnostics/diagnostic.js';
 import { validate, type SchemaValidator } from './generated/validate-schema.js';
 import type { DiagnosticSink } from './source.js';
 import { describePath } from './describe-path.js';
+import { relevantErrors, unescapePointer } from './schema-errors.js';
 
 const SPEC_VERSION = 1;
 
@@ -20,20 +21,28 @@ export function checkSchema(data: unknown, sink: DiagnosticSink): boolean {
 export function checkAgainst(validator: SchemaValidator, data: unknown, sink: DiagnosticSink): boolean {
   if (validator(data)) return true;
   const errors = relevantErrors(validator.errors ?? []);
-  for (const error of errors) if (!isMisspelledRequired(error, errors)) reportSchemaError(error, sink);
+  const unknownKeys = unknownKeysByNode(errors);
+  for (const error of errors) if (!isMisspelledRequired(error, unknownKeys)) reportSchemaError(error, sink);
   return false;
 }
 
+/** The unknown keys of each mapping, by instance path: looked up once per missing key, never searched. */
+function unknownKeysByNode(errors: readonly ErrorObject[]): Map<string, string[]> {
+  const byNode = new Map<string, string[]>();
+  for (const error of errors) {
+    if (error.keyword !== 'additionalProperties') continue;
+    const keys = byNode.get(error.instancePath) ?? [];
+    keys.push(String((error.params as Record<string, unknown>)['additionalProperty']));
+    byNode.set(error.instancePath, keys);
+  }
+  return byNode;
+}
+
 /** A missing required key that an unknown key beside it misspells: the unknown-key error says it all. */
-function isMisspelledRequired(error: ErrorObject, errors: readonly ErrorObject[]): boolean {
+function isMisspelledRequired(error: ErrorObject, unknownKeys: ReadonlyMap<string, readonly string[]>): boolean {
   if (error.keyword !== 'required') return false;
   const missing = String((error.params as Record<string, unknown>)['missingProperty']);
-  return errors.some(
-    (other) =>
-      other.keyword === 'additionalProperties' &&
-      other.instancePath === error.instancePath &&
-      suggest(String((other.params as Record<string, unknown>)['additionalProperty']), [missing]) === missing,
-  );
+  return (unknownKeys.get(error.instancePath) ?? []).some((key) => suggest(key, [missing]) === missing);
 }
 
 function checkVersion(data: unknown, sink: DiagnosticSink): boolean {
@@ -55,46 +64,6 @@ function checkVersion(data: unknown, sink: DiagnosticSink): boolean {
     });
   }
   return false;
-}
-
-/**
- * Drop the noise ajv produces around compound schemas: `if` wrappers, and for anyOf / oneOf, the
- * errors of branches the data was clearly not meant for. When one branch fits the data's shape,
- * its errors are kept; otherwise the compound error stands alone with the schema's description.
- */
-function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
-  const dropped = new Set<ErrorObject>();
-  const compounds = errors
-    .filter((error) => error.keyword === 'anyOf' || error.keyword === 'oneOf')
-    .sort((a, b) => a.schemaPath.length - b.schemaPath.length);
-  for (const compound of compounds) {
-    if (dropped.has(compound)) continue;
-    const branches = branchErrors(compound, errors);
-    // A branch with no error under its own path failed inside a $ref it uses (ajv reports those at
-    // the referenced schema's path): it fits the data's shape, its errors are the nested ones.
-    const count = Array.isArray(compound.schema) ? compound.schema.length : 0;
-    for (let branch = 0; branch < count; branch += 1) if (!branches.has(String(branch))) branches.set(String(branch), []);
-    const fitting = [...branches.values()].filter((branch) => !branch.some((error) => isShapeMismatch(error, compound.instancePath)));
-    const keep = fitting.length === 1 ? fitting[0]! : [];
-    for (const branch of branches.values()) for (const error of branch) if (!keep.includes(error)) dropped.add(error);
-    if (fitting.length === 1) dropped.add(compound);
-  }
-  return errors.filter((error) => !dropped.has(error) && error.keyword !== 'if');
-}
-
-function branchErrors(compound: ErrorObject, errors: ErrorObject[]): Map<string, ErrorObject[]> {
-  const prefix = `${compound.schemaPath}/`;
-  const branches = new Map<string, ErrorObject[]>();
-  for (const error of errors) {
-    if (!error.schemaPath.startsWith(prefix) || !error.instancePath.startsWith(compound.instancePath)) continue;
-    const branch = error.schemaPath.slice(prefix.length).split('/')[0]!;
-    branches.set(branch, [...(branches.get(branch) ?? []), error]);
-  }
-  return branches;
-}
-
-function isShapeMismatch(error: ErrorObject, instancePath: string): boolean {
-  return error.instancePath === instancePath && ['type', 'required', 'const', 'not', 'enum'].includes(error.keyword);
 }
 
 function reportSchemaError(error: ErrorObject, sink: DiagnosticSink): void {
@@ -177,10 +146,10 @@ function reportGeneric(error: ErrorObject, path: SpecPath, sink: DiagnosticSink)
     });
     return;
   }
-  if (error.schemaPath.includes('/definitions/comparison/') && error.keyword.endsWith('Properties')) {
+  if (isComparisonSchema(error.parentSchema) && (error.keyword === 'minProperties' || error.keyword === 'maxProperties')) {
     sink.report({
       code: 'schema/invalid',
-      message: `The comparison at ${describePath(path)} needs \`ref\` and exactly one operator.`,
+      message: `The comparison at ${describePath(path)} has ${error.keyword === 'minProperties' ? 'no operator' : 'more than one operator'}: it needs \`ref\` and exactly one operator.`,
       path,
       hint: 'Operators: equals, notEquals, in, exists, greaterThan, lessThan, atLeast, atMost.',
     });
@@ -194,13 +163,19 @@ function reportGeneric(error: ErrorObject, path: SpecPath, sink: DiagnosticSink)
   });
 }
 
+/** The comparison shape (`{ ref, <one operator> }`), wherever ajv reports it from: inlined into a condition or by its own definition. */
+function isComparisonSchema(schema: unknown): boolean {
+  const properties = (schema as { properties?: Record<string, unknown> } | undefined)?.properties;
+  return properties !== undefined && 'ref' in properties && 'equals' in properties && 'exists' in properties;
+}
+
 /** RFC 6901 JSON pointer to path segments; array indexes become numbers. */
 export function pointerToPath(pointer: string): SpecPath {
   if (pointer === '') return [];
   return pointer
     .slice(1)
     .split('/')
-    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map(unescapePointer)
     .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
 }
 

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Diagnostic, DiagnosticCode, Position, RelatedLocation, Severity, SourceSpan, SpecPath } from '../diagnostics/diagnostic.js';
 
 /** A parsed spec file: its text, its YAML document and the line index, the one source of positions. */
@@ -45,9 +45,23 @@ export function locate(source: SpecSource, path: SpecPath, onKey = false): Sourc
   return spanAt(source, range[0], trimmedEnd(source.text, range[0], range[1]));
 }
 
+/** Each mapping's pairs by key, built on first use: locating every key of a 30,000-key mapping must not search it each time. */
+const pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  let pairs = pairsByKey.get(map);
+  if (!pairs) {
+    pairs = new Map();
+    for (const item of map.items)
+      if (isPair(item) && isScalar(item.key) && !pairs.has(String(item.key.value))) pairs.set(String(item.key.value), item);
+    pairsByKey.set(map, pairs);
+  }
+  return pairs.get(key);
+}
+
 function childOf(node: Node, segment: string | number): { key?: Node; value?: Node } | undefined {
   if (isMap(node)) {
-    const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+    const pair = pairOf(node, String(segment));
     if (!pair) return undefined;
     return { key: pair.key as Node, value: (pair.value ?? undefined) as Node | undefined };
   }

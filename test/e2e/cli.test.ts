@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, readlinkSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ivrflow, tempDir } from '../helpers/cli.js';
@@ -108,7 +108,7 @@ describe('ivrflow CLI', () => {
       const before = readFileSync(join(out, 'identity-promotion/manifest.json'), 'utf8');
       await ivrflow(['generate', EXAMPLE, '--out', out, ...EXAMPLE_ENV]);
       expect(readFileSync(join(out, 'identity-promotion/manifest.json'), 'utf8')).toBe(before);
-      expect(readdirSync(out)).toEqual(['identity-promotion']);
+      expect(flowFolders(out)).toEqual(['identity-promotion']);
     });
 
     it('--check passes on fresh output and fails on stale output without writing', async () => {
@@ -132,7 +132,7 @@ describe('ivrflow CLI', () => {
       const failed = await ivrflow(['generate', 'flow.yaml', '--out', out, ...EXAMPLE_ENV], { cwd: dir });
       expect(failed.exitCode).toBe(1);
       expect(readFileSync(join(out, 'identity-promotion/ir.json'), 'utf8')).toBe(before);
-      expect(readdirSync(out)).toEqual(['identity-promotion']);
+      expect(flowFolders(out)).toEqual(['identity-promotion']);
     });
 
     it('an --out that is a file is a usage error, not a crash', async () => {
@@ -150,10 +150,22 @@ describe('ivrflow CLI', () => {
       writeFileSync(join(dir, 'evil.yaml'), readRepoFile(EXAMPLE).replace('name: Identity Promotion', 'name: "../../etc/passwd"'));
       const result = await ivrflow(['generate', 'evil.yaml', '--out', out, ...EXAMPLE_ENV], { cwd: dir });
       expect(result.exitCode).toBe(0);
-      expect(readdirSync(out)).toEqual(['etc-passwd']);
+      expect(flowFolders(out)).toEqual(['etc-passwd']);
     });
   });
 });
+
+/**
+ * The flows under --out. Each is a link to its one hidden version folder (src/cli/write-output.ts);
+ * anything else there (a staging folder, a second version) fails the test.
+ */
+function flowFolders(out: string): string[] {
+  const entries = readdirSync(out);
+  const flows = entries.filter((entry) => !entry.startsWith('.'));
+  expect(entries.filter((entry) => entry.startsWith('.')).sort()).toEqual(flows.map((flow) => readlinkSync(join(out, flow))).sort());
+  for (const flow of flows) expect(readlinkSync(join(out, flow))).toMatch(new RegExp(`^\\.${flow}\\.v-[0-9a-f]{16}$`));
+  return flows;
+}
 
 /** A "billion laughs" document: each alias level multiplies the previous by ten. */
 function billionLaughs(): string {

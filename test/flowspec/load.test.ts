@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check, codes, readRepoFile, yaml } from '../helpers/fixtures.js';
+import { check, codes, positionOf, readRepoFile, yaml } from '../helpers/fixtures.js';
 
 const EXAMPLE = readRepoFile('flows/identity-promotion.yaml');
 const WITH_TYPO = EXAMPLE.replace('    timeoutSeconds: 10\n', '    timeoutSecond: 10\n');
@@ -55,5 +55,43 @@ describe('loading a spec', () => {
         a: { type: disconnect, prompt: 5 }
     `;
     expect(codes(check(text))).toEqual(['schema/invalid@3:11', 'schema/type@6:34']);
+  });
+});
+
+describe('YAML a spec must not use', () => {
+  const base = readRepoFile('flows/identity-promotion.yaml');
+
+  it.each([
+    ['a Python object tag', 'name: !!python/object:os.system x', '!!python'],
+    ['a custom tag', 'name: !vault x', '!vault'],
+    ['a YAML 1.1 timestamp tag, not in the 1.2 core schema (the value it tags)', 'name: !!timestamp 2026-01-01', '2026-01-01'],
+  ])('refuses %s at its position', (_, line, at) => {
+    const text = base.replace('name: Identity Promotion', line);
+    const where = positionOf(text, at);
+    expect(codes(check(text))).toEqual([`yaml/unknown-tag@${where.line}:${where.column}`]);
+  });
+
+  it('accepts the core schema tags', () => {
+    expect(codes(check(base.replace('name: Identity Promotion', 'name: !!str Identity Promotion')))).toEqual([]);
+  });
+
+  it('refuses a %YAML directive other than 1.1 and 1.2, and reads those two', () => {
+    expect(codes(check(`%YAML 2.0\n---\n${base}`))).toEqual(['yaml/directive@1:7']);
+    expect(codes(check(`%YAML 1.2\n---\n${base}`))).toEqual([]);
+    expect(codes(check(`%YAML 1.1\n---\n${base}`))).toEqual([]);
+  });
+
+  it('positions a file of only comments', () => {
+    expect(codes(check('# nothing\n# here\n'))).toEqual(['input/empty@1:1']);
+  });
+
+  it('reads CR-only line ends as line ends, so positions are the same as with LF', () => {
+    expect(codes(check(WITH_TYPO.replace(/\n/g, '\r')))).toEqual([`schema/unknown-key@${TYPO_LINE}:5`]);
+  });
+
+  it('still reports a duplicate key at the second occurrence', () => {
+    const text = base.replace('language: en-US\n', 'language: en-US\nlanguage: fr-CA\n');
+    const where = positionOf(text, 'language: fr-CA');
+    expect(codes(check(text))).toEqual([`yaml/duplicate-key@${where.line}:${where.column}`]);
   });
 });

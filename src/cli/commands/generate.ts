@@ -6,12 +6,12 @@ import { baseName, compileSpec } from '../../pipeline.js';
 import { loadConfig } from '../config-file.js';
 import { readCxoneCatalog } from '../cxone-catalog-file.js';
 import { readEnvironmentFile } from '../environment-file.js';
-import { CliError, EXIT_INPUT, EXIT_OK, EXIT_USAGE, type CliIo } from '../io.js';
+import { CliError, EXIT_INPUT, EXIT_OK, EXIT_USAGE, assertProducedOrReported, type CliIo } from '../io.js';
 import { isIoDiagnostic, readSpecFile } from '../read-input.js';
 import type { ReportFormat } from '../formats.js';
 import { Report } from '../report.js';
 import { terminalStyle } from '../style.js';
-import { compareFlowOutput, writeFlowOutput } from '../write-output.js';
+import { compareFlowOutput, removeKilledRunLeftovers, writeFlowOutput } from '../write-output.js';
 
 export interface GenerateOptions {
   out: string;
@@ -58,6 +58,7 @@ export async function generateCommand(files: readonly string[], options: Generat
       ...(config ? { rules: config.rules } : {}),
     });
     report.add(file, compiled.source.text, compiled.diagnostics);
+    assertProducedOrReported(file, compiled.graph !== undefined && compiled.artifacts !== undefined, compiled.diagnostics);
     if (!compiled.graph || !compiled.artifacts) continue;
     const manifest = buildManifest(compiled.artifacts, {
       specFile: baseName(file),
@@ -75,6 +76,7 @@ export async function generateCommand(files: readonly string[], options: Generat
 }
 
 async function writeOutputs(outputs: readonly FlowOutput[], outDir: string, shownOut: string, io: CliIo): Promise<boolean> {
+  await removeKilledRunLeftovers(outDir);
   for (const output of outputs) {
     await writeFlowOutput(outDir, output.slug, output.artifacts);
     io.stderr(`wrote ${join(shownOut, output.slug)}/ (${output.artifacts.length} files) from ${output.file}\n`);

@@ -7,7 +7,7 @@ import { assertNever } from '../../util/assert.js';
 import { loadConfig } from '../config-file.js';
 import { readCxoneCatalog } from '../cxone-catalog-file.js';
 import { readEnvironmentFile } from '../environment-file.js';
-import { CliError, EXIT_INPUT, EXIT_OK, EXIT_USAGE, type CliIo } from '../io.js';
+import { CliError, EXIT_INPUT, EXIT_OK, EXIT_USAGE, assertProducedOrReported, type CliIo } from '../io.js';
 import { readSpecFile } from '../read-input.js';
 import { terminalStyle } from '../style.js';
 import { secretEnvironmentName, type SecretLookup } from '../../simulate/run/live.js';
@@ -46,18 +46,18 @@ export async function testCommand(args: readonly string[], options: TestOptions,
     const scenarios = await readSpecFile(pair.scenarioFile, io.cwd);
     if (!scenarios.ok && scenarios.diagnostic.code !== 'io/not-found')
       throw new CliError(`${pair.scenarioFile}: ${scenarios.diagnostic.message}`);
-    prepared.push(
-      await prepareFlow(
-        {
-          spec: pair.spec,
-          specBytes: spec.bytes,
-          scenarioFile: pair.scenarioFile,
-          ...(scenarios.ok ? { scenarioBytes: scenarios.bytes } : {}),
-        },
-        options.engines,
-        compile,
-      ),
+    const flow = await prepareFlow(
+      {
+        spec: pair.spec,
+        specBytes: spec.bytes,
+        scenarioFile: pair.scenarioFile,
+        ...(scenarios.ok ? { scenarioBytes: scenarios.bytes } : {}),
+      },
+      options.engines,
+      compile,
     );
+    assertProducedOrReported(pair.spec, flow.flow !== undefined, flow.report.diagnostics);
+    prepared.push(flow);
   }
   checkEndpointNames(options.endpoints, prepared);
   checkScenarioFilter(options.scenario, prepared);

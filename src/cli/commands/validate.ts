@@ -1,4 +1,5 @@
 import { checkSpec, type CheckOptions } from '../../pipeline.js';
+import type { TargetName } from '../../targets/index.js';
 import { isScenarioFile, specOfScenarioFile } from '../../simulate/scenario/files.js';
 import { loadConfig } from '../config-file.js';
 import { readEnvironmentFile } from '../environment-file.js';
@@ -15,6 +16,8 @@ export interface ValidateOptions {
   /** `--config`; otherwise ivrflow.config.yaml in the working directory, if any. */
   config?: string;
   toolVersion: string;
+  /** `--target`: the vendors whose limits and naming rules are checked (all by default). */
+  targets?: readonly TargetName[];
 }
 
 /** Check each spec and print every diagnostic. 0 clean (warnings allowed), 1 errors, 2 I/O. */
@@ -23,7 +26,11 @@ export async function validateCommand(files: readonly string[], options: Validat
   const config = await loadConfig(options.config, io.cwd);
   const report = new Report();
   if (config) report.add(config.file, config.text, config.notes);
-  const checkOptions = { ...(environment ? { environment } : {}), ...(config ? { rules: config.rules } : {}) };
+  const checkOptions = {
+    ...(environment ? { environment } : {}),
+    ...(config ? { rules: config.rules } : {}),
+    ...(options.targets ? { targets: options.targets } : {}),
+  };
   for (const file of files) {
     const read = await readSpecFile(file, io.cwd);
     if (!read.ok) {

@@ -7,18 +7,26 @@ const MAX_LINE_WIDTH = 150;
 
 /** Source lines around a span, with a gutter and a `^^^` underline (Redocly's layout). */
 export function codeFrame(text: string, span: SourceSpan, style: Style): string {
-  const lines = text.split(/\r?\n/);
+  const lines = linesOf(text);
   const first = Math.max(1, span.start.line - CONTEXT_LINES);
   const last = Math.min(lines.length, span.start.line + 1);
   const width = String(last).length;
   const out: string[] = [];
   for (let number = first; number <= last; number++) {
-    const line = clip(printable(lines[number - 1] ?? ''));
+    const line = printable(clip(lines[number - 1] ?? ''));
     const marker = number === span.start.line ? '>' : ' ';
     out.push(style.dim(`${marker} ${String(number).padStart(width)} | `) + line);
     if (number === span.start.line) out.push(style.dim(`  ${' '.repeat(width)} | `) + underline(line, span));
   }
   return out.join('\n');
+}
+
+/** The last text split, kept: a report renders many frames of one file, and splitting it for each is quadratic. */
+let lastSplit: { text: string; lines: string[] } | undefined;
+
+function linesOf(text: string): string[] {
+  if (lastSplit?.text !== text) lastSplit = { text, lines: text.split(/\r?\n/) };
+  return lastSplit.lines;
 }
 
 function underline(line: string, span: SourceSpan): string {

@@ -10,6 +10,35 @@ export function checkSecureSection(context: CheckContext): void {
   checkSensitiveDeclarations(context);
   checkSensitiveGathers(context);
   checkExports(context);
+  checkUnavailablePath(context);
+}
+
+/**
+ * `onUnavailable` is where the caller goes when the section cannot be entered, so it must never
+ * lead back to its entry: each return would be one more attempt to enter it, without end (the
+ * Genesys flow would nest one failed transfer inside another forever). It may share steps with the
+ * section (the example's service-unavailable route serves both).
+ */
+function checkUnavailablePath({ spec, index, sink }: CheckContext): void {
+  const secure = spec.secure;
+  if (!secure || !index.steps.has(secure.entry) || !index.steps.has(secure.onUnavailable)) return;
+  if (secure.onUnavailable === secure.entry) {
+    sink.report({
+      code: 'secure/unavailable-cycle',
+      message: `\`secure.onUnavailable\` is the section's own entry \`${secure.entry}\`: when the section cannot be entered, the caller would be sent to it again.`,
+      path: ['secure', 'onUnavailable'],
+      hint: 'Send the caller to a step outside the secure section: a route to an agent, or a disconnect.',
+    });
+    return;
+  }
+  if (index.reachableFrom(secure.onUnavailable).has(secure.entry)) {
+    sink.report({
+      code: 'secure/unavailable-cycle',
+      message: `The path from \`secure.onUnavailable\` (\`${secure.onUnavailable}\`) leads back to the secure entry \`${secure.entry}\`: a section that cannot be entered would be tried again without end.`,
+      path: ['secure', 'onUnavailable'],
+      hint: 'End the unavailable path with a route or a disconnect that does not return to the secure entry.',
+    });
+  }
 }
 
 function checkSensitiveDeclarations({ spec, index, sink }: CheckContext): void {
