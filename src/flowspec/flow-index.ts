@@ -1,5 +1,6 @@
 import type { DiagnosticCode } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
+import { stronglyConnected } from '../util/strongly-connected.js';
 import { CALL_FIELDS, isCallField, type ResolvedRef } from './refs.js';
 import { stepTransitions, type Transition } from './transitions.js';
 import type { FlowSpec, StepSpec } from './types.js';
@@ -28,6 +29,9 @@ export class FlowIndex {
   /** Steps of the secure section: every step reachable from `secure.entry`. Empty without one. */
   readonly secureSteps: ReadonlySet<string>;
   private predecessorsCache?: ReadonlyMap<string, readonly string[]>;
+  private componentsCache?: ReadonlyMap<string, number>;
+  private retryLoopsCache?: ReadonlyMap<string, RetryLoop>;
+  private retryOfStepCache?: ReadonlyMap<string, string>;
 
   constructor(readonly spec: FlowSpec) {
     this.steps = new Map(Object.entries(spec.steps));
@@ -78,16 +82,54 @@ export class FlowIndex {
   get predecessors(): ReadonlyMap<string, readonly string[]> {
     if (!this.predecessorsCache) {
       const map = new Map<string, string[]>();
-      for (const id of this.steps.keys()) for (const edge of this.edges(id)) map.set(edge.to, [...(map.get(edge.to) ?? []), id]);
+      for (const id of this.steps.keys())
+        for (const edge of this.edges(id)) {
+          const list = map.get(edge.to);
+          if (list) list.push(id);
+          else map.set(edge.to, [id]);
+        }
       this.predecessorsCache = map;
     }
     return this.predecessorsCache;
   }
 
-  /** The retry whose attempt contains the step, if any (the innermost one listed first in the spec). */
+  /** The strongly connected component of each step (retries included): two steps share one when each reaches the other. */
+  get components(): ReadonlyMap<string, number> {
+    if (!this.componentsCache) {
+      const components = stronglyConnected([...this.steps.keys()], (id) => this.edges(id).map((edge) => edge.to));
+      this.componentsCache = new Map(components.flatMap((members, number) => members.map((id) => [id, number] as const)));
+    }
+    return this.componentsCache;
+  }
+
+  /**
+   * For every retry, the loop of its attempts: computed once for the whole flow. A step that leads
+   * back to a retry shares its strongly connected component, and so does every step on the way, so
+   * each walk stays inside one component and the total is linear for flows of separate retries.
+   */
+  get retryLoops(): ReadonlyMap<string, RetryLoop> {
+    if (!this.retryLoopsCache) {
+      const loops = new Map<string, RetryLoop>();
+      for (const [id, step] of this.stepsOfType('retry')) loops.set(id, this.loopOf(id, step.body));
+      this.retryLoopsCache = loops;
+    }
+    return this.retryLoopsCache;
+  }
+
+  /** The retry whose attempts can come back through the step, if any (the first listed in the spec). */
   retryContaining(stepId: string): string | undefined {
-    for (const [id, step] of this.steps) if (step.type === 'retry' && this.retryBody(id).has(stepId)) return id;
-    return undefined;
+    if (!this.retryOfStepCache) {
+      const retryOf = new Map<string, string>();
+      for (const [id, loop] of this.retryLoops) for (const member of loop.steps) if (!retryOf.has(member)) retryOf.set(member, id);
+      this.retryOfStepCache = retryOf;
+    }
+    return this.retryOfStepCache.get(stepId);
+  }
+
+  /** Whether `to` can be reached from `from` and back: both lie on one loop (or are the same step). */
+  sameLoop(from: string, to: string): boolean {
+    const component = this.components.get(from);
+    return component !== undefined && component === this.components.get(to);
   }
 
   /** The steps of one attempt of a retry: reachable from its body without passing through the retry itself. */
@@ -95,6 +137,14 @@ export class FlowIndex {
     const retry = this.steps.get(retryId);
     if (retry?.type !== 'retry') return new Set();
     return this.reachableFrom(retry.body, new Set([retryId]));
+  }
+
+  private loopOf(retryId: string, body: string): RetryLoop {
+    const component = this.components.get(retryId);
+    const steps = this.reachableFrom(body, new Set([retryId]), (_, edge) => this.components.get(edge.to) === component);
+    if (!this.sameLoop(retryId, body)) steps.clear();
+    const repeatsFrom = [...new Set(this.predecessors.get(retryId))].filter((id) => steps.has(id));
+    return { steps, repeatsFrom };
   }
 
   resolveRef(ref: string): ResolvedRef | RefProblem {
@@ -146,6 +196,14 @@ export class FlowIndex {
       };
     return { kind: 'result', result, field, step: source.step, endpoint: source.endpoint, type };
   }
+}
+
+/** The part of a retry's attempt that can start another attempt. */
+export interface RetryLoop {
+  /** Steps reachable from the body, without passing through the retry, that can lead back to it. */
+  steps: ReadonlySet<string>;
+  /** The steps of `steps` with a transition back to the retry, in spec order: each starts the next attempt. */
+  repeatsFrom: readonly string[];
 }
 
 export function isRefProblem(value: ResolvedRef | RefProblem): value is RefProblem {
