@@ -25,11 +25,12 @@ export function spanAt(source: SpecSource, start: number, end: number): SourceSp
 /**
  * The span of the node at `path`, or of its key when `onKey` is set (unknown keys point at the key).
  * Walks up to the nearest existing ancestor when the path does not exist (a missing required key
- * points at the map that lacks it).
+ * points at the map that lacks it). Line 1, column 1 at worst.
  */
-export function locate(source: SpecSource, path: SpecPath, onKey = false): SourceSpan | undefined {
+export function locate(source: SpecSource, path: SpecPath, onKey = false): SourceSpan {
   const root = source.document?.contents;
-  if (!root) return source.text.length === 0 ? spanAt(source, 0, 0) : undefined;
+  // A document with no node (only comments) or a node without a range: the start of the file, never no position.
+  if (!root) return spanAt(source, 0, 0);
   let node: Node = root;
   let keyNode: Node | undefined;
   for (const segment of path) {
@@ -41,7 +42,7 @@ export function locate(source: SpecSource, path: SpecPath, onKey = false): Sourc
   }
   const target = onKey && keyNode ? keyNode : node;
   const range = target.range;
-  if (!range) return undefined;
+  if (!range) return spanAt(source, 0, 0);
   return spanAt(source, range[0], trimmedEnd(source.text, range[0], range[1]));
 }
 
