@@ -66,7 +66,8 @@ function parseText(file: string, text: string, lineCounter: LineCounter, kind: D
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, version: '1.2', merge: false });
   const source: SpecSource = { file, text, lineCounter, document };
   const sink = new DiagnosticSink(source);
-  for (const error of document.errors) reportYamlError(sink, error, kind);
+  const { errors, dropped } = withoutCascade(document.errors);
+  for (const error of errors) reportYamlError(sink, error, kind, error === errors[errors.length - 1] ? dropped : 0);
   if (sink.diagnostics.length > 0) return { source, diagnostics: sink.diagnostics };
   reportForbiddenKeys(sink, kind);
   if (!isMap(document.contents)) {
@@ -92,7 +93,27 @@ function parseText(file: string, text: string, lineCounter: LineCounter, kind: D
   }
 }
 
-function reportYamlError(sink: DiagnosticSink, error: YAMLError, kind: DocumentKind): void {
+/** Errors after which the parser is lost in the indentation: what it reports next follows from them. */
+const CASCADING: ReadonlySet<YAMLError['code']> = new Set([
+  'TAB_AS_INDENT',
+  'BAD_INDENT',
+  'MULTILINE_IMPLICIT_KEY',
+  'BLOCK_AS_IMPLICIT_KEY',
+  'UNEXPECTED_TOKEN',
+]);
+
+/**
+ * One tab or one misindented line makes the parser misread the rest of its block, and it reports
+ * each misreading. Keep the errors up to the first indentation error; the ones after it are counted
+ * in its hint.
+ */
+function withoutCascade(errors: readonly YAMLError[]): { errors: YAMLError[]; dropped: number } {
+  const first = errors.findIndex((error) => CASCADING.has(error.code));
+  if (first === -1) return { errors: [...errors], dropped: 0 };
+  return { errors: errors.slice(0, first + 1), dropped: errors.length - first - 1 };
+}
+
+function reportYamlError(sink: DiagnosticSink, error: YAMLError, kind: DocumentKind, dropped: number): void {
   const [start, end] = error.pos;
   const message = firstLine(error.message);
   // The yaml library's codes are its own open list: every code not named here is a syntax error.
@@ -126,8 +147,14 @@ function reportYamlError(sink: DiagnosticSink, error: YAMLError, kind: DocumentK
           end,
           `A ${kind.noun} needs only a few levels; flatten the nesting.`,
         );
-      else sink.reportAt('yaml/syntax', `YAML syntax error: ${message}`, start, end, SYNTAX_HINTS[error.code]);
+      else sink.reportAt('yaml/syntax', `YAML syntax error: ${message}`, start, end, cascadeHint(SYNTAX_HINTS[error.code], dropped));
   }
+}
+
+function cascadeHint(hint: string | undefined, dropped: number): string | undefined {
+  if (dropped === 0) return hint;
+  const count = `${dropped} more syntax error${dropped === 1 ? '' : 's'} after this line follow${dropped === 1 ? 's' : ''} from it and ${dropped === 1 ? 'is' : 'are'} not shown.`;
+  return hint === undefined ? count : `${hint} ${count}`;
 }
 
 function reportForbiddenKeys(sink: DiagnosticSink, kind: DocumentKind): void {

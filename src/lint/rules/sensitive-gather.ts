@@ -4,7 +4,7 @@ import { collectRefUses, type RefUse } from '../../flowspec/ref-uses.js';
 import type { GatherStepSpec } from '../../flowspec/types.js';
 import { findPhrase, identifierWords, maxDigits, proseWords } from '../name-words.js';
 import { defineRule, type ReportOptions } from '../rule.js';
-import { isVerifier, type TaintLink } from '../taint.js';
+import { isVerifier, type TaintLink } from '../../flowspec/taint.js';
 
 /** What callers are asked for when they prove who they are (domain.md §2 step 1). */
 const CREDENTIAL_PHRASES = [

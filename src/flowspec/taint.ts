@@ -1,6 +1,6 @@
 import type { SpecPath } from '../diagnostics/diagnostic.js';
-import { isRefProblem, type FlowIndex } from '../flowspec/flow-index.js';
-import { collectRefUses, type RefUse } from '../flowspec/ref-uses.js';
+import { isRefProblem, type FlowIndex } from './flow-index.js';
+import { collectRefUses, type RefUse } from './ref-uses.js';
 
 /** One place on the way of a value: where it was declared, copied, sent or read back. */
 export interface TaintLink {
