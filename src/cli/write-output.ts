@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { Artifact } from '../targets/artifact.js';
 import { CliError } from './io.js';
@@ -30,7 +31,11 @@ export async function writeFlowOutput(outDir: string, slug: string, artifacts: r
 async function prepareStaging(outDir: string, slug: string): Promise<string> {
   try {
     await makeDirectories(outDir);
-    return await mkdtemp(join(outDir, `.${slug}.tmp-`));
+    // Not mkdtemp: it creates 0700, and the folder renamed into place would be unreadable to a CI
+    // step running as another user. mkdir applies the process umask (0755 by default).
+    const staging = join(outDir, `.${slug}.tmp-${randomBytes(6).toString('hex')}`);
+    await mkdir(staging);
+    return staging;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'EEXIST' || code === 'ENOTDIR' ? 'it, or a folder above it, is a file' : (code ?? String(error));
