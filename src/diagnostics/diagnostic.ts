@@ -68,6 +68,8 @@ export type CoreCode =
   | 'secure/unexported-value'
   | 'secure/sensitive-output'
   | 'env/missing-value'
+  | 'endpoint/invalid-url'
+  | 'endpoint/insecure-url'
   | 'lint/rule-crashed'
   | 'lint/rule-override'
   | 'target/limit'

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 import type { Check } from './checks/context.js';
+import { checkEndpointUrls } from './checks/endpoint-urls.js';
 import { checkGraph } from './checks/graph.js';
 import { checkReferences } from './checks/references.js';
 import { checkSecureSection } from './checks/secure.js';
@@ -11,7 +12,7 @@ import { checkSchema } from './schema.js';
 import { DiagnosticSink } from './source.js';
 import type { FlowSpec } from './types.js';
 
-const SEMANTIC_CHECKS: readonly Check[] = [checkReferences, checkGraph, checkTypes, checkSecureSection];
+const SEMANTIC_CHECKS: readonly Check[] = [checkReferences, checkGraph, checkTypes, checkSecureSection, checkEndpointUrls];
 
 export interface ValidatedSpec {
   spec?: FlowSpec;
