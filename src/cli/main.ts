@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { TARGET_NAMES, isTargetName, type TargetName } from '../targets/artifact.js';
 import { ENGINE_NAMES, type EngineName } from '../targets/engine-contract.js';
+import { TARGET_NAMES, TARGETS, isTargetName, type TargetName } from '../targets/index.js';
 import { CliError, EXIT_OK, EXIT_USAGE, processIo, type CliIo } from './io.js';
-import { REPORT_FORMATS, parseFormat } from './report.js';
+import { FORMATS, parseFormat } from './formats.js';
 
 /** Run the CLI and return its exit code. Never calls process.exit, so piped output is never cut off. */
 export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
@@ -36,7 +36,7 @@ function buildProgram(io: CliIo, finish: (exitCode: number) => void): Command {
     .command('validate')
     .description('Check specs: YAML, schema, references, graph and security checks. Exit 0 clean, 1 errors, 2 usage or I/O.')
     .argument('<spec...>', 'spec files (flows/*.yaml)')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('stylish'))
+    .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS.validate).default('stylish'))
     .option('--env <file>', 'environment file: every {{placeholder}} must have a value')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
     .option('--config <file>', 'rule configuration (default: ivrflow.config.yaml in the working directory)')
@@ -45,7 +45,11 @@ function buildProgram(io: CliIo, finish: (exitCode: number) => void): Command {
       finish(
         await validateCommand(
           files,
-          { format: parseFormat(options.format), toolVersion: version, ...optionalProps(options, ['env', 'maxWarnings', 'config']) },
+          {
+            format: parseFormat('validate', options.format),
+            toolVersion: version,
+            ...optionalProps(options, ['env', 'maxWarnings', 'config']),
+          },
           io,
         ),
       );
@@ -56,7 +60,12 @@ function buildProgram(io: CliIo, finish: (exitCode: number) => void): Command {
     .description('Compile specs into vendor artifacts under <out>/<flow-slug>/, with a manifest.json.')
     .argument('<spec...>', 'spec files (flows/*.yaml)')
     .requiredOption('-o, --out <dir>', 'output folder; each flow gets <dir>/<flow-slug>/')
-    .option('-t, --target <targets>', `comma-separated targets: ${TARGET_NAMES.join(', ')}`, parseTargets, [...TARGET_NAMES])
+    .option(
+      '-t, --target <targets>',
+      `comma-separated targets (${TARGET_NAMES.map((name) => `${name}: ${TARGETS[name].description}`).join('; ')})`,
+      parseTargets,
+      [...TARGET_NAMES],
+    )
     .option('--env <file>', 'environment file that fills {{placeholders}} at compile time')
     .option('--check', 'write nothing; exit 1 when the files on disk differ from what would be generated', false)
     .option(
@@ -64,7 +73,7 @@ function buildProgram(io: CliIo, finish: (exitCode: number) => void): Command {
       'JSON file of CXone action definitions from your tenant (GET /actions/{libraryId}); enables CAPTURE and the REST API action',
     )
     .option('--config <file>', 'rule configuration (default: ivrflow.config.yaml in the working directory)')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('stylish'))
+    .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS.generate).default('stylish'))
     .action(
       async (
         files: string[],
@@ -86,7 +95,7 @@ function buildProgram(io: CliIo, finish: (exitCode: number) => void): Command {
               out: options.out,
               targets: options.target,
               check: options.check,
-              format: parseFormat(options.format),
+              format: parseFormat('generate', options.format),
               toolVersion: version,
               ...optionalProps(options, ['env', 'cxoneCatalog', 'config']),
             },
@@ -102,7 +111,7 @@ function buildProgram(io: CliIo, finish: (exitCode: number) => void): Command {
       "Simulate calls: run each flow's scenarios (<flow>.test.yaml beside the spec) on the spec and on the generated Genesys and CXone artifacts; every engine must meet the expectations and agree. Exit 0 all passed, 1 a failure, 2 usage or I/O.",
     )
     .argument('<spec...>', 'spec files (flows/*.yaml) or their scenario files (flows/*.test.yaml)')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(['stylish', 'json', 'junit']).default('stylish'))
+    .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS.test).default('stylish'))
     .addOption(
       new Option('-e, --engines <engines>', 'comma-separated engines')
         .argParser(parseEngines)
@@ -152,7 +161,7 @@ function buildProgram(io: CliIo, finish: (exitCode: number) => void): Command {
   program
     .command('rules')
     .description('List the policy rules with their default severity and what they check.')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json']).default('stylish'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS.rules).default('stylish'))
     .action(async (options: { format: 'stylish' | 'json' }) => {
       const { rulesCommand } = await import('./commands/rules.js');
       finish(rulesCommand(options.format, io));

@@ -8,7 +8,8 @@ import { readCxoneCatalog } from '../cxone-catalog-file.js';
 import { readEnvironmentFile } from '../environment-file.js';
 import { CliError, EXIT_INPUT, EXIT_OK, EXIT_USAGE, type CliIo } from '../io.js';
 import { isIoDiagnostic, readSpecFile } from '../read-input.js';
-import { Report, type ReportFormat } from '../report.js';
+import type { ReportFormat } from '../formats.js';
+import { Report } from '../report.js';
 import { terminalStyle } from '../style.js';
 import { compareFlowOutput, writeFlowOutput } from '../write-output.js';
 

@@ -4,7 +4,8 @@ import { loadConfig } from '../config-file.js';
 import { readEnvironmentFile } from '../environment-file.js';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, type CliIo } from '../io.js';
 import { isIoDiagnostic, readSpecFile } from '../read-input.js';
-import { Report, type ReportFormat } from '../report.js';
+import type { ReportFormat } from '../formats.js';
+import { Report } from '../report.js';
 import { terminalStyle } from '../style.js';
 
 export interface ValidateOptions {
