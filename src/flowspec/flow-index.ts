@@ -1,5 +1,5 @@
 import type { DiagnosticCode } from '../diagnostics/diagnostic.js';
-import { didYouMean } from '../diagnostics/suggest.js';
+import { didYouMean, SuggestionBudget } from '../diagnostics/suggest.js';
 import { stronglyConnected } from '../util/strongly-connected.js';
 import { CALL_FIELDS, isCallField, type ResolvedRef } from './refs.js';
 import { stepTransitions, type Transition } from './transitions.js';
@@ -32,6 +32,8 @@ export class FlowIndex {
   private componentsCache?: ReadonlyMap<string, number>;
   private retryLoopsCache?: ReadonlyMap<string, RetryLoop>;
   private retryOfStepCache?: ReadonlyMap<string, string>;
+  /** Shared by every "did you mean" of unresolved refs, so thousands of them stay linear. */
+  private readonly suggestions = new SuggestionBudget();
 
   constructor(readonly spec: FlowSpec) {
     this.steps = new Map(Object.entries(spec.steps));
@@ -155,7 +157,7 @@ export class FlowIndex {
         code: 'ref/unknown-field',
         message: `\`${ref}\` is not call data.`,
         hint:
-          didYouMean(field ?? '', Object.keys(CALL_FIELDS)) ??
+          didYouMean(field ?? '', Object.keys(CALL_FIELDS), this.suggestions) ??
           `Call data: ${Object.keys(CALL_FIELDS)
             .map((name) => `call.${name}`)
             .join(', ')}.`,
@@ -171,7 +173,7 @@ export class FlowIndex {
       return { kind: 'variable', name, type: variable.type, sensitive: variable.sensitive === true };
     const hint = this.results.has(name)
       ? `\`${name}\` is an http result: read one of its fields, e.g. \`${name}.<field>\`.`
-      : (didYouMean(name, Object.keys(this.spec.variables ?? {})) ?? 'Declare it under `variables`.');
+      : (didYouMean(name, Object.keys(this.spec.variables ?? {}), this.suggestions) ?? 'Declare it under `variables`.');
     return { code: 'ref/unknown-variable', message: `Unknown variable \`${name}\`.`, hint };
   }
 
@@ -181,7 +183,7 @@ export class FlowIndex {
       return {
         code: 'ref/unknown-result',
         message: `No http step has the result name \`${result}\`.`,
-        hint: didYouMean(result, this.results.keys()) ?? 'Set `result:` on the http step whose answer you read.',
+        hint: didYouMean(result, this.results.keys(), this.suggestions) ?? 'Set `result:` on the http step whose answer you read.',
       };
     const endpoint = Object.hasOwn(this.spec.endpoints ?? {}, source.endpoint) ? this.spec.endpoints![source.endpoint] : undefined;
     if (!endpoint)
@@ -192,7 +194,7 @@ export class FlowIndex {
       return {
         code: 'ref/unknown-field',
         message: `The response of endpoint \`${source.endpoint}\` declares no field \`${field}\`.`,
-        hint: didYouMean(field, Object.keys(fields)) ?? `Declared fields: ${Object.keys(fields).join(', ')}.`,
+        hint: didYouMean(field, Object.keys(fields), this.suggestions) ?? `Declared fields: ${Object.keys(fields).join(', ')}.`,
       };
     return { kind: 'result', result, field, step: source.step, endpoint: source.endpoint, type };
   }

@@ -63,11 +63,14 @@ export function loadSpec(file: string, bytes: Uint8Array, kind: DocumentKind = F
 }
 
 function parseText(file: string, text: string, lineCounter: LineCounter, kind: DocumentKind): LoadedSpec {
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, version: '1.2', merge: false });
+  // uniqueKeys is checked below in linear time; the parser's own check is quadratic in the size of a mapping.
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true, version: '1.2', merge: false });
   const source: SpecSource = { file, text, lineCounter, document };
   const sink = new DiagnosticSink(source);
   const { errors, dropped } = withoutCascade(document.errors);
   for (const error of errors) reportYamlError(sink, error, kind, error === errors[errors.length - 1] ? dropped : 0);
+  // After an indentation error the parser's mappings are guesses: a duplicate there is one more consequence.
+  reportDuplicateKeys(sink, dropped > 0 ? errors[errors.length - 1]!.pos[0] : Infinity);
   if (sink.diagnostics.length > 0) return { source, diagnostics: sink.diagnostics };
   reportForbiddenKeys(sink, kind);
   if (!isMap(document.contents)) {
@@ -119,15 +122,6 @@ function reportYamlError(sink: DiagnosticSink, error: YAMLError, kind: DocumentK
   // The yaml library's codes are its own open list: every code not named here is a syntax error.
   // eslint-disable-next-line @typescript-eslint/switch-exhaustiveness-check
   switch (error.code) {
-    case 'DUPLICATE_KEY':
-      sink.reportAt(
-        'yaml/duplicate-key',
-        'Duplicate key: a key may appear only once in a mapping.',
-        start,
-        end,
-        'Remove or rename one of them; YAML keeps neither reliably.',
-      );
-      return;
     case 'MULTIPLE_DOCS':
       sink.reportAt(
         'yaml/multiple-documents',
@@ -155,6 +149,31 @@ function cascadeHint(hint: string | undefined, dropped: number): string | undefi
   if (dropped === 0) return hint;
   const count = `${dropped} more syntax error${dropped === 1 ? '' : 's'} after this line follow${dropped === 1 ? 's' : ''} from it and ${dropped === 1 ? 'is' : 'are'} not shown.`;
   return hint === undefined ? count : `${hint} ${count}`;
+}
+
+/** A key twice in one mapping (as `uniqueKeys` would, comparing scalar keys by type and value), before `until`. */
+function reportDuplicateKeys(sink: DiagnosticSink, until: number): void {
+  const document = sink.source.document;
+  if (!document) return;
+  visit(document, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = `${typeof pair.key.value}:${String(pair.key.value)}`;
+        const range = pair.key.range ?? [0, 0];
+        if (!seen.has(key)) seen.add(key);
+        else if (range[0] < until)
+          sink.reportAt(
+            'yaml/duplicate-key',
+            'Duplicate key: a key may appear only once in a mapping.',
+            range[0],
+            range[1],
+            'Remove or rename one of them; YAML keeps neither reliably.',
+          );
+      }
+    },
+  });
 }
 
 function reportForbiddenKeys(sink: DiagnosticSink, kind: DocumentKind): void {

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Diagnostic, DiagnosticCode, Position, RelatedLocation, Severity, SourceSpan, SpecPath } from '../diagnostics/diagnostic.js';
 
 /** A parsed spec file: its text, its YAML document and the line index, the one source of positions. */
@@ -46,9 +46,26 @@ export function locate(source: SpecSource, path: SpecPath, onKey = false): Sourc
   return spanAt(source, range[0], trimmedEnd(source.text, range[0], range[1]));
 }
 
+/** The pairs of each mapping by key text, built once per mapping: thousands of diagnostics in `steps` stay linear. */
+const PAIRS_BY_KEY = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairsByKey(node: YAMLMap): Map<string, Pair> {
+  let pairs = PAIRS_BY_KEY.get(node);
+  if (!pairs) {
+    pairs = new Map();
+    for (const item of node.items) {
+      const key = isPair(item) && isScalar(item.key) ? String(item.key.value) : undefined;
+      // The first of duplicate keys, as the linear scan it replaces found it.
+      if (key !== undefined && !pairs.has(key)) pairs.set(key, item);
+    }
+    PAIRS_BY_KEY.set(node, pairs);
+  }
+  return pairs;
+}
+
 function childOf(node: Node, segment: string | number): { key?: Node; value?: Node } | undefined {
   if (isMap(node)) {
-    const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+    const pair = pairsByKey(node).get(String(segment));
     if (!pair) return undefined;
     return { key: pair.key as Node, value: (pair.value ?? undefined) as Node | undefined };
   }
