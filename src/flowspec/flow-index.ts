@@ -134,13 +134,6 @@ export class FlowIndex {
     return component !== undefined && component === this.components.get(to);
   }
 
-  /** The steps of one attempt of a retry: reachable from its body without passing through the retry itself. */
-  retryBody(retryId: string): Set<string> {
-    const retry = this.steps.get(retryId);
-    if (retry?.type !== 'retry') return new Set();
-    return this.reachableFrom(retry.body, new Set([retryId]));
-  }
-
   private loopOf(retryId: string, body: string): RetryLoop {
     const component = this.components.get(retryId);
     const steps = this.reachableFrom(body, new Set([retryId]), (_, edge) => this.components.get(edge.to) === component);
