@@ -35,8 +35,9 @@ export function chainFlow(steps) {
     flowSteps[`note${block}`] = { type: 'assign', set: { last: { ref: `answer${block}.note` } }, next };
     flowSteps[`sorry${block}`] = { type: 'play', prompt: 'Sorry, again.', next: `retry${block}` };
   }
-  flowSteps.done = { type: 'route', queue: 'general', priority: 10 };
-  flowSteps.giveUp = { type: 'route', queue: 'general', priority: 0 };
+  flowSteps.done = { type: 'route', queue: 'general', priority: 10, onFailure: 'hangUp' };
+  flowSteps.giveUp = { type: 'route', queue: 'general', priority: 0, onFailure: 'hangUp' };
+  flowSteps.hangUp = { type: 'disconnect', prompt: 'Goodbye.' };
   return stringify({
     ivrflow: 1,
     name: `Chain ${steps}`,
