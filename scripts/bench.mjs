@@ -1,8 +1,11 @@
 // npm run bench: compile throughput on 1,000 variants of the example flow in one process, the
 // simulation rate of `ivrflow test` (10,000 random calls of the example flow on the spec engine,
-// then on all three engines), the cold start of `ivrflow validate` beside a bare `node -e 0`, and how
+// npm run bench: compile throughput on 1,000 variants of the example flow in one process, the
+// simulation rate of `ivrflow test` (10,000 random calls of the example flow on the spec engine,
+// then on all three engines), the cold start of `ivrflow validate` beside a bare `node -e 0`, how
 // the stages grow with hostile sizes (30,000 unknown keys, 10,000 invalid items, 900 route cases) as
-// the ratio of a large input's time to a tenth of it: about 10 is linear. Prints numbers; asserts nothing.
+// the ratio of a large input's time to a tenth of it (about 10 is linear), and the growth from 1,000
+// to 5,000 steps and errors (linear stages stay near 5x). Prints numbers; asserts nothing.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -10,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { checkSpec, compileSpec } from '../dist/pipeline.js';
 import { renderStylish } from '../dist/diagnostics/render/stylish.js';
 import { plainStyle } from '../dist/diagnostics/render/style.js';
+import { chainFlow, specWithErrors } from './large-flows.mjs';
 import { createEngine } from '../dist/simulate/engines.js';
 import { randomCalls } from '../dist/simulate/random-calls.js';
 import { judgeContext, runScenario } from '../dist/simulate/run/run-scenarios.js';
@@ -161,3 +165,35 @@ for (const [name, build, large, measure] of [
 }
 const { benchMock, describeMockBench } = await import('./bench-mock.mjs');
 console.log(describeMockBench(await benchMock(root)));
+/** Seconds to run `work` once, after one warm-up run on a small input. */
+async function seconds(work) {
+  const started = performance.now();
+  await work();
+  return (performance.now() - started) / 1000;
+}
+
+async function growth(label, make, run) {
+  await run(make(50));
+  const small = await seconds(() => run(make(1000)));
+  const large = await seconds(() => run(make(5000)));
+  console.log(
+    `${label}: 1,000 in ${small.toFixed(2)} s, 5,000 in ${large.toFixed(2)} s = ${(large / small).toFixed(1)}x for 5x the size (linear: ~5x)`,
+  );
+}
+
+const flowBytes = (steps) => Buffer.from(chainFlow(steps));
+await growth('check a long flow (steps)', flowBytes, (bytes) => {
+  if (!checkSpec('chain.yaml', bytes).graph) throw new Error('the chain flow has errors');
+});
+for (const target of ['genesys', 'cxone'])
+  await growth(`compile a long flow for ${target} (steps)`, flowBytes, async (bytes) => {
+    const result = await compileSpec('chain.yaml', bytes, { targets: [target] });
+    if (!result.artifacts) throw new Error(`the chain flow did not compile for ${target}: ${result.diagnostics[0]?.message}`);
+  });
+await growth(
+  'check a spec with errors (errors)',
+  (errors) => Buffer.from(specWithErrors(errors)),
+  (bytes) => {
+    if (checkSpec('errors.yaml', bytes).diagnostics.length === 0) throw new Error('the errors spec has no diagnostics');
+  },
+);

@@ -4,6 +4,7 @@ import { sortDiagnostics } from './diagnostics/sort.js';
 import { TARGET_NAMES, type Artifact, type EmitOptions, type TargetName } from './targets/artifact.js';
 import { TARGETS, checkTargets } from './targets/index.js';
 import { emitIr } from './targets/emit-ir.js';
+import { guardSensitiveFlow } from './ir/guard.js';
 import { lowerToIr } from './ir/lower.js';
 import type { RuleConfig } from './lint/config.js';
 import { lintSpec } from './lint/run.js';
@@ -57,8 +58,10 @@ export function checkSpec(file: string, bytes: Uint8Array, options: CheckOptions
   diagnostics.push(...sink.diagnostics);
   if (hasErrors(diagnostics)) return { source: loaded.source, diagnostics: sortDiagnostics(diagnostics), spec: validated.spec };
   const graph = lowerToIr(validated.index, options.environment ? { environment: options.environment } : {});
-  // Vendor limits and naming rules, once per selected target, before any emitter runs.
   const targetSink = new DiagnosticSink(loaded.source);
+  // The security invariant below the rules: no configuration turns it off, every target relies on it.
+  for (const leak of guardSensitiveFlow(graph)) targetSink.report(leak);
+  // Vendor limits and naming rules, once per selected target, before any emitter runs.
   for (const problem of checkTargets(graph, options.targets ?? TARGET_NAMES)) targetSink.report(problem);
   diagnostics.push(...targetSink.diagnostics);
   const result: CheckResult = { source: loaded.source, diagnostics: sortDiagnostics(diagnostics), spec: validated.spec };

@@ -1,15 +1,24 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { FILE_START, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { MAX_SPEC_BYTES } from '../flowspec/load.js';
 
 export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; diagnostic: Diagnostic };
 
 /** Read a spec or scenario file. A missing file, a directory or an oversized file is a diagnostic, never a throw. */
 export async function readSpecFile(file: string, cwd: string): Promise<ReadResult> {
+  // A file that could not be read has no content to point into; one that is too large starts at 1:1.
   const fail = (code: Diagnostic['code'], message: string, hint?: string): ReadResult => ({
     ok: false,
-    diagnostic: { code, severity: 'error', message, file, path: [], ...(hint ? { hint } : {}) },
+    diagnostic: {
+      code,
+      severity: 'error',
+      message,
+      file,
+      path: [],
+      ...(code.startsWith('io/') ? {} : { span: FILE_START }),
+      ...(hint ? { hint } : {}),
+    },
   });
   const path = resolve(cwd, file);
   try {

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, readdir, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, readdir, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import type { Artifact } from '../targets/artifact.js';
 import { CliError } from './io.js';
@@ -119,7 +119,11 @@ export async function removeKilledRunLeftovers(outDir: string): Promise<void> {
 async function prepareStaging(outDir: string, slug: string): Promise<string> {
   try {
     await makeDirectories(outDir);
-    return await mkdtemp(join(outDir, `.${slug}.tmp-`));
+    // Not mkdtemp: it creates 0700, and the version folder the link points at would be unreadable to
+    // a CI step running as another user. mkdir follows the umask.
+    const staging = join(outDir, `.${slug}.tmp-${randomBytes(6).toString('hex')}`);
+    await mkdir(staging);
+    return staging;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'EEXIST' || code === 'ENOTDIR' ? 'it, or a folder above it, is a file' : (code ?? String(error));

@@ -14,6 +14,9 @@ export interface SourceSpan {
   end: Position;
 }
 
+/** Line 1, column 1: where a diagnostic about the file as a whole (unreadable, too large, empty) points. */
+export const FILE_START: SourceSpan = { start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } };
+
 /** Keys and indexes from the document root to a node, e.g. ['steps', 'collectOtp', 'timeoutSeconds']. */
 export type SpecPath = readonly (string | number)[];
 
@@ -69,6 +72,8 @@ export type CoreCode =
   | 'secure/reserved-placeholder'
   | 'secure/sensitive-output'
   | 'env/missing-value'
+  | 'endpoint/invalid-url'
+  | 'endpoint/insecure-url'
   | 'lint/rule-crashed'
   | 'lint/rule-override'
   | 'target/limit'

@@ -1,25 +1,45 @@
+/**
+ * "Did you mean" work is quadratic when a spec has thousands of unknown names and thousands of
+ * candidates: a budget shared by the calls of one check caps it (in comparisons of characters).
+ * Once it is spent, hints go without a suggestion; the diagnostics themselves are unchanged.
+ */
+export class SuggestionBudget {
+  constructor(private remaining = 5_000_000) {}
+
+  /** Take `cost` units; false (and nothing taken) when not enough are left. */
+  spend(cost: number): boolean {
+    if (cost > this.remaining) return false;
+    this.remaining -= cost;
+    return true;
+  }
+}
+
 /** "Did you mean" candidates: the closest names within an edit distance of 3, best first. */
-export function suggest(input: string, candidates: Iterable<string>): string | undefined {
+export function suggest(input: string, candidates: Iterable<string>, budget = new SuggestionBudget()): string | undefined {
   const list = [...candidates];
+  const lowered = input.toLowerCase();
+  if (!budget.spend(list.length)) return undefined;
   // An abbreviation (`warn` for `warning`, `bearer` for `bearerToken`) is a match too.
-  const prefixed =
-    input.length >= 3 ? list.filter((candidate) => candidate.toLowerCase().startsWith(input.toLowerCase()) && candidate !== input) : [];
+  const prefixed = input.length >= 3 ? list.filter((candidate) => candidate.toLowerCase().startsWith(lowered) && candidate !== input) : [];
   if (prefixed.length === 1) return prefixed[0];
+  const limit = Math.min(3, Math.max(1, Math.floor(input.length / 2)));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of list) {
-    const distance = editDistance(input.toLowerCase(), candidate.toLowerCase());
+    // The distance is at least the difference in length: most candidates need no table at all.
+    if (Math.abs(candidate.length - input.length) > limit) continue;
+    if (!budget.spend(input.length * candidate.length)) return undefined;
+    const distance = editDistance(lowered, candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  const limit = Math.min(3, Math.max(1, Math.floor(input.length / 2)));
   return bestDistance <= limit ? best : undefined;
 }
 
-export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
-  const match = suggest(input, candidates);
+export function didYouMean(input: string, candidates: Iterable<string>, budget?: SuggestionBudget): string | undefined {
+  const match = suggest(input, candidates, budget);
   return match === undefined ? undefined : `Did you mean \`${match}\`?`;
 }
 

@@ -1,9 +1,11 @@
 import type { SpecPath } from '../diagnostics/diagnostic.js';
+import { checkFilledUrls } from './checks/endpoint-urls.js';
+import { FlowIndex } from './flow-index.js';
+import { placeholderKeys } from './placeholders.js';
 import type { DiagnosticSink } from './source.js';
 import type { FlowSpec } from './types.js';
 
-/** `{{key}}`, as Archy options files and Terraform `genesyscloud_flow.substitutions` write it. */
-const PLACEHOLDER = /\{\{([A-Za-z0-9_.-]+)\}\}/g;
+export { fillPlaceholders, placeholderKeys } from './placeholders.js';
 
 export interface PlaceholderUse {
   key: string;
@@ -21,16 +23,10 @@ export function findPlaceholders(spec: FlowSpec): PlaceholderUse[] {
   return uses;
 }
 
-export function placeholderKeys(text: string): string[] {
-  return [...text.matchAll(PLACEHOLDER)].map((match) => match[1]!);
-}
-
-/** Replace every placeholder that has a value; the others stay verbatim. */
-export function fillPlaceholders(text: string, environment: ReadonlyMap<string, string>): string {
-  return text.replace(PLACEHOLDER, (whole, key: string) => environment.get(key) ?? whole);
-}
-
-/** With an environment file, every placeholder must have a value: a half-filled flow is not deployable. */
+/**
+ * With an environment file, every placeholder must have a value (a half-filled flow is not
+ * deployable), and every URL it completes is judged as it will be deployed.
+ */
 export function checkEnvironment(spec: FlowSpec, environment: ReadonlyMap<string, string>, sink: DiagnosticSink): void {
   for (const use of findPlaceholders(spec)) {
     if (environment.has(use.key)) continue;
@@ -41,6 +37,7 @@ export function checkEnvironment(spec: FlowSpec, environment: ReadonlyMap<string
       hint: `Add \`${use.key}: <value>\` to the environment file.`,
     });
   }
+  checkFilledUrls(new FlowIndex(spec), environment, sink);
 }
 
 function collect(text: string, path: SpecPath, uses: PlaceholderUse[]): void {

@@ -1,5 +1,6 @@
 import type { DiagnosticCode } from '../diagnostics/diagnostic.js';
-import { didYouMean } from '../diagnostics/suggest.js';
+import { didYouMean, SuggestionBudget } from '../diagnostics/suggest.js';
+import { stronglyConnected } from '../util/strongly-connected.js';
 import { CALL_FIELDS, isCallField, type ResolvedRef } from './refs.js';
 import { stepTransitions, type Transition } from './transitions.js';
 import type { FlowSpec, StepSpec } from './types.js';
@@ -28,6 +29,11 @@ export class FlowIndex {
   /** Steps of the secure section: every step reachable from `secure.entry`. Empty without one. */
   readonly secureSteps: ReadonlySet<string>;
   private predecessorsCache?: ReadonlyMap<string, readonly string[]>;
+  private componentsCache?: ReadonlyMap<string, number>;
+  private retryLoopsCache?: ReadonlyMap<string, RetryLoop>;
+  private retryOfStepCache?: ReadonlyMap<string, string>;
+  /** Shared by every "did you mean" of unresolved refs, so thousands of them stay linear. */
+  private readonly suggestions = new SuggestionBudget();
 
   constructor(readonly spec: FlowSpec) {
     this.steps = new Map(Object.entries(spec.steps));
@@ -78,23 +84,62 @@ export class FlowIndex {
   get predecessors(): ReadonlyMap<string, readonly string[]> {
     if (!this.predecessorsCache) {
       const map = new Map<string, string[]>();
-      for (const id of this.steps.keys()) for (const edge of this.edges(id)) map.set(edge.to, [...(map.get(edge.to) ?? []), id]);
+      for (const id of this.steps.keys())
+        for (const edge of this.edges(id)) {
+          const list = map.get(edge.to);
+          if (list) list.push(id);
+          else map.set(edge.to, [id]);
+        }
       this.predecessorsCache = map;
     }
     return this.predecessorsCache;
   }
 
-  /** The retry whose attempt contains the step, if any (the innermost one listed first in the spec). */
-  retryContaining(stepId: string): string | undefined {
-    for (const [id, step] of this.steps) if (step.type === 'retry' && this.retryBody(id).has(stepId)) return id;
-    return undefined;
+  /** The strongly connected component of each step (retries included): two steps share one when each reaches the other. */
+  get components(): ReadonlyMap<string, number> {
+    if (!this.componentsCache) {
+      const components = stronglyConnected([...this.steps.keys()], (id) => this.edges(id).map((edge) => edge.to));
+      this.componentsCache = new Map(components.flatMap((members, number) => members.map((id) => [id, number] as const)));
+    }
+    return this.componentsCache;
   }
 
-  /** The steps of one attempt of a retry: reachable from its body without passing through the retry itself. */
-  retryBody(retryId: string): Set<string> {
-    const retry = this.steps.get(retryId);
-    if (retry?.type !== 'retry') return new Set();
-    return this.reachableFrom(retry.body, new Set([retryId]));
+  /**
+   * For every retry, the loop of its attempts: computed once for the whole flow. A step that leads
+   * back to a retry shares its strongly connected component, and so does every step on the way, so
+   * each walk stays inside one component and the total is linear for flows of separate retries.
+   */
+  get retryLoops(): ReadonlyMap<string, RetryLoop> {
+    if (!this.retryLoopsCache) {
+      const loops = new Map<string, RetryLoop>();
+      for (const [id, step] of this.stepsOfType('retry')) loops.set(id, this.loopOf(id, step.body));
+      this.retryLoopsCache = loops;
+    }
+    return this.retryLoopsCache;
+  }
+
+  /** The retry whose attempts can come back through the step, if any (the first listed in the spec). */
+  retryContaining(stepId: string): string | undefined {
+    if (!this.retryOfStepCache) {
+      const retryOf = new Map<string, string>();
+      for (const [id, loop] of this.retryLoops) for (const member of loop.steps) if (!retryOf.has(member)) retryOf.set(member, id);
+      this.retryOfStepCache = retryOf;
+    }
+    return this.retryOfStepCache.get(stepId);
+  }
+
+  /** Whether `to` can be reached from `from` and back: both lie on one loop (or are the same step). */
+  sameLoop(from: string, to: string): boolean {
+    const component = this.components.get(from);
+    return component !== undefined && component === this.components.get(to);
+  }
+
+  private loopOf(retryId: string, body: string): RetryLoop {
+    const component = this.components.get(retryId);
+    const steps = this.reachableFrom(body, new Set([retryId]), (_, edge) => this.components.get(edge.to) === component);
+    if (!this.sameLoop(retryId, body)) steps.clear();
+    const repeatsFrom = [...new Set(this.predecessors.get(retryId))].filter((id) => steps.has(id));
+    return { steps, repeatsFrom };
   }
 
   resolveRef(ref: string): ResolvedRef | RefProblem {
@@ -105,7 +150,7 @@ export class FlowIndex {
         code: 'ref/unknown-field',
         message: `\`${ref}\` is not call data.`,
         hint:
-          didYouMean(field ?? '', Object.keys(CALL_FIELDS)) ??
+          didYouMean(field ?? '', Object.keys(CALL_FIELDS), this.suggestions) ??
           `Call data: ${Object.keys(CALL_FIELDS)
             .map((name) => `call.${name}`)
             .join(', ')}.`,
@@ -121,7 +166,7 @@ export class FlowIndex {
       return { kind: 'variable', name, type: variable.type, sensitive: variable.sensitive === true };
     const hint = this.results.has(name)
       ? `\`${name}\` is an http result: read one of its fields, e.g. \`${name}.<field>\`.`
-      : (didYouMean(name, Object.keys(this.spec.variables ?? {})) ?? 'Declare it under `variables`.');
+      : (didYouMean(name, Object.keys(this.spec.variables ?? {}), this.suggestions) ?? 'Declare it under `variables`.');
     return { code: 'ref/unknown-variable', message: `Unknown variable \`${name}\`.`, hint };
   }
 
@@ -131,7 +176,7 @@ export class FlowIndex {
       return {
         code: 'ref/unknown-result',
         message: `No http step has the result name \`${result}\`.`,
-        hint: didYouMean(result, this.results.keys()) ?? 'Set `result:` on the http step whose answer you read.',
+        hint: didYouMean(result, this.results.keys(), this.suggestions) ?? 'Set `result:` on the http step whose answer you read.',
       };
     const endpoint = Object.hasOwn(this.spec.endpoints ?? {}, source.endpoint) ? this.spec.endpoints![source.endpoint] : undefined;
     if (!endpoint)
@@ -142,10 +187,18 @@ export class FlowIndex {
       return {
         code: 'ref/unknown-field',
         message: `The response of endpoint \`${source.endpoint}\` declares no field \`${field}\`.`,
-        hint: didYouMean(field, Object.keys(fields)) ?? `Declared fields: ${Object.keys(fields).join(', ')}.`,
+        hint: didYouMean(field, Object.keys(fields), this.suggestions) ?? `Declared fields: ${Object.keys(fields).join(', ')}.`,
       };
     return { kind: 'result', result, field, step: source.step, endpoint: source.endpoint, type };
   }
+}
+
+/** The part of a retry's attempt that can start another attempt. */
+export interface RetryLoop {
+  /** Steps reachable from the body, without passing through the retry, that can lead back to it. */
+  steps: ReadonlySet<string>;
+  /** The steps of `steps` with a transition back to the retry, in spec order: each starts the next attempt. */
+  repeatsFrom: readonly string[];
 }
 
 export function isRefProblem(value: ResolvedRef | RefProblem): value is RefProblem {

@@ -78,9 +78,14 @@ function parseText(file: string, text: string, lineCounter: LineCounter, kind: D
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true, version: '1.2', merge: false });
   const source: SpecSource = { file, text, lineCounter, document };
   const sink = new DiagnosticSink(source);
-  for (const error of document.errors) reportYamlError(sink, error, kind);
+  const { errors, dropped } = withoutCascade(document.errors);
+  for (const error of errors) reportYamlError(sink, error, kind, error === errors[errors.length - 1] ? dropped : 0);
   for (const warning of document.warnings) reportYamlWarning(sink, warning);
-  if (sink.diagnostics.length > 0) return { source, diagnostics: sink.diagnostics };
+  if (sink.diagnostics.length > 0) {
+    // What lies before the first indentation error is as the user wrote it: its duplicates are real.
+    if (errors.length > 0) checkNodes(sink, kind, dropped > 0 ? errors[errors.length - 1]!.pos[0] : Infinity);
+    return { source, diagnostics: sink.diagnostics };
+  }
   checkNodes(sink, kind);
   if (document.contents === null) {
     sink.reportAt('input/empty', 'The file holds only comments.', 0, 0, `Start from ${kind.example}.`);
@@ -107,7 +112,33 @@ function parseText(file: string, text: string, lineCounter: LineCounter, kind: D
   }
 }
 
-function reportYamlError(sink: DiagnosticSink, error: YAMLError, kind: DocumentKind): void {
+/** Errors after which the parser is lost in the indentation: what it reports next follows from them. */
+const CASCADING: ReadonlySet<YAMLError['code']> = new Set([
+  'TAB_AS_INDENT',
+  'BAD_INDENT',
+  'MULTILINE_IMPLICIT_KEY',
+  'BLOCK_AS_IMPLICIT_KEY',
+  'UNEXPECTED_TOKEN',
+]);
+
+/**
+ * One tab or one misindented line makes the parser misread the rest of its block, and it reports
+ * each misreading. Keep the errors up to the first indentation error; the ones after it are counted
+ * in its hint.
+ */
+function withoutCascade(errors: readonly YAMLError[]): { errors: YAMLError[]; dropped: number } {
+  const first = errors.findIndex((error) => CASCADING.has(error.code));
+  if (first === -1) return { errors: [...errors], dropped: 0 };
+  return { errors: errors.slice(0, first + 1), dropped: errors.length - first - 1 };
+}
+
+function cascadeHint(hint: string | undefined, dropped: number): string | undefined {
+  if (dropped === 0) return hint;
+  const count = `${dropped} more syntax error${dropped === 1 ? '' : 's'} after this line follow${dropped === 1 ? 's' : ''} from it and ${dropped === 1 ? 'is' : 'are'} not shown.`;
+  return hint === undefined ? count : `${hint} ${count}`;
+}
+
+function reportYamlError(sink: DiagnosticSink, error: YAMLError, kind: DocumentKind, dropped: number): void {
   const [start, end] = error.pos;
   const message = firstLine(error.message);
   // The yaml library's codes are its own open list: every code not named here is a syntax error.
@@ -141,7 +172,7 @@ function reportYamlError(sink: DiagnosticSink, error: YAMLError, kind: DocumentK
           end,
           `A ${kind.noun} needs only a few levels; flatten the nesting.`,
         );
-      else sink.reportAt('yaml/syntax', `YAML syntax error: ${message}`, start, end, SYNTAX_HINTS[error.code]);
+      else sink.reportAt('yaml/syntax', `YAML syntax error: ${message}`, start, end, cascadeHint(SYNTAX_HINTS[error.code], dropped));
   }
 }
 
@@ -177,19 +208,22 @@ function reportYamlWarning(sink: DiagnosticSink, warning: YAMLWarning): void {
 const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`));
 
 /** Keys that are forbidden anywhere, keys repeated in a mapping, tags outside the core schema: one pass, one set per mapping. */
-function checkNodes(sink: DiagnosticSink, kind: DocumentKind): void {
+function checkNodes(sink: DiagnosticSink, kind: DocumentKind, until = Infinity): void {
   const document = sink.source.document;
   if (!document) return;
-  const checkTag = (_: unknown, node: Node) => reportTagOutsideCore(sink, node);
+  const checkTag = (_: unknown, node: Node) => {
+    if ((node.range?.[0] ?? 0) < until) reportTagOutsideCore(sink, node);
+  };
   visit(document, {
     Scalar: checkTag,
     Seq: checkTag,
     Map(_, map) {
-      reportTagOutsideCore(sink, map);
+      checkTag(undefined, map);
       const seen = new Set<unknown>();
       for (const pair of map.items) {
         if (!isScalar(pair.key)) continue;
         const range = pair.key.range ?? [0, 0];
+        if (range[0] >= until) continue;
         if (seen.has(pair.key.value))
           sink.reportAt(
             'yaml/duplicate-key',

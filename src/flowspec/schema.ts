@@ -22,8 +22,37 @@ export function checkAgainst(validator: SchemaValidator, data: unknown, sink: Di
   if (validator(data)) return true;
   const errors = relevantErrors(validator.errors ?? []);
   const unknownKeys = unknownKeysByNode(errors);
+  const before = sink.diagnostics.length;
   for (const error of errors) if (!isMisspelledRequired(error, unknownKeys)) reportSchemaError(error, sink);
+  // Data that fails the schema is never reported clean, whatever the filtering above dropped.
+  if (sink.diagnostics.length === before) reportDeepestError(validator.errors ?? [], sink);
   return false;
+}
+
+/**
+ * When the filtering of compound errors left nothing to say, the error deepest in the data is the
+ * most specific one; a generic message at its place if even that says nothing.
+ */
+function reportDeepestError(errors: readonly ErrorObject[], sink: DiagnosticSink): void {
+  const candidates = errors.filter((error) => !['if', 'anyOf', 'oneOf', 'propertyNames'].includes(error.keyword));
+  const deepest = candidates.reduce<ErrorObject | undefined>(
+    (best, error) => (best === undefined || depth(error) > depth(best) ? error : best),
+    undefined,
+  );
+  const before = sink.diagnostics.length;
+  if (deepest) reportSchemaError(deepest, sink);
+  if (sink.diagnostics.length > before) return;
+  const path = pointerToPath(deepest?.instancePath ?? errors[0]?.instancePath ?? '');
+  sink.report({
+    code: 'schema/invalid',
+    message: `${capitalize(describePath(path))} does not have the shape the spec format requires.`,
+    path,
+    hint: 'Compare it with the examples in flows/ or with schemas/ivrflow.schema.json.',
+  });
+}
+
+function depth(error: ErrorObject): number {
+  return error.instancePath.split('/').length;
 }
 
 /** The unknown keys of each mapping, by instance path: looked up once per missing key, never searched. */
@@ -146,27 +175,72 @@ function reportGeneric(error: ErrorObject, path: SpecPath, sink: DiagnosticSink)
     });
     return;
   }
-  if (isComparisonSchema(error.parentSchema) && (error.keyword === 'minProperties' || error.keyword === 'maxProperties')) {
-    sink.report({
-      code: 'schema/invalid',
-      message: `The comparison at ${describePath(path)} has ${error.keyword === 'minProperties' ? 'no operator' : 'more than one operator'}: it needs \`ref\` and exactly one operator.`,
-      path,
-      hint: 'Operators: equals, notEquals, in, exists, greaterThan, lessThan, atLeast, atMost.',
-    });
+  if (isComparisonSchema(error.parentSchema) && error.keyword.endsWith('Properties')) {
+    reportComparisonShape(error, path, sink);
     return;
   }
   sink.report({
     code: 'schema/invalid',
-    message: `${capitalize(describePath(path))} ${error.message ?? 'is not valid'}.`,
+    message: `${capitalize(describePath(path))} ${plainRequirement(error)}.`,
     path,
     hint: description,
   });
 }
 
-/** The comparison shape (`{ ref, <one operator> }`), wherever ajv reports it from: inlined into a condition or by its own definition. */
+/** ajv's "must NOT have fewer than 1 items" in plain words; its own message only for keywords the spec never uses. */
+function plainRequirement(error: ErrorObject): string {
+  const limit = (error.params as { limit?: number }).limit;
+  const plural = (count: number | undefined, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+  switch (error.keyword) {
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum': {
+      const comparison = (error.params as { comparison?: string }).comparison ?? '';
+      const words: Record<string, string> = { '>=': 'at least', '<=': 'at most', '>': 'more than', '<': 'less than' };
+      return `is ${describeValue(error.data)}; it must be ${words[comparison] ?? comparison} ${limit}`;
+    }
+    case 'minLength':
+      return limit === 1 ? 'must not be empty' : `must be at least ${plural(limit, 'character')} long`;
+    case 'maxLength':
+      return `is too long: at most ${plural(limit, 'character')}`;
+    case 'minItems':
+      return limit === 1 ? 'must list at least one item' : `must list at least ${plural(limit, 'item')}`;
+    case 'maxItems':
+      return `lists too many items: at most ${limit}`;
+    case 'minProperties':
+      return limit === 1 ? 'must have at least one entry' : `must have at least ${plural(limit, 'entry', 'entries')}`;
+    case 'maxProperties':
+      return `has too many entries: at most ${limit}`;
+    case 'uniqueItems':
+      return 'lists the same item twice';
+    default:
+      return error.message ?? 'is not valid';
+  }
+}
+
+/** The comparison definition: `ref` plus one operator (ajv's schemaPath is relative to the $ref, so it is told by its keys). */
 function isComparisonSchema(schema: unknown): boolean {
   const properties = (schema as { properties?: Record<string, unknown> } | undefined)?.properties;
   return properties !== undefined && 'ref' in properties && 'equals' in properties && 'exists' in properties;
+}
+
+/** "must NOT have more than 2 properties" said in the spec's words: which operators it has, and how many it may. */
+function reportComparisonShape(error: ErrorObject, path: SpecPath, sink: DiagnosticSink): void {
+  const operators = Object.keys((error.data as Record<string, unknown> | undefined) ?? {}).filter((key) => key !== 'ref');
+  const listed = operators.map((operator) => `\`${operator}\``).join(', ');
+  sink.report({
+    code: 'schema/invalid',
+    message:
+      operators.length > 1
+        ? `The comparison at ${describePath(path)} has ${operators.length} operators (${listed}); it takes exactly one.`
+        : `The comparison at ${describePath(path)} has no operator; it takes \`ref\` and exactly one.`,
+    path,
+    hint:
+      operators.length > 1
+        ? 'Split it into one comparison per operator inside `all:` (or `any:`).'
+        : 'Operators: equals, notEquals, in, exists, greaterThan, lessThan, atLeast, atMost.',
+  });
 }
 
 /** RFC 6901 JSON pointer to path segments; array indexes become numbers. */

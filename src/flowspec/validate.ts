@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 import type { Check } from './checks/context.js';
+import { checkEndpointUrls } from './checks/endpoint-urls.js';
 import { checkGraph } from './checks/graph.js';
 import { checkReservedPlaceholders } from './checks/placeholders.js';
 import { checkReferences } from './checks/references.js';
@@ -12,7 +13,14 @@ import { checkSchema } from './schema.js';
 import { DiagnosticSink } from './source.js';
 import type { FlowSpec } from './types.js';
 
-const SEMANTIC_CHECKS: readonly Check[] = [checkReferences, checkGraph, checkTypes, checkSecureSection, checkReservedPlaceholders];
+const SEMANTIC_CHECKS: readonly Check[] = [
+  checkReferences,
+  checkGraph,
+  checkTypes,
+  checkSecureSection,
+  checkReservedPlaceholders,
+  checkEndpointUrls,
+];
 
 export interface ValidatedSpec {
   spec?: FlowSpec;

@@ -127,17 +127,15 @@ function lowerStep(index: FlowIndex, id: string, step: StepSpec): FlowNode {
         attributes: Object.entries(step.attributes).map(([name, value]) => ({ name, value: lowerValue(index, value) })),
         next: step.next,
       };
-    case 'retry': {
-      const body = index.retryBody(id);
+    case 'retry':
       return {
         kind: 'retry',
         ...base,
         maxAttempts: step.maxAttempts,
         body: step.body,
         onExhausted: step.onExhausted,
-        bodySteps: [...index.steps.keys()].filter((member) => body.has(member)),
+        repeatsFrom: index.retryLoops.get(id)?.repeatsFrom ?? [],
       };
-    }
     case 'route': {
       const single = step.queue === undefined ? undefined : { queue: step.queue, priority: step.priority, skills: step.skills };
       const fallback = lowerTarget(single ?? step.default);

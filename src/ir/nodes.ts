@@ -87,8 +87,12 @@ export interface RetryNode extends NodeBase {
   maxAttempts: number;
   body: string;
   onExhausted: string;
-  /** The steps of one attempt: reachable from `body` without passing through the retry. */
-  bodySteps: readonly string[];
+  /**
+   * The steps of an attempt with a transition back to the retry, in spec order: each starts the
+   * next attempt. Not the whole attempt, which can be the rest of the flow (a list that made the
+   * IR quadratic in the number of retries).
+   */
+  repeatsFrom: readonly string[];
 }
 
 export interface RouteTarget {

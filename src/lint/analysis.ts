@@ -1,6 +1,6 @@
 import type { FlowIndex } from '../flowspec/flow-index.js';
 import { unboundedCycles } from './cycles.js';
-import { computeTaint, sensitiveSources, type TaintFacts } from './taint.js';
+import { computeTaint, sensitiveSources, type TaintFacts } from '../flowspec/taint.js';
 
 /**
  * Facts several rules need, computed lazily and at most once per spec. Add an analysis here

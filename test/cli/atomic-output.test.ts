@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Artifact } from '../../src/targets/artifact.js';
 import { BIN, tempDir } from '../helpers/cli.js';
-import { readRepoFile } from '../helpers/fixtures.js';
+import { readRepoFile, ROOT } from '../helpers/fixtures.js';
 
 /**
  * Every file-system mutation write-output makes goes through this gate, so a test can stop the
@@ -143,7 +143,9 @@ function random(seed: number): () => number {
 
 function runGenerate(specs: readonly string[], out: string, killAfterMs?: number): Promise<number | null> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, 'generate', ...specs, '-o', out, '--target', 'genesys,cxone'], { stdio: 'ignore' });
+    const child = spawn(process.execPath, [BIN, 'generate', ...specs, '-o', out, '--target', 'genesys,cxone', '--env', EXAMPLE_ENV], {
+      stdio: 'ignore',
+    });
     const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     child.on('exit', (code) => {
       if (timer) clearTimeout(timer);
@@ -151,6 +153,9 @@ function runGenerate(specs: readonly string[], out: string, killAfterMs?: number
     });
   });
 }
+
+/** Fills the example flow's placeholders: the CXone target needs every one. */
+const EXAMPLE_ENV = join(ROOT, 'flows/environments/example.yaml');
 
 describe('kill -9 during generate', () => {
   it(

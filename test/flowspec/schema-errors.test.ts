@@ -183,8 +183,8 @@ describe('schema errors reach the user', () => {
   it.each([
     ['{ any: [ { ref: auth.account_status } ] }', 'steps.checkAccount.if.any[0]` has no operator'],
     ['{ not: { ref: auth.account_status } }', 'steps.checkAccount.if.not` has no operator'],
-    ['{ ref: auth.account_status, equals: a, notEquals: b }', 'steps.checkAccount.if` has more than one operator'],
-    ['{ all: [ { ref: auth.account_status, equals: a, in: [b] } ] }', 'steps.checkAccount.if.all[0]` has more than one operator'],
+    ['{ ref: auth.account_status, equals: a, notEquals: b }', 'steps.checkAccount.if` has 2 operators (`equals`, `notEquals`)'],
+    ['{ all: [ { ref: auth.account_status, equals: a, in: [b] } ] }', 'steps.checkAccount.if.all[0]` has 2 operators (`equals`, `in`)'],
   ])('says plainly what is wrong with the condition %s', (condition, message) => {
     const text = readRepoFile('flows/pin-with-summary.yaml').replace(
       /if: \{ ref: auth\.account_status, in: \[active, past_due\] \}/,

@@ -73,3 +73,9 @@ export function positionOf(text: string, snippet: string, occurrence = 1): { lin
   const before = text.slice(0, offset).split('\n');
   return { line: before.length, column: before[before.length - 1]!.length + 1 };
 }
+
+/** flows/environments/example.yaml as `--env` reads it: every placeholder of the example flows filled. */
+export function exampleEnvironment(): Map<string, string> {
+  const values = parseDocument(readRepoFile('flows/environments/example.yaml')).toJS() as Record<string, string>;
+  return new Map(Object.entries(values).map(([key, value]) => [key, String(value)]));
+}

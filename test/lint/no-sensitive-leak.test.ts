@@ -70,8 +70,12 @@ testRule('no-sensitive-leak', {
     { name: 'pin-with-summary: the verifier answer feeds a second endpoint', spec: mutateFlow('pin-with-summary', {}) },
     { name: 'international-otp', spec: mutateFlow('international-otp', {}) },
     {
+      // The copy is sensitive too: a plain variable holding the OTP is refused by the IR guard (it would not be redacted).
       name: 'a copy sent to the verifier only',
-      spec: withCopy({ 'endpoints.verifyIdentity.body.auth_value': { ref: 'otpCopy' } }),
+      spec: withCopy({
+        'variables.otpCopy': { type: 'string', sensitive: true },
+        'endpoints.verifyIdentity.body.auth_value': { ref: 'otpCopy' },
+      }),
     },
   ],
   invalid: [

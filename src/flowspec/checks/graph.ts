@@ -62,7 +62,8 @@ function stepsThatCanEnd(index: CheckContext['index']): Set<string> {
 function checkRetries({ index, sink }: CheckContext): void {
   for (const [id, step] of index.stepsOfType('retry')) {
     if (!index.steps.has(step.onExhausted)) continue;
-    if (index.reachableFrom(step.onExhausted).has(id)) {
+    // The exhausted path leads back into the retry exactly when it lies on a loop through it.
+    if (step.onExhausted === id || index.sameLoop(step.onExhausted, id)) {
       sink.report({
         code: 'graph/retry-exhausted-loops',
         message: `The exhausted path of retry \`${id}\` leads back into the retry, so it is never really exhausted.`,
@@ -70,9 +71,8 @@ function checkRetries({ index, sink }: CheckContext): void {
         hint: 'Send the exhausted path to a route or a disconnect.',
       });
     }
-    const body = index.retryBody(id);
-    const repeats = [...body].some((member) => index.edges(member).some((edge) => edge.to === id));
-    if (body.size > 0 && !repeats) {
+    const attempt = index.steps.has(step.body) && step.body !== id;
+    if (attempt && index.retryLoops.get(id)?.repeatsFrom.length === 0) {
       sink.report({
         code: 'graph/retry-never-repeats',
         severity: 'warning',

@@ -1,4 +1,4 @@
-import { didYouMean } from '../../diagnostics/suggest.js';
+import { didYouMean, SuggestionBudget } from '../../diagnostics/suggest.js';
 import { isRefProblem } from '../flow-index.js';
 import { collectRefUses } from '../ref-uses.js';
 import { RESERVED_NAMES } from '../refs.js';
@@ -19,12 +19,13 @@ export function checkReferences(context: CheckContext): void {
 
 function checkStepReferences({ spec, index, sink }: CheckContext): void {
   const stepIds = [...index.steps.keys()];
+  const budget = new SuggestionBudget();
   const reportUnknown = (id: string, path: (string | number)[]) =>
     sink.report({
       code: 'ref/unknown-step',
       message: `Unknown step \`${id}\`.`,
       path,
-      hint: didYouMean(id, stepIds) ?? 'Declare it under `steps`.',
+      hint: didYouMean(id, stepIds, budget) ?? 'Declare it under `steps`.',
     });
   if (!index.steps.has(spec.start)) reportUnknown(spec.start, ['start']);
   if (spec.secure && !index.steps.has(spec.secure.entry)) reportUnknown(spec.secure.entry, ['secure', 'entry']);

@@ -1,4 +1,5 @@
 import { isRefProblem } from '../flow-index.js';
+import { computeTaint, sensitiveSources, type TaintFacts } from '../taint.js';
 import { isRefValue } from '../types.js';
 import type { CheckContext } from './context.js';
 
@@ -113,6 +114,7 @@ function checkExports({ spec, index, sink }: CheckContext): void {
       });
     }
   });
+  let taint: TaintFacts | undefined;
   for (const id of index.secureSteps) {
     const step = index.steps.get(id);
     if (step?.type !== 'setAttributes') continue;
@@ -127,6 +129,19 @@ function checkExports({ spec, index, sink }: CheckContext): void {
           message: `Attribute \`${attribute}\` would carry the sensitive value \`${value.ref}\` out of the secure section.`,
           path,
           hint: 'Never promote a credential; promote what the verifier returns (a customer id, a tier).',
+        });
+        continue;
+      }
+      taint ??= computeTaint(index, sensitiveSources(index), { throughResponses: true });
+      const copied = taint.taintOf(value.ref);
+      if (copied) {
+        // Exporting it would only move the leak: a copy of a credential is still a credential.
+        sink.report({
+          code: 'secure/sensitive-export',
+          message: `Attribute \`${attribute}\` would carry \`${value.ref}\`, which holds sensitive \`${copied.source}\`, out of the secure section.`,
+          path,
+          hint: 'Never promote a credential or a copy of it; promote what the verifier returns (a customer id, a tier).',
+          related: copied.trail,
         });
       } else {
         sink.report({

@@ -1,4 +1,6 @@
 import { forEachComparison } from '../../flowspec/ref-uses.js';
+import type { ValueType } from '../../flowspec/types.js';
+import { identifierWords } from '../name-words.js';
 import { defineRule } from '../rule.js';
 
 export const defensiveResponseCheck = defineRule({
@@ -22,7 +24,7 @@ export const defensiveResponseCheck = defineRule({
           'noSuccessCheck',
           ['endpoints', name, 'response'],
           { endpoint: name },
-          { onKey: true, hint: 'Add `success: { field: status, equals: success }`: it is compiled with an existence guard.' },
+          { onKey: true, hint: successHint(endpoint.response.fields) },
         );
       }
       const type = success ? endpoint.response.fields[success.field] : undefined;
@@ -52,3 +54,20 @@ export const defensiveResponseCheck = defineRule({
     }
   },
 });
+
+/** Words a verifier's status field is named with, most likely first. */
+const STATUS_WORDS = ['status', 'result', 'outcome', 'verified', 'success', 'valid', 'authenticated', 'state'];
+
+/** Suggest a success check on a field the response declares; never on one it does not have. */
+function successHint(fields: Record<string, ValueType>): string {
+  const candidates = Object.entries(fields).filter(([, type]) => type === 'string' || type === 'boolean');
+  // A field named just `status` before one that only contains the word (`account_status` is about the account).
+  const exact = STATUS_WORDS.map((word) => candidates.find(([name]) => identifierWords(name).join(' ') === word)).find((found) => found);
+  const partial = STATUS_WORDS.map((word) => candidates.find(([name]) => identifierWords(name).includes(word))).find((found) => found);
+  const named = exact ?? partial;
+  const [field, type] = named ?? candidates[0] ?? [];
+  if (field === undefined)
+    return 'Declare the status field the verifier answers (e.g. `status: string` under `response.fields`), then `success: { field: status, equals: success }`.';
+  const equals = type === 'boolean' ? 'true' : 'success';
+  return `Add \`success: { field: ${field}, equals: ${equals} }\` (with the value your verifier answers): it is compiled with an existence guard.`;
+}

@@ -35,8 +35,14 @@ export const httpOutcomesHandled = defineRule({
   },
 });
 
-/** Whether the path from `from` reaches the retry before any route or disconnect. */
+/**
+ * Whether the path from `from` reaches the retry before any route or disconnect. Such a path stays
+ * on the retry's loop, so the walk is limited to it.
+ */
 function leadsBackTo(index: FlowIndex, from: string, retry: string): boolean {
   if (from === retry) return true;
-  return [...index.reachableFrom(from, new Set([retry]))].some((id) => index.edges(id).some((edge) => edge.to === retry));
+  if (!index.sameLoop(from, retry)) return false;
+  const repeaters = new Set(index.retryLoops.get(retry)?.repeatsFrom);
+  const onLoop = (_: string, edge: { to: string }) => index.sameLoop(edge.to, retry);
+  return [...index.reachableFrom(from, new Set([retry]), onLoop)].some((id) => repeaters.has(id));
 }

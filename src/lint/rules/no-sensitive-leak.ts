@@ -2,7 +2,7 @@ import type { FlowIndex } from '../../flowspec/flow-index.js';
 import type { RefUse } from '../../flowspec/ref-uses.js';
 import { assertNever } from '../../util/assert.js';
 import { defineRule } from '../rule.js';
-import { isVerifier } from '../taint.js';
+import { isVerifier } from '../../flowspec/taint.js';
 
 type LeakMessage = 'toAttribute' | 'toCondition' | 'toRoute' | 'toEndpoint' | 'toExport';
 

@@ -1,10 +1,10 @@
 import type { SpecPath } from '../../diagnostics/diagnostic.js';
-import type { FlowIndex } from '../../flowspec/flow-index.js';
-import type { RefUse } from '../../flowspec/ref-uses.js';
+import { isRefProblem, type FlowIndex } from '../../flowspec/flow-index.js';
+import { collectRefUses, type RefUse } from '../../flowspec/ref-uses.js';
 import type { GatherStepSpec } from '../../flowspec/types.js';
 import { findPhrase, identifierWords, maxDigits, proseWords } from '../name-words.js';
 import { defineRule, type ReportOptions } from '../rule.js';
-import { computeTaint, isVerifier, type Taint } from '../taint.js';
+import { isVerifier, type TaintLink } from '../../flowspec/taint.js';
 
 /** What callers are asked for when they prove who they are (docs/rules/sensitive-gather.md). */
 const CREDENTIAL_PHRASES = [
@@ -55,6 +55,7 @@ export const sensitiveGather = defineRule({
     namedLikeCredential: 'Gather `{{step}}` looks like it collects {{what}} (its {{where}}), but `{{variable}}` is not sensitive.',
   },
   check({ spec, index, report }) {
+    const feeds = credentialFeeds(index);
     for (const [id, step] of index.stepsOfType('gather')) {
       if (spec.variables?.[step.into]?.sensitive === true) continue;
       const path: SpecPath = step.sensitive === undefined ? ['steps', id] : ['steps', id, 'sensitive'];
@@ -62,14 +63,17 @@ export const sensitiveGather = defineRule({
         onKey: step.sensitive === undefined,
         hint: `Set \`sensitive: true\` on the gather and on variable \`${step.into}\`, and gather it inside the secure section.`,
       };
-      const feed = credentialFeed(index, step.into);
+      const feed = feeds.get(step.into);
       if (feed) {
-        const { use, taint } = feed;
+        const { use } = feed;
         report(
           'feedsVerifier',
           path,
           { step: id, variable: step.into, endpoint: use.endpoint, field: use.field },
-          { ...options, related: [...taint.trail, { message: `sent to verifier \`${use.endpoint}\` here`, path: use.path }] },
+          {
+            ...options,
+            related: [...feedTrail(step.into, feed, feeds), { message: `sent to verifier \`${use.endpoint}\` here`, path: use.path }],
+          },
         );
         continue;
       }
@@ -87,13 +91,60 @@ export const sensitiveGather = defineRule({
 
 type BodyUse = Extract<RefUse, { kind: 'requestBody' }>;
 
-/** The first credential field of a verifier the variable reaches, directly or through assignments. */
-function credentialFeed(index: FlowIndex, variable: string): { use: BodyUse; taint: Taint } | undefined {
-  const sources = new Map([[variable, { message: `\`${variable}\` is declared here`, path: ['variables', variable], onKey: true }]]);
-  for (const { use, taint } of computeTaint(index, sources, { throughResponses: false }).uses) {
-    if (use.kind === 'requestBody' && isVerifier(index, use.endpoint) && isCredentialField(use.field)) return { use, taint };
+type AssignUse = Extract<RefUse, { kind: 'assign' }>;
+
+/** How a variable reaches a credential field of the verifier: directly, or copied into `next` first. */
+interface Feed {
+  use: BodyUse;
+  copy?: { use: AssignUse; into: string };
+}
+
+/**
+ * Every variable that reaches a credential field of a verifier, directly or through assignments:
+ * one walk backwards from those fields along the copies, for all gathers at once.
+ */
+function credentialFeeds(index: FlowIndex): Map<string, Feed> {
+  const feeds = new Map<string, Feed>();
+  const copiedFrom = new Map<string, AssignUse[]>();
+  const pending: string[] = [];
+  for (const use of collectRefUses(index.spec)) {
+    const variable = variableOf(index, use.ref);
+    if (variable === undefined) continue;
+    if (use.kind === 'assign') appendTo(copiedFrom, use.variable, use);
+    else if (use.kind === 'requestBody' && isVerifier(index, use.endpoint) && isCredentialField(use.field) && !feeds.has(variable)) {
+      feeds.set(variable, { use });
+      pending.push(variable);
+    }
   }
-  return undefined;
+  for (let head = 0; head < pending.length; head++) {
+    const into = pending[head]!;
+    for (const copy of copiedFrom.get(into) ?? []) {
+      const from = variableOf(index, copy.ref)!;
+      if (feeds.has(from)) continue;
+      feeds.set(from, { use: feeds.get(into)!.use, copy: { use: copy, into } });
+      pending.push(from);
+    }
+  }
+  return feeds;
+}
+
+/** The declaration of the variable, then each copy on the way to the verifier. */
+function feedTrail(variable: string, feed: Feed, feeds: ReadonlyMap<string, Feed>): TaintLink[] {
+  const trail: TaintLink[] = [{ message: `\`${variable}\` is declared here`, path: ['variables', variable], onKey: true }];
+  for (let hop = feed.copy; hop !== undefined; hop = feeds.get(hop.into)?.copy)
+    trail.push({ message: `copied into \`${hop.into}\` here`, path: hop.use.path });
+  return trail;
+}
+
+function appendTo<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function variableOf(index: FlowIndex, ref: string): string | undefined {
+  const resolved = index.resolveRef(ref);
+  return !isRefProblem(resolved) && resolved.kind === 'variable' ? resolved.name : undefined;
 }
 
 function isCredentialField(field: string): boolean {

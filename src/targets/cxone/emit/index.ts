@@ -33,7 +33,8 @@ export function emitCxone(graph: FlowGraph, options: EmitOptions): EmitResult {
     ...reportCredentialExposure(graph),
   ];
   const catalog = buildCatalog(options.cxoneCatalog);
-  const retries = new Map(graph.nodes.flatMap((node) => (node.kind === 'retry' ? [[node.id, new Set(node.bodySteps)] as const] : [])));
+  // A transition back to a retry from inside its attempt enters at the attempt check, not the counter reset.
+  const retries = new Map(graph.nodes.flatMap((node) => (node.kind === 'retry' ? [[node.id, new Set(node.repeatsFrom)] as const] : [])));
   const ctx: MapContext = {
     graph,
     catalog,

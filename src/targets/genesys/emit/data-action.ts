@@ -40,7 +40,7 @@ export function buildDataAction(endpoint: IrEndpoint, context: GenesysContext): 
       request: {
         requestUrlTemplate: velocityText(endpoint.url),
         requestType: endpoint.method,
-        headers: headers(endpoint, context),
+        headers: headers(endpoint),
         requestTemplate: requestTemplate(endpoint),
       },
       response: {
@@ -69,23 +69,13 @@ export function buildDataAction(endpoint: IrEndpoint, context: GenesysContext): 
 
 /**
  * Header values are Velocity templates too; the bearer token is `${credentials.<secret>}`. A spec
- * `Authorization` header would be a token written into the spec: it is reported and left out.
+ * `Authorization` header would be a token written into the spec: the IR guard refuses it first.
  */
-function headers(endpoint: IrEndpoint, context: GenesysContext): Record<string, string> {
+function headers(endpoint: IrEndpoint): Record<string, string> {
   const result: Record<string, string> = {};
   if (endpoint.bearerSecret !== undefined) result['Authorization'] = `Bearer \${credentials.${endpoint.bearerSecret}}`;
   if (endpoint.body.length > 0) result['Content-Type'] = 'application/json';
   for (const header of endpoint.headers) {
-    if (header.name.toLowerCase() === 'authorization') {
-      context.problems.push({
-        code: 'secure/sensitive-output',
-        message: `Endpoint \`${endpoint.id}\` sets an \`${header.name}\` header in the spec; credentials belong to the integration.`,
-        path: [...endpoint.origin, 'headers', header.name],
-        onKey: true,
-        hint: 'Use `auth: { bearer: <secret> }`; the data action reads the token from the integration credentials.',
-      });
-      continue;
-    }
     const existing = Object.keys(result).find((name) => name.toLowerCase() === header.name.toLowerCase());
     if (existing !== undefined) delete result[existing];
     result[header.name] = velocityText(header.value);

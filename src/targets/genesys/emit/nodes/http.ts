@@ -39,22 +39,15 @@ export function compileHttp(node: HttpNode, context: FlowContext): ArchyAction[]
   return [{ callDataSecure: callData }];
 }
 
-/** Inputs are the body fields read at run time; literal fields live in the request template. */
+/**
+ * Inputs are the body fields read at run time; literal fields live in the request template. Only
+ * the verifier is ever sent a sensitive one: the IR guard (src/ir/guard.ts) has checked it.
+ */
 function inputs(node: HttpNode, endpoint: IrEndpoint, context: FlowContext): Record<string, ArchyValue> {
   const entries: [string, ArchyValue][] = [];
   for (const { field, value } of endpoint.body) {
     if (value.kind === 'literal') continue;
     const path = [...endpoint.origin, 'body', field];
-    if (value.kind === 'variable' && value.sensitive && !endpoint.verifiesCredential) {
-      context.problems.push({
-        code: 'secure/sensitive-output',
-        message: `Endpoint \`${endpoint.id}\` would receive sensitive variable \`${value.name}\`, but it does not verify credentials.`,
-        path,
-        hint: 'Only the credential verifier (`verifiesCredential: true`) may receive a sensitive value.',
-        related: [{ message: 'called here', path: node.origin }],
-      });
-      continue;
-    }
     entries.push([field, exp(readableExpression(value, context, path))]);
   }
   return Object.fromEntries(entries);

@@ -1,6 +1,6 @@
 import type { SpecPath } from '../diagnostics/diagnostic.js';
-import { isRefProblem, type FlowIndex } from '../flowspec/flow-index.js';
-import { collectRefUses, type RefUse } from '../flowspec/ref-uses.js';
+import { isRefProblem, type FlowIndex } from './flow-index.js';
+import { collectRefUses, type RefUse } from './ref-uses.js';
 
 /** One place on the way of a value: where it was declared, copied, sent or read back. */
 export interface TaintLink {
@@ -37,22 +37,53 @@ export interface TaintOptions {
 }
 
 /**
- * Where the values of `sources` can flow: a fixed point over every ref the spec reads. Flow
- * insensitive (the order of steps is ignored), so it over-approximates: a value that may reach a
- * place is treated as if it does. Each tainted name keeps the first path found to it.
+ * Where the values of `sources` can flow. Flow insensitive (the order of steps is ignored), so it
+ * over-approximates: a value that may reach a place is treated as if it does. One breadth-first
+ * walk over the copies (assignments, and endpoints that may answer with what they were sent), so it
+ * is linear in the uses; each tainted name keeps the first path found to it.
  */
 export function computeTaint(index: FlowIndex, sources: ReadonlyMap<string, TaintLink>, options: TaintOptions): TaintFacts {
   const state = new TaintState(index);
-  for (const [variable, link] of sources) state.variables.set(variable, { source: variable, trail: [link] });
   const uses = collectRefUses(index.spec);
-  let changed = true;
-  while (changed) changed = uses.some((use) => state.propagate(use, options));
-  // `some` stops at the first change so each round starts again from the top; the maps only grow.
+  const copies = copiesByOrigin(index, uses, options);
+  const pending: string[] = [];
+  for (const [variable, link] of sources) {
+    state.variables.set(variable, { source: variable, trail: [link] });
+    pending.push(`var:${variable}`);
+  }
+  for (let head = 0; head < pending.length; head++)
+    for (const use of copies.get(pending[head]!) ?? []) {
+      const tainted = state.propagate(use);
+      if (tainted) pending.push(tainted);
+    }
   const tainted = uses.flatMap((use) => {
     const taint = state.taintOf(use.ref);
     return taint ? [{ use, taint }] : [];
   });
   return { uses: tainted, taintOf: (ref) => state.taintOf(ref) };
+}
+
+type CopyUse = Extract<RefUse, { kind: 'assign' | 'requestBody' }>;
+
+/** The uses that copy a value somewhere, by the key of what they read (`var:<name>`, `endpoint:<id>`). */
+function copiesByOrigin(index: FlowIndex, uses: readonly RefUse[], options: TaintOptions): Map<string, CopyUse[]> {
+  const copies = new Map<string, CopyUse[]>();
+  for (const use of uses) {
+    const isCopy = use.kind === 'assign' || (use.kind === 'requestBody' && options.throughResponses && !isVerifier(index, use.endpoint));
+    const key = isCopy ? keyOfRef(index, use.ref) : undefined;
+    if (key === undefined) continue;
+    const list = copies.get(key);
+    if (list) list.push(use as CopyUse);
+    else copies.set(key, [use as CopyUse]);
+  }
+  return copies;
+}
+
+/** What a ref reads, as a taint key: a variable, or the answer of an endpoint. Call data is never tainted. */
+function keyOfRef(index: FlowIndex, ref: string): string | undefined {
+  const resolved = index.resolveRef(ref);
+  if (isRefProblem(resolved) || resolved.kind === 'call') return undefined;
+  return resolved.kind === 'variable' ? `var:${resolved.name}` : `endpoint:${resolved.endpoint}`;
 }
 
 /** The sources of the leak analysis: every variable declared `sensitive: true`. */
@@ -92,28 +123,21 @@ class TaintState {
     }
   }
 
-  /** Apply one use; true when it tainted something new. */
-  propagate(use: RefUse, options: TaintOptions): boolean {
-    if (use.kind === 'assign' && !this.variables.has(use.variable)) {
-      const taint = this.taintOf(use.ref);
-      if (taint) this.variables.set(use.variable, extend(taint, { message: `copied into \`${use.variable}\` here`, path: use.path }));
-      return taint !== undefined;
+  /** Apply one copy of a tainted value; the key of what it newly tainted, if anything. */
+  propagate(use: CopyUse): string | undefined {
+    const taint = this.taintOf(use.ref);
+    if (!taint) return undefined;
+    if (use.kind === 'assign') {
+      if (this.variables.has(use.variable)) return undefined;
+      this.variables.set(use.variable, extend(taint, { message: `copied into \`${use.variable}\` here`, path: use.path }));
+      return `var:${use.variable}`;
     }
-    if (
-      use.kind === 'requestBody' &&
-      options.throughResponses &&
-      !this.endpoints.has(use.endpoint) &&
-      !isVerifier(this.index, use.endpoint)
-    ) {
-      const taint = this.taintOf(use.ref);
-      if (taint)
-        this.endpoints.set(
-          use.endpoint,
-          extend(taint, { message: `sent to endpoint \`${use.endpoint}\` as \`${use.field}\` here`, path: use.path }),
-        );
-      return taint !== undefined;
-    }
-    return false;
+    if (this.endpoints.has(use.endpoint)) return undefined;
+    this.endpoints.set(
+      use.endpoint,
+      extend(taint, { message: `sent to endpoint \`${use.endpoint}\` as \`${use.field}\` here`, path: use.path }),
+    );
+    return `endpoint:${use.endpoint}`;
   }
 }
 

@@ -1,0 +1,66 @@
+// Generated flows for the benchmark and the fuzzer: long, retry-rich flows of a chosen size, and a
+// spec with a chosen number of errors. Plain JS so `npm run bench`, `npm run fuzz` and the tests share it.
+import { stringify } from 'yaml';
+
+const STEPS_PER_BLOCK = 5;
+
+/**
+ * A flow of about `steps` steps: blocks of menu gather → lookup → play, each attempt bounded by its own
+ * retry, each block leading to the next on success, ending in a route. Every retry's attempt reaches the
+ * rest of the flow: the shape that made the retry bodies quadratic.
+ */
+export function chainFlow(steps) {
+  const blocks = Math.max(1, Math.floor(steps / STEPS_PER_BLOCK));
+  const flowSteps = {};
+  for (let block = 0; block < blocks; block++) {
+    const next = block + 1 < blocks ? `retry${block + 1}` : 'done';
+    flowSteps[`retry${block}`] = { type: 'retry', maxAttempts: 3, body: `menu${block}`, onExhausted: 'giveUp' };
+    flowSteps[`menu${block}`] = {
+      type: 'gather',
+      prompt: `Press 1 for option ${block}.`,
+      into: 'choice',
+      digits: 1,
+      timeoutSeconds: 10,
+      next: `lookup${block}`,
+      onNoInput: `retry${block}`,
+    };
+    flowSteps[`lookup${block}`] = {
+      type: 'http',
+      endpoint: 'lookup',
+      result: `answer${block}`,
+      onSuccess: `note${block}`,
+      onFailure: `sorry${block}`,
+      onTimeout: 'giveUp',
+    };
+    flowSteps[`note${block}`] = { type: 'assign', set: { last: { ref: `answer${block}.note` } }, next };
+    flowSteps[`sorry${block}`] = { type: 'play', prompt: 'Sorry, again.', next: `retry${block}` };
+  }
+  flowSteps.done = { type: 'route', queue: 'general', priority: 10, onFailure: 'hangUp' };
+  flowSteps.giveUp = { type: 'route', queue: 'general', priority: 0, onFailure: 'hangUp' };
+  flowSteps.hangUp = { type: 'disconnect', prompt: 'Goodbye.' };
+  return stringify({
+    ivrflow: 1,
+    name: `Chain ${steps}`,
+    language: 'en-US',
+    start: 'retry0',
+    variables: { choice: { type: 'string' }, last: { type: 'string' } },
+    endpoints: {
+      lookup: {
+        method: 'POST',
+        url: 'https://crm.example.com/lookup',
+        timeoutSeconds: 15,
+        body: { ani: { ref: 'call.ani' }, choice: { ref: 'choice' } },
+        response: { fields: { note: 'string' } },
+      },
+    },
+    queues: { general: {} },
+    steps: flowSteps,
+  });
+}
+
+/** A spec with `errors` errors: steps that each point at a step that does not exist. */
+export function specWithErrors(errors) {
+  const flowSteps = { start: { type: 'play', prompt: 'Hello.', next: 'missing0' } };
+  for (let index = 1; index < errors; index++) flowSteps[`play${index}`] = { type: 'play', prompt: 'Hello.', next: `missing${index}` };
+  return stringify({ ivrflow: 1, name: 'Errors', language: 'en-US', start: 'start', queues: { general: {} }, steps: flowSteps });
+}

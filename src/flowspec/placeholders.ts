@@ -1,0 +1,11 @@
+/** `{{key}}`, as Archy options files and Terraform `genesyscloud_flow.substitutions` write it. */
+const PLACEHOLDER = /\{\{([A-Za-z0-9_.-]+)\}\}/g;
+
+export function placeholderKeys(text: string): string[] {
+  return [...text.matchAll(PLACEHOLDER)].map((match) => match[1]!);
+}
+
+/** Replace every placeholder that has a value; the others stay verbatim. */
+export function fillPlaceholders(text: string, environment: ReadonlyMap<string, string>): string {
+  return text.replace(PLACEHOLDER, (whole, key: string) => environment.get(key) ?? whole);
+}

@@ -1,0 +1,263 @@
+import type { SpecPath } from '../diagnostics/diagnostic.js';
+import type { ReportInput } from '../flowspec/source.js';
+import { assertNever } from '../util/assert.js';
+import type { FlowGraph, FlowNode, IrCondition, IrEndpoint, IrReadable, IrValue } from './nodes.js';
+
+/**
+ * The security invariant every target relies on, checked on the IR right before the emitters and
+ * never configurable: a sensitive value (and anything copied from it, or answered by an endpoint it
+ * was sent to) reaches only its gather, a sensitive variable and the verifier's request body. The
+ * policy rules explain the same leaks earlier and can be tuned; this guard is what stays when a
+ * team turns them off. Sanitizing (stripping the terminator and non-digits) happens inside each
+ * vendor's gather, on the sensitive variable itself.
+ */
+export function guardSensitiveFlow(graph: FlowGraph): ReportInput[] {
+  const taint = traceSensitiveValues(graph);
+  if (taint.size === 0) return checkHeaders(graph);
+  const guard = new Guard(graph, taint);
+  guard.checkVariables();
+  for (const node of graph.nodes) guard.checkNode(node);
+  for (const endpoint of graph.endpoints) guard.checkEndpoint(endpoint);
+  guard.checkExports();
+  return [...guard.problems, ...checkHeaders(graph)];
+}
+
+/** Where a tainted value came from: the sensitive variable, and the place it was copied or sent. */
+interface TaintOrigin {
+  source: string;
+  path: SpecPath;
+}
+
+/** A variable is `var:<name>`; the answer of an endpoint is `endpoint:<id>`. */
+type TaintKey = `var:${string}` | `endpoint:${string}`;
+
+/** Every place a sensitive value can flow, in one breadth-first pass over the copy edges (linear in the flow). */
+function traceSensitiveValues(graph: FlowGraph): Map<TaintKey, TaintOrigin> {
+  const flowsTo = copyEdges(graph);
+  const taint = new Map<TaintKey, TaintOrigin>();
+  const pending: TaintKey[] = [];
+  for (const variable of graph.variables) {
+    if (!variable.sensitive) continue;
+    taint.set(`var:${variable.name}`, { source: variable.name, path: ['variables', variable.name] });
+    pending.push(`var:${variable.name}`);
+  }
+  for (let head = 0; head < pending.length; head++) {
+    const origin = taint.get(pending[head]!)!;
+    for (const edge of flowsTo.get(pending[head]!) ?? []) {
+      if (taint.has(edge.to)) continue;
+      taint.set(edge.to, { source: origin.source, path: edge.path });
+      pending.push(edge.to);
+    }
+  }
+  return taint;
+}
+
+interface CopyEdge {
+  to: TaintKey;
+  path: SpecPath;
+}
+
+/** Assignments copy a value into a variable; a non-verifier endpoint may echo what it is sent. */
+function copyEdges(graph: FlowGraph): Map<TaintKey, CopyEdge[]> {
+  const edges = new Map<TaintKey, CopyEdge[]>();
+  const add = (from: IrValue, edge: CopyEdge) => {
+    const key = keyOf(from);
+    if (key === undefined) return;
+    const list = edges.get(key);
+    if (list) list.push(edge);
+    else edges.set(key, [edge]);
+  };
+  for (const node of graph.nodes) {
+    if (node.kind !== 'assign') continue;
+    for (const { variable, value } of node.assignments) add(value, { to: `var:${variable}`, path: [...node.origin, 'set', variable] });
+  }
+  for (const endpoint of graph.endpoints) {
+    if (endpoint.verifiesCredential) continue;
+    for (const { field, value } of endpoint.body) add(value, { to: `endpoint:${endpoint.id}`, path: [...endpoint.origin, 'body', field] });
+  }
+  return edges;
+}
+
+function keyOf(value: IrValue): TaintKey | undefined {
+  switch (value.kind) {
+    case 'variable':
+      return `var:${value.name}`;
+    case 'result':
+      return `endpoint:${value.endpoint}`;
+    case 'literal':
+    case 'call':
+      return undefined;
+    default:
+      return assertNever(value);
+  }
+}
+
+const HINT =
+  'This check cannot be turned off: a credential may reach only its gather, a sensitive variable and the request of the endpoint marked `verifiesCredential: true`. Send what the verifier answers instead.';
+
+class Guard {
+  readonly problems: ReportInput[] = [];
+  private readonly sensitiveVariables: ReadonlySet<string>;
+  /** Names a template in a prompt, URL or header could use to read a tainted value. */
+  private readonly taintedNames: ReadonlySet<string>;
+
+  constructor(
+    private readonly graph: FlowGraph,
+    private readonly taint: ReadonlyMap<TaintKey, TaintOrigin>,
+  ) {
+    this.sensitiveVariables = new Set(graph.variables.filter((variable) => variable.sensitive).map((variable) => variable.name));
+    const names = [...taint.keys()].filter((key) => key.startsWith('var:')).map((key) => key.slice('var:'.length));
+    for (const endpoint of graph.endpoints) for (const { field, value } of endpoint.body) if (this.originOf(value)) names.push(field);
+    this.taintedNames = new Set(names);
+  }
+
+  /** A plain variable holding a copy is not redacted, not a secure variable, and shows in traces. */
+  checkVariables(): void {
+    for (const variable of this.graph.variables) {
+      const origin = this.taint.get(`var:${variable.name}`);
+      if (variable.sensitive || !origin) continue;
+      this.leak(`Variable \`${variable.name}\` is not sensitive but holds a copy of sensitive \`${origin.source}\`.`, origin.path, origin);
+    }
+  }
+
+  checkNode(node: FlowNode): void {
+    this.checkPrompt(node);
+    switch (node.kind) {
+      case 'gather':
+        if (node.sensitive && !node.secure)
+          this.leak(`Sensitive gather \`${node.id}\` is outside the secure section, where input is logged.`, node.origin);
+        return;
+      case 'http':
+        this.checkCall(node.id, node.endpoint, node.secure, node.origin);
+        return;
+      case 'setAttributes':
+        for (const { name, value } of node.attributes)
+          this.read(
+            value,
+            [...node.origin, 'attributes', name, 'ref'],
+            (source) => `Attribute \`${name}\` would carry sensitive \`${source}\`.`,
+          );
+        return;
+      case 'condition':
+        this.checkCondition(node.condition, [...node.origin, 'if']);
+        return;
+      case 'route':
+        if (node.by)
+          this.read(node.by, [...node.origin, 'by', 'ref'], (source) => `The route chooses its queue by sensitive \`${source}\`.`);
+        return;
+      case 'play':
+      case 'assign':
+      case 'retry':
+      case 'disconnect':
+        return;
+      default:
+        return assertNever(node);
+    }
+  }
+
+  checkEndpoint(endpoint: IrEndpoint): void {
+    if (!endpoint.verifiesCredential)
+      for (const { field, value } of endpoint.body)
+        this.read(
+          value,
+          [...endpoint.origin, 'body', field, 'ref'],
+          (source) => `Endpoint \`${endpoint.id}\` does not verify credentials but would receive sensitive \`${source}\` as \`${field}\`.`,
+        );
+    this.checkText(endpoint.url, [...endpoint.origin, 'url'], `The URL of endpoint \`${endpoint.id}\``);
+    for (const header of endpoint.headers)
+      this.checkText(
+        header.value,
+        [...endpoint.origin, 'headers', header.name],
+        `Header \`${header.name}\` of endpoint \`${endpoint.id}\``,
+      );
+  }
+
+  checkExports(): void {
+    (this.graph.secure?.exports ?? []).forEach((value, position) =>
+      this.read(
+        value,
+        ['secure', 'exports', position],
+        (source) => `The export would carry sensitive \`${source}\` out of the secure section.`,
+      ),
+    );
+  }
+
+  /** The credential travels only inside the secure section: the call that sends it runs there too. */
+  private checkCall(step: string, endpointId: string, secure: boolean, origin: SpecPath): void {
+    const endpoint = this.graph.endpoints.find((candidate) => candidate.id === endpointId);
+    if (secure || !endpoint) return;
+    const carried = endpoint.body.map(({ value }) => this.originOf(value)).find((found) => found !== undefined);
+    if (carried)
+      this.leak(`Step \`${step}\` sends sensitive \`${carried.source}\` from outside the secure section, where calls are logged.`, origin);
+  }
+
+  /** A branch on a credential reveals it, one comparison at a time. */
+  private checkCondition(condition: IrCondition, path: SpecPath): void {
+    const pending: { condition: IrCondition; path: SpecPath }[] = [{ condition, path }];
+    for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
+      const current = item.condition;
+      if (current.kind === 'compare')
+        this.read(current.subject, [...item.path, 'ref'], (source) => `This condition branches on sensitive \`${source}\`.`);
+      else if (current.kind === 'not') pending.push({ condition: current.item, path: [...item.path, 'not'] });
+      else current.items.forEach((child, index) => pending.push({ condition: child, path: [...item.path, current.kind, index] }));
+    }
+  }
+
+  private checkPrompt(node: FlowNode): void {
+    if ('prompt' in node && node.prompt !== undefined)
+      this.checkText(node.prompt, [...node.origin, 'prompt'], `The prompt of \`${node.id}\``);
+  }
+
+  /** Escaping keeps spec text literal on every target; a template naming a tainted value is refused anyway. */
+  private checkText(text: string, path: SpecPath, what: string): void {
+    const named = templateNames(text).find((name) => this.taintedNames.has(name));
+    if (named !== undefined) this.leak(`${what} names \`${named}\`, which holds a sensitive value, in a template.`, path);
+  }
+
+  private read(value: IrReadable | IrValue, path: SpecPath, message: (source: string) => string): void {
+    const origin = this.originOf(value);
+    if (origin) this.leak(message(origin.source), path, origin);
+  }
+
+  private originOf(value: IrValue): TaintOrigin | undefined {
+    const key = keyOf(value);
+    return key === undefined ? undefined : this.taint.get(key);
+  }
+
+  private leak(message: string, path: SpecPath, origin?: TaintOrigin): void {
+    const related =
+      origin && origin.path.length > 0 && !this.isDeclaration(origin)
+        ? [{ message: `the value of sensitive \`${origin.source}\` gets here`, path: origin.path }]
+        : [];
+    this.problems.push({ code: 'secure/sensitive-output', message, path, hint: HINT, ...(related.length > 0 ? { related } : {}) });
+  }
+
+  private isDeclaration(origin: TaintOrigin): boolean {
+    return origin.path[0] === 'variables' && this.sensitiveVariables.has(origin.source);
+  }
+}
+
+/** Identifiers inside `{…}`, `{{…}}`, `${…}` or after `$`: what Snippet, Velocity or Archy text could substitute. */
+export function templateNames(text: string): string[] {
+  const names: string[] = [];
+  for (const match of text.matchAll(/\{([^{}]*)\}|\$!?([A-Za-z_][\w.]*)/g)) {
+    const inside = match[1] ?? match[2] ?? '';
+    for (const word of inside.matchAll(/[A-Za-z_]\w*/g)) names.push(word[0]);
+  }
+  return names;
+}
+
+/** Credentials belong to the integration or a secret reference, never to a header written in the spec. */
+function checkHeaders(graph: FlowGraph): ReportInput[] {
+  return graph.endpoints.flatMap((endpoint) =>
+    endpoint.headers
+      .filter((header) => header.name.toLowerCase() === 'authorization')
+      .map((header) => ({
+        code: 'secure/sensitive-output' as const,
+        message: `Endpoint \`${endpoint.id}\` sets an \`${header.name}\` header in the spec; credentials are read from a secret reference.`,
+        path: [...endpoint.origin, 'headers', header.name],
+        onKey: true,
+        hint: 'Use `auth: { bearer: <secret> }`; each target reads the token from its own credential store.',
+      })),
+  );
+}

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import type { RuleConfig, RuleSetting } from '../../src/lint/config.js';
+import { RULES } from '../../src/lint/rules/index.js';
+import { guardSensitiveFlow } from '../../src/ir/guard.js';
+import { lowerToIr } from '../../src/ir/lower.js';
+import { loadSpec } from '../../src/flowspec/load.js';
+import { validateSpec } from '../../src/flowspec/validate.js';
+import type { TargetName } from '../../src/targets/artifact.js';
+import { compile, exampleEnvironment, mutateFlow } from '../helpers/fixtures.js';
+
+const EXPORTS = ['auth.customer_id', 'auth.tier', 'auth.account_status', 'auth.routing_priority'];
+
+/** identity-promotion with the OTP copied into plain `otpCopy` (and `otpCopy2`) right after the gather. */
+function withCopies(edits: Record<string, unknown>, exports: string[] = []): string {
+  return mutateFlow('identity-promotion', {
+    'variables.otpCopy': { type: 'string' },
+    'variables.otpCopy2': { type: 'string' },
+    'steps.collectOtp.next': 'copyOtp',
+    'steps.copyOtp': { type: 'assign', set: { otpCopy: { ref: 'otp' } }, next: 'copyAgain' },
+    'steps.copyAgain': { type: 'assign', set: { otpCopy2: { ref: 'otpCopy' } }, next: 'verifyOtp' },
+    'secure.exports': [...EXPORTS, ...exports],
+    ...edits,
+  });
+}
+
+/** A second endpoint, not a verifier, called inside the secure section right after the gather. */
+function withLookup(body: Record<string, unknown>, edits: Record<string, unknown> = {}): string {
+  return mutateFlow('identity-promotion', {
+    'endpoints.lookup': {
+      method: 'POST',
+      url: 'https://crm.example.com/notes',
+      timeoutSeconds: 15,
+      body,
+      response: { fields: { note: 'string' } },
+    },
+    'steps.collectOtp.next': 'lookupNotes',
+    'steps.lookupNotes': {
+      type: 'http',
+      endpoint: 'lookup',
+      result: 'notes',
+      onSuccess: 'verifyOtp',
+      onFailure: 'verifyOtp',
+      onTimeout: 'serviceUnavailable',
+    },
+    ...edits,
+  });
+}
+
+/** Each spec sends the OTP (or a copy of it) somewhere it must never go. */
+const CORPUS: Record<string, string> = {
+  'an attribute': mutateFlow('identity-promotion', { 'steps.promoteIdentity.attributes[customer.otp]': { ref: 'otp' } }),
+  'an attribute, through a chain of assigns': withCopies({ 'steps.promoteIdentity.attributes[customer.code]': { ref: 'otpCopy2' } }, [
+    'otpCopy2',
+  ]),
+  'a plain variable': withCopies({}),
+  'a prompt': mutateFlow('identity-promotion', {
+    'steps.collectOtp.next': 'readBack',
+    'steps.readBack': { type: 'play', prompt: 'You entered {otp}.', next: 'verifyOtp' },
+  }),
+  'a route value': withCopies({ 'steps.routeByTier.by': { ref: 'otpCopy' } }),
+  "a second endpoint's body": withLookup({ code: { ref: 'otp' } }),
+  "a second endpoint's answer, promoted": withLookup(
+    { code: { ref: 'otp' } },
+    {
+      'steps.promoteIdentity.attributes[customer.note]': { ref: 'notes.note' },
+      'secure.exports': [...EXPORTS, 'notes.note'],
+    },
+  ),
+  'a header': mutateFlow('identity-promotion', { 'endpoints.verifyIdentity.headers': { 'X-Code': '${input.auth_value}' } }),
+  'a header, as a Snippet substitution': mutateFlow('identity-promotion', { 'endpoints.verifyIdentity.headers': { 'X-Code': '{otp}' } }),
+  'the URL': mutateFlow('identity-promotion', { 'endpoints.verifyIdentity.url': '{{identity_base_url}}/api/v1/auth/verify?code={otp}' }),
+  'the secure exports': withCopies({ 'steps.promoteIdentity.attributes[customer.code]': { ref: 'otpCopy' } }, ['otpCopy']),
+  'an implicit branch': mutateFlow('identity-promotion', {
+    'steps.collectOtp.next': 'backdoor',
+    'steps.backdoor': { type: 'condition', if: { ref: 'otp', equals: '000000' }, then: 'promoteIdentity', else: 'verifyOtp' },
+  }),
+  'an implicit branch on a copy': withCopies({
+    'steps.copyAgain': { type: 'assign', set: { otpCopy2: { ref: 'otpCopy' } }, next: 'backdoor' },
+    'steps.backdoor': { type: 'condition', if: { not: { ref: 'otpCopy2', in: ['000000'] } }, then: 'verifyOtp', else: 'promoteIdentity' },
+  }),
+};
+
+const REASON = 'tuning the rules for a test';
+const off = (ids: readonly string[]): RuleConfig => new Map<string, RuleSetting>(ids.map((id) => [id, { level: 'off', reason: REASON }]));
+const SECURITY_RULES = RULES.filter((rule) => rule.protectsCredential).map((rule) => rule.id);
+const CONFIGURATIONS: [string, RuleConfig | undefined][] = [
+  ['the default rules', undefined],
+  ['every rule off', off(RULES.map((rule) => rule.id))],
+  ...SECURITY_RULES.map((id): [string, RuleConfig] => [`${id} off`, off([id])]),
+];
+const TARGET_SETS: TargetName[][] = [['genesys'], ['cxone'], ['genesys', 'cxone']];
+
+describe('the leak corpus', () => {
+  it('has a security rule to turn off in each configuration', () => {
+    expect(SECURITY_RULES.length).toBeGreaterThanOrEqual(4);
+  });
+
+  describe.each(CONFIGURATIONS)('under %s', (_, rules) => {
+    it.each(Object.entries(CORPUS))('no target writes the OTP into %s', async (_, text) => {
+      for (const targets of TARGET_SETS) {
+        const result = await compile(text, { targets, ...(rules ? { rules } : {}) });
+        expect(result.artifacts, `${targets.join('+')} wrote artifacts`).toBeUndefined();
+        const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+        expect(errors.length).toBeGreaterThan(0);
+        // With the rules off, what refuses it is the layer below them.
+        if (rules?.size === RULES.length) expect(errors.some((error) => /^(secure|endpoint)\//.test(error.code))).toBe(true);
+      }
+    });
+
+    it('still compiles the example flow itself', async () => {
+      const result = await compile(mutateFlow('identity-promotion', {}), {
+        environment: exampleEnvironment(),
+        ...(rules ? { rules } : {}),
+      });
+      expect(result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([]);
+      expect(result.artifacts?.length).toBeGreaterThan(1);
+    });
+  });
+});
+
+describe('the IR guard alone', () => {
+  /** The IR of a spec, lowered even when the semantic checks found errors, as if every check above the guard were gone. */
+  function irOf(text: string) {
+    const validated = validateSpec(loadSpec('spec.yaml', Buffer.from(text)));
+    if (!validated.index) throw new Error(`not schema-valid: ${validated.diagnostics.map((diagnostic) => diagnostic.message).join('; ')}`);
+    return lowerToIr(validated.index);
+  }
+
+  it.each(Object.entries(CORPUS))('refuses the OTP in %s', (_, text) => {
+    const leaks = guardSensitiveFlow(irOf(text));
+    expect(leaks.length).toBeGreaterThan(0);
+    for (const leak of leaks) {
+      expect(leak.code).toBe('secure/sensitive-output');
+      expect(leak.hint).toContain('cannot be turned off');
+    }
+  });
+
+  it('finds nothing in the three example flows', () => {
+    for (const flow of ['identity-promotion', 'international-otp', 'pin-with-summary'])
+      expect(guardSensitiveFlow(irOf(mutateFlow(flow, {})))).toEqual([]);
+  });
+
+  it('points at the leak: the attribute, the condition, the header', () => {
+    const paths = (text: string) => guardSensitiveFlow(irOf(text)).map((leak) => leak.path.join('.'));
+    expect(paths(CORPUS['an attribute']!)).toEqual(['steps.promoteIdentity.attributes.customer.otp.ref']);
+    expect(paths(CORPUS['an implicit branch on a copy']!)).toContain('steps.backdoor.if.not.ref');
+    expect(paths(CORPUS['a header']!)).toEqual(['endpoints.verifyIdentity.headers.X-Code']);
+  });
+});
