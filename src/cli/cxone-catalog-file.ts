@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parseTenantCatalog } from '../targets/cxone/catalog/index.js';
 import type { CatalogEntry } from '../targets/cxone/catalog/types.js';
 import { CliError } from './io.js';
+import { docUrl } from '../util/package-info.js';
 
 /** `--cxone-catalog <file>`: read and check it before any spec is compiled; a bad file is a usage error (exit 2). */
 export async function readCxoneCatalog(file: string, cwd: string): Promise<CatalogEntry[]> {
@@ -15,7 +16,7 @@ export async function readCxoneCatalog(file: string, cwd: string): Promise<Catal
   const parsed = parseTenantCatalog(text, file);
   if (!parsed.ok)
     throw new CliError(
-      `The CXone catalog ${file} is not usable:\n${parsed.errors.map((error) => `  - ${error}`).join('\n')}\nIt must hold GET /actions/{libraryId} responses from your tenant (see docs/cxone.md).`,
+      `The CXone catalog ${file} is not usable:\n${parsed.errors.map((error) => `  - ${error}`).join('\n')}\nIt must hold GET /actions/{libraryId} responses from your tenant (see ${docUrl('cxone.md')}).`,
     );
   return parsed.entries;
 }

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { TARGET_NAMES, isTargetName, type TargetName } from '../targets/artifact.js';
 import { ENGINE_NAMES, type EngineName } from '../targets/engine-contract.js';
 import { CliError, EXIT_OK, EXIT_USAGE, processIo, type CliIo } from './io.js';
 import { REPORT_FORMATS, parseFormat } from './report.js';
+import { PACKAGE_VERSION } from '../util/package-info.js';
 
 /** Run the CLI and return its exit code. Never calls process.exit, so piped output is never cut off. */
 export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
@@ -21,7 +21,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
 }
 
 function buildProgram(io: CliIo, finish: (exitCode: number) => void): Command {
-  const version = toolVersion();
+  const version = PACKAGE_VERSION;
   const program = new Command('ivrflow')
     .description(
       'Compile a vendor-neutral IVR flow spec into Genesys Cloud Archy YAML and a NICE CXone Studio script, with compliance checks.',
@@ -216,9 +216,4 @@ function optionalProps<T extends object, K extends keyof T>(source: T, keys: rea
   const picked: Partial<Pick<T, K>> = {};
   for (const key of keys) if (source[key] !== undefined) picked[key] = source[key];
   return picked;
-}
-
-function toolVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return manifest.version;
 }

@@ -1,7 +1,8 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RuleMetadata } from '../diagnostics/render/sarif.js';
-import { DOCS_BASE_URL, ruleDocUrl } from '../lint/rule.js';
+import { ruleDocUrl } from '../lint/rule.js';
 import { RULES } from '../lint/rules/index.js';
+import { REPOSITORY_URL, docUrl } from '../util/package-info.js';
 
 /** What each family of built-in check is about, for SARIF rule descriptions. */
 const CORE_FAMILIES: Record<string, string> = {
@@ -40,10 +41,10 @@ export function ruleMetadata(diagnostics: readonly Diagnostic[]): RuleMetadata[]
           id: code,
           description: `${CORE_FAMILIES[family] ?? 'ivrflow check'} (${code}).`,
           defaultLevel: first.severity,
-          helpUri: `${DOCS_BASE_URL}docs/spec.md#checks`,
+          helpUri: docUrl('spec.md#checks'),
         };
       }),
   ];
 }
 
-export const INFORMATION_URI = DOCS_BASE_URL;
+export const INFORMATION_URI = REPOSITORY_URL;

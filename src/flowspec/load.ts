@@ -1,5 +1,6 @@
 import { LineCounter, isMap, isPair, isScalar, parseDocument, visit, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { docUrl } from '../util/package-info.js';
 import { DiagnosticSink, type SpecSource } from './source.js';
 
 /** Spec files are hand-written and small; anything larger is a mistake or an attack. */
@@ -22,11 +23,15 @@ export interface DocumentKind {
   noun: string;
   /** The line every such file starts with. */
   firstLine: string;
-  /** A file to start from. */
-  example: string;
+  /** Where to start from: the hint of an empty file. Names no file of ivrflow's own repository, which users do not have. */
+  startFrom: string;
 }
 
-export const FLOW_SPEC: DocumentKind = { noun: 'spec', firstLine: 'ivrflow: 1', example: 'flows/identity-promotion.yaml' };
+export const FLOW_SPEC: DocumentKind = {
+  noun: 'spec',
+  firstLine: 'ivrflow: 1',
+  startFrom: `Run \`ivrflow init\` for a starter flow; the format is described in ${docUrl('spec.md')}.`,
+};
 
 export interface LoadedSpec {
   source: SpecSource;
@@ -56,7 +61,7 @@ export function loadSpec(file: string, bytes: Uint8Array, kind: DocumentKind = F
     return { source: empty, diagnostics: sink.diagnostics };
   }
   if (text.trim() === '') {
-    sink.reportAt('input/empty', 'The file is empty.', 0, 0, `Start from ${kind.example}.`);
+    sink.reportAt('input/empty', 'The file is empty.', 0, 0, kind.startFrom);
     return { source: { ...empty, text }, diagnostics: sink.diagnostics };
   }
   return parseText(file, text.replace(/^\uFEFF/, ''), lineCounter, kind);
