@@ -1,5 +1,5 @@
 import { access, readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RuleConfig } from '../lint/config.js';
@@ -8,7 +8,10 @@ import { RULES } from '../lint/rules/index.js';
 import { DiagnosticSink, type SpecSource } from '../flowspec/source.js';
 import { CliError } from './io.js';
 
-/** Looked for in the working directory only (cosmiconfig's default), unless --config names a file. */
+/**
+ * Looked for in the working directory, then each folder above it up to the repository root (the first
+ * folder with a `.git`), as ESLint finds its config; `--config` names a file and wins.
+ */
 export const CONFIG_FILE_NAMES = ['ivrflow.config.yaml', 'ivrflow.config.yml'];
 
 export interface LoadedConfig {
@@ -61,15 +64,19 @@ export async function loadConfig(explicit: string | undefined, cwd: string): Pro
 }
 
 async function discover(cwd: string): Promise<string | undefined> {
-  for (const name of CONFIG_FILE_NAMES) {
-    try {
-      await access(resolve(cwd, name));
-      return name;
-    } catch {
-      // not there; try the next name
-    }
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    for (const name of CONFIG_FILE_NAMES) if (await exists(join(dir, name))) return relative(cwd, join(dir, name));
+    if ((await exists(join(dir, '.git'))) || dirname(dir) === dir) return undefined;
   }
-  return undefined;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function configError(diagnostics: readonly Diagnostic[]): CliError {

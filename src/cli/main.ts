@@ -3,6 +3,7 @@ import { TARGET_NAMES, isTargetName, type TargetName } from '../targets/artifact
 import { ENGINE_NAMES, type EngineName } from '../targets/engine-contract.js';
 import { CliError, EXIT_OK, EXIT_USAGE, processIo, type CliIo } from './io.js';
 import { REPORT_FORMATS, parseFormat } from './report.js';
+import { withOutputFile } from './output-file.js';
 import { PACKAGE_VERSION } from '../util/package-info.js';
 
 /** Run the CLI and return its exit code. Never calls process.exit, so piped output is never cut off. */
@@ -21,40 +22,91 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
 }
 
 function buildProgram(io: CliIo, finish: (exitCode: number) => void): Command {
-  const version = PACKAGE_VERSION;
   const program = new Command('ivrflow')
     .description(
       'Compile a vendor-neutral IVR flow spec into Genesys Cloud Archy YAML and a NICE CXone Studio script, with compliance checks.',
     )
-    .version(version, '-v, --version')
-    .option('--verbose', 'print stack traces of internal errors')
+    .version(PACKAGE_VERSION, '-v, --version')
+    .option('--verbose', 'print every note in full, and stack traces of internal errors')
+    .option('--color', 'colour the output even when it is not a terminal')
+    .option('--no-color', 'never colour the output (a non-empty NO_COLOR does the same)')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run with --help for usage)');
+  /** The io a command runs with: the global --color choice applied. */
+  const commandIo = (): CliIo => {
+    const { color } = program.opts<{ color?: boolean }>();
+    return color === undefined ? io : { ...io, color };
+  };
+  const verbose = (): boolean => program.opts<{ verbose?: boolean }>().verbose === true;
+  registerInit(program, commandIo, finish);
+  registerValidate(program, commandIo, verbose, finish);
+  registerGenerate(program, commandIo, verbose, finish);
+  registerTest(program, commandIo, finish);
+  registerRules(program, commandIo, finish);
+  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  return program;
+}
 
+type Finish = (exitCode: number) => void;
+type IoOf = () => CliIo;
+
+const SPEC_ARGUMENT = 'spec files, folders (every ivrflow YAML file below) or quoted globs';
+
+function registerInit(program: Command, ioOf: IoOf, finish: Finish): void {
   program
+    .command('init')
+    .description(
+      'Add ivrflow to a repository: a starter flow and its scenarios, ivrflow.config.yaml, a GitHub workflow and an environment file template. Never overwrites a file.',
+    )
+    .argument('[dir]', 'the repository folder', '.')
+    .action(async (dir: string) => {
+      const { initCommand } = await import('./commands/init.js');
+      finish(await initCommand(dir, ioOf()));
+    });
+}
+
+function registerValidate(program: Command, ioOf: IoOf, verbose: () => boolean, finish: Finish): void {
+  const command = program
     .command('validate')
     .description('Check specs: YAML, schema, references, graph and security checks. Exit 0 clean, 1 errors, 2 usage or I/O.')
-    .argument('<spec...>', 'spec files (flows/*.yaml)')
+    .argument('<spec...>', `${SPEC_ARGUMENT}; - reads standard input`)
     .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('stylish'))
-    .option('--env <file>', 'environment file: every {{placeholder}} must have a value')
+    .option('-t, --target <targets>', `check the vendor limits of these targets only: ${TARGET_NAMES.join(', ')}`, parseTargets)
+    .option('--env <file>', "environment file: every {{placeholder}} of the chosen targets' settings must have a value")
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
-    .option('--config <file>', 'rule configuration (default: ivrflow.config.yaml in the working directory)')
-    .action(async (files: string[], options: { format: string; env?: string; maxWarnings?: number; config?: string }) => {
+    .option('--stdin-filename <name>', 'the file name that standard input (-) is reported as');
+  addCommonOptions(command).action(
+    async (
+      files: string[],
+      options: ReportCommandOptions & { format: string; target?: TargetName[]; env?: string; maxWarnings?: number; stdinFilename?: string },
+    ) => {
       const { validateCommand } = await import('./commands/validate.js');
+      const io = ioOf();
       finish(
-        await validateCommand(
-          files,
-          { format: parseFormat(options.format), toolVersion: version, ...optionalProps(options, ['env', 'maxWarnings', 'config']) },
-          io,
+        await withOutputFile(options.outputFile, io, (output) =>
+          validateCommand(
+            files,
+            {
+              format: parseFormat(options.format),
+              toolVersion: PACKAGE_VERSION,
+              ...reportOptions(options, verbose()),
+              ...optionalProps(options, ['env', 'maxWarnings', 'config', 'stdinFilename']),
+              ...(options.target ? { targets: options.target } : {}),
+            },
+            output,
+          ),
         ),
       );
-    });
+    },
+  );
+}
 
-  program
+function registerGenerate(program: Command, ioOf: IoOf, verbose: () => boolean, finish: Finish): void {
+  const command = program
     .command('generate')
     .description('Compile specs into vendor artifacts under <out>/<flow-slug>/, with a manifest.json.')
-    .argument('<spec...>', 'spec files (flows/*.yaml)')
+    .argument('<spec...>', SPEC_ARGUMENT)
     .requiredOption('-o, --out <dir>', 'output folder; each flow gets <dir>/<flow-slug>/')
     .option('-t, --target <targets>', `comma-separated targets: ${TARGET_NAMES.join(', ')}`, parseTargets, [...TARGET_NAMES])
     .option('--env <file>', 'environment file that fills {{placeholders}} at compile time')
@@ -63,45 +115,49 @@ function buildProgram(io: CliIo, finish: (exitCode: number) => void): Command {
       '--cxone-catalog <file>',
       'JSON file of CXone action definitions from your tenant (GET /actions/{libraryId}); enables CAPTURE and the REST API action',
     )
-    .option('--config <file>', 'rule configuration (default: ivrflow.config.yaml in the working directory)')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('stylish'))
-    .action(
-      async (
-        files: string[],
-        options: {
-          out: string;
-          target: TargetName[];
-          env?: string;
-          check: boolean;
-          format: string;
-          cxoneCatalog?: string;
-          config?: string;
-        },
-      ) => {
-        const { generateCommand } = await import('./commands/generate.js');
-        finish(
-          await generateCommand(
+    .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('stylish'));
+  addCommonOptions(command).action(
+    async (
+      files: string[],
+      options: ReportCommandOptions & {
+        out: string;
+        target: TargetName[];
+        env?: string;
+        check: boolean;
+        format: string;
+        cxoneCatalog?: string;
+      },
+    ) => {
+      const { generateCommand } = await import('./commands/generate.js');
+      const io = ioOf();
+      finish(
+        await withOutputFile(options.outputFile, io, (output) =>
+          generateCommand(
             files,
             {
               out: options.out,
               targets: options.target,
               check: options.check,
               format: parseFormat(options.format),
-              toolVersion: version,
+              toolVersion: PACKAGE_VERSION,
+              ...reportOptions(options, verbose()),
               ...optionalProps(options, ['env', 'cxoneCatalog', 'config']),
             },
-            io,
+            output,
           ),
-        );
-      },
-    );
+        ),
+      );
+    },
+  );
+}
 
-  program
+function registerTest(program: Command, ioOf: IoOf, finish: Finish): void {
+  const command = program
     .command('test')
     .description(
       "Simulate calls: run each flow's scenarios (<flow>.test.yaml beside the spec) on the spec and on the generated Genesys and CXone artifacts; every engine must meet the expectations and agree. Exit 0 all passed, 1 a failure, 2 usage or I/O.",
     )
-    .argument('<spec...>', 'spec files (flows/*.yaml) or their scenario files (flows/*.test.yaml)')
+    .argument('<spec...>', `${SPEC_ARGUMENT}, or their scenario files (*.test.yaml)`)
     .addOption(new Option('-f, --format <format>', 'report format').choices(['stylish', 'json', 'junit']).default('stylish'))
     .addOption(
       new Option('-e, --engines <engines>', 'comma-separated engines')
@@ -115,51 +171,81 @@ function buildProgram(io: CliIo, finish: (exitCode: number) => void): Command {
     )
     .option('-s, --scenario <text>', 'run only the scenarios whose name contains this text (any case)')
     .option('--trace', 'print what each engine did in each scenario: steps, prompts, requests, attributes, the end', false)
+    .option('--fail-on-skip', 'exit 1 when an engine run was skipped (by default skips are counted and shown, and never pass)', false)
     .option('--env <file>', 'environment file that fills {{placeholders}} at compile time')
-    .option('--cxone-catalog <file>', 'JSON file of CXone action definitions from your tenant')
-    .option('--config <file>', 'rule configuration (default: ivrflow.config.yaml in the working directory)')
-    .action(
-      async (
-        files: string[],
-        options: {
-          format: 'stylish' | 'json' | 'junit';
-          engines: EngineName[];
-          endpoint: Map<string, string>;
-          scenario?: string;
-          trace: boolean;
-          env?: string;
-          cxoneCatalog?: string;
-          config?: string;
-        },
-      ) => {
-        const { testCommand } = await import('./commands/test.js');
-        finish(
-          await testCommand(
+    .option('--cxone-catalog <file>', 'JSON file of CXone action definitions from your tenant');
+  addCommonOptions(command, { quiet: false }).action(
+    async (
+      files: string[],
+      options: ReportCommandOptions & {
+        format: 'stylish' | 'json' | 'junit';
+        engines: EngineName[];
+        endpoint: Map<string, string>;
+        scenario?: string;
+        trace: boolean;
+        failOnSkip: boolean;
+        env?: string;
+        cxoneCatalog?: string;
+      },
+    ) => {
+      const { testCommand } = await import('./commands/test.js');
+      const io = ioOf();
+      finish(
+        await withOutputFile(options.outputFile, io, (output) =>
+          testCommand(
             files,
             {
               format: options.format,
               engines: options.engines,
               endpoints: options.endpoint,
               trace: options.trace,
+              failOnSkip: options.failOnSkip,
+              ignorePatterns: options.ignorePattern,
               ...optionalProps(options, ['env', 'cxoneCatalog', 'config', 'scenario']),
             },
-            io,
+            output,
           ),
-        );
-      },
-    );
+        ),
+      );
+    },
+  );
+}
 
+function registerRules(program: Command, ioOf: IoOf, finish: Finish): void {
   program
     .command('rules')
     .description('List the policy rules with their default severity and what they check.')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json']).default('stylish'))
     .action(async (options: { format: 'stylish' | 'json' }) => {
       const { rulesCommand } = await import('./commands/rules.js');
-      finish(rulesCommand(options.format, io));
+      finish(rulesCommand(options.format, ioOf()));
     });
+}
 
-  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  return program;
+interface ReportCommandOptions {
+  config?: string;
+  ignorePattern: string[];
+  outputFile?: string;
+  quiet?: boolean;
+}
+
+/** The options every command that reads spec files and prints a report has, as ESLint names them. */
+function addCommonOptions(command: Command, { quiet = true }: { quiet?: boolean } = {}): Command {
+  command
+    .option('--config <file>', 'rule configuration (default: the nearest ivrflow.config.yaml, up to the repository root)')
+    .option(
+      '--ignore-pattern <glob>',
+      'leave out the files that match, when expanding folders and globs (repeatable)',
+      (value: string, previous: string[]) => [...previous, value],
+      [],
+    )
+    .option('--output-file <file>', 'write the report to this file, whole or not at all, instead of standard output');
+  if (quiet) command.option('-q, --quiet', 'report errors only', false);
+  return command;
+}
+
+function reportOptions(options: ReportCommandOptions, verbose: boolean): { quiet: boolean; verbose: boolean; ignorePatterns: string[] } {
+  return { quiet: options.quiet === true, verbose, ignorePatterns: options.ignorePattern };
 }
 
 function handleError(error: unknown, io: CliIo, verbose: boolean): number {

@@ -17,6 +17,13 @@ export function parseFormat(value: string): ReportFormat {
   throw new CliError(`Unknown format \`${value}\`; use one of: ${REPORT_FORMATS.join(', ')}.`);
 }
 
+export interface ReportChoices {
+  /** `--quiet`: errors only, as ESLint's flag (the exit code still counts warnings for --max-warnings). */
+  quiet: boolean;
+  /** `--verbose`: notes in full, with their code frames and every place; otherwise one line per kind. */
+  verbose: boolean;
+}
+
 /** Everything the checks of one run found, with the text of each file for code frames. */
 export class Report {
   readonly diagnostics: Diagnostic[] = [];
@@ -31,11 +38,13 @@ export class Report {
     return this.diagnostics.filter((diagnostic) => diagnostic.severity === severity).length;
   }
 
-  render(format: ReportFormat, style: Style, toolVersion: string): string {
-    const sorted = sortDiagnostics(this.diagnostics);
+  render(format: ReportFormat, style: Style, toolVersion: string, choices: ReportChoices = { quiet: false, verbose: false }): string {
+    const sorted = sortDiagnostics(
+      choices.quiet ? this.diagnostics.filter((diagnostic) => diagnostic.severity === 'error') : this.diagnostics,
+    );
     switch (format) {
       case 'stylish':
-        return renderStylish(sorted, this.sources, style);
+        return renderStylish(sorted, this.sources, style, { briefNotes: !choices.verbose });
       case 'json':
         return renderJson(sorted);
       case 'sarif':

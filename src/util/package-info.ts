@@ -20,6 +20,11 @@ export function packageFileUrl(path: string): string {
   return `${REPOSITORY_URL}/blob/v${PACKAGE_VERSION}/${path}`;
 }
 
+/** The raw bytes of a shipped file at the installed version's tag: for a `$schema` an editor downloads. */
+export function rawPackageFileUrl(path: string): string {
+  return `https://raw.githubusercontent.com/ivrflow/ivrflow/v${PACKAGE_VERSION}/${path}`;
+}
+
 /** A documentation page, with an optional `#anchor`: `docUrl('testing.md')`, `docUrl('spec.md#checks')`. */
 export function docUrl(page: string): string {
   return packageFileUrl(`docs/${page}`);

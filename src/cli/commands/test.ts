@@ -8,6 +8,7 @@ import { readCxoneCatalog } from '../cxone-catalog-file.js';
 import { readEnvironmentFile } from '../environment-file.js';
 import { CliError, EXIT_INPUT, EXIT_OK, EXIT_USAGE, type CliIo } from '../io.js';
 import { readSpecFile } from '../read-input.js';
+import { expandFileArguments } from '../expand-files.js';
 import { terminalStyle } from '../style.js';
 
 export type TestFormat = 'stylish' | 'json' | 'junit';
@@ -25,10 +26,15 @@ export interface TestOptions {
   scenario?: string;
   /** `--trace`: print what each engine did in each scenario. */
   trace: boolean;
+  /** `--fail-on-skip`: an engine run that was skipped fails the run. */
+  failOnSkip: boolean;
+  /** `--ignore-pattern`. */
+  ignorePatterns: readonly string[];
 }
 
 /** Run each flow's scenarios on the engines. 0 all passed, 1 a failure or a problem in a file, 2 usage or I/O. */
-export async function testCommand(args: readonly string[], options: TestOptions, io: CliIo): Promise<number> {
+export async function testCommand(given: readonly string[], options: TestOptions, io: CliIo): Promise<number> {
+  const args = await expandFileArguments(given, { cwd: io.cwd, ignore: options.ignorePatterns });
   const environment = options.env === undefined ? undefined : await readEnvironmentFile(options.env, io.cwd);
   const cxoneCatalog = options.cxoneCatalog === undefined ? undefined : await readCxoneCatalog(options.cxoneCatalog, io.cwd);
   const config = await loadConfig(options.config, io.cwd);
