@@ -1,8 +1,8 @@
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { hasErrors } from './diagnostics/diagnostic.js';
 import { sortDiagnostics } from './diagnostics/sort.js';
-import { TARGET_NAMES, type Artifact, type TargetName } from './targets/artifact.js';
-import { emitTarget, type EmitOptions } from './targets/index.js';
+import { TARGET_NAMES, type Artifact, type EmitOptions, type TargetName } from './targets/artifact.js';
+import { TARGETS, checkTargets } from './targets/index.js';
 import { emitIr } from './targets/emit-ir.js';
 import { lowerToIr } from './ir/lower.js';
 import type { RuleConfig } from './lint/config.js';
@@ -19,7 +19,7 @@ export interface CheckOptions {
   environment?: ReadonlyMap<string, string>;
   /** Policy rule levels from ivrflow.config.yaml; rules not listed run at their defaults. */
   rules?: RuleConfig;
-  /** The vendors compiled to; vendor limits are checked for these. All by default. */
+  /** The vendors compiled to; their limits and naming rules are checked for these. All by default. */
   targets?: readonly TargetName[];
 }
 
@@ -51,14 +51,16 @@ export function checkSpec(file: string, bytes: Uint8Array, options: CheckOptions
   const sink = new DiagnosticSink(loaded.source);
   if (options.environment) checkEnvironment(validated.spec, options.environment, sink);
   // The policy rules trust a spec whose references and graph are sound.
-  if (!hasErrors(sink.diagnostics))
-    lintSpec(validated.spec, validated.index, sink, {
-      ...(options.rules ? { config: options.rules } : {}),
-      ...(options.targets ? { targets: options.targets } : {}),
-    });
+  if (!hasErrors(sink.diagnostics)) lintSpec(validated.spec, validated.index, sink, options.rules ? { config: options.rules } : {});
   diagnostics.push(...sink.diagnostics);
+  if (hasErrors(diagnostics)) return { source: loaded.source, diagnostics: sortDiagnostics(diagnostics), spec: validated.spec };
+  const graph = lowerToIr(validated.index, options.environment ? { environment: options.environment } : {});
+  // Vendor limits and naming rules, once per selected target, before any emitter runs.
+  const targetSink = new DiagnosticSink(loaded.source);
+  for (const problem of checkTargets(graph, options.targets ?? TARGET_NAMES)) targetSink.report(problem);
+  diagnostics.push(...targetSink.diagnostics);
   const result: CheckResult = { source: loaded.source, diagnostics: sortDiagnostics(diagnostics), spec: validated.spec };
-  if (!hasErrors(diagnostics)) result.graph = lowerToIr(validated.index, options.environment ? { environment: options.environment } : {});
+  if (!hasErrors(diagnostics)) result.graph = graph;
   return result;
 }
 
@@ -69,7 +71,7 @@ export async function compileSpec(file: string, bytes: Uint8Array, options: Comp
   const sink = new DiagnosticSink(checked.source);
   const artifacts: Artifact[] = [emitIr(checked.graph)];
   for (const target of options.targets ?? TARGET_NAMES) {
-    const emitted = await emitTarget(target, checked.graph, {
+    const emitted = await TARGETS[target].emit(checked.graph, {
       specFile: baseName(file),
       ...(options.cxoneCatalog ? { cxoneCatalog: options.cxoneCatalog } : {}),
     });

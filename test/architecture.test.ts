@@ -39,6 +39,26 @@ describe('architecture', () => {
     }
   });
 
+  /** `src/targets/<vendor>/<part>/…` → [vendor, part]; undefined outside a vendor folder. */
+  function vendorPart(file: string): [string, string] | undefined {
+    const [top, vendor, part] = relative(SRC, file).split('/');
+    return top === 'targets' && part !== undefined ? [vendor!, part] : undefined;
+  }
+
+  it.each(files.filter((file) => vendorPart(file)).map((file) => [relative(ROOT, file), file]))(
+    '%s imports no other vendor, and an engine no emitter',
+    (_, file) => {
+      const [vendor, part] = vendorPart(file)!;
+      for (const specifier of relativeImports(readFileSync(file, 'utf8'))) {
+        const target = vendorPart(resolve(dirname(file), specifier));
+        if (!target) continue;
+        expect(target[0], `${specifier}: vendors never import each other`).toBe(vendor);
+        // The engines are the oracle for the emitters: they read artifacts, never the code that wrote them.
+        if (part === 'engine') expect(target[1], `${specifier}: an engine imports no emitter code`).not.toBe('emit');
+      }
+    },
+  );
+
   it('only the CLI touches the process and the terminal', () => {
     const offenders = files.filter(
       (file) =>

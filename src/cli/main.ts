@@ -1,8 +1,8 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { TARGET_NAMES, isTargetName, type TargetName } from '../targets/artifact.js';
+import { TARGET_NAMES, TARGETS, isTargetName, type TargetName } from '../targets/index.js';
 import { ENGINE_NAMES, type EngineName } from '../targets/engine-contract.js';
 import { CliError, EXIT_OK, EXIT_USAGE, processIo, type CliIo } from './io.js';
-import { REPORT_FORMATS, parseFormat } from './report.js';
+import { FORMATS, parseFormat } from './formats.js';
 import { withOutputFile } from './output-file.js';
 import { PACKAGE_VERSION } from '../util/package-info.js';
 
@@ -71,7 +71,7 @@ function registerValidate(program: Command, ioOf: IoOf, verbose: () => boolean, 
     .command('validate')
     .description('Check specs: YAML, schema, references, graph and security checks. Exit 0 clean, 1 errors, 2 usage or I/O.')
     .argument('<spec...>', `${SPEC_ARGUMENT}; - reads standard input`)
-    .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('stylish'))
+    .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS.validate).default('stylish'))
     .option('-t, --target <targets>', `check the vendor limits of these targets only: ${TARGET_NAMES.join(', ')}`, parseTargets)
     .option('--env <file>', "environment file: every {{placeholder}} of the chosen targets' settings must have a value")
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
@@ -88,7 +88,7 @@ function registerValidate(program: Command, ioOf: IoOf, verbose: () => boolean, 
           validateCommand(
             files,
             {
-              format: parseFormat(options.format),
+              format: parseFormat('validate', options.format),
               toolVersion: PACKAGE_VERSION,
               ...reportOptions(options, verbose()),
               ...optionalProps(options, ['env', 'maxWarnings', 'config', 'stdinFilename']),
@@ -108,14 +108,19 @@ function registerGenerate(program: Command, ioOf: IoOf, verbose: () => boolean, 
     .description('Compile specs into vendor artifacts under <out>/<flow-slug>/, with a manifest.json.')
     .argument('<spec...>', SPEC_ARGUMENT)
     .requiredOption('-o, --out <dir>', 'output folder; each flow gets <dir>/<flow-slug>/')
-    .option('-t, --target <targets>', `comma-separated targets: ${TARGET_NAMES.join(', ')}`, parseTargets, [...TARGET_NAMES])
+    .option(
+      '-t, --target <targets>',
+      `comma-separated targets (${TARGET_NAMES.map((name) => `${name}: ${TARGETS[name].description}`).join('; ')})`,
+      parseTargets,
+      [...TARGET_NAMES],
+    )
     .option('--env <file>', 'environment file that fills {{placeholders}} at compile time')
     .option('--check', 'write nothing; exit 1 when the files on disk differ from what would be generated', false)
     .option(
       '--cxone-catalog <file>',
       'JSON file of CXone action definitions from your tenant (GET /actions/{libraryId}); enables CAPTURE and the REST API action',
     )
-    .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('stylish'));
+    .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS.generate).default('stylish'));
   addCommonOptions(command).action(
     async (
       files: string[],
@@ -138,7 +143,7 @@ function registerGenerate(program: Command, ioOf: IoOf, verbose: () => boolean, 
               out: options.out,
               targets: options.target,
               check: options.check,
-              format: parseFormat(options.format),
+              format: parseFormat('generate', options.format),
               toolVersion: PACKAGE_VERSION,
               ...reportOptions(options, verbose()),
               ...optionalProps(options, ['env', 'cxoneCatalog', 'config']),
@@ -158,7 +163,7 @@ function registerTest(program: Command, ioOf: IoOf, finish: Finish): void {
       "Simulate calls: run each flow's scenarios (<flow>.test.yaml beside the spec) on the spec and on the generated Genesys and CXone artifacts; every engine must meet the expectations and agree. Exit 0 all passed, 1 a failure, 2 usage or I/O.",
     )
     .argument('<spec...>', `${SPEC_ARGUMENT}, or their scenario files (*.test.yaml)`)
-    .addOption(new Option('-f, --format <format>', 'report format').choices(['stylish', 'json', 'junit']).default('stylish'))
+    .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS.test).default('stylish'))
     .addOption(
       new Option('-e, --engines <engines>', 'comma-separated engines')
         .argParser(parseEngines)
@@ -215,7 +220,7 @@ function registerRules(program: Command, ioOf: IoOf, finish: Finish): void {
   program
     .command('rules')
     .description('List the policy rules with their default severity and what they check.')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json']).default('stylish'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS.rules).default('stylish'))
     .action(async (options: { format: 'stylish' | 'json' }) => {
       const { rulesCommand } = await import('./commands/rules.js');
       finish(rulesCommand(options.format, ioOf()));

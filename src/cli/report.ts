@@ -6,16 +6,8 @@ import { renderStylish } from '../diagnostics/render/stylish.js';
 import type { Style } from '../diagnostics/render/style.js';
 import { sortDiagnostics } from '../diagnostics/sort.js';
 import { assertNever } from '../util/assert.js';
-import { CliError } from './io.js';
+import type { ReportFormat } from './formats.js';
 import { INFORMATION_URI, ruleMetadata } from './rule-metadata.js';
-
-export type ReportFormat = 'stylish' | 'json' | 'sarif' | 'github';
-export const REPORT_FORMATS: readonly ReportFormat[] = ['stylish', 'json', 'sarif', 'github'];
-
-export function parseFormat(value: string): ReportFormat {
-  if ((REPORT_FORMATS as readonly string[]).includes(value)) return value as ReportFormat;
-  throw new CliError(`Unknown format \`${value}\`; use one of: ${REPORT_FORMATS.join(', ')}.`);
-}
 
 export interface ReportChoices {
   /** `--quiet`: errors only, as ESLint's flag (the exit code still counts warnings for --max-warnings). */

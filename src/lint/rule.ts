@@ -1,6 +1,5 @@
 import type { SpecPath } from '../diagnostics/diagnostic.js';
 import type { FlowIndex } from '../flowspec/flow-index.js';
-import type { TargetName } from '../flowspec/targets.js';
 import type { FlowSpec } from '../flowspec/types.js';
 import type { LintAnalysis } from './analysis.js';
 import { packageFileUrl } from '../util/package-info.js';
@@ -22,8 +21,6 @@ export interface RuleContext<MessageId extends string> {
   index: FlowIndex;
   /** Analyses shared by several rules, computed once per spec on first use. */
   analysis: LintAnalysis;
-  /** The vendors being compiled to (all of them for `validate`): for vendor limits. */
-  targets: readonly TargetName[];
   /** Report a problem: `{{name}}` in the message is replaced from `data`. */
   report(messageId: MessageId, path: SpecPath, data?: Record<string, string | number>, options?: ReportOptions): void;
 }

@@ -1,6 +1,5 @@
 import type { FlowIndex } from '../flowspec/flow-index.js';
 import type { DiagnosticSink } from '../flowspec/source.js';
-import { TARGET_NAMES, type TargetName } from '../flowspec/targets.js';
 import type { FlowSpec } from '../flowspec/types.js';
 import { LintAnalysis } from './analysis.js';
 import type { RuleConfig } from './config.js';
@@ -9,8 +8,6 @@ import { RULES } from './rules/index.js';
 
 export interface LintOptions {
   config?: RuleConfig;
-  /** Vendor limits are checked for these; all by default. */
-  targets?: readonly TargetName[];
   /** The rules to run; the registry by default. */
   rules?: readonly Rule[];
 }
@@ -21,12 +18,11 @@ export interface LintOptions {
  */
 export function lintSpec(spec: FlowSpec, index: FlowIndex, sink: DiagnosticSink, options: LintOptions = {}): void {
   const analysis = new LintAnalysis(index);
-  const targets = options.targets ?? TARGET_NAMES;
   for (const rule of options.rules ?? RULES) {
     const level = options.config?.get(rule.id)?.level ?? rule.severity;
     if (level === 'off') continue;
     try {
-      rule.check(contextFor(rule, level, { spec, index, analysis, targets, sink }));
+      rule.check(contextFor(rule, level, { spec, index, analysis, sink }));
     } catch (error) {
       sink.report({
         code: 'lint/rule-crashed',
@@ -42,7 +38,6 @@ interface ContextParts {
   spec: FlowSpec;
   index: FlowIndex;
   analysis: LintAnalysis;
-  targets: readonly TargetName[];
   sink: DiagnosticSink;
 }
 
@@ -51,7 +46,6 @@ function contextFor(rule: Rule, level: 'error' | 'warning', parts: ContextParts)
     spec: parts.spec,
     index: parts.index,
     analysis: parts.analysis,
-    targets: parts.targets,
     report(messageId, path, data, options = {}) {
       parts.sink.report({
         code: `rule/${rule.id}`,

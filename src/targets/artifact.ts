@@ -1,16 +1,25 @@
 import type { ReportInput } from '../flowspec/source.js';
 import type { TargetName } from '../flowspec/targets.js';
+import type { CatalogEntry } from './cxone/catalog/types.js';
 
 export { TARGET_NAMES, isTargetName, type TargetName } from '../flowspec/targets.js';
 
+/** What each generated file is, per producer; `manifest.json` lists it and the engines look artifacts up by it. */
+export const ARTIFACT_KINDS = {
+  ivrflow: ['ir', 'manifest'],
+  genesys: ['inboundCall', 'secureCall', 'dataAction', 'archyOptions'],
+  cxone: ['script'],
+} as const satisfies Record<TargetName | 'ivrflow', readonly string[]>;
+export type ArtifactProducer = keyof typeof ARTIFACT_KINDS;
+export type ArtifactKind = (typeof ARTIFACT_KINDS)[ArtifactProducer][number];
+
 /** A generated file, relative to the flow's output folder. Emitters return these; only the CLI writes. */
 export interface Artifact {
-  /** POSIX relative path, e.g. `genesys/identity-promotion.inbound.yaml`. */
+  /** POSIX relative path, e.g. `genesys/inbound-call.yaml`. */
   path: string;
   contents: string;
-  target: TargetName | 'ivrflow';
-  /** What the file is, e.g. `ir`, `inboundCall`, `secureCall`, `dataAction`, `script`. */
-  kind: string;
+  target: ArtifactProducer;
+  kind: ArtifactKind;
 }
 
 /** A problem an emitter finds (a vendor limit, an unsupported construct), located by spec path. */
@@ -19,4 +28,11 @@ export type EmitProblem = ReportInput;
 export interface EmitResult {
   artifacts: Artifact[];
   problems: EmitProblem[];
+}
+
+export interface EmitOptions {
+  /** The spec's file name, for generated-file headers. Never an absolute path. */
+  specFile: string;
+  /** CXone action catalog entries from a tenant (`--cxone-catalog`), added to the built-in ones. */
+  cxoneCatalog?: readonly CatalogEntry[];
 }

@@ -5,8 +5,11 @@
  * their verdicts are compared.
  */
 
-export const ENGINE_NAMES = ['spec', 'genesys', 'cxone'] as const;
-export type EngineName = (typeof ENGINE_NAMES)[number];
+import { TARGET_NAMES, type TargetName } from '../flowspec/targets.js';
+
+/** The engines `ivrflow test` runs: the reference engine on the IR (`spec`), then one per target. */
+export type EngineName = 'spec' | TargetName;
+export const ENGINE_NAMES: readonly EngineName[] = ['spec', ...TARGET_NAMES];
 
 /** The platform's view of the call. Values are passed to the flow as the platform presents them. */
 export interface CallData {

@@ -12,15 +12,14 @@ function withTimeout(seconds: number, edits: Record<string, unknown> = {}) {
 
 const fiveSeconds = withTimeout(5);
 const international = withTimeout(12, { 'endpoints.verifyIdentity.international': true });
-const aboveGenesys = withTimeout(75);
-const aboveBoth = withTimeout(120);
 
 testRule('http-timeout', {
   valid: [
     { name: 'the example flow (15 s)', spec: mutateFlow('identity-promotion', {}) },
     { name: 'exactly 10 s', spec: withTimeout(10).spec },
     { name: 'an international endpoint at 20 s', spec: mutateFlow('international-otp', {}) },
-    { name: '75 s when only CXone is targeted', spec: aboveGenesys.spec, targets: ['cxone'] },
+    // Vendor ceilings are target checks (test/targets/vendor-limits.test.ts), reported once.
+    { name: '75 s, above the Genesys ceiling', spec: withTimeout(75).spec, targets: ['cxone'] },
   ],
   invalid: [
     {
@@ -32,19 +31,6 @@ testRule('http-timeout', {
       name: 'an international endpoint at 12 s',
       spec: international.spec,
       errors: [{ messageId: 'tooShortInternational', line: international.line, column: international.column, severity: 'warning' }],
-    },
-    {
-      name: '75 s against the Genesys data action limit',
-      spec: aboveGenesys.spec,
-      errors: [{ messageId: 'aboveVendorLimit', line: aboveGenesys.line, column: aboveGenesys.column, severity: 'error' }],
-    },
-    {
-      name: '120 s against both vendors',
-      spec: aboveBoth.spec,
-      errors: [
-        { messageId: 'aboveVendorLimit', line: aboveBoth.line, column: aboveBoth.column },
-        { messageId: 'aboveVendorLimit', line: aboveBoth.line, column: aboveBoth.column },
-      ],
     },
     {
       name: 'downgraded to a warning by the config',

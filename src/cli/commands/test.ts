@@ -1,3 +1,4 @@
+import type { TestFormat } from '../formats.js';
 import type { EngineName } from '../../targets/engine-contract.js';
 import { allPassed, type FlowTestReport } from '../../simulate/report/model.js';
 import { isScenarioFile, scenarioFileOf, specOfScenarioFile } from '../../simulate/scenario/files.js';
@@ -10,9 +11,6 @@ import { CliError, EXIT_INPUT, EXIT_OK, EXIT_USAGE, type CliIo } from '../io.js'
 import { readSpecFile } from '../read-input.js';
 import { expandFileArguments } from '../expand-files.js';
 import { terminalStyle } from '../style.js';
-
-export type TestFormat = 'stylish' | 'json' | 'junit';
-export const TEST_FORMATS: readonly TestFormat[] = ['stylish', 'json', 'junit'];
 
 export interface TestOptions {
   format: TestFormat;

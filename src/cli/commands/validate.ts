@@ -4,10 +4,11 @@ import { loadConfig } from '../config-file.js';
 import { readEnvironmentFile } from '../environment-file.js';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, type CliIo } from '../io.js';
 import { isIoDiagnostic, readSpecFile, type ReadResult } from '../read-input.js';
-import { Report, type ReportChoices, type ReportFormat } from '../report.js';
+import type { ReportFormat } from '../formats.js';
+import { Report, type ReportChoices } from '../report.js';
 import { expandFileArguments } from '../expand-files.js';
 import { MAX_SPEC_BYTES } from '../../flowspec/load.js';
-import type { TargetName } from '../../targets/artifact.js';
+import type { TargetName } from '../../targets/index.js';
 import { terminalStyle } from '../style.js';
 
 export interface ValidateOptions extends ReportChoices {

@@ -1,24 +1,20 @@
-import type { TargetName } from '../../flowspec/targets.js';
 import { defineRule } from '../rule.js';
 
-/** Below this a loaded middleware times out and the caller is dropped (domain.md §3). */
+/** Below this a loaded middleware times out and the caller is dropped (the field guide's first trap: 3 to 5 s timeouts drop calls under load). */
 const MINIMUM_SECONDS = 10;
-/** International routes need more (research: the guide's APAC edge case). */
+/** International routes need more (the field guide's APAC callers). */
 const INTERNATIONAL_MINIMUM_SECONDS = 15;
-/** research/archy.md §4.1: data action timeoutSeconds 1–60; research/cxone.md §2: REST API ≤ 90 s. */
-const VENDOR_CEILING_SECONDS: Record<TargetName, number> = { genesys: 60, cxone: 90 };
 
 export const httpTimeout = defineRule({
   id: 'http-timeout',
   severity: 'error',
-  description: 'HTTP timeouts are long enough for a loaded backend (10 s, 15 s international) and within the vendor limits.',
+  description: 'HTTP timeouts are long enough for a loaded backend (10 s, 15 s international) (the vendor ceilings are target checks).',
   protectsCredential: false,
   messages: {
     tooShort: 'Endpoint `{{endpoint}}` waits {{seconds}} s; a loaded middleware needs at least {{minimum}} s.',
     tooShortInternational: 'International endpoint `{{endpoint}}` waits {{seconds}} s; international routes need at least {{minimum}} s.',
-    aboveVendorLimit: 'Endpoint `{{endpoint}}` waits {{seconds}} s, above the {{vendor}} limit of {{limit}} s.',
   },
-  check({ spec, targets, report }) {
+  check({ spec, report }) {
     for (const [endpoint, definition] of Object.entries(spec.endpoints ?? {})) {
       const path = ['endpoints', endpoint, 'timeoutSeconds'];
       const seconds = definition.timeoutSeconds;
@@ -37,10 +33,6 @@ export const httpTimeout = defineRule({
           { endpoint, seconds, minimum: INTERNATIONAL_MINIMUM_SECONDS },
           { severity: 'warning', hint: 'Use 15 to 20 s for international routes.' },
         );
-      }
-      for (const vendor of targets) {
-        const limit = VENDOR_CEILING_SECONDS[vendor];
-        if (seconds > limit) report('aboveVendorLimit', path, { endpoint, seconds, vendor, limit });
       }
     }
   },

@@ -1,7 +1,6 @@
-import type { IrReadable, IrValue } from '../../ir/nodes.js';
+import type { FlowGraph, IrReadable, IrValue } from '../../ir/nodes.js';
 import type { CallField } from '../../flowspec/refs.js';
 import { assertNever } from '../../util/assert.js';
-import { variableName } from './emit/escape.js';
 
 /**
  * Studio variable names for what the spec reads. Call data maps to reserved variables (HELP
@@ -41,4 +40,26 @@ export const secretPlaceholder = (secret: string): string => `{{secret_${secret}
 /** True when the value is, or reads, a sensitive variable. */
 export function isSensitive(value: IrValue): boolean {
   return value.kind === 'variable' && value.sensitive;
+}
+
+/** `targets.cxone.scriptName`, or the flow's slug (`identity-promotion`), documented in docs/cxone.md. */
+export function scriptNameOf(graph: FlowGraph): string {
+  return graph.targets.cxone?.scriptName ?? graph.slug;
+}
+
+/** A Studio/Snippet variable name from any spec name: letters, digits and underscores. */
+export function variableName(text: string): string {
+  const name = text.replace(/[^A-Za-z0-9_]/g, '_');
+  return /^[A-Za-z]/.test(name) ? name : `v_${name}`;
+}
+
+/** A readable caption from a step id: `collectOtp` → `Collect Otp`, `route-failed` → `Route Failed`. */
+export function caption(id: string, suffix?: string): string {
+  const words = id
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[-_\s]+/)
+    .filter((word) => word !== '')
+    .map((word) => word[0]!.toUpperCase() + word.slice(1));
+  const text = words.join(' ');
+  return suffix === undefined ? text : `${text}: ${suffix}`;
 }

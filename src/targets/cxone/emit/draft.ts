@@ -42,17 +42,6 @@ export const next = (to: string): DraftBranch => ({ type: 'default', label: '', 
 export const named = (label: string, to: string): DraftBranch => ({ type: 'branch', label, to });
 export const matchCase = (label: string, to: string): DraftBranch => ({ type: 'case', label, to });
 
-/** A readable caption from a step id: `collectOtp` → `Collect Otp`, `route-failed` → `Route Failed`. */
-export function caption(id: string, suffix?: string): string {
-  const words = id
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .split(/[-_\s]+/)
-    .filter((word) => word !== '')
-    .map((word) => word[0]!.toUpperCase() + word.slice(1));
-  const text = words.join(' ');
-  return suffix === undefined ? text : `${text}: ${suffix}`;
-}
-
 export function originOf(node: FlowNode, ...rest: (string | number)[]): SpecPath {
   return [...node.origin, ...rest];
 }

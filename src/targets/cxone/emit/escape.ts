@@ -84,9 +84,3 @@ export function ttsText(text: string): string {
     .replace(/ {2,}/g, ' ')
     .trim();
 }
-
-/** A Studio/Snippet variable name from any spec name: letters, digits and underscores. */
-export function variableName(text: string): string {
-  const name = text.replace(/[^A-Za-z0-9_]/g, '_');
-  return /^[A-Za-z]/.test(name) ? name : `v_${name}`;
-}

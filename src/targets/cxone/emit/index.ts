@@ -1,12 +1,9 @@
 import type { FlowGraph, FlowNode } from '../../../ir/nodes.js';
 import { assertNever } from '../../../util/assert.js';
-import type { EmitProblem, EmitResult } from '../../artifact.js';
-import type { EmitOptions } from '../../index.js';
+import type { EmitOptions, EmitProblem, EmitResult } from '../../artifact.js';
 import { action, assignChain } from './actions.js';
 import { buildCatalog } from '../catalog/index.js';
-import { caption, next, stepKey, type DraftAction, type MapContext } from './draft.js';
-import { checkLimits } from '../limits.js';
-import { checkNameClashes } from '../name-clashes.js';
+import { next, stepKey, type DraftAction, type MapContext } from './draft.js';
 import { mapGather } from './nodes/gather.js';
 import { mapHttp } from './nodes/http.js';
 import { mapRoute } from './nodes/route.js';
@@ -15,6 +12,7 @@ import { redactedVariables } from './redacted.js';
 import { groupRepeatedNotes } from '../../group-notes.js';
 import { encodeVariableRedaction } from './redaction.js';
 import { serializeScript } from './script.js';
+import { caption, scriptNameOf } from '../conventions.js';
 
 export type { CatalogEntry } from '../catalog/types.js';
 
@@ -22,7 +20,7 @@ const BEGIN_KEY = 'begin';
 
 /** The flow as a CXone Studio script: one `cxone/<scriptName>.json`, the body of `POST …/scripts`. */
 export function emitCxone(graph: FlowGraph, options: EmitOptions): EmitResult {
-  const problems: EmitProblem[] = [...checkLimits(graph), ...checkNameClashes(graph)];
+  const problems: EmitProblem[] = [];
   const catalog = buildCatalog(options.cxoneCatalog);
   const retries = new Map(graph.nodes.flatMap((node) => (node.kind === 'retry' ? [[node.id, new Set(node.bodySteps)] as const] : [])));
   const ctx: MapContext = {
@@ -34,8 +32,7 @@ export function emitCxone(graph: FlowGraph, options: EmitOptions): EmitResult {
     report: (problem) => problems.push(problem),
   };
   const drafts = [...beginActions(graph, ctx), ...graph.nodes.flatMap((node) => mapNode(node, ctx))];
-  const scriptName = graph.targets.cxone?.scriptName ?? defaultScriptName(graph);
-  problems.push(...checkScriptName(scriptName));
+  const scriptName = scriptNameOf(graph);
   const body = serializeScript(drafts, BEGIN_KEY, catalog, {
     scriptName,
     variableRedaction: encodeVariableRedaction(redactedVariables(graph, catalog)),
@@ -91,25 +88,6 @@ function mapNode(node: FlowNode, ctx: MapContext): DraftAction[] {
     default:
       return assertNever(node);
   }
-}
-
-/** Without `targets.cxone.scriptName`: the flow's slug (`identity-promotion`), documented in docs/cxone.md. */
-export function defaultScriptName(graph: FlowGraph): string {
-  return graph.slug;
-}
-
-/** MCP validates script names as 1–100 letters, digits, spaces, `.`, `-`, `_` (research/cxone.md §5); a path could land elsewhere on the tenant. */
-function checkScriptName(scriptName: string): EmitProblem[] {
-  if (/\{\{[A-Za-z0-9_.-]+\}\}/.test(scriptName) || /^\w[\w .-]{0,99}$/.test(scriptName)) return [];
-  return [
-    {
-      code: 'target/unsupported',
-      severity: 'warning',
-      message: `CXone script name \`${scriptName}\` is not 1 to 100 letters, digits, spaces, dots, dashes or underscores.`,
-      path: ['targets', 'cxone', 'scriptName'],
-      hint: 'Use a plain name; choose the folder when you upload the script.',
-    },
-  ];
 }
 
 /** A file name that cannot leave `cxone/`: letters, digits, `.`, `_` and `-`, no leading dot. */

@@ -1,6 +1,5 @@
 import type { Artifact } from '../../artifact.js';
-import { caption } from '../emit/draft.js';
-import { attributeVariable, counterVariable } from '../conventions.js';
+import { attributeVariable, caption, counterVariable } from '../conventions.js';
 import type { FlowGraph } from '../../../ir/nodes.js';
 import {
   CallerScript,

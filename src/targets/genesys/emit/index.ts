@@ -1,11 +1,9 @@
 import type { FlowGraph } from '../../../ir/nodes.js';
-import type { Artifact, EmitProblem, EmitResult } from '../../artifact.js';
-import type { EmitOptions } from '../../index.js';
+import type { Artifact, EmitOptions, EmitProblem, EmitResult } from '../../artifact.js';
 import type { ArchyFlowFile, FlowType } from './archy.js';
 import type { GenesysContext } from './context.js';
 import { buildDataAction } from './data-action.js';
 import { buildFlowFile } from './flow-file.js';
-import { checkLimits } from '../limits.js';
 import { DEFAULT_INTEGRATION_PLACEHOLDER, resolveNames } from '../conventions.js';
 import { groupRepeatedNotes } from '../../group-notes.js';
 import { buildOptionsData } from './options-file.js';
@@ -18,7 +16,7 @@ import { VariableTable } from './variables.js';
  * Archy options-file stub for the placeholders left in them.
  */
 export function emitGenesys(graph: FlowGraph, options: EmitOptions): EmitResult {
-  const problems: EmitProblem[] = checkLimits(graph);
+  const problems: EmitProblem[] = [];
   const names = resolveNames(graph, problems);
   const context: GenesysContext = {
     graph,

@@ -1,9 +1,9 @@
 import type { GatherNode } from '../../../../ir/nodes.js';
 import { action, assignAction, playAction, snippetAction } from '../actions.js';
 import { catalogEntry } from '../../catalog/index.js';
-import { caption, named, next, stepKey, type DraftAction, type MapContext } from '../draft.js';
+import { named, next, stepKey, type DraftAction, type MapContext } from '../draft.js';
 import { ttsSequence, ttsText } from '../escape.js';
-import { validVariable } from '../../conventions.js';
+import { caption, validVariable } from '../../conventions.js';
 import { renderTemplate } from '../templates.js';
 
 /** PWF/MCP default when the spec gives no inter-digit timeout (research/cxone.md §6.3). */

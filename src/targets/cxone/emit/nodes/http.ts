@@ -3,13 +3,14 @@ import { invariant } from '../../../../util/assert.js';
 import { action, assignAction, snippetAction } from '../actions.js';
 import { catalogEntry } from '../../catalog/index.js';
 import type { CatalogEntry } from '../../catalog/types.js';
-import { caption, matchCase, named, next, stepKey, type DraftAction, type MapContext } from '../draft.js';
+import { matchCase, named, next, stepKey, type DraftAction, type MapContext } from '../draft.js';
 import {
+  caption,
   headersVariable,
-  requestObjectVariable,
   httpStatusVariable,
   outcomeVariable,
   readableName,
+  requestObjectVariable,
   requestVariable,
   responseVariable,
   resultField,

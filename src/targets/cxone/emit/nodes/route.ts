@@ -1,9 +1,9 @@
 import type { RouteNode, RouteTarget } from '../../../../ir/nodes.js';
 import { action, playAction } from '../actions.js';
 import { catalogEntry } from '../../catalog/index.js';
-import { caption, matchCase, named, next, stepKey, type DraftAction, type DraftBranch, type MapContext } from '../draft.js';
+import { matchCase, named, next, stepKey, type DraftAction, type DraftBranch, type MapContext } from '../draft.js';
 import { isPlainPropertyText } from '../escape.js';
-import { readableName } from '../../conventions.js';
+import { caption, readableName } from '../../conventions.js';
 import { findErrorBranch } from '../../catalog/rest-api-roles.js';
 
 /** REQAGENT defaults when the spec says nothing (research/cxone.md §2, §6.4: Acceleration 1/min, MaxPriority 1000). */

@@ -1,8 +1,8 @@
 import type { AssignNode, ConditionNode, DisconnectNode, PlayNode, RetryNode, SetAttributesNode } from '../../../../ir/nodes.js';
 import { action, assignAction, assignChain, playAction } from '../actions.js';
-import { caption, named, stepKey, type DraftAction, type MapContext } from '../draft.js';
+import { named, stepKey, type DraftAction, type MapContext } from '../draft.js';
 import { conditionExpression } from '../expression.js';
-import { attributeVariable, counterVariable, isSensitive } from '../../conventions.js';
+import { attributeVariable, caption, counterVariable, isSensitive } from '../../conventions.js';
 
 /** play → PLAY (research/cxone.md §6.3). */
 export function mapPlay(node: PlayNode, ctx: MapContext): DraftAction[] {

@@ -1,14 +1,16 @@
 import type { FlowGraph } from '../../ir/nodes.js';
 import type { EmitProblem } from '../artifact.js';
+import {
+  COLLECT_DIGITS,
+  COLLECT_NO_ENTRY_TIMEOUT_SECONDS as NO_ENTRY_TIMEOUT,
+  DATA_ACTION_TIMEOUT_SECONDS as DATA_ACTION_TIMEOUT,
+} from './facts.js';
 
-/** research/archy.md §4.1: a data action's `config.timeoutSeconds` is 1 to 60. */
-const DATA_ACTION_TIMEOUT = { min: 1, max: 60 };
-/** research/archy.md §2.1: collectInput takes 1 to 40 digits; the no-entry timeout is 1 s to 1 min 39 s. */
-const COLLECT_DIGITS = { min: 1, max: 40 };
-const NO_ENTRY_TIMEOUT = { min: 1, max: 99 };
-
-/** Genesys limits the spec schema does not know, reported at the spec value that breaks them. */
-export function checkLimits(graph: FlowGraph): EmitProblem[] {
+/**
+ * Genesys limits the spec schema does not know, reported once at the spec value that breaks them.
+ * The target registry runs this for `validate` and `generate` alike; the emitter trusts it.
+ */
+export function checkGenesys(graph: FlowGraph): EmitProblem[] {
   const problems: EmitProblem[] = [];
   for (const endpoint of graph.endpoints) {
     const seconds = endpoint.timeoutSeconds;

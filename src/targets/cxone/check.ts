@@ -1,13 +1,18 @@
 import type { FlowGraph } from '../../ir/nodes.js';
 import type { EmitProblem } from '../artifact.js';
+import { scriptNameOf } from './conventions.js';
+import { DIGIT_TIMEOUT_MAX_SECONDS, REST_TIMEOUT_MAX_SECONDS, SCRIPT_NAME } from './facts.js';
+import { checkNameClashes } from './name-clashes.js';
 
-/** research/cxone.md §2 REST API: "Timeout max 90 s"; applied to the Snippet proxy as well. */
-export const REST_TIMEOUT_MAX_SECONDS = 90;
-/** research/cxone.md §2 CAPTURE: Timeout 0–60 s (Desktop capture page); assumed for MENU too. */
-export const DIGIT_TIMEOUT_MAX_SECONDS = 60;
+/**
+ * CXone limits and naming rules the spec schema allows past, reported once at the spec value that
+ * breaks them. The target registry runs this for `validate` and `generate` alike; the emitter trusts it.
+ */
+export function checkCxone(graph: FlowGraph): EmitProblem[] {
+  return [...checkLimits(graph), ...checkNameClashes(graph), ...checkScriptName(scriptNameOf(graph))];
+}
 
-/** Vendor limits the spec schema allows past, reported at the spec value that breaks them. */
-export function checkLimits(graph: FlowGraph): EmitProblem[] {
+function checkLimits(graph: FlowGraph): EmitProblem[] {
   const problems: EmitProblem[] = [];
   const called = new Set(graph.nodes.flatMap((node) => (node.kind === 'http' ? [node.endpoint] : [])));
   for (const endpoint of graph.endpoints.filter((candidate) => called.has(candidate.id))) {
@@ -26,7 +31,7 @@ export function checkLimits(graph: FlowGraph): EmitProblem[] {
         severity: 'warning',
         message: `CXone sends every body value as text: \`${field.field}\` (${field.value.type}) reaches \`${endpoint.id}\` as a JSON string.`,
         path: [...endpoint.origin, 'body', field.field],
-        hint: 'asjson() treats every value as a string (research/cxone.md §3); make the middleware accept the text form, or send it as a string on both platforms.',
+        hint: 'asjson() treats every value as a string (docs/cxone.md); make the middleware accept the text form, or send it as a string on both platforms.',
       });
     }
   }
@@ -46,4 +51,18 @@ export function checkLimits(graph: FlowGraph): EmitProblem[] {
     }
   }
   return problems;
+}
+
+/** Studio refuses other script names; a path could land elsewhere on the tenant. */
+function checkScriptName(scriptName: string): EmitProblem[] {
+  if (/\{\{[A-Za-z0-9_.-]+\}\}/.test(scriptName) || SCRIPT_NAME.test(scriptName)) return [];
+  return [
+    {
+      code: 'target/unsupported',
+      severity: 'warning',
+      message: `CXone script name \`${scriptName}\` is not 1 to 100 letters, digits, spaces, dots, dashes or underscores.`,
+      path: ['targets', 'cxone', 'scriptName'],
+      hint: 'Use a plain name; choose the folder when you upload the script.',
+    },
+  ];
 }
