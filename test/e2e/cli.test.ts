@@ -83,7 +83,7 @@ describe('ivrflow CLI', () => {
       expect(result.stderr).toBe('');
     });
 
-    it('a missing file and a directory are I/O errors (exit 2)', async () => {
+    it('a missing file and a folder with no ivrflow file are usage or I/O errors (exit 2)', async () => {
       const dir = tempDir();
       mkdirSync(join(dir, 'flows'));
       const missing = await ivrflow(['validate', 'nope.yaml'], { cwd: dir });
@@ -91,7 +91,8 @@ describe('ivrflow CLI', () => {
       expect(missing.stdout).toContain('nope.yaml error io/not-found');
       const directory = await ivrflow(['validate', 'flows'], { cwd: dir });
       expect(directory.exitCode).toBe(2);
-      expect(directory.stdout).toContain('io/not-a-file');
+      expect(directory.stdout).toBe('');
+      expect(directory.stderr).toContain('No ivrflow files in flows');
     });
   });
 
