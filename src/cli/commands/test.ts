@@ -1,6 +1,7 @@
 import type { TestFormat } from '../formats.js';
+import { hostname } from 'node:os';
 import type { EngineName } from '../../targets/engine-contract.js';
-import { allPassed, type FlowTestReport } from '../../simulate/report/model.js';
+import { allPassed, totals, type FlowTestReport } from '../../simulate/report/model.js';
 import { isScenarioFile, scenarioFileOf, specOfScenarioFile } from '../../simulate/scenario/files.js';
 import { matchesName, prepareFlow, runPreparedFlow, type PreparedFlow } from '../../simulate/run/test-flow.js';
 import { assertNever } from '../../util/assert.js';
@@ -75,7 +76,10 @@ export async function testCommand(given: readonly string[], options: TestOptions
       }),
     );
   io.stdout(await render(reports, prepared, options.format, io));
-  return allPassed(reports) ? EXIT_OK : EXIT_INPUT;
+  const skipped = totals(reports).skippedRuns;
+  if (options.failOnSkip && skipped > 0)
+    io.stderr(`ivrflow: ${skipped} engine run${skipped === 1 ? ' was' : 's were'} skipped (--fail-on-skip).\n`);
+  return allPassed(reports, { failOnSkip: options.failOnSkip }) ? EXIT_OK : EXIT_INPUT;
 }
 
 interface FilePair {
@@ -138,7 +142,7 @@ async function render(
     }
     case 'junit': {
       const { renderTestJunit } = await import('../../simulate/report/junit.js');
-      return renderTestJunit(reports);
+      return renderTestJunit(reports, { timestamp: new Date(), hostname: hostname() });
     }
     default:
       return assertNever(format);

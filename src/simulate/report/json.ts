@@ -1,5 +1,5 @@
 import { renderJson } from '../../diagnostics/render/json.js';
-import { totals, type FlowTestReport } from './model.js';
+import { outcomeOf, totals, type FlowTestReport } from './model.js';
 
 /** For machines: stable keys, every failure with its engine, kind and step; diagnostics as `validate --format json` prints them. */
 export function renderTestJson(reports: readonly FlowTestReport[]): string {
@@ -14,7 +14,8 @@ export function renderTestJson(reports: readonly FlowTestReport[]): string {
       name: scenario.name,
       line: report.positions.get(scenario.index)?.line ?? null,
       column: report.positions.get(scenario.index)?.column ?? null,
-      passed: scenario.failures.length === 0,
+      outcome: outcomeOf(scenario),
+      passed: outcomeOf(scenario) === 'passed',
       ran: scenario.ran,
       skipped: scenario.skipped,
       failures: scenario.failures.map((failure) => ({

@@ -26,6 +26,8 @@ export interface ScenarioResult {
   failures: Failure[];
   /** With `trace`: each completed run as readable lines. */
   traces?: { engine: EngineName; lines: string[] }[];
+  /** How long each engine's run took, in seconds (JUnit `time`); 0 for a run that was skipped. */
+  seconds: Partial<Record<EngineName, number>>;
 }
 
 export interface FlowTestResult {
@@ -67,7 +69,9 @@ export function judgeContext(flow: CompiledFlow): JudgeContext {
   return { sensitiveFields: sensitiveBodyFields(flow.graph), promptSteps };
 }
 
-type RunOutcome = { engine: Engine; recorder: Recorder } | { engine: Engine; failure: Failure } | { engine: Engine; skipped: string };
+type RunOutcome = ({ engine: Engine; recorder: Recorder } | { engine: Engine; failure: Failure } | { engine: Engine; skipped: string }) & {
+  seconds?: number;
+};
 
 /** Synchronous unless an endpoint is live, so thousands of simulated calls take milliseconds. */
 export function runScenario(
@@ -77,11 +81,19 @@ export function runScenario(
   options: RunOptions = {},
   coverage?: CoverageCounter,
 ): ScenarioResult | Promise<ScenarioResult> {
-  const outcomes = engines.map((engine) => runOne(engine, scenario, options));
+  const outcomes = engines.map((engine) => timed(() => runOne(engine, scenario, options)));
   const judged = (settled: readonly RunOutcome[]) => judge(scenario, settled, context, coverage, options.trace === true);
   if (outcomes.some((outcome) => outcome instanceof Promise))
     return Promise.all(outcomes.map((outcome) => Promise.resolve(outcome))).then(judged);
   return judged(outcomes as RunOutcome[]);
+}
+
+/** The run's wall-clock time, for reports only: no verdict depends on it. */
+function timed(run: () => RunOutcome | Promise<RunOutcome>): RunOutcome | Promise<RunOutcome> {
+  const started = performance.now();
+  const stamp = (outcome: RunOutcome): RunOutcome => ({ ...outcome, seconds: (performance.now() - started) / 1000 });
+  const outcome = run();
+  return outcome instanceof Promise ? outcome.then(stamp) : stamp(outcome);
 }
 
 function runOne(engine: Engine, scenario: Scenario, options: RunOptions): RunOutcome | Promise<RunOutcome> {
@@ -138,9 +150,10 @@ function judge(
   coverage: CoverageCounter | undefined,
   trace: boolean,
 ): ScenarioResult {
-  const result: ScenarioResult = { name: scenario.name, index: scenario.index, ran: [], skipped: [], failures: [] };
+  const result: ScenarioResult = { name: scenario.name, index: scenario.index, ran: [], skipped: [], failures: [], seconds: {} };
   const completed: CompletedRun[] = [];
   for (const [position, outcome] of outcomes.entries()) {
+    result.seconds[outcome.engine.name] = 'skipped' in outcome ? 0 : (outcome.seconds ?? 0);
     if ('skipped' in outcome) {
       result.skipped.push({ engine: outcome.engine.name, reason: outcome.skipped });
       continue;
