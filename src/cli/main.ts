@@ -232,6 +232,7 @@ interface ReportCommandOptions {
   ignorePattern: string[];
   outputFile?: string;
   quiet?: boolean;
+  base?: string;
 }
 
 /** The options every command that reads spec files and prints a report has, as ESLint names them. */
@@ -245,12 +246,18 @@ function addCommonOptions(command: Command, { quiet = true }: { quiet?: boolean 
       [],
     )
     .option('--output-file <file>', 'write the report to this file, whole or not at all, instead of standard output');
-  if (quiet) command.option('-q, --quiet', 'report errors only', false);
+  if (quiet)
+    command
+      .option('-q, --quiet', 'report errors only', false)
+      .option('--base <dir>', 'SARIF file URIs are relative to this folder, e.g. the repository root (default: the working directory)');
   return command;
 }
 
-function reportOptions(options: ReportCommandOptions, verbose: boolean): { quiet: boolean; verbose: boolean; ignorePatterns: string[] } {
-  return { quiet: options.quiet === true, verbose, ignorePatterns: options.ignorePattern };
+function reportOptions(
+  options: ReportCommandOptions,
+  verbose: boolean,
+): { quiet: boolean; verbose: boolean; ignorePatterns: string[]; base?: string } {
+  return { quiet: options.quiet === true, verbose, ignorePatterns: options.ignorePattern, ...optionalProps(options, ['base']) };
 }
 
 function handleError(error: unknown, io: CliIo, verbose: boolean): number {

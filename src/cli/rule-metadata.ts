@@ -1,8 +1,10 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RuleMetadata } from '../diagnostics/render/sarif.js';
-import { ruleDocUrl } from '../lint/rule.js';
+import { readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { ruleDocPath, ruleDocUrl } from '../lint/rule.js';
 import { RULES } from '../lint/rules/index.js';
-import { REPOSITORY_URL, docUrl } from '../util/package-info.js';
+import { PACKAGE_ROOT, REPOSITORY_URL, docUrl, packageFileUrl } from '../util/package-info.js';
 
 /** What each family of built-in check is about, for SARIF rule descriptions. */
 const CORE_FAMILIES: Record<string, string> = {
@@ -29,6 +31,8 @@ export function ruleMetadata(diagnostics: readonly Diagnostic[]): RuleMetadata[]
     description: rule.description,
     defaultLevel: rule.severity,
     helpUri: ruleDocUrl(rule.id),
+    protectsCredential: rule.protectsCredential,
+    ...optionalMarkdown(rule.id),
   }));
   return [
     ...policyRules,
@@ -48,3 +52,16 @@ export function ruleMetadata(diagnostics: readonly Diagnostic[]): RuleMetadata[]
 }
 
 export const INFORMATION_URI = REPOSITORY_URL;
+
+/** The rule's page as shipped in the package, its relative links made absolute so they work where SARIF is shown. */
+function optionalMarkdown(id: string): { helpMarkdown?: string } {
+  let text: string;
+  try {
+    text = readFileSync(join(PACKAGE_ROOT, ruleDocPath(id)), 'utf8');
+  } catch {
+    return {};
+  }
+  const pageDir = posix.dirname(ruleDocPath(id));
+  const markdown = text.replace(/\]\((?![a-z]+:|#)([^)\s]+)\)/g, (_, target: string) => `](${packageFileUrl(posix.normalize(posix.join(pageDir, target)))})`);
+  return { helpMarkdown: markdown };
+}

@@ -1,4 +1,4 @@
-import { renderJson } from '../../diagnostics/render/json.js';
+import { jsonDiagnostics } from '../../diagnostics/render/json.js';
 import { outcomeOf, totals, type FlowTestReport } from './model.js';
 
 /** For machines: stable keys, every failure with its engine, kind and step; diagnostics as `validate --format json` prints them. */
@@ -8,7 +8,7 @@ export function renderTestJson(reports: readonly FlowTestReport[]): string {
     scenarioFile: report.scenarioFile,
     flow: report.flowName ?? null,
     engines: report.engines,
-    diagnostics: JSON.parse(renderJson(report.diagnostics)) as unknown,
+    diagnostics: jsonDiagnostics(report.diagnostics),
     engineErrors: report.engineErrors,
     scenarios: (report.result?.scenarios ?? []).map((scenario) => ({
       name: scenario.name,
