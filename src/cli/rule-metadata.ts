@@ -62,6 +62,9 @@ function optionalMarkdown(id: string): { helpMarkdown?: string } {
     return {};
   }
   const pageDir = posix.dirname(ruleDocPath(id));
-  const markdown = text.replace(/\]\((?![a-z]+:|#)([^)\s]+)\)/g, (_, target: string) => `](${packageFileUrl(posix.normalize(posix.join(pageDir, target)))})`);
+  const markdown = text.replace(
+    /\]\((?![a-z]+:|#)([^)\s]+)\)/g,
+    (_, target: string) => `](${packageFileUrl(posix.normalize(posix.join(pageDir, target)))})`,
+  );
   return { helpMarkdown: markdown };
 }

@@ -71,7 +71,13 @@ export async function generateCommand(args: readonly string[], options: Generate
     outputs.push({ file, slug: compiled.graph.slug, artifacts: [...compiled.artifacts, manifest] });
   }
   assertDistinctSlugs(outputs);
-  io.stdout(report.render(options.format, await terminalStyle(io), options.toolVersion, { ...options, cwd: io.cwd, base: resolve(io.cwd, options.base ?? '.') }));
+  io.stdout(
+    report.render(options.format, await terminalStyle(io), options.toolVersion, {
+      ...options,
+      cwd: io.cwd,
+      base: resolve(io.cwd, options.base ?? '.'),
+    }),
+  );
   const outDir = resolve(io.cwd, options.out);
   const stale = options.check ? await checkOutputs(outputs, outDir, options.out, io) : await writeOutputs(outputs, outDir, options.out, io);
   if (report.diagnostics.some(isIoDiagnostic)) return EXIT_USAGE;

@@ -54,7 +54,13 @@ export async function validateCommand(args: readonly string[], options: Validate
     const checked = checkSpec(file, read.bytes, checkOptions);
     report.add(file, checked.source.text, checked.diagnostics);
   }
-  io.stdout(report.render(options.format, await terminalStyle(io), options.toolVersion, { ...options, cwd: io.cwd, base: resolve(io.cwd, options.base ?? '.') }));
+  io.stdout(
+    report.render(options.format, await terminalStyle(io), options.toolVersion, {
+      ...options,
+      cwd: io.cwd,
+      base: resolve(io.cwd, options.base ?? '.'),
+    }),
+  );
   if (options.format === 'stylish' && report.count('error') + report.count('warning') === 0)
     io.stdout(`✔ ${files.length} file${files.length === 1 ? '' : 's'} checked, no problems.\n`);
   return exitCode(report, options.maxWarnings, io);

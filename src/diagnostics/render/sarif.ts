@@ -90,13 +90,14 @@ function ruleDescriptor(id: string, rule: RuleMetadata | undefined) {
 }
 
 function result(diagnostic: Diagnostic, ruleIndex: number, uriOf: (file: string) => ArtifactUri) {
+  const artifact = uriOf(diagnostic.file);
   return {
     ruleId: diagnostic.code,
     ruleIndex,
     level: sarifLevel(diagnostic.severity),
     message: { text: diagnostic.hint ? `${diagnostic.message} ${diagnostic.hint}` : diagnostic.message },
-    locations: [location(uriOf(diagnostic.file), diagnostic.span)],
-    partialFingerprints: { 'ivrflowSpecPath/v1': fingerprint(diagnostic) },
+    locations: [location(artifact, diagnostic.span)],
+    partialFingerprints: { 'ivrflowSpecPath/v1': fingerprint(diagnostic, artifact.uri) },
     ...(diagnostic.related?.length
       ? {
           relatedLocations: diagnostic.related.map((related, index) => ({
@@ -112,11 +113,11 @@ function result(diagnostic: Diagnostic, ruleIndex: number, uriOf: (file: string)
 /**
  * Code scanning matches an alert across commits by its fingerprints. ivrflow knows where a problem is
  * in the spec's structure (the key path), which survives lines added above it, so that path, with
- * the rule and the file, identifies the alert; the message is left out, as it may quote a value.
+ * the rule and the file's URI (as the run names it), identifies the alert; the message is left out, as it may quote a value.
  */
-function fingerprint(diagnostic: Diagnostic): string {
+function fingerprint(diagnostic: Diagnostic, uri: string): string {
   return createHash('sha256')
-    .update(JSON.stringify([diagnostic.code, diagnostic.file, diagnostic.path]))
+    .update(JSON.stringify([diagnostic.code, uri, diagnostic.path]))
     .digest('hex')
     .slice(0, 32);
 }
