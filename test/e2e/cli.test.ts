@@ -58,8 +58,12 @@ describe('ivrflow CLI', () => {
     writeFileSync(join(dir, 'bad.yaml'), readRepoFile(EXAMPLE).replace('next: verifyOtp', 'next: verifyOpt'));
     const result = await ivrflow(['validate', '--format', 'json', 'bad.yaml'], { cwd: dir });
     expect(result.exitCode).toBe(1);
-    const [first] = JSON.parse(result.stdout) as { code: string; line: number; column: number; file: string }[];
-    expect(first).toMatchObject({ file: 'bad.yaml', code: 'ref/unknown-step', column: 11 });
+    const report = JSON.parse(result.stdout) as {
+      version: number;
+      diagnostics: { code: string; line: number; column: number; file: string }[];
+    };
+    expect(report.version).toBe(1);
+    expect(report.diagnostics[0]).toMatchObject({ file: 'bad.yaml', code: 'ref/unknown-step', column: 11 });
   });
 
   describe('hostile input never crashes', () => {
@@ -79,7 +83,8 @@ describe('ivrflow CLI', () => {
       writeFileSync(join(dir, name), contents);
       const result = await ivrflow(['validate', '--format', 'json', name], { cwd: dir });
       expect(result.exitCode).toBe(exitCode);
-      expect(JSON.parse(result.stdout).map((row: { code: string }) => row.code)).toContain(code);
+      const report = JSON.parse(result.stdout) as { diagnostics: { code: string }[] };
+      expect(report.diagnostics.map((row) => row.code)).toContain(code);
       expect(result.stderr).toBe('');
     });
 
