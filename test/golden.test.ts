@@ -76,6 +76,14 @@ function exampleFlows(): GoldenCase[] {
     }));
 }
 
+describe('golden folders', () => {
+  it('has no folder under test/golden/flows without its example flow', () => {
+    const examples = new Set(exampleFlows().map((golden) => golden.expectedDir));
+    const folders = readdirSync(join(ROOT, 'test/golden/flows')).map((name) => join(ROOT, 'test/golden/flows', name));
+    expect(folders.filter((folder) => !examples.has(folder))).toEqual([]);
+  });
+});
+
 function readCaseOptions(specPath: string): { targets?: TargetName[]; environment?: Map<string, string> } {
   const file = join(specPath, '..', 'case.json');
   if (!existsSync(file)) return {};

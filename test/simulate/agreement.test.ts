@@ -7,6 +7,7 @@ import { compileSpec } from '../../src/pipeline.js';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readRepoFile, ROOT } from '../helpers/fixtures.js';
+import { AGREEMENT_FLOWS } from './helpers.js';
 
 /**
  * The property: for any caller and any endpoint behaviour drawn from the flow, the Genesys and CXone
@@ -15,13 +16,7 @@ import { readRepoFile, ROOT } from '../helpers/fixtures.js';
 const CALLS = 400;
 const SEED = 20261128;
 
-const FLOWS = [
-  'flows/identity-promotion.yaml',
-  'flows/pin-with-summary.yaml',
-  'flows/international-otp.yaml',
-  'test/simulate/fixtures/conditions-and-assignments.yaml',
-  'test/simulate/fixtures/no-secure-section.yaml',
-];
+const FLOWS = AGREEMENT_FLOWS;
 
 describe.each(FLOWS)('%s: the three engines agree on random calls', (file) => {
   it(`${CALLS} calls, seed ${SEED}`, async () => {

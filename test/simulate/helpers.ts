@@ -56,3 +56,15 @@ export function requestBodies(recorder: Recorder): unknown[] {
 export function steps(recorder: Recorder): string[] {
   return recorder.events.flatMap((event) => (event.kind === 'step' ? [event.step] : []));
 }
+
+/**
+ * The flows the agreement property test runs on all three engines. Together they use every step
+ * kind (test/registry/step-kinds.test.ts checks), so every engine is exercised on every kind.
+ */
+export const AGREEMENT_FLOWS = [
+  'flows/identity-promotion.yaml',
+  'flows/pin-with-summary.yaml',
+  'flows/international-otp.yaml',
+  'test/simulate/fixtures/conditions-and-assignments.yaml',
+  'test/simulate/fixtures/no-secure-section.yaml',
+];

@@ -8,7 +8,10 @@ import { compileGather } from './nodes/gather.js';
 import { compileHttp } from './nodes/http.js';
 import { compileRetry, loopNext } from './nodes/retry.js';
 import { compileRoute } from './nodes/route.js';
-import { compileAssign, compileDisconnect, compilePlay, compileSetAttributes } from './nodes/simple.js';
+import { compileAssign } from './nodes/assign.js';
+import { compileDisconnect } from './nodes/disconnect.js';
+import { compilePlay } from './nodes/play.js';
+import { compileSetAttributes } from './nodes/set-attributes.js';
 
 /** Inlining copies a shared step once per path to it; beyond this many actions per file, stop. */
 export const MAX_ACTIONS_PER_FLOW = 2000;
