@@ -1,6 +1,7 @@
 import type { SpecPath } from '../diagnostics/diagnostic.js';
 import type { DiagnosticSink } from './source.js';
 import type { FlowSpec } from './types.js';
+import type { TargetName } from './targets.js';
 
 /** `{{key}}`, as Archy options files and Terraform `genesyscloud_flow.substitutions` write it. */
 const PLACEHOLDER = /\{\{([A-Za-z0-9_.-]+)\}\}/g;
@@ -30,10 +31,19 @@ export function fillPlaceholders(text: string, environment: ReadonlyMap<string, 
   return text.replace(PLACEHOLDER, (whole, key: string) => environment.get(key) ?? whole);
 }
 
-/** With an environment file, every placeholder must have a value: a half-filled flow is not deployable. */
-export function checkEnvironment(spec: FlowSpec, environment: ReadonlyMap<string, string>, sink: DiagnosticSink): void {
+/**
+ * With an environment file, every placeholder must have a value: a half-filled flow is not deployable.
+ * Only the placeholders that the chosen targets read count: a CXone-only team's environment file
+ * need not name the Genesys queues in `targets.genesys`.
+ */
+export function checkEnvironment(
+  spec: FlowSpec,
+  environment: ReadonlyMap<string, string>,
+  sink: DiagnosticSink,
+  targets?: readonly TargetName[],
+): void {
   for (const use of findPlaceholders(spec)) {
-    if (environment.has(use.key)) continue;
+    if (environment.has(use.key) || !readBy(use.path, targets)) continue;
     sink.report({
       code: 'env/missing-value',
       message: `The environment file has no value for \`{{${use.key}}}\`.`,
@@ -41,6 +51,12 @@ export function checkEnvironment(spec: FlowSpec, environment: ReadonlyMap<string
       hint: `Add \`${use.key}: <value>\` to the environment file.`,
     });
   }
+}
+
+/** Endpoint URLs are read by every target; `targets.<vendor>` settings only by that vendor. */
+function readBy(path: SpecPath, targets: readonly TargetName[] | undefined): boolean {
+  if (targets === undefined || path[0] !== 'targets') return true;
+  return (targets as readonly (string | number | undefined)[]).includes(path[1]);
 }
 
 function collect(text: string, path: SpecPath, uses: PlaceholderUse[]): void {
