@@ -1,4 +1,4 @@
-import { access, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -7,6 +7,7 @@ import { parseRuleConfig } from '../lint/load-config.js';
 import { RULES } from '../lint/rules/index.js';
 import { DiagnosticSink, type SpecSource } from '../flowspec/source.js';
 import { CliError } from './io.js';
+import { exists } from './write-output.js';
 
 /**
  * Looked for in the working directory, then each folder above it up to the repository root (the first
@@ -67,15 +68,6 @@ async function discover(cwd: string): Promise<string | undefined> {
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     for (const name of CONFIG_FILE_NAMES) if (await exists(join(dir, name))) return relative(cwd, join(dir, name));
     if ((await exists(join(dir, '.git'))) || dirname(dir) === dir) return undefined;
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
   }
 }
 
