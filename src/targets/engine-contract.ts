@@ -124,7 +124,7 @@ export type EngineRun = Generator<HttpRequest, void, HttpReply>;
 export type EngineLimit =
   /** Route skills are not applied (CXone: REQAGENT takes one skill, docs/cxone.md). */
   | 'routeSkills'
-  /** Request body values are all sent as JSON strings (CXone: asjson(), research/cxone.md §3); compared as text. */
+  /** Request body values are all sent as JSON strings (CXone: asjson(), docs/cxone.md §3); compared as text. */
   | 'bodyValuesAsText'
   /** Timeouts are whole seconds, rounded up (CXone ProxyTimeoutSeconds, docs/cxone.md); compared rounded up. */
   | 'wholeSecondTimeouts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { check, mutateFlow } from '../helpers/fixtures.js';
 
 /**
- * The resilience traps of domain.md §3, each planted in a copy of flows/identity-promotion.yaml and
+ * The resilience traps of docs/rules/README.md (the traps), each planted in a copy of flows/identity-promotion.yaml and
  * caught by the rule written for it and nothing else (see security-traps.test.ts for the others).
  */
 const TRAPS: { trap: string; rule: string; edits: Record<string, unknown> }[] = [
@@ -36,7 +36,7 @@ const TRAPS: { trap: string; rule: string; edits: Record<string, unknown> }[] = 
   { trap: 'a retry bound an attacker can use', rule: 'bounded-retry', edits: { 'steps.authenticate.maxAttempts': 9 } },
 ];
 
-describe('resilience traps of domain.md §3 in identity-promotion', () => {
+describe('resilience traps of docs/rules/README.md (the traps) in identity-promotion', () => {
   it.each(TRAPS)('$rule catches: $trap', ({ rule, edits }) => {
     const errors = check(mutateFlow('identity-promotion', edits)).filter((diagnostic) => diagnostic.severity === 'error');
     expect(errors.length).toBeGreaterThan(0);

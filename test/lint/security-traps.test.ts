@@ -10,7 +10,7 @@ const COPY = {
 };
 
 /**
- * The security traps of domain.md §3, each planted in a copy of flows/identity-promotion.yaml.
+ * The security traps of docs/rules/README.md (the traps), each planted in a copy of flows/identity-promotion.yaml.
  * Each must be caught by the rule written for it, and by nothing else: a semantic error would stop
  * the rules from running, and another rule catching it would hide a gap in the one meant for it.
  */
@@ -75,7 +75,7 @@ const TRAPS: { trap: string; rule: string; edits: Record<string, unknown> }[] = 
   },
 ];
 
-describe('security traps of domain.md §3 in identity-promotion', () => {
+describe('security traps of docs/rules/README.md (the traps) in identity-promotion', () => {
   it('the unmodified flow is clean', () => {
     expect(check(mutateFlow('identity-promotion', {}))).toEqual([]);
   });

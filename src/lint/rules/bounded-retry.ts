@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
 
-/** The guide's bound (domain.md §2.6): three attempts, then the max-attempts path. */
+/** The guide's bound (docs/rules/bounded-retry.md): three attempts, then the max-attempts path. */
 const RECOMMENDED_MAX = 3;
 /** More attempts than this only helps someone guessing a code. */
 const HARD_MAX = 5;

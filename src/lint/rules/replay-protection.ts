@@ -3,7 +3,7 @@ import type { CallField } from '../../flowspec/refs.js';
 import { isRefValue, type EndpointSpec } from '../../flowspec/types.js';
 import { defineRule } from '../rule.js';
 
-/** domain.md §2 step 3 and §3: the backend rejects requests whose timestamp is older than 60 s. */
+/** docs/rules/replay-protection.md: the backend rejects requests whose timestamp is older than 60 s. */
 const REQUIRED: readonly { field: CallField; message: 'missingInteractionId' | 'missingTimestamp'; example: string }[] = [
   { field: 'id', message: 'missingInteractionId', example: 'interaction_id: { ref: call.id }' },
   { field: 'timestamp', message: 'missingTimestamp', example: 'timestamp: { ref: call.timestamp }' },

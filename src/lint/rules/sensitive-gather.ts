@@ -6,7 +6,7 @@ import { findPhrase, identifierWords, maxDigits, proseWords } from '../name-word
 import { defineRule, type ReportOptions } from '../rule.js';
 import { computeTaint, isVerifier, type Taint } from '../taint.js';
 
-/** What callers are asked for when they prove who they are (domain.md §2 step 1). */
+/** What callers are asked for when they prove who they are (docs/rules/sensitive-gather.md). */
 const CREDENTIAL_PHRASES = [
   'pin',
   'pincode',

@@ -2,7 +2,7 @@ import type { CatalogEntry, CatalogProperty } from './types.js';
 
 /**
  * The built-in action catalog, version 1: only actions whose library GUID is public
- * (research/cxone.md §1.2 table, §6.3–§6.7). CAPTURE and the REST API action are absent on
+ * (docs/cxone.md §1.2 table, §6.3–§6.7). CAPTURE and the REST API action are absent on
  * purpose (§6.1: their GUIDs are not public); a tenant catalog adds them (`--cxone-catalog`).
  * Property order and defaults follow the JSON fixtures; branch indexes marked UNVERIFIED in
  * `verified` are the consistent encoding of §6.7, not read back from a tenant.
@@ -30,7 +30,7 @@ export const BUILTIN_ACTIONS: readonly CatalogEntry[] = [
       ['Parameters', []],
     ]),
     branches: branches(),
-    source: 'research/cxone.md §1.2, §2 (MCP src/scripts.js, PWF fixtures, NICE MENU.xml)',
+    source: 'docs/cxone.md §1.2, §2 (MCP src/scripts.js, PWF fixtures, NICE MENU.xml)',
     verified: 'GUID and properties in a live-tested tool (MCP)',
   },
   {
@@ -49,7 +49,7 @@ export const BUILTIN_ACTIONS: readonly CatalogEntry[] = [
       ['TTSVoice', ''],
     ]),
     branches: branches(['Digit']),
-    source: 'research/cxone.md §6.3 (PWF general-script.ts, MCP)',
+    source: 'docs/cxone.md §6.3 (PWF general-script.ts, MCP)',
     verified: 'GUID, properties and the Digit branch in PWF fixtures',
   },
   {
@@ -68,7 +68,7 @@ export const BUILTIN_ACTIONS: readonly CatalogEntry[] = [
       ['Variable', 'MRES'],
     ]),
     branches: branches([], true),
-    source: 'research/cxone.md §6.3 (HELP MENU page, PWF, NICE MENU.xml, MCP)',
+    source: 'docs/cxone.md §6.3 (HELP MENU page, PWF, NICE MENU.xml, MCP)',
     verified:
       'GUID and properties in PWF fixtures and MCP; that MaxDigits counts the terminator and `-` strips it is documented for CAPTURE only (UNVERIFIED for MENU)',
   },
@@ -87,7 +87,7 @@ export const BUILTIN_ACTIONS: readonly CatalogEntry[] = [
       ['MaxStringSize', 'Limit2K'],
     ]),
     branches: branches(['Overflow']),
-    source: 'research/cxone.md §6.6 (PWF callsuppression-script.ts, HELP assign)',
+    source: 'docs/cxone.md §6.6 (PWF callsuppression-script.ts, HELP assign)',
     verified: 'GUID and properties in PWF fixtures; the Overflow index is UNVERIFIED',
   },
   {
@@ -100,7 +100,7 @@ export const BUILTIN_ACTIONS: readonly CatalogEntry[] = [
       ['MaxStringSize', 'Limit2K'],
     ]),
     branches: branches(['Error']),
-    source: 'research/cxone.md §6.5 (PWF callsuppression-script.ts, HELP snippet)',
+    source: 'docs/cxone.md §6.5 (PWF callsuppression-script.ts, HELP snippet)',
     verified: 'GUID and properties in a PWF fixture; the Error branch encoding is UNVERIFIED (§6.5)',
   },
   {
@@ -110,7 +110,7 @@ export const BUILTIN_ACTIONS: readonly CatalogEntry[] = [
     implType: '0',
     properties: props([['Expression', '']]),
     branches: branches(['True', 'False'], false, false),
-    source: 'research/cxone.md §1.2, §6.7 (one public file, HELP if)',
+    source: 'docs/cxone.md §1.2, §6.7 (one public file, HELP if)',
     verified: 'GUID from one public file; HELP names only True and False (no Default); their indexes are UNVERIFIED',
   },
   {
@@ -120,7 +120,7 @@ export const BUILTIN_ACTIONS: readonly CatalogEntry[] = [
     implType: '0',
     properties: props([['Variable', '']]),
     branches: branches([], true),
-    source: 'research/cxone.md §1.2, §6.7 (one public file, HELP case)',
+    source: 'docs/cxone.md §1.2, §6.7 (one public file, HELP case)',
     verified: 'GUID from one public file; `case` branches by analogy with MENU (UNVERIFIED)',
   },
   {
@@ -145,7 +145,7 @@ export const BUILTIN_ACTIONS: readonly CatalogEntry[] = [
       ['RoutingAttribute', 'NotApplicable'],
     ]),
     branches: branches(),
-    source: 'research/cxone.md §6.4 (PWF phase1 and edited fixtures, MCP PROPS.REQAGENT, HELP reqagent)',
+    source: 'docs/cxone.md §6.4 (PWF phase1 and edited fixtures, MCP PROPS.REQAGENT, HELP reqagent)',
     verified: 'GUID and properties in PWF fixtures and MCP; no failure branch is public',
   },
   {
@@ -164,7 +164,7 @@ export const BUILTIN_ACTIONS: readonly CatalogEntry[] = [
       ['ClearDigits', 'True'],
     ]),
     branches: branches(),
-    source: 'research/cxone.md §2 (MCP src/scripts.js, PWF)',
+    source: 'docs/cxone.md §2 (MCP src/scripts.js, PWF)',
     verified: 'GUID and properties in a live-tested tool (MCP)',
   },
   {
@@ -174,7 +174,7 @@ export const BUILTIN_ACTIONS: readonly CatalogEntry[] = [
     implType: '0',
     properties: [],
     branches: branches([], false, false),
-    source: 'research/cxone.md §2 (MCP src/scripts.js)',
+    source: 'docs/cxone.md §2 (MCP src/scripts.js)',
     verified: 'GUID in a live-tested tool (MCP), saved with no branches',
   },
   {
@@ -184,7 +184,7 @@ export const BUILTIN_ACTIONS: readonly CatalogEntry[] = [
     implType: '0',
     properties: [],
     branches: branches([], false, false),
-    source: 'research/cxone.md §1.2 (PWF fixtures)',
+    source: 'docs/cxone.md §1.2 (PWF fixtures)',
     verified: 'GUID in PWF fixtures',
   },
 ];

@@ -17,7 +17,7 @@ export type TenantCatalogResult = { ok: true; entries: CatalogEntry[] } | { ok: 
 
 /**
  * A tenant's catalog file: one `GET /actions/{libraryId}` response, an array of them, or
- * `{ "actions": [...] }` (research/cxone.md §1.2, PWF action.model.ts). Every problem is reported,
+ * `{ "actions": [...] }` (docs/cxone.md §1.2, PWF action.model.ts). Every problem is reported,
  * with the entry it is in, so the user fixes the file in one pass.
  */
 export function parseTenantCatalog(text: string, source: string): TenantCatalogResult {
@@ -99,7 +99,7 @@ function sameShape(entry: CatalogEntry, builtin: CatalogEntry, names: ReadonlySe
   return undefined;
 }
 
-/** research/cxone.md §2 (HELP capture): Variable, MaxDigits, Terminator, Timeout, InterDigitTimeout. */
+/** docs/cxone.md §2 (HELP capture): Variable, MaxDigits, Terminator, Timeout, InterDigitTimeout. */
 export const CAPTURE_PROPERTIES = ['Variable', 'MaxDigits', 'Terminator', 'Timeout'] as const;
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -2,7 +2,7 @@ import type { CatalogEntry } from './types.js';
 
 /**
  * UNVERIFIED, kept in this one place: the property names of the REST API action are not public
- * (research/cxone.md §2, §6.1). A tenant catalog supplies them; the emitter finds each role by the
+ * (docs/cxone.md §2, §6.1). A tenant catalog supplies them; the emitter finds each role by the
  * first of these names the entry has (case-insensitive). Headers and body are passed as JSON text.
  */
 export interface RestApiRole {
@@ -26,7 +26,7 @@ export function findRoleProperty(entry: CatalogEntry, role: RestApiRole): string
 
 /**
  * The branch taken when an action fails: the REST API action's (HELP rest_api: errors and timeouts,
- * after 2 automatic retries), or a tenant REQAGENT's (none is public: research/cxone.md §6.4).
+ * after 2 automatic retries), or a tenant REQAGENT's (none is public: docs/cxone.md §6.4).
  */
 export function findErrorBranch(entry: CatalogEntry): string | undefined {
   return entry.branches.named.find((branch) => /^(on)?error$/i.test(branch.name))?.name;

@@ -1,4 +1,11 @@
-/** One Studio action type: what `GET /actions/{libraryId}` says about it (research/cxone.md §1.2). */
+/**
+ * The Studio actions the emitter writes: the built-in catalog's, plus CAPTURE and RESTAPI, whose
+ * library ids only a tenant catalog gives (docs/cxone.md §1.2).
+ */
+export type StudioActionName =
+  'BEGIN' | 'PLAY' | 'MENU' | 'ASSIGN' | 'SNIPPET' | 'IF' | 'CASE' | 'REQAGENT' | 'MUSIC' | 'HANGUP' | 'END' | 'CAPTURE' | 'RESTAPI';
+
+/** One Studio action type: what `GET /actions/{libraryId}` says about it (docs/cxone.md §1.2). */
 export interface CatalogEntry {
   /** Upper-case action name as Studio writes it in `actions[].name` (BEGIN, MENU, …). */
   name: string;

@@ -1,3 +1,4 @@
+import type { StudioActionName } from '../catalog/types.js';
 import type { IrValue } from '../../../ir/nodes.js';
 import { invariant } from '../../../util/assert.js';
 import { next, named, type DraftAction, type DraftBranch } from './draft.js';
@@ -9,7 +10,7 @@ import { renderTemplate } from './templates.js';
 
 export function action(
   key: string,
-  name: string,
+  name: StudioActionName,
   label: string,
   properties: Record<string, string> = {},
   branches: DraftBranch[] = [],
@@ -17,14 +18,14 @@ export function action(
   return { key, action: name, label, properties, branches };
 }
 
-/** research/cxone.md §6.3 PLAY: TTS `Sequence`, readable `Phrase`, booleans as "True"/"False". */
+/** docs/cxone.md §6.3 PLAY: TTS `Sequence`, readable `Phrase`, booleans as "True"/"False". */
 export function playAction(key: string, label: string, prompt: string, to: string): DraftAction {
   return action(key, 'PLAY', label, { Sequence: ttsSequence(prompt), Phrase: ttsText(prompt), ClearDigits: 'True', DetectDTMF: 'False' }, [
     next(to),
   ]);
 }
 
-/** research/cxone.md §6.6 ASSIGN: Variable, Value, Type (String|Numeric), ScreenPop "True"/"False". */
+/** docs/cxone.md §6.6 ASSIGN: Variable, Value, Type (String|Numeric), ScreenPop "True"/"False". */
 export function assignAction(
   key: string,
   label: string,
@@ -38,7 +39,7 @@ export function assignAction(
   return action(key, 'ASSIGN', label, properties, [next(to)]);
 }
 
-/** research/cxone.md §6.5 SNIPPET: `Data` is the code, `Error` is wired wherever the caller says. */
+/** docs/cxone.md §6.5 SNIPPET: `Data` is the code, `Error` is wired wherever the caller says. */
 export function snippetAction(key: string, label: string, code: string, to: string, onError: string, large = false): DraftAction {
   return action(key, 'SNIPPET', label, { Data: code, MaxStringSize: large ? 'Limit32K' : 'Limit2K' }, [next(to), named('Error', onError)]);
 }

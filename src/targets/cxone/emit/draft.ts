@@ -1,7 +1,7 @@
 import type { SpecPath } from '../../../diagnostics/diagnostic.js';
 import type { FlowGraph, FlowNode } from '../../../ir/nodes.js';
 import type { EmitProblem } from '../../artifact.js';
-import type { ActionCatalog } from '../catalog/types.js';
+import type { ActionCatalog, StudioActionName } from '../catalog/types.js';
 
 /**
  * The script before ids and layout: actions keyed by a stable string, branches pointing at keys.
@@ -10,7 +10,7 @@ import type { ActionCatalog } from '../catalog/types.js';
 export interface DraftAction {
   key: string;
   /** Catalog name: BEGIN, MENU, SNIPPET, … */
-  action: string;
+  action: StudioActionName;
   /** The caption Studio shows and press-path reports print. */
   label: string;
   /** By property name; unset properties take the catalog default. */
@@ -18,7 +18,7 @@ export interface DraftAction {
   branches: readonly DraftBranch[];
 }
 
-/** research/cxone.md §1.2: `default` (label ""), `branch` (named result), `case` (a value). */
+/** docs/cxone.md §1.2: `default` (label ""), `branch` (named result), `case` (a value). */
 export interface DraftBranch {
   type: 'default' | 'branch' | 'case';
   label: string;

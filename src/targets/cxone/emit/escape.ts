@@ -11,7 +11,7 @@ const SNIPPET_ESCAPES: Record<string, string> = { '\\': '\\\\', '"': '\\"', "'":
 /**
  * A Snippet string literal holding `text` verbatim. Plain `"…"` when nothing needs escaping (so the
  * code reads naturally); otherwise `$"…"`, where `\"`, `\'`, `\{` and `\t \r \n` are escapes and a
- * `{` can no longer start a variable substitution (research/cxone.md §3, §6.5: `$"` strings with
+ * `{` can no longer start a variable substitution (docs/cxone.md §3, §6.5: `$"` strings with
  * `\"` and `\{`, verified by real usage). Non-ASCII text is kept as it is.
  */
 export function snippetString(text: string): string {
@@ -52,11 +52,11 @@ export function isPlainPropertyText(text: string): boolean {
   return !/[{}"\\\u0000-\u001f\u007f\u2028\u2029]/.test(text);
 }
 
-/** research/cxone.md §2 PLAY: a TTS segment is `"%text"`, at most 300 characters. */
+/** docs/cxone.md §2 PLAY: a TTS segment is `"%text"`, at most 300 characters. */
 export const TTS_SEGMENT_MAX = 300;
 
 /**
- * A PLAY/MENU `Sequence` of TTS segments (research/cxone.md §2, MCP ttsSequence): newlines become
+ * A PLAY/MENU `Sequence` of TTS segments (docs/cxone.md §2, MCP ttsSequence): newlines become
  * spaces, `"` becomes `'` (it delimits segments) and braces become parentheses so a prompt can never
  * name a variable (`{otp}`) and read it aloud. Split on word boundaries at 300 characters.
  */

@@ -5,7 +5,7 @@ import { snippetString } from './escape.js';
 import { readableName } from '../conventions.js';
 
 /**
- * An IF `Expression` (research/cxone.md §3 operators: `=`, `!=`, `<`, `>`, `<=`, `>=`, `&`, `|`).
+ * An IF `Expression` (docs/cxone.md §3 operators: `=`, `!=`, `<`, `>`, `<=`, `>=`, `&`, `|`).
  * Every comparison is guarded: an unset variable reads as "" and never compares true, as the
  * spec defines. There is no documented NOT operator, so `not` is pushed down (De Morgan).
  */

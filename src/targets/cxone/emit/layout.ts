@@ -1,4 +1,4 @@
-/** A canvas position. research/cxone.md §1.2: the POST validator wants integer x, y, xws, yws. */
+/** A canvas position. docs/cxone.md §1.2: the POST validator wants integer x, y, xws, yws. */
 export interface Point {
   x: number;
   y: number;

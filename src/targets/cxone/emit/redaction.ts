@@ -1,5 +1,5 @@
 /**
- * UNVERIFIED, kept in this one function: `header.variableRedaction` is a string (research/cxone.md
+ * UNVERIFIED, kept in this one function: `header.variableRedaction` is a string (docs/cxone.md
  * §6.2, NICE's schema) whose content format no public source shows. ivrflow writes the variable
  * names sorted and comma-separated; docs/cxone.md says how to confirm it on a sandbox tenant.
  */

@@ -4,7 +4,7 @@ import { catalogEntry } from '../catalog/index.js';
 import type { DraftAction, DraftBranch } from './draft.js';
 import { layoutLayers, type Point } from './layout.js';
 
-/** The body of `POST …/scripts` (research/cxone.md §1.2, MCP specToScript). */
+/** The body of `POST …/scripts` (docs/cxone.md §1.2, MCP specToScript). */
 export interface ScriptBody {
   scriptContent: {
     header: Record<string, unknown>;
@@ -101,7 +101,7 @@ function propertyRecord(draft: DraftAction, entry: CatalogEntry): Record<string,
   );
 }
 
-/** research/cxone.md §6.7: default index 0; a named branch takes its catalog index; a case its position (MCP). */
+/** docs/cxone.md §6.7: default index 0; a named branch takes its catalog index; a case its position (MCP). */
 function branchRecord(
   branch: DraftBranch,
   position: number,

@@ -160,7 +160,7 @@ class CxoneCall {
   }
 
   /**
-   * MENU (research/cxone.md §2, §6.3): keys are read until the terminator or MaxDigits keys, the
+   * MENU (docs/cxone.md §2, §6.3): keys are read until the terminator or MaxDigits keys, the
    * terminator counting toward MaxDigits and `-` stripping it from Variable. UNVERIFIED for MENU
    * (HELP states both rules for CAPTURE only). Silence leaves Variable empty and takes Default.
    */
@@ -177,7 +177,7 @@ class CxoneCall {
   }
 
   /**
-   * CAPTURE (research/cxone.md §2, HELP actionscx/capture): no prompt of its own; MaxDigits counts
+   * CAPTURE (docs/cxone.md §2, HELP actionscx/capture): no prompt of its own; MaxDigits counts
    * the terminator, `-` strips it; the branch says how the entry ended (Timeout when nothing came).
    */
   private capture(action: StudioAction): string | undefined {
@@ -199,7 +199,7 @@ class CxoneCall {
     return branch ? branch.to : this.follow(action);
   }
 
-  /** ASSIGN: Value with `{var}` substituted; Numeric evaluates `a+b` sums. ScreenPop makes it an interaction attribute (research/cxone.md §4). */
+  /** ASSIGN: Value with `{var}` substituted; Numeric evaluates `a+b` sums. ScreenPop makes it an interaction attribute (docs/cxone.md §4). */
   private assign(action: StudioAction): void {
     const variable = required(action, 'Variable', this.script);
     const host = this.host(action, undefined);
@@ -312,7 +312,7 @@ function spokenText(sequence: string, at: string): string {
   return segments.join(' ');
 }
 
-/** Property text: `{var}` and `{obj.member}` substitute (research/cxone.md §2); the rest is literal. */
+/** Property text: `{var}` and `{obj.member}` substitute (docs/cxone.md §2); the rest is literal. */
 function propertyParts(value: string): StringPart[] {
   return value
     .split(/(\{[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?\})/)

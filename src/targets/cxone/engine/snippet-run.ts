@@ -5,12 +5,12 @@ import type { BinaryOperator, Expr, Statement, StringPart } from './snippet-synt
 /** A Snippet value. Booleans exist only as the result of a condition. */
 export type SnippetValue = string | number | boolean | DynamicObject | RestProxy;
 
-/** `DYNAMIC x`, and what a REST answer parses into. Members are case-sensitive (research/cxone.md §3). */
+/** `DYNAMIC x`, and what a REST answer parses into. Members are case-sensitive (docs/cxone.md §3). */
 export class DynamicObject {
   readonly members = new Map<string, SnippetValue>();
 }
 
-/** `GetRESTProxy()` (research/cxone.md §3: ContentType defaults to form encoding, ProxyTimeoutSeconds to 10). */
+/** `GetRESTProxy()` (docs/cxone.md §3: ContentType defaults to form encoding, ProxyTimeoutSeconds to 10). */
 export class RestProxy {
   contentType = 'application/x-www-form-urlencoded';
   timeoutSeconds = 10;
@@ -18,7 +18,7 @@ export class RestProxy {
   readonly headers: [string, string][] = [];
 }
 
-/** A runtime error ends the Snippet at once and takes its Error branch (research/cxone.md §3). */
+/** A runtime error ends the Snippet at once and takes its Error branch (docs/cxone.md §3). */
 export class SnippetFailure extends Error {}
 
 export interface SnippetHost {
@@ -141,7 +141,7 @@ function* call(expr: Extract<Expr, { kind: 'call' }>, host: SnippetHost): Genera
   throw new EngineError(`unknown method \`${expr.name}\``, host.where);
 }
 
-/** The string functions research/cxone.md §3 lists as seen in real code. */
+/** The string functions docs/cxone.md §3 lists as seen in real code. */
 function stringMethod(value: string, name: string, args: SnippetValue[], host: SnippetHost): SnippetValue {
   if (name === 'replace' && args.length === 2) return value.split(text(args[0]!, host)).join(text(args[1]!, host));
   if (name === 'length' && args.length === 0) return value.length;
@@ -215,7 +215,7 @@ function toDynamic(value: unknown): DynamicObject {
   return object;
 }
 
-/** `asjson()` treats every value as a string (research/cxone.md §3). */
+/** `asjson()` treats every value as a string (docs/cxone.md §3). */
 function asJson(object: DynamicObject, host: SnippetHost): Record<string, unknown> {
   return Object.fromEntries(
     [...object.members].map(([key, value]) => [key, value instanceof DynamicObject ? asJson(value, host) : text(value, host)]),

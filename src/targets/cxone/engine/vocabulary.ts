@@ -143,7 +143,7 @@ function checkAction(action: StudioAction, file: string): void {
 }
 
 /**
- * research/cxone.md §1.2, §6.7: Default is index 0, a named branch its position in the action's
+ * docs/cxone.md §1.2, §6.7: Default is index 0, a named branch its position in the action's
  * branch list, a case its position among the branches (MCP). Tenant actions are not checked.
  */
 function expectedIndex(branch: StudioAction['branches'][number], position: number, vocabulary: ActionVocabulary): number | undefined {

@@ -1,12 +1,12 @@
 /**
  * The Archy YAML vocabulary ivrflow emits, as types. Every key here is seen in published flows
- * (research/archy.md §1, §2, §9.2) unless `unverified.ts` says otherwise.
+ * (docs/genesys.md §1, §2, §9.2) unless `unverified.ts` says otherwise.
  */
 
-/** research/archy.md §2.0: a property value holds exactly one of these keys. */
+/** docs/genesys.md §2.0: a property value holds exactly one of these keys. */
 export type ArchyValue = { lit: ArchyLiteral } | { exp: string } | { var: string } | { noValue: true };
 export type ArchyLiteral = string | number | boolean | { seconds: number } | { ms: number } | { name: string };
-/** Audio properties also take the `tts` shorthand (research/archy.md §2.0). */
+/** Audio properties also take the `tts` shorthand (docs/genesys.md §2.0). */
 export type ArchyAudio = { tts: string } | { exp: string } | { noValue: true };
 
 export interface ArchyOutput {
@@ -44,7 +44,7 @@ export interface CallData {
   name: string;
   processingPrompt: ArchyAudio;
   timeout: ArchyValue;
-  /** integration name → `dataAction` → data action name (research/archy.md §2.3). */
+  /** integration name → `dataAction` → data action name (docs/genesys.md §2.3). */
   category: Record<
     string,
     { dataAction: Record<string, { inputs: Record<string, ArchyValue>; successOutputs: Record<string, ArchyValue> }> }
@@ -81,7 +81,7 @@ export interface TransferToFlowSecure {
 
 export type VariableDeclaration = Record<string, { name: string; initialValue: ArchyValue }>;
 
-/** One flow file (research/archy.md §1): the root key is the flow type. */
+/** One flow file (docs/genesys.md §1): the root key is the flow type. */
 export interface ArchyFlowBody {
   name: string;
   description?: string;
@@ -106,7 +106,7 @@ export function exp(expression: string): ArchyValue {
   return { exp: expression };
 }
 
-/** research/archy.md §2.0: durations are `{seconds: n}`, or `{ms: n}` for fractions. */
+/** docs/genesys.md §2.0: durations are `{seconds: n}`, or `{ms: n}` for fractions. */
 export function duration(seconds: number): ArchyValue {
   return Number.isInteger(seconds) ? lit({ seconds }) : lit({ ms: Math.round(seconds * 1000) });
 }

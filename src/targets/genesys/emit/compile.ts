@@ -18,7 +18,7 @@ export const MAX_ACTIONS_PER_FLOW = 2000;
 
 /**
  * The actions for a transition to `stepId`. Archy nests actions in a tree and the spec is a graph,
- * so a step reached on two paths is inlined on both (research/archy.md §2.0 outputs). Cycles run
+ * so a step reached on two paths is inlined on both (docs/genesys.md §2.0 outputs). Cycles run
  * only through retries, which become loops.
  */
 export function followStep(stepId: string, context: FlowContext): ArchyAction[] {
@@ -50,7 +50,7 @@ export function followStep(stepId: string, context: FlowContext): ArchyAction[] 
   return actions;
 }
 
-/** `loopNext` only continues the innermost loop (research/archy.md §9.2). */
+/** `loopNext` only continues the innermost loop (docs/genesys.md §9.2). */
 function backToRetry(node: FlowNode, context: FlowContext): ArchyAction[] {
   if (context.loops.at(-1) === node.id) return [loopNext(node.id)];
   context.problems.push({

@@ -4,12 +4,12 @@ import type { GenesysContext } from './context.js';
 import { requestTemplate, successTemplate, velocityText } from './velocity.js';
 import { translationDefault } from '../unverified.js';
 
-/** JSON Schema types of the contract (research/archy.md §4.2). */
+/** JSON Schema types of the contract (docs/genesys.md §4.2). */
 const SCHEMA_TYPE: Readonly<Record<ValueType, string>> = { string: 'string', integer: 'integer', number: 'number', boolean: 'boolean' };
 
 /**
  * The Web Services data action (`custom-rest-actions`) for one endpoint, in the import/export shape
- * of research/archy.md §4.2. The bearer token comes from the integration's credentials by name,
+ * of docs/genesys.md §4.2. The bearer token comes from the integration's credentials by name,
  * never from the flow. `secure: true` when the action verifies or receives a credential.
  */
 export function buildDataAction(endpoint: IrEndpoint, context: GenesysContext): object {

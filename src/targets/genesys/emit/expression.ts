@@ -29,7 +29,7 @@ export function literalExpression(value: Literal, context: FlowContext, path: Sp
   return typeof value === 'string' ? stringLiteral(value, context, path) : String(value);
 }
 
-/** research/archy.md §3.2: `Flow.` variables and read-only `Call.` built-ins. */
+/** docs/genesys.md §3.2: `Flow.` variables and read-only `Call.` built-ins. */
 export function readableExpression(value: IrReadable, context: FlowContext, path: SpecPath): string {
   if (value.kind === 'call') return CALL_FIELD_EXPRESSIONS[value.field];
   const variable = context.variables.readable(value);
@@ -41,7 +41,7 @@ export function valueExpression(value: IrValue, context: FlowContext, path: Spec
   return value.kind === 'literal' ? literalExpression(value.value, context, path) : readableExpression(value, context, path);
 }
 
-/** A readable as text for an attribute: guarded, so an unset number becomes "" (research/archy.md §2.7, §3.3). */
+/** A readable as text for an attribute: guarded, so an unset number becomes "" (docs/genesys.md §2.7, §3.3). */
 export function textExpression(value: IrReadable, context: FlowContext, path: SpecPath): string {
   const subject = readableExpression(value, context, path);
   return value.type === 'string' ? subject : `If(IsSet(${subject}), ToString(${subject}), "")`;
@@ -49,7 +49,7 @@ export function textExpression(value: IrReadable, context: FlowContext, path: Sp
 
 /**
  * A spec condition as one Architect expression in which every comparison is false on an unset value
- * (research/archy.md §2.4, §3.3: `If(IsNotSetOrEmpty(x), false, ...)`). Only `If`, `IsSet`,
+ * (docs/genesys.md §2.4, §3.3: `If(IsNotSetOrEmpty(x), false, ...)`). Only `If`, `IsSet`,
  * `IsNotSetOrEmpty` and comparison operators are used: whether `and`/`or` short-circuit is UNVERIFIED.
  */
 export function conditionExpression(condition: IrCondition, context: FlowContext, path: SpecPath): string {

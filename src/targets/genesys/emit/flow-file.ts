@@ -7,7 +7,7 @@ import { declareVariables } from './variables.js';
 const TASK_REF = 'main';
 
 /**
- * One flow file: a single task that holds the whole tree (research/archy.md §1, minimal accepted
+ * One flow file: a single task that holds the whole tree (docs/genesys.md §1, minimal accepted
  * file). `startUpRef` is the absolute path to it (§1.2).
  */
 export function buildFlowFile(
@@ -26,7 +26,7 @@ export function buildFlowFile(
     ...(base.names.division === undefined ? {} : { division: base.names.division }),
     startUpRef: `/${flowType}/tasks/task[${TASK_REF}]`,
     defaultLanguage: base.graph.language.toLowerCase(),
-    // research/archy.md §1.1: a short silence, as exports write; the spec's prompts come from its steps.
+    // docs/genesys.md §1.1: a short silence, as exports write; the spec's prompts come from its steps.
     initialGreeting: { exp: 'AudioPlaybackOptions(ToAudioBlank(100), true)' },
     ...(context.used.size === 0 ? {} : { variables: declareVariables(context.used.values()) }),
     tasks: [{ task: { name: 'Main', refId: TASK_REF, actions } }],
@@ -53,7 +53,7 @@ function flowContext(base: GenesysContext, flowType: FlowType): FlowContext {
 }
 
 /**
- * research/archy.md §2.13, §9.1: the inbound flow ends by entering the secure flow by name. No
+ * docs/genesys.md §2.13, §9.1: the inbound flow ends by entering the secure flow by name. No
  * source says a secure flow hands control back, so only the failure path continues here
  * (`secure.onUnavailable`), followed by a hang-up as in the published sample. Nothing is passed
  * in `invocationData`: it must never carry sensitive data.

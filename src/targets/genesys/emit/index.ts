@@ -47,7 +47,7 @@ export function emitGenesys(graph: FlowGraph, options: EmitOptions): EmitResult 
 }
 
 /**
- * research/archy.md §9.1: every transfer inside a secure flow is blind; Genesys replaces its failure
+ * docs/genesys.md §9.1: every transfer inside a secure flow is blind; Genesys replaces its failure
  * path with a disconnect. The failure output is still written (it is what the spec says), but the
  * author must know it will not run there. One note per flow, the routes as related locations.
  */
@@ -90,7 +90,7 @@ function optionsArtifact(graph: FlowGraph, artifacts: readonly Artifact[], heade
   const { data, comments } = buildOptionsData(placeholders, artifacts);
   const lines = [
     ...header('Archy options-file stub (archy publish --optionsFile)'),
-    'Fill one copy per environment. UNVERIFIED: the `substitutions` key (research/archy.md 9.5).',
+    'Fill one copy per environment. UNVERIFIED: the `substitutions` key (docs/genesys.md §9.5).',
   ];
   return { path: 'genesys/archy-options.yaml', contents: toYaml(data, lines, comments), target: 'genesys', kind: 'archyOptions' };
 }

@@ -3,7 +3,7 @@ import { OPTIONS_SUBSTITUTIONS_KEY } from '../unverified.js';
 
 /**
  * An Archy options-file stub with one empty value per `{{placeholder}}` left in the output
- * (research/archy.md §5.1, §5.2). Each key's comment says which files use it: Archy and Terraform
+ * (docs/genesys.md §5.1, §5.2). Each key's comment says which files use it: Archy and Terraform
  * `genesyscloud_flow.substitutions` replace text in flow files only, never in data action JSON.
  */
 export function buildOptionsData(

@@ -12,7 +12,7 @@ export interface ArchyVariable {
 
 /**
  * Architect names for spec variables, http results and retry counters. Flow scope, so every task
- * sees them (research/archy.md §1.1, §3.2). Architect names are compared without case here, and a
+ * sees them (docs/genesys.md §1.1, §3.2). Architect names are compared without case here, and a
  * clash gets a numeric suffix, so two spec names never share one variable.
  */
 export class VariableTable {
@@ -77,7 +77,7 @@ function resultFields(graph: FlowGraph): { key: string; name: string; type: Valu
   return fields;
 }
 
-/** research/archy.md §3.4: `<type>Variable` declarations; `decimal` holds a spec `number`. */
+/** docs/genesys.md §3.4: `<type>Variable` declarations; `decimal` holds a spec `number`. */
 const DECLARATION_KIND: Readonly<Record<ValueType, string>> = {
   string: 'stringVariable',
   integer: 'integerVariable',

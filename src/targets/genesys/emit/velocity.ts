@@ -11,7 +11,7 @@ export function velocityText(text: string): string {
 }
 
 /**
- * The JSON request body as a Velocity template (research/archy.md §4.2): every input goes through
+ * The JSON request body as a Velocity template (docs/genesys.md §4.2): every input goes through
  * `$esc.jsonString`, quoted when it is text; spec literals are JSON-encoded, then Velocity-escaped.
  */
 export function requestTemplate(endpoint: IrEndpoint): string {
@@ -22,7 +22,7 @@ export function requestTemplate(endpoint: IrEndpoint): string {
   return `{${members.join(', ')}}`;
 }
 
-/** research/archy.md §4.2: `${input.x}` references an input, `$esc.jsonString(...)` escapes it. */
+/** docs/genesys.md §4.2: `${input.x}` references an input, `$esc.jsonString(...)` escapes it. */
 function inputReference(field: string, quoted: boolean): string {
   const escaped = `$esc.jsonString(\${input.${field}})`;
   return quoted ? `"${escaped}"` : escaped;
@@ -32,7 +32,7 @@ function jsonLiteral(value: Literal): string {
   return JSON.stringify(value);
 }
 
-/** research/archy.md §4.2: the success template rebuilds the output from the translated values. */
+/** docs/genesys.md §4.2: the success template rebuilds the output from the translated values. */
 export function successTemplate(endpoint: IrEndpoint): string {
   return `{${endpoint.responseFields.map((field) => `${JSON.stringify(field.name)}: \${${field.name}}`).join(', ')}}`;
 }

@@ -2,7 +2,7 @@ import { EngineError, type CallerEntry } from '../../engine-contract.js';
 import type { Digits } from './flow-file.js';
 
 /**
- * The digits `collectInput` stores, or undefined for its failure output (research/archy.md §2.1,
+ * The digits `collectInput` stores, or undefined for its failure output (docs/genesys.md §2.1,
  * help center "Collect Input action"). The entry completes at the maximum count; with a `*` or `#`
  * terminator, that key ends the entry and the other one takes the failure path. Fewer than the
  * minimum when the keys stop (the inter-digit timeout) is a failure. UNVERIFIED: without a

@@ -5,7 +5,7 @@ import { EngineError, type HttpReply, type HttpRequest } from '../../engine-cont
 import { Tree } from './reader.js';
 import { parseTemplate, referencedNames, renderTemplate, type Segment } from './velocity.js';
 
-/** JSON Schema types the contracts use (research/archy.md §4.2). */
+/** JSON Schema types the contracts use (docs/genesys.md §4.2). */
 export type SchemaType = 'string' | 'integer' | 'number' | 'boolean';
 const SCHEMA_TYPES: readonly SchemaType[] = ['string', 'integer', 'number', 'boolean'];
 
@@ -27,7 +27,7 @@ export interface DataAction {
 }
 
 const DATA_ACTION_PATH = /^genesys\/data-actions\/(.+)\.json$/;
-/** research/archy.md §4.2: `translationMap` values are JSONPath; only `$.a.b` is modelled. */
+/** docs/genesys.md §4.2: `translationMap` values are JSONPath; only `$.a.b` is modelled. */
 const JSON_PATH = /^\$((?:\.[A-Za-z_][A-Za-z0-9_-]*)+)$/;
 
 export function readDataAction(artifact: Artifact): DataAction {
@@ -158,7 +158,7 @@ export type ActionOutcome =
   { kind: 'success'; outputs: ReadonlyMap<string, unknown> } | { kind: 'failure'; reason: string } | { kind: 'timeout' };
 
 /**
- * The Genesys side of an exchange (research/archy.md §2.3, §4.1, §4.2). A timeout is the callData
+ * The Genesys side of an exchange (docs/genesys.md §2.3, §4.1, §4.2). A timeout is the callData
  * `timeout` output when the flow's timeout is the one that ran out, else the action's own timeout,
  * which reaches the flow as `failure`. A network error or a non-2xx status is `failure`. A 2xx
  * answer goes through the translation map, the success template and the output contract; any

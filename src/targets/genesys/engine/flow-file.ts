@@ -87,7 +87,7 @@ const VARIABLE_KINDS: Readonly<Record<string, VariableType>> = {
   decimalVariable: 'decimal',
   booleanVariable: 'boolean',
 };
-/** research/archy.md §2.6: statement kinds; `decimal` is UNVERIFIED in the emitter, modelled like the others. */
+/** docs/genesys.md §2.6: statement kinds; `decimal` is UNVERIFIED in the emitter, modelled like the others. */
 const STATEMENT_KINDS: Readonly<Record<string, VariableType>> = {
   string: 'string',
   integer: 'integer',
@@ -131,7 +131,7 @@ class FlowReader {
     if (flow.variables) this.variables = this.declarations(flow.variables);
     const tasks = new Map(flow.tasks.list().map((item) => this.task(item)));
     const start = flow.startUpRef.string();
-    // research/archy.md §1.2: an absolute or relative reference to a task.
+    // docs/genesys.md §1.2: an absolute or relative reference to a task.
     const refId = new RegExp(`^(?:/${this.type}|\\.)/tasks/task\\[(.+)\\]$`).exec(start)?.[1];
     const actions = refId === undefined ? undefined : tasks.get(refId);
     if (!actions) return flow.startUpRef.fail(`startUpRef ${start} names no task of this file`);
@@ -243,7 +243,7 @@ class FlowReader {
     }
   }
 
-  /** research/archy.md §2.1. Timeouts are read but not observable: a caller entry is keys or silence. */
+  /** docs/genesys.md §2.1. Timeouts are read but not observable: a caller entry is keys or silence. */
   private collectInput(body: Tree) {
     const fields = body.object(
       [
@@ -294,10 +294,10 @@ class FlowReader {
     return digits;
   }
 
-  /** research/archy.md §2.3: category → integration → `dataAction` → action name → inputs and outputs. */
+  /** docs/genesys.md §2.3: category → integration → `dataAction` → action name → inputs and outputs. */
   private callData(body: Tree) {
     const fields = body.object(['name', 'processingPrompt', 'timeout', 'category', 'outputs'], ['name', 'category', 'outputs']);
-    // An audio prompt during the wait (research/archy.md §4.1 item 3) is not modelled.
+    // An audio prompt during the wait (docs/genesys.md §4.1 item 3) is not modelled.
     if (fields.processingPrompt) noValue(fields.processingPrompt);
     const [, integration] = fields.category.single();
     const [actionName, use] = integration.object(['dataAction']).dataAction.single();
@@ -354,7 +354,7 @@ class FlowReader {
     return { name: this.value(fields.name, 'string'), value: this.value(fields.value, 'string') };
   }
 
-  /** research/archy.md §2.10. Preferred agents, language skill and direct agent are not modelled. */
+  /** docs/genesys.md §2.10. Preferred agents, language skill and direct agent are not modelled. */
   private transferToAcd(body: Tree) {
     const fields = body.object(
       [
@@ -390,7 +390,7 @@ class FlowReader {
     };
   }
 
-  /** research/archy.md §2.13. The connect timeout and invocation data are read but not observable. */
+  /** docs/genesys.md §2.13. The connect timeout and invocation data are read but not observable. */
   private transferToFlowSecure(body: Tree) {
     const fields = body.object(
       ['name', 'targetFlow', 'connectTimeout', 'invocationData', 'preTransferAudio', 'failureTransferAudio', 'failureOutputs', 'outputs'],
@@ -414,7 +414,7 @@ class FlowReader {
     for (const output of [outputs.errorType, outputs.errorMessage]) if (output) noValue(output);
   }
 
-  /** research/archy.md §2.0: `{tts}`, `{exp}` (audio), or `{noValue: true}` (nothing plays). */
+  /** docs/genesys.md §2.0: `{tts}`, `{exp}` (audio), or `{noValue: true}` (nothing plays). */
   private audio(tree: Tree): Source {
     const [key, value] = tree.single();
     switch (key) {
@@ -430,7 +430,7 @@ class FlowReader {
     }
   }
 
-  /** research/archy.md §2.0: one of `lit`, `exp`, `noValue`; a `lit` is read as the expected type. */
+  /** docs/genesys.md §2.0: one of `lit`, `exp`, `noValue`; a `lit` is read as the expected type. */
   private value(tree: Tree, expected: ArchType | 'any'): Source {
     const [key, value] = tree.single();
     switch (key) {
@@ -496,7 +496,7 @@ function literal(tree: Tree, expected: ArchType | 'any'): ArchValue {
   }
 }
 
-/** research/archy.md §2.0: `{ms|seconds|minutes: n}`. */
+/** docs/genesys.md §2.0: `{ms|seconds|minutes: n}`. */
 function duration(tree: Tree): ArchValue {
   const [unit, amount] = tree.single();
   const factor = { ms: 1, seconds: 1000, minutes: 60_000 }[unit];

@@ -70,7 +70,7 @@ function loadProgram(artifacts: readonly Artifact[], graph: FlowGraph): Program 
 type Signal = 'next' | 'ended' | 'loopNext' | 'loopExit';
 type Run<T> = Generator<HttpRequest, T, HttpReply>;
 
-/** A flow's variables for one call: flow variables do not cross flows (research/archy.md §9.1). */
+/** A flow's variables for one call: flow variables do not cross flows (docs/genesys.md §9.1). */
 class FlowFrame {
   private readonly values = new Map<string, { type: VariableType; value: ArchValue }>();
 
@@ -85,7 +85,7 @@ class FlowFrame {
     return { read: (name) => this.read(name, where), now: this.input.call.timestamp, where };
   }
 
-  /** research/archy.md §3.2 and src/emit/genesys/unverified.ts: the call built-ins the emitter reads. */
+  /** docs/genesys.md §3.2 and src/emit/genesys/unverified.ts: the call built-ins the emitter reads. */
   private read(name: string, where: string): ArchValue {
     switch (name) {
       case 'Call.Ani':
@@ -238,7 +238,7 @@ class GenesysCall {
     if (inputs === undefined) return yield* this.runActions(action.failure, frame);
     const flowSeconds =
       action.timeout === undefined ? Number.POSITIVE_INFINITY : this.setValue(action.timeout, frame, 'duration').ms / 1000;
-    // research/archy.md §4.1: the flow's timeout and the action's `timeoutSeconds` both run; the first to expire wins.
+    // docs/genesys.md §4.1: the flow's timeout and the action's `timeoutSeconds` both run; the first to expire wins.
     const request = buildRequest(dataAction, inputs, Math.min(flowSeconds, dataAction.timeoutSeconds));
     this.recorder.request(request);
     const outcome = interpretReply(dataAction, yield request, flowSeconds <= dataAction.timeoutSeconds);
@@ -268,7 +268,7 @@ class GenesysCall {
   }
 
   /**
-   * research/archy.md §2.7: attributes are string pairs. UNVERIFIED: a NOT_SET value is stored as "".
+   * docs/genesys.md §2.7: attributes are string pairs. UNVERIFIED: a NOT_SET value is stored as "".
    */
   private setParticipantData(action: Extract<Action, { kind: 'setParticipantData' }>, frame: FlowFrame): void {
     for (const attribute of action.attributes) {
@@ -279,7 +279,7 @@ class GenesysCall {
   }
 
   /**
-   * research/archy.md §2.8: `loopCount` passes with `currentIndex` 0-based; a pass ends at `loopNext`
+   * docs/genesys.md §2.8: `loopCount` passes with `currentIndex` 0-based; a pass ends at `loopNext`
    * or at the end of its actions, `loopExit` leaves the loop. Pass n is attempt n of the spec retry.
    */
   private *loop(action: Extract<Action, { kind: 'loop' }>, frame: FlowFrame): Run<Signal> {
@@ -297,9 +297,9 @@ class GenesysCall {
   }
 
   /**
-   * research/archy.md §2.10. A failed transfer plays the failure audio and takes the failure output;
+   * docs/genesys.md §2.10. A failed transfer plays the failure audio and takes the failure output;
    * in a secure call flow every transfer is blind and Genesys replaces that path with a disconnect
-   * (research/archy.md §9.1, help center "Transfer to flow action").
+   * (docs/genesys.md §9.1, help center "Transfer to flow action").
    */
   private *transferToAcd(action: Extract<Action, { kind: 'transferToAcd' }>, frame: FlowFrame): Run<Signal> {
     this.play(action.preTransferAudio, frame);
@@ -312,14 +312,14 @@ class GenesysCall {
     }
     if (frame.flow.type === 'secureCall')
       throw new PlatformLimit(
-        'Genesys makes every transfer inside the secure flow blind: a failed one disconnects the caller and onFailure does not run (research/archy.md §9.1)',
+        'Genesys makes every transfer inside the secure flow blind: a failed one disconnects the caller and onFailure does not run (docs/genesys.md §9.1)',
       );
     this.play(action.failureTransferAudio, frame);
     return yield* this.runActions(action.failure, frame);
   }
 
   /**
-   * research/archy.md §2.13, §9.1: the secure flow named `targetFlow` takes over the call and never
+   * docs/genesys.md §2.13, §9.1: the secure flow named `targetFlow` takes over the call and never
    * hands it back; the failure output runs only when that flow does not exist.
    */
   private *transferToFlowSecure(action: Extract<Action, { kind: 'transferToFlowSecure' }>, frame: FlowFrame): Run<Signal> {

@@ -3,7 +3,7 @@ import { EngineError } from '../../engine-contract.js';
 
 /**
  * Architect values keep their Architect type: a flow variable is typed, an expression is typed, and
- * NOT_SET is a value of its own (research/archy.md §3.3), not an empty string.
+ * NOT_SET is a value of its own (docs/genesys.md §3.3), not an empty string.
  */
 export type ArchValue =
   | { type: 'string'; value: string }
@@ -71,7 +71,7 @@ export function coerce(value: ArchValue, expected: ArchType, where: string): Arc
 }
 
 /**
- * `ToString` (research/archy.md §3.3). Integer: decimal digits. UNVERIFIED: a decimal as the
+ * `ToString` (docs/genesys.md §3.3). Integer: decimal digits. UNVERIFIED: a decimal as the
  * shortest round-trip text (`0.5`, `3`), a boolean as `true`/`false`, and a dateTime as ISO 8601
  * `yyyy-MM-ddTHH:mm:ss.SSSZ` (docs/genesys.md leaves the format open; the backend expects ISO 8601).
  */

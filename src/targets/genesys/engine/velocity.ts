@@ -2,7 +2,7 @@ import { assertNever } from '../../../util/assert.js';
 import { EngineError, secretStandIn } from '../../engine-contract.js';
 
 /**
- * The Velocity subset src/emit/genesys/velocity.ts and data-action.ts write (research/archy.md §4.2):
+ * The Velocity subset src/emit/genesys/velocity.ts and data-action.ts write (docs/genesys.md §4.2):
  * `${input.x}`, `$esc.jsonString(${input.x})`, `${credentials.x}`, a success template's `${x}`, and
  * `${esc.d}` / `${esc.h}` for a literal `$` / `#`. Any other `$` or `#` would be a Velocity reference
  * or directive this engine does not model: an EngineError when the data action is read.

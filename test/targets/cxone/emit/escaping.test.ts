@@ -19,7 +19,7 @@ const HOSTILE = [
 ];
 
 /**
- * Reads one Snippet string literal as Studio does (research/cxone.md §6.5): `"…"` is taken
+ * Reads one Snippet string literal as Studio does (docs/cxone.md §6.5): `"…"` is taken
  * verbatim up to the next quote, `$"…"` honours `\"`, `\'`, `\{`, `\\`, `\t`, `\r`, `\n`.
  * Returns the text, the literal's length, and whether a `{` was left live (a substitution).
  */

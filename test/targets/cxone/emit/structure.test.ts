@@ -122,7 +122,7 @@ describe('REQAGENT', () => {
 });
 
 describe('the built-in catalog', () => {
-  it('holds exactly the public library GUIDs of research/cxone.md §1.2, and neither CAPTURE nor REST API', () => {
+  it('holds exactly the public library GUIDs of docs/cxone.md §1.2, and neither CAPTURE nor REST API', () => {
     expect(Object.fromEntries(BUILTIN_ACTIONS.map((entry) => [entry.name, entry.libraryId]))).toEqual({
       BEGIN: 'b2f794c5-0232-40e7-9830-76d573bf57d7',
       MENU: 'daee9c00-12ce-4222-a42e-307c37d53b7f',
@@ -136,7 +136,7 @@ describe('the built-in catalog', () => {
       IF: '6695ba9c-e1d6-4f3c-a15a-94f1400e3169',
       CASE: '22050500-6dc0-4949-af9c-1e52975f141d',
     });
-    for (const entry of BUILTIN_ACTIONS) expect(entry.source).toMatch(/research\/cxone\.md/);
+    for (const entry of BUILTIN_ACTIONS) expect(entry.source).toMatch(/docs\/cxone\.md §/);
   });
 });
 

@@ -1,3 +1,6 @@
+import { evaluate, parseExpression } from '../../../../src/targets/genesys/engine/expression.js';
+import { booleanValue, integerValue, NOT_SET, stringValue, type ArchValue } from '../../../../src/targets/genesys/engine/values.js';
+import { parseTemplate, renderTemplate } from '../../../../src/targets/genesys/engine/velocity.js';
 import { isAlias, parse, parseDocument, visit } from 'yaml';
 import { expect } from 'vitest';
 import type { Artifact } from '../../../../src/targets/artifact.js';
@@ -77,15 +80,33 @@ export function expressionLiterals(expression: string): string[] {
 }
 
 /**
- * Render the subset of Velocity the emitter writes: `$esc.jsonString(${input.x})`, `${esc.d}`,
- * `${esc.h}`. Anything else starting with `$` or `#` is left in place, so a test sees it.
+ * Render a data action template with the Genesys engine's own Velocity reader, the one `ivrflow
+ * test` runs: the test sees exactly what the engine would send.
  */
 export function renderVelocity(template: string, inputs: Record<string, string | number | boolean>): string {
-  return template.replace(
-    /\$esc\.jsonString\(\$\{input\.([A-Za-z0-9_]+)\}\)|\$\{esc\.d\}|\$\{esc\.h\}/g,
-    (whole, input: string | undefined) => {
-      if (input !== undefined) return JSON.stringify(String(inputs[input])).slice(1, -1);
-      return whole === '${esc.d}' ? '$' : '#';
-    },
-  );
+  const segments = parseTemplate(template, ['text', 'input', 'credential'], 'test');
+  return renderTemplate(segments, { inputs: new Map(Object.entries(inputs).map(([name, value]) => [name, String(value)])) }, 'test');
 }
+
+/** A test value for a flow variable: text, a whole number, a boolean, or an Architect value such as NOT_SET. */
+export type FlowValue = string | number | boolean | ArchValue;
+
+/**
+ * Evaluate a condition with the Genesys engine's Architect parser and evaluator. A variable not
+ * given is unset, as a flow variable is before anything writes it.
+ */
+export function evaluateCondition(expression: string, variables: Record<string, FlowValue>): boolean {
+  const read = (name: string): ArchValue => {
+    const value = variables[name];
+    if (value === undefined) return NOT_SET;
+    if (typeof value === 'object') return value;
+    if (typeof value === 'string') return stringValue(value);
+    if (typeof value === 'number') return integerValue(value);
+    return booleanValue(value);
+  };
+  const result = evaluate(parseExpression(expression, 'test'), { read, now: '2026-01-15T10:00:00.000Z', where: 'test' });
+  if (result.type !== 'boolean') throw new Error(`${expression} is ${result.type}, not boolean`);
+  return result.value;
+}
+
+export { NOT_SET };

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mutateFlow } from '../../../helpers/fixtures.js';
-import { actionsOf, artifactOfKind, genesysArtifacts, parseEmitted } from './archy-helpers.js';
-import { evaluateArchitect, NOT_SET, type ArchitectValue } from './architect-eval.js';
+import { actionsOf, artifactOfKind, evaluateCondition, genesysArtifacts, NOT_SET, parseEmitted, type FlowValue } from './archy-helpers.js';
 
 /** The compiled expression of `checkAccount` in pin-with-summary, with its `if` replaced. */
 async function compiled(condition: unknown): Promise<string> {
@@ -12,11 +11,11 @@ async function compiled(condition: unknown): Promise<string> {
   return (decision['condition'] as { exp: string }).exp;
 }
 
-const status = (value: ArchitectValue): Record<string, ArchitectValue> => ({ 'Flow.auth_account_status': value });
-const priority = (value: ArchitectValue): Record<string, ArchitectValue> => ({ 'Flow.auth_routing_priority': value });
+const status = (value: FlowValue): Record<string, FlowValue> => ({ 'Flow.auth_account_status': value });
+const priority = (value: FlowValue): Record<string, FlowValue> => ({ 'Flow.auth_routing_priority': value });
 
 /** [condition, variables, expected]: every comparison but `exists` is false on an unset value. */
-const CASES: [string, unknown, Record<string, ArchitectValue>, boolean][] = [
+const CASES: [string, unknown, Record<string, FlowValue>, boolean][] = [
   ['equals, unset', { ref: 'auth.account_status', equals: 'active' }, status(NOT_SET), false],
   ['equals, empty', { ref: 'auth.account_status', equals: '' }, status(''), false],
   ['equals, match', { ref: 'auth.account_status', equals: 'active' }, status('active'), true],
@@ -88,7 +87,7 @@ const CASES: [string, unknown, Record<string, ArchitectValue>, boolean][] = [
 
 describe('compiled conditions', () => {
   it.each(CASES)('%s', async (_name, condition, variables, expected) => {
-    expect(evaluateArchitect(await compiled(condition), variables)).toBe(expected);
+    expect(evaluateCondition(await compiled(condition), variables)).toBe(expected);
   });
 
   it('guards the success check of every http step', async () => {
@@ -98,8 +97,8 @@ describe('compiled conditions', () => {
     );
     for (const check of checks) {
       const expression = (check['condition'] as { exp: string }).exp;
-      expect(evaluateArchitect(expression, {})).toBe(false);
-      expect(evaluateArchitect(expression, { 'Flow.auth_status': '', 'Flow.summary_status': '' })).toBe(false);
+      expect(evaluateCondition(expression, {})).toBe(false);
+      expect(evaluateCondition(expression, { 'Flow.auth_status': '', 'Flow.summary_status': '' })).toBe(false);
     }
     expect(checks.length).toBeGreaterThan(1);
   });

@@ -3,7 +3,7 @@ import { caption } from '../../conventions.js';
 import { assignChain } from '../actions.js';
 import { stepKey, type DraftAction, type MapContext } from '../draft.js';
 
-/** assign → one ASSIGN per variable, chained (research/cxone.md §6.6). */
+/** assign → one ASSIGN per variable, chained (docs/cxone.md §6.6). */
 export function mapAssign(node: AssignNode, ctx: MapContext): DraftAction[] {
   return assignmentChain(
     node.id,

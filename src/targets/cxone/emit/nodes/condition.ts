@@ -4,7 +4,7 @@ import { action } from '../actions.js';
 import { named, stepKey, type DraftAction, type MapContext } from '../draft.js';
 import { conditionExpression } from '../expression.js';
 
-/** condition → IF with a guarded expression; True/False branches (research/cxone.md §2, §6.7). */
+/** condition → IF with a guarded expression; True/False branches (docs/cxone.md §2, §6.7). */
 export function mapCondition(node: ConditionNode, ctx: MapContext): DraftAction[] {
   return [
     action(stepKey(node.id), 'IF', caption(node.id), { Expression: conditionExpression(node.condition) }, [

@@ -6,7 +6,7 @@ import { ttsSequence, ttsText } from '../escape.js';
 import { caption, validVariable } from '../../conventions.js';
 import { renderTemplate } from '../templates.js';
 
-/** PWF/MCP default when the spec gives no inter-digit timeout (research/cxone.md §6.3). */
+/** PWF/MCP default when the spec gives no inter-digit timeout (docs/cxone.md §6.3). */
 export const DEFAULT_INTER_DIGIT_SECONDS = 5;
 /** Every non-digit a phone keypad can send: what sanitising removes. */
 const DTMF_SYMBOLS = ['*', '#', 'A', 'B', 'C', 'D'];
@@ -14,7 +14,7 @@ const DTMF_SYMBOLS = ['*', '#', 'A', 'B', 'C', 'D'];
 /**
  * gather → MENU (default) or PLAY + CAPTURE (tenant catalog), then a SNIPPET that keeps the digits
  * only and checks the length, then IF valid → next, else → onNoInput.
- * research/cxone.md §2 CAPTURE and §6.3 MENU: MaxDigits counts the terminator; `#-` strips it.
+ * docs/cxone.md §2 CAPTURE and §6.3 MENU: MaxDigits counts the terminator; `#-` strips it.
  */
 export function mapGather(node: GatherNode, ctx: MapContext): DraftAction[] {
   const sanitize = stepKey(node.id, 'sanitize');

@@ -21,7 +21,7 @@ import { findErrorBranch, findRoleProperty, REST_API_ROLES } from '../../catalog
 import { renderTemplate } from '../templates.js';
 
 /**
- * http → SNIPPET with GetRESTProxy() (research/cxone.md §3, §6.5), or, with a tenant catalog,
+ * http → SNIPPET with GetRESTProxy() (docs/cxone.md §3, §6.5), or, with a tenant catalog,
  * SNIPPET (body) → REST API action → SNIPPET (outcome). Then the sensitive values sent are cleared
  * (ASSIGN "") and a CASE on the outcome leads to onSuccess / onFailure; its Default, every Error
  * branch and any status but 200 lead to onTimeout (the service-unavailable path).
@@ -146,7 +146,7 @@ function restApiCall(
   const errorBranch = findErrorBranch(rest)!;
   return [
     snippetAction(stepKey(node.id), caption(node.id, 'request'), prepare, callKey, onError),
-    action(callKey, rest.name, caption(node.id), properties, [next(evaluateKey), named(errorBranch, onError)]),
+    action(callKey, 'RESTAPI', caption(node.id), properties, [next(evaluateKey), named(errorBranch, onError)]),
     snippetAction(
       evaluateKey,
       caption(node.id, 'check answer'),

@@ -6,13 +6,13 @@ import { isPlainPropertyText } from '../escape.js';
 import { caption, readableName } from '../../conventions.js';
 import { findErrorBranch } from '../../catalog/rest-api-roles.js';
 
-/** REQAGENT defaults when the spec says nothing (research/cxone.md §2, §6.4: Acceleration 1/min, MaxPriority 1000). */
+/** REQAGENT defaults when the spec says nothing (docs/cxone.md §2, §6.4: Acceleration 1/min, MaxPriority 1000). */
 export const DEFAULT_ACCELERATION = 1;
 export const DEFAULT_MAX_PRIORITY = 1000;
 
 /**
  * route → [PLAY] → [CASE on `by`] → REQAGENT per target (PriorityManagement Custom, the spec's
- * priority) → MUSIC hold loop (research/cxone.md §6.4; MCP: an unwired REQAGENT Default warns).
+ * priority) → MUSIC hold loop (docs/cxone.md §6.4; MCP: an unwired REQAGENT Default warns).
  */
 export function mapRoute(node: RouteNode, ctx: MapContext): DraftAction[] {
   const targets: { key: string; target: RouteTarget; path: (string | number)[] }[] = node.cases.map((item, position) => ({

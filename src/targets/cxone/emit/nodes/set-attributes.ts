@@ -5,7 +5,7 @@ import { assignmentChain } from './assign.js';
 
 /**
  * setAttributes → ASSIGN with ScreenPop "True" per attribute: how data reaches the agent
- * (research/cxone.md §4). A sensitive value is never screen-popped, whatever the spec says.
+ * (docs/cxone.md §4). A sensitive value is never screen-popped, whatever the spec says.
  */
 export function mapSetAttributes(node: SetAttributesNode, ctx: MapContext): DraftAction[] {
   const items = node.attributes.map(({ name, value }) => ({

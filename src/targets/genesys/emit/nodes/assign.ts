@@ -4,7 +4,7 @@ import { exp, lit, type ArchyAction, type ArchyValue } from '../archy.js';
 import { useVariable, type FlowContext } from '../context.js';
 import { readableExpression } from '../expression.js';
 
-/** research/archy.md §2.6: one `updateData` statement per assignment. */
+/** docs/genesys.md §2.6: one `updateData` statement per assignment. */
 export function compileAssign(node: AssignNode, context: FlowContext): ArchyAction[] {
   const statements = node.assignments.map(({ variable, value }) => {
     const path = [...node.origin, 'set', variable];

@@ -3,7 +3,7 @@ import { exp, type ArchyAction } from '../archy.js';
 import type { FlowContext } from '../context.js';
 import { conditionExpression } from '../expression.js';
 
-/** research/archy.md §2.4: `decision` with quoted "yes"/"no" outputs and a guarded condition. */
+/** docs/genesys.md §2.4: `decision` with quoted "yes"/"no" outputs and a guarded condition. */
 export function compileCondition(node: ConditionNode, context: FlowContext): ArchyAction[] {
   const condition = conditionExpression(node.condition, context, [...node.origin, 'if']);
   return [

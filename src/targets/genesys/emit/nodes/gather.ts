@@ -3,7 +3,7 @@ import { duration, lit, NO_VALUE, type ArchyAction, type CollectInput } from '..
 import { useVariable, type FlowContext } from '../context.js';
 
 /**
- * research/archy.md §2.1: `collectInput` into the gather's variable. A terminator is written only in
+ * docs/genesys.md §2.1: `collectInput` into the gather's variable. A terminator is written only in
  * the `range` form, the one place `terminatingDtmf` is seen, so a gather with a terminator uses that
  * form even for an exact length (min = max): an entry the terminator ends early fails, as the spec
  * says, instead of counting the terminator towards the length. The terminator is never part of the
@@ -33,7 +33,7 @@ export function compileGather(node: GatherNode, context: FlowContext): ArchyActi
   return [{ collectInput: collect }];
 }
 
-/** DTMF holds only 0-9, `*` and `#`: removing `*` and `#` leaves digits (research/archy.md §2.6, §3.3 `Replace`). */
+/** DTMF holds only 0-9, `*` and `#`: removing `*` and `#` leaves digits (docs/genesys.md §2.6, §3.3 `Replace`). */
 function sanitize(name: string, variable: string): ArchyAction {
   return {
     updateData: {

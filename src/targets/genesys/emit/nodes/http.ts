@@ -4,7 +4,7 @@ import { endpointById, useVariable, type FlowContext } from '../context.js';
 import { equalsExpression, readableExpression } from '../expression.js';
 
 /**
- * research/archy.md §2.3, §4.1: `callData` against the endpoint's data action. `success` is a 2xx
+ * docs/genesys.md §2.3, §4.1: `callData` against the endpoint's data action. `success` is a 2xx
  * answer; the spec's success check then runs as a guarded decision (onSuccess / onFailure).
  * `failure` (non-2xx, network error, the data action's own timeout) and `timeout` (the flow's) are
  * both "no usable answer": onTimeout.

@@ -2,7 +2,7 @@ import type { PlayNode } from '../../../../ir/nodes.js';
 import type { ArchyAction } from '../archy.js';
 import type { FlowContext } from '../context.js';
 
-/** research/archy.md §2.2: `playAudio` with the `tts` shorthand. */
+/** docs/genesys.md §2.2: `playAudio` with the `tts` shorthand. */
 export function playPrompt(name: string, prompt: string): ArchyAction {
   return { playAudio: { name, audio: { tts: prompt } } };
 }

@@ -3,7 +3,7 @@ import { lit, type ArchyAction } from '../archy.js';
 import { useVariable, type FlowContext } from '../context.js';
 
 /**
- * A bounded retry is a `loop` of maxAttempts passes (research/archy.md §2.8). A transition back to
+ * A bounded retry is a `loop` of maxAttempts passes (docs/genesys.md §2.8). A transition back to
  * the retry from inside its body is `loopNext` (§9.2); when the passes run out, the actions after
  * the loop run: the exhausted path. Paths that leave the body end in a transfer or a hang-up.
  */

@@ -5,7 +5,7 @@ import { equalsExpression, readableExpression, stringLiteral } from '../expressi
 
 /**
  * A route by value is a chain of `decision`s, one per case in spec order, ending in the default
- * (research/archy.md §2.4; `switch` is seen only in message and bot flows, §9.2).
+ * (docs/genesys.md §2.4; `switch` is seen only in message and bot flows, §9.2).
  */
 export function compileRoute(node: RouteNode, context: FlowContext): ArchyAction[] {
   const by = node.by;
@@ -35,7 +35,7 @@ function textMatch(by: NonNullable<RouteNode['by']>, match: string, context: Flo
 }
 
 /**
- * research/archy.md §2.10: `transferToAcd` by queue name, with priority, skills (`FindSkill`) and the
+ * docs/genesys.md §2.10: `transferToAcd` by queue name, with priority, skills (`FindSkill`) and the
  * prompt as pre-transfer audio. When the transfer fails the spec's onFailure runs, or the call ends.
  * In a secure call flow Genesys makes every transfer blind and replaces this path (§9.1).
  */

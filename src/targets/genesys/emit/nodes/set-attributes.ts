@@ -4,7 +4,7 @@ import type { FlowContext } from '../context.js';
 import { textExpression } from '../expression.js';
 
 /**
- * research/archy.md §2.7: participant attributes are string pairs that survive transfers. A
+ * docs/genesys.md §2.7: participant attributes are string pairs that survive transfers. A
  * sensitive value never becomes one.
  */
 export function compileSetAttributes(node: SetAttributesNode, context: FlowContext): ArchyAction[] {
