@@ -104,6 +104,22 @@ describe('reports', () => {
   });
 });
 
+describe('--env with --target', () => {
+  it('requires only the placeholders the chosen targets read', async () => {
+    const dir = tempDir();
+    copyFileSync(join(ROOT, EXAMPLE), join(dir, 'flow.yaml'));
+    writeFileSync(join(dir, 'cxone.env.yaml'), 'identity_base_url: https://id.example.com\nplatinum_skill: Platinum\ngeneral_skill: General\n');
+    const cxone = await ivrflow(['validate', 'flow.yaml', '--env', 'cxone.env.yaml', '--target', 'cxone'], { cwd: dir });
+    expect(cxone.exitCode, cxone.stdout).toBe(0);
+    const both = await ivrflow(['validate', 'flow.yaml', '--env', 'cxone.env.yaml'], { cwd: dir });
+    expect(both.exitCode).toBe(1);
+    expect(both.stdout).toContain('env/missing-value  The environment file has no value for `{{platinum_queue}}`.');
+    const out = tempDir();
+    const generated = await ivrflow(['generate', 'flow.yaml', '--env', 'cxone.env.yaml', '--target', 'cxone', '--out', out], { cwd: dir });
+    expect(generated.exitCode, generated.stdout).toBe(0);
+  });
+});
+
 describe('configuration', () => {
   it('is found in a folder above, up to the repository root; --config wins', async () => {
     const dir = repository();

@@ -18,6 +18,7 @@ import { readScript, type StudioAction, type StudioScript } from './script.js';
 import { checkVocabulary } from './vocabulary.js';
 import { parseExpression, parseSnippet, type Expr, type Statement, type StringPart } from './snippet-syntax.js';
 import { evaluate, interpolate, runStatements, SnippetFailure, text, type SnippetHost, type SnippetValue } from './snippet-run.js';
+import { docUrl } from '../../../util/package-info.js';
 
 /** What the engine needs from the graph: names only, never behaviour. */
 interface NameMaps {
@@ -148,7 +149,7 @@ class CxoneCall {
         return this.requestAgent(action);
       case 'RESTAPI':
         throw new EngineError(
-          'the tenant REST API action is not modelled: its property names are UNVERIFIED (docs/cxone.md)',
+          `the tenant REST API action is not modelled: its property names are UNVERIFIED (${docUrl('cxone.md')})`,
           this.where(action),
         );
       case 'HANGUP':
@@ -251,7 +252,7 @@ class CxoneCall {
       const failure = action.branches.find((branch) => branch.type === 'branch');
       if (!failure)
         throw new PlatformLimit(
-          'REQAGENT has no failure branch without a tenant catalog: the caller would wait in queue, so onFailure cannot run (docs/cxone.md)',
+          `REQAGENT has no failure branch without a tenant catalog: the caller would wait in queue, so onFailure cannot run (${docUrl('cxone.md')})`,
         );
       return failure.to;
     }

@@ -90,7 +90,7 @@ function optionsArtifact(graph: FlowGraph, artifacts: readonly Artifact[], heade
   const { data, comments } = buildOptionsData(placeholders, artifacts);
   const lines = [
     ...header('Archy options-file stub (archy publish --optionsFile)'),
-    'Fill one copy per environment. UNVERIFIED: the `substitutions` key (docs/genesys.md §9.5).',
+    'Fill one copy per environment. UNVERIFIED: the `substitutions` key (ivrflow documentation, genesys.md §9.5).',
   ];
   return { path: 'genesys/archy-options.yaml', contents: toYaml(data, lines, comments), target: 'genesys', kind: 'archyOptions' };
 }
