@@ -108,7 +108,10 @@ describe('--env with --target', () => {
   it('requires only the placeholders the chosen targets read', async () => {
     const dir = tempDir();
     copyFileSync(join(ROOT, EXAMPLE), join(dir, 'flow.yaml'));
-    writeFileSync(join(dir, 'cxone.env.yaml'), 'identity_base_url: https://id.example.com\nplatinum_skill: Platinum\ngeneral_skill: General\n');
+    writeFileSync(
+      join(dir, 'cxone.env.yaml'),
+      'identity_base_url: https://id.example.com\nplatinum_skill: Platinum\ngeneral_skill: General\n',
+    );
     const cxone = await ivrflow(['validate', 'flow.yaml', '--env', 'cxone.env.yaml', '--target', 'cxone'], { cwd: dir });
     expect(cxone.exitCode, cxone.stdout).toBe(0);
     const both = await ivrflow(['validate', 'flow.yaml', '--env', 'cxone.env.yaml'], { cwd: dir });
