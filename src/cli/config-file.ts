@@ -1,13 +1,16 @@
-import { access } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RuleConfig } from '../lint/config.js';
 import { parseRuleConfig } from '../lint/load-config.js';
 import { RULES } from '../lint/rules/index.js';
 import { DiagnosticSink } from '../flowspec/source.js';
 import { readSideYaml, sideFileError } from './side-file.js';
+import { exists } from './write-output.js';
 
-/** Looked for in the working directory only (cosmiconfig's default), unless --config names a file. */
+/**
+ * Looked for in the working directory, then each folder above it up to the repository root (the first
+ * folder with a `.git`), as ESLint finds its config; `--config` names a file and wins.
+ */
 export const CONFIG_FILE_NAMES = ['ivrflow.config.yaml', 'ivrflow.config.yml'];
 
 export interface LoadedConfig {
@@ -47,13 +50,8 @@ export async function loadConfig(explicit: string | undefined, cwd: string): Pro
 }
 
 async function discover(cwd: string): Promise<string | undefined> {
-  for (const name of CONFIG_FILE_NAMES) {
-    try {
-      await access(resolve(cwd, name));
-      return name;
-    } catch {
-      // not there; try the next name
-    }
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    for (const name of CONFIG_FILE_NAMES) if (await exists(join(dir, name))) return relative(cwd, join(dir, name));
+    if ((await exists(join(dir, '.git'))) || dirname(dir) === dir) return undefined;
   }
-  return undefined;
 }

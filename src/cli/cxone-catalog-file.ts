@@ -1,6 +1,7 @@
 import { parseTenantCatalog } from '../targets/cxone/catalog/index.js';
 import type { CatalogEntry } from '../targets/cxone/catalog/types.js';
 import { CliError } from './io.js';
+import { docUrl } from '../util/package-info.js';
 import { readSideFile } from './side-file.js';
 
 /** Studio's action library has a few hundred actions; a file listing more is not a catalog. */
@@ -15,7 +16,7 @@ export async function readCxoneCatalog(file: string, cwd: string): Promise<Catal
     const shown = parsed.errors.slice(0, MAX_PROBLEMS_SHOWN).map((error) => `  - ${error}`);
     if (parsed.errors.length > MAX_PROBLEMS_SHOWN) shown.push(`  … and ${parsed.errors.length - MAX_PROBLEMS_SHOWN} more`);
     throw new CliError(
-      `The CXone catalog ${file} is not usable:\n${shown.join('\n')}\nIt must hold GET /actions/{libraryId} responses from your tenant (see docs/cxone.md).`,
+      `The CXone catalog ${file} is not usable:\n${shown.join('\n')}\nIt must hold GET /actions/{libraryId} responses from your tenant (see ${docUrl('cxone.md')}).`,
     );
   }
   if (parsed.entries.length > MAX_CATALOG_ENTRIES)

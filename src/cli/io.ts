@@ -6,6 +6,10 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   /** Whether stdout is a terminal (colour by default only then). */
   isTty: boolean;
+  /** `--color` / `--no-color`: wins over the environment and the terminal. */
+  color?: boolean;
+  /** All of standard input, for a file argument `-`. */
+  readStdin: () => Promise<Uint8Array>;
 }
 
 export function processIo(): CliIo {
@@ -15,7 +19,14 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
     env: process.env,
     isTty: process.stdout.isTTY === true,
+    readStdin: readProcessStdin,
   };
+}
+
+async function readProcessStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 export const EXIT_OK = 0;

@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { ENGINE_NAMES, type EngineName } from '../targets/engine-contract.js';
 import { TARGET_NAMES, TARGETS, isTargetName, type TargetName } from '../targets/index.js';
+import { ENGINE_NAMES, type EngineName } from '../targets/engine-contract.js';
 import { CliError, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, processIo, type CliIo } from './io.js';
 import { FORMATS, parseFormat, type ContractFormat } from './formats.js';
+import { withOutputFile } from './output-file.js';
+import { PACKAGE_VERSION } from '../util/package-info.js';
 
 /** Run the CLI and return its exit code. Never calls process.exit, so piped output is never cut off. */
 export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
@@ -21,55 +22,94 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
 }
 
 function buildProgram(io: CliIo, finish: (exitCode: number) => void): Command {
-  const version = toolVersion();
   const program = new Command('ivrflow')
     .description(
       'Compile a vendor-neutral IVR flow spec into Genesys Cloud Archy YAML and a NICE CXone Studio script, with compliance checks.',
     )
-    .version(version, '-v, --version')
-    .option('--verbose', 'print stack traces of internal errors')
+    .version(PACKAGE_VERSION, '-v, --version')
+    .option('--verbose', 'print every note in full, and stack traces of internal errors')
+    .option('--color', 'colour the output even when it is not a terminal')
+    .option('--no-color', 'never colour the output (a non-empty NO_COLOR does the same)')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run with --help for usage)');
+  /** The io a command runs with: the global --color choice applied. */
+  const commandIo = (): CliIo => {
+    const { color } = program.opts<{ color?: boolean }>();
+    return color === undefined ? io : { ...io, color };
+  };
+  const verbose = (): boolean => program.opts<{ verbose?: boolean }>().verbose === true;
+  registerInit(program, commandIo, finish);
+  registerValidate(program, commandIo, verbose, finish);
+  registerGenerate(program, commandIo, verbose, finish);
+  registerTest(program, commandIo, finish);
+  registerRules(program, commandIo, finish);
+  registerContractKit(program, commandIo, finish, PACKAGE_VERSION);
+  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  return program;
+}
 
+type Finish = (exitCode: number) => void;
+type IoOf = () => CliIo;
+
+const SPEC_ARGUMENT = 'spec files, folders (every ivrflow YAML file below) or quoted globs';
+
+function registerInit(program: Command, ioOf: IoOf, finish: Finish): void {
   program
+    .command('init')
+    .description(
+      'Add ivrflow to a repository: a starter flow and its scenarios, ivrflow.config.yaml, a GitHub workflow and an environment file template. Never overwrites a file.',
+    )
+    .argument('[dir]', 'the repository folder', '.')
+    .action(async (dir: string) => {
+      const { initCommand } = await import('./commands/init.js');
+      finish(await initCommand(dir, ioOf()));
+    });
+}
+
+function registerValidate(program: Command, ioOf: IoOf, verbose: () => boolean, finish: Finish): void {
+  const command = program
     .command('validate')
     .description(
       'Check specs: YAML, schema, references, graph and security checks. Exit 0 clean, 1 errors, 2 usage or I/O, 70 internal error.',
     )
-    .argument('<spec...>', 'spec files (flows/*.yaml)')
+    .argument('<spec...>', `${SPEC_ARGUMENT}; - reads standard input`)
     .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS.validate).default('stylish'))
-    .option(
-      '-t, --target <targets>',
-      `comma-separated targets whose limits and naming rules are checked: ${TARGET_NAMES.join(', ')}`,
-      parseTargets,
-      [...TARGET_NAMES],
-    )
-    .option('--env <file>', 'environment file: every {{placeholder}} must have a value')
+    .option('-t, --target <targets>', `check the vendor limits of these targets only: ${TARGET_NAMES.join(', ')}`, parseTargets)
+    .option('--env <file>', "environment file: every {{placeholder}} of the chosen targets' settings must have a value")
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
-    .option('--config <file>', 'rule configuration (default: ivrflow.config.yaml in the working directory)')
-    .action(
-      async (files: string[], options: { format: string; target: TargetName[]; env?: string; maxWarnings?: number; config?: string }) => {
-        const { validateCommand } = await import('./commands/validate.js');
-        finish(
-          await validateCommand(
+    .option('--stdin-filename <name>', 'the file name that standard input (-) is reported as');
+  addCommonOptions(command).action(
+    async (
+      files: string[],
+      options: ReportCommandOptions & { format: string; target?: TargetName[]; env?: string; maxWarnings?: number; stdinFilename?: string },
+    ) => {
+      const { validateCommand } = await import('./commands/validate.js');
+      const io = ioOf();
+      finish(
+        await withOutputFile(options.outputFile, io, (output) =>
+          validateCommand(
             files,
             {
               format: parseFormat('validate', options.format),
-              toolVersion: version,
-              targets: options.target,
-              ...optionalProps(options, ['env', 'maxWarnings', 'config']),
+              toolVersion: PACKAGE_VERSION,
+              ...reportOptions(options, verbose()),
+              ...optionalProps(options, ['env', 'maxWarnings', 'config', 'stdinFilename']),
+              ...(options.target ? { targets: options.target } : {}),
             },
-            io,
+            output,
           ),
-        );
-      },
-    );
+        ),
+      );
+    },
+  );
+}
 
-  program
+function registerGenerate(program: Command, ioOf: IoOf, verbose: () => boolean, finish: Finish): void {
+  const command = program
     .command('generate')
     .description('Compile specs into vendor artifacts under <out>/<flow-slug>/, with a manifest.json.')
-    .argument('<spec...>', 'spec files (flows/*.yaml)')
+    .argument('<spec...>', SPEC_ARGUMENT)
     .requiredOption('-o, --out <dir>', 'output folder; each flow gets <dir>/<flow-slug>/')
     .option(
       '-t, --target <targets>',
@@ -83,45 +123,49 @@ function buildProgram(io: CliIo, finish: (exitCode: number) => void): Command {
       '--cxone-catalog <file>',
       'JSON file of CXone action definitions from your tenant (GET /actions/{libraryId}); enables CAPTURE and the REST API action',
     )
-    .option('--config <file>', 'rule configuration (default: ivrflow.config.yaml in the working directory)')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS.generate).default('stylish'))
-    .action(
-      async (
-        files: string[],
-        options: {
-          out: string;
-          target: TargetName[];
-          env?: string;
-          check: boolean;
-          format: string;
-          cxoneCatalog?: string;
-          config?: string;
-        },
-      ) => {
-        const { generateCommand } = await import('./commands/generate.js');
-        finish(
-          await generateCommand(
+    .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS.generate).default('stylish'));
+  addCommonOptions(command).action(
+    async (
+      files: string[],
+      options: ReportCommandOptions & {
+        out: string;
+        target: TargetName[];
+        env?: string;
+        check: boolean;
+        format: string;
+        cxoneCatalog?: string;
+      },
+    ) => {
+      const { generateCommand } = await import('./commands/generate.js');
+      const io = ioOf();
+      finish(
+        await withOutputFile(options.outputFile, io, (output) =>
+          generateCommand(
             files,
             {
               out: options.out,
               targets: options.target,
               check: options.check,
               format: parseFormat('generate', options.format),
-              toolVersion: version,
+              toolVersion: PACKAGE_VERSION,
+              ...reportOptions(options, verbose()),
               ...optionalProps(options, ['env', 'cxoneCatalog', 'config']),
             },
-            io,
+            output,
           ),
-        );
-      },
-    );
+        ),
+      );
+    },
+  );
+}
 
-  program
+function registerTest(program: Command, ioOf: IoOf, finish: Finish): void {
+  const command = program
     .command('test')
     .description(
-      "Simulate calls: run each flow's scenarios (<flow>.test.yaml beside the spec) on the spec and on the generated Genesys and CXone artifacts; every engine must meet the expectations and agree. Exit 0 all passed, 1 a failure, 2 usage or I/O, 70 internal error.",
+      "Simulate calls: run each flow's scenarios (<flow>.test.yaml beside the spec) on the spec and on the generated Genesys and CXone artifacts; every engine must meet the expectations and agree. Exit 0 all passed, 1 a failure, 2 usage or I/O.",
     )
-    .argument('<spec...>', 'spec files (flows/*.yaml) or their scenario files (flows/*.test.yaml)')
+    .argument('<spec...>', `${SPEC_ARGUMENT}, or their scenario files (*.test.yaml)`)
     .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS.test).default('stylish'))
     .addOption(
       new Option('-e, --engines <engines>', 'comma-separated engines')
@@ -135,57 +179,92 @@ function buildProgram(io: CliIo, finish: (exitCode: number) => void): Command {
     )
     .option('-s, --scenario <text>', 'run only the scenarios whose name contains this text (any case)')
     .option('--trace', 'print what each engine did in each scenario: steps, prompts, requests, attributes, the end', false)
+    .option('--fail-on-skip', 'exit 1 when an engine run was skipped (by default skips are counted and shown, and never pass)', false)
     .option('--env <file>', 'environment file that fills {{placeholders}} at compile time')
-    .option('--cxone-catalog <file>', 'JSON file of CXone action definitions from your tenant')
-    .option('--config <file>', 'rule configuration (default: ivrflow.config.yaml in the working directory)')
-    .action(
-      async (
-        files: string[],
-        options: {
-          format: 'stylish' | 'json' | 'junit';
-          engines: EngineName[];
-          endpoint: Map<string, string>;
-          scenario?: string;
-          trace: boolean;
-          env?: string;
-          cxoneCatalog?: string;
-          config?: string;
-        },
-      ) => {
-        const { testCommand } = await import('./commands/test.js');
-        finish(
-          await testCommand(
+    .option('--cxone-catalog <file>', 'JSON file of CXone action definitions from your tenant');
+  addCommonOptions(command, { quiet: false }).action(
+    async (
+      files: string[],
+      options: ReportCommandOptions & {
+        format: 'stylish' | 'json' | 'junit';
+        engines: EngineName[];
+        endpoint: Map<string, string>;
+        scenario?: string;
+        trace: boolean;
+        failOnSkip: boolean;
+        env?: string;
+        cxoneCatalog?: string;
+      },
+    ) => {
+      const { testCommand } = await import('./commands/test.js');
+      const io = ioOf();
+      finish(
+        await withOutputFile(options.outputFile, io, (output) =>
+          testCommand(
             files,
             {
               format: options.format,
               engines: options.engines,
               endpoints: options.endpoint,
               trace: options.trace,
+              failOnSkip: options.failOnSkip,
+              ignorePatterns: options.ignorePattern,
               ...optionalProps(options, ['env', 'cxoneCatalog', 'config', 'scenario']),
             },
-            io,
+            output,
           ),
-        );
-      },
-    );
+        ),
+      );
+    },
+  );
+}
 
-  registerContractKit(program, io, finish, version);
-
+function registerRules(program: Command, ioOf: IoOf, finish: Finish): void {
   program
     .command('rules')
     .description('List the policy rules with their default severity and what they check.')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS.rules).default('stylish'))
     .action(async (options: { format: 'stylish' | 'json' }) => {
       const { rulesCommand } = await import('./commands/rules.js');
-      finish(rulesCommand(options.format, io));
+      finish(rulesCommand(options.format, ioOf()));
     });
+}
 
-  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  return program;
+interface ReportCommandOptions {
+  config?: string;
+  ignorePattern: string[];
+  outputFile?: string;
+  quiet?: boolean;
+  base?: string;
+}
+
+/** The options every command that reads spec files and prints a report has, as ESLint names them. */
+function addCommonOptions(command: Command, { quiet = true }: { quiet?: boolean } = {}): Command {
+  command
+    .option('--config <file>', 'rule configuration (default: the nearest ivrflow.config.yaml, up to the repository root)')
+    .option(
+      '--ignore-pattern <glob>',
+      'leave out the files that match, when expanding folders and globs (repeatable)',
+      (value: string, previous: string[]) => [...previous, value],
+      [],
+    )
+    .option('--output-file <file>', 'write the report to this file, whole or not at all, instead of standard output');
+  if (quiet)
+    command
+      .option('-q, --quiet', 'report errors only', false)
+      .option('--base <dir>', 'SARIF file URIs are relative to this folder, e.g. the repository root (default: the working directory)');
+  return command;
+}
+
+function reportOptions(
+  options: ReportCommandOptions,
+  verbose: boolean,
+): { quiet: boolean; verbose: boolean; ignorePatterns: string[]; base?: string } {
+  return { quiet: options.quiet === true, verbose, ignorePatterns: options.ignorePattern, ...optionalProps(options, ['base']) };
 }
 
 /** `openapi`, `contract` and `mock`: the backend contract of the specs (docs/contract.md). */
-function registerContractKit(program: Command, io: CliIo, finish: (exitCode: number) => void, version: string): void {
+function registerContractKit(program: Command, ioOf: IoOf, finish: Finish, version: string): void {
   program
     .command('openapi')
     .description('Write the backend contract of the specs as an OpenAPI 3.1 document (YAML; JSON when --out ends in .json).')
@@ -194,7 +273,7 @@ function registerContractKit(program: Command, io: CliIo, finish: (exitCode: num
     .option('--env <file>', 'environment file that fills {{placeholders}}')
     .action(async (files: string[], options: { out?: string; env?: string }) => {
       const { openapiCommand } = await import('./commands/openapi.js');
-      finish(await openapiCommand(files, { toolVersion: version, ...optionalProps(options, ['out', 'env']) }, io));
+      finish(await openapiCommand(files, { toolVersion: version, ...optionalProps(options, ['out', 'env']) }, ioOf()));
     });
 
   program
@@ -208,7 +287,7 @@ function registerContractKit(program: Command, io: CliIo, finish: (exitCode: num
         .argParser(parseEndpoint)
         .default(new Map<string, string>(), 'none'),
     )
-    .option('--cases <file>', 'a test customer per endpoint: the credential it accepts (docs/contract.md)')
+    .option('--cases <file>', 'a test customer per endpoint: the credential it accepts (contract.md in the ivrflow documentation)')
     .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS.contract).default('stylish'))
     .option(
       '--requests <n>',
@@ -241,7 +320,7 @@ function registerContractKit(program: Command, io: CliIo, finish: (exitCode: num
               toolVersion: version,
               ...optionalProps(options, ['cases', 'requests', 'concurrency', 'env', 'config']),
             },
-            io,
+            ioOf(),
           ),
         );
       },
@@ -255,7 +334,7 @@ function registerContractKit(program: Command, io: CliIo, finish: (exitCode: num
     .argument('<spec...>', 'spec files (flows/*.yaml)')
     .option('-p, --port <port>', 'port to listen on (0: any free port)', parseBounded(0, 65_535), 8080)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option('--fixtures <file>', 'customers and their codes, faults (docs/contract.md)')
+    .option('--fixtures <file>', 'customers and their codes, faults (contract.md in the ivrflow documentation)')
     .option('--window <seconds>', 'freshness window for request timestamps (default 60)', parseBounded(1, 86_400))
     .option(
       '--fault <faults>',
@@ -283,7 +362,7 @@ function registerContractKit(program: Command, io: CliIo, finish: (exitCode: num
               until,
               ...optionalProps(options, ['fixtures', 'window', 'fault', 'audit', 'env']),
             },
-            io,
+            ioOf(),
           ),
         );
       },
@@ -352,9 +431,4 @@ function optionalProps<T extends object, K extends keyof T>(source: T, keys: rea
   const picked: Partial<Pick<T, K>> = {};
   for (const key of keys) if (source[key] !== undefined) picked[key] = source[key];
   return picked;
-}
-
-function toolVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return manifest.version;
 }

@@ -1,7 +1,10 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RuleMetadata } from '../diagnostics/render/sarif.js';
-import { DOCS_BASE_URL, ruleDocUrl } from '../lint/rule.js';
+import { readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { ruleDocPath, ruleDocUrl } from '../lint/rule.js';
 import { RULES } from '../lint/rules/index.js';
+import { PACKAGE_ROOT, REPOSITORY_URL, docUrl, packageFileUrl } from '../util/package-info.js';
 
 /** What each family of built-in check is about, for SARIF rule descriptions. */
 const CORE_FAMILIES: Record<string, string> = {
@@ -16,7 +19,7 @@ const CORE_FAMILIES: Record<string, string> = {
   env: 'An environment placeholder has no value',
   target: 'A vendor limit or unsupported construct',
   lint: 'The policy rule engine',
-  contract: 'The live backend does not meet the contract of the spec (ivrflow contract, docs/contract.md)',
+  contract: 'The live backend does not meet the contract of the spec (ivrflow contract, contract.md in the ivrflow documentation)',
 };
 
 /** SARIF metadata: every policy rule from the registry, then the built-in checks a report used, by family. */
@@ -29,6 +32,8 @@ export function ruleMetadata(diagnostics: readonly Diagnostic[]): RuleMetadata[]
     description: rule.description,
     defaultLevel: rule.severity,
     helpUri: ruleDocUrl(rule.id),
+    protectsCredential: rule.protectsCredential,
+    ...optionalMarkdown(rule.id),
   }));
   return [
     ...policyRules,
@@ -41,10 +46,26 @@ export function ruleMetadata(diagnostics: readonly Diagnostic[]): RuleMetadata[]
           id: code,
           description: `${CORE_FAMILIES[family] ?? 'ivrflow check'} (${code}).`,
           defaultLevel: first.severity,
-          helpUri: `${DOCS_BASE_URL}docs/spec.md#checks`,
+          helpUri: docUrl('spec.md#checks'),
         };
       }),
   ];
 }
 
-export const INFORMATION_URI = DOCS_BASE_URL;
+export const INFORMATION_URI = REPOSITORY_URL;
+
+/** The rule's page as shipped in the package, its relative links made absolute so they work where SARIF is shown. */
+function optionalMarkdown(id: string): { helpMarkdown?: string } {
+  let text: string;
+  try {
+    text = readFileSync(join(PACKAGE_ROOT, ruleDocPath(id)), 'utf8');
+  } catch {
+    return {};
+  }
+  const pageDir = posix.dirname(ruleDocPath(id));
+  const markdown = text.replace(
+    /\]\((?![a-z]+:|#)([^)\s]+)\)/g,
+    (_, target: string) => `](${packageFileUrl(posix.normalize(posix.join(pageDir, target)))})`,
+  );
+  return { helpMarkdown: markdown };
+}

@@ -1,3 +1,4 @@
+import { docUrl } from '../util/package-info.js';
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -79,7 +80,11 @@ export async function readSideYaml(
   kind: SideFileKind & ('environment file' | 'configuration'),
 ): Promise<SideDocument> {
   const text = await readSideFile(file, cwd, kind);
-  const documentKind: DocumentKind = { noun: kind, firstLine: 'key: value', example: 'docs/spec.md' };
+  const documentKind: DocumentKind = {
+    noun: kind,
+    firstLine: 'key: value',
+    startFrom: `Write \`key: value\` lines; see ${docUrl('spec.md')}.`,
+  };
   const loaded = loadSpec(file, Buffer.from(text, 'utf8'), documentKind);
   if (loaded.diagnostics.every((diagnostic) => diagnostic.code === 'input/empty') && loaded.data === undefined)
     return { source: loaded.source, data: null };

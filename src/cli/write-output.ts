@@ -182,7 +182,8 @@ async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   return files;
 }
 
-async function exists(path: string): Promise<boolean> {
+/** Whether anything is at the path (a file, a folder). */
+export async function exists(path: string): Promise<boolean> {
   try {
     await stat(path);
     return true;

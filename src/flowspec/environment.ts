@@ -4,6 +4,7 @@ import { FlowIndex } from './flow-index.js';
 import { placeholderKeys } from './placeholders.js';
 import type { DiagnosticSink } from './source.js';
 import type { FlowSpec } from './types.js';
+import type { TargetName } from './targets.js';
 
 export { fillPlaceholders, placeholderKeys } from './placeholders.js';
 
@@ -26,10 +27,17 @@ export function findPlaceholders(spec: FlowSpec): PlaceholderUse[] {
 /**
  * With an environment file, every placeholder must have a value (a half-filled flow is not
  * deployable), and every URL it completes is judged as it will be deployed.
+ * Only the placeholders that the chosen targets read count: a CXone-only team's environment file
+ * need not name the Genesys queues in `targets.genesys`.
  */
-export function checkEnvironment(spec: FlowSpec, environment: ReadonlyMap<string, string>, sink: DiagnosticSink): void {
+export function checkEnvironment(
+  spec: FlowSpec,
+  environment: ReadonlyMap<string, string>,
+  sink: DiagnosticSink,
+  targets?: readonly TargetName[],
+): void {
   for (const use of findPlaceholders(spec)) {
-    if (environment.has(use.key)) continue;
+    if (environment.has(use.key) || !readBy(use.path, targets)) continue;
     sink.report({
       code: 'env/missing-value',
       message: `The environment file has no value for \`{{${use.key}}}\`.`,
@@ -38,6 +46,12 @@ export function checkEnvironment(spec: FlowSpec, environment: ReadonlyMap<string
     });
   }
   checkFilledUrls(new FlowIndex(spec), environment, sink);
+}
+
+/** Endpoint URLs are read by every target; `targets.<vendor>` settings only by that vendor. */
+function readBy(path: SpecPath, targets: readonly TargetName[] | undefined): boolean {
+  if (targets === undefined || path[0] !== 'targets') return true;
+  return (targets as readonly (string | number | undefined)[]).includes(path[1]);
 }
 
 function collect(text: string, path: SpecPath, uses: PlaceholderUse[]): void {

@@ -1,5 +1,6 @@
 import { LineCounter, isMap, isScalar, parseDocument, visit, type Node, type YAMLError, type YAMLWarning } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { docUrl } from '../util/package-info.js';
 import { DiagnosticSink, type SpecSource } from './source.js';
 
 /** Spec files are hand-written and small; anything larger is a mistake or an attack. */
@@ -24,11 +25,15 @@ export interface DocumentKind {
   noun: string;
   /** The line every such file starts with. */
   firstLine: string;
-  /** A file to start from. */
-  example: string;
+  /** Where to start from: the hint of an empty file. Names no file of ivrflow's own repository, which users do not have. */
+  startFrom: string;
 }
 
-export const FLOW_SPEC: DocumentKind = { noun: 'spec', firstLine: 'ivrflow: 1', example: 'flows/identity-promotion.yaml' };
+export const FLOW_SPEC: DocumentKind = {
+  noun: 'spec',
+  firstLine: 'ivrflow: 1',
+  startFrom: `Run \`ivrflow init\` for a starter flow; the format is described in ${docUrl('spec.md')}.`,
+};
 
 export interface LoadedSpec {
   source: SpecSource;
@@ -58,7 +63,7 @@ export function loadSpec(file: string, bytes: Uint8Array, kind: DocumentKind = F
     return { source: empty, diagnostics: sink.diagnostics };
   }
   if (text.trim() === '') {
-    sink.reportAt('input/empty', 'The file is empty.', 0, 0, `Start from ${kind.example}.`);
+    sink.reportAt('input/empty', 'The file is empty.', 0, 0, kind.startFrom);
     return { source: { ...empty, text }, diagnostics: sink.diagnostics };
   }
   return parseText(file, withLineFeeds(text.replace(/^\uFEFF/, '')), lineCounter, kind);
@@ -88,7 +93,7 @@ function parseText(file: string, text: string, lineCounter: LineCounter, kind: D
   }
   checkNodes(sink, kind);
   if (document.contents === null) {
-    sink.reportAt('input/empty', 'The file holds only comments.', 0, 0, `Start from ${kind.example}.`);
+    sink.reportAt('input/empty', 'The file holds only comments.', 0, 0, kind.startFrom);
   } else if (!isMap(document.contents)) {
     sink.report({
       code: 'yaml/syntax',

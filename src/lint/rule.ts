@@ -2,6 +2,7 @@ import type { SpecPath } from '../diagnostics/diagnostic.js';
 import type { FlowIndex } from '../flowspec/flow-index.js';
 import type { FlowSpec } from '../flowspec/types.js';
 import type { LintAnalysis } from './analysis.js';
+import { packageFileUrl } from '../util/package-info.js';
 
 export type RuleSeverity = 'error' | 'warning';
 
@@ -45,17 +46,12 @@ export function formatMessage(template: string, data: Record<string, string | nu
   return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
 }
 
-/** The rule's documentation, relative to the repository root. */
+/** The rule's documentation page, relative to the package root (it ships in the package). */
 export function ruleDocPath(id: string): string {
   return `docs/rules/${id}.md`;
 }
 
-/**
- * Where the published documentation lives (the same host as the schema's `$id`). The one place to
- * change when the docs move; SARIF help links are built from it.
- */
-export const DOCS_BASE_URL = 'https://ivrflow.dev/';
-
+/** The rule's documentation at the installed version (SARIF `helpUri`, `ivrflow rules`). */
 export function ruleDocUrl(id: string): string {
-  return `${DOCS_BASE_URL}${ruleDocPath(id)}`;
+  return packageFileUrl(ruleDocPath(id));
 }

@@ -10,7 +10,16 @@ import { tempDir } from '../helpers/cli.js';
 function captureIo(cwd: string): CliIo & { out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
-  return { out, err, stdout: (text) => out.push(text), stderr: (text) => err.push(text), cwd, env: {}, isTty: false };
+  return {
+    out,
+    err,
+    stdout: (text) => out.push(text),
+    stderr: (text) => err.push(text),
+    cwd,
+    env: {},
+    isTty: false,
+    readStdin: () => Promise.resolve(new Uint8Array()),
+  };
 }
 
 const SPEC = join(ROOT, 'flows/identity-promotion.yaml');

@@ -13,7 +13,14 @@ const SPEC = join(ROOT, 'flows/identity-promotion.yaml');
 /** `validate` with the option; `generate` for the catalog, which only it reads. */
 async function validateWith(option: string, file: string, cwd = tempDir()): Promise<{ code: number; stderr: string }> {
   const err: string[] = [];
-  const io: CliIo = { stdout: () => undefined, stderr: (text) => err.push(text), cwd, env: {}, isTty: false };
+  const io: CliIo = {
+    stdout: () => undefined,
+    stderr: (text) => err.push(text),
+    cwd,
+    env: {},
+    isTty: false,
+    readStdin: () => Promise.resolve(new Uint8Array()),
+  };
   const command = option === '--cxone-catalog' ? ['generate', SPEC, '-o', join(cwd, 'out')] : ['validate', SPEC];
   const code = await run([...command, option, file], io);
   return { code, stderr: err.join('') };

@@ -60,8 +60,12 @@ describe('ivrflow CLI', () => {
     writeFileSync(join(dir, 'bad.yaml'), readRepoFile(EXAMPLE).replace('next: verifyOtp', 'next: verifyOpt'));
     const result = await ivrflow(['validate', '--format', 'json', 'bad.yaml'], { cwd: dir });
     expect(result.exitCode).toBe(1);
-    const [first] = JSON.parse(result.stdout) as { code: string; line: number; column: number; file: string }[];
-    expect(first).toMatchObject({ file: 'bad.yaml', code: 'ref/unknown-step', column: 11 });
+    const report = JSON.parse(result.stdout) as {
+      version: number;
+      diagnostics: { code: string; line: number; column: number; file: string }[];
+    };
+    expect(report.version).toBe(1);
+    expect(report.diagnostics[0]).toMatchObject({ file: 'bad.yaml', code: 'ref/unknown-step', column: 11 });
   });
 
   describe('hostile input never crashes', () => {
@@ -81,11 +85,12 @@ describe('ivrflow CLI', () => {
       writeFileSync(join(dir, name), contents);
       const result = await ivrflow(['validate', '--format', 'json', name], { cwd: dir });
       expect(result.exitCode).toBe(exitCode);
-      expect(JSON.parse(result.stdout).map((row: { code: string }) => row.code)).toContain(code);
+      const report = JSON.parse(result.stdout) as { diagnostics: { code: string }[] };
+      expect(report.diagnostics.map((row) => row.code)).toContain(code);
       expect(result.stderr).toBe('');
     });
 
-    it('a missing file and a directory are I/O errors (exit 2)', async () => {
+    it('a missing file and a folder with no ivrflow file are usage or I/O errors (exit 2)', async () => {
       const dir = tempDir();
       mkdirSync(join(dir, 'flows'));
       const missing = await ivrflow(['validate', 'nope.yaml'], { cwd: dir });
@@ -93,7 +98,8 @@ describe('ivrflow CLI', () => {
       expect(missing.stdout).toContain('nope.yaml error io/not-found');
       const directory = await ivrflow(['validate', 'flows'], { cwd: dir });
       expect(directory.exitCode).toBe(2);
-      expect(directory.stdout).toContain('io/not-a-file');
+      expect(directory.stdout).toBe('');
+      expect(directory.stderr).toContain('No ivrflow files in flows');
     });
   });
 

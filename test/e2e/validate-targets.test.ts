@@ -20,7 +20,7 @@ describe('validate reports vendor name clashes for the selected targets', () => 
     const where = positionOf(text, `${attribute}:`);
     const both = await ivrflow(['validate', file, '--format', 'json']);
     expect(both.exitCode).toBe(1);
-    const [diagnostic] = JSON.parse(both.stdout) as { line: number; column: number; message: string }[];
+    const [diagnostic] = (JSON.parse(both.stdout) as { diagnostics: { line: number; column: number; message: string }[] }).diagnostics;
     expect(diagnostic).toMatchObject({ line: where.line, column: where.column, message: expect.stringContaining(message) });
     expect((await ivrflow(['validate', file, '--target', 'cxone'])).exitCode).toBe(1);
     expect(await ivrflow(['validate', file, '--target', 'genesys'])).toMatchObject({ exitCode: 0 });

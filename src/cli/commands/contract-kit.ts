@@ -25,8 +25,10 @@ export async function loadFlow(
   const config = await loadConfig(options.config, io.cwd);
   const read = await readSpecFile(file, io.cwd);
   if (!read.ok) throw new CliError(`${file}: ${read.diagnostic.message}`);
+  // Compiled to be run by the engines, as `ivrflow test` does: placeholders the deploy fills stay as written.
   const compiled = await compileSpec(file, read.bytes, {
     targets: options.targets,
+    placeholders: 'keep',
     ...(environment ? { environment } : {}),
     ...(config ? { rules: config.rules } : {}),
   });

@@ -9,11 +9,14 @@ import { readEnvironmentFile } from '../environment-file.js';
 import { CliError, EXIT_INPUT, EXIT_OK, EXIT_USAGE, assertProducedOrReported, type CliIo } from '../io.js';
 import { isIoDiagnostic, readSpecFile } from '../read-input.js';
 import type { ReportFormat } from '../formats.js';
-import { Report } from '../report.js';
+import { Report, type ReportChoices } from '../report.js';
+import { expandFileArguments } from '../expand-files.js';
 import { terminalStyle } from '../style.js';
 import { compareFlowOutput, removeKilledRunLeftovers, writeFlowOutput } from '../write-output.js';
 
-export interface GenerateOptions {
+export interface GenerateOptions extends ReportChoices {
+  /** `--ignore-pattern`. */
+  ignorePatterns: readonly string[];
   out: string;
   targets: readonly TargetName[];
   env?: string;
@@ -22,7 +25,7 @@ export interface GenerateOptions {
   check: boolean;
   format: ReportFormat;
   toolVersion: string;
-  /** `--config`; otherwise ivrflow.config.yaml in the working directory, if any. */
+  /** `--config`; otherwise the nearest ivrflow.config.yaml up to the repository root, if any. */
   config?: string;
 }
 
@@ -33,7 +36,8 @@ interface FlowOutput {
 }
 
 /** Compile each spec and write `<out>/<slug>/` (or, with --check, compare it). */
-export async function generateCommand(files: readonly string[], options: GenerateOptions, io: CliIo): Promise<number> {
+export async function generateCommand(args: readonly string[], options: GenerateOptions, io: CliIo): Promise<number> {
+  const files = await expandFileArguments(args, { cwd: io.cwd, ignore: options.ignorePatterns });
   const environment = options.env === undefined ? undefined : await readEnvironmentFile(options.env, io.cwd);
   const cxoneCatalog = options.cxoneCatalog === undefined ? undefined : await readCxoneCatalog(options.cxoneCatalog, io.cwd);
   const config = await loadConfig(options.config, io.cwd);
@@ -42,8 +46,8 @@ export async function generateCommand(files: readonly string[], options: Generat
   const outputs: FlowOutput[] = [];
   for (const file of files) {
     if (isScenarioFile(file)) {
-      // `generate flows/*.yaml` meets the scenario files beside the specs; they compile to nothing.
-      io.stderr(`skipped ${file}: a scenario file (run it with ivrflow test)\n`);
+      // `generate flows` meets the scenario files beside the specs; they compile to nothing. Named one by one, say so.
+      if (args.includes(file)) io.stderr(`skipped ${file}: a scenario file (run it with ivrflow test)\n`);
       continue;
     }
     const read = await readSpecFile(file, io.cwd);
@@ -68,7 +72,13 @@ export async function generateCommand(files: readonly string[], options: Generat
     outputs.push({ file, slug: compiled.graph.slug, artifacts: [...compiled.artifacts, manifest] });
   }
   assertDistinctSlugs(outputs);
-  io.stdout(report.render(options.format, await terminalStyle(io), options.toolVersion));
+  io.stdout(
+    report.render(options.format, await terminalStyle(io), options.toolVersion, {
+      ...options,
+      cwd: io.cwd,
+      base: resolve(io.cwd, options.base ?? '.'),
+    }),
+  );
   const outDir = resolve(io.cwd, options.out);
   const stale = options.check ? await checkOutputs(outputs, outDir, options.out, io) : await writeOutputs(outputs, outDir, options.out, io);
   if (report.diagnostics.some(isIoDiagnostic)) return EXIT_USAGE;

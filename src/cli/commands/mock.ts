@@ -1,3 +1,4 @@
+import { docUrl } from '../../util/package-info.js';
 import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { MockBackend, type AuditEntry } from '../../contract/mock/backend.js';
@@ -50,7 +51,8 @@ export async function mockCommand(files: readonly string[], options: MockOptions
   const server = await listen(backend, options);
   io.stderr(`ivrflow mock: listening on ${server.url}\n`);
   for (const route of backend.served) io.stderr(`  ${route.method} ${server.url}${route.path}  (${route.endpoint})\n`);
-  if (fixtures.customers.length === 0) io.stderr('  no customers: every credential fails (give --fixtures, see docs/contract.md)\n');
+  if (fixtures.customers.length === 0)
+    io.stderr(`  no customers: every credential fails (give --fixtures, see ${docUrl('contract.md')})\n`);
   await options.until;
   await server.close();
   io.stderr('ivrflow mock: stopped\n');

@@ -1,5 +1,6 @@
 import { RULES } from '../../lint/rules/index.js';
-import { ruleDocPath } from '../../lint/rule.js';
+import { ruleDocUrl } from '../../lint/rule.js';
+import { docUrl } from '../../util/package-info.js';
 import { EXIT_OK, type CliIo } from '../io.js';
 
 /** `ivrflow rules`: every policy rule with its default severity and what it checks. */
@@ -9,7 +10,7 @@ export function rulesCommand(format: 'stylish' | 'json', io: CliIo): number {
     severity: rule.severity,
     protectsCredential: rule.protectsCredential,
     description: rule.description,
-    docs: ruleDocPath(rule.id),
+    docs: ruleDocUrl(rule.id),
   }));
   if (format === 'json') {
     io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
@@ -21,7 +22,7 @@ export function rulesCommand(format: 'stylish' | 'json', io: CliIo): number {
       `${row.id.padEnd(idWidth)}  ${row.severity.padEnd(7)}  ${row.protectsCredential ? 'credential' : '          '}  ${row.description}`,
   );
   io.stdout(
-    `${'rule'.padEnd(idWidth)}  default  guards\n${lines.join('\n')}\n\nTune them in ivrflow.config.yaml; rules that guard a credential need a reason to be turned down (docs/rules/README.md).\n`,
+    `${'rule'.padEnd(idWidth)}  default  guards\n${lines.join('\n')}\n\nTune them in ivrflow.config.yaml; rules that guard a credential need a reason to be turned down (${docUrl('rules/README.md')}).\n`,
   );
   return EXIT_OK;
 }

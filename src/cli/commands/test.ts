@@ -1,6 +1,7 @@
 import type { TestFormat } from '../formats.js';
+import { hostname } from 'node:os';
 import type { EngineName } from '../../targets/engine-contract.js';
-import { allPassed, type FlowTestReport } from '../../simulate/report/model.js';
+import { allPassed, totals, type FlowTestReport } from '../../simulate/report/model.js';
 import { isScenarioFile, scenarioFileOf, specOfScenarioFile } from '../../simulate/scenario/files.js';
 import { matchesName, prepareFlow, runPreparedFlow, type PreparedFlow } from '../../simulate/run/test-flow.js';
 import { assertNever } from '../../util/assert.js';
@@ -9,6 +10,7 @@ import { readCxoneCatalog } from '../cxone-catalog-file.js';
 import { readEnvironmentFile } from '../environment-file.js';
 import { CliError, EXIT_INPUT, EXIT_OK, EXIT_USAGE, assertProducedOrReported, type CliIo } from '../io.js';
 import { readSpecFile } from '../read-input.js';
+import { expandFileArguments } from '../expand-files.js';
 import { terminalStyle } from '../style.js';
 import { secretEnvironmentName, type SecretLookup } from '../../simulate/run/live.js';
 import { environmentSecrets } from './contract-kit.js';
@@ -25,10 +27,15 @@ export interface TestOptions {
   scenario?: string;
   /** `--trace`: print what each engine did in each scenario. */
   trace: boolean;
+  /** `--fail-on-skip`: an engine run that was skipped fails the run. */
+  failOnSkip: boolean;
+  /** `--ignore-pattern`. */
+  ignorePatterns: readonly string[];
 }
 
 /** Run each flow's scenarios on the engines. 0 all passed, 1 a failure or a problem in a file, 2 usage or I/O. */
-export async function testCommand(args: readonly string[], options: TestOptions, io: CliIo): Promise<number> {
+export async function testCommand(given: readonly string[], options: TestOptions, io: CliIo): Promise<number> {
+  const args = await expandFileArguments(given, { cwd: io.cwd, ignore: options.ignorePatterns });
   const environment = options.env === undefined ? undefined : await readEnvironmentFile(options.env, io.cwd);
   const cxoneCatalog = options.cxoneCatalog === undefined ? undefined : await readCxoneCatalog(options.cxoneCatalog, io.cwd);
   const config = await loadConfig(options.config, io.cwd);
@@ -73,7 +80,10 @@ export async function testCommand(args: readonly string[], options: TestOptions,
       }),
     );
   io.stdout(await render(reports, prepared, options.format, io));
-  return allPassed(reports) ? EXIT_OK : EXIT_INPUT;
+  const skipped = totals(reports).skippedRuns;
+  if (options.failOnSkip && skipped > 0)
+    io.stderr(`ivrflow: ${skipped} engine run${skipped === 1 ? ' was' : 's were'} skipped (--fail-on-skip).\n`);
+  return allPassed(reports, { failOnSkip: options.failOnSkip }) ? EXIT_OK : EXIT_INPUT;
 }
 
 interface FilePair {
@@ -143,7 +153,7 @@ async function render(
     }
     case 'junit': {
       const { renderTestJunit } = await import('../../simulate/report/junit.js');
-      return renderTestJunit(reports);
+      return renderTestJunit(reports, { timestamp: new Date(), hostname: hostname() });
     }
     default:
       return assertNever(format);

@@ -1,27 +1,35 @@
+import { resolve } from 'node:path';
 import { checkSpec, type CheckOptions } from '../../pipeline.js';
 import type { TargetName } from '../../targets/index.js';
 import { isScenarioFile, specOfScenarioFile } from '../../simulate/scenario/files.js';
 import { loadConfig } from '../config-file.js';
 import { readEnvironmentFile } from '../environment-file.js';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, type CliIo } from '../io.js';
-import { isIoDiagnostic, readSpecFile } from '../read-input.js';
+import { isIoDiagnostic, readSpecFile, type ReadResult } from '../read-input.js';
 import type { ReportFormat } from '../formats.js';
-import { Report } from '../report.js';
+import { Report, type ReportChoices } from '../report.js';
+import { expandFileArguments } from '../expand-files.js';
+import { MAX_SPEC_BYTES } from '../../flowspec/load.js';
 import { terminalStyle } from '../style.js';
 
-export interface ValidateOptions {
+export interface ValidateOptions extends ReportChoices {
   format: ReportFormat;
   env?: string;
   maxWarnings?: number;
-  /** `--config`; otherwise ivrflow.config.yaml in the working directory, if any. */
+  /** `--config`; otherwise the nearest ivrflow.config.yaml up to the repository root, if any. */
   config?: string;
-  toolVersion: string;
-  /** `--target`: the vendors whose limits and naming rules are checked (all by default). */
+  /** `--target`: check these vendors' limits only (and only their placeholders with `--env`). */
   targets?: readonly TargetName[];
+  /** `--stdin-filename`: the name standard input (`-`) is reported as. */
+  stdinFilename?: string;
+  /** `--ignore-pattern`. */
+  ignorePatterns: readonly string[];
+  toolVersion: string;
 }
 
 /** Check each spec and print every diagnostic. 0 clean (warnings allowed), 1 errors, 2 I/O. */
-export async function validateCommand(files: readonly string[], options: ValidateOptions, io: CliIo): Promise<number> {
+export async function validateCommand(args: readonly string[], options: ValidateOptions, io: CliIo): Promise<number> {
+  const files = await expandFileArguments(args, { cwd: io.cwd, ignore: options.ignorePatterns });
   const environment = options.env === undefined ? undefined : await readEnvironmentFile(options.env, io.cwd);
   const config = await loadConfig(options.config, io.cwd);
   const report = new Report();
@@ -31,23 +39,52 @@ export async function validateCommand(files: readonly string[], options: Validat
     ...(config ? { rules: config.rules } : {}),
     ...(options.targets ? { targets: options.targets } : {}),
   };
-  for (const file of files) {
-    const read = await readSpecFile(file, io.cwd);
+  for (const given of files) {
+    const read =
+      given === STDIN ? await readStandardInput(options.stdinFilename, io) : { file: given, ...(await readSpecFile(given, io.cwd)) };
+    const file = read.file;
     if (!read.ok) {
       report.add(file, '', [read.diagnostic]);
       continue;
     }
-    if (isScenarioFile(file)) {
+    if (isScenarioFile(file) && given !== STDIN) {
       await validateScenarioFile(file, read.bytes, files, checkOptions, report, io);
       continue;
     }
     const checked = checkSpec(file, read.bytes, checkOptions);
     report.add(file, checked.source.text, checked.diagnostics);
   }
-  io.stdout(report.render(options.format, await terminalStyle(io), options.toolVersion));
+  io.stdout(
+    report.render(options.format, await terminalStyle(io), options.toolVersion, {
+      ...options,
+      cwd: io.cwd,
+      base: resolve(io.cwd, options.base ?? '.'),
+    }),
+  );
   if (options.format === 'stylish' && report.count('error') + report.count('warning') === 0)
     io.stdout(`✔ ${files.length} file${files.length === 1 ? '' : 's'} checked, no problems.\n`);
   return exitCode(report, options.maxWarnings, io);
+}
+
+const STDIN = '-';
+
+/** `-`: the spec comes from standard input, reported under `--stdin-filename` (ESLint's convention) or `<stdin>`. */
+async function readStandardInput(name: string | undefined, io: CliIo): Promise<{ file: string } & ReadResult> {
+  const file = name ?? '<stdin>';
+  const bytes = await io.readStdin();
+  if (bytes.byteLength > MAX_SPEC_BYTES)
+    return {
+      file,
+      ok: false,
+      diagnostic: {
+        code: 'input/too-large',
+        severity: 'error',
+        message: `Standard input holds ${bytes.byteLength} bytes; ivrflow reads files of at most ${MAX_SPEC_BYTES} bytes.`,
+        file,
+        path: [],
+      },
+    };
+  return { file, ok: true, bytes };
 }
 
 /** A scenario file is checked against its spec; the spec's own problems are reported once, by its own entry when it is listed too. */

@@ -1,3 +1,4 @@
+import { docUrl } from '../../util/package-info.js';
 import { parseFaultList, FAULT_SYNTAX, type Fault } from './faults.js';
 import { readKitFile, type FieldReader, type ReadFile } from '../yaml-file.js';
 
@@ -26,7 +27,7 @@ export interface MockCustomer {
 export const FIXTURES_KIND = {
   noun: 'mock fixtures file',
   firstLine: 'ivrflowMock: 1',
-  example: 'flows/identity-promotion.mock.yaml',
+  startFrom: `Start from the mock fixtures described in ${docUrl('contract.md')}.`,
   versionKey: 'ivrflowMock',
 };
 

@@ -1,3 +1,4 @@
+import { docUrl } from '../../util/package-info.js';
 import type { CallData } from '../../targets/engine-contract.js';
 import { readKitFile, type FieldReader, type ReadFile } from '../yaml-file.js';
 
@@ -20,7 +21,7 @@ export type ProbeCases = ReadonlyMap<string, EndpointCases>;
 export const CASES_KIND = {
   noun: 'contract cases file',
   firstLine: 'ivrflowContract: 1',
-  example: 'docs/contract.md',
+  startFrom: `Write the cases as ${docUrl('contract.md')} describes.`,
   versionKey: 'ivrflowContract',
 };
 

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { renderJson } from '../../diagnostics/render/json.js';
+import { jsonDiagnostics } from '../../diagnostics/render/json.js';
 import { printable } from '../../diagnostics/render/printable.js';
 import type { Style } from '../../diagnostics/render/style.js';
 import { location, renderStylish } from '../../diagnostics/render/stylish.js';
@@ -54,7 +54,7 @@ function summary(report: ProbeReport): string {
 }
 
 export function renderProbeJson(report: ProbeReport): string {
-  const diagnostics = JSON.parse(renderJson(report.diagnostics)) as unknown;
+  const diagnostics = jsonDiagnostics(report.diagnostics);
   return `${JSON.stringify({ spec: report.spec, endpoints: report.endpoints, diagnostics }, null, 2)}\n`;
 }
 

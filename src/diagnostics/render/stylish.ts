@@ -3,10 +3,31 @@ import { codeFrame } from './codeframe.js';
 import { printable } from './printable.js';
 import type { Style } from './style.js';
 
+export interface StylishOptions {
+  /** Notes (severity info) as one line each, their other places counted: they say what a target does not model, not what to fix. */
+  briefNotes: boolean;
+}
+
 /** Human output: `file:line:column severity code message`, a code frame, the hint, related places. */
-export function renderStylish(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, style: Style): string {
-  const blocks = diagnostics.map((diagnostic) => renderOne(diagnostic, sources.get(diagnostic.file), style));
+export function renderStylish(
+  diagnostics: readonly Diagnostic[],
+  sources: ReadonlyMap<string, string>,
+  style: Style,
+  options: StylishOptions = { briefNotes: false },
+): string {
+  const brief = (diagnostic: Diagnostic) => options.briefNotes && diagnostic.severity === 'info';
+  const full = diagnostics
+    .filter((diagnostic) => !brief(diagnostic))
+    .map((diagnostic) => renderOne(diagnostic, sources.get(diagnostic.file), style));
+  const notes = diagnostics.filter(brief).map((diagnostic) => renderNoteLine(diagnostic, style));
+  const blocks = [...full, ...(notes.length > 0 ? [`${notes.join('\n')}\n  ${style.dim('(--verbose shows each note in full)')}`] : [])];
   return blocks.length > 0 ? `${blocks.join('\n\n')}\n\n${summary(diagnostics, style)}\n` : '';
+}
+
+function renderNoteLine(diagnostic: Diagnostic, style: Style): string {
+  const others = diagnostic.related?.length ?? 0;
+  const more = others > 0 ? style.dim(` (+${others} more place${others === 1 ? '' : 's'})`) : '';
+  return `${style.bold(printable(location(diagnostic)))} ${style.info('info')} ${style.dim(diagnostic.code)}  ${printable(diagnostic.message)}${more}`;
 }
 
 function renderOne(diagnostic: Diagnostic, text: string | undefined, style: Style): string {

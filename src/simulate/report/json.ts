@@ -1,5 +1,5 @@
-import { renderJson } from '../../diagnostics/render/json.js';
-import { notRun, totals, type FlowTestReport } from './model.js';
+import { jsonDiagnostics } from '../../diagnostics/render/json.js';
+import { outcomeOf, totals, type FlowTestReport } from './model.js';
 
 /** For machines: stable keys, every failure with its engine, kind and step; diagnostics as `validate --format json` prints them. */
 export function renderTestJson(reports: readonly FlowTestReport[]): string {
@@ -8,14 +8,14 @@ export function renderTestJson(reports: readonly FlowTestReport[]): string {
     scenarioFile: report.scenarioFile,
     flow: report.flowName ?? null,
     engines: report.engines,
-    diagnostics: JSON.parse(renderJson(report.diagnostics)) as unknown,
+    diagnostics: jsonDiagnostics(report.diagnostics),
     engineErrors: report.engineErrors,
     scenarios: (report.result?.scenarios ?? []).map((scenario) => ({
       name: scenario.name,
       line: report.positions.get(scenario.index)?.line ?? null,
       column: report.positions.get(scenario.index)?.column ?? null,
-      passed: scenario.failures.length === 0 && !notRun(scenario),
-      notRun: notRun(scenario),
+      outcome: outcomeOf(scenario),
+      passed: outcomeOf(scenario) === 'passed',
       ran: scenario.ran,
       skipped: scenario.skipped,
       failures: scenario.failures.map((failure) => ({

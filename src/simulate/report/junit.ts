@@ -2,77 +2,113 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { failureLine } from './stylish.js';
 import { plainStyle } from '../../diagnostics/render/style.js';
 import type { ScenarioResult } from '../run/run-scenarios.js';
-import { notRun, type FlowTestReport } from './model.js';
+import type { Failure } from '../run/verdict.js';
+import type { FlowTestReport } from './model.js';
+
+/** When and where the run happened: attributes the strict Ant schema requires. Passed in, so tests can fix them. */
+export interface JunitRunInfo {
+  timestamp: Date;
+  hostname: string;
+}
+
+interface TestCase {
+  xml: string;
+  outcome: 'passed' | 'failed' | 'skipped';
+  seconds: number;
+}
 
 /**
- * JUnit XML as CI servers read it (one testsuite per flow, one testcase per scenario). A flow
- * that could not run gets one failing `checks` testcase, so it is never silently green.
+ * JUnit XML that both the strict Apache Ant schema and Jenkins' junit-10.xsd accept: one testsuite
+ * per flow and one testcase per engine run (`<scenario> [<engine>]`), so a run an engine could not
+ * make is a `<skipped>` case with its reason, never a pass. A flow that could not run gets one
+ * failing `checks` case, so it is never silently green.
  */
-export function renderTestJunit(reports: readonly FlowTestReport[]): string {
-  const suites = reports.map(suite);
-  const tests = suites.reduce((sum, item) => sum + item.tests, 0);
-  const failures = suites.reduce((sum, item) => sum + item.failures, 0);
+export function renderTestJunit(reports: readonly FlowTestReport[], run: JunitRunInfo): string {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="ivrflow test" tests="${tests}" failures="${failures}" errors="0">`,
-    ...suites.map((item) => item.xml),
+    // The Ant schema allows no attribute on <testsuites>; the counts are on each suite.
+    '<testsuites>',
+    ...reports.map((report, index) => suite(report, index, run)),
     '</testsuites>',
     '',
   ].join('\n');
 }
 
-function suite(report: FlowTestReport): { xml: string; tests: number; failures: number } {
-  const cases = [...checkCase(report), ...(report.result?.scenarios ?? []).map((scenario) => scenarioCase(report, scenario))];
-  const failures = cases.filter((item) => item.failed).length;
-  const skipped = cases.filter((item) => 'skipped' in item && item.skipped === true).length;
-  const text = [
-    `  <testsuite name="${xml(report.scenarioFile)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}">`,
+function suite(report: FlowTestReport, id: number, run: JunitRunInfo): string {
+  const cases = [...checkCase(report), ...(report.result?.scenarios ?? []).flatMap((scenario) => engineCases(report, scenario))];
+  const count = (outcome: TestCase['outcome']) => cases.filter((item) => item.outcome === outcome).length;
+  const attributes = [
+    ['name', report.scenarioFile],
+    ['package', report.scenarioFile],
+    ['id', String(id)],
+    ['tests', String(cases.length)],
+    ['failures', String(count('failed'))],
+    ['errors', '0'],
+    ['skipped', String(count('skipped'))],
+    ['time', seconds(cases.reduce((sum, item) => sum + item.seconds, 0))],
+    // The Ant schema's pattern: no fractional seconds and no zone; the time is UTC.
+    ['timestamp', run.timestamp.toISOString().slice(0, 19)],
+    ['hostname', run.hostname || 'localhost'],
+  ];
+  return [
+    `  <testsuite ${attributes.map(([name, value]) => `${name}="${xml(value!)}"`).join(' ')}>`,
+    '    <properties>',
+    `      <property name="spec" value="${xml(report.spec)}"/>`,
+    `      <property name="engines" value="${xml(report.engines.join(','))}"/>`,
+    '    </properties>',
     ...cases.map((item) => item.xml),
+    '    <system-out/>',
+    '    <system-err/>',
     '  </testsuite>',
   ].join('\n');
-  return { xml: text, tests: cases.length, failures };
 }
 
-function checkCase(report: FlowTestReport): { xml: string; failed: boolean }[] {
+function checkCase(report: FlowTestReport): TestCase[] {
   const errors = report.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
   if (errors.length === 0 && report.engineErrors.length === 0) return [];
   const text = [
     ...errors.map(diagnosticLine),
     ...report.engineErrors.map((problem) => `the ${problem.engine} engine cannot read the generated artifact: ${problem.message}`),
   ].join('\n');
+  const message = `${errors.length + report.engineErrors.length} problem(s) stop this flow's scenarios`;
   return [
     {
-      failed: true,
-      xml: testcase(report, 'checks', `${errors.length + report.engineErrors.length} problem(s) stop this flow's scenarios`, text),
+      outcome: 'failed',
+      seconds: 0,
+      xml: testcase(report, 'checks', 0, `<failure message="${xml(message)}" type="checks">${xml(text)}</failure>`),
     },
   ];
 }
 
-function scenarioCase(report: FlowTestReport, scenario: ScenarioResult): { xml: string; failed: boolean; skipped?: boolean } {
-  if (notRun(scenario))
-    return {
-      failed: false,
-      skipped: true,
-      xml: `    <testcase classname="${xml(report.scenarioFile)}" name="${xml(scenario.name)}">\n      <skipped message="${xml(scenario.skipped[0]?.reason ?? 'not run')}"/>\n    </testcase>`,
-    };
-  if (scenario.failures.length === 0)
-    return { failed: false, xml: `    <testcase classname="${xml(report.scenarioFile)}" name="${xml(scenario.name)}"/>` };
-  const position = report.positions.get(scenario.index);
-  const where = position ? `${report.scenarioFile}:${position.line}:${position.column}` : report.scenarioFile;
-  const text = [where, ...scenario.failures.map((failure) => failureLine(failure, plainStyle))].join('\n');
-  return {
-    failed: true,
-    xml: testcase(
-      report,
-      scenario.name,
-      `${scenario.failures.length} failure(s) on ${[...new Set(scenario.failures.map((failure) => failure.engine))].join(', ')}`,
-      text,
-    ),
-  };
+/** One case per engine the flow was tested on: passed, failed with that engine's failures, or skipped with the reason. */
+function engineCases(report: FlowTestReport, scenario: ScenarioResult): TestCase[] {
+  return report.engines.map((engine) => {
+    const name = `${scenario.name} [${engine}]`;
+    const time = scenario.seconds[engine] ?? 0;
+    const skip = scenario.skipped.find((item) => item.engine === engine);
+    if (skip) return { outcome: 'skipped', seconds: 0, xml: testcase(report, name, 0, `<skipped message="${xml(skip.reason)}"/>`) };
+    const failures = scenario.failures.filter((failure) => failure.engine === engine);
+    if (failures.length === 0) return { outcome: 'passed', seconds: time, xml: testcase(report, name, time) };
+    return { outcome: 'failed', seconds: time, xml: testcase(report, name, time, failureElement(report, scenario, failures)) };
+  });
 }
 
-function testcase(report: FlowTestReport, name: string, message: string, text: string): string {
-  return `    <testcase classname="${xml(report.scenarioFile)}" name="${xml(name)}">\n      <failure message="${xml(message)}">${xml(text)}</failure>\n    </testcase>`;
+/** The Ant schema allows one `<failure>` per case: every failure of the run is in its text. */
+function failureElement(report: FlowTestReport, scenario: ScenarioResult, failures: readonly Failure[]): string {
+  const position = report.positions.get(scenario.index);
+  const where = position ? `${report.scenarioFile}:${position.line}:${position.column}` : report.scenarioFile;
+  const text = [where, ...failures.map((failure) => failureLine(failure, plainStyle))].join('\n');
+  const kinds = [...new Set(failures.map((failure) => failure.kind))].join(',');
+  return `<failure message="${xml(`${failures.length} failure(s)`)}" type="${xml(kinds)}">${xml(text)}</failure>`;
+}
+
+function testcase(report: FlowTestReport, name: string, time: number, body?: string): string {
+  const open = `    <testcase classname="${xml(report.scenarioFile)}" name="${xml(name)}" time="${seconds(time)}"`;
+  return body === undefined ? `${open}/>` : `${open}>\n      ${body}\n    </testcase>`;
+}
+
+function seconds(value: number): string {
+  return value.toFixed(3);
 }
 
 function diagnosticLine(diagnostic: Diagnostic): string {

@@ -4,7 +4,7 @@ import type { Style } from '../../diagnostics/render/style.js';
 import type { Coverage } from '../run/coverage.js';
 import type { ScenarioResult } from '../run/run-scenarios.js';
 import type { Failure } from '../run/verdict.js';
-import { notRun, totals, type FlowTestReport } from './model.js';
+import { outcomeOf, totals, type FlowTestReport } from './model.js';
 
 /** For people: a line per scenario, the reasons under a failure, a coverage line per flow. */
 export function renderTestStylish(reports: readonly FlowTestReport[], sources: ReadonlyMap<string, string>, style: Style): string {
@@ -31,15 +31,17 @@ function flowLines(report: FlowTestReport, style: Style): string[] {
 }
 
 function scenarioLines(report: FlowTestReport, scenario: ScenarioResult, style: Style): string[] {
-  const skipped = scenario.skipped.map((skip) => style.dim(` (not on ${skip.engine}: ${printable(skip.reason)})`)).join('');
+  const skipped = groupedSkips(scenario.skipped)
+    .map(({ engines, reason }) => style.dim(` (not on ${engines.join(', ')}: ${printable(reason)})`))
+    .join('');
   const name = printable(scenario.name);
   const traces = (scenario.traces ?? []).flatMap((trace) => [
     `      ${style.bold(trace.engine)}:`,
     ...trace.lines.map((line) => `        ${style.dim(printable(line))}`),
   ]);
-  if (notRun(scenario))
-    return [`  ${style.dim('-')} ${name} ${style.dim(`(skipped: ${printable(scenario.skipped[0]?.reason ?? 'not run')})`)}`];
-  if (scenario.failures.length === 0) return [`  ${style.info('✓')} ${name}${skipped}`, ...traces];
+  const outcome = outcomeOf(scenario);
+  if (outcome === 'passed') return [`  ${style.info('✓')} ${name}${skipped}`, ...traces];
+  if (outcome === 'not-run') return [`  ${style.warning('-')} ${name} ${style.warning('(not run on any engine)')}${skipped}`, ...traces];
   const position = report.positions.get(scenario.index);
   const where = position ? `${report.scenarioFile}:${position.line}:${position.column}` : report.scenarioFile;
   return [
@@ -69,6 +71,17 @@ function summary(reports: readonly FlowTestReport[], style: Style): string {
   const sum = totals(reports);
   const broken = sum.brokenFlows > 0 ? `, ${style.error(`${sum.brokenFlows} flow${sum.brokenFlows === 1 ? '' : 's'} not tested`)}` : '';
   const result = sum.failed > 0 ? style.error(`${sum.failed} failed`) : `${sum.failed} failed`;
-  const skipped = sum.skipped > 0 ? `, ${style.warning(`${sum.skipped} skipped`)}` : '';
-  return `${sum.scenarios} scenario${sum.scenarios === 1 ? '' : 's'} in ${sum.flows} flow${sum.flows === 1 ? '' : 's'}: ${sum.passed} passed, ${result}${skipped}${broken} (${sum.runs} engine runs)`;
+  const notRun = sum.notRun > 0 ? `, ${style.warning(`${sum.notRun} not run`)}` : '';
+  const skipped = sum.skippedRuns > 0 ? `, ${style.warning(`${sum.skippedRuns} skipped`)}` : '';
+  const line = `${sum.scenarios} scenario${sum.scenarios === 1 ? '' : 's'} in ${sum.flows} flow${sum.flows === 1 ? '' : 's'}: ${sum.passed} passed, ${result}${notRun}${broken} (${sum.runs} engine run${sum.runs === 1 ? '' : 's'}${skipped})`;
+  if (sum.scenarios > 0 && sum.runs === 0)
+    return `${line}\n${style.error('Nothing was tested: every engine skipped every scenario. Choose other --engines or scenarios.')}`;
+  return line;
+}
+
+/** Engines skipped for the same reason are named together, so a live run says its reason once. */
+function groupedSkips(skips: readonly { engine: string; reason: string }[]): { engines: string[]; reason: string }[] {
+  const byReason = new Map<string, string[]>();
+  for (const { engine, reason } of skips) byReason.set(reason, [...(byReason.get(reason) ?? []), engine]);
+  return [...byReason].map(([reason, engines]) => ({ engines, reason }));
 }

@@ -29,6 +29,8 @@ export interface ScenarioResult {
   failures: Failure[];
   /** With `trace`: each completed run as readable lines. */
   traces?: { engine: EngineName; lines: string[] }[];
+  /** How long each engine's run took, in seconds (JUnit `time`); 0 for a run that was skipped. */
+  seconds: Partial<Record<EngineName, number>>;
 }
 
 export interface FlowTestResult {
@@ -75,10 +77,13 @@ export function judgeContext(flow: CompiledFlow): JudgeContext {
   return { sensitiveFields: sensitiveBodyFields(flow.graph), promptSteps, successFields };
 }
 
-type RunOutcome =
+type RunOutcome = (
   | { engine: Engine; recorder: Recorder; liveProblems: readonly LiveProblem[] }
   | { engine: Engine; failure: Failure }
-  | { engine: Engine; skipped: string };
+  | { engine: Engine; skipped: string }
+) & {
+  seconds?: number;
+};
 
 /** Synchronous unless an endpoint is live, so thousands of simulated calls take milliseconds. */
 export function runScenario(
@@ -97,8 +102,9 @@ export function runScenario(
       ran: [],
       skipped: engines.map((engine) => ({ engine: engine.name, reason: cannedOnly })),
       failures: [],
+      seconds: {},
     };
-  const outcomes = engines.map((engine) => runOne(engine, scenario, options));
+  const outcomes = engines.map((engine) => timed(() => runOne(engine, scenario, options)));
   const judged = (settled: readonly RunOutcome[]) => judge(scenario, settled, context, coverage, options.trace === true);
   if (outcomes.some((outcome) => outcome instanceof Promise))
     return Promise.all(outcomes.map((outcome) => Promise.resolve(outcome))).then(judged);
@@ -137,6 +143,14 @@ function cannedReason(reply: ScriptedReply, successField: string | undefined): s
   if (!body) return 'a body that is not JSON';
   if (successField !== undefined && !Object.hasOwn(body, successField)) return `a body without \`${successField}\``;
   return undefined;
+}
+
+/** The run's wall-clock time, for reports only: no verdict depends on it. */
+function timed(run: () => RunOutcome | Promise<RunOutcome>): RunOutcome | Promise<RunOutcome> {
+  const started = performance.now();
+  const stamp = (outcome: RunOutcome): RunOutcome => ({ ...outcome, seconds: (performance.now() - started) / 1000 });
+  const outcome = run();
+  return outcome instanceof Promise ? outcome.then(stamp) : stamp(outcome);
 }
 
 function runOne(engine: Engine, scenario: Scenario, options: RunOptions): RunOutcome | Promise<RunOutcome> {
@@ -200,9 +214,10 @@ function judge(
   coverage: CoverageCounter | undefined,
   trace: boolean,
 ): ScenarioResult {
-  const result: ScenarioResult = { name: scenario.name, index: scenario.index, ran: [], skipped: [], failures: [] };
+  const result: ScenarioResult = { name: scenario.name, index: scenario.index, ran: [], skipped: [], failures: [], seconds: {} };
   const completed: CompletedRun[] = [];
   for (const [position, outcome] of outcomes.entries()) {
+    result.seconds[outcome.engine.name] = 'skipped' in outcome ? 0 : (outcome.seconds ?? 0);
     if ('skipped' in outcome) {
       result.skipped.push({ engine: outcome.engine.name, reason: outcome.skipped });
       continue;

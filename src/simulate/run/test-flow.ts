@@ -3,6 +3,7 @@ import { hasErrors } from '../../diagnostics/diagnostic.js';
 import type { TargetName } from '../../targets/artifact.js';
 import { checkSpec, compileSpec, type CheckOptions, type CompileOptions } from '../../pipeline.js';
 import { locate } from '../../flowspec/source.js';
+import { docUrl } from '../../util/package-info.js';
 import { createEngine, type CompiledFlow } from '../engines.js';
 import { EngineError, type Engine, type EngineName } from '../../targets/engine-contract.js';
 import type { FlowTestReport } from '../report/model.js';
@@ -106,7 +107,7 @@ function missingScenarios(files: FlowFiles): Diagnostic {
     message: `No scenario file: ${files.scenarioFile} does not exist.`,
     file: files.spec,
     path: [],
-    hint: 'Write one (docs/testing.md); flows/identity-promotion.test.yaml is an example.',
+    hint: `Write one (${docUrl('testing.md')}); \`ivrflow init\` writes a starter flow with its scenario file.`,
   };
 }
 

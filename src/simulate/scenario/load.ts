@@ -8,11 +8,12 @@ import { validate } from '../generated/validate-scenarios.js';
 import type { CallData, CallerEntry } from '../../targets/engine-contract.js';
 import type { ExpectSpec, Expectation, ReplyPlan, ReplySpec, Scenario, ScenarioFileSpec, ScenarioSpec, ScriptedReply } from './types.js';
 import { assertNever } from '../../util/assert.js';
+import { docUrl } from '../../util/package-info.js';
 
 export const SCENARIO_FILE: DocumentKind = {
   noun: 'scenario file',
   firstLine: 'ivrflowTest: 1',
-  example: 'flows/identity-promotion.test.yaml',
+  startFrom: `Run \`ivrflow init\` for a starter flow and its scenario file; the format is described in ${docUrl('testing.md')}.`,
 };
 
 /** The call every scenario starts from; documented in docs/testing.md. */

@@ -4,6 +4,7 @@ import { scriptNameOf } from './conventions.js';
 import { DIGIT_TIMEOUT_MAX_SECONDS, REST_TIMEOUT_MAX_SECONDS, SCRIPT_NAME } from './facts.js';
 import { checkNameClashes } from './name-clashes.js';
 import { checkSkills } from './skills.js';
+import { docUrl } from '../../util/package-info.js';
 
 /**
  * CXone limits and naming rules the spec schema allows past, reported once at the spec value that
@@ -32,7 +33,7 @@ function checkLimits(graph: FlowGraph): EmitProblem[] {
         severity: 'warning',
         message: `CXone sends every body value as text: \`${field.field}\` (${field.value.type}) reaches \`${endpoint.id}\` as a JSON string.`,
         path: [...endpoint.origin, 'body', field.field],
-        hint: 'asjson() treats every value as a string (docs/cxone.md); make the middleware accept the text form, or send it as a string on both platforms.',
+        hint: `asjson() treats every value as a string (${docUrl('cxone.md')}); make the middleware accept the text form, or send it as a string on both platforms.`,
       });
     }
   }

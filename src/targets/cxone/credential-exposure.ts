@@ -1,3 +1,4 @@
+import { docUrl } from '../../util/package-info.js';
 import type { FlowGraph } from '../../ir/nodes.js';
 import type { EmitProblem } from '../artifact.js';
 
@@ -17,6 +18,6 @@ export function reportCredentialExposure(graph: FlowGraph): EmitProblem[] {
       severity: 'warning' as const,
       message: `On CXone the bearer token \`${endpoint.bearerSecret!}\` of \`${endpoint.id}\` is saved in the script: the upload step writes it into an ASSIGN, and every saved version, GET /scripts answer and version-control copy keeps it.`,
       path: [...endpoint.origin, 'auth', 'bearer'],
-      hint: 'Use a token scoped to this endpoint that you can rotate, allow only CXone egress addresses on the middleware, and keep its replay window short (docs/cxone.md).',
+      hint: `Use a token scoped to this endpoint that you can rotate, allow only CXone egress addresses on the middleware, and keep its replay window short (${docUrl('cxone.md')}).`,
     }));
 }

@@ -1,3 +1,4 @@
+import { docUrl } from '../../../util/package-info.js';
 import type { Artifact } from '../../artifact.js';
 import { attributeVariable, caption, counterVariable } from '../conventions.js';
 import type { FlowGraph } from '../../../ir/nodes.js';
@@ -265,7 +266,7 @@ class CxoneCall {
       const failure = action.branches.find((branch) => branch.type === 'branch');
       if (!failure)
         throw new PlatformLimit(
-          'REQAGENT has no failure branch without a tenant catalog: the caller would wait in queue, so onFailure cannot run (docs/cxone.md)',
+          `REQAGENT has no failure branch without a tenant catalog: the caller would wait in queue, so onFailure cannot run (${docUrl('cxone.md')})`,
         );
       return failure.to;
     }

@@ -19,6 +19,7 @@ import { collectedDigits } from './collect-input.js';
 import { readFlowFile, type Action, type ArchyFlow, type Source } from './flow-file.js';
 import { SpecNames } from './spec-names.js';
 import { coerce, integerValue, NOT_SET, stringValue, toText, type ArchType, type ArchValue, type VariableType } from './values.js';
+import { docUrl } from '../../../util/package-info.js';
 
 /**
  * The Genesys Cloud engine: it runs the emitted Archy flows and data actions as the platform would.
@@ -326,7 +327,7 @@ class GenesysCall {
     }
     if (frame.flow.type === 'secureCall')
       throw new PlatformLimit(
-        'Genesys makes every transfer inside the secure flow blind: a failed one disconnects the caller and onFailure does not run (docs/genesys.md §9.1)',
+        `Genesys makes every transfer inside the secure flow blind: a failed one disconnects the caller and onFailure does not run (${docUrl('genesys.md')} §9.1)`,
       );
     this.play(action.failureTransferAudio, frame);
     return yield* this.runActions(action.failure, frame);

@@ -1,0 +1,29 @@
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { CliError, type CliIo } from './io.js';
+
+/**
+ * `--output-file <f>`: the report a command prints goes to the file instead, all or nothing. The
+ * command's standard output is held in memory; only when the command finishes with an exit code (not
+ * a usage error) is it written, to a temporary file beside the target that is then renamed over it. A
+ * usage error therefore leaves no file, never an empty one that a CI step would upload as a report.
+ */
+export async function withOutputFile(file: string | undefined, io: CliIo, command: (io: CliIo) => Promise<number>): Promise<number> {
+  if (file === undefined) return command(io);
+  const chunks: string[] = [];
+  // A file is not a terminal: no colour unless --color asks for it.
+  const exitCode = await command({ ...io, stdout: (text) => chunks.push(text), isTty: false });
+  await writeAtomically(resolve(io.cwd, file), chunks.join(''));
+  return exitCode;
+}
+
+async function writeAtomically(path: string, text: string): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    await writeFile(temporary, text, { encoding: 'utf8', flag: 'wx' });
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw new CliError(`Cannot write the output file ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+  }
+}
