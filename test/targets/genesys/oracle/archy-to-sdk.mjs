@@ -55,7 +55,7 @@ export class ArchyToSdk {
     const start = /^\/[A-Za-z]+\/tasks\/task\[(.+)\]$/.exec(body.startUpRef ?? '')?.[1];
     if (start === undefined) this.report.unmapped.push(`${where}.startUpRef: ${String(body.startUpRef)}`);
     for (const [index, item] of taskList.entries()) {
-      const task = this.only(item, 'task', `${where}.tasks[${index}]`);
+      const task = this.singleKey(item, 'task', `${where}.tasks[${index}]`);
       if (!task) continue;
       this.keys(task, `${where}.tasks[${index}].task`, ['name', 'refId', 'actions']);
       const sdkTask = this.attempt(`${where}.tasks[${index}]`, () =>
@@ -233,7 +233,7 @@ export class ArchyToSdk {
     }
   }
 
-  only(item, key, where) {
+  singleKey(item, key, where) {
     if (item && typeof item === 'object' && Object.keys(item).length === 1 && item[key]) return item[key];
     this.report.unmapped.push(`${where}: expected ${key}`);
     return undefined;
@@ -345,7 +345,7 @@ const ACTIONS = {
       const action = this.actions.addActionSetParticipantData(container, spec.name);
       for (const [index, item] of (spec.attributes ?? []).entries()) {
         const at = `${where}.attributes[${index}]`;
-        const attribute = this.only(item, 'attribute', at);
+        const attribute = this.singleKey(item, 'attribute', at);
         if (!attribute) continue;
         this.keys(attribute, `${at}.attribute`, ['name', 'value']);
         const pair = action.addAttributeNameValuePair();
@@ -444,7 +444,7 @@ ArchyToSdk.prototype.skills = function (action, skills, where) {
   if (!Array.isArray(skills)) return void this.report.unmapped.push(`${where}: not a list`);
   for (const [index, item] of skills.entries()) {
     const at = `${where}[${index}]`;
-    const skill = this.only(item, 'acdSkill', at);
+    const skill = this.singleKey(item, 'acdSkill', at);
     if (!skill) continue;
     // This build sets collection items only as literals by name; an expression item is unmapped.
     const name = skill.lit?.name;
