@@ -108,11 +108,11 @@ export class HttpClient {
       return new DeployError(
         'timeout',
         step,
-        `${step}: no answer from ${url.host} within ${Math.round(this.options.timeoutMs / 1000)} s.`,
+        `${step}: no answer from ${url.host} within ${Number((this.options.timeoutMs / 1000).toFixed(1))} s.`,
         'Check the network path to the platform, or raise --timeout.',
       );
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-    const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String((cause as { code: unknown }).code) : '';
+    const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : '';
     const reason = this.options.redactor.text(cause instanceof Error ? cause.message : String(cause));
     return new DeployError(code === 'ENOTFOUND' ? 'region' : 'network', step, `${step}: cannot reach ${url.host} (${code || reason}).`);
   }

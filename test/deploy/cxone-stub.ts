@@ -19,7 +19,13 @@ export interface CxoneStubOptions {
 
 export interface CxoneStub extends Stub {
   token: string;
-  saved: { scriptContent: { header: Record<string, unknown>; actions: Record<string, { label: string; name: string }>; properties: Record<string, unknown> } }[];
+  saved: {
+    scriptContent: {
+      header: Record<string, unknown>;
+      actions: Record<string, { label: string; name: string }>;
+      properties: Record<string, unknown>;
+    };
+  }[];
 }
 
 const SCRIPTS = '/inContactAPI/services/v30.0/scripts';
@@ -67,8 +73,17 @@ export async function startCxoneStub(options: CxoneStubOptions): Promise<CxoneSt
         };
     }
     const status = options.save?.status ?? 200;
-    const details = { totalErrors: Object.values(actions).reduce((sum, action) => sum + action.errors.length, 0), totalWarnings: 0, actions };
-    return { status, json: { results: [{ success: status !== 409, masterId: 9001, libraryId: 'lib-1', ...(status === 200 ? {} : { error_code: { details } }) }] } };
+    const details = {
+      totalErrors: Object.values(actions).reduce((sum, action) => sum + action.errors.length, 0),
+      totalWarnings: 0,
+      actions,
+    };
+    return {
+      status,
+      json: {
+        results: [{ success: status !== 409, masterId: 9001, libraryId: 'lib-1', ...(status === 200 ? {} : { error_code: { details } }) }],
+      },
+    };
   };
 
   const stub = await startStub(handle);

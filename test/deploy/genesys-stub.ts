@@ -54,8 +54,22 @@ export async function startGenesysStub(options: GenesysStubOptions): Promise<Gen
       return { status: 429, json: { message: 'Rate limit exceeded the maximum' }, headers: { 'Retry-After': '0' } };
     if (route === 'POST /oauth/token') return login(request);
     if (request.headers.authorization !== `Bearer ${options.token}` && !request.path.startsWith('/upload/'))
-      return { status: 401, json: { message: `Invalid login credentials. (echo: ${request.headers.authorization ?? ''})`, code: 'bad.credentials', status: 401 } };
-    if (options.forbidden) return { status: 403, json: { message: 'Unable to perform the requested action. You are missing the following permission(s): architect:flow:view', status: 403 } };
+      return {
+        status: 401,
+        json: {
+          message: `Invalid login credentials. (echo: ${request.headers.authorization ?? ''})`,
+          code: 'bad.credentials',
+          status: 401,
+        },
+      };
+    if (options.forbidden)
+      return {
+        status: 403,
+        json: {
+          message: 'Unable to perform the requested action. You are missing the following permission(s): architect:flow:view',
+          status: 403,
+        },
+      };
     return api(request, route, base);
   };
 
@@ -63,19 +77,30 @@ export async function startGenesysStub(options: GenesysStubOptions): Promise<Gen
     const expected = `Basic ${Buffer.from(`${options.clientId}:${options.clientSecret}`).toString('base64')}`;
     if (request.headers.authorization !== expected || request.body !== 'grant_type=client_credentials')
       // The platform echoes nothing secret, but a stub that does proves the redaction.
-      return { status: 401, json: { error: 'invalid_client', description: `client authentication failed for ${request.headers.authorization ?? ''}` } };
+      return {
+        status: 401,
+        json: { error: 'invalid_client', description: `client authentication failed for ${request.headers.authorization ?? ''}` },
+      };
     return { status: 200, json: { access_token: options.token, token_type: 'bearer', expires_in: 86399 } };
   };
 
   const api = (request: SeenRequest, route: string, base: string): StubAnswer => {
-    const body = request.body === '' || request.path.startsWith('/upload/') ? undefined : (JSON.parse(request.body) as Record<string, unknown>);
+    const body =
+      request.body === '' || request.path.startsWith('/upload/') ? undefined : (JSON.parse(request.body) as Record<string, unknown>);
     const draftMatch = /^\/api\/v2\/integrations\/actions\/([^/]+)\/draft(\/publish)?$/.exec(request.path);
     const jobMatch = /^\/api\/v2\/flows\/jobs\/([^/]+)$/.exec(request.path);
-    if (route === 'GET /api/v2/integrations') return { status: 200, json: PAGE(options.integrations ?? []) satisfies Models.IntegrationEntityListing };
+    if (route === 'GET /api/v2/integrations')
+      return { status: 200, json: PAGE(options.integrations ?? []) satisfies Models.IntegrationEntityListing };
     if (route === 'GET /api/v2/integrations/actions')
-      return { status: 200, json: PAGE(actions.filter((action) => action.name === request.query.get('name'))) satisfies Models.ActionEntityListing };
+      return {
+        status: 200,
+        json: PAGE(actions.filter((action) => action.name === request.query.get('name'))) satisfies Models.ActionEntityListing,
+      };
     if (route === 'GET /api/v2/integrations/actions/drafts')
-      return { status: 200, json: PAGE([...drafts.values()].filter((draft) => draft.name === request.query.get('name'))) satisfies Models.ActionEntityListing };
+      return {
+        status: 200,
+        json: PAGE([...drafts.values()].filter((draft) => draft.name === request.query.get('name'))) satisfies Models.ActionEntityListing,
+      };
     if (route === 'POST /api/v2/integrations/actions/drafts') {
       const input = body as unknown as Models.PostActionInput;
       const draft: Models.Action = { ...input, id: `action-${nextId++}`, version: 1 };
@@ -85,7 +110,8 @@ export async function startGenesysStub(options: GenesysStubOptions): Promise<Gen
     if (draftMatch && !draftMatch[2]) {
       const id = draftMatch[1]!;
       const published = actions.find((action) => action.id === id);
-      if (request.method === 'GET') return drafts.has(id) ? { status: 200, json: drafts.get(id) } : { status: 404, json: { message: 'draft not found', status: 404 } };
+      if (request.method === 'GET')
+        return drafts.has(id) ? { status: 200, json: drafts.get(id) } : { status: 404, json: { message: 'draft not found', status: 404 } };
       if (request.method === 'POST' && published) {
         const draft: Models.Action = { ...published, version: (published.version ?? 1) + 1 };
         drafts.set(id, draft);
@@ -112,7 +138,9 @@ export async function startGenesysStub(options: GenesysStubOptions): Promise<Gen
       return { status: 200, json: draft };
     }
     if (route === 'GET /api/v2/flows') {
-      const found = flows.filter((flow) => flow.name === request.query.get('name') && flow.type?.toLowerCase() === request.query.get('type'));
+      const found = flows.filter(
+        (flow) => flow.name === request.query.get('name') && flow.type?.toLowerCase() === request.query.get('type'),
+      );
       return { status: 200, json: PAGE(found) satisfies Models.FlowEntityListing };
     }
     if (route === 'POST /api/v2/flows/jobs') {
@@ -128,7 +156,10 @@ export async function startGenesysStub(options: GenesysStubOptions): Promise<Gen
     }
     if (request.method === 'PUT' && request.path.startsWith('/upload/')) {
       const id = request.path.slice('/upload/'.length);
-      if (request.query.get('X-Amz-Signature') !== 'presigned-secret-signature' || request.headers['x-amz-server-side-encryption'] !== 'AES256')
+      if (
+        request.query.get('X-Amz-Signature') !== 'presigned-secret-signature' ||
+        request.headers['x-amz-server-side-encryption'] !== 'AES256'
+      )
         return { status: 403, text: '<Error><Code>SignatureDoesNotMatch</Code></Error>' };
       uploads.set(id, request.body);
       const root = /^(inboundCall|secureCall):\n\s+name: (.+)$/m.exec(request.body);
@@ -149,7 +180,11 @@ export async function startGenesysStub(options: GenesysStubOptions): Promise<Gen
     if (failure) return { id, status: 'Failure', command: 'publish', messages: failure };
     let flow = flows.find((candidate) => candidate.name === job.flowName);
     if (!flow) {
-      flow = { id: `flow-${nextId++}`, name: job.flowName ?? '?', type: job.type?.toLowerCase() === 'securecall' ? 'securecall' : 'inboundcall' };
+      flow = {
+        id: `flow-${nextId++}`,
+        name: job.flowName ?? '?',
+        type: job.type?.toLowerCase() === 'securecall' ? 'securecall' : 'inboundcall',
+      };
       flows.push(flow);
     }
     publishedFlows.push(flow.name);

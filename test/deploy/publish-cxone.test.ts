@@ -45,7 +45,9 @@ describe('ivrflow publish --target cxone (loopback tenant)', () => {
   it('--dry-run prints the plan and sends only reads', async () => {
     const { exitCode, stdout, stderr, stub, secrets } = await publish({}, ['--dry-run']);
     expect(exitCode, stderr).toBe(0);
-    expect(stdout).toMatch(/Plan \(dry run, nothing is written\) for cxone: 1 create, 0 update, 0 unchanged\n {2}create {2}script `IdentityPromotion` \(cxone\/IdentityPromotion\.json\): not found on the tenant/);
+    expect(stdout).toMatch(
+      /Plan \(dry run, nothing is written\) for cxone: 1 create, 0 update, 0 unchanged\n {2}create {2}script `IdentityPromotion` \(cxone\/IdentityPromotion\.json\): not found on the tenant/,
+    );
     expect(writeRequests(stub, [LOGIN])).toEqual([]);
     expectNoSecrets(stdout + stderr, secrets);
   });
@@ -57,8 +59,12 @@ describe('ivrflow publish --target cxone (loopback tenant)', () => {
     expect(stub.saved).toHaveLength(1);
     const header = stub.saved[0]!.scriptContent.header;
     expect(header.busNo).toBe(4600123);
-    const tokenAssign = Object.entries(stub.saved[0]!.scriptContent.actions).find(([, action]) => action.label === 'Verify Otp: bearer token')!;
-    expect(JSON.stringify(stub.saved[0]!.scriptContent.properties[tokenAssign[0]])).toContain(JSON.stringify(MIDDLEWARE_TOKEN).slice(1, -1));
+    const tokenAssign = Object.entries(stub.saved[0]!.scriptContent.actions).find(
+      ([, action]) => action.label === 'Verify Otp: bearer token',
+    )!;
+    expect(JSON.stringify(stub.saved[0]!.scriptContent.properties[tokenAssign[0]])).toContain(
+      JSON.stringify(MIDDLEWARE_TOKEN).slice(1, -1),
+    );
     expect(JSON.stringify(stub.saved[0])).not.toContain('{{');
     const state = JSON.parse(readFileSync(join(cwd, '.ivrflow/publish-state.json'), 'utf8')) as { accounts: Record<string, unknown> };
     expect(Object.keys(state.accounts)).toEqual([`cxone:${new URL(stub.base).host}/4600123`]);
@@ -71,11 +77,21 @@ describe('ivrflow publish --target cxone (loopback tenant)', () => {
 
   it('a 409 points each action error at the spec step that produced the action, and nothing is recorded', async () => {
     const { exitCode, stdout, stderr, cwd, secrets } = await publish({
-      save: { status: 409, problems: { 'Verify Otp': { errors: ['action-not-available'] }, 'Max Attempts Exceeded: queue general': { errors: ['invalid-skill'] } } },
+      save: {
+        status: 409,
+        problems: {
+          'Verify Otp': { errors: ['action-not-available'] },
+          'Max Attempts Exceeded: queue general': { errors: ['invalid-skill'] },
+        },
+      },
     });
     expect(exitCode).toBe(1);
-    expect(stdout).toMatch(/identity-promotion\.yaml:99:5 error publish\/rejected {2}CXone rejected action \d+ \(SNIPPET\): `action-not-available`/);
-    expect(stdout).toMatch(/identity-promotion\.yaml:131:5 error publish\/rejected {2}CXone rejected action \d+ \(REQAGENT\): `invalid-skill`/);
+    expect(stdout).toMatch(
+      /identity-promotion\.yaml:99:5 error publish\/rejected {2}CXone rejected action \d+ \(SNIPPET\): `action-not-available`/,
+    );
+    expect(stdout).toMatch(
+      /identity-promotion\.yaml:131:5 error publish\/rejected {2}CXone rejected action \d+ \(REQAGENT\): `invalid-skill`/,
+    );
     expect(stdout).toMatch(/licence does not include this action/);
     expect(stderr).toMatch(/save script `IdentityPromotion`: CXone rejected the script \(409\) with 2 problem/);
     expect(stderr).toMatch(/Nothing was published before the failure/);
@@ -84,9 +100,13 @@ describe('ivrflow publish --target cxone (loopback tenant)', () => {
   });
 
   it('a 206 saves the script and shows its warnings at the steps', async () => {
-    const { exitCode, stdout, stderr } = await publish({ save: { status: 206, problems: { 'Collect Otp': { warnings: ['unconnected-branch'] } } } });
+    const { exitCode, stdout, stderr } = await publish({
+      save: { status: 206, problems: { 'Collect Otp': { warnings: ['unconnected-branch'] } } },
+    });
     expect(exitCode, stderr).toBe(0);
-    expect(stdout).toMatch(/identity-promotion\.yaml:82:5 warning publish\/warning {2}CXone warned about action \d+ \(MENU\): `unconnected-branch`/);
+    expect(stdout).toMatch(
+      /identity-promotion\.yaml:82:5 warning publish\/warning {2}CXone warned about action \d+ \(MENU\): `unconnected-branch`/,
+    );
     expect(stderr).toMatch(/saved script `IdentityPromotion` \(with warnings\)/);
   });
 

@@ -38,7 +38,7 @@ export async function loginCxone(http: HttpClient, redactor: Redactor, env: Envi
   return {
     apiUrl,
     ...(Number.isInteger(busNo) && busNo > 0 ? { busNo } : {}),
-    account: `cxone:${new URL(apiUrl).host}/${claims.icBUId ?? '?'}`,
+    account: `cxone:${new URL(apiUrl).host}/${Number.isInteger(busNo) ? busNo : '?'}`,
     headers: { Authorization: `Bearer ${token}` },
   };
 }
