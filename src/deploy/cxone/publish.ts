@@ -1,3 +1,4 @@
+import { docUrl } from '../../util/package-info.js';
 import type { SpecPath } from '../../diagnostics/diagnostic.js';
 import type { FlowGraph } from '../../ir/nodes.js';
 import { secretEnvironmentName } from '../../simulate/run/live.js';
@@ -193,7 +194,7 @@ function explainForbidden(error: unknown): never {
       'forbidden',
       error.step,
       error.message,
-      `The access key's user needs a security profile with ${CXONE_PERMISSIONS.join(', ')} (${CXONE_ENV.accessKeyId} names the key).`,
+      `The access key's user needs a security profile with ${CXONE_PERMISSIONS.join(', ')} (${CXONE_ENV.accessKeyId} names the key; ${docUrl('deploy.md#nice-cxone')}).`,
       error.status,
     );
   throw error;

@@ -91,3 +91,11 @@ export const GENESYS_PERMISSIONS = [
   'architect:flow:publish',
   'architect:jobs:view',
 ] as const;
+
+/** What the Genesys publish assumes and neither the SDK nor terraform-provider-genesyscloud shows (docs/deploy.md lists them). */
+export const GENESYS_UNVERIFIED = [
+  "the permission names above: taken from the Admin UI naming, not read from each endpoint's documented permission list",
+  '`GET /api/v2/flows?type=inboundcall|securecall&name=` matching the flow by its exact name (the SDK types `type` and `name` as plain strings)',
+  'job `status` values other than `Success` and `Failure` (the SDK does not enumerate them): every other value is read as still running',
+  '`POST /api/v2/flows/jobs` with an empty body publishing (not only creating) the flow, as the Terraform provider relies on',
+] as const;

@@ -1,3 +1,4 @@
+import { docUrl } from '../../util/package-info.js';
 import type { SpecPath } from '../../diagnostics/diagnostic.js';
 import type { FlowGraph } from '../../ir/nodes.js';
 import type { Artifact } from '../../targets/artifact.js';
@@ -320,7 +321,7 @@ function explainForbidden(error: unknown): never {
       'forbidden',
       error.step,
       error.message,
-      `Give the OAuth client's role these permissions: ${GENESYS_PERMISSIONS.join(', ')} (and the division the flows go into).`,
+      `Give the OAuth client's role these permissions: ${GENESYS_PERMISSIONS.join(', ')} (and the division the flows go into; ${docUrl('deploy.md#genesys-cloud')}).`,
       error.status,
     );
   throw error;
