@@ -160,7 +160,9 @@ function reportPattern(error: ErrorObject, path: SpecPath, sink: DiagnosticSink)
     message: `\`${value}\` is not a valid ${isKey ? 'name' : 'value'} at ${describePath(target)}.`,
     path: target,
     onKey: isKey,
-    hint: patternHint(String(error.schema)),
+    // Without a hint of its own, the schema's description of the value says what is allowed.
+    hint:
+      patternHint(String(error.schema)) ?? (isKey ? undefined : (error.parentSchema as { description?: string } | undefined)?.description),
   });
 }
 
