@@ -261,6 +261,11 @@ function patternHint(pattern: string): string | undefined {
     return 'Step ids start with a letter and use letters, digits, `_` and `-` (at most 64).';
   if (pattern.includes('(\\.[A-Za-z][A-Za-z0-9_]*)?$')) return 'A ref is `call.<field>`, a variable name, or `<result>.<field>`.';
   if (pattern.startsWith('^[a-zA-Z]{2,3}')) return 'Use a BCP 47 language tag such as `en-US`.';
+  if (pattern === '^[A-Za-z0-9-]{1,64}$') return 'Header names use letters, digits and `-` (at most 64).';
+  if (pattern === '^[A-Za-z_][A-Za-z0-9_]{0,63}$')
+    return 'Field names start with a letter or `_` and use letters, digits and `_` (at most 64).';
+  if (pattern.includes('(\\.[A-Za-z][A-Za-z0-9_]*)*$'))
+    return 'Attribute names are words of letters, digits and `_` joined by dots, such as `customer.tier`.';
   return undefined;
 }
 
