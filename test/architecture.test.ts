@@ -7,7 +7,20 @@ import { ROOT } from './helpers/fixtures.js';
  * The folder layout is the pipeline: a module may import from its own stage or an earlier one,
  * never a later one. Only the CLI touches the process and the terminal.
  */
-const STAGES = ['util', 'diagnostics', 'flowspec', 'lint', 'ir', 'targets', 'pipeline.ts', 'simulate', 'contract', 'index.ts', 'cli'];
+const STAGES = [
+  'util',
+  'diagnostics',
+  'flowspec',
+  'lint',
+  'ir',
+  'targets',
+  'pipeline.ts',
+  'simulate',
+  'contract',
+  'deploy',
+  'index.ts',
+  'cli',
+];
 const SRC = join(ROOT, 'src');
 
 function sourceFiles(dir: string): string[] {

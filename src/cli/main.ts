@@ -45,6 +45,8 @@ function buildProgram(io: CliIo, finish: (exitCode: number) => void): Command {
   registerTest(program, commandIo, finish);
   registerRules(program, commandIo, finish);
   registerContractKit(program, commandIo, finish, PACKAGE_VERSION);
+  registerPublish(program, commandIo, finish);
+  registerCxone(program, commandIo, finish);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   return program;
 }
@@ -367,6 +369,97 @@ function registerContractKit(program: Command, ioOf: IoOf, finish: Finish, versi
         );
       },
     );
+}
+
+function registerPublish(program: Command, ioOf: IoOf, finish: Finish): void {
+  program
+    .command('publish')
+    .description(
+      'Publish the compiled specs: Genesys Cloud (data actions, then the secure flow, then the inbound flow, through the flow-jobs API) or CXone (POST /scripts). Credentials from the environment only. Exit 0 published, 1 spec errors or the platform rejected an artifact, 2 usage, credentials or network.',
+    )
+    .argument('<spec...>', SPEC_ARGUMENT)
+    .addOption(new Option('-t, --target <target>', 'the platform to publish to').choices(['genesys', 'cxone']).makeOptionMandatory())
+    .option('--env <file>', 'environment file that fills {{placeholders}} at compile time')
+    .option('--dry-run', 'print the plan (create, update or unchanged per artifact); send only read requests', false)
+    .option('--force', 'publish every artifact, even those the state file records as unchanged', false)
+    .option('--state <file>', 'the publish state file to read and update (commit it)', '.ivrflow/publish-state.json')
+    .option('--cxone-catalog <file>', 'JSON file of CXone action definitions from your tenant (ivrflow cxone catalog fetch)')
+    .option('--config <file>', 'rule configuration (default: the nearest ivrflow.config.yaml, up to the repository root)')
+    .option('--timeout <seconds>', 'per request (1-600)', parseBounded(1, 600), 60)
+    .addOption(new Option('--poll-interval <ms>', 'between flow-job polls').argParser(parseBounded(1, 60_000)).default(2000).hideHelp())
+    .option(
+      '--ignore-pattern <glob>',
+      'leave out the files that match, when expanding folders and globs (repeatable)',
+      (value: string, previous: string[]) => [...previous, value],
+      [],
+    )
+    .action(
+      async (
+        files: string[],
+        options: {
+          target: 'genesys' | 'cxone';
+          env?: string;
+          dryRun: boolean;
+          force: boolean;
+          state: string;
+          cxoneCatalog?: string;
+          config?: string;
+          timeout: number;
+          pollInterval: number;
+          ignorePattern: string[];
+        },
+      ) => {
+        const { publishCommand } = await import('./commands/publish.js');
+        finish(
+          await publishCommand(
+            files,
+            {
+              target: options.target,
+              dryRun: options.dryRun,
+              force: options.force,
+              state: options.state,
+              timeoutSeconds: options.timeout,
+              pollIntervalMs: options.pollInterval,
+              ignorePatterns: options.ignorePattern,
+              ...optionalProps(options, ['env', 'cxoneCatalog', 'config']),
+            },
+            ioOf(),
+          ),
+        );
+      },
+    );
+}
+
+function registerCxone(program: Command, ioOf: IoOf, finish: Finish): void {
+  const cxone = program.command('cxone').description('CXone tenant tools.');
+  const catalog = cxone.command('catalog').description("The tenant's Studio action catalog.");
+  catalog
+    .command('fetch')
+    .description(
+      "Read the tenant's action definitions (GET /actions/{libraryId}) for every action the emitter uses and write the file --cxone-catalog takes. Credentials from the environment only.",
+    )
+    .requiredOption('-o, --out <file>', 'the catalog file to write')
+    .option(
+      '--action <name=libraryId>',
+      'also read this action (repeatable); CAPTURE and RESTAPI have no public library id, copy it from a script saved in Studio',
+      parseAction,
+      new Map<string, string>(),
+    )
+    .option('--timeout <seconds>', 'per request (1-600)', parseBounded(1, 600), 60)
+    .action(async (options: { out: string; action: Map<string, string>; timeout: number }) => {
+      const { catalogFetchCommand } = await import('./commands/cxone-catalog.js');
+      finish(await catalogFetchCommand({ out: options.out, actions: options.action, timeoutSeconds: options.timeout }, ioOf()));
+    });
+  for (const command of [cxone, catalog, ...catalog.commands])
+    command.exitOverride().configureOutput({ writeOut: (text) => ioOf().stdout(text), writeErr: (text) => ioOf().stderr(text) });
+}
+
+function parseAction(value: string, previous: Map<string, string>): Map<string, string> {
+  const match = /^([A-Za-z][A-Za-z0-9 _-]{0,63})=([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/.exec(
+    value,
+  );
+  if (!match) throw new InvalidArgumentError(`Expected <ACTION>=<library GUID>, e.g. CAPTURE=0a1b…; got \`${value}\`.`);
+  return new Map([...previous, [match[1]!.toUpperCase().replace(/[^A-Z0-9]/g, ''), match[2]!.toLowerCase()]]);
 }
 
 function parseBounded(min: number, max: number): (value: string) => number {

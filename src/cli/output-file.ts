@@ -17,7 +17,8 @@ export async function withOutputFile(file: string | undefined, io: CliIo, comman
   return exitCode;
 }
 
-async function writeAtomically(path: string, text: string): Promise<void> {
+/** Write `text` to a temporary file beside `path`, then rename it over `path`: readers see the old file or the new one. */
+export async function writeAtomically(path: string, text: string): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
     await writeFile(temporary, text, { encoding: 'utf8', flag: 'wx' });

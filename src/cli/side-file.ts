@@ -12,6 +12,7 @@ export const SIDE_FILE_LIMITS = {
   'environment file': 256 * 1024,
   configuration: 64 * 1024,
   'CXone catalog': 4 * 1024 * 1024,
+  'publish state file': 4 * 1024 * 1024,
 } as const;
 
 export type SideFileKind = keyof typeof SIDE_FILE_LIMITS;

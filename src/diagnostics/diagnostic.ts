@@ -88,7 +88,11 @@ export type CoreCode =
   | 'scenario/outcome'
   | 'scenario/unknown-name'
   | 'scenario/missing'
-  | ContractCode;
+  | ContractCode
+  | PublishCode;
+
+/** What a platform said about a published artifact (`ivrflow publish`), at the spec step that produced it. */
+export type PublishCode = 'publish/rejected' | 'publish/warning' | 'publish/job-failed';
 
 /** What `ivrflow contract` finds in a live backend, reported at the spec position of the field or check. */
 export type ContractCode =

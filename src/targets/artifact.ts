@@ -1,3 +1,4 @@
+import type { SpecPath } from '../diagnostics/diagnostic.js';
 import type { ReportInput } from '../flowspec/source.js';
 import type { TargetName } from '../flowspec/targets.js';
 import type { CatalogEntry } from './cxone/catalog/types.js';
@@ -20,6 +21,12 @@ export interface Artifact {
   contents: string;
   target: ArtifactProducer;
   kind: ArtifactKind;
+  /**
+   * In memory only, never written: the spec path of the step behind each vendor object id in the
+   * file (CXone: action id → step), so `ivrflow publish` can put the platform's per-action errors
+   * at the step that produced the action without changing the file's bytes.
+   */
+  origins?: Readonly<Record<string, SpecPath>>;
 }
 
 /** A problem an emitter finds (a vendor limit, an unsupported construct), located by spec path. */

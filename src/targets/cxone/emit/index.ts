@@ -16,7 +16,8 @@ import { mapSetAttributes } from './nodes/set-attributes.js';
 import { redactedVariables } from './redacted.js';
 import { groupRepeatedNotes } from '../../group-notes.js';
 import { encodeVariableRedaction } from './redaction.js';
-import { serializeScript } from './script.js';
+import { actionKeysInIdOrder, serializeScript } from './script.js';
+import type { SpecPath } from '../../../diagnostics/diagnostic.js';
 import { caption, scriptNameOf } from '../conventions.js';
 import { checkUnfilledPlaceholders } from '../placeholders.js';
 import { reportCredentialExposure } from '../credential-exposure.js';
@@ -54,9 +55,32 @@ export function emitCxone(graph: FlowGraph, options: EmitOptions): EmitResult {
   });
   const contents = `${JSON.stringify(body, null, 2)}\n`;
   return {
-    artifacts: [{ path: `cxone/${scriptFileName(scriptName)}.json`, contents, target: 'cxone', kind: 'script' }],
+    artifacts: [
+      {
+        path: `cxone/${scriptFileName(scriptName)}.json`,
+        contents,
+        target: 'cxone',
+        kind: 'script',
+        origins: actionOrigins(graph, drafts),
+      },
+    ],
     problems: groupRepeatedNotes(problems),
   };
+}
+
+/**
+ * Action id → the spec path of the step whose draft it is (`step:<id>` and `step:<id>:<part>`), or of
+ * the variable whose initial value it sets; BEGIN points at `start`. For publish diagnostics only.
+ */
+function actionOrigins(graph: FlowGraph, drafts: readonly DraftAction[]): Record<string, SpecPath> {
+  const nodes = new Map(graph.nodes.map((node) => [node.id, node.origin] as const));
+  const origins: Record<string, SpecPath> = {};
+  actionKeysInIdOrder(drafts, BEGIN_KEY).forEach((key, position) => {
+    const [kind, name] = key.split(':');
+    const origin = kind === 'step' ? nodes.get(name!) : kind === 'init' ? ['variables', name!, 'initial'] : ['start'];
+    if (origin) origins[String(position + 1)] = origin;
+  });
+  return origins;
 }
 
 /** BEGIN, then the initial value of each variable that has one, then the start step. */

@@ -61,6 +61,11 @@ export function serializeScript(drafts: readonly DraftAction[], start: string, c
   return { scriptContent: content };
 }
 
+/** The draft keys in action-id order (id = position + 1), as serializeScript numbers them. */
+export function actionKeysInIdOrder(drafts: readonly DraftAction[], start: string): string[] {
+  return breadthFirst(new Map(drafts.map((draft) => [draft.key, draft] as const)), start).order;
+}
+
 function breadthFirst(byKey: ReadonlyMap<string, DraftAction>, start: string): { order: string[]; depth: Map<string, number> } {
   const depth = new Map([[start, 0]]);
   const order = [start];
