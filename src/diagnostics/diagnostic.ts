@@ -71,6 +71,8 @@ export type CoreCode =
   | 'secure/unavailable-cycle'
   | 'secure/reserved-placeholder'
   | 'secure/sensitive-output'
+  | 'secure/identifier-used-as-credential'
+  | 'secure/second-verifier'
   | 'env/missing-value'
   | 'endpoint/invalid-url'
   | 'endpoint/insecure-url'
