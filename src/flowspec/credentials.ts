@@ -120,7 +120,9 @@ function verifierOrigins(spec: FlowSpec, isVariable: (name: string) => boolean):
   const sources = assignmentSources(spec, isVariable);
   const reached = new Map<string, VerifierInput>();
   const pending: string[] = [];
-  for (const input of verifierInputs(spec, isVariable))
+  // Credential fields first: a value sent both as `customer_identifier` and `auth_value` is a credential.
+  const inputs = verifierInputs(spec, isVariable);
+  for (const input of [...inputs.filter((item) => namesCredential(item.field)), ...inputs.filter((item) => !namesCredential(item.field))])
     if (!reached.has(input.variable)) {
       reached.set(input.variable, input);
       pending.push(input.variable);
