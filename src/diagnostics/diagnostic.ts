@@ -106,7 +106,9 @@ export type ContractCode =
   | 'contract/bad-input-crash'
   | 'contract/bad-input-accepted'
   | 'contract/latency'
-  | 'contract/no-request';
+  | 'contract/no-request'
+  | 'contract/credential-leak'
+  | 'contract/echoes-credential';
 
 export type DiagnosticCode = CoreCode | `rule/${string}`;
 
