@@ -45,7 +45,9 @@ export function requestAsSent(engine: Engine, graph: FlowGraph, endpoint: IrEndp
   for (let tries = 0; tries <= MAX_GATHERS; tries++) {
     const outcome = runUntil(engine, graph, endpoint.id, call, entries);
     if (outcome.kind !== 'needsInput')
-      return outcome.kind === 'request' ? { ok: true, request: outcome.request, leaks: outcome.leaks } : { ok: false, reason: outcome.reason };
+      return outcome.kind === 'request'
+        ? { ok: true, request: outcome.request, leaks: outcome.leaks }
+        : { ok: false, reason: outcome.reason };
     const gather = gathers.get(outcome.gather);
     const keys =
       gather?.variable === credentialVariable ? call.credential : (call.otherKeys?.[others++] ?? '1'.repeat(gather?.digits.min ?? 1));
@@ -54,7 +56,8 @@ export function requestAsSent(engine: Engine, graph: FlowGraph, endpoint: IrEndp
   return { ok: false, reason: `the flow asked for more than ${MAX_GATHERS} caller entries before calling ${endpoint.id}` };
 }
 
-type Outcome = { kind: 'request'; request: HttpRequest; leaks: Failure[] } | { kind: 'needsInput'; gather: string } | { kind: 'ended'; reason: string };
+type Outcome =
+  { kind: 'request'; request: HttpRequest; leaks: Failure[] } | { kind: 'needsInput'; gather: string } | { kind: 'ended'; reason: string };
 
 function runUntil(engine: Engine, graph: FlowGraph, target: string, call: CallToEndpoint, caller: readonly CallerEntry[]): Outcome {
   const recorder = new Recorder();

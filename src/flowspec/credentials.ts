@@ -30,7 +30,19 @@ const NOT_A_CREDENTIAL_CODE = ['zip code', 'postal code', 'post code', 'area cod
 /** The shortest PIN in use is 4 digits (ISO 9564-1): a one-digit menu that mentions the PIN collects a choice. */
 const MIN_CREDENTIAL_DIGITS = 4;
 /** Request fields of a verifier whose name says they carry the proof rather than the caller's name. */
-const CREDENTIAL_FIELD_PHRASES = ['pin', 'otp', 'totp', 'passcode', 'password', 'passwd', 'passphrase', 'code', 'secret', 'credential', 'auth value'];
+const CREDENTIAL_FIELD_PHRASES = [
+  'pin',
+  'otp',
+  'totp',
+  'passcode',
+  'password',
+  'passwd',
+  'passphrase',
+  'code',
+  'secret',
+  'credential',
+  'auth value',
+];
 
 export function recogniseCredentials(spec: FlowSpec): CredentialFacts {
   const variables = spec.variables ?? {};
@@ -53,14 +65,19 @@ export function recogniseCredentials(spec: FlowSpec): CredentialFacts {
   const gathers = gathersByVariable(spec, isVariable);
   for (const [name, steps] of gathers)
     for (const [id, step] of steps) {
-      if (step.sensitive === true) note(name, { message: `gather \`${id}\` is declared sensitive`, path: ['steps', id, 'sensitive'] }, true);
+      if (step.sensitive === true)
+        note(name, { message: `gather \`${id}\` is declared sensitive`, path: ['steps', id, 'sensitive'] }, true);
       const asked = maxDigits(step) >= MIN_CREDENTIAL_DIGITS ? askedForCredential(step.prompt) : undefined;
       if (asked) note(name, { message: `gather \`${id}\` asks the caller for a ${asked}`, path: ['steps', id, 'prompt'] }, true);
     }
   const origins = verifierOrigins(spec, isVariable);
   for (const [origin, sent] of origins)
     if (gathers.has(origin))
-      note(origin, { message: `it reaches verifier \`${sent.endpoint}\` as \`${sent.field}\``, path: sent.path }, namesCredential(sent.field));
+      note(
+        origin,
+        { message: `it reaches verifier \`${sent.endpoint}\` as \`${sent.field}\``, path: sent.path },
+        namesCredential(sent.field),
+      );
   // The copies that carry a gathered credential on its way to the verifier hold it too.
   for (const [name, sent] of copiesOnTheWay(spec, isVariable, origins, credentials))
     note(name, { message: `it carries a credential to verifier \`${sent.endpoint}\` as \`${sent.field}\``, path: sent.path }, false);

@@ -118,7 +118,10 @@ function verifierEchoes(graph: FlowGraph): Map<TaintKey, TaintOrigin> {
     const sent = endpoint.body.filter(({ value }) => value.kind === 'variable' && value.sensitive);
     const first = sent[0];
     if (first?.value.kind !== 'variable') continue;
-    const names = [...sent.map(({ field }) => identifierWords(field).join(' ')), ...sent.map(({ value }) => identifierWords((value as { name: string }).name).join(' '))];
+    const names = [
+      ...sent.map(({ field }) => identifierWords(field).join(' ')),
+      ...sent.map(({ value }) => identifierWords((value as { name: string }).name).join(' ')),
+    ];
     for (const { name } of endpoint.responseFields)
       if (findPhrase(identifierWords(name), [...ECHO_PHRASES, ...names]) !== undefined)
         echoes.set(`answer:${endpoint.id}.${name}`, { source: first.value.name, path: [...endpoint.origin, 'response', 'fields', name] });

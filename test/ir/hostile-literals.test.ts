@@ -66,7 +66,9 @@ function specWith(field: Field, literal: string): string {
     case 'header':
       return mutateFlow('identity-promotion', { 'endpoints.verifyIdentity.headers': { 'X-Note': literal } });
     case 'url':
-      return mutateFlow('identity-promotion', { 'endpoints.verifyIdentity.url': `{{identity_base_url}}/api/v1/auth/verify?note=${literal}` });
+      return mutateFlow('identity-promotion', {
+        'endpoints.verifyIdentity.url': `{{identity_base_url}}/api/v1/auth/verify?note=${literal}`,
+      });
     case 'prompt':
       return mutateFlow('identity-promotion', { 'steps.greeting.prompt': literal });
   }
@@ -124,7 +126,11 @@ function genesysValue(artifacts: readonly Artifact[], field: Exclude<Field, 'pro
 }
 
 /** What the CXone script sends or says, as its engine (the Snippet interpreter) runs it. */
-async function cxoneValue(artifacts: readonly Artifact[], graph: Parameters<typeof createEngine>[1]['graph'], field: Field): Promise<string> {
+async function cxoneValue(
+  artifacts: readonly Artifact[],
+  graph: Parameters<typeof createEngine>[1]['graph'],
+  field: Field,
+): Promise<string> {
   const engine = await createEngine('cxone', { graph, artifacts: [...artifacts] });
   const recorder = simulate(engine, call(['123456#']), [
     ok({ status: 'success', customer_id: 'C-1', tier: 'gold', account_status: 'active', routing_priority: 1 }),
@@ -147,31 +153,36 @@ const refusalAt = (diagnostics: readonly Diagnostic[], field: Field) =>
 
 describe.each(CONFIGURATIONS)('hostile literals under %s', (_, rules) => {
   describe.each(FIELDS)('in the %s', (field) => {
-    it.each(HOSTILE.map((literal) => [JSON.stringify(literal), literal]))('%s arrives exactly, or is refused at the literal', async (_, literal) => {
-      const result = await compile(specWith(field, literal), {
-        targets: ['genesys', 'cxone'],
-        environment: exampleEnvironment(),
-        ...(rules ? { rules } : {}),
-      });
-      const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
-      if (errors.length > 0) {
-        expect(result.artifacts).toBeUndefined();
-        expect(refusalAt(errors, field).length, errors.map((error) => `${error.code} ${error.path.join('.')}`).join('; ')).toBe(errors.length);
-        for (const error of errors) expect(error.span?.start.line).toBeGreaterThan(0);
-        return;
-      }
-      // A control character other than tab and line feed is never emitted.
-      expect(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(literal)).toBe(false);
-      const artifacts = result.artifacts!;
-      if (field === 'prompt') for (const version of ['1.1', '1.2'] as const) expect(archyPrompts(artifacts, version)).toContain(literal);
-      else expect(genesysValue(artifacts, field)).toBe(expected(field, literal));
-      // CXone TTS rewrites quotes, braces and line breaks in prompts, and says so at the prompt (target/tts-rewrite).
-      const cxone = await cxoneValue(artifacts, result.graph!, field);
-      if (field === 'prompt' && /["{}\n\t]/.test(literal))
-        expect(result.diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.path.join('.')}`)).toContain(
-          'target/tts-rewrite steps.greeting.prompt',
-        );
-      else expect(cxone).toBe(expected(field, literal));
-    });
+    it.each(HOSTILE.map((literal) => [JSON.stringify(literal), literal]))(
+      '%s arrives exactly, or is refused at the literal',
+      async (_, literal) => {
+        const result = await compile(specWith(field, literal), {
+          targets: ['genesys', 'cxone'],
+          environment: exampleEnvironment(),
+          ...(rules ? { rules } : {}),
+        });
+        const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+        if (errors.length > 0) {
+          expect(result.artifacts).toBeUndefined();
+          expect(refusalAt(errors, field).length, errors.map((error) => `${error.code} ${error.path.join('.')}`).join('; ')).toBe(
+            errors.length,
+          );
+          for (const error of errors) expect(error.span?.start.line).toBeGreaterThan(0);
+          return;
+        }
+        // A control character other than tab and line feed is never emitted.
+        expect(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(literal)).toBe(false);
+        const artifacts = result.artifacts!;
+        if (field === 'prompt') for (const version of ['1.1', '1.2'] as const) expect(archyPrompts(artifacts, version)).toContain(literal);
+        else expect(genesysValue(artifacts, field)).toBe(expected(field, literal));
+        // CXone TTS rewrites quotes, braces and line breaks in prompts, and says so at the prompt (target/tts-rewrite).
+        const cxone = await cxoneValue(artifacts, result.graph!, field);
+        if (field === 'prompt' && /["{}\n\t]/.test(literal))
+          expect(result.diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.path.join('.')}`)).toContain(
+            'target/tts-rewrite steps.greeting.prompt',
+          );
+        else expect(cxone).toBe(expected(field, literal));
+      },
+    );
   });
 });

@@ -38,7 +38,10 @@ export function parseTemplate(template: string, allowed: readonly SegmentKind[],
     const char = template[position]!;
     if (char === '#') throw new EngineError(`a Velocity directive or comment (\`#\` at offset ${position}) is not modelled`, where);
     if (char === '\\' && (template[position + 1] === '$' || template[position + 1] === '#'))
-      throw new EngineError(`a Velocity escape (a backslash before \`${template[position + 1]}\` at offset ${position}) is not modelled`, where);
+      throw new EngineError(
+        `a Velocity escape (a backslash before \`${template[position + 1]}\` at offset ${position}) is not modelled`,
+        where,
+      );
     if (char !== '$') {
       text += char;
       position += 1;
