@@ -86,6 +86,7 @@ export type CoreCode =
   | 'target/unfilled-placeholder'
   | 'target/credential-in-script'
   | 'target/tts-rewrite'
+  | 'target/platform-repeats-request'
   | 'scenario/version'
   | 'scenario/duplicate-name'
   | 'scenario/outcome'
