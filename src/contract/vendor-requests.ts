@@ -11,6 +11,8 @@ import {
   type HttpRequest,
 } from '../targets/engine-contract.js';
 import { endpointRoles } from './roles.js';
+import { findSensitiveLeaks, leakWatch } from '../simulate/run/sensitive-leaks.js';
+import type { Failure } from '../simulate/run/verdict.js';
 
 /**
  * The request a platform's artifact sends, obtained by running the vendor engine on a call up to
@@ -29,7 +31,8 @@ export interface CallToEndpoint {
   replies?: ReadonlyMap<string, string>;
 }
 
-export type VendorRequest = { ok: true; request: HttpRequest } | { ok: false; reason: string };
+/** `leaks`: what the run up to the request put where a credential must never be (the runtime check of `ivrflow test`). */
+export type VendorRequest = { ok: true; request: HttpRequest; leaks: Failure[] } | { ok: false; reason: string };
 
 /** Gathers answered before giving up: each rerun adds one, so this bounds the reruns too. */
 const MAX_GATHERS = 32;
@@ -42,7 +45,9 @@ export function requestAsSent(engine: Engine, graph: FlowGraph, endpoint: IrEndp
   for (let tries = 0; tries <= MAX_GATHERS; tries++) {
     const outcome = runUntil(engine, graph, endpoint.id, call, entries);
     if (outcome.kind !== 'needsInput')
-      return outcome.kind === 'request' ? { ok: true, request: outcome.request } : { ok: false, reason: outcome.reason };
+      return outcome.kind === 'request'
+        ? { ok: true, request: outcome.request, leaks: outcome.leaks }
+        : { ok: false, reason: outcome.reason };
     const gather = gathers.get(outcome.gather);
     const keys =
       gather?.variable === credentialVariable ? call.credential : (call.otherKeys?.[others++] ?? '1'.repeat(gather?.digits.min ?? 1));
@@ -51,14 +56,17 @@ export function requestAsSent(engine: Engine, graph: FlowGraph, endpoint: IrEndp
   return { ok: false, reason: `the flow asked for more than ${MAX_GATHERS} caller entries before calling ${endpoint.id}` };
 }
 
-type Outcome = { kind: 'request'; request: HttpRequest } | { kind: 'needsInput'; gather: string } | { kind: 'ended'; reason: string };
+type Outcome =
+  { kind: 'request'; request: HttpRequest; leaks: Failure[] } | { kind: 'needsInput'; gather: string } | { kind: 'ended'; reason: string };
 
 function runUntil(engine: Engine, graph: FlowGraph, target: string, call: CallToEndpoint, caller: readonly CallerEntry[]): Outcome {
-  const run = engine.run({ call: call.call, caller, transfer: 'succeeds' }, new Recorder());
+  const recorder = new Recorder();
+  const run = engine.run({ call: call.call, caller, transfer: 'succeeds' }, recorder);
   try {
     let step = run.next();
     while (!step.done) {
-      if (step.value.endpoint === target) return { kind: 'request', request: step.value };
+      if (step.value.endpoint === target)
+        return { kind: 'request', request: step.value, leaks: findSensitiveLeaks(recorder, leakWatch(graph), engine.name) };
       const given = call.replies?.get(step.value.endpoint);
       step = run.next(given === undefined ? passingReply(graph, step.value.endpoint) : { kind: 'response', status: 200, body: given });
     }

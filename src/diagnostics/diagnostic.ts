@@ -71,6 +71,9 @@ export type CoreCode =
   | 'secure/unavailable-cycle'
   | 'secure/reserved-placeholder'
   | 'secure/sensitive-output'
+  | 'secure/identifier-used-as-credential'
+  | 'spec/control-character'
+  | 'secure/second-verifier'
   | 'env/missing-value'
   | 'endpoint/invalid-url'
   | 'endpoint/insecure-url'
@@ -82,6 +85,7 @@ export type CoreCode =
   | 'target/unsupported'
   | 'target/unfilled-placeholder'
   | 'target/credential-in-script'
+  | 'target/tts-rewrite'
   | 'target/platform-repeats-request'
   | 'scenario/version'
   | 'scenario/duplicate-name'
@@ -109,7 +113,9 @@ export type ContractCode =
   | 'contract/bad-input-crash'
   | 'contract/bad-input-accepted'
   | 'contract/latency'
-  | 'contract/no-request';
+  | 'contract/no-request'
+  | 'contract/credential-leak'
+  | 'contract/echoes-credential';
 
 export type DiagnosticCode = CoreCode | `rule/${string}`;
 

@@ -1,6 +1,7 @@
 import type { DiagnosticCode } from '../diagnostics/diagnostic.js';
 import { didYouMean, SuggestionBudget } from '../diagnostics/suggest.js';
 import { stronglyConnected } from '../util/strongly-connected.js';
+import { recogniseCredentials, type CredentialFacts } from './credentials.js';
 import { CALL_FIELDS, isCallField, type ResolvedRef } from './refs.js';
 import { stepTransitions, type Transition } from './transitions.js';
 import type { FlowSpec, StepSpec } from './types.js';
@@ -28,6 +29,8 @@ export class FlowIndex {
   readonly reachable: ReadonlySet<string>;
   /** Steps of the secure section: every step reachable from `secure.entry`. Empty without one. */
   readonly secureSteps: ReadonlySet<string>;
+  /** The variables that hold a credential, declared or recognised by their use (credentials.ts). */
+  readonly credentialFacts: CredentialFacts;
   private predecessorsCache?: ReadonlyMap<string, readonly string[]>;
   private componentsCache?: ReadonlyMap<string, number>;
   private retryLoopsCache?: ReadonlyMap<string, RetryLoop>;
@@ -43,6 +46,12 @@ export class FlowIndex {
     if (spec.secure && this.reachable.has(spec.secure.entry))
       for (const id of this.reachableFrom(spec.secure.onUnavailable)) (this.reachable as Set<string>).add(id);
     this.secureSteps = spec.secure && this.steps.has(spec.secure.entry) ? this.reachableFrom(spec.secure.entry) : new Set();
+    this.credentialFacts = recogniseCredentials(spec);
+  }
+
+  /** Whether a variable holds a credential: declared sensitive, or used like one. */
+  isCredential(name: string): boolean {
+    return this.credentialFacts.credentials.has(name);
   }
 
   step(id: string): StepSpec | undefined {
@@ -163,7 +172,7 @@ export class FlowIndex {
   private resolveVariable(name: string): ResolvedRef | RefProblem {
     const variable = this.spec.variables?.[name];
     if (variable && Object.hasOwn(this.spec.variables!, name))
-      return { kind: 'variable', name, type: variable.type, sensitive: variable.sensitive === true };
+      return { kind: 'variable', name, type: variable.type, sensitive: this.isCredential(name) };
     const hint = this.results.has(name)
       ? `\`${name}\` is an http result: read one of its fields, e.g. \`${name}.<field>\`.`
       : (didYouMean(name, Object.keys(this.spec.variables ?? {}), this.suggestions) ?? 'Declare it under `variables`.');

@@ -86,12 +86,18 @@ function keyOfRef(index: FlowIndex, ref: string): string | undefined {
   return resolved.kind === 'variable' ? `var:${resolved.name}` : `endpoint:${resolved.endpoint}`;
 }
 
-/** The sources of the leak analysis: every variable declared `sensitive: true`. */
+/** The sources of the leak analysis: every credential, declared `sensitive: true` or recognised by its use (credentials.ts). */
 export function sensitiveSources(index: FlowIndex): Map<string, TaintLink> {
   const sources = new Map<string, TaintLink>();
-  for (const [name, variable] of Object.entries(index.spec.variables ?? {})) {
-    if (variable.sensitive === true)
-      sources.set(name, { message: `sensitive variable \`${name}\` is declared here`, path: ['variables', name], onKey: true });
+  for (const name of Object.keys(index.spec.variables ?? {})) {
+    if (!index.isCredential(name)) continue;
+    const recognised = index.credentialFacts.undeclared.get(name);
+    sources.set(
+      name,
+      recognised
+        ? { message: `\`${name}\` holds a credential: ${recognised.message}`, path: recognised.path }
+        : { message: `sensitive variable \`${name}\` is declared here`, path: ['variables', name], onKey: true },
+    );
   }
   return sources;
 }

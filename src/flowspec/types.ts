@@ -34,6 +34,8 @@ export interface SecretSpec {
 export interface VariableSpec {
   type: ValueType;
   sensitive?: boolean;
+  /** `identifier`: the value names the caller (an account or member number) and is not a credential, even when the verifier receives it. */
+  role?: 'identifier';
   description?: string;
   initial?: Literal;
   /** A token from a PCI-compliant capture standing for card data (see rule no-card-data). */
@@ -49,6 +51,8 @@ export interface EndpointSpec {
   timeoutSeconds: number;
   international?: boolean;
   verifiesCredential?: boolean;
+  /** Why this endpoint is a verifier too: required on each when one credential is sent to more than one. */
+  verifierReason?: string;
   auth?: { bearer: string };
   headers?: Record<string, string>;
   body?: Record<string, Value>;

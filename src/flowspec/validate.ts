@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 import type { Check } from './checks/context.js';
+import { checkControlCharacters } from './checks/control-characters.js';
 import { checkEndpointUrls } from './checks/endpoint-urls.js';
 import { checkGraph } from './checks/graph.js';
 import { checkReservedPlaceholders } from './checks/placeholders.js';
@@ -20,6 +21,7 @@ const SEMANTIC_CHECKS: readonly Check[] = [
   checkSecureSection,
   checkReservedPlaceholders,
   checkEndpointUrls,
+  checkControlCharacters,
 ];
 
 export interface ValidatedSpec {

@@ -1,6 +1,7 @@
 import type { SpecPath } from '../diagnostics/diagnostic.js';
 import type { ReportInput } from '../flowspec/source.js';
 import { assertNever } from '../util/assert.js';
+import { findPhrase, identifierWords } from '../flowspec/name-words.js';
 import type { FlowGraph, FlowNode, IrCondition, IrEndpoint, IrReadable, IrValue } from './nodes.js';
 
 /**
@@ -19,6 +20,7 @@ export function guardSensitiveFlow(graph: FlowGraph): ReportInput[] {
   for (const node of graph.nodes) guard.checkNode(node);
   for (const endpoint of graph.endpoints) guard.checkEndpoint(endpoint);
   guard.checkExports();
+  guard.checkVerifiers();
   return [...guard.problems, ...checkHeaders(graph)];
 }
 
@@ -28,8 +30,12 @@ interface TaintOrigin {
   path: SpecPath;
 }
 
-/** A variable is `var:<name>`; the answer of an endpoint is `endpoint:<id>`. */
-type TaintKey = `var:${string}` | `endpoint:${string}`;
+/**
+ * A variable is `var:<name>`; the answer of an endpoint is `endpoint:<id>`; one field of a verifier's
+ * answer is `answer:<id>.<field>` (a verifier is trusted not to echo, except in a field named like
+ * what it was sent).
+ */
+type TaintKey = `var:${string}` | `endpoint:${string}` | `answer:${string}`;
 
 /** Every place a sensitive value can flow, in one breadth-first pass over the copy edges (linear in the flow). */
 function traceSensitiveValues(graph: FlowGraph): Map<TaintKey, TaintOrigin> {
@@ -40,6 +46,10 @@ function traceSensitiveValues(graph: FlowGraph): Map<TaintKey, TaintOrigin> {
     if (!variable.sensitive) continue;
     taint.set(`var:${variable.name}`, { source: variable.name, path: ['variables', variable.name] });
     pending.push(`var:${variable.name}`);
+  }
+  for (const [key, origin] of verifierEchoes(graph)) {
+    taint.set(key, origin);
+    pending.push(key);
   }
   for (let head = 0; head < pending.length; head++) {
     const origin = taint.get(pending[head]!)!;
@@ -61,11 +71,11 @@ interface CopyEdge {
 function copyEdges(graph: FlowGraph): Map<TaintKey, CopyEdge[]> {
   const edges = new Map<TaintKey, CopyEdge[]>();
   const add = (from: IrValue, edge: CopyEdge) => {
-    const key = keyOf(from);
-    if (key === undefined) return;
-    const list = edges.get(key);
-    if (list) list.push(edge);
-    else edges.set(key, [edge]);
+    for (const key of keysOf(from)) {
+      const list = edges.get(key);
+      if (list) list.push(edge);
+      else edges.set(key, [edge]);
+    }
   };
   for (const node of graph.nodes) {
     if (node.kind !== 'assign') continue;
@@ -78,18 +88,45 @@ function copyEdges(graph: FlowGraph): Map<TaintKey, CopyEdge[]> {
   return edges;
 }
 
-function keyOf(value: IrValue): TaintKey | undefined {
+/** The taint keys a value reads: a variable, or the whole answer of an endpoint and the one field read. */
+function keysOf(value: IrValue): TaintKey[] {
   switch (value.kind) {
     case 'variable':
-      return `var:${value.name}`;
+      return [`var:${value.name}`];
     case 'result':
-      return `endpoint:${value.endpoint}`;
+      return [`endpoint:${value.endpoint}`, `answer:${value.endpoint}.${value.field}`];
     case 'literal':
     case 'call':
-      return undefined;
+      return [];
     default:
       return assertNever(value);
   }
+}
+
+/** Words in a response field's name that say it answers with the credential (`otp_echo`, `pin_confirmed`). */
+const ECHO_PHRASES = ['otp', 'totp', 'pin', 'passcode', 'password', 'passwd', 'passphrase', 'credential', 'secret', 'echo'];
+
+/**
+ * The fields of a verifier's answer that would carry back what it was sent: named like a
+ * credential, like the request field that carried it, or like the sensitive variable itself. Their
+ * answer is as sensitive as the credential, whatever `response.fields` calls it.
+ */
+function verifierEchoes(graph: FlowGraph): Map<TaintKey, TaintOrigin> {
+  const echoes = new Map<TaintKey, TaintOrigin>();
+  for (const endpoint of graph.endpoints) {
+    if (!endpoint.verifiesCredential) continue;
+    const sent = endpoint.body.filter(({ value }) => value.kind === 'variable' && value.sensitive);
+    const first = sent[0];
+    if (first?.value.kind !== 'variable') continue;
+    const names = [
+      ...sent.map(({ field }) => identifierWords(field).join(' ')),
+      ...sent.map(({ value }) => identifierWords((value as { name: string }).name).join(' ')),
+    ];
+    for (const { name } of endpoint.responseFields)
+      if (findPhrase(identifierWords(name), [...ECHO_PHRASES, ...names]) !== undefined)
+        echoes.set(`answer:${endpoint.id}.${name}`, { source: first.value.name, path: [...endpoint.origin, 'response', 'fields', name] });
+  }
+  return echoes;
 }
 
 const HINT =
@@ -220,8 +257,35 @@ class Guard {
   }
 
   private originOf(value: IrValue): TaintOrigin | undefined {
-    const key = keyOf(value);
-    return key === undefined ? undefined : this.taint.get(key);
+    return keysOf(value)
+      .map((key) => this.taint.get(key))
+      .find((origin) => origin !== undefined);
+  }
+
+  /**
+   * One credential, one verifier: an endpoint that receives it is either the verifier or a leak, and
+   * an "audit" endpoint wired like a verifier is usually a logging service. More than one verifier is
+   * allowed only when each says why (`verifierReason`).
+   */
+  checkVerifiers(): void {
+    const verifiersOf = new Map<string, IrEndpoint[]>();
+    for (const endpoint of this.graph.endpoints) {
+      if (!endpoint.verifiesCredential) continue;
+      const sources = new Set(endpoint.body.map(({ value }) => this.originOf(value)?.source).filter((source) => source !== undefined));
+      for (const source of sources) verifiersOf.set(source, [...(verifiersOf.get(source) ?? []), endpoint]);
+    }
+    for (const [source, verifiers] of verifiersOf) {
+      if (verifiers.length < 2) continue;
+      const names = verifiers.map((endpoint) => `\`${endpoint.id}\``).join(', ');
+      for (const endpoint of verifiers.filter((candidate) => candidate.verifierReason === undefined))
+        this.problems.push({
+          code: 'secure/second-verifier',
+          message: `Sensitive \`${source}\` is sent to ${verifiers.length} endpoints marked \`verifiesCredential: true\` (${names}); \`${endpoint.id}\` does not say why it verifies it too.`,
+          path: [...endpoint.origin, 'verifiesCredential'],
+          onKey: true,
+          hint: 'A credential goes to one verifier: a logging or audit service must never see it. If this endpoint really verifies it too, add `verifierReason: <why>` to each verifier; otherwise send it what the verifier answers.',
+        });
+    }
   }
 
   private leak(message: string, path: SpecPath, origin?: TaintOrigin): void {

@@ -37,7 +37,7 @@ export function lowerToIr(index: FlowIndex, options: LowerOptions = {}): FlowGra
     variables: Object.entries(spec.variables ?? {}).map(([name, variable]) => ({
       name,
       type: variable.type,
-      sensitive: variable.sensitive === true,
+      sensitive: index.isCredential(name),
       ...optional('initial', variable.initial),
       ...optional('description', variable.description),
     })),
@@ -83,7 +83,7 @@ function lowerStep(index: FlowIndex, id: string, step: StepSpec): FlowNode {
     case 'gather': {
       const digits =
         typeof step.digits === 'number' ? { min: step.digits, max: step.digits } : { min: step.digits.min, max: step.digits.max };
-      const sensitive = step.sensitive === true || index.spec.variables?.[step.into]?.sensitive === true;
+      const sensitive = step.sensitive === true || index.isCredential(step.into);
       return {
         kind: 'gather',
         ...base,
@@ -166,6 +166,7 @@ function lowerEndpoint(index: FlowIndex, id: string, endpoint: EndpointSpec, fil
     timeoutSeconds: endpoint.timeoutSeconds,
     international: endpoint.international === true,
     verifiesCredential: endpoint.verifiesCredential === true,
+    ...optional('verifierReason', endpoint.verifierReason),
     headers: Object.entries(endpoint.headers ?? {}).map(([name, value]) => ({ name, value })),
     body: Object.entries(endpoint.body ?? {}).map(([field, value]) => ({ field, value: lowerValue(index, value) })),
     responseFields: Object.entries(endpoint.response.fields).map(([name, type]) => ({ name, type })),

@@ -153,6 +153,8 @@ export interface IrEndpoint {
   timeoutSeconds: number;
   international: boolean;
   verifiesCredential: boolean;
+  /** Why this endpoint verifies credentials too, when a credential is sent to more than one verifier. */
+  verifierReason?: string;
   /** Name of the secret holding the bearer token; its value never enters the IR. */
   bearerSecret?: string;
   headers: readonly { name: string; value: string }[];

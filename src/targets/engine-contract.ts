@@ -81,6 +81,8 @@ export type SimEvent =
 export class Recorder {
   readonly events: SimEvent[] = [];
   readonly attempts = new Map<string, number>();
+  /** Each caller entry a gather took, in order, with the spec id of that gather (`CallerScript`). */
+  readonly inputs: { gather: string; entry: CallerEntry }[] = [];
   private ended: CallEnd | undefined;
 
   step(step: string): void {
@@ -98,6 +100,9 @@ export class Recorder {
   }
   reply(reply: HttpReply): void {
     this.events.push({ kind: 'reply', reply });
+  }
+  input(gather: string, entry: CallerEntry): void {
+    this.inputs.push({ gather, entry });
   }
   attribute(name: string, value: string): void {
     this.events.push({ kind: 'attribute', name, value });
@@ -177,14 +182,18 @@ export class CallerInputExhausted extends Error {
   }
 }
 
-/** Hands out caller entries one per gather. */
+/** Hands out caller entries one per gather, and tells the recorder which gather took which (the runtime leak check reads it). */
 export class CallerScript {
   private next = 0;
-  constructor(private readonly entries: readonly CallerEntry[]) {}
+  constructor(
+    private readonly entries: readonly CallerEntry[],
+    private readonly recorder?: Recorder,
+  ) {}
   take(gather: string): CallerEntry {
     const entry = this.entries[this.next];
     if (!entry) throw new CallerInputExhausted(gather);
     this.next += 1;
+    this.recorder?.input(gather, entry);
     return entry;
   }
 }

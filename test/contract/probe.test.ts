@@ -83,6 +83,11 @@ describe('contract probe against the mock middleware (loopback)', () => {
     expect(codes).toContain('error contract/rejected-valid@endpoints.verifyIdentity:26');
   });
 
+  it('finds a verifier that answers with the credential it was sent (real HTTP on loopback)', async () => {
+    const codes = located(await probe([{ kind: 'echoCredential' }]));
+    expect(codes).toContain('error contract/echoes-credential@endpoints.verifyIdentity.response:40');
+  });
+
   it('names a body that is not JSON', async () => {
     const codes = located(await probe([{ kind: 'malformed' }]));
     expect(codes).toContain('error contract/not-json@endpoints.verifyIdentity.response:40');

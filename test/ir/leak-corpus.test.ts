@@ -46,8 +46,85 @@ function withLookup(body: Record<string, unknown>, edits: Record<string, unknown
   });
 }
 
+/**
+ * The OTP gathered under a neutral name and not marked sensitive (issue 19, first class): sent to
+ * the verifier as `customer_identifier`, then promoted.
+ */
+function neutralName(edits: Record<string, unknown>): string {
+  return mutateFlow('identity-promotion', {
+    'variables.otp': undefined,
+    'variables.entry': { type: 'string' },
+    'steps.collectOtp.sensitive': undefined,
+    'steps.collectOtp.into': 'entry',
+    'endpoints.verifyIdentity.body.auth_value': undefined,
+    'endpoints.verifyIdentity.body.customer_identifier': { ref: 'entry' },
+    ...edits,
+  });
+}
+
+/** The caller re-enters the code "for confirmation" into `confirm`; the prompt asks for a code. */
+const CONFIRM_GATHER = {
+  'variables.confirm': { type: 'string' },
+  'steps.collectOtp.next': 'confirmOtp',
+  'steps.confirmOtp': {
+    type: 'gather',
+    prompt: 'Please enter the code again to confirm.',
+    into: 'confirm',
+    digits: 6,
+    terminator: '#',
+    timeoutSeconds: 10,
+    next: 'verifyOtp',
+    onNoInput: 'verifyOtp',
+  },
+};
+
+/** A second endpoint, an "audit" service, marked as a verifier and sent the OTP. */
+function secondVerifier(reason?: string): string {
+  return mutateFlow('identity-promotion', {
+    ...(reason ? { 'endpoints.verifyIdentity.verifierReason': 'the identity middleware verifies the code' } : {}),
+    'endpoints.audit': {
+      method: 'POST',
+      url: 'https://audit.example.com/events',
+      timeoutSeconds: 15,
+      verifiesCredential: true,
+      ...(reason ? { verifierReason: reason } : {}),
+      body: { interaction_id: { ref: 'call.id' }, code: { ref: 'otp' } },
+      response: { fields: { status: 'string' }, success: { field: 'status', equals: 'success' } },
+    },
+    'steps.collectOtp.next': 'auditOtp',
+    'steps.auditOtp': {
+      type: 'http',
+      endpoint: 'audit',
+      result: 'audited',
+      onSuccess: 'verifyOtp',
+      onFailure: 'invalidCode',
+      onTimeout: 'serviceUnavailable',
+    },
+  });
+}
+
 /** Each spec sends the OTP (or a copy of it) somewhere it must never go. */
 const CORPUS: Record<string, string> = {
+  'an attribute, gathered under a neutral name and sent as the customer identifier': neutralName({
+    'steps.promoteIdentity.attributes[customer.entry]': { ref: 'entry' },
+    'secure.exports': [...EXPORTS, 'entry'],
+  }),
+  'an attribute, re-entered for confirmation': mutateFlow('identity-promotion', {
+    ...CONFIRM_GATHER,
+    'steps.promoteIdentity.attributes[customer.confirm]': { ref: 'confirm' },
+    'secure.exports': [...EXPORTS, 'confirm'],
+  }),
+  'a second endpoint marked as a verifier (an audit log)': secondVerifier(),
+  'an attribute, echoed by the verifier': mutateFlow('identity-promotion', {
+    'endpoints.verifyIdentity.response.fields.otp_echo': 'string',
+    'steps.promoteIdentity.attributes[customer.otpEcho]': { ref: 'auth.otp_echo' },
+    'secure.exports': [...EXPORTS, 'auth.otp_echo'],
+  }),
+  'an attribute, echoed by the verifier under the request field name': mutateFlow('identity-promotion', {
+    'endpoints.verifyIdentity.response.fields.auth_value': 'string',
+    'steps.promoteIdentity.attributes[customer.value]': { ref: 'auth.auth_value' },
+    'secure.exports': [...EXPORTS, 'auth.auth_value'],
+  }),
   'an attribute': mutateFlow('identity-promotion', { 'steps.promoteIdentity.attributes[customer.otp]': { ref: 'otp' } }),
   'an attribute, through a chain of assigns': withCopies({ 'steps.promoteIdentity.attributes[customer.code]': { ref: 'otpCopy2' } }, [
     'otpCopy2',
@@ -130,9 +207,27 @@ describe('the IR guard alone', () => {
     const leaks = guardSensitiveFlow(irOf(text));
     expect(leaks.length).toBeGreaterThan(0);
     for (const leak of leaks) {
-      expect(leak.code).toBe('secure/sensitive-output');
-      expect(leak.hint).toContain('cannot be turned off');
+      expect(leak.code).toMatch(/^secure\/(sensitive-output|second-verifier)$/);
+      if (leak.code === 'secure/sensitive-output') expect(leak.hint).toContain('cannot be turned off');
     }
+  });
+
+  it('refuses the audit verifier at its `verifiesCredential`, and accepts two verifiers that each say why', () => {
+    const leaks = guardSensitiveFlow(irOf(secondVerifier()));
+    expect(leaks.map((leak) => [leak.code, leak.path.join('.')])).toEqual([
+      ['secure/second-verifier', 'endpoints.verifyIdentity.verifiesCredential'],
+      ['secure/second-verifier', 'endpoints.audit.verifiesCredential'],
+    ]);
+    const reasoned = secondVerifier('the fraud service checks the code against its own list');
+    expect(guardSensitiveFlow(irOf(reasoned))).toEqual([]);
+  });
+
+  it('treats a credential under a neutral name as sensitive in the IR, so every target redacts it', () => {
+    const graph = irOf(neutralName({}));
+    expect(graph.variables.find((variable) => variable.name === 'entry')?.sensitive).toBe(true);
+    expect(graph.nodes.find((node) => node.id === 'collectOtp')).toMatchObject({ kind: 'gather', sensitive: true });
+    const confirm = irOf(mutateFlow('identity-promotion', CONFIRM_GATHER));
+    expect(confirm.variables.find((variable) => variable.name === 'confirm')?.sensitive).toBe(true);
   });
 
   it('finds nothing in the three example flows', () => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { RuleConfig } from '../../src/lint/config.js';
+import { checkSpec } from '../../src/pipeline.js';
 import { check, mutateFlow, positionOf } from '../helpers/fixtures.js';
 import { testRule } from '../helpers/rule-tester.js';
 import { keyAt, withExtraGather } from './security-fixtures.js';
@@ -15,9 +17,28 @@ const throughAssign = mutateFlow('identity-promotion', {
   'steps.collectOtp.next': 'copyCode',
   'steps.copyCode': { type: 'assign', set: { otp: { ref: 'entered' } }, next: 'verifyOtp' },
 });
-const promptSaysSecurityCode = withExtraGather('askCaller', 'answer', 'Enter your security code, then press hash.');
+/** A second gather inside the secure section whose prompt asks for a code: a credential under a neutral name. */
+const promptSaysSecurityCode = mutateFlow('identity-promotion', {
+  'variables.answer': { type: 'string' },
+  'steps.collectOtp.next': 'askCaller',
+  'steps.askCaller': {
+    type: 'gather',
+    prompt: 'Enter your security code, then press hash.',
+    into: 'answer',
+    digits: 8,
+    terminator: '#',
+    timeoutSeconds: 10,
+    next: 'verifyOtp',
+    onNoInput: 'verifyOtp',
+  },
+});
 const variableSaysPin = withExtraGather('askMember', 'memberPin', 'Enter the digits, then press hash.');
 const accountNumber = withExtraGather('collectAccount', 'accountNumber', 'Enter your account number, then press hash.', {
+  'variables.accountNumber': { type: 'string', role: 'identifier' },
+  'endpoints.verifyIdentity.body.customer_identifier': { ref: 'accountNumber' },
+});
+/** The same without `role: identifier`: a gathered value the verifier receives is a credential, so it must be gathered securely. */
+const undeclaredAccountNumber = withExtraGather('collectAccount', 'accountNumber', 'Enter your account number, then press hash.', {
   'endpoints.verifyIdentity.body.customer_identifier': { ref: 'accountNumber' },
 });
 
@@ -58,6 +79,18 @@ testRule('sensitive-gather', {
       errors: [{ messageId: 'namedLikeCredential', ...keyAt(variableSaysPin, 'askMember') }],
     },
   ],
+});
+
+describe('credentials the rule cannot turn off', () => {
+  it('refuses a gathered account number sent to the verifier, unless it is declared an identifier', () => {
+    const codes = (spec: string, rules?: RuleConfig) =>
+      checkSpec('spec.yaml', Buffer.from(spec), rules ? { rules } : {})
+        .diagnostics.filter((item) => item.severity === 'error')
+        .map((item) => item.code);
+    const off: RuleConfig = new Map([['sensitive-gather', { level: 'off', reason: 'testing the layer below the rule' }]]);
+    expect(codes(undeclaredAccountNumber, off)).toContain('secure/missing-section');
+    expect(codes(accountNumber, off)).toEqual([]);
+  });
 });
 
 describe('sensitive-gather related locations', () => {

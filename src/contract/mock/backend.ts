@@ -303,12 +303,13 @@ class Exchange {
 
   private withFaults(base: MockAnswer): MockAnswer {
     let result = base;
-    for (const fault of this.faults) result = applyFault(fault, result, this.endpoint);
+    const credential = this.roles.credential === undefined ? undefined : this.text(this.roles.credential);
+    for (const fault of this.faults) result = applyFault(fault, result, this.endpoint, credential);
     return result;
   }
 }
 
-function applyFault(fault: Fault, base: MockAnswer, endpoint: IrEndpoint): MockAnswer {
+function applyFault(fault: Fault, base: MockAnswer, endpoint: IrEndpoint, credential: string | undefined): MockAnswer {
   switch (fault.kind) {
     case 'status500':
       return { ...base, status: 500, body: JSON.stringify({ error: 'internal' }) };
@@ -322,6 +323,10 @@ function applyFault(fault: Fault, base: MockAnswer, endpoint: IrEndpoint): MockA
     }
     case 'malformed':
       return { ...base, body: base.body.slice(0, Math.max(1, Math.floor(base.body.length / 2))) };
+    case 'echoCredential': {
+      const parsed = parseObject(base.body);
+      return parsed && credential !== undefined ? { ...base, body: JSON.stringify({ ...parsed, echo: credential }) } : base;
+    }
     case 'acceptReplay':
     case 'acceptStale':
     case 'acceptAnyBearer':

@@ -15,7 +15,9 @@ export type Fault =
   /** Security faults: skip one of the checks a real middleware must make. */
   | { kind: 'acceptReplay' }
   | { kind: 'acceptStale' }
-  | { kind: 'acceptAnyBearer' };
+  | { kind: 'acceptAnyBearer' }
+  /** Answer with the credential it was sent (`echo`), as a verifier that "confirms" what was keyed would. */
+  | { kind: 'echoCredential' };
 
 export const FAULT_SYNTAX = [
   '500',
@@ -25,6 +27,7 @@ export const FAULT_SYNTAX = [
   'accept-replay',
   'accept-stale',
   'accept-any-bearer',
+  'echo-credential',
 ];
 
 /** One fault from its text, or undefined when the text is none of FAULT_SYNTAX. */
@@ -36,6 +39,7 @@ export function parseFault(text: string): Fault | undefined {
     'accept-replay': { kind: 'acceptReplay' },
     'accept-stale': { kind: 'acceptStale' },
     'accept-any-bearer': { kind: 'acceptAnyBearer' },
+    'echo-credential': { kind: 'echoCredential' },
     delay: { kind: 'delay' },
   };
   if (Object.hasOwn(simple, trimmed)) return simple[trimmed];

@@ -7,6 +7,7 @@ import { liveSendOf, sendLive, type LiveReply, type LiveSend, type SecretLookup 
 import type { CallData, Engine, EngineName, HttpRequest } from '../../targets/engine-contract.js';
 import { endpointRoles } from '../roles.js';
 import { requestAsSent } from '../vendor-requests.js';
+import { carries, MIN_WATCHED_LENGTH } from '../../simulate/run/sensitive-leaks.js';
 import { describeAnswer, percentile, readAnswer, type ReadAnswer } from './answer.js';
 import type { EndpointCases } from './cases-file.js';
 import type { Findings, Finding } from './findings.js';
@@ -94,6 +95,7 @@ class EndpointProber {
   private readonly origin: SpecPath;
   private readonly now: () => number;
   private unreachable = false;
+  private readonly leaksReported = new Set<string>();
 
   constructor(
     private readonly target: ProbeTarget,
@@ -148,7 +150,10 @@ class EndpointProber {
       otherKeys: this.target.cases?.caller ?? [],
       replies: this.target.cases?.replies ?? new Map(),
     });
-    if (sent.ok) return sent.request;
+    if (sent.ok) {
+      for (const leak of sent.leaks) this.reportLeak(engine, leak.message);
+      return sent.request;
+    }
     this.add(engine, {
       code: 'contract/no-request',
       severity: 'error',
@@ -158,6 +163,35 @@ class EndpointProber {
       hint: 'Give the keys for the other gathers (`caller`) and the bodies of the endpoints on the way (`replies`) in the cases file.',
     });
     return undefined;
+  }
+
+  /** Once per engine and place: every case's request is built by the same run. */
+  private reportLeak(engine: Engine, message: string): void {
+    const key = `${engine.name}\n${message}`;
+    if (this.leaksReported.has(key)) return;
+    this.leaksReported.add(key);
+    this.add(engine, {
+      code: 'contract/credential-leak',
+      severity: 'error',
+      message: `Security: on the way to \`${this.endpoint.id}\`, ${message}.`,
+      path: this.origin,
+      onKey: true,
+      hint: 'Send a credential only in the body of its verifier, never in a URL, a header, a prompt or an attribute; promote what the verifier answers.',
+    });
+  }
+
+  /** A verifier that answers with the credential it was sent hands it to everything that reads its answer. */
+  private checkEcho(engine: Engine, reply: LiveReply, credential: string): void {
+    const watched = credential.replace(/\D/g, '');
+    if (reply.kind !== 'response' || watched.length < MIN_WATCHED_LENGTH || !carries(reply.body, [watched])) return;
+    this.add(engine, {
+      code: 'contract/echoes-credential',
+      severity: 'error',
+      message: `Security: the answer of \`${this.endpoint.id}\` carries the credential it was sent.`,
+      path: [...this.origin, 'response'],
+      onKey: true,
+      hint: 'A verifier answers with who the caller is (an id, a tier), never with what they keyed; remove the echo from the backend.',
+    });
   }
 
   private async send(request: HttpRequest, change?: (send: LiveSend) => LiveSend): Promise<{ reply: LiveReply; answer: ReadAnswer }> {
@@ -181,6 +215,8 @@ class EndpointProber {
       });
       return undefined;
     }
+    const credential = this.target.cases?.credential;
+    if (credential !== undefined) this.checkEcho(engine, reply, credential);
     const problems = this.checkValidAnswer(engine, answer);
     this.record(engine, 'valid', problems === 0 ? 'pass' : 'fail', describeAnswer(answer), reply);
     return answer;

@@ -9,6 +9,7 @@ import type { CheckContext } from './context.js';
  */
 export function checkSecureSection(context: CheckContext): void {
   checkSensitiveDeclarations(context);
+  checkIdentifierRoles(context);
   checkSensitiveGathers(context);
   checkExports(context);
   checkUnavailablePath(context);
@@ -69,11 +70,27 @@ function checkSensitiveDeclarations({ spec, index, sink }: CheckContext): void {
   }
 }
 
+/**
+ * `role: identifier` says a value names the caller, so it may be promoted; a value that is also
+ * used like a credential cannot be both. (A credential not declared sensitive is treated as one
+ * anyway, credentials.ts; rule sensitive-gather asks for the declaration.)
+ */
+function checkIdentifierRoles({ index, sink }: CheckContext): void {
+  for (const [name, evidence] of index.credentialFacts.misdeclaredIdentifiers)
+    sink.report({
+      code: 'secure/identifier-used-as-credential',
+      message: `Variable \`${name}\` is declared \`role: identifier\`, but it is used like a credential: ${evidence.message}.`,
+      path: ['variables', name, 'role'],
+      hint: `An identifier names the caller and may be promoted; a credential proves who they are and never leaves the secure section. If \`${name}\` is a PIN, code or password, remove \`role\` and declare it \`sensitive: true\`.`,
+      related: [{ message: 'used like a credential here', path: evidence.path }],
+    });
+}
+
 function checkSensitiveGathers({ spec, index, sink }: CheckContext): void {
   const entry = spec.secure?.entry;
   const bypass = entry !== undefined && index.steps.has(entry) ? index.reachableFrom(spec.start, new Set([entry])) : undefined;
   for (const [id, step] of index.stepsOfType('gather')) {
-    if (spec.variables?.[step.into]?.sensitive !== true || !index.reachable.has(id)) continue;
+    if (!index.isCredential(step.into) || !index.reachable.has(id)) continue;
     if (!spec.secure) {
       sink.report({
         code: 'secure/missing-section',

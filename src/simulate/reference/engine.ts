@@ -48,7 +48,7 @@ class SpecCall {
     private readonly recorder: Recorder,
   ) {
     for (const variable of graph.variables) this.variables.set(variable.name, variable.initial);
-    this.caller = new CallerScript(input.caller);
+    this.caller = new CallerScript(input.caller, recorder);
     this.scope = { call: input.call, variables: this.variables, results: this.results };
   }
 

@@ -12,6 +12,7 @@ import {
   type Recorder,
 } from '../../targets/engine-contract.js';
 import { observe, sensitiveBodyFields } from './observe.js';
+import { findSensitiveLeaks, leakWatch } from './sensitive-leaks.js';
 import { cannedReplier, liveReplier, ScenarioGap, type LiveProblem } from './replies.js';
 import type { SecretLookup } from './live.js';
 import type { ScriptedReply } from '../scenario/types.js';
@@ -74,7 +75,7 @@ export function judgeContext(flow: CompiledFlow): JudgeContext {
   const successFields = new Map(
     flow.graph.endpoints.flatMap((endpoint) => (endpoint.success ? [[endpoint.id, endpoint.success.field] as const] : [])),
   );
-  return { sensitiveFields: sensitiveBodyFields(flow.graph), promptSteps, successFields };
+  return { sensitiveFields: sensitiveBodyFields(flow.graph), promptSteps, successFields, leakWatch: leakWatch(flow.graph) };
 }
 
 type RunOutcome = (
@@ -230,6 +231,7 @@ function judge(
     }
     for (const problem of outcome.liveProblems)
       result.failures.push({ kind: 'endpoint', engine: outcome.engine.name, message: `${problem.endpoint}: ${problem.message}` });
+    if (context.leakWatch) result.failures.push(...findSensitiveLeaks(outcome.recorder, context.leakWatch, outcome.engine.name));
     if (outcome.engine.name === 'spec') coverage?.add(outcome.recorder);
     completed.push({
       engine: outcome.engine.name,

@@ -1,3 +1,4 @@
+import type { LeakWatch } from './sensitive-leaks.js';
 import {
   describeEnd,
   type CallEnd,
@@ -11,7 +12,7 @@ import type { ExpectedEnd, Expectation, RequestExpectation } from '../scenario/t
 
 /** Why a scenario failed on an engine: its expectation, disagreement with the reference engine, or a broken run. */
 /** `endpoint`: a live endpoint (`--endpoint`) could not be reached, or answered something the flow cannot read. */
-export type FailureKind = 'expectation' | 'divergence' | 'engine' | 'scenario' | 'endpoint';
+export type FailureKind = 'expectation' | 'divergence' | 'engine' | 'scenario' | 'endpoint' | 'leak';
 
 export interface Failure {
   kind: FailureKind;
@@ -36,6 +37,8 @@ export interface JudgeContext {
   promptSteps: ReadonlyMap<string, string>;
   /** Each endpoint's success-check field, when it has one: a scripted body without it is a canned fault. */
   successFields?: ReadonlyMap<string, string>;
+  /** Where a credential may go; with it, every completed run is checked for a leaked caller entry (sensitive-leaks.ts). */
+  leakWatch?: LeakWatch;
 }
 
 /** Everything the scenario expects that this run does not do. */

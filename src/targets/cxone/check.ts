@@ -5,13 +5,41 @@ import { DIGIT_TIMEOUT_MAX_SECONDS, REST_TIMEOUT_MAX_SECONDS, SCRIPT_NAME } from
 import { checkNameClashes } from './name-clashes.js';
 import { checkSkills } from './skills.js';
 import { docUrl } from '../../util/package-info.js';
+import { ttsText } from './emit/escape.js';
 
 /**
  * CXone limits and naming rules the spec schema allows past, reported once at the spec value that
  * breaks them. The target registry runs this for `validate` and `generate` alike; the emitter trusts it.
  */
 export function checkCxone(graph: FlowGraph): EmitProblem[] {
-  return [...checkLimits(graph), ...checkNameClashes(graph), ...checkScriptName(scriptNameOf(graph)), ...checkSkills(graph)];
+  return [
+    ...checkLimits(graph),
+    ...checkNameClashes(graph),
+    ...checkScriptName(scriptNameOf(graph)),
+    ...checkSkills(graph),
+    ...noteTtsRewrites(graph),
+  ];
+}
+
+/**
+ * A TTS segment cannot hold `"` (it delimits segments), and braces would name a variable, so the
+ * emitter rewrites them and folds line breaks (escape.ts `ttsText`, docs/cxone.md). The caller hears
+ * almost the same words; the note says where, so nobody is surprised by the script's text.
+ */
+function noteTtsRewrites(graph: FlowGraph): EmitProblem[] {
+  return graph.nodes.flatMap((node) => {
+    const prompt = 'prompt' in node ? node.prompt : undefined;
+    if (prompt === undefined || !/["{}\r\n\t]/.test(prompt)) return [];
+    return [
+      {
+        code: 'target/tts-rewrite' as const,
+        severity: 'info' as const,
+        message: `On CXone this prompt is read as \`${ttsText(prompt)}\`: quotes become apostrophes, braces parentheses and line breaks spaces.`,
+        path: [...node.origin, 'prompt'],
+        hint: `Write the prompt without quotes, braces and line breaks to have both platforms say the same text (${docUrl('cxone.md')}).`,
+      },
+    ];
+  });
 }
 
 function checkLimits(graph: FlowGraph): EmitProblem[] {

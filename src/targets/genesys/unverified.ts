@@ -19,9 +19,13 @@ export const UNVERIFIED_CALL_FIELDS: ReadonlySet<CallField> = new Set(['timestam
  * UNVERIFIED: `$esc.jsonString` is observed in Genesys request templates (docs/genesys.md §4.2);
  * `$esc.d` and `$esc.h` (a literal `$` and `#`) are the same Velocity EscapeTool's documented
  * methods, but no Genesys template is seen using them. Only spec text holding `$` or `#` needs them.
+ * `$esc.b` (a literal backslash) is the same tool's, for a backslash right before `$` or `#`, which
+ * Velocity would otherwise read as an escape and drop
+ * (https://velocity.apache.org/engine/2.3/user-guide.html#escaping-valid-vtl-references).
  */
 export const VELOCITY_DOLLAR = '${esc.d}';
 export const VELOCITY_HASH = '${esc.h}';
+export const VELOCITY_BACKSLASH = '${esc.b}';
 
 /**
  * `translationMapDefaults` values (JSON literals as strings, docs/genesys.md §4.2). A missing

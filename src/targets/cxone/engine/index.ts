@@ -105,7 +105,7 @@ class CxoneCall {
     private readonly input: SimulationInput,
     private readonly recorder: Recorder,
   ) {
-    this.caller = new CallerScript(input.caller);
+    this.caller = new CallerScript(input.caller, recorder);
   }
 
   *run(): EngineRun {

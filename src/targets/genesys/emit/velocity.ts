@@ -1,13 +1,17 @@
 import type { IrEndpoint } from '../../../ir/nodes.js';
 import type { Literal } from '../../../flowspec/types.js';
-import { VELOCITY_DOLLAR, VELOCITY_HASH } from '../unverified.js';
+import { VELOCITY_BACKSLASH, VELOCITY_DOLLAR, VELOCITY_HASH } from '../unverified.js';
 
 /**
- * Spec text inside a Velocity template: `$` and `#` start references and directives, so they are
- * written through the escape tool (unverified.ts); everything else is literal.
+ * Spec text inside a Velocity template: `$` and `#` start references and directives, and a
+ * backslash right before one escapes it (Velocity drops that backslash: the literal `a\$b` would be
+ * sent as `a$b`, and a JSON body holding `C:\#1` would become invalid JSON), so all three are
+ * written through the escape tool (unverified.ts), in one pass. Any other backslash is literal text.
  */
 export function velocityText(text: string): string {
-  return text.replace(/[$#]/g, (char) => (char === '$' ? VELOCITY_DOLLAR : VELOCITY_HASH));
+  return text.replace(/\\+(?=[$#])|[$#]/g, (match) =>
+    match === '$' ? VELOCITY_DOLLAR : match === '#' ? VELOCITY_HASH : VELOCITY_BACKSLASH.repeat(match.length),
+  );
 }
 
 /**

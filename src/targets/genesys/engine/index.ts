@@ -124,7 +124,7 @@ class GenesysCall {
     private readonly input: SimulationInput,
     private readonly recorder: Recorder,
   ) {
-    this.caller = new CallerScript(input.caller);
+    this.caller = new CallerScript(input.caller, recorder);
   }
 
   *run(): Run<void> {

@@ -20,6 +20,7 @@ const FORMS: readonly { pattern: RegExp; segment: (match: RegExpExecArray) => Se
   // Velocity EscapeTool `d` and `h` (UNVERIFIED in Genesys, src/emit/genesys/unverified.ts).
   { pattern: /\$\{esc\.d\}/y, segment: () => ({ kind: 'text', text: '$' }) },
   { pattern: /\$\{esc\.h\}/y, segment: () => ({ kind: 'text', text: '#' }) },
+  { pattern: /\$\{esc\.b\}/y, segment: () => ({ kind: 'text', text: '\\' }) },
   {
     pattern: new RegExp(`\\$esc\\.jsonString\\(\\$\\{input\\.(${NAME})\\}\\)`, 'y'),
     segment: (match) => ({ kind: 'input', name: match[1]!, escape: 'jsonString' }),
@@ -36,6 +37,11 @@ export function parseTemplate(template: string, allowed: readonly SegmentKind[],
   for (let position = 0; position < template.length;) {
     const char = template[position]!;
     if (char === '#') throw new EngineError(`a Velocity directive or comment (\`#\` at offset ${position}) is not modelled`, where);
+    if (char === '\\' && (template[position + 1] === '$' || template[position + 1] === '#'))
+      throw new EngineError(
+        `a Velocity escape (a backslash before \`${template[position + 1]}\` at offset ${position}) is not modelled`,
+        where,
+      );
     if (char !== '$') {
       text += char;
       position += 1;

@@ -150,14 +150,16 @@ describe('flow shapes', () => {
       targets: ['genesys'],
       rules: new Map([['sensitive-gather', { level: 'off', reason: 'testing the emitter' }]]),
     });
-    // The verifier's data action is secure, and Call Secure Data exists only in secure flows.
+    // A gathered value the verifier receives is a credential whatever the rules say: it needs the secure section.
     expect(withoutNotes(result.diagnostics).map((diagnostic) => [diagnostic.code, diagnostic.path.join('.')])).toEqual([
-      ['target/unsupported', 'steps.verifyOtp'],
+      ['secure/missing-section', 'steps.collectOtp'],
     ]);
+    // No verifier, and a prompt that asks for no code: nothing makes the entry a credential.
     const plain = mutateFlow('identity-promotion', {
       secure: undefined,
       'variables.otp.sensitive': undefined,
       'steps.collectOtp.sensitive': undefined,
+      'steps.collectOtp.prompt': 'Please enter the six digits of your reference.',
       'endpoints.verifyIdentity.verifiesCredential': undefined,
     });
     const compiled = await compile(plain, {

@@ -1,0 +1,48 @@
+import type { SpecPath } from '../../diagnostics/diagnostic.js';
+import type { CheckContext } from './context.js';
+
+/**
+ * Control characters other than tab, line feed and carriage return (C0, DEL, C1). No target format
+ * carries them the same way: a Snippet string has no escape for them, an Architect string literal
+ * none for any, TTS reads them as noise, and a JSON body or header would carry a byte the backend
+ * logs raw. Replacing one silently changes the value, so each is an error where the spec has it.
+ */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/** Every string value and mapping key of the spec, walked with an explicit stack (no recursion on input depth). */
+export function checkControlCharacters({ spec, sink }: CheckContext): void {
+  const pending: { value: unknown; path: SpecPath }[] = [{ value: spec, path: [] }];
+  for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
+    const { value, path } = item;
+    if (typeof value === 'string') {
+      if (!saidByUrlCheck(value, path)) report(sink, value, path, false);
+    } else if (Array.isArray(value)) {
+      for (let index = value.length - 1; index >= 0; index--) pending.push({ value: value[index], path: [...path, index] });
+    } else if (value !== null && typeof value === 'object') {
+      const entries = Object.entries(value as Record<string, unknown>);
+      for (let index = entries.length - 1; index >= 0; index--) {
+        const [key, child] = entries[index]!;
+        report(sink, key, [...path, key], true);
+        pending.push({ value: child, path: [...path, key] });
+      }
+    }
+  }
+}
+
+function report(sink: CheckContext['sink'], text: string, path: SpecPath, onKey: boolean): void {
+  const found = CONTROL.exec(text);
+  if (!found) return;
+  const code = `U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  sink.report({
+    code: 'spec/control-character',
+    message: `This ${onKey ? 'key' : 'text'} holds the control character ${code} at character ${found.index + 1}; no target can carry it unchanged.`,
+    path,
+    ...(onKey ? { onKey } : {}),
+    hint: 'Remove it (a YAML escape such as `\\0`, `\\x01` or `\\e` writes one); tabs and line breaks are allowed.',
+  });
+}
+
+/** The URL check (endpoint-urls.ts, endpoint/invalid-url) refuses C0 controls and DEL in a URL already: said once. */
+function saidByUrlCheck(text: string, path: SpecPath): boolean {
+  return path.length === 3 && path[0] === 'endpoints' && path[2] === 'url' && /[\u0000-\u001f\u007f]/.test(text);
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { compileSpec } from '../../src/pipeline.js';
+import { createEngine } from '../../src/simulate/engines.js';
+import { runScenarios } from '../../src/simulate/run/run-scenarios.js';
+import { carries } from '../../src/simulate/run/sensitive-leaks.js';
+import { loadScenarioFile } from '../../src/simulate/scenario/load.js';
+import { ENGINE_NAMES } from '../../src/targets/engine-contract.js';
+import { readRepoFile } from '../helpers/fixtures.js';
+
+/** Runs one scenario file on the three engines, as `ivrflow test` does; the failures of each scenario. */
+async function failuresOf(flowFile: string, scenarios: string) {
+  const compiled = await compileSpec(flowFile, Buffer.from(readRepoFile(flowFile)), { placeholders: 'keep' });
+  const flow = { graph: compiled.graph!, artifacts: compiled.artifacts! };
+  const loaded = loadScenarioFile('leaks.test.yaml', Buffer.from(scenarios), flow.graph);
+  expect(loaded.diagnostics).toEqual([]);
+  const engines = await Promise.all(ENGINE_NAMES.map((engine) => createEngine(engine, flow)));
+  const { scenarios: results } = await runScenarios(flow, engines, loaded.scenarios!);
+  return results.map((result) => ({ name: result.name, ran: result.ran, failures: result.failures }));
+}
+
+const leaks = (failures: readonly { kind: string; engine: string; message: string }[]) =>
+  failures.filter((failure) => failure.kind === 'leak').map((failure) => `${failure.engine}: ${failure.message.split(' carries')[0]}`);
+
+describe('the runtime leak check, on the three engines', () => {
+  it('fails the call whose verifier answers with the code, which the flow then promotes', async () => {
+    const [echo, honest] = await failuresOf(
+      'flows/identity-promotion.yaml',
+      `ivrflowTest: 1
+scenarios:
+  - name: echo
+    caller: ["123456#"]
+    endpoints:
+      verifyIdentity: { status: 200, body: { status: success, customer_id: "123456", tier: gold, account_status: active, routing_priority: 5 } }
+    expect: { route: { queue: general, priority: 20 } }
+  - name: honest
+    caller: ["123456#"]
+    endpoints:
+      verifyIdentity: { status: 200, body: { status: success, customer_id: C-1234567, tier: gold, account_status: active, routing_priority: 5 } }
+    expect: { route: { queue: general, priority: 20 } }
+`,
+    );
+    expect(echo!.ran).toEqual([...ENGINE_NAMES]);
+    expect(leaks(echo!.failures)).toEqual(ENGINE_NAMES.map((engine) => `${engine}: attribute \`customer.id\``));
+    // 1234567 is another number than 123456; and the verifier itself may be sent the code.
+    expect(honest!.failures).toEqual([]);
+  });
+
+  it('fails the call in which the echoed PIN reaches a request that is not the verifier', async () => {
+    const [echo] = await failuresOf(
+      'flows/pin-with-summary.yaml',
+      `ivrflowTest: 1
+scenarios:
+  - name: echo
+    caller: ["4821#"]
+    endpoints:
+      verifyPin: { status: 200, body: { status: success, customer_id: "4821", tier: platinum, account_status: active, routing_priority: 90 } }
+      accountSummary: { status: 200, body: { status: ok, last_contact_reason: none, open_tickets: 0, summary: none } }
+    expect: { route: { queue: gold, priority: 60 } }
+`,
+    );
+    const found = leaks(echo!.failures);
+    for (const engine of ENGINE_NAMES) {
+      expect(found).toContain(`${engine}: the body of the request to \`accountSummary\``);
+      expect(found).toContain(`${engine}: attribute \`customer.id\``);
+    }
+  });
+});
+
+describe('carries', () => {
+  it.each([
+    ['code 123456.', true],
+    ['{"customer_id":"123456"}', true],
+    ['123456', true],
+    ['91234567', false],
+    ['1234567', false],
+    ['C-123456-9', true],
+    ['', false],
+  ])('%j holds 123456 as a whole run of digits: %s', (text, expected) => {
+    expect(carries(text, ['123456'])).toBe(expected);
+  });
+});
