@@ -113,7 +113,7 @@ function render(
     case 'stylish':
       return renderProbeStylish(report, sources, style);
     case 'json':
-      return renderProbeJson(report);
+      return renderProbeJson(report, { toolVersion: options.toolVersion });
     case 'junit':
       return renderProbeJunit(report);
     case 'sarif': {
