@@ -5,6 +5,7 @@ import { CliError, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, processIo, type CliIo } f
 import { FORMATS, parseFormat, type ContractFormat } from './formats.js';
 import { withOutputFile } from './output-file.js';
 import { PACKAGE_VERSION } from '../util/package-info.js';
+import { optionalProps } from '../util/optional-props.js';
 
 /** Run the CLI and return its exit code. Never calls process.exit, so piped output is never cut off. */
 export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
@@ -441,10 +442,4 @@ function parseEndpoint(value: string, previous: Map<string, string>): Map<string
 function parseCount(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('Expected a whole number.');
   return Number(value);
-}
-
-function optionalProps<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Partial<Pick<T, K>> {
-  const picked: Partial<Pick<T, K>> = {};
-  for (const key of keys) if (source[key] !== undefined) picked[key] = source[key];
-  return picked;
 }

@@ -6,6 +6,7 @@ import { CASE_KINDS } from '../../src/contract/probe/run.js';
 import { ENGINE_NAMES } from '../../src/targets/engine-contract.js';
 import { ivrflow, tempDir } from '../helpers/cli.js';
 import { ROOT, readRepoFile } from '../helpers/fixtures.js';
+import { failingTestFolder } from '../helpers/test-folders.js';
 import { compiledExample } from '../contract/helpers.js';
 import { DEV_TOKEN, startExampleMock, type StartedMock } from '../contract/mock-helpers.js';
 
@@ -36,13 +37,7 @@ describe('ivrflow test --format json', () => {
   const validate = validatorOf('schemas/ivrflow-test-report.schema.json');
 
   it('is versioned, names its schema, and is valid with failures, skips, traces and a broken flow', async () => {
-    const dir = tempDir();
-    copyFileSync(join(ROOT, 'flows/identity-promotion.yaml'), join(dir, 'flow.yaml'));
-    writeFileSync(
-      join(dir, 'flow.test.yaml'),
-      readRepoFile('flows/identity-promotion.test.yaml').replace('customer.tier: standard', 'customer.tier: gold'),
-    );
-    copyFileSync(join(ROOT, 'flows/identity-promotion.yaml'), join(dir, 'lonely.yaml'));
+    const dir = failingTestFolder();
     const result = await ivrflow(['test', 'flow.yaml', 'lonely.yaml', '--format', 'json', '--trace'], { cwd: dir });
     expect(result.exitCode).toBe(1);
     const report = JSON.parse(result.stdout) as Versioned & {

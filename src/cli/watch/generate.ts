@@ -3,6 +3,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { isScenarioFile } from '../../simulate/scenario/files.js';
 import { printable } from '../../diagnostics/render/printable.js';
+import { optionalProps } from '../../util/optional-props.js';
 import { expandFileArguments } from '../expand-files.js';
 import { CliError, type CliIo } from '../io.js';
 import { terminalStyle } from '../style.js';
@@ -28,7 +29,7 @@ export async function watchGenerate(
   const outDir = resolve(io.cwd, options.out);
   let diagnostics: ReportedDiagnostic[] = [];
   let artifacts = await snapshot(outDir);
-  const side = { ...optional(options) };
+  const side = optionalProps(options, ['env', 'cxoneCatalog', 'config']);
   return watchLoop(
     {
       until,
@@ -54,14 +55,6 @@ export async function watchGenerate(
     },
     io,
   );
-}
-
-function optional(options: GenerateOptions): { env?: string; cxoneCatalog?: string; config?: string } {
-  return {
-    ...(options.env === undefined ? {} : { env: options.env }),
-    ...(options.cxoneCatalog === undefined ? {} : { cxoneCatalog: options.cxoneCatalog }),
-    ...(options.config === undefined ? {} : { config: options.config }),
-  };
 }
 
 /** The JSON report's diagnostics; the notes only with --verbose, errors only with --quiet, as in a plain run. */

@@ -1,4 +1,5 @@
 import { printable } from '../../diagnostics/render/printable.js';
+import { optionalProps } from '../../util/optional-props.js';
 import type { Style } from '../../diagnostics/render/style.js';
 import { isScenarioFile, scenarioFileOf, specOfScenarioFile } from '../../simulate/scenario/files.js';
 import { expandFileArguments } from '../expand-files.js';
@@ -27,7 +28,7 @@ interface JsonTestReport {
  */
 export async function watchTest(args: readonly string[], options: TestOptions, io: CliIo, until: Promise<unknown>): Promise<number> {
   const style = await terminalStyle(io);
-  const side = optional(options);
+  const side = optionalProps(options, ['env', 'cxoneCatalog', 'config']);
   let diagnostics: ReportedDiagnostic[] = [];
   let results = new Map<string, ScenarioState>();
   return watchLoop(
@@ -54,14 +55,6 @@ export async function watchTest(args: readonly string[], options: TestOptions, i
     },
     io,
   );
-}
-
-function optional(options: TestOptions): { env?: string; cxoneCatalog?: string; config?: string } {
-  return {
-    ...(options.env === undefined ? {} : { env: options.env }),
-    ...(options.cxoneCatalog === undefined ? {} : { cxoneCatalog: options.cxoneCatalog }),
-    ...(options.config === undefined ? {} : { config: options.config }),
-  };
 }
 
 /** Each spec with its scenario file, whichever of the two was named. */
