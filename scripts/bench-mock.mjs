@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkSpec } from '../dist/pipeline.js';
 import { MockBackend } from '../dist/contract/mock/backend.js';
-import { DEFAULT_FIXTURES } from '../dist/contract/mock/fixtures.js';
+import { readFixtures } from '../dist/contract/mock/fixtures.js';
 import { startMockServer } from '../dist/contract/mock/server.js';
 
 const INTERACTIONS = 2_000;
@@ -16,17 +16,9 @@ const TOKEN = 'bench-token';
 
 export async function benchMock(root) {
   const graph = checkSpec('identity-promotion.yaml', readFileSync(join(root, 'flows/identity-promotion.yaml'))).graph;
-  const fixtures = {
-    ...DEFAULT_FIXTURES,
-    customers: [
-      {
-        identifier: '+15550100100',
-        codes: ['123456'],
-        profile: { customer_id: 'C-1001', tier: 'platinum', account_status: 'active', routing_priority: 90 },
-        faults: [],
-      },
-    ],
-  };
+  // The fixtures the docs name and `ivrflow init` writes, read as `ivrflow mock --fixtures` reads them.
+  const fixturesFile = 'examples/contract/identity-promotion.mock.yaml';
+  const fixtures = readFixtures(fixturesFile, readFileSync(join(root, fixturesFile))).value;
   const backend = new MockBackend([graph], { fixtures, tokens: new Map([['middlewareToken', TOKEN]]), audit: () => {} });
   const server = await startMockServer(backend);
   const url = `${server.url}/api/v1/auth/verify`;

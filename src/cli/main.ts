@@ -5,6 +5,7 @@ import { CliError, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, processIo, type CliIo } f
 import { FORMATS, parseFormat, type ContractFormat } from './formats.js';
 import { withOutputFile } from './output-file.js';
 import { PACKAGE_VERSION } from '../util/package-info.js';
+import { optionalProps } from '../util/optional-props.js';
 
 /** Run the CLI and return its exit code. Never calls process.exit, so piped output is never cut off. */
 export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
@@ -121,6 +122,7 @@ function registerGenerate(program: Command, ioOf: IoOf, verbose: () => boolean, 
     )
     .option('--env <file>', 'environment file that fills {{placeholders}} at compile time')
     .option('--check', 'write nothing; exit 1 when the files on disk differ from what would be generated', false)
+    .option('-w, --watch', 'regenerate on every change of the specs and the files they read, printing what changed, until Ctrl-C', false)
     .option(
       '--cxone-catalog <file>',
       'JSON file of CXone action definitions from your tenant (GET /actions/{libraryId}); enables CAPTURE and the REST API action',
@@ -134,29 +136,28 @@ function registerGenerate(program: Command, ioOf: IoOf, verbose: () => boolean, 
         target: TargetName[];
         env?: string;
         check: boolean;
+        watch: boolean;
         format: string;
         cxoneCatalog?: string;
       },
     ) => {
       const { generateCommand } = await import('./commands/generate.js');
       const io = ioOf();
-      finish(
-        await withOutputFile(options.outputFile, io, (output) =>
-          generateCommand(
-            files,
-            {
-              out: options.out,
-              targets: options.target,
-              check: options.check,
-              format: parseFormat('generate', options.format),
-              toolVersion: PACKAGE_VERSION,
-              ...reportOptions(options, verbose()),
-              ...optionalProps(options, ['env', 'cxoneCatalog', 'config']),
-            },
-            output,
-          ),
-        ),
-      );
+      const generateOptions = {
+        out: options.out,
+        targets: options.target,
+        check: options.check,
+        format: parseFormat('generate', options.format),
+        toolVersion: PACKAGE_VERSION,
+        ...reportOptions(options, verbose()),
+        ...optionalProps(options, ['env', 'cxoneCatalog', 'config']),
+      };
+      if (options.watch) {
+        const { watchGenerate } = await import('./watch/generate.js');
+        finish(await watchGenerate(files, checkWatchable(generateOptions, options), io, stopSignal()));
+        return;
+      }
+      finish(await withOutputFile(options.outputFile, io, (output) => generateCommand(files, generateOptions, output)));
     },
   );
 }
@@ -182,6 +183,11 @@ function registerTest(program: Command, ioOf: IoOf, finish: Finish): void {
     .option('-s, --scenario <text>', 'run only the scenarios whose name contains this text (any case)')
     .option('--trace', 'print what each engine did in each scenario: steps, prompts, requests, attributes, the end', false)
     .option('--fail-on-skip', 'exit 1 when an engine run was skipped (by default skips are counted and shown, and never pass)', false)
+    .option(
+      '-w, --watch',
+      'rerun on every change of the specs, their scenario files and the files they read, printing what changed, until Ctrl-C',
+      false,
+    )
     .option('--env <file>', 'environment file that fills {{placeholders}} at compile time')
     .option('--cxone-catalog <file>', 'JSON file of CXone action definitions from your tenant');
   addCommonOptions(command, { quiet: false }).action(
@@ -194,29 +200,28 @@ function registerTest(program: Command, ioOf: IoOf, finish: Finish): void {
         scenario?: string;
         trace: boolean;
         failOnSkip: boolean;
+        watch: boolean;
         env?: string;
         cxoneCatalog?: string;
       },
     ) => {
       const { testCommand } = await import('./commands/test.js');
       const io = ioOf();
-      finish(
-        await withOutputFile(options.outputFile, io, (output) =>
-          testCommand(
-            files,
-            {
-              format: options.format,
-              engines: options.engines,
-              endpoints: options.endpoint,
-              trace: options.trace,
-              failOnSkip: options.failOnSkip,
-              ignorePatterns: options.ignorePattern,
-              ...optionalProps(options, ['env', 'cxoneCatalog', 'config', 'scenario']),
-            },
-            output,
-          ),
-        ),
-      );
+      const testOptions = {
+        format: options.format,
+        engines: options.engines,
+        endpoints: options.endpoint,
+        trace: options.trace,
+        failOnSkip: options.failOnSkip,
+        ignorePatterns: options.ignorePattern,
+        ...optionalProps(options, ['env', 'cxoneCatalog', 'config', 'scenario']),
+      };
+      if (options.watch) {
+        const { watchTest } = await import('./watch/test.js');
+        finish(await watchTest(files, checkWatchable(testOptions, options), io, stopSignal()));
+        return;
+      }
+      finish(await withOutputFile(options.outputFile, io, (output) => testCommand(files, testOptions, output)));
     },
   );
 }
@@ -350,10 +355,7 @@ function registerContractKit(program: Command, ioOf: IoOf, finish: Finish, versi
         options: { port: number; host: string; fixtures?: string; window?: number; fault?: string; audit?: string; env?: string },
       ) => {
         const { mockCommand } = await import('./commands/mock.js');
-        const until = new Promise((resolve) => {
-          process.once('SIGINT', resolve);
-          process.once('SIGTERM', resolve);
-        });
+        const until = stopSignal();
         finish(
           await mockCommand(
             files,
@@ -462,6 +464,21 @@ function parseAction(value: string, previous: Map<string, string>): Map<string, 
   return new Map([...previous, [match[1]!.toUpperCase().replace(/[^A-Z0-9]/g, ''), match[2]!.toLowerCase()]]);
 }
 
+/** Resolves on Ctrl-C (SIGINT) or SIGTERM: the long-running commands (mock, --watch) stop cleanly and exit 0. */
+function stopSignal(): Promise<unknown> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+}
+
+/** --watch prints changes for a person as they happen: a report file or a machine format has no place in it. */
+function checkWatchable<T extends { format: string }>(commandOptions: T, options: { outputFile?: string }): T {
+  if (options.outputFile !== undefined) throw new CliError('--watch prints to the terminal; it cannot be combined with --output-file.');
+  if (commandOptions.format !== 'stylish') throw new CliError('--watch prints what changed for a person; use it with the stylish format.');
+  return commandOptions;
+}
+
 function parseBounded(min: number, max: number): (value: string) => number {
   return (value) => {
     const count = parseCount(value);
@@ -518,10 +535,4 @@ function parseEndpoint(value: string, previous: Map<string, string>): Map<string
 function parseCount(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('Expected a whole number.');
   return Number(value);
-}
-
-function optionalProps<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Partial<Pick<T, K>> {
-  const picked: Partial<Pick<T, K>> = {};
-  for (const key of keys) if (source[key] !== undefined) picked[key] = source[key];
-  return picked;
 }

@@ -1,31 +1,20 @@
 import type { CompiledFlow } from '../../src/simulate/engines.js';
 import { MockBackend, type AuditEntry } from '../../src/contract/mock/backend.js';
-import { DEFAULT_FIXTURES, type MockFixtures } from '../../src/contract/mock/fixtures.js';
+import { readFixtures, type MockFixtures } from '../../src/contract/mock/fixtures.js';
+import { readRepoFile } from '../helpers/fixtures.js';
 import type { Fault } from '../../src/contract/mock/faults.js';
 import { startMockServer, type RunningMock } from '../../src/contract/mock/server.js';
 
 export const DEV_TOKEN = 'dev-token-for-tests';
 
-/** The customers of flows/identity-promotion.test.yaml: one caller number, two customers told apart by their code. */
+/** The fixtures file the docs name and `ivrflow init` writes: the customers of flows/identity-promotion.test.yaml. */
+export const EXAMPLE_FIXTURES_FILE = 'examples/contract/identity-promotion.mock.yaml';
+
+/** The example fixtures, read as `ivrflow mock --fixtures` reads them (the benchmark reads the same file). */
 export function exampleFixtures(overrides: Partial<MockFixtures> = {}): MockFixtures {
-  return {
-    ...DEFAULT_FIXTURES,
-    customers: [
-      {
-        identifier: '+15550100100',
-        codes: ['123456'],
-        profile: { customer_id: 'C-1001', tier: 'platinum', account_status: 'active', routing_priority: 90 },
-        faults: [],
-      },
-      {
-        identifier: '+15550100100',
-        codes: ['654321'],
-        profile: { customer_id: 'C-2002', tier: 'standard', account_status: 'active', routing_priority: 20 },
-        faults: [],
-      },
-    ],
-    ...overrides,
-  };
+  const loaded = readFixtures(EXAMPLE_FIXTURES_FILE, Buffer.from(readRepoFile(EXAMPLE_FIXTURES_FILE), 'utf8'));
+  if (!loaded.value || loaded.diagnostics.length > 0) throw new Error(`${EXAMPLE_FIXTURES_FILE} does not load`);
+  return { ...loaded.value, ...overrides };
 }
 
 export interface StartedMock {

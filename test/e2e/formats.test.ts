@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { validateXML } from 'xmllint-wasm';
@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ivrflow, tempDir } from '../helpers/cli.js';
 import { ROOT, readRepoFile } from '../helpers/fixtures.js';
 import { vendorSchemaValidator } from '../helpers/vendor-schemas.js';
+import { failingTestFolder } from '../helpers/test-folders.js';
 
 /**
  * Every machine format ivrflow writes, checked by the outside: SARIF against the OASIS SARIF 2.1.0
@@ -21,19 +22,6 @@ function badFlowFolder(): string {
     .replace(/^ {4}timeoutSeconds: 1\d$/gm, '    timeoutSeconds: 3')
     .replaceAll('sensitive: true', 'sensitive: false');
   writeFileSync(join(dir, 'bad.yaml'), text);
-  return dir;
-}
-
-function testFolder(): string {
-  const dir = tempDir();
-  copyFileSync(join(ROOT, 'flows/identity-promotion.yaml'), join(dir, 'flow.yaml'));
-  // One scenario made to fail on every engine; the "no agent" scenarios are skipped on both vendors.
-  writeFileSync(
-    join(dir, 'flow.test.yaml'),
-    readRepoFile('flows/identity-promotion.test.yaml').replace('customer.tier: standard', 'customer.tier: "<gold & silver>"'),
-  );
-  // A second flow whose scenario file is missing: a broken flow, reported as a failing `checks` case.
-  copyFileSync(join(ROOT, 'flows/identity-promotion.yaml'), join(dir, 'lonely.yaml'));
   return dir;
 }
 
@@ -114,7 +102,7 @@ describe('report formats', () => {
   });
 
   it('JUnit: valid against the Ant and Jenkins schemas, one case per engine run, skips as <skipped>', async () => {
-    const dir = testFolder();
+    const dir = failingTestFolder();
     const result = await ivrflow(['test', 'flow.yaml', 'lonely.yaml', '--format', 'junit'], { cwd: dir });
     expect(result.exitCode).toBe(1);
     expect(await xsdErrors(result.stdout, 'ant-junit.xsd')).toEqual([]);
@@ -127,13 +115,13 @@ describe('report formats', () => {
   });
 
   it('the XSD check is a real judge: it rejects a report without the attributes Ant requires', async () => {
-    const dir = testFolder();
+    const dir = failingTestFolder();
     const result = await ivrflow(['test', 'flow.yaml', '--format', 'junit', '--engines', 'spec'], { cwd: dir });
     expect(await xsdErrors(result.stdout.replace(/ timestamp="[^"]+"/, ''), 'ant-junit.xsd')).not.toEqual([]);
   });
 
   it('test JSON and stylish count skips and never pass a scenario that ran nowhere', async () => {
-    const dir = testFolder();
+    const dir = failingTestFolder();
     const json = await ivrflow(['test', 'flow.yaml', '--format', 'json', '--scenario', 'no agent', '--engines', 'cxone'], { cwd: dir });
     expect(json.exitCode).toBe(1);
     const report = JSON.parse(json.stdout) as {

@@ -104,10 +104,13 @@ describe('the packed package, installed into a fresh project', { timeout: 180_00
     for (const path of [
       'flows/identity-promotion.yaml',
       'flows/identity-promotion.test.yaml',
+      'flows/identity-promotion.mock.yaml',
       'ivrflow.config.yaml',
       '.github/workflows/ivrflow.yml',
     ])
       expect(init.stderr).toContain(`wrote ${path}`);
+    expect(init.stderr).toContain('npx ivrflow mock flows/identity-promotion.yaml --fixtures flows/identity-promotion.mock.yaml');
+    expect(init.stderr).toContain('npx ivrflow test flows/identity-promotion.yaml --endpoint verifyIdentity=http://127.0.0.1:');
     const flow = join(project, 'flows/identity-promotion.yaml');
     writeFileSync(flow, `${readFileSync(flow, 'utf8')}# edited by the team\n`);
     const again = await npx(['init']);
@@ -123,6 +126,51 @@ describe('the packed package, installed into a fresh project', { timeout: 180_00
     const tested = await npx(['test', 'flows']);
     expect(tested.exitCode, tested.stdout).toBe(0);
     expect(tested.stdout).toMatch(/\d+ passed, 0 failed/);
+  });
+
+  it("the mock, fed init's fixtures, serves the starter flow, and test --endpoint passes against it", async () => {
+    const token = { IVRFLOW_SECRET_MIDDLEWARE_TOKEN: 'dev-token' };
+    // As the "Next" steps say, on a free port instead of 8080; through the installed bin, which npx runs,
+    // but directly, so that Ctrl-C (SIGINT) reaches it and not an npm process in between.
+    const bin = join(project, 'node_modules', '.bin', 'ivrflow');
+    const mock = execa(bin, ['mock', 'flows/identity-promotion.yaml', '--fixtures', 'flows/identity-promotion.mock.yaml', '--port', '0'], {
+      cwd: project,
+      reject: false,
+      env: { NO_COLOR: '1', ...token },
+      extendEnv: true,
+      buffer: false,
+    });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let text = '';
+        mock.stderr.setEncoding('utf8');
+        mock.stderr.on('data', (chunk: string) => {
+          text += chunk;
+          const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(text);
+          if (match) resolve(match[1]!);
+        });
+        mock.once('exit', () => reject(new Error(`the mock exited: ${text}`)));
+      });
+      const live = await execa(
+        'npx',
+        ['--no', '--', 'ivrflow', 'test', 'flows/identity-promotion.yaml', '--endpoint', `verifyIdentity=${url}/api/v1/auth/verify`],
+        {
+          cwd: project,
+          reject: false,
+          env: { NO_COLOR: '1', ...token },
+          extendEnv: true,
+        },
+      );
+      outputs.push({ command: 'test --endpoint', text: `${live.stdout}\n${live.stderr}` });
+      expect(live.exitCode, live.stdout).toBe(0);
+      expect(live.stdout).toContain('✓ platinum customer, right code first time');
+      expect(live.stdout).toMatch(/\d+ scenarios in 1 flow: \d+ passed, 0 failed, \d+ not run/);
+      expect(live.stdout).not.toContain('dev-token');
+    } finally {
+      mock.kill('SIGINT');
+    }
+    const stopped = await mock;
+    expect(stopped.exitCode).toBe(0);
   });
 
   it('the modelines point at the installed schemas, relative to each file', () => {
@@ -172,6 +220,7 @@ describe('the packed package, installed into a fresh project', { timeout: 180_00
     const written = [
       'flows/identity-promotion.yaml',
       'flows/identity-promotion.test.yaml',
+      'flows/identity-promotion.mock.yaml',
       'ivrflow.config.yaml',
       '.github/workflows/ivrflow.yml',
     ];

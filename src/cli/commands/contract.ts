@@ -10,6 +10,7 @@ import {
 import { createEngine } from '../../simulate/engines.js';
 import { EngineError, type Engine } from '../../targets/engine-contract.js';
 import { assertNever } from '../../util/assert.js';
+import { optionalProps } from '../../util/optional-props.js';
 import { CliError, EXIT_INPUT, EXIT_OK, type CliIo } from '../io.js';
 import { readSpecFile } from '../read-input.js';
 import { Report } from '../report.js';
@@ -32,7 +33,7 @@ export interface ContractOptions {
 export async function contractCommand(file: string, options: ContractOptions, io: CliIo): Promise<number> {
   if (options.endpoints.size === 0) throw new CliError('Name the backend to probe: --endpoint <endpoint>=<url>.');
   if (options.concurrency !== undefined && options.requests === undefined) throw new CliError('--concurrency needs --requests.');
-  const loaded = await loadFlow(file, { targets: ['genesys', 'cxone'], ...pick(options) }, io);
+  const loaded = await loadFlow(file, { targets: ['genesys', 'cxone'], ...optionalProps(options, ['env', 'config']) }, io);
   const style = await terminalStyle(io);
   if (!loaded.ok) return printProblems(loaded.file, loaded.source?.text ?? '', loaded.diagnostics, options, io, style);
   const { graph } = loaded.flow;
@@ -52,13 +53,6 @@ export async function contractCommand(file: string, options: ContractOptions, io
   });
   io.stdout(render(report, new Map([[file, loaded.source.text]]), options, style));
   return report.diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? EXIT_INPUT : EXIT_OK;
-}
-
-function pick(options: ContractOptions): { env?: string; config?: string } {
-  return {
-    ...(options.env === undefined ? {} : { env: options.env }),
-    ...(options.config === undefined ? {} : { config: options.config }),
-  };
 }
 
 async function vendorEngines(flow: Parameters<typeof createEngine>[1]): Promise<Engine[]> {
@@ -113,7 +107,7 @@ function render(
     case 'stylish':
       return renderProbeStylish(report, sources, style);
     case 'json':
-      return renderProbeJson(report);
+      return renderProbeJson(report, { toolVersion: options.toolVersion });
     case 'junit':
       return renderProbeJunit(report);
     case 'sarif': {

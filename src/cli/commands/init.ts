@@ -1,12 +1,19 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { PACKAGE_ROOT, docUrl, rawPackageFileUrl } from '../../util/package-info.js';
+import { endpointPath } from '../../contract/roles.js';
+import { checkSpec } from '../../pipeline.js';
+import { secretEnvironmentName } from '../../simulate/run/live.js';
 import { CliError, EXIT_OK, type CliIo } from '../io.js';
 import { makeDirectories } from '../write-output.js';
 
 /** Where the starter writes, relative to the folder given to `ivrflow init`. */
 const FLOWS_DIR = 'flows';
 const OUT_DIR = 'generated';
+const STARTER_FLOW = `${FLOWS_DIR}/identity-promotion.yaml`;
+const MOCK_FIXTURES = `${FLOWS_DIR}/identity-promotion.mock.yaml`;
+/** Where the "Next" steps start the mock; any free port does. */
+const MOCK_PORT = 8080;
 
 interface StarterFile {
   /** Relative to the folder being initialised. */
@@ -22,12 +29,14 @@ interface StarterFile {
  * first thing a team runs is a flow that validates, generates and passes its scenarios.
  */
 const STARTER_FILES: readonly StarterFile[] = [
-  { path: `${FLOWS_DIR}/identity-promotion.yaml`, from: 'flows/identity-promotion.yaml', schema: 'schemas/ivrflow.schema.json' },
+  { path: STARTER_FLOW, from: 'flows/identity-promotion.yaml', schema: 'schemas/ivrflow.schema.json' },
   {
     path: `${FLOWS_DIR}/identity-promotion.test.yaml`,
     from: 'flows/identity-promotion.test.yaml',
     schema: 'schemas/ivrflow-test.schema.json',
   },
+  // The development customers and codes of `ivrflow mock`, matching the starter scenarios (not an ivrflow document: `validate flows` passes over it).
+  { path: MOCK_FIXTURES, from: 'examples/contract/identity-promotion.mock.yaml' },
   { path: 'ivrflow.config.yaml', from: 'templates/init/ivrflow.config.yaml' },
   { path: 'ivrflow.env.example.yaml', from: 'templates/init/ivrflow.env.example.yaml' },
   { path: '.github/workflows/ivrflow.yml', from: 'templates/init/github-workflow.yml' },
@@ -47,7 +56,7 @@ export async function initCommand(dir: string, io: CliIo): Promise<number> {
   }
   for (const path of written) io.stderr(`wrote ${path}\n`);
   for (const path of kept) io.stderr(`kept  ${path} (it exists; not overwritten)\n`);
-  io.stderr(nextSteps(dir));
+  io.stderr(nextSteps(dir, await mockSteps()));
   return EXIT_OK;
 }
 
@@ -99,7 +108,7 @@ async function writeNew(path: string, text: string): Promise<boolean> {
   }
 }
 
-function nextSteps(dir: string): string {
+function nextSteps(dir: string, mock: readonly string[]): string {
   const at = dir === '.' ? '' : `cd ${dir}\n  `;
   return [
     '',
@@ -108,5 +117,25 @@ function nextSteps(dir: string): string {
     `  npx ivrflow generate ${FLOWS_DIR} --out ${OUT_DIR} --env ivrflow.env.example.yaml    # commit ${OUT_DIR}/: CI checks it matches`,
     `  npx ivrflow test ${FLOWS_DIR}`,
     '',
+    `A development backend: the mock middleware, then the scenarios against it (${docUrl('contract.md')}):`,
+    ...mock.map((line) => `  ${line}`),
+    '',
   ].join('\n');
+}
+
+/**
+ * `ivrflow mock` with the fixtures, and `test --endpoint` against it, for the starter flow's
+ * endpoints: their names, paths and token variables read from the flow itself.
+ */
+async function mockSteps(): Promise<string[]> {
+  const from = STARTER_FILES.find((file) => file.path === STARTER_FLOW)!.from;
+  const { graph } = checkSpec(from, await readFile(join(PACKAGE_ROOT, from)));
+  const endpoints = graph?.endpoints ?? [];
+  const base = `http://127.0.0.1:${MOCK_PORT}`;
+  const tokens = [...new Set(endpoints.flatMap((endpoint) => (endpoint.bearerSecret === undefined ? [] : [endpoint.bearerSecret])))];
+  return [
+    ...tokens.map((secret) => `export ${secretEnvironmentName(secret)}=dev-token    # any value: the mock checks that the flow sends it`),
+    `npx ivrflow mock ${STARTER_FLOW} --fixtures ${MOCK_FIXTURES} --port ${MOCK_PORT} &`,
+    `npx ivrflow test ${STARTER_FLOW} ${endpoints.map((endpoint) => `--endpoint ${endpoint.id}=${base}${endpointPath(endpoint)}`).join(' ')}`,
+  ];
 }

@@ -14,6 +14,7 @@ import { expandFileArguments } from '../expand-files.js';
 import { terminalStyle } from '../style.js';
 import { secretEnvironmentName, type SecretLookup } from '../../simulate/run/live.js';
 import { environmentSecrets } from './contract-kit.js';
+import { PACKAGE_VERSION } from '../../util/package-info.js';
 
 export interface TestOptions {
   format: TestFormat;
@@ -149,7 +150,7 @@ async function render(
     }
     case 'json': {
       const { renderTestJson } = await import('../../simulate/report/json.js');
-      return renderTestJson(reports);
+      return renderTestJson(reports, { toolVersion: PACKAGE_VERSION });
     }
     case 'junit': {
       const { renderTestJunit } = await import('../../simulate/report/junit.js');

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { jsonDiagnostics } from '../../diagnostics/render/json.js';
+import { jsonDiagnostics, type JsonReportOptions } from '../../diagnostics/render/json.js';
+import { rawPackageFileUrl } from '../../util/package-info.js';
 import { printable } from '../../diagnostics/render/printable.js';
 import type { Style } from '../../diagnostics/render/style.js';
 import { location, renderStylish } from '../../diagnostics/render/stylish.js';
@@ -53,9 +54,20 @@ function summary(report: ProbeReport): string {
   return `${cases.length} cases: ${count('pass')} passed, ${count('fail')} failed, ${count('skip')} skipped; ${errors} errors, ${warnings} warnings`;
 }
 
-export function renderProbeJson(report: ProbeReport): string {
-  const diagnostics = jsonDiagnostics(report.diagnostics);
-  return `${JSON.stringify({ spec: report.spec, endpoints: report.endpoints, diagnostics }, null, 2)}\n`;
+/** Raised when the shape changes in a way a reader must know about; the schema describes each field. */
+export const CONTRACT_REPORT_VERSION = 1;
+export const CONTRACT_REPORT_SCHEMA = 'schemas/ivrflow-contract-report.schema.json';
+
+export function renderProbeJson(report: ProbeReport, options: JsonReportOptions): string {
+  const document = {
+    $schema: rawPackageFileUrl(CONTRACT_REPORT_SCHEMA),
+    version: CONTRACT_REPORT_VERSION,
+    tool: { name: 'ivrflow', version: options.toolVersion },
+    spec: report.spec,
+    endpoints: report.endpoints,
+    diagnostics: jsonDiagnostics(report.diagnostics),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
 }
 
 /** JUnit: a testsuite per endpoint, a testcase per vendor and case, and a `contract` testcase failing with the findings. */

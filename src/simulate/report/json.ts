@@ -1,8 +1,16 @@
-import { jsonDiagnostics } from '../../diagnostics/render/json.js';
+import { jsonDiagnostics, type JsonReportOptions } from '../../diagnostics/render/json.js';
+import { rawPackageFileUrl } from '../../util/package-info.js';
 import { outcomeOf, totals, type FlowTestReport } from './model.js';
 
-/** For machines: stable keys, every failure with its engine, kind and step; diagnostics as `validate --format json` prints them. */
-export function renderTestJson(reports: readonly FlowTestReport[]): string {
+/** Raised when the shape changes in a way a reader must know about; the schema describes each field. */
+export const TEST_REPORT_VERSION = 1;
+export const TEST_REPORT_SCHEMA = 'schemas/ivrflow-test-report.schema.json';
+
+/**
+ * For machines: a versioned document with a JSON Schema, stable keys, every failure with its engine,
+ * kind and step; diagnostics as `validate --format json` prints them.
+ */
+export function renderTestJson(reports: readonly FlowTestReport[], options: JsonReportOptions): string {
   const flows = reports.map((report) => ({
     spec: report.spec,
     scenarioFile: report.scenarioFile,
@@ -28,5 +36,12 @@ export function renderTestJson(reports: readonly FlowTestReport[]): string {
     })),
     coverage: report.result?.coverage ?? null,
   }));
-  return `${JSON.stringify({ summary: totals(reports), flows }, null, 2)}\n`;
+  const report = {
+    $schema: rawPackageFileUrl(TEST_REPORT_SCHEMA),
+    version: TEST_REPORT_VERSION,
+    tool: { name: 'ivrflow', version: options.toolVersion },
+    summary: totals(reports),
+    flows,
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
 }
