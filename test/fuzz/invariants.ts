@@ -52,22 +52,30 @@ export function compileOptions(setup: CompileSetup): CompileOptions {
   };
 }
 
-/** Every property of one compile; the empty list when all hold. */
-export async function violations(text: string, setup: CompileSetup): Promise<string[]> {
+export interface Checked {
+  /** What went wrong; empty when every property holds. */
+  violations: string[];
+  /** `clean`, or the stage of the first error (`yaml`, `schema`, `ref`, ...): to see that the mutants reach every stage. */
+  outcome: string;
+}
+
+/** Every property of one compile. */
+export async function checkMutant(text: string, setup: CompileSetup): Promise<Checked> {
   const options = compileOptions(setup);
   const bytes = Buffer.from(text, 'utf8');
   let first: CompileResult;
   try {
     first = await compileSpec('mutant.yaml', bytes, options);
   } catch (error) {
-    return [`compileSpec threw: ${describe(error)}`];
+    return { violations: [`compileSpec threw: ${describe(error)}`], outcome: 'threw' };
   }
   const found = [...diagnosticProblems(first.diagnostics), ...outcomeProblems(first)];
   const again = await compileSpec('mutant.yaml', bytes, options);
   if (fingerprint(again) !== fingerprint(first)) found.push('the same input gave different diagnostics or bytes');
   const plan = REPLY_PLANS[setup.replies % REPLY_PLANS.length]!;
   if (first.graph && first.artifacts) found.push(...(await leakProblems({ graph: first.graph, artifacts: first.artifacts }, plan)));
-  return found;
+  const firstError = first.diagnostics.find((diagnostic) => diagnostic.severity === 'error');
+  return { violations: found, outcome: first.artifacts ? 'clean' : (firstError?.code.split('/')[0] ?? 'none') };
 }
 
 /** Each diagnostic has a code, a 1-based line and column, a message and a hint. */
