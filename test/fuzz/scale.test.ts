@@ -5,7 +5,7 @@
  * Genesys YAML nests no deeper for twice the steps. Before the limits, the Genesys YAML writer
  * overflowed its stack (RangeError) on the 1,000-step chain and on 900 route cases.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chainFlow, diamondFlow, routeCasesFlow } from '../../scripts/large-flows.mjs';
@@ -93,6 +93,6 @@ describe('large flows', () => {
     expect(run.stdout).toMatch(/flows\/chain\.yaml:\d+:\d+|^\s+\d+:\d+\s+error/m);
     expect(run.stdout).toContain('target/limit');
     expect(`${run.stdout}${run.stderr}`).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
-    expect(existsSync(join(work, 'out', 'chain-1000'))).toBe(false);
+    expect(existsSync(join(work, 'out')) ? readdirSync(join(work, 'out')) : []).toEqual([]);
   });
 });
