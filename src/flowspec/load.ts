@@ -76,7 +76,7 @@ export function loadSpec(file: string, bytes: Uint8Array, kind: DocumentKind = F
   }
   const text = decodeUtf8(bytes);
   if (text === undefined) {
-    sink.reportAt('input/binary', 'The file is not UTF-8 text.', 0, 0, `A ${kind.noun} is a YAML text file; check the path.`);
+    sink.reportAt('input/binary', 'The file is not UTF-8 text.', 0, 0, `${withArticle(kind.noun)} is a YAML text file; check the path.`);
     return { source: empty, diagnostics: sink.diagnostics };
   }
   if (text.trim() === '') {
@@ -97,7 +97,7 @@ function tooDeep(file: string, text: string, lineCounter: LineCounter, kind: Doc
   const sink = new DiagnosticSink(source);
   sink.reportAt(
     'input/limit',
-    `The document nests more than ${INPUT_LIMITS.nestingDepth} levels deep here; that is the most a ${kind.noun} may nest.`,
+    `The document nests more than ${INPUT_LIMITS.nestingDepth} levels deep here; that is the most ${withArticle(kind.noun).toLowerCase()} may nest.`,
     offset,
     offset + 1,
     'Flatten the structure: a condition lists its parts under one `any` or `all` instead of nesting them.',
@@ -135,7 +135,7 @@ function parseText(file: string, text: string, lineCounter: LineCounter, kind: D
   } else if (!isMap(document.contents)) {
     sink.report({
       code: 'yaml/syntax',
-      message: `A ${kind.noun} must be a YAML mapping (key: value pairs) at the top level.`,
+      message: `${withArticle(kind.noun)} must be a YAML mapping (key: value pairs) at the top level.`,
       path: [],
       hint: `Start with \`${kind.firstLine}\`.`,
     });
@@ -168,7 +168,7 @@ function overflowed(sink: DiagnosticSink, before: readonly YAMLError[], kind: Do
       'The document nests too deeply to be read.',
       0,
       0,
-      `A ${kind.noun} needs only a few levels; flatten the nesting.`,
+      `${withArticle(kind.noun)} needs only a few levels; flatten the nesting.`,
     );
   for (const error of errors) reportYamlError(sink, error, kind, 0);
   return { source: sink.source, diagnostics: sink.diagnostics };
@@ -341,7 +341,7 @@ function checkCount(
   const words = COUNT_WORDS[limit];
   sink.reportAt(
     'input/limit',
-    `This is item ${most + 1} of ${items.length}: ${words.where} of a ${kind.noun} holds at most ${most} ${words.what}.`,
+    `This is item ${most + 1} of ${items.length}: ${words.where} of ${withArticle(kind.noun).toLowerCase()} holds at most ${most} ${words.what}.`,
     start,
     end,
     words.hint,
@@ -383,4 +383,9 @@ function decodeUtf8(bytes: Uint8Array): string | undefined {
 
 function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/\s+at line \d+, column \d+.*$/, '');
+}
+
+/** "A spec", "An environment file": the noun as the first words of a sentence. */
+function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'An' : 'A'} ${noun}`;
 }
