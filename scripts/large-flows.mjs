@@ -74,19 +74,32 @@ export function diamondFlow(diamonds) {
   const flowSteps = {};
   for (let index = 0; index < diamonds; index++) {
     const next = index + 1 < diamonds ? `check${index + 1}` : 'done';
-    flowSteps[`check${index}`] = { type: 'condition', if: { ref: 'call.dnis', equals: `+1555${index}` }, then: `yes${index}`, else: `no${index}` };
+    flowSteps[`check${index}`] = {
+      type: 'condition',
+      if: { ref: 'call.dnis', equals: `+1555${index}` },
+      then: `yes${index}`,
+      else: `no${index}`,
+    };
     flowSteps[`yes${index}`] = { type: 'play', prompt: `Option ${index}.`, next };
     flowSteps[`no${index}`] = { type: 'play', prompt: `Not option ${index}.`, next };
   }
   flowSteps.done = { type: 'route', queue: 'general', priority: 10, onFailure: 'hangUp' };
   flowSteps.hangUp = { type: 'disconnect', prompt: 'Goodbye.' };
-  return stringify({ ivrflow: 1, name: `Diamonds ${diamonds}`, language: 'en-US', start: 'check0', queues: { general: {} }, steps: flowSteps });
+  return stringify({
+    ivrflow: 1,
+    name: `Diamonds ${diamonds}`,
+    language: 'en-US',
+    start: 'check0',
+    queues: { general: {} },
+    steps: flowSteps,
+  });
 }
 
 /** A flow that routes by the caller's number to one of `cases` cases, each its own queue priority. */
 export function routeCasesFlow(cases) {
   const routeCases = {};
-  for (let index = 0; index < cases; index++) routeCases[`+1555${String(index).padStart(4, '0')}`] = { queue: 'general', priority: index % 100 };
+  for (let index = 0; index < cases; index++)
+    routeCases[`+1555${String(index).padStart(4, '0')}`] = { queue: 'general', priority: index % 100 };
   return stringify({
     ivrflow: 1,
     name: `Route cases ${cases}`,
