@@ -64,3 +64,51 @@ export function specWithErrors(errors) {
   for (let index = 1; index < errors; index++) flowSteps[`play${index}`] = { type: 'play', prompt: 'Hello.', next: `missing${index}` };
   return stringify({ ivrflow: 1, name: 'Errors', language: 'en-US', start: 'start', queues: { general: {} }, steps: flowSteps });
 }
+
+/**
+ * A flow of `diamonds` condition diamonds in a row: each condition branches to two plays that meet
+ * again at the next condition, so every condition after the first is a join of two paths. Inlining
+ * joins instead of sharing them doubles the output per diamond.
+ */
+export function diamondFlow(diamonds) {
+  const flowSteps = {};
+  for (let index = 0; index < diamonds; index++) {
+    const next = index + 1 < diamonds ? `check${index + 1}` : 'done';
+    flowSteps[`check${index}`] = {
+      type: 'condition',
+      if: { ref: 'call.dnis', equals: `+1555${index}` },
+      then: `yes${index}`,
+      else: `no${index}`,
+    };
+    flowSteps[`yes${index}`] = { type: 'play', prompt: `Option ${index}.`, next };
+    flowSteps[`no${index}`] = { type: 'play', prompt: `Not option ${index}.`, next };
+  }
+  flowSteps.done = { type: 'route', queue: 'general', priority: 10, onFailure: 'hangUp' };
+  flowSteps.hangUp = { type: 'disconnect', prompt: 'Goodbye.' };
+  return stringify({
+    ivrflow: 1,
+    name: `Diamonds ${diamonds}`,
+    language: 'en-US',
+    start: 'check0',
+    queues: { general: {} },
+    steps: flowSteps,
+  });
+}
+
+/** A flow that routes by the caller's number to one of `cases` cases, each its own queue priority. */
+export function routeCasesFlow(cases) {
+  const routeCases = {};
+  for (let index = 0; index < cases; index++)
+    routeCases[`+1555${String(index).padStart(4, '0')}`] = { queue: 'general', priority: index % 100 };
+  return stringify({
+    ivrflow: 1,
+    name: `Route cases ${cases}`,
+    language: 'en-US',
+    start: 'route',
+    queues: { general: {} },
+    steps: {
+      route: { type: 'route', by: { ref: 'call.ani' }, cases: routeCases, default: { queue: 'general', priority: 1 }, onFailure: 'hangUp' },
+      hangUp: { type: 'disconnect', prompt: 'Goodbye.' },
+    },
+  });
+}

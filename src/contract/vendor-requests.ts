@@ -82,7 +82,7 @@ function runUntil(engine: Engine, graph: FlowGraph, target: string, call: CallTo
 }
 
 /** An answer to an endpoint on the way that meets its success check, with a typed placeholder for every field. */
-function passingReply(graph: FlowGraph, endpointId: string): HttpReply {
+export function passingReply(graph: FlowGraph, endpointId: string): HttpReply {
   const endpoint = graph.endpoints.find((candidate) => candidate.id === endpointId);
   const body: Record<string, unknown> = {};
   for (const field of endpoint?.responseFields ?? [])

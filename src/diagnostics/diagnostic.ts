@@ -35,6 +35,7 @@ export type CoreCode =
   | 'input/empty'
   | 'input/binary'
   | 'input/too-large'
+  | 'input/limit'
   | 'yaml/syntax'
   | 'yaml/duplicate-key'
   | 'yaml/alias-limit'

@@ -1,10 +1,24 @@
-import { LineCounter, isMap, isScalar, parseDocument, visit, type Node, type YAMLError, type YAMLWarning } from 'yaml';
+import {
+  LineCounter,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  parseDocument,
+  visit,
+  type Node,
+  type Scalar,
+  type YAMLError,
+  type YAMLWarning,
+} from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { docUrl } from '../util/package-info.js';
+import { INPUT_LIMITS } from './limits.js';
+import { firstTooDeep } from './nesting.js';
 import { DiagnosticSink, type SpecSource } from './source.js';
 
 /** Spec files are hand-written and small; anything larger is a mistake or an attack. */
-export const MAX_SPEC_BYTES = 1024 * 1024;
+export const MAX_SPEC_BYTES = INPUT_LIMITS.fileBytes;
 /** Anchors and aliases are allowed for reuse, but not as an expansion bomb. */
 const MAX_ALIAS_COUNT = 100;
 /** Keys that would reach Object.prototype if the data ever met a naive merge. */
@@ -16,6 +30,9 @@ const SYNTAX_HINTS: Partial<Record<YAMLError['code'], string>> = {
   BLOCK_AS_IMPLICIT_KEY: 'A key is missing its `:` or a value is indented too far.',
   MULTILINE_IMPLICIT_KEY: 'A key must fit on one line; check for a missing `:` on the line before.',
 };
+
+/** For the parser's other codes: what usually goes wrong in hand-written YAML. */
+const GENERAL_SYNTAX_HINT = 'Check the YAML here: quotes and brackets closed, a `: ` after each key, `- ` before each list item.';
 
 const PLAIN_VALUES_HINT = 'Remove the tag; ivrflow reads plain YAML values (strings, numbers, booleans, lists, mappings).';
 
@@ -66,7 +83,26 @@ export function loadSpec(file: string, bytes: Uint8Array, kind: DocumentKind = F
     sink.reportAt('input/empty', 'The file is empty.', 0, 0, kind.startFrom);
     return { source: { ...empty, text }, diagnostics: sink.diagnostics };
   }
-  return parseText(file, withLineFeeds(text.replace(/^\uFEFF/, '')), lineCounter, kind);
+  const yamlText = withLineFeeds(text.replace(/^\uFEFF/, ''));
+  const deep = firstTooDeep(yamlText, INPUT_LIMITS.nestingDepth);
+  if (deep) return tooDeep(file, yamlText, lineCounter, kind, deep.offset);
+  return parseText(file, yamlText, lineCounter, kind);
+}
+
+/** Refused before parsing: the YAML library would recurse once per level (see nesting.ts). */
+function tooDeep(file: string, text: string, lineCounter: LineCounter, kind: DocumentKind, offset: number): LoadedSpec {
+  lineCounter.addNewLine(0);
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineCounter.addNewLine(index + 1);
+  const source: SpecSource = { file, text, lineCounter };
+  const sink = new DiagnosticSink(source);
+  sink.reportAt(
+    'input/limit',
+    `The document nests more than ${INPUT_LIMITS.nestingDepth} levels deep here; that is the most ${withArticle(kind.noun).toLowerCase()} may nest.`,
+    offset,
+    offset + 1,
+    'Flatten the structure: a condition lists its parts under one `any` or `all` instead of nesting them.',
+  );
+  return { source, diagnostics: sink.diagnostics };
 }
 
 /**
@@ -83,6 +119,8 @@ function parseText(file: string, text: string, lineCounter: LineCounter, kind: D
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true, version: '1.2', merge: false });
   const source: SpecSource = { file, text, lineCounter, document };
   const sink = new DiagnosticSink(source);
+  const overflowAt = document.errors.findIndex((error) => /call stack/i.test(error.message));
+  if (overflowAt !== -1) return overflowed(sink, document.errors.slice(0, overflowAt), kind);
   const { errors, dropped } = withoutCascade(document.errors);
   for (const error of errors) reportYamlError(sink, error, kind, error === errors[errors.length - 1] ? dropped : 0);
   for (const warning of document.warnings) reportYamlWarning(sink, warning);
@@ -115,6 +153,25 @@ function parseText(file: string, text: string, lineCounter: LineCounter, kind: D
     });
     return { source, diagnostics: sink.diagnostics };
   }
+}
+
+/**
+ * The library ran out of stack while composing (a misindentation can make it nest every following
+ * line one level deeper). Where that happens, and what it reports after, differs from run to run:
+ * only the errors before it are reported, and no node is walked.
+ */
+function overflowed(sink: DiagnosticSink, before: readonly YAMLError[], kind: DocumentKind): LoadedSpec {
+  const { errors } = withoutCascade(before);
+  if (errors.length === 0)
+    sink.reportAt(
+      'yaml/syntax',
+      'The document nests too deeply to be read.',
+      0,
+      0,
+      `${withArticle(kind.noun)} needs only a few levels; flatten the nesting.`,
+    );
+  for (const error of errors) reportYamlError(sink, error, kind, 0);
+  return { source: sink.source, diagnostics: sink.diagnostics };
 }
 
 /** Errors after which the parser is lost in the indentation: what it reports next follows from them. */
@@ -168,16 +225,13 @@ function reportYamlError(sink: DiagnosticSink, error: YAMLError, kind: DocumentK
       );
       return;
     default:
-      // The parser reports its own stack exhaustion as an error at the point it gave up.
-      if (/call stack/i.test(message))
-        sink.reportAt(
-          'yaml/syntax',
-          'The document nests too deeply to be read.',
-          start,
-          end,
-          `${withArticle(kind.noun)} needs only a few levels; flatten the nesting.`,
-        );
-      else sink.reportAt('yaml/syntax', `YAML syntax error: ${message}`, start, end, cascadeHint(SYNTAX_HINTS[error.code], dropped));
+      sink.reportAt(
+        'yaml/syntax',
+        `YAML syntax error: ${message}`,
+        start,
+        end,
+        cascadeHint(SYNTAX_HINTS[error.code] ?? GENERAL_SYNTAX_HINT, dropped),
+      );
   }
 }
 
@@ -220,10 +274,19 @@ function checkNodes(sink: DiagnosticSink, kind: DocumentKind, until = Infinity):
     if ((node.range?.[0] ?? 0) < until) reportTagOutsideCore(sink, node);
   };
   visit(document, {
-    Scalar: checkTag,
-    Seq: checkTag,
-    Map(_, map) {
+    Scalar(_, scalar) {
+      checkTag(undefined, scalar);
+      if ((scalar.range?.[0] ?? 0) < until) checkStringLength(sink, scalar);
+    },
+    Seq(_, seq, path) {
+      checkTag(undefined, seq);
+      if ((seq.range?.[0] ?? 0) < until)
+        checkCount(sink, kind, seq.items, topLevelKey(path) === 'scenarios' ? 'scenarios' : 'itemsPerList');
+    },
+    Map(_, map, path) {
       checkTag(undefined, map);
+      if ((map.range?.[0] ?? 0) < until)
+        checkCount(sink, kind, map.items, topLevelKey(path) === 'steps' && kind === FLOW_SPEC ? 'steps' : 'keysPerMapping');
       const seen = new Set<unknown>();
       for (const pair of map.items) {
         if (!isScalar(pair.key)) continue;
@@ -248,6 +311,53 @@ function checkNodes(sink: DiagnosticSink, kind: DocumentKind, until = Infinity):
       }
     },
   });
+}
+
+/** The key under which a node sits when it is a value of the document's top-level mapping. */
+function topLevelKey(path: readonly unknown[]): unknown {
+  const pair = path.length === 3 ? path[2] : undefined;
+  return isPair(pair) && isScalar(pair.key) ? pair.key.value : undefined;
+}
+
+const COUNT_WORDS: Record<'steps' | 'keysPerMapping' | 'itemsPerList' | 'scenarios', { what: string; where: string; hint: string }> = {
+  steps: { what: 'steps', where: 'a flow', hint: 'Split the flow into several specs.' },
+  keysPerMapping: { what: 'keys', where: 'one mapping', hint: 'Check for keys added by mistake (a tool writing the file, a bad merge).' },
+  itemsPerList: { what: 'items', where: 'one list', hint: 'Check for items added by mistake, or split the list.' },
+  scenarios: { what: 'scenarios', where: 'a scenario file', hint: 'Split them over several scenario files.' },
+};
+
+/** A mapping or list longer than its limit: one diagnostic, at its first item past the limit. */
+function checkCount(
+  sink: DiagnosticSink,
+  kind: DocumentKind,
+  items: readonly unknown[],
+  limit: 'steps' | 'keysPerMapping' | 'itemsPerList' | 'scenarios',
+): void {
+  const most = INPUT_LIMITS[limit];
+  if (items.length <= most) return;
+  const item = items[most];
+  const node = isPair(item) ? item.key : item;
+  const [start, end] = isNode(node) ? (node.range ?? [0, 0]) : [0, 0];
+  const words = COUNT_WORDS[limit];
+  sink.reportAt(
+    'input/limit',
+    `This is item ${most + 1} of ${items.length}: ${words.where} of ${withArticle(kind.noun).toLowerCase()} holds at most ${most} ${words.what}.`,
+    start,
+    end,
+    words.hint,
+  );
+}
+
+function checkStringLength(sink: DiagnosticSink, scalar: Scalar): void {
+  if (typeof scalar.value !== 'string' || scalar.value.length <= INPUT_LIMITS.stringLength) return;
+  const [start] = scalar.range ?? [0, 0];
+  sink.reportAt(
+    'input/limit',
+    `This text is ${scalar.value.length} characters long; a string holds at most ${INPUT_LIMITS.stringLength}.`,
+    start,
+    start + 1,
+    'Shorten it: a prompt is spoken to the caller, and names and URLs are short.',
+  );
 }
 
 function reportTagOutsideCore(sink: DiagnosticSink, node: Node): void {

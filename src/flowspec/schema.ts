@@ -5,6 +5,7 @@ import { validate, type SchemaValidator } from './generated/validate-schema.js';
 import type { DiagnosticSink } from './source.js';
 import { describePath } from './describe-path.js';
 import { relevantErrors, unescapePointer } from './schema-errors.js';
+import { docUrl } from '../util/package-info.js';
 
 const SPEC_VERSION = 1;
 
@@ -47,9 +48,12 @@ function reportDeepestError(errors: readonly ErrorObject[], sink: DiagnosticSink
     code: 'schema/invalid',
     message: `${capitalize(describePath(path))} does not have the shape the spec format requires.`,
     path,
-    hint: 'Compare it with the examples in flows/ or with schemas/ivrflow.schema.json.',
+    hint: FORMAT_HINT,
   });
 }
+
+/** The hint of last resort: where the format is described (the installed version's documentation, not a repository file). */
+const FORMAT_HINT = `Compare it with the format described in ${docUrl('spec.md')}.`;
 
 function depth(error: ErrorObject): number {
   return error.instancePath.split('/').length;
@@ -108,7 +112,7 @@ function reportSchemaError(error: ErrorObject, sink: DiagnosticSink): void {
         message: `Unknown key \`${key}\` in ${where}.`,
         path: [...path, key],
         onKey: true,
-        hint: didYouMean(key, known) ?? knownKeysHint(known),
+        hint: didYouMean(key, known) ?? knownKeysHint(known) ?? 'Remove it: nothing may be added here.',
       });
       return;
     }
@@ -118,6 +122,7 @@ function reportSchemaError(error: ErrorObject, sink: DiagnosticSink): void {
         message: `${capitalize(where)} is missing the required key \`${String(params['missingProperty'])}\`.`,
         path,
         onKey: path.length > 0,
+        hint: `Add \`${String(params['missingProperty'])}:\` to ${where}.`,
       });
       return;
     case 'type':
@@ -125,7 +130,7 @@ function reportSchemaError(error: ErrorObject, sink: DiagnosticSink): void {
         code: 'schema/type',
         message: `${capitalize(where)} must be ${article(String(params['type']))}, not ${describeValue(error.data)}.`,
         path,
-        hint: typeHint(error.data, String(params['type'])),
+        hint: typeHint(error.data, String(params['type'])) ?? `Write ${article(String(params['type']))} here.`,
       });
       return;
     case 'enum':
@@ -135,7 +140,7 @@ function reportSchemaError(error: ErrorObject, sink: DiagnosticSink): void {
         code: 'schema/enum',
         message: `${capitalize(where)} is ${describeValue(error.data)}; allowed: ${allowed.map((value) => `\`${String(value)}\``).join(', ')}.`,
         path,
-        hint: didYouMean(String(error.data), allowed.map(String)),
+        hint: didYouMean(String(error.data), allowed.map(String)) ?? 'Write one of the allowed values.',
       });
       return;
     }
@@ -162,7 +167,9 @@ function reportPattern(error: ErrorObject, path: SpecPath, sink: DiagnosticSink)
     onKey: isKey,
     // Without a hint of its own, the schema's description of the value says what is allowed.
     hint:
-      patternHint(String(error.schema)) ?? (isKey ? undefined : (error.parentSchema as { description?: string } | undefined)?.description),
+      patternHint(String(error.schema)) ??
+      (isKey ? undefined : (error.parentSchema as { description?: string } | undefined)?.description) ??
+      'Check it for characters the format does not allow.',
   });
 }
 
@@ -173,7 +180,7 @@ function reportGeneric(error: ErrorObject, path: SpecPath, sink: DiagnosticSink)
       code: 'schema/invalid',
       message: `${capitalize(describePath(path))} does not have a valid shape.`,
       path,
-      hint: description,
+      hint: description ?? FORMAT_HINT,
     });
     return;
   }
@@ -185,7 +192,7 @@ function reportGeneric(error: ErrorObject, path: SpecPath, sink: DiagnosticSink)
     code: 'schema/invalid',
     message: `${capitalize(describePath(path))} ${plainRequirement(error)}.`,
     path,
-    hint: description,
+    hint: description ?? FORMAT_HINT,
   });
 }
 

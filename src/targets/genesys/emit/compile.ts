@@ -17,6 +17,15 @@ import { compileSetAttributes } from './nodes/set-attributes.js';
 export const MAX_ACTIONS_PER_FLOW = 2000;
 
 /**
+ * Steps nested inside one another within a task. Outside loops the layout cuts at MAX_NESTING; inside
+ * a retry's loop it cannot (tasks.ts), so a long path after a retry's body nests one level per step.
+ * Past this depth the flow is refused with a diagnostic rather than written: the YAML writer
+ * recurses per level and a path of a few hundred steps would exhaust the stack (a 1,000-step chain
+ * of retries did).
+ */
+export const MAX_INLINED_DEPTH = 64;
+
+/**
  * The actions for a transition to `stepId`. Archy nests actions in a tree and the spec is a graph:
  * a join, or a step nested too deep, becomes a task of its own reached by `jumpToTask` (tasks.ts);
  * inside a retry's loop a step reached on two paths is inlined on both. Cycles run only through
@@ -52,12 +61,29 @@ export function compileStep(node: FlowNode, context: FlowContext): ArchyAction[]
       });
     return [disconnect(`${stepId}: too large`)];
   }
+  if (context.nesting >= MAX_INLINED_DEPTH) return [tooDeep(node, context)];
   context.expanding.push(stepId);
   context.nesting += 1;
   const actions = compileNode(node, context);
   context.nesting -= 1;
   context.expanding.pop();
   return actions;
+}
+
+/** Reported once per flow file: every deeper step would repeat it. */
+function tooDeep(node: FlowNode, context: FlowContext): ArchyAction {
+  if (!context.tooDeepReported) {
+    context.tooDeepReported = true;
+    const retry = context.loops.at(-1);
+    context.problems.push({
+      code: 'target/limit',
+      message: `Step \`${node.id}\` would nest ${MAX_INLINED_DEPTH} steps deep in the ${context.flowType} flow${retry === undefined ? '' : `, inside the loop of retry \`${retry}\``}; ivrflow writes at most ${MAX_INLINED_DEPTH}.`,
+      path: node.origin,
+      onKey: true,
+      hint: 'Inside a retry every step after a successful attempt nests in its loop: end the attempt sooner (route or hang up), or split the flow.',
+    });
+  }
+  return disconnect(`${node.id}: too deep`);
 }
 
 /** `loopNext` only continues the innermost loop (docs/genesys.md §9.2). */

@@ -35,6 +35,8 @@ export interface FlowContext extends GenesysContext {
   actionCount: number;
   /** How deep the action being built nests in its task. */
   nesting: number;
+  /** Whether MAX_INLINED_DEPTH was reported for this flow file (compile.ts). */
+  tooDeepReported?: boolean;
   tasks: TaskLayout;
   /** The actions for a transition to `stepId` (a step's subtree, inlined). */
   follow: (stepId: string) => ArchyAction[];

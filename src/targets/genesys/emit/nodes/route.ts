@@ -11,6 +11,7 @@ import { equalsExpression, readableExpression, stringLiteral } from '../expressi
 export function compileRoute(node: RouteNode, context: FlowContext): ArchyAction[] {
   const by = node.by;
   if (!by) return [transfer(node, node.id, node.fallback, [...node.origin, 'queue'], context)];
+  if (node.cases.length > MAX_ROUTE_CASES) return [tooManyCases(node, context)];
   return node.cases.reduceRight<ArchyAction[]>(
     (otherwise, { match, target }) => {
       const path = [...node.origin, 'cases', match];
@@ -27,6 +28,24 @@ export function compileRoute(node: RouteNode, context: FlowContext): ArchyAction
     },
     [transfer(node, `${node.id}: default`, node.fallback, [...node.origin, 'default'], context)],
   );
+}
+
+/**
+ * Each case nests one `decision` in the previous one's `no` path, and the YAML writer recurses per
+ * level: 900 cases exhausted its stack. Cutting the chain into tasks is not done yet; past this many
+ * cases the route is refused with a diagnostic.
+ */
+export const MAX_ROUTE_CASES = 50;
+
+function tooManyCases(node: RouteNode, context: FlowContext): ArchyAction {
+  context.problems.push({
+    code: 'target/limit',
+    message: `Route \`${node.id}\` has ${node.cases.length} cases; ivrflow writes at most ${MAX_ROUTE_CASES} for Genesys, one nested decision each.`,
+    path: [...node.origin, 'cases'],
+    onKey: true,
+    hint: 'Group the cases: route first by a coarser value (a tier, a region), then by the finer one in a second route step.',
+  });
+  return disconnect(`${node.id}: too many cases`);
 }
 
 /**
