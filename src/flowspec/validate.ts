@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 import type { Check } from './checks/context.js';
+import { checkEndpointRequests } from './checks/endpoint-requests.js';
 import { checkEndpointUrls } from './checks/endpoint-urls.js';
 import { checkGraph } from './checks/graph.js';
 import { checkReservedPlaceholders } from './checks/placeholders.js';
@@ -10,16 +11,19 @@ import { checkTypes } from './checks/types.js';
 import { FlowIndex } from './flow-index.js';
 import type { LoadedSpec } from './load.js';
 import { checkSchema } from './schema.js';
+import { checkSpecVersion } from './spec-version.js';
 import { DiagnosticSink } from './source.js';
 import type { FlowSpec } from './types.js';
 
 const SEMANTIC_CHECKS: readonly Check[] = [
+  checkSpecVersion,
   checkReferences,
   checkGraph,
   checkTypes,
   checkSecureSection,
   checkReservedPlaceholders,
   checkEndpointUrls,
+  checkEndpointRequests,
 ];
 
 export interface ValidatedSpec {
