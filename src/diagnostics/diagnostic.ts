@@ -78,6 +78,8 @@ export type CoreCode =
   | 'env/missing-value'
   | 'endpoint/invalid-url'
   | 'endpoint/insecure-url'
+  | 'endpoint/body-not-allowed'
+  | 'endpoint/path-parameter'
   | 'lint/rule-crashed'
   | 'lint/rule-override'
   | 'target/limit'

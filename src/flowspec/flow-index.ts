@@ -4,7 +4,7 @@ import { stronglyConnected } from '../util/strongly-connected.js';
 import { recogniseCredentials, type CredentialFacts } from './credentials.js';
 import { CALL_FIELDS, isCallField, type ResolvedRef } from './refs.js';
 import { stepTransitions, type Transition } from './transitions.js';
-import type { FlowSpec, StepSpec } from './types.js';
+import { responseFieldsOf, type FlowSpec, type StepSpec } from './types.js';
 
 export interface RefProblem {
   code: DiagnosticCode;
@@ -190,7 +190,7 @@ export class FlowIndex {
     const endpoint = Object.hasOwn(this.spec.endpoints ?? {}, source.endpoint) ? this.spec.endpoints![source.endpoint] : undefined;
     if (!endpoint)
       return { code: 'ref/unknown-endpoint', message: `Result \`${result}\` comes from an unknown endpoint.`, consequential: true };
-    const fields = endpoint.response.fields;
+    const fields = responseFieldsOf(endpoint);
     const type = Object.hasOwn(fields, field) ? fields[field] : undefined;
     if (!type)
       return {

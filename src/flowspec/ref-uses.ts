@@ -5,6 +5,7 @@ import { assertNever } from '../util/assert.js';
 /** Where a ref is read; the taint analysis treats each kind as a different sink. */
 export type RefUse =
   | { kind: 'requestBody'; ref: string; path: SpecPath; endpoint: string; field: string }
+  | { kind: 'urlParameter'; ref: string; path: SpecPath; endpoint: string; field: string; part: 'path' | 'query' }
   | { kind: 'assign'; ref: string; path: SpecPath; step: string; variable: string }
   | { kind: 'attribute'; ref: string; path: SpecPath; step: string; attribute: string }
   | { kind: 'condition'; ref: string; path: SpecPath; step: string }
@@ -19,6 +20,16 @@ export function collectRefUses(spec: FlowSpec): RefUse[] {
       const path = ['endpoints', endpoint, 'body', field];
       if (isRefValue(value)) uses.push({ kind: 'requestBody', ref: value.ref, path: [...path, 'ref'], endpoint, field });
     }
+    for (const part of ['path', 'query'] as const)
+      for (const [field, value] of Object.entries(definition[part] ?? {}))
+        pushValue(uses, value, ['endpoints', endpoint, part, field], (ref, path) => ({
+          kind: 'urlParameter',
+          ref,
+          path,
+          endpoint,
+          field,
+          part,
+        }));
   }
   for (const [step, definition] of Object.entries(spec.steps)) {
     const base = ['steps', step];

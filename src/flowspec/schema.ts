@@ -6,8 +6,7 @@ import type { DiagnosticSink } from './source.js';
 import { describePath } from './describe-path.js';
 import { relevantErrors, unescapePointer } from './schema-errors.js';
 import { docUrl } from '../util/package-info.js';
-
-const SPEC_VERSION = 1;
+import { LATEST_SPEC_VERSION, SPEC_VERSIONS } from './spec-version.js';
 
 /** Check the data against schemas/ivrflow.schema.json; true when it conforms. */
 export function checkSchema(data: unknown, sink: DiagnosticSink): boolean {
@@ -80,7 +79,7 @@ function isMisspelledRequired(error: ErrorObject, unknownKeys: ReadonlyMap<strin
 
 function checkVersion(data: unknown, sink: DiagnosticSink): boolean {
   const version = (data as Record<string, unknown>)['ivrflow'];
-  if (version === SPEC_VERSION) return true;
+  if (typeof version === 'number' && SPEC_VERSIONS.includes(version)) return true;
   if (version === undefined) {
     sink.report({
       code: 'schema/version',
@@ -91,9 +90,9 @@ function checkVersion(data: unknown, sink: DiagnosticSink): boolean {
   } else {
     sink.report({
       code: 'schema/version',
-      message: `Spec version \`${String(version)}\` is not supported; this ivrflow reads version ${SPEC_VERSION}.`,
+      message: `Spec version \`${String(version)}\` is not supported; this ivrflow reads versions ${SPEC_VERSIONS.join(' and ')}.`,
       path: ['ivrflow'],
-      hint: 'Write `ivrflow: 1`.',
+      hint: `Write \`ivrflow: ${LATEST_SPEC_VERSION}\` (or \`ivrflow: 1\` for a spec without the 1.1 features).`,
     });
   }
   return false;

@@ -63,13 +63,14 @@ export function computeTaint(index: FlowIndex, sources: ReadonlyMap<string, Tain
   return { uses: tainted, taintOf: (ref) => state.taintOf(ref) };
 }
 
-type CopyUse = Extract<RefUse, { kind: 'assign' | 'requestBody' }>;
+type CopyUse = Extract<RefUse, { kind: 'assign' | 'requestBody' | 'urlParameter' }>;
 
 /** The uses that copy a value somewhere, by the key of what they read (`var:<name>`, `endpoint:<id>`). */
 function copiesByOrigin(index: FlowIndex, uses: readonly RefUse[], options: TaintOptions): Map<string, CopyUse[]> {
   const copies = new Map<string, CopyUse[]>();
   for (const use of uses) {
-    const isCopy = use.kind === 'assign' || (use.kind === 'requestBody' && options.throughResponses && !isVerifier(index, use.endpoint));
+    const sent = use.kind === 'requestBody' || use.kind === 'urlParameter';
+    const isCopy = use.kind === 'assign' || (sent && options.throughResponses && !isVerifier(index, use.endpoint));
     const key = isCopy ? keyOfRef(index, use.ref) : undefined;
     if (key === undefined) continue;
     const list = copies.get(key);

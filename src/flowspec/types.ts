@@ -9,9 +9,11 @@ export interface RefValue {
   ref: string;
 }
 export type Value = Literal | RefValue;
+export type SpecVersion = 1 | 1.1;
 
 export interface FlowSpec {
-  ivrflow: 1;
+  /** 1.1 adds the features of src/flowspec/spec-version.ts. */
+  ivrflow: SpecVersion;
   name: string;
   id?: string;
   description?: string;
@@ -42,7 +44,13 @@ export interface VariableSpec {
   pciToken?: boolean;
 }
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** An answer whose fields the flow may read. */
+export interface ResponseFieldsSpec {
+  fields: Record<string, ValueType>;
+  success?: { field: string; equals: Literal };
+}
 
 export interface EndpointSpec {
   description?: string;
@@ -56,10 +64,12 @@ export interface EndpointSpec {
   auth?: { bearer: string };
   headers?: Record<string, string>;
   body?: Record<string, Value>;
-  response: {
-    fields: Record<string, ValueType>;
-    success?: { field: string; equals: Literal };
-  };
+  /** 1.1: values of the url's `{name}` path parameters. */
+  path?: Record<string, Value>;
+  /** 1.1: query parameters appended to the url. */
+  query?: Record<string, Value>;
+  /** 1.1: `none` when any 2xx status alone is success. */
+  response: ResponseFieldsSpec | 'none';
 }
 
 export interface QueueSpec {
@@ -192,4 +202,14 @@ export interface TargetsSpec {
 
 export function isRefValue(value: Value): value is RefValue {
   return typeof value === 'object' && value !== null;
+}
+
+/** The fields an endpoint's answer gives the flow: none for `response: none`. */
+export function responseFieldsOf(endpoint: EndpointSpec): Record<string, ValueType> {
+  return endpoint.response === 'none' ? {} : endpoint.response.fields;
+}
+
+/** The endpoint's success check besides a 2xx status, if any. */
+export function responseSuccessOf(endpoint: EndpointSpec): { field: string; equals: Literal } | undefined {
+  return endpoint.response === 'none' ? undefined : endpoint.response.success;
 }

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 import type { Check } from './checks/context.js';
 import { checkControlCharacters } from './checks/control-characters.js';
+import { checkEndpointRequests } from './checks/endpoint-requests.js';
 import { checkEndpointUrls } from './checks/endpoint-urls.js';
 import { checkGraph } from './checks/graph.js';
 import { checkReservedPlaceholders } from './checks/placeholders.js';
@@ -11,10 +12,12 @@ import { checkTypes } from './checks/types.js';
 import { FlowIndex } from './flow-index.js';
 import type { LoadedSpec } from './load.js';
 import { checkSchema } from './schema.js';
+import { checkSpecVersion } from './spec-version.js';
 import { DiagnosticSink } from './source.js';
 import type { FlowSpec } from './types.js';
 
 const SEMANTIC_CHECKS: readonly Check[] = [
+  checkSpecVersion,
   checkReferences,
   checkGraph,
   checkTypes,
@@ -22,6 +25,7 @@ const SEMANTIC_CHECKS: readonly Check[] = [
   checkReservedPlaceholders,
   checkEndpointUrls,
   checkControlCharacters,
+  checkEndpointRequests,
 ];
 
 export interface ValidatedSpec {

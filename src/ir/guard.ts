@@ -84,8 +84,18 @@ function copyEdges(graph: FlowGraph): Map<TaintKey, CopyEdge[]> {
   for (const endpoint of graph.endpoints) {
     if (endpoint.verifiesCredential) continue;
     for (const { field, value } of endpoint.body) add(value, { to: `endpoint:${endpoint.id}`, path: [...endpoint.origin, 'body', field] });
+    for (const { part, name, value } of urlParameters(endpoint))
+      add(value, { to: `endpoint:${endpoint.id}`, path: [...endpoint.origin, part, name] });
   }
   return edges;
+}
+
+/** The path and query parameters of an endpoint, with the spec key they sit under. */
+function urlParameters(endpoint: IrEndpoint): { part: 'path' | 'query'; name: string; value: IrValue }[] {
+  return [
+    ...endpoint.path.map((parameter) => ({ part: 'path' as const, ...parameter })),
+    ...endpoint.query.map((parameter) => ({ part: 'query' as const, ...parameter })),
+  ];
 }
 
 /** The taint keys a value reads: a variable, or the whole answer of an endpoint and the one field read. */
@@ -200,6 +210,13 @@ class Guard {
           [...endpoint.origin, 'body', field, 'ref'],
           (source) => `Endpoint \`${endpoint.id}\` does not verify credentials but would receive sensitive \`${source}\` as \`${field}\`.`,
         );
+    // Not even the verifier: a URL reaches access logs, proxies and traces on every platform.
+    for (const { part, name, value } of urlParameters(endpoint))
+      this.read(
+        value,
+        [...endpoint.origin, part, name, 'ref'],
+        (source) => `The URL of endpoint \`${endpoint.id}\` would carry sensitive \`${source}\` as ${part} parameter \`${name}\`.`,
+      );
     this.checkText(endpoint.url, [...endpoint.origin, 'url'], `The URL of endpoint \`${endpoint.id}\``);
     for (const header of endpoint.headers)
       this.checkText(
@@ -223,7 +240,8 @@ class Guard {
   private checkCall(step: string, endpointId: string, secure: boolean, origin: SpecPath): void {
     const endpoint = this.graph.endpoints.find((candidate) => candidate.id === endpointId);
     if (secure || !endpoint) return;
-    const carried = endpoint.body.map(({ value }) => this.originOf(value)).find((found) => found !== undefined);
+    const sent = [...endpoint.body, ...urlParameters(endpoint)];
+    const carried = sent.map(({ value }) => this.originOf(value)).find((found) => found !== undefined);
     if (carried)
       this.leak(`Step \`${step}\` sends sensitive \`${carried.source}\` from outside the secure section, where calls are logged.`, origin);
   }

@@ -4,6 +4,8 @@ import { isRefProblem, type FlowIndex } from '../flowspec/flow-index.js';
 import { stepTransitions } from '../flowspec/transitions.js';
 import {
   isRefValue,
+  responseFieldsOf,
+  responseSuccessOf,
   type ComparisonOperator,
   type ConditionSpec,
   type EndpointSpec,
@@ -169,12 +171,20 @@ function lowerEndpoint(index: FlowIndex, id: string, endpoint: EndpointSpec, fil
     ...optional('verifierReason', endpoint.verifierReason),
     headers: Object.entries(endpoint.headers ?? {}).map(([name, value]) => ({ name, value })),
     body: Object.entries(endpoint.body ?? {}).map(([field, value]) => ({ field, value: lowerValue(index, value) })),
-    responseFields: Object.entries(endpoint.response.fields).map(([name, type]) => ({ name, type })),
+    path: lowerParameters(index, endpoint.path),
+    query: lowerParameters(index, endpoint.query),
+    responseNone: endpoint.response === 'none',
+    responseFields: Object.entries(responseFieldsOf(endpoint)).map(([name, type]) => ({ name, type })),
   };
   if (endpoint.description !== undefined) lowered.description = endpoint.description;
   if (endpoint.auth) lowered.bearerSecret = endpoint.auth.bearer;
-  if (endpoint.response.success) lowered.success = { ...endpoint.response.success };
+  const success = responseSuccessOf(endpoint);
+  if (success) lowered.success = { ...success };
   return lowered;
+}
+
+function lowerParameters(index: FlowIndex, parameters: Record<string, Value> | undefined): IrEndpoint['path'] {
+  return Object.entries(parameters ?? {}).map(([name, value]) => ({ name, value: lowerValue(index, value) }));
 }
 
 function lowerCondition(index: FlowIndex, condition: ConditionSpec): IrCondition {

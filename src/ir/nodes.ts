@@ -159,6 +159,12 @@ export interface IrEndpoint {
   bearerSecret?: string;
   headers: readonly { name: string; value: string }[];
   body: readonly { field: string; value: IrValue }[];
+  /** Values of the url's `{name}` path parameters (spec 1.1); each platform URL-encodes them. */
+  path: readonly { name: string; value: IrValue }[];
+  /** Query parameters appended to the url in this order (spec 1.1), URL-encoded like the path. */
+  query: readonly { name: string; value: IrValue }[];
+  /** `response: none`: any 2xx status is success and the body is not read (spec 1.1). */
+  responseNone: boolean;
   responseFields: readonly { name: string; type: ValueType }[];
   success?: { field: string; equals: Literal };
 }

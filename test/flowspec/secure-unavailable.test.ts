@@ -32,7 +32,8 @@ describe('the secure section’s way out when it cannot be entered', () => {
   it('is accepted outside the section, also when the inbound part reaches the entry from several steps', () => {
     const text = mutateFlow('identity-promotion', {
       'steps.greeting.next': 'choose',
-      'steps.choose': { type: 'condition', if: { ref: 'call.ani', exists: true }, then: 'authenticate', else: 'authenticate' },
+      'steps.choose': { type: 'condition', if: { ref: 'call.ani', exists: true }, then: 'authenticate', else: 'welcomeAnonymous' },
+      'steps.welcomeAnonymous': { type: 'play', prompt: 'Welcome.', next: 'authenticate' },
     });
     expect(codes(check(text))).toEqual([]);
   });

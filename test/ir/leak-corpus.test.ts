@@ -146,6 +146,31 @@ const CORPUS: Record<string, string> = {
   'a header': mutateFlow('identity-promotion', { 'endpoints.verifyIdentity.headers': { 'X-Code': '${input.auth_value}' } }),
   'a header, as a Snippet substitution': mutateFlow('identity-promotion', { 'endpoints.verifyIdentity.headers': { 'X-Code': '{otp}' } }),
   'the URL': mutateFlow('identity-promotion', { 'endpoints.verifyIdentity.url': '{{identity_base_url}}/api/v1/auth/verify?code={otp}' }),
+  "the verifier's URL path (spec 1.1)": mutateFlow('identity-promotion', {
+    ivrflow: 1.1,
+    'endpoints.verifyIdentity.url': '{{identity_base_url}}/api/v1/auth/{code}/verify',
+    'endpoints.verifyIdentity.path': { code: { ref: 'otp' } },
+  }),
+  "the verifier's query (spec 1.1)": mutateFlow('identity-promotion', {
+    ivrflow: 1.1,
+    'endpoints.verifyIdentity.query': { code: { ref: 'otp' } },
+  }),
+  "a second endpoint's query, through a copy (spec 1.1)": withLookup(
+    { ani: { ref: 'call.ani' } },
+    {
+      ivrflow: 1.1,
+      'variables.otpCopy': { type: 'string' },
+      'steps.collectOtp.next': 'copyOtp',
+      'steps.copyOtp': { type: 'assign', set: { otpCopy: { ref: 'otp' } }, next: 'lookupNotes' },
+      'endpoints.lookup': {
+        method: 'GET',
+        url: 'https://crm.example.com/notes',
+        timeoutSeconds: 15,
+        query: { code: { ref: 'otpCopy' } },
+        response: { fields: { note: 'string' } },
+      },
+    },
+  ),
   'the secure exports': withCopies({ 'steps.promoteIdentity.attributes[customer.code]': { ref: 'otpCopy' } }, ['otpCopy']),
   'an implicit branch': mutateFlow('identity-promotion', {
     'steps.collectOtp.next': 'backdoor',
@@ -231,7 +256,7 @@ describe('the IR guard alone', () => {
   });
 
   it('finds nothing in the three example flows', () => {
-    for (const flow of ['identity-promotion', 'international-otp', 'pin-with-summary'])
+    for (const flow of ['identity-promotion', 'international-otp', 'pin-with-summary', 'hipaa-member-summary'])
       expect(guardSensitiveFlow(irOf(mutateFlow(flow, {})))).toEqual([]);
   });
 
@@ -240,5 +265,7 @@ describe('the IR guard alone', () => {
     expect(paths(CORPUS['an attribute']!)).toEqual(['steps.promoteIdentity.attributes.customer.otp.ref']);
     expect(paths(CORPUS['an implicit branch on a copy']!)).toContain('steps.backdoor.if.not.ref');
     expect(paths(CORPUS['a header']!)).toEqual(['endpoints.verifyIdentity.headers.X-Code']);
+    expect(paths(CORPUS["the verifier's URL path (spec 1.1)"]!)).toEqual(['endpoints.verifyIdentity.path.code.ref']);
+    expect(paths(CORPUS["the verifier's query (spec 1.1)"]!)).toEqual(['endpoints.verifyIdentity.query.code.ref']);
   });
 });

@@ -2,6 +2,7 @@ import { didYouMean, SuggestionBudget } from '../../diagnostics/suggest.js';
 import { isRefProblem } from '../flow-index.js';
 import { collectRefUses } from '../ref-uses.js';
 import { RESERVED_NAMES } from '../refs.js';
+import { responseFieldsOf, responseSuccessOf } from '../types.js';
 import { stepTransitions } from '../transitions.js';
 import type { CheckContext } from './context.js';
 
@@ -57,13 +58,13 @@ function checkDeclarationReferences({ spec, sink }: CheckContext): void {
   for (const [name, endpoint] of Object.entries(spec.endpoints ?? {})) {
     if (endpoint.auth && !has(spec.secrets, endpoint.auth.bearer))
       unknown('ref/unknown-secret', 'secret', endpoint.auth.bearer, spec.secrets, ['endpoints', name, 'auth', 'bearer']);
-    const success = endpoint.response.success;
-    if (success && !has(endpoint.response.fields, success.field)) {
+    const success = responseSuccessOf(endpoint);
+    if (success && !has(responseFieldsOf(endpoint), success.field)) {
       sink.report({
         code: 'ref/unknown-field',
         message: `The success check reads \`${success.field}\`, which the response does not declare.`,
         path: ['endpoints', name, 'response', 'success', 'field'],
-        hint: didYouMean(success.field, Object.keys(endpoint.response.fields)) ?? 'Declare it under `response.fields`.',
+        hint: didYouMean(success.field, Object.keys(responseFieldsOf(endpoint))) ?? 'Declare it under `response.fields`.',
       });
     }
   }

@@ -2,7 +2,15 @@ import { assertNever } from '../../util/assert.js';
 import type { SpecPath } from '../../diagnostics/diagnostic.js';
 import { isRefProblem } from '../flow-index.js';
 import { forEachComparison } from '../ref-uses.js';
-import { isRefValue, type ComparisonOperator, type Literal, type Value, type ValueType } from '../types.js';
+import {
+  isRefValue,
+  responseFieldsOf,
+  responseSuccessOf,
+  type ComparisonOperator,
+  type Literal,
+  type Value,
+  type ValueType,
+} from '../types.js';
 import type { CheckContext } from './context.js';
 
 /** Values meet the types declared for the variables and response fields they touch. */
@@ -17,8 +25,8 @@ function checkDeclaredValues({ spec, sink }: CheckContext): void {
       mismatch(sink, ['variables', name, 'initial'], `The initial value of \`${name}\``, variable.initial, variable.type);
   }
   for (const [name, endpoint] of Object.entries(spec.endpoints ?? {})) {
-    const success = endpoint.response.success;
-    const type = success ? endpoint.response.fields[success.field] : undefined;
+    const success = responseSuccessOf(endpoint);
+    const type = success ? responseFieldsOf(endpoint)[success.field] : undefined;
     if (success && type && !fitsType(success.equals, type))
       mismatch(
         sink,

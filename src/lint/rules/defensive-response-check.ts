@@ -1,5 +1,5 @@
 import { forEachComparison } from '../../flowspec/ref-uses.js';
-import type { ValueType } from '../../flowspec/types.js';
+import { responseFieldsOf, responseSuccessOf, type ValueType } from '../../flowspec/types.js';
 import { identifierWords } from '../name-words.js';
 import { defineRule } from '../rule.js';
 
@@ -18,16 +18,16 @@ export const defensiveResponseCheck = defineRule({
   },
   check({ spec, index, report }) {
     for (const [name, endpoint] of Object.entries(spec.endpoints ?? {})) {
-      const success = endpoint.response.success;
+      const success = responseSuccessOf(endpoint);
       if (endpoint.verifiesCredential && !success) {
         report(
           'noSuccessCheck',
           ['endpoints', name, 'response'],
           { endpoint: name },
-          { onKey: true, hint: successHint(endpoint.response.fields) },
+          { onKey: true, hint: successHint(responseFieldsOf(endpoint)) },
         );
       }
-      const type = success ? endpoint.response.fields[success.field] : undefined;
+      const type = success ? responseFieldsOf(endpoint)[success.field] : undefined;
       if (success && type !== undefined && type !== 'string' && type !== 'boolean')
         report('successFieldNotText', ['endpoints', name, 'response', 'success', 'field'], { endpoint: name, field: success.field, type });
     }
@@ -35,7 +35,8 @@ export const defensiveResponseCheck = defineRule({
       forEachComparison(step.if, ['steps', id, 'if'], (comparison, path) => {
         const [result, field] = comparison.ref.split('.');
         const source = result === undefined ? undefined : index.results.get(result);
-        const success = source ? spec.endpoints?.[source.endpoint]?.response.success : undefined;
+        const endpoint = source ? spec.endpoints?.[source.endpoint] : undefined;
+        const success = endpoint ? responseSuccessOf(endpoint) : undefined;
         if (!source || !success || field !== success.field) return;
         const value = comparison.equals ?? comparison.notEquals;
         if (value === undefined || (comparison.equals !== undefined && value === success.equals)) return;

@@ -4,7 +4,7 @@ import { assertNever } from '../../util/assert.js';
 import { defineRule } from '../rule.js';
 import { isVerifier } from '../../flowspec/taint.js';
 
-type LeakMessage = 'toAttribute' | 'toCondition' | 'toRoute' | 'toEndpoint' | 'toExport';
+type LeakMessage = 'toAttribute' | 'toCondition' | 'toRoute' | 'toEndpoint' | 'toUrl' | 'toExport';
 
 export const noSensitiveLeak = defineRule({
   id: 'no-sensitive-leak',
@@ -18,6 +18,8 @@ export const noSensitiveLeak = defineRule({
     toCondition: 'This condition compares `{{ref}}`, which holds sensitive `{{source}}`; a branch on a credential reveals it.',
     toRoute: 'The route chooses its queue by `{{ref}}`, which holds sensitive `{{source}}`.',
     toEndpoint: 'Endpoint `{{endpoint}}` receives `{{ref}}` (sensitive `{{source}}`) as `{{field}}`, but it does not verify credentials.',
+    toUrl:
+      'The URL of endpoint `{{endpoint}}` carries `{{ref}}` (sensitive `{{source}}`) as {{part}} parameter `{{field}}`; URLs reach access logs, proxies and traces.',
     toExport: '`{{ref}}` holds sensitive `{{source}}` and is exported from the secure section.',
   },
   check({ index, analysis, report }) {
@@ -47,6 +49,12 @@ function sinkOf(index: FlowIndex, use: RefUse): Sink | undefined {
         message: 'toEndpoint',
         data: { endpoint: use.endpoint, field: use.field },
         hint: 'Send a credential only to the endpoint marked `verifiesCredential: true`; send its answer (a customer id) elsewhere.',
+      };
+    case 'urlParameter':
+      return {
+        message: 'toUrl',
+        data: { endpoint: use.endpoint, field: use.field, part: use.part },
+        hint: 'Send a credential only in the request body of the endpoint marked `verifiesCredential: true`, never in a path or query.',
       };
     case 'attribute':
       return {

@@ -4,6 +4,8 @@ import type { Literal } from '../../flowspec/types.js';
 import { assertNever } from '../../util/assert.js';
 import type { CallData, HttpReply, HttpRequest } from '../../targets/engine-contract.js';
 import { secretStandIn } from '../../targets/engine-contract.js';
+import { encodeUrlComponent } from '../../flowspec/url-parameters.js';
+import { renderUrl, urlPieces } from '../../ir/url.js';
 
 /** A value during a simulated call; `undefined` is unset. */
 export type SimValue = string | number | boolean | undefined;
@@ -87,7 +89,7 @@ export function buildRequest(endpoint: IrEndpoint, scope: ValueScope): HttpReque
   const request: HttpRequest = {
     endpoint: endpoint.id,
     method: endpoint.method,
-    url: endpoint.url,
+    url: renderUrl(urlPieces(endpoint), ({ value }) => encodeUrlComponent(attributeText(evaluate(value, scope)))),
     headers,
     timeoutSeconds: endpoint.timeoutSeconds,
   };
@@ -108,6 +110,8 @@ export type HttpOutcome = { transition: 'onSuccess' | 'onFailure'; fields: Map<s
  */
 export function classifyReply(endpoint: IrEndpoint, reply: HttpReply): HttpOutcome {
   if (reply.kind !== 'response' || reply.status < 200 || reply.status > 299) return { transition: 'onTimeout' };
+  // `response: none`: the status alone is the answer; the body (often empty, a 204) is not read.
+  if (endpoint.responseNone) return { transition: 'onSuccess', fields: new Map() };
   const body = parseObject(reply.body);
   if (!body) return { transition: 'onTimeout' };
   const fields = new Map<string, SimValue>();

@@ -65,3 +65,15 @@ export function caption(id: string, suffix?: string): string {
   const text = words.join(' ');
   return suffix === undefined ? text : `${text}: ${suffix}`;
 }
+
+/** The url of an http step with path or query values read at run time (spec 1.1), built in its Snippet. */
+export const urlVariable = (step: string): string => variableName(`ivrflow_${step}_url`);
+/** One URL-encoded path or query value of that url. */
+export const urlValueVariable = (step: string, position: number): string => variableName(`ivrflow_${step}_url_${position}`);
+
+/**
+ * The Snippet string function that percent-encodes a path or query value (spec 1.1), called as a
+ * method like `.replace()` and `.left()`. UNVERIFIED (docs/cxone.md, *What is UNCONFIRMED*): no NICE
+ * help page or published Snippet read for this shows it; the engine models it as RFC 3986 encoding.
+ */
+export const SNIPPET_URL_ENCODE = 'urlencode';

@@ -81,3 +81,11 @@ export const CALL_FIELD_EXPRESSIONS: Readonly<Record<CallField, string>> = {
  * (https://developer.genesys.cloud/devapps/archy/flowAuthoring/lesson_07_substitutions).
  */
 export const OPTIONS_SUBSTITUTIONS_KEY = 'substitutions';
+
+/**
+ * The data action input holding a path or query value (spec 1.1): `path_<name>`, `query_<name>`,
+ * apart from the body fields, which keep their own names. Shared by the emitter and the engine.
+ */
+export function urlInputName(part: 'path' | 'query', name: string): string {
+  return `${part}_${name}`;
+}

@@ -28,6 +28,22 @@ export const VELOCITY_HASH = '${esc.h}';
 export const VELOCITY_BACKSLASH = '${esc.b}';
 
 /**
+ * `$esc.uriEncode(...)` around a path or query value of the request url (spec 1.1). The function
+ * and its purpose are documented (https://help.mypurecloud.com/articles/url-form-encoding-for-data-actions/,
+ * https://help.mypurecloud.com/articles/velocity-macros-data-actions/); UNVERIFIED: its exact
+ * character set. ivrflow's Genesys engine encodes as RFC 3986 does (every character but
+ * `A-Z a-z 0-9 - . _ ~`, a space as `%20`), the reading under which a value can never leave its segment.
+ */
+export const VELOCITY_URL_ENCODE = '$esc.uriEncode';
+
+/**
+ * UNVERIFIED: a `response: none` data action (an empty translation map, success template `{}`)
+ * succeeds on a 2xx answer whose body is empty or not JSON, such as a 204. Searched: the Genesys help
+ * pages on response configuration and the GenesysCloudBlueprints data actions (none has an empty map).
+ */
+export const EMPTY_RESPONSE_SUCCEEDS = true;
+
+/**
  * `translationMapDefaults` values (JSON literals as strings, docs/genesys.md §4.2). A missing
  * string field reads as "" and fails every guarded comparison. UNVERIFIED: that `null` is accepted for
  * a number or boolean field and reaches the flow as NOT_SET (so `IsSet` guards it); a `0` default

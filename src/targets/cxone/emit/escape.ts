@@ -61,6 +61,23 @@ export function snippetStringWithPlaceholders(text: string): string {
   return `$"${body}"`;
 }
 
+/**
+ * A `$"…"` Snippet string of literal text (escaped; `{{placeholder}}`s kept verbatim, as in
+ * `snippetStringWithPlaceholders`) and live `{variable}` substitutions, in order: an http step's url
+ * with its URL-encoded path and query values (spec 1.1).
+ */
+export function snippetTemplate(parts: readonly ({ text: string } | { variable: string })[]): string {
+  const inner = parts.map((part) => ('variable' in part ? `{${part.variable}}` : escapeKeepingPlaceholders(part.text)));
+  return `$"${inner.join('')}"`;
+}
+
+function escapeKeepingPlaceholders(text: string): string {
+  return text
+    .split(/(\{\{[A-Za-z0-9_.-]+\}\})/)
+    .map((part, index) => (index % 2 === 1 ? part : escapeSnippetText(part)))
+    .join('');
+}
+
 /** True when `text` can sit in a Studio property as-is: no `{` that Studio would read as `{variable}`. */
 export function isPlainPropertyText(text: string): boolean {
   return !/[{}"\\\u0000-\u001f\u007f\u2028\u2029]/.test(text);

@@ -10,7 +10,8 @@ import { jsonObjectSnippet, snippetString, snippetStringWithPlaceholders } from 
  * checked variable name), `int` or `comment`. `subst`, `member` and `bearer` write the
  * `"{variable}"` substitutions, which Handlebars' own braces make awkward to write inline.
  */
-export type TemplateName = 'http-prepare' | 'http-proxy' | 'http-headers' | 'http-evaluate' | 'sanitize-digits' | 'assign-literal';
+export type TemplateName =
+  'http-prepare' | 'http-proxy' | 'http-headers' | 'http-evaluate' | 'http-status' | 'sanitize-digits' | 'assign-literal';
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const handlebars = Handlebars.create();

@@ -1,6 +1,8 @@
 import { assertNever } from '../../../util/assert.js';
 import { EngineError, secretStandIn, type HttpReply, type HttpRequest } from '../../engine-contract.js';
 import type { BinaryOperator, Expr, Statement, StringPart } from './snippet-syntax.js';
+import { encodeUrlComponent } from '../../../flowspec/url-parameters.js';
+import { SNIPPET_URL_ENCODE } from '../conventions.js';
 
 /** A Snippet value. Booleans exist only as the result of a condition. */
 export type SnippetValue = string | number | boolean | DynamicObject | RestProxy;
@@ -141,10 +143,14 @@ function* call(expr: Extract<Expr, { kind: 'call' }>, host: SnippetHost): Genera
   throw new EngineError(`unknown method \`${expr.name}\``, host.where);
 }
 
-/** The string functions seen in NICE's help or real scripts (docs/cxone.md): `.replace()`, `.left()`. `.length()` is not one. */
+/**
+ * The string functions seen in NICE's help or real scripts (docs/cxone.md): `.replace()`, `.left()`.
+ * `.length()` is not one. `.urlencode()` is UNVERIFIED (conventions.ts), modelled as RFC 3986 encoding.
+ */
 function stringMethod(value: string, name: string, args: SnippetValue[], host: SnippetHost): SnippetValue {
   if (name === 'replace' && args.length === 2) return value.split(text(args[0]!, host)).join(text(args[1]!, host));
   if (name === 'left' && args.length === 1) return value.slice(0, Number(text(args[0]!, host)));
+  if (name === SNIPPET_URL_ENCODE && args.length === 0) return encodeUrlComponent(value);
   throw new EngineError(`unknown string function \`${name}\` with ${args.length} argument(s)`, host.where);
 }
 

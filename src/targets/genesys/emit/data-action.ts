@@ -1,7 +1,7 @@
 import type { IrEndpoint, IrValue } from '../../../ir/nodes.js';
 import type { ValueType } from '../../../flowspec/types.js';
 import type { GenesysContext } from './context.js';
-import { requestTemplate, successTemplate, velocityText } from './velocity.js';
+import { requestTemplate, requestUrlTemplate, successTemplate, urlInputs, velocityText } from './velocity.js';
 import { translationDefault } from '../unverified.js';
 
 /**
@@ -26,9 +26,12 @@ const SCHEMA_TYPE: Readonly<Record<ValueType, string>> = { string: 'string', int
  * never from the flow. `secure: true` when the action verifies or receives a credential.
  */
 export function buildDataAction(endpoint: IrEndpoint, context: GenesysContext): object {
-  const inputs = endpoint.body.filter(
-    (entry): entry is { field: string; value: Exclude<IrValue, { kind: 'literal' }> } => entry.value.kind !== 'literal',
-  );
+  const inputs = [
+    ...endpoint.body.filter(
+      (entry): entry is { field: string; value: Exclude<IrValue, { kind: 'literal' }> } => entry.value.kind !== 'literal',
+    ),
+    ...urlInputs(endpoint),
+  ];
   const secure = isSecureDataAction(endpoint);
   return {
     name: context.names.dataActions.get(endpoint.id) ?? endpoint.id,
@@ -38,7 +41,7 @@ export function buildDataAction(endpoint: IrEndpoint, context: GenesysContext): 
     config: {
       timeoutSeconds: Math.ceil(endpoint.timeoutSeconds),
       request: {
-        requestUrlTemplate: velocityText(endpoint.url),
+        requestUrlTemplate: requestUrlTemplate(endpoint),
         requestType: endpoint.method,
         headers: headers(endpoint),
         requestTemplate: requestTemplate(endpoint),

@@ -1,6 +1,8 @@
-import type { IrEndpoint } from '../../../ir/nodes.js';
+import type { IrEndpoint, IrReadable } from '../../../ir/nodes.js';
 import type { Literal } from '../../../flowspec/types.js';
-import { VELOCITY_BACKSLASH, VELOCITY_DOLLAR, VELOCITY_HASH } from '../unverified.js';
+import { renderUrl, urlPieces, type UrlPiece } from '../../../ir/url.js';
+import { urlInputName } from '../conventions.js';
+import { VELOCITY_BACKSLASH, VELOCITY_DOLLAR, VELOCITY_HASH, VELOCITY_URL_ENCODE } from '../unverified.js';
 
 /**
  * Spec text inside a Velocity template: `$` and `#` start references and directives, and a
@@ -12,6 +14,26 @@ export function velocityText(text: string): string {
   return text.replace(/\\+(?=[$#])|[$#]/g, (match) =>
     match === '$' ? VELOCITY_DOLLAR : match === '#' ? VELOCITY_HASH : VELOCITY_BACKSLASH.repeat(match.length),
   );
+}
+
+/**
+ * The request url: spec text Velocity-escaped, and each path or query value read at run time an
+ * input written through `$esc.uriEncode` (https://help.mypurecloud.com/articles/url-form-encoding-for-data-actions/:
+ * "always use the $esc.uriEncode() function with the user input"; the Velocity macros page asks for
+ * escaping "path or query parameters for a requestUrlTemplate"), so a value cannot leave its segment.
+ */
+export function requestUrlTemplate(endpoint: IrEndpoint): string {
+  return renderUrl(
+    urlPieces(endpoint).map((piece) => (piece.kind === 'text' ? { ...piece, text: velocityText(piece.text) } : piece)),
+    (piece) => `${VELOCITY_URL_ENCODE}(\${input.${urlInputName(piece.part, piece.name)}})`,
+  );
+}
+
+/** The data action inputs the url reads, named apart from the body's (conventions.ts). */
+export function urlInputs(endpoint: IrEndpoint): { field: string; value: IrReadable; part: 'path' | 'query'; name: string }[] {
+  return urlPieces(endpoint)
+    .filter((piece): piece is Extract<UrlPiece, { kind: 'value' }> => piece.kind === 'value')
+    .map((piece) => ({ field: urlInputName(piece.part, piece.name), value: piece.value, part: piece.part, name: piece.name }));
 }
 
 /**

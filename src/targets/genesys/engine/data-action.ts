@@ -3,6 +3,7 @@ import { fitsType } from '../../../flowspec/checks/types.js';
 import { assertNever } from '../../../util/assert.js';
 import { EngineError, type HttpReply, type HttpRequest } from '../../engine-contract.js';
 import { Tree } from './reader.js';
+import { EMPTY_RESPONSE_SUCCEEDS } from '../unverified.js';
 import { parseTemplate, referencedNames, renderTemplate, type Segment } from './velocity.js';
 
 /** JSON Schema types the contracts use (docs/genesys.md §4.2). */
@@ -150,8 +151,9 @@ export function buildRequest(action: DataAction, inputs: ReadonlyMap<string, str
     headers,
     timeoutSeconds,
   };
-  // UNVERIFIED: a GET sends no body, whatever the request template says.
-  if (action.method !== 'GET') request.body = renderTemplate(action.body, { inputs }, `${where}/requestTemplate`);
+  // UNVERIFIED: a GET (and a DELETE, which ivrflow never gives a body) sends no body, whatever the request template says.
+  if (action.method !== 'GET' && action.method !== 'DELETE')
+    request.body = renderTemplate(action.body, { inputs }, `${where}/requestTemplate`);
   return request;
 }
 
@@ -181,6 +183,8 @@ export function interpretReply(action: DataAction, reply: HttpReply, flowTimeout
 }
 
 function translate(action: DataAction, body: string): ActionOutcome {
+  // `response: none`: nothing is read from the body, which may be empty (a 204). UNVERIFIED (unverified.ts).
+  if (action.translations.size === 0 && EMPTY_RESPONSE_SUCCEEDS) return { kind: 'success', outputs: new Map() };
   // UNVERIFIED: a 2xx body that is not JSON fails the action (Web Services actions expect JSON).
   const parsed = parseJson(body);
   if (parsed === undefined) return { kind: 'failure', reason: 'the response is not JSON' };

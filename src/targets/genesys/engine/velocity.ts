@@ -1,15 +1,16 @@
 import { assertNever } from '../../../util/assert.js';
 import { EngineError, secretStandIn } from '../../engine-contract.js';
+import { encodeUrlComponent } from '../../../flowspec/url-parameters.js';
 
 /**
  * The Velocity subset src/emit/genesys/velocity.ts and data-action.ts write (docs/genesys.md §4.2):
- * `${input.x}`, `$esc.jsonString(${input.x})`, `${credentials.x}`, a success template's `${x}`, and
+ * `${input.x}`, `$esc.jsonString(${input.x})`, `$esc.uriEncode(${input.x})`, `${credentials.x}`, a success template's `${x}`, and
  * `${esc.d}` / `${esc.h}` for a literal `$` / `#`. Any other `$` or `#` would be a Velocity reference
  * or directive this engine does not model: an EngineError when the data action is read.
  */
 export type Segment =
   | { kind: 'text'; text: string }
-  | { kind: 'input'; name: string; escape: 'jsonString' | 'none' }
+  | { kind: 'input'; name: string; escape: 'jsonString' | 'uriEncode' | 'none' }
   | { kind: 'credential'; name: string }
   | { kind: 'output'; name: string };
 
@@ -24,6 +25,11 @@ const FORMS: readonly { pattern: RegExp; segment: (match: RegExpExecArray) => Se
   {
     pattern: new RegExp(`\\$esc\\.jsonString\\(\\$\\{input\\.(${NAME})\\}\\)`, 'y'),
     segment: (match) => ({ kind: 'input', name: match[1]!, escape: 'jsonString' }),
+  },
+  // A path or query value of the url (spec 1.1; its character set is UNVERIFIED, unverified.ts).
+  {
+    pattern: new RegExp(`\\$esc\\.uriEncode\\(\\$\\{input\\.(${NAME})\\}\\)`, 'y'),
+    segment: (match) => ({ kind: 'input', name: match[1]!, escape: 'uriEncode' }),
   },
   { pattern: new RegExp(`\\$\\{input\\.(${NAME})\\}`, 'y'), segment: (match) => ({ kind: 'input', name: match[1]!, escape: 'none' }) },
   { pattern: new RegExp(`\\$\\{credentials\\.(${NAME})\\}`, 'y'), segment: (match) => ({ kind: 'credential', name: match[1]! }) },
@@ -98,7 +104,8 @@ function renderSegment(segment: Segment, values: TemplateValues, where: string):
     case 'input': {
       const value = values.inputs?.get(segment.name);
       if (value === undefined) throw new EngineError(`the template reads input ${segment.name}, which the action has no value for`, where);
-      return segment.escape === 'jsonString' ? JSON.stringify(value).slice(1, -1) : value;
+      if (segment.escape === 'jsonString') return JSON.stringify(value).slice(1, -1);
+      return segment.escape === 'uriEncode' ? encodeUrlComponent(value) : value;
     }
     case 'output': {
       const value = values.outputs?.get(segment.name);

@@ -83,6 +83,12 @@ describe("NICE's post_scripts schema", () => {
         options: { environment, cxoneCatalog: tenant.entries },
       },
     ]),
+    ...['with the built-in catalog', 'with the tenant catalog'].map((how) => ({
+      name: `flows/hipaa-member-summary.yaml ${how}`,
+      file: 'hipaa-member-summary.yaml',
+      text: readRepoFile('flows/hipaa-member-summary.yaml'),
+      options: how.includes('tenant') ? { environment, cxoneCatalog: tenant.entries } : { environment },
+    })),
     {
       name: 'cxone-hostile-strings',
       file: 'spec.yaml',

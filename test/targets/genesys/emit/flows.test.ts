@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import type { FlowSpec } from '../../../../src/flowspec/types.js';
+import { responseSuccessOf, type FlowSpec } from '../../../../src/flowspec/types.js';
 import {
   actionsOf,
   allActions,
@@ -95,9 +95,9 @@ describe.each(FLOWS)('genesys output of flows/%s.yaml', (name) => {
       const endpoint = spec.endpoints![step.endpoint]!;
       expect(call['timeout']).toEqual({ lit: { seconds: endpoint.timeoutSeconds } });
       const check = (outputs['success']!.actions[0] as { decision: Tree }).decision;
-      const variable = `Flow.${step.result}_${endpoint.response.success!.field}`;
+      const variable = `Flow.${step.result}_${responseSuccessOf(endpoint)!.field}`;
       expect(check['condition']).toEqual({
-        exp: `If(IsNotSetOrEmpty(${variable}), false, ${variable} == "${endpoint.response.success!.equals}")`,
+        exp: `If(IsNotSetOrEmpty(${variable}), false, ${variable} == "${responseSuccessOf(endpoint)!.equals}")`,
       });
     }
   });

@@ -16,7 +16,11 @@ import {
   resultField,
   secretPlaceholder,
   tokenVariable,
+  urlValueVariable,
+  urlVariable,
 } from '../../conventions.js';
+import { urlPieces } from '../../../../ir/url.js';
+import { snippetTemplate } from '../escape.js';
 import { findErrorBranch, findRoleProperty, REST_API_ROLES } from '../../catalog/rest-api-roles.js';
 import { renderTemplate } from '../templates.js';
 
@@ -44,16 +48,30 @@ export function mapHttp(node: HttpNode, ctx: MapContext): DraftAction[] {
   const afterCall = cleared[0]?.key ?? outcome;
   const onError = errorPath[0]?.key ?? unavailable;
   const callKey = data.token ? stepKey(node.id, 'request') : stepKey(node.id);
+  const statusOnly = endpoint.responseNone && !rest ? statusCheck(node, data, afterCall, onError) : [];
   const call = rest
     ? restApiCall(node, callKey, endpoint, rest, data, afterCall, onError)
-    : [snippetAction(callKey, caption(node.id), proxyCode(data), afterCall, onError, true)];
+    : [snippetAction(callKey, caption(node.id), proxyCode(data), afterCall, statusOnly[0]?.key ?? onError, true)];
   if (data.token) call.unshift(tokenAction(node, data.token, callKey));
   const cases = action(outcome, 'CASE', caption(node.id, 'outcome'), { Variable: data.outcome }, [
     next(unavailable),
     matchCase('success', ctx.enter(node, node.onSuccess)),
     matchCase('failure', ctx.enter(node, node.onFailure)),
   ]);
-  return [...call, ...cleared, ...errorPath, cases];
+  return [...call, ...statusOnly, ...cleared, ...errorPath, cases];
+}
+
+/**
+ * `response: none` (spec 1.1): when the proxy cannot read the answer (an empty 204 body may not parse
+ * as JSON; UNVERIFIED, docs/cxone.md), the Snippet takes its Error branch. The status it got is
+ * still the whole answer, so a second Snippet judges it; the token is cleared there too.
+ */
+function statusCheck(node: HttpNode, data: HttpTemplateData, to: string, onError: string): DraftAction[] {
+  const clear = [data.token?.variable, data.body.length > 0 ? data.requestJson : undefined].filter(
+    (name): name is string => name !== undefined,
+  );
+  const code = renderTemplate('http-status', { ...data, clear });
+  return [snippetAction(stepKey(node.id, 'status'), caption(node.id, 'status only'), code, to, onError)];
 }
 
 /**
@@ -110,7 +128,23 @@ function templateData(node: HttpNode, endpoint: IrEndpoint, specFile: string) {
       : null,
     fromAction: false,
     clear: [] as string[],
+    ...urlData(node, endpoint),
   };
+}
+
+/**
+ * Spec 1.1: with path or query values read at run time, the Snippet URL-encodes each one
+ * (`.urlencode()`, UNVERIFIED: conventions.ts) and builds the url in a variable; literal values are
+ * already encoded in the text. Without any, the url stays one string, as before.
+ */
+function urlData(node: HttpNode, endpoint: IrEndpoint) {
+  const pieces = urlPieces(endpoint);
+  const values = pieces.flatMap((piece) => (piece.kind === 'value' ? [piece] : []));
+  if (values.length === 0) return { urlValues: [], urlVariable: null, urlText: null };
+  const urlValues = values.map((piece, position) => ({ variable: urlValueVariable(node.id, position), source: readableName(piece.value) }));
+  let position = 0;
+  const parts = pieces.map((piece) => (piece.kind === 'text' ? { text: piece.text } : { variable: urlValues[position++]!.variable }));
+  return { urlValues, urlVariable: urlVariable(node.id), urlText: snippetTemplate(parts) };
 }
 
 /** One SNIPPET does it all: body, proxy call, outcome; the token and the request text are cleared inside it. */
@@ -148,7 +182,7 @@ function restApiCall(
   );
   const properties = {
     [property('verb')]: endpoint.method,
-    [property('url')]: endpoint.url,
+    [property('url')]: data.urlVariable === null ? endpoint.url : `{${data.urlVariable}}`,
     [property('body')]: endpoint.body.length > 0 ? `{${data.requestJson}}` : '',
     [property('headers')]: `{${data.headersJson}}`,
     [property('timeout')]: String(data.timeout),

@@ -2,6 +2,7 @@ import type { HttpNode, IrEndpoint } from '../../../../ir/nodes.js';
 import { duration, exp, NO_VALUE, type ArchyAction, type ArchyValue, type CallData } from '../archy.js';
 import { endpointById, useVariable, type FlowContext } from '../context.js';
 import { isSecureDataAction } from '../data-action.js';
+import { urlInputs } from '../velocity.js';
 import { equalsExpression, readableExpression } from '../expression.js';
 
 /**
@@ -50,6 +51,8 @@ function inputs(node: HttpNode, endpoint: IrEndpoint, context: FlowContext): Rec
     const path = [...endpoint.origin, 'body', field];
     entries.push([field, exp(readableExpression(value, context, path))]);
   }
+  for (const { field, value, part, name } of urlInputs(endpoint))
+    entries.push([field, exp(readableExpression(value, context, [...endpoint.origin, part, name]))]);
   return Object.fromEntries(entries);
 }
 

@@ -1,0 +1,64 @@
+import type { SpecPath } from '../diagnostics/diagnostic.js';
+import type { CheckContext } from './checks/context.js';
+import type { FlowSpec } from './types.js';
+
+/** The spec versions this ivrflow reads (`ivrflow:` at the top of a spec). */
+export const SPEC_VERSIONS: readonly number[] = [1, 1.1];
+export const LATEST_SPEC_VERSION = 1.1;
+
+/** One feature a spec may use only when it declares the version that added it. */
+interface SpecFeature {
+  version: number;
+  /** What the feature is, as the error names it. */
+  name: string;
+  /** Where a spec uses it: the keys the error points at. */
+  uses(spec: FlowSpec): SpecPath[];
+}
+
+/**
+ * Every feature newer than version 1, in one list (docs/spec.md, "What's new in 1.1"). A spec that
+ * uses one without declaring its version gets a positioned error instead of a silent reinterpretation.
+ */
+export const SPEC_FEATURES: readonly SpecFeature[] = [
+  { version: 1.1, name: 'endpoint path parameters (`path`)', uses: (spec) => endpointKeys(spec, 'path') },
+  { version: 1.1, name: 'endpoint query parameters (`query`)', uses: (spec) => endpointKeys(spec, 'query') },
+  {
+    version: 1.1,
+    name: '`response: none`',
+    uses: (spec) => endpointsWhere(spec, (endpoint) => endpoint.response === 'none').map((id) => ['endpoints', id, 'response']),
+  },
+  {
+    version: 1.1,
+    name: 'the `DELETE` method',
+    uses: (spec) => endpointsWhere(spec, (endpoint) => endpoint.method === 'DELETE').map((id) => ['endpoints', id, 'method']),
+  },
+];
+
+type EndpointOf = NonNullable<FlowSpec['endpoints']>[string];
+
+function endpointsWhere(spec: FlowSpec, test: (endpoint: EndpointOf) => boolean): string[] {
+  return Object.entries(spec.endpoints ?? {}).flatMap(([id, endpoint]) => (test(endpoint) ? [id] : []));
+}
+
+function endpointKeys(spec: FlowSpec, key: 'path' | 'query'): SpecPath[] {
+  return endpointsWhere(spec, (endpoint) => endpoint[key] !== undefined).map((id) => ['endpoints', id, key]);
+}
+
+/** A feature newer than the declared `ivrflow:` version is an error at each place it is used. */
+export function checkSpecVersion({ spec, sink }: CheckContext): void {
+  for (const feature of SPEC_FEATURES) {
+    if (spec.ivrflow >= feature.version) continue;
+    for (const path of feature.uses(spec))
+      sink.report({
+        code: 'schema/version',
+        message: `${capitalize(feature.name)} needs spec version ${feature.version}; this spec declares \`ivrflow: ${spec.ivrflow}\`.`,
+        path,
+        onKey: true,
+        hint: `Declare \`ivrflow: ${feature.version}\` on the first line (version ${feature.version} reads every version 1 spec unchanged).`,
+      });
+  }
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
