@@ -5,8 +5,7 @@ import { validate, type SchemaValidator } from './generated/validate-schema.js';
 import type { DiagnosticSink } from './source.js';
 import { describePath } from './describe-path.js';
 import { relevantErrors, unescapePointer } from './schema-errors.js';
-
-const SPEC_VERSION = 1;
+import { isSpecVersion, LATEST_SPEC_VERSION, SPEC_VERSIONS } from './spec-version.js';
 
 /** Check the data against schemas/ivrflow.schema.json; true when it conforms. */
 export function checkSchema(data: unknown, sink: DiagnosticSink): boolean {
@@ -76,7 +75,7 @@ function isMisspelledRequired(error: ErrorObject, unknownKeys: ReadonlyMap<strin
 
 function checkVersion(data: unknown, sink: DiagnosticSink): boolean {
   const version = (data as Record<string, unknown>)['ivrflow'];
-  if (version === SPEC_VERSION) return true;
+  if (isSpecVersion(version)) return true;
   if (version === undefined) {
     sink.report({
       code: 'schema/version',
@@ -87,9 +86,9 @@ function checkVersion(data: unknown, sink: DiagnosticSink): boolean {
   } else {
     sink.report({
       code: 'schema/version',
-      message: `Spec version \`${String(version)}\` is not supported; this ivrflow reads version ${SPEC_VERSION}.`,
+      message: `Spec version \`${String(version)}\` is not supported; this ivrflow reads versions ${SPEC_VERSIONS.join(' and ')}.`,
       path: ['ivrflow'],
-      hint: 'Write `ivrflow: 1`.',
+      hint: `Write \`ivrflow: ${LATEST_SPEC_VERSION}\`.`,
     });
   }
   return false;

@@ -7,6 +7,8 @@ import { checkReservedPlaceholders } from './checks/placeholders.js';
 import { checkReferences } from './checks/references.js';
 import { checkSecureSection } from './checks/secure.js';
 import { checkTypes } from './checks/types.js';
+import { checkMenus } from './checks/menus.js';
+import { checkSpecVersion } from './spec-version.js';
 import { FlowIndex } from './flow-index.js';
 import type { LoadedSpec } from './load.js';
 import { checkSchema } from './schema.js';
@@ -14,12 +16,14 @@ import { DiagnosticSink } from './source.js';
 import type { FlowSpec } from './types.js';
 
 const SEMANTIC_CHECKS: readonly Check[] = [
+  checkSpecVersion,
   checkReferences,
   checkGraph,
   checkTypes,
   checkSecureSection,
   checkReservedPlaceholders,
   checkEndpointUrls,
+  checkMenus,
 ];
 
 export interface ValidatedSpec {
