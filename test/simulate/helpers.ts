@@ -65,6 +65,7 @@ export const AGREEMENT_FLOWS = [
   'flows/identity-promotion.yaml',
   'flows/pin-with-summary.yaml',
   'flows/international-otp.yaml',
+  'flows/member-services-menu.yaml',
   'test/simulate/fixtures/conditions-and-assignments.yaml',
   'test/simulate/fixtures/no-secure-section.yaml',
 ];
