@@ -46,11 +46,7 @@ export function stepTransitions(step: StepSpec): Transition[] {
         { name: 'onExhausted', to: step.onExhausted },
       ];
     case 'menu':
-      return [
-        ...menuChoiceTransitions(step),
-        { name: 'onNoInput', to: step.onNoInput },
-        { name: 'onNoMatch', to: step.onNoMatch },
-      ];
+      return [...menuChoiceTransitions(step), { name: 'onNoInput', to: step.onNoInput }, { name: 'onNoMatch', to: step.onNoMatch }];
     case 'route':
       return step.onFailure === undefined ? [] : [{ name: 'onFailure', to: step.onFailure }];
     case 'disconnect':

@@ -174,7 +174,8 @@ function lowerStep(index: FlowIndex, id: string, step: StepSpec): FlowNode {
 /** The choice that wins for each key (a later one for the same key is the unreachable-choice warning). */
 function firstChoicePerKey(step: MenuStepSpec): MenuChoice[] {
   const choices = new Map<string, MenuChoice>();
-  for (const choice of step.choices) if (!choices.has(menuKey(choice))) choices.set(menuKey(choice), { key: menuKey(choice), next: choice.next });
+  for (const choice of step.choices)
+    if (!choices.has(menuKey(choice))) choices.set(menuKey(choice), { key: menuKey(choice), next: choice.next });
   return [...choices.values()];
 }
 

@@ -139,23 +139,25 @@ export interface DisconnectNode extends NodeBase {
 }
 
 export type FlowNode =
-  | PlayNode
-  | GatherNode
-  | HttpNode
-  | ConditionNode
-  | AssignNode
-  | SetAttributesNode
-  | RetryNode
-  | RouteNode
-  | MenuNode
-  | DisconnectNode;
+  PlayNode | GatherNode | HttpNode | ConditionNode | AssignNode | SetAttributesNode | RetryNode | RouteNode | MenuNode | DisconnectNode;
 export type FlowNodeKind = FlowNode['kind'];
 
 /**
  * Every node kind, for the registry test (test/registry/step-kinds.test.ts) that points at each place
  * a new kind must be handled. The two checks below fail to compile when this list and the union differ.
  */
-export const FLOW_NODE_KINDS = ['play', 'gather', 'http', 'condition', 'assign', 'setAttributes', 'retry', 'route', 'menu', 'disconnect'] as const;
+export const FLOW_NODE_KINDS = [
+  'play',
+  'gather',
+  'http',
+  'condition',
+  'assign',
+  'setAttributes',
+  'retry',
+  'route',
+  'menu',
+  'disconnect',
+] as const;
 type ListedKind = (typeof FLOW_NODE_KINDS)[number];
 export const everyKindListed: Exclude<FlowNodeKind, ListedKind> extends never ? true : never = true;
 export const onlyKindsListed: Exclude<ListedKind, FlowNodeKind> extends never ? true : never = true;

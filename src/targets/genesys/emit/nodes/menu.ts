@@ -51,7 +51,12 @@ export function compileMenu(node: MenuNode, context: FlowContext): ArchyAction[]
     },
   };
   const loop: ArchyAction = {
-    loop: { name: `${node.id}: tries`, loopCount: lit(node.attempts), currentIndex: { var: tryIndex }, outputs: { loop: { actions: [collect] } } },
+    loop: {
+      name: `${node.id}: tries`,
+      loopCount: lit(node.attempts),
+      currentIndex: { var: tryIndex },
+      outputs: { loop: { actions: [collect] } },
+    },
   };
   return [loop, ...dispatch(node, key, 0, context)];
 }
