@@ -1,4 +1,4 @@
-import type { FlowGraph, GatherNode, IrEndpoint } from '../ir/nodes.js';
+import type { FlowGraph, GatherNode, IrEndpoint, MenuNode } from '../ir/nodes.js';
 import {
   CallerInputExhausted,
   EngineError,
@@ -25,7 +25,7 @@ import type { Failure } from '../simulate/run/verdict.js';
 export interface CallToEndpoint {
   call: CallData;
   credential: string;
-  /** Keys for the other gathers on the way, in order (from the cases file). */
+  /** Keys for the other gathers and menus on the way, in order (from the cases file). */
   otherKeys?: readonly string[];
   /** Bodies for the endpoints called on the way (from the cases file); others get a placeholder that passes. */
   replies?: ReadonlyMap<string, string>;
@@ -41,6 +41,7 @@ export function requestAsSent(engine: Engine, graph: FlowGraph, endpoint: IrEndp
   const entries: CallerEntry[] = [];
   const credentialVariable = endpointRoles(endpoint).credentialVariable;
   const gathers = new Map(graph.nodes.filter((node): node is GatherNode => node.kind === 'gather').map((node) => [node.id, node]));
+  const menus = new Map(graph.nodes.filter((node): node is MenuNode => node.kind === 'menu').map((node) => [node.id, node]));
   let others = 0;
   for (let tries = 0; tries <= MAX_GATHERS; tries++) {
     const outcome = runUntil(engine, graph, endpoint.id, call, entries);
@@ -48,6 +49,12 @@ export function requestAsSent(engine: Engine, graph: FlowGraph, endpoint: IrEndp
       return outcome.kind === 'request'
         ? { ok: true, request: outcome.request, leaks: outcome.leaks }
         : { ok: false, reason: outcome.reason };
+    const menu = menus.get(outcome.gather);
+    if (menu) {
+      // A menu on the way takes the next listed keys too, else its first choice.
+      entries.push({ kind: 'keys', keys: call.otherKeys?.[others++] ?? menu.choices[0]!.key });
+      continue;
+    }
     const gather = gathers.get(outcome.gather);
     const keys =
       gather?.variable === credentialVariable ? call.credential : (call.otherKeys?.[others++] ?? '1'.repeat(gather?.digits.min ?? 1));

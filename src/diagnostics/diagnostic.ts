@@ -62,6 +62,7 @@ export type CoreCode =
   | 'graph/no-end'
   | 'graph/retry-exhausted-loops'
   | 'graph/retry-never-repeats'
+  | 'graph/unreachable-choice'
   | 'type/mismatch'
   | 'secure/not-sensitive-variable'
   | 'secure/sensitive-initial-value'

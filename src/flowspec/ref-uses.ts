@@ -54,6 +54,7 @@ export function collectRefUses(spec: FlowSpec): RefUse[] {
       case 'gather':
       case 'http':
       case 'retry':
+      case 'menu':
       case 'disconnect':
         // No refs: their reads are in the endpoint bodies (above) or in none. A new kind must say so here.
         break;

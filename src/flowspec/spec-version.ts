@@ -32,7 +32,14 @@ export const SPEC_FEATURES: readonly SpecFeature[] = [
     name: 'the `DELETE` method',
     uses: (spec) => endpointsWhere(spec, (endpoint) => endpoint.method === 'DELETE').map((id) => ['endpoints', id, 'method']),
   },
+  { version: 1.1, name: 'the `menu` step', uses: (spec) => stepsOfType(spec, 'menu') },
 ];
+
+function stepsOfType(spec: FlowSpec, type: string): SpecPath[] {
+  return Object.entries(spec.steps)
+    .filter(([, step]) => step.type === type)
+    .map(([id]) => ['steps', id, 'type']);
+}
 
 type EndpointOf = NonNullable<FlowSpec['endpoints']>[string];
 

@@ -1,5 +1,5 @@
 /**
- * The ivrflow spec, version 1, as TypeScript types. schemas/ivrflow.schema.json is the source of
+ * The ivrflow spec, versions 1 and 1.1 (src/flowspec/spec-version.ts), as TypeScript types. schemas/ivrflow.schema.json is the source of
  * truth for its shape; these types describe data that passed that schema.
  */
 
@@ -164,6 +164,25 @@ export interface RouteStepSpec extends StepBase {
   onFailure?: string;
 }
 
+/** One key of a menu; YAML may write a digit key as a number. */
+export interface MenuChoiceSpec {
+  key: string | number;
+  description?: string;
+  next: string;
+}
+
+/** Spec 1.1: a prompt, one key, a transition per listed key. */
+export interface MenuStepSpec extends StepBase {
+  type: 'menu';
+  prompt: string;
+  choices: MenuChoiceSpec[];
+  timeoutSeconds: number;
+  /** How many times the prompt is played in all (default 3). */
+  attempts?: number;
+  onNoInput: string;
+  onNoMatch: string;
+}
+
 export interface DisconnectStepSpec extends StepBase {
   type: 'disconnect';
   prompt?: string;
@@ -178,6 +197,7 @@ export type StepSpec =
   | SetAttributesStepSpec
   | RetryStepSpec
   | RouteStepSpec
+  | MenuStepSpec
   | DisconnectStepSpec;
 
 export type StepType = StepSpec['type'];
@@ -198,6 +218,14 @@ export interface TargetsSpec {
     /** Per queue: a numeric skill id, or the skill's name. */
     skills?: Record<string, string | number>;
   };
+}
+
+/** The default number of times a menu plays its prompt. */
+export const DEFAULT_MENU_ATTEMPTS = 3;
+
+/** A choice's key as text: `1` and `"1"` are the same key. */
+export function menuKey(choice: MenuChoiceSpec): string {
+  return String(choice.key);
 }
 
 export function isRefValue(value: Value): value is RefValue {

@@ -9,6 +9,7 @@ import { checkReservedPlaceholders } from './checks/placeholders.js';
 import { checkReferences } from './checks/references.js';
 import { checkSecureSection } from './checks/secure.js';
 import { checkTypes } from './checks/types.js';
+import { checkMenus } from './checks/menus.js';
 import { FlowIndex } from './flow-index.js';
 import type { LoadedSpec } from './load.js';
 import { checkSchema } from './schema.js';
@@ -26,6 +27,7 @@ const SEMANTIC_CHECKS: readonly Check[] = [
   checkEndpointUrls,
   checkControlCharacters,
   checkEndpointRequests,
+  checkMenus,
 ];
 
 export interface ValidatedSpec {

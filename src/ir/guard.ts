@@ -197,6 +197,9 @@ class Guard {
       case 'retry':
       case 'disconnect':
         return;
+      case 'menu':
+        // A key reaches no variable: the menu carries only its prompt, checked above. Inside the secure section it is as a play.
+        return;
       default:
         return assertNever(node);
     }

@@ -3,9 +3,12 @@ import { fillPlaceholders, findPlaceholders } from '../flowspec/environment.js';
 import { isRefProblem, type FlowIndex } from '../flowspec/flow-index.js';
 import { stepTransitions } from '../flowspec/transitions.js';
 import {
+  DEFAULT_MENU_ATTEMPTS,
   isRefValue,
   responseFieldsOf,
   responseSuccessOf,
+  menuKey,
+  type MenuStepSpec,
   type ComparisonOperator,
   type ConditionSpec,
   type EndpointSpec,
@@ -16,7 +19,7 @@ import {
   type Value,
   type ValueType,
 } from '../flowspec/types.js';
-import type { FlowGraph, FlowNode, IrCondition, IrEndpoint, IrReadable, IrValue, RouteTarget } from './nodes.js';
+import type { FlowGraph, FlowNode, IrCondition, IrEndpoint, IrReadable, IrValue, MenuChoice, RouteTarget } from './nodes.js';
 import { slugify } from './slug.js';
 
 export interface LowerOptions {
@@ -152,11 +155,30 @@ function lowerStep(index: FlowIndex, id: string, step: StepSpec): FlowNode {
         ...optional('onFailure', step.onFailure),
       };
     }
+    case 'menu':
+      return {
+        kind: 'menu',
+        ...base,
+        prompt: step.prompt,
+        choices: firstChoicePerKey(step),
+        timeoutSeconds: step.timeoutSeconds,
+        attempts: step.attempts ?? DEFAULT_MENU_ATTEMPTS,
+        onNoInput: step.onNoInput,
+        onNoMatch: step.onNoMatch,
+      };
     case 'disconnect':
       return { kind: 'disconnect', ...base, ...optional('prompt', step.prompt) };
     default:
       return assertNever(step);
   }
+}
+
+/** The choice that wins for each key (a later one for the same key is the unreachable-choice warning). */
+function firstChoicePerKey(step: MenuStepSpec): MenuChoice[] {
+  const choices = new Map<string, MenuChoice>();
+  for (const choice of step.choices)
+    if (!choices.has(menuKey(choice))) choices.set(menuKey(choice), { key: menuKey(choice), next: choice.next });
+  return [...choices.values()];
 }
 
 function lowerEndpoint(index: FlowIndex, id: string, endpoint: EndpointSpec, fill: (text: string) => string): IrEndpoint {

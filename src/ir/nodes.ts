@@ -112,20 +112,52 @@ export interface RouteNode extends NodeBase {
   onFailure?: string;
 }
 
+/**
+ * A menu (spec 1.1): the prompt, then one key. A listed key takes its choice; no key or an unlisted
+ * one plays the prompt again, `attempts` times in all, and the last try decides between `onNoInput`
+ * and `onNoMatch`. `choices` has one entry per key, the first the spec lists.
+ */
+export interface MenuNode extends NodeBase {
+  kind: 'menu';
+  prompt: string;
+  choices: readonly MenuChoice[];
+  timeoutSeconds: number;
+  attempts: number;
+  onNoInput: string;
+  onNoMatch: string;
+}
+
+export interface MenuChoice {
+  /** One DTMF key: 0-9, `*` or `#`. */
+  key: string;
+  next: string;
+}
+
 export interface DisconnectNode extends NodeBase {
   kind: 'disconnect';
   prompt?: string;
 }
 
 export type FlowNode =
-  PlayNode | GatherNode | HttpNode | ConditionNode | AssignNode | SetAttributesNode | RetryNode | RouteNode | DisconnectNode;
+  PlayNode | GatherNode | HttpNode | ConditionNode | AssignNode | SetAttributesNode | RetryNode | RouteNode | MenuNode | DisconnectNode;
 export type FlowNodeKind = FlowNode['kind'];
 
 /**
  * Every node kind, for the registry test (test/registry/step-kinds.test.ts) that points at each place
  * a new kind must be handled. The two checks below fail to compile when this list and the union differ.
  */
-export const FLOW_NODE_KINDS = ['play', 'gather', 'http', 'condition', 'assign', 'setAttributes', 'retry', 'route', 'disconnect'] as const;
+export const FLOW_NODE_KINDS = [
+  'play',
+  'gather',
+  'http',
+  'condition',
+  'assign',
+  'setAttributes',
+  'retry',
+  'route',
+  'menu',
+  'disconnect',
+] as const;
 type ListedKind = (typeof FLOW_NODE_KINDS)[number];
 export const everyKindListed: Exclude<FlowNodeKind, ListedKind> extends never ? true : never = true;
 export const onlyKindsListed: Exclude<ListedKind, FlowNodeKind> extends never ? true : never = true;

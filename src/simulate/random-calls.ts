@@ -15,13 +15,12 @@ import type { ReplyPlan, Scenario, ScriptedReply } from './scenario/types.js';
 export function randomCalls(graph: FlowGraph, count: number, seed: number): Scenario[] {
   const random = new SeededRandom(seed);
   const vocabulary = fieldVocabulary(graph);
-  const entriesPerCall =
-    graph.nodes.filter((node) => node.kind === 'gather').length *
-      Math.max(1, ...graph.nodes.map((node) => (node.kind === 'retry' ? node.maxAttempts : 1))) +
-    1;
-  const gathers = graph.nodes.flatMap((node) => (node.kind === 'gather' ? [node] : []));
+  // Each menu try takes an entry, as each gather does.
+  const inputs = graph.nodes.flatMap((node) => (node.kind === 'gather' || node.kind === 'menu' ? [node] : []));
+  const entriesPerInput = inputs.reduce((sum, node) => sum + (node.kind === 'menu' ? node.attempts : 1), 0);
+  const entriesPerCall = entriesPerInput * Math.max(1, ...graph.nodes.map((node) => (node.kind === 'retry' ? node.maxAttempts : 1))) + 1;
   return Array.from({ length: count }, (_, index) => {
-    const caller = Array.from({ length: entriesPerCall }, () => callerEntry(random, random.pick(gathers)));
+    const caller = Array.from({ length: entriesPerCall }, () => inputEntry(random, random.pick(inputs)));
     const replies = new Map<string, ReplyPlan>(
       graph.endpoints.map((endpoint) => [
         endpoint.id,
@@ -38,6 +37,18 @@ export function randomCalls(graph: FlowGraph, count: number, seed: number): Scen
 }
 
 type Gather = Extract<FlowGraph['nodes'][number], { kind: 'gather' }>;
+type Menu = Extract<FlowGraph['nodes'][number], { kind: 'menu' }>;
+
+function inputEntry(random: SeededRandom, input: Gather | Menu | undefined): CallerEntry {
+  return input?.kind === 'menu' ? menuEntry(random, input) : callerEntry(random, input);
+}
+
+/** Mostly a listed key, sometimes any key (an unlisted one is a no-match), sometimes nothing. */
+function menuEntry(random: SeededRandom, menu: Menu): CallerEntry {
+  if (random.chance(0.15)) return { kind: 'silence' };
+  if (random.chance(0.7)) return { kind: 'keys', keys: random.pick(menu.choices).key };
+  return { kind: 'keys', keys: random.pick([...'0123456789*#']) };
+}
 
 function callerEntry(random: SeededRandom, gather: Gather | undefined): CallerEntry {
   if (!gather || random.chance(0.15)) return { kind: 'silence' };

@@ -66,6 +66,8 @@ export const AGREEMENT_FLOWS = [
   'flows/pin-with-summary.yaml',
   'flows/international-otp.yaml',
   'flows/hipaa-member-summary.yaml',
+  'flows/member-services-menu.yaml',
+  'test/cases/menu-keys/spec.yaml',
   'test/simulate/fixtures/conditions-and-assignments.yaml',
   'test/simulate/fixtures/no-secure-section.yaml',
 ];

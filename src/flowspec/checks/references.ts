@@ -3,7 +3,7 @@ import { isRefProblem } from '../flow-index.js';
 import { collectRefUses } from '../ref-uses.js';
 import { RESERVED_NAMES } from '../refs.js';
 import { responseFieldsOf, responseSuccessOf } from '../types.js';
-import { stepTransitions } from '../transitions.js';
+import { stepTransitions, transitionPath } from '../transitions.js';
 import type { CheckContext } from './context.js';
 
 /** Every name the spec uses refers to something it declares. */
@@ -33,7 +33,7 @@ function checkStepReferences({ spec, index, sink }: CheckContext): void {
   if (spec.secure && !index.steps.has(spec.secure.onUnavailable)) reportUnknown(spec.secure.onUnavailable, ['secure', 'onUnavailable']);
   for (const [id, step] of index.steps) {
     for (const transition of stepTransitions(step))
-      if (!index.steps.has(transition.to)) reportUnknown(transition.to, ['steps', id, transition.name]);
+      if (!index.steps.has(transition.to)) reportUnknown(transition.to, transitionPath(id, transition));
   }
 }
 

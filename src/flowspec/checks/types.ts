@@ -79,6 +79,7 @@ function checkSteps(context: CheckContext): void {
       case 'retry':
       case 'route':
       case 'setAttributes':
+      case 'menu':
       case 'disconnect':
         // Nothing typed to compare: attributes take any value, the rest hold no values. A new kind must say so here.
         break;

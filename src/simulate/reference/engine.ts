@@ -1,4 +1,5 @@
-import type { FlowGraph, FlowNode, GatherNode, HttpNode, IrEndpoint, RouteNode, RouteTarget } from '../../ir/nodes.js';
+import type { FlowGraph, FlowNode, GatherNode, HttpNode, IrEndpoint, MenuNode, RouteNode, RouteTarget } from '../../ir/nodes.js';
+import { choiceTransition } from '../../flowspec/transitions.js';
 import { assertNever } from '../../util/assert.js';
 import {
   CallerScript,
@@ -72,6 +73,8 @@ class SpecCall {
         return this.retry(node.id, node.maxAttempts);
       case 'route':
         return this.route(node);
+      case 'menu':
+        return this.menu(node);
       case 'disconnect':
         if (node.prompt !== undefined) this.recorder.prompt(node.prompt);
         this.recorder.end({ kind: 'disconnect' });
@@ -106,6 +109,23 @@ class SpecCall {
     if (digits.length < node.digits.min) return 'onNoInput';
     this.variables.set(node.variable, digits);
     return 'next';
+  }
+
+  /**
+   * One key per try (docs/spec.md, `menu`): the first key of an entry decides, `#` included; the
+   * prompt plays again after no key or an unlisted one, and the last try picks the way out.
+   */
+  private menu(node: MenuNode): string {
+    let missed = 'onNoInput';
+    for (let attempt = 1; attempt <= node.attempts; attempt += 1) {
+      this.recorder.prompt(node.prompt);
+      const entry = this.caller.take(node.id);
+      const key = entry.kind === 'silence' ? undefined : entry.keys.charAt(0);
+      if (key === undefined || key === '') missed = 'onNoInput';
+      else if (node.choices.some((choice) => choice.key === key)) return choiceTransition(key);
+      else missed = 'onNoMatch';
+    }
+    return missed;
   }
 
   private retry(id: string, maxAttempts: number): string {

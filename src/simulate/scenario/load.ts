@@ -190,6 +190,7 @@ export function promptOf(node: FlowNode): string | undefined {
   switch (node.kind) {
     case 'play':
     case 'gather':
+    case 'menu':
       return node.prompt;
     case 'route':
     case 'disconnect':

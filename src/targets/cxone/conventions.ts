@@ -34,6 +34,9 @@ export const counterVariable = (retry: string): string => variableName(`ivrflow_
 export const validVariable = (gather: string): string => variableName(`ivrflow_${gather}_valid`);
 /** The first digits of an entry while the gather checks how many arrived (templates/cxone/sanitize-digits.hbs). */
 export const probeVariable = (gather: string): string => variableName(`ivrflow_${gather}_probe`);
+/** The key a menu's caller pressed, and how many tries the menu has had. */
+export const menuKeyVariable = (menu: string): string => variableName(`ivrflow_${menu}_key`);
+export const menuTriesVariable = (menu: string): string => variableName(`ivrflow_${menu}_tries`);
 export const attributeVariable = (attribute: string): string => variableName(attribute);
 
 /** The deploy-time placeholder that fills a bearer token; never filled by ivrflow (docs/cxone.md). */

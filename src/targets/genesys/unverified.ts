@@ -100,3 +100,10 @@ export const STATEMENT_KIND: Readonly<Record<ValueType, string>> = {
  * count towards an exact-length entry. The emitter does not depend on it: after sanitizing, a code
  * shorter than the spec's length takes the no-input path either way.
  */
+
+/**
+ * UNVERIFIED: that `acceptJustStar` / `acceptJustPound` set to true make a lone `*` or `#` complete a
+ * one-key (`digits: {exact: 1}`) `collectInput`, so a menu hears them as keys. The keys are seen in
+ * published flows with `false` only; the Architect core in the offline oracle has no setter for them.
+ */
+export const MENU_LONE_KEYS = true;

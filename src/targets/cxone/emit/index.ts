@@ -7,6 +7,7 @@ import { next, stepKey, type DraftAction, type MapContext } from './draft.js';
 import { mapGather } from './nodes/gather.js';
 import { mapHttp } from './nodes/http.js';
 import { mapRoute } from './nodes/route.js';
+import { mapMenu } from './nodes/menu.js';
 import { mapAssign } from './nodes/assign.js';
 import { mapCondition } from './nodes/condition.js';
 import { mapDisconnect } from './nodes/disconnect.js';
@@ -122,6 +123,8 @@ function mapNode(node: FlowNode, ctx: MapContext): DraftAction[] {
       return mapRetry(node, ctx);
     case 'route':
       return mapRoute(node, ctx);
+    case 'menu':
+      return mapMenu(node, ctx);
     case 'disconnect':
       return mapDisconnect(node);
     default:

@@ -162,18 +162,18 @@ class CxoneCall {
   /**
    * MENU (docs/cxone.md §2, §6.3): keys are read until the terminator or MaxDigits keys, the
    * terminator counting toward MaxDigits and `-` stripping it from Variable. UNVERIFIED for MENU
-   * (HELP states both rules for CAPTURE only). Silence leaves Variable empty and takes Default.
+   * (HELP states both rules for CAPTURE only). Silence leaves Variable empty and takes Default; an
+   * entry equal to a case label takes that case (docs/cxone.md §6.3, NICE's MENU.xml `<Cases>`).
    */
   private menu(action: StudioAction): string | undefined {
     this.recorder.prompt(spokenText(required(action, 'Sequence', this.script), this.where(action)));
     const maxDigits = Number(required(action, 'MaxDigits', this.script));
     const terminator = (action.properties.get('Terminator') ?? '').replace(/-$/, '');
     const strip = (action.properties.get('Terminator') ?? '').endsWith('-');
-    this.variables.set(
-      required(action, 'Variable', this.script),
-      collect(this.caller.take(this.step ?? action.label), maxDigits, terminator, strip),
-    );
-    return this.follow(action);
+    const entered = collect(this.caller.take(this.step ?? action.label), maxDigits, terminator, strip);
+    this.variables.set(required(action, 'Variable', this.script), entered);
+    const matched = action.branches.find((branch) => branch.type === 'case' && branch.label === entered);
+    return matched ? matched.to : this.follow(action);
   }
 
   /**

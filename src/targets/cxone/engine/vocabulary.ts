@@ -46,6 +46,7 @@ const VOCABULARY: Readonly<Record<string, ActionVocabulary>> = {
       Variable: 'name',
     },
     branches: [],
+    cases: true,
   },
   CAPTURE: {
     properties: { MaxDigits: 'integer', Terminator: ['', '#-', '*-'], Timeout: 'integer', InterDigitTimeout: 'integer', Variable: 'name' },

@@ -27,6 +27,7 @@ export type ArchyAction =
   | { setParticipantData: { name: string; attributes: { attribute: { name: ArchyValue; value: ArchyValue } }[] } }
   | { loop: { name: string; loopCount: ArchyValue; currentIndex: ArchyValue; outputs: { loop: ArchyOutput } } }
   | { loopNext: { name: string } }
+  | { loopExit: { name: string } }
   | { jumpToTask: { name: string; targetTaskRef: string } }
   | { transferToAcd: TransferToAcd }
   | { transferToFlowSecure: TransferToFlowSecure }

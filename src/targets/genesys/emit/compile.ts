@@ -8,6 +8,7 @@ import { compileGather } from './nodes/gather.js';
 import { compileHttp } from './nodes/http.js';
 import { compileRetry, loopNext } from './nodes/retry.js';
 import { compileRoute } from './nodes/route.js';
+import { compileMenu } from './nodes/menu.js';
 import { compileAssign } from './nodes/assign.js';
 import { compileDisconnect } from './nodes/disconnect.js';
 import { compilePlay } from './nodes/play.js';
@@ -128,6 +129,8 @@ function compileNode(node: FlowNode, context: FlowContext): ArchyAction[] {
       return compileRetry(node, context);
     case 'route':
       return compileRoute(node, context);
+    case 'menu':
+      return compileMenu(node, context);
     case 'disconnect':
       return compileDisconnect(node);
     default:

@@ -23,6 +23,7 @@ export class VariableTable {
     for (const variable of graph.variables) this.add(`var:${variable.name}`, variable.name, variable.type, variable.initial);
     for (const endpointUse of resultFields(graph)) this.add(`result:${endpointUse.key}`, endpointUse.name, endpointUse.type);
     for (const node of graph.nodes) if (node.kind === 'retry') this.add(`retry:${node.id}`, `${node.id}_attempt`, 'integer', 0);
+    for (const node of graph.nodes) if (node.kind === 'menu') this.addMenu(node.id);
   }
 
   /** The variable a spec ref reads, or undefined for call data (a built-in). */
@@ -47,6 +48,21 @@ export class VariableTable {
 
   retryCounter(retryId: string): ArchyVariable {
     return this.get(`retry:${retryId}`);
+  }
+
+  /** The key a menu's caller pressed, "" after a try with none. */
+  menuKey(menuId: string): ArchyVariable {
+    return this.get(`menu:${menuId}`);
+  }
+
+  /** The index of a menu's current try (its loop's `currentIndex`). */
+  menuTry(menuId: string): ArchyVariable {
+    return this.get(`menu-try:${menuId}`);
+  }
+
+  private addMenu(menuId: string): void {
+    this.add(`menu:${menuId}`, `${menuId}_key`, 'string');
+    this.add(`menu-try:${menuId}`, `${menuId}_try`, 'integer', 0);
   }
 
   private get(key: string): ArchyVariable {

@@ -42,6 +42,8 @@ export type Action = Named &
         variable: string;
         digits: Digits;
         includeTerminator: boolean;
+        /** `*` and `#` when acceptJustStar / acceptJustPound is true. */
+        acceptLone: ReadonlySet<string>;
         prompt: Source;
         success: readonly Action[];
         failure: readonly Action[];
@@ -281,8 +283,10 @@ class FlowReader {
     );
     if (fields.interDigitTimeout) this.value(fields.interDigitTimeout, 'duration');
     if (fields.noEntryTimeout) this.value(fields.noEntryTimeout, 'duration');
-    // A lone `*` or `#` accepted as an entry is not modelled.
-    for (const accept of [fields.acceptJustStar, fields.acceptJustPound]) if (accept) this.constant(accept, 'boolean', booleanValue(false));
+    // Literal flags only: whether a lone `*` or `#` is an entry (collect-input.ts).
+    const acceptLone = new Set<string>();
+    if (fields.acceptJustStar && this.literalFlag(fields.acceptJustStar)) acceptLone.add('*');
+    if (fields.acceptJustPound && this.literalFlag(fields.acceptJustPound)) acceptLone.add('#');
     fields.verificationType?.exactly('none');
     const outputs = fields.outputs.object(['success', 'failure']);
     return {
@@ -290,6 +294,7 @@ class FlowReader {
       variable: this.target(fields.inputData, 'string'),
       digits: this.digits(fields.digits),
       includeTerminator: fields.includeTerminatingDtmfInResultData?.boolean() ?? false,
+      acceptLone,
       prompt: fields.inputAudio ? this.audio(fields.inputAudio) : silence(body.where),
       success: this.output(outputs.success),
       failure: this.output(outputs.failure),
@@ -473,6 +478,13 @@ class FlowReader {
       default:
         return tree.fail(`unknown value form ${key}`);
     }
+  }
+
+  /** A boolean property that must be a literal: its value, read at load time. */
+  private literalFlag(tree: Tree): boolean {
+    const source = this.value(tree, 'boolean');
+    if (source.kind !== 'constant') tree.fail('only a literal true or false is modelled here');
+    return JSON.stringify(source.value) === JSON.stringify(booleanValue(true));
   }
 
   private constant(tree: Tree, expected: ArchType, only: ArchValue): void {

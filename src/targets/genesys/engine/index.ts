@@ -239,6 +239,7 @@ class GenesysCall {
       action.digits,
       action.includeTerminator,
       action.where,
+      action.acceptLone,
     );
     if (entered === undefined) return yield* this.runActions(action.failure, frame);
     frame.assign(action.variable, stringValue(entered), action.where);
@@ -299,7 +300,9 @@ class GenesysCall {
    */
   private *loop(action: Extract<Action, { kind: 'loop' }>, frame: FlowFrame): Run<Signal> {
     const passes = this.setValue(action.loopCount, frame, 'integer').value;
-    const retry = this.program.names.stepOf(action.name);
+    const step = this.program.names.stepOf(action.name);
+    // A menu's tries are a loop too, but only a retry counts attempts.
+    const retry = step !== undefined && this.program.names.isRetry(step) ? step : undefined;
     for (let index = 0; index < passes; index += 1) {
       if (index > 0) this.enterStep(action.name);
       frame.assign(action.currentIndex, integerValue(index), action.where);
