@@ -82,6 +82,8 @@ export type CoreCode =
   | 'target/unsupported'
   | 'target/unfilled-placeholder'
   | 'target/credential-in-script'
+  | 'archy/error'
+  | 'archy/warning'
   | 'scenario/version'
   | 'scenario/duplicate-name'
   | 'scenario/outcome'
