@@ -26,7 +26,7 @@ export async function writeFlowOutput(outDir: string, slug: string, artifacts: r
       for (const artifact of artifacts) {
         const target = join(staging, artifact.path);
         assertInside(staging, target);
-        await mkdir(dirname(target), { recursive: true });
+        await makeDirectories(dirname(target));
         await writeFile(target, artifact.contents, { encoding: 'utf8', flag: 'wx' });
       }
       await swapInto(outDir, staging, version, finalDir);
@@ -135,7 +135,7 @@ async function prepareStaging(outDir: string, slug: string): Promise<string> {
  * `mkdir -p`, one level at a time: Node's `recursive: true` never settles on some special file
  * systems (a path under /proc), and a CLI must fail rather than hang.
  */
-async function makeDirectories(dir: string): Promise<void> {
+export async function makeDirectories(dir: string): Promise<void> {
   const missing: string[] = [];
   let current = dir;
   while (!(await exists(current))) {

@@ -82,6 +82,7 @@ export type CoreCode =
   | 'target/unsupported'
   | 'target/unfilled-placeholder'
   | 'target/credential-in-script'
+  | 'target/platform-repeats-request'
   | 'archy/error'
   | 'archy/warning'
   | 'scenario/version'

@@ -59,7 +59,7 @@ export function loadSpec(file: string, bytes: Uint8Array, kind: DocumentKind = F
   }
   const text = decodeUtf8(bytes);
   if (text === undefined) {
-    sink.reportAt('input/binary', 'The file is not UTF-8 text.', 0, 0, `A ${kind.noun} is a YAML text file; check the path.`);
+    sink.reportAt('input/binary', 'The file is not UTF-8 text.', 0, 0, `${withArticle(kind.noun)} is a YAML text file; check the path.`);
     return { source: empty, diagnostics: sink.diagnostics };
   }
   if (text.trim() === '') {
@@ -97,7 +97,7 @@ function parseText(file: string, text: string, lineCounter: LineCounter, kind: D
   } else if (!isMap(document.contents)) {
     sink.report({
       code: 'yaml/syntax',
-      message: `A ${kind.noun} must be a YAML mapping (key: value pairs) at the top level.`,
+      message: `${withArticle(kind.noun)} must be a YAML mapping (key: value pairs) at the top level.`,
       path: [],
       hint: `Start with \`${kind.firstLine}\`.`,
     });
@@ -175,7 +175,7 @@ function reportYamlError(sink: DiagnosticSink, error: YAMLError, kind: DocumentK
           'The document nests too deeply to be read.',
           start,
           end,
-          `A ${kind.noun} needs only a few levels; flatten the nesting.`,
+          `${withArticle(kind.noun)} needs only a few levels; flatten the nesting.`,
         );
       else sink.reportAt('yaml/syntax', `YAML syntax error: ${message}`, start, end, cascadeHint(SYNTAX_HINTS[error.code], dropped));
   }
@@ -273,4 +273,9 @@ function decodeUtf8(bytes: Uint8Array): string | undefined {
 
 function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/\s+at line \d+, column \d+.*$/, '');
+}
+
+/** "A spec", "An environment file": the noun as the first words of a sentence. */
+function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'An' : 'A'} ${noun}`;
 }

@@ -160,7 +160,9 @@ function reportPattern(error: ErrorObject, path: SpecPath, sink: DiagnosticSink)
     message: `\`${value}\` is not a valid ${isKey ? 'name' : 'value'} at ${describePath(target)}.`,
     path: target,
     onKey: isKey,
-    hint: patternHint(String(error.schema)),
+    // Without a hint of its own, the schema's description of the value says what is allowed.
+    hint:
+      patternHint(String(error.schema)) ?? (isKey ? undefined : (error.parentSchema as { description?: string } | undefined)?.description),
   });
 }
 
@@ -259,6 +261,11 @@ function patternHint(pattern: string): string | undefined {
     return 'Step ids start with a letter and use letters, digits, `_` and `-` (at most 64).';
   if (pattern.includes('(\\.[A-Za-z][A-Za-z0-9_]*)?$')) return 'A ref is `call.<field>`, a variable name, or `<result>.<field>`.';
   if (pattern.startsWith('^[a-zA-Z]{2,3}')) return 'Use a BCP 47 language tag such as `en-US`.';
+  if (pattern === '^[A-Za-z0-9-]{1,64}$') return 'Header names use letters, digits and `-` (at most 64).';
+  if (pattern === '^[A-Za-z_][A-Za-z0-9_]{0,63}$')
+    return 'Field names start with a letter or `_` and use letters, digits and `_` (at most 64).';
+  if (pattern.includes('(\\.[A-Za-z][A-Za-z0-9_]*)*$'))
+    return 'Attribute names are words of letters, digits and `_` joined by dots, such as `customer.tier`.';
   return undefined;
 }
 

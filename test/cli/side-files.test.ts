@@ -81,6 +81,8 @@ describe('side files (environment, configuration, CXone catalog) are bounded', (
     expect(shape.stderr).toMatch(/env\.yaml:2:1: `secret_middlewareToken` is a reserved placeholder/);
     expect(shape.stderr).toMatch(/env\.yaml:3:1: `bad key` cannot be a placeholder key/);
     expect(shape.stderr).toMatch(/env\.yaml:4:1: `list` must have a single value/);
+    const list = await validateWith('--env', write('env.yaml', '- a\n- b\n'));
+    expect(list.stderr).toMatch(/env\.yaml:1:1: An environment file must be a YAML mapping/);
   });
 
   it('refuses an environment file with more keys than a deployment has, and lists at most 20 problems', async () => {

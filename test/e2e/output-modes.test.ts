@@ -34,3 +34,18 @@ describe('output files and folders follow the process umask', () => {
     expect(statSync(out).mode & 0o777).toBe(folderMode);
   });
 });
+
+// Node's `mkdir(..., { recursive: true })` never settles for a path under /proc; every command that
+// creates folders must fail there with exit 2 instead of hanging.
+describe('a folder that cannot be created is an I/O error, never a hang', () => {
+  it.each([
+    [['init', '/proc/ivrflow-init']],
+    [['generate', 'flows/identity-promotion.yaml', '--env', 'flows/environments/example.yaml', '--out', '/proc/ivrflow-out']],
+    [['openapi', 'flows/identity-promotion.yaml', '--out', '/proc/ivrflow-api/openapi.json']],
+  ])('%j', async (args) => {
+    const result = await execa('node', [BIN, ...args], { cwd: ROOT, reject: false, timeout: 20_000, env: { NO_COLOR: '1' } });
+    expect(result.timedOut).toBe(false);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/ENOENT/);
+  });
+});

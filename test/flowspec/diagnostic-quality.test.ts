@@ -164,3 +164,21 @@ describe('hints point the right way', () => {
     expect(diagnostic!.hint).toContain('Declare the status field');
   });
 });
+
+describe('a name that misses its pattern says what names look like there', () => {
+  it.each([
+    [
+      'a header',
+      ['    body:\n', '    headers: { "bad header": x }\n    body:\n'],
+      'Header names use letters, digits and `-` (at most 64).',
+    ],
+    ['a body field', ['      auth_method: otp', '      "auth method": otp'], 'Field names start with a letter or `_`'],
+    ['an attribute', ['customer.tier:', '"customer tier":'], 'Attribute names are words of letters, digits and `_` joined by dots'],
+  ])('%s', (_, [from, to], hint) => {
+    const text = EXAMPLE.replace(from!, to!);
+    expect(text).not.toBe(EXAMPLE);
+    const invalid = expectPositioned(text).filter((diagnostic) => diagnostic.code === 'schema/invalid');
+    expect(invalid).toHaveLength(1);
+    expect(invalid[0]!.hint).toContain(hint);
+  });
+});

@@ -83,6 +83,10 @@ describe('scenario files', () => {
     );
     expect(codes(loaded.diagnostics)).toEqual(['schema/invalid@4:23', 'schema/enum@5:15', 'schema/unknown-key@7:7']);
     expect(loaded.diagnostics.find((diagnostic) => diagnostic.code === 'schema/unknown-key')?.hint).toBe('Did you mean `route`?');
+    // A value that misses a pattern is told what the schema allows there.
+    expect(loaded.diagnostics.find((diagnostic) => diagnostic.code === 'schema/invalid')?.hint).toBe(
+      'DTMF keys (digits, `*`, `#`; at most 32), or `silence`.',
+    );
   });
 
   it('points a bad reply at the value inside the answer or list that is wrong, not at the whole reply', () => {

@@ -1,7 +1,8 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { PACKAGE_ROOT, docUrl, rawPackageFileUrl } from '../../util/package-info.js';
 import { CliError, EXIT_OK, type CliIo } from '../io.js';
+import { makeDirectories } from '../write-output.js';
 
 /** Where the starter writes, relative to the folder given to `ivrflow init`. */
 const FLOWS_DIR = 'flows';
@@ -84,7 +85,7 @@ function nodeModulesOwner(packageRoot: string): string | undefined {
 /** Write a file that does not exist yet (`wx`: never over an existing one, even one created meanwhile). */
 async function writeNew(path: string, text: string): Promise<boolean> {
   try {
-    await mkdir(dirname(path), { recursive: true });
+    await makeDirectories(dirname(path));
   } catch (error) {
     throw new CliError(`Cannot create the folder of ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
   }
