@@ -23,8 +23,11 @@ export interface ArchyResults {
  */
 export function readArchyResults(data: unknown, graph?: FlowGraph): ArchyResults {
   const results: ArchyResults = { inResults: [], inSpec: [], failed: false };
-  const problem = (path: SpecPath, message: string, hint?: string) =>
+  // A file that is not a results file cannot show that the publish succeeded.
+  const problem = (path: SpecPath, message: string, hint?: string) => {
+    results.failed = true;
     results.inResults.push({ code: 'schema/type', severity: 'error', message, path, ...(hint ? { hint } : {}) });
+  };
   if (!isRecord(data)) {
     problem([], 'An Archy results file is a JSON object with `status`, `exitCode` and `output.traces`.', RESULTS_HINT);
     results.failed = true;
