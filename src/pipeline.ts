@@ -3,8 +3,10 @@ import { hasErrors } from './diagnostics/diagnostic.js';
 import { sortDiagnostics } from './diagnostics/sort.js';
 import { TARGET_NAMES, type Artifact, type EmitOptions, type TargetName } from './targets/artifact.js';
 import { TARGETS, checkTargets } from './targets/index.js';
+import { PACKAGINGS, type PackagingName } from './targets/packaging.js';
 import { emitIr } from './targets/emit-ir.js';
 import { guardSensitiveFlow } from './ir/guard.js';
+import { invariant } from './util/assert.js';
 import { lowerToIr } from './ir/lower.js';
 import type { RuleConfig } from './lint/config.js';
 import { lintSpec } from './lint/run.js';
@@ -29,6 +31,10 @@ export interface CompileOptions extends CheckOptions {
   cxoneCatalog?: EmitOptions['cxoneCatalog'];
   /** `keep` for a simulation: unfilled placeholders stand for themselves (EmitOptions). */
   placeholders?: EmitOptions['placeholders'];
+  /** The `--env` file's name, for the files that say which environment they were filled for. */
+  environmentFile?: string;
+  /** Packagings of the emitted artifacts (`--target terraform`); each packaged vendor must be among `targets`. */
+  packagings?: readonly PackagingName[];
 }
 
 export interface CheckResult {
@@ -75,14 +81,34 @@ export async function compileSpec(file: string, bytes: Uint8Array, options: Comp
   if (!checked.graph) return checked;
   const sink = new DiagnosticSink(checked.source);
   const artifacts: Artifact[] = [emitIr(checked.graph)];
+  const emitOptions: EmitOptions = {
+    specFile: baseName(file),
+    ...(options.cxoneCatalog ? { cxoneCatalog: options.cxoneCatalog } : {}),
+    ...(options.placeholders ? { placeholders: options.placeholders } : {}),
+    ...(options.environment
+      ? {
+          environment: {
+            file: options.environmentFile === undefined ? 'the --env file' : baseName(options.environmentFile),
+            values: options.environment,
+          },
+        }
+      : {}),
+  };
   for (const target of options.targets ?? TARGET_NAMES) {
-    const emitted = await TARGETS[target].emit(checked.graph, {
-      specFile: baseName(file),
-      ...(options.cxoneCatalog ? { cxoneCatalog: options.cxoneCatalog } : {}),
-      ...(options.placeholders ? { placeholders: options.placeholders } : {}),
-    });
+    const emitted = await TARGETS[target].emit(checked.graph, emitOptions);
     artifacts.push(...emitted.artifacts);
     for (const problem of emitted.problems) sink.report(problem);
+  }
+  for (const packaging of options.packagings ?? []) {
+    const { packages, build } = PACKAGINGS[packaging];
+    invariant((options.targets ?? TARGET_NAMES).includes(packages), `${packaging} packages ${packages}, which is not among the targets`);
+    const built = await build(
+      checked.graph,
+      artifacts.filter((artifact) => artifact.target === packages),
+      emitOptions,
+    );
+    artifacts.push(...built.artifacts);
+    for (const problem of built.problems) sink.report(problem);
   }
   const diagnostics = sortDiagnostics([...checked.diagnostics, ...sink.diagnostics]);
   return hasErrors(diagnostics) ? { ...checked, diagnostics } : { ...checked, diagnostics, artifacts };

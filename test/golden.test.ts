@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { TargetName } from '../src/targets/artifact.js';
+import { PACKAGING_NAMES, type PackagingName, type TargetName } from '../src/targets/artifact.js';
 import { compileSpec } from '../src/pipeline.js';
 import { renderPlain, ROOT } from './helpers/fixtures.js';
 
@@ -23,13 +23,19 @@ interface GoldenCase {
   mustFail: boolean;
   /** Unfilled placeholders stand for themselves (CompileOptions.placeholders). */
   keepPlaceholders?: boolean;
+  /** The example flows are packaged every way too (`--target terraform`). */
+  packagings?: readonly PackagingName[];
 }
 
 const cases: GoldenCase[] = [...caseFolders(join(ROOT, 'test/cases')), ...exampleFlows()];
 
 describe.each(cases)('golden $name', (golden) => {
   it('matches the expected diagnostics and artifacts', async () => {
-    const options = { ...readCaseOptions(golden.specPath), ...(golden.keepPlaceholders ? { placeholders: 'keep' as const } : {}) };
+    const options = {
+      ...readCaseOptions(golden.specPath),
+      ...(golden.keepPlaceholders ? { placeholders: 'keep' as const } : {}),
+      ...(golden.packagings ? { packagings: golden.packagings } : {}),
+    };
     const text = readFileSync(golden.specPath, 'utf8');
     const result = await compileSpec(golden.displayName, Buffer.from(text), options);
     const diagnostics = renderPlain(result.diagnostics, text, golden.displayName) || 'no diagnostics\n';
@@ -78,6 +84,7 @@ function exampleFlows(): GoldenCase[] {
       expectedDir: join(ROOT, 'test/golden/flows', file.replace(/\.yaml$/, '')),
       mustFail: false,
       keepPlaceholders: true,
+      packagings: PACKAGING_NAMES,
     }));
 }
 

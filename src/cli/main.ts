@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { TARGET_NAMES, TARGETS, isTargetName, type TargetName } from '../targets/index.js';
 import { ENGINE_NAMES, type EngineName } from '../targets/engine-contract.js';
+import { PACKAGINGS, PACKAGING_NAMES, isPackagingName, targetsFor, type PackagingName } from '../targets/packaging.js';
 import { CliError, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, processIo, type CliIo } from './io.js';
 import { FORMATS, parseFormat, type ContractFormat } from './formats.js';
 import { withOutputFile } from './output-file.js';
@@ -44,6 +45,7 @@ function buildProgram(io: CliIo, finish: (exitCode: number) => void): Command {
   registerValidate(program, commandIo, verbose, finish);
   registerGenerate(program, commandIo, verbose, finish);
   registerTest(program, commandIo, finish);
+  registerArchyResults(program, commandIo, verbose, finish);
   registerRules(program, commandIo, finish);
   registerContractKit(program, commandIo, finish, PACKAGE_VERSION);
   registerPublish(program, commandIo, finish);
@@ -116,9 +118,12 @@ function registerGenerate(program: Command, ioOf: IoOf, verbose: () => boolean, 
     .requiredOption('-o, --out <dir>', 'output folder; each flow gets <dir>/<flow-slug>/')
     .option(
       '-t, --target <targets>',
-      `comma-separated targets (${TARGET_NAMES.map((name) => `${name}: ${TARGETS[name].description}`).join('; ')})`,
-      parseTargets,
-      [...TARGET_NAMES],
+      `comma-separated targets (${[
+        ...TARGET_NAMES.map((name) => `${name}: ${TARGETS[name].description}`),
+        ...PACKAGING_NAMES.map((name) => `${name}: ${PACKAGINGS[name].description}; implies ${PACKAGINGS[name].packages}`),
+      ].join('; ')})`,
+      parseOutputTargets,
+      { targets: [...TARGET_NAMES], packagings: [] },
     )
     .option('--env <file>', 'environment file that fills {{placeholders}} at compile time')
     .option('--check', 'write nothing; exit 1 when the files on disk differ from what would be generated', false)
@@ -133,7 +138,7 @@ function registerGenerate(program: Command, ioOf: IoOf, verbose: () => boolean, 
       files: string[],
       options: ReportCommandOptions & {
         out: string;
-        target: TargetName[];
+        target: OutputTargets;
         env?: string;
         check: boolean;
         watch: boolean;
@@ -145,7 +150,8 @@ function registerGenerate(program: Command, ioOf: IoOf, verbose: () => boolean, 
       const io = ioOf();
       const generateOptions = {
         out: options.out,
-        targets: options.target,
+        targets: options.target.targets,
+        packagings: options.target.packagings,
         check: options.check,
         format: parseFormat('generate', options.format),
         toolVersion: PACKAGE_VERSION,
@@ -160,6 +166,39 @@ function registerGenerate(program: Command, ioOf: IoOf, verbose: () => boolean, 
       finish(await withOutputFile(options.outputFile, io, (output) => generateCommand(files, generateOptions, output)));
     },
   );
+}
+
+function registerArchyResults(program: Command, ioOf: IoOf, verbose: () => boolean, finish: Finish): void {
+  const command = program
+    .command('archy-results')
+    .description(
+      'Read the JSON that `archy publish --resultsFile <file>` writes and print its traces as diagnostics, at the spec step they name with --spec. Exit 0 no errors, 1 Archy reported errors (or the file is not a results file), 2 I/O.',
+    )
+    .argument('<file>', "Archy's results file")
+    .option('--spec <spec>', 'the spec the published flows were generated from, to point traces at its steps')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS.validate).default('stylish'))
+    .option('--output-file <file>', 'write the report to this file, whole or not at all, instead of standard output')
+    .option('-q, --quiet', 'report errors only', false)
+    .option('--base <dir>', 'SARIF file URIs are relative to this folder, e.g. the repository root (default: the working directory)');
+  command.action(async (file: string, options: Omit<ReportCommandOptions, 'ignorePattern'> & { format: string; spec?: string }) => {
+    const { archyResultsCommand } = await import('./commands/archy-results.js');
+    const io = ioOf();
+    finish(
+      await withOutputFile(options.outputFile, io, (output) =>
+        archyResultsCommand(
+          file,
+          {
+            format: parseFormat('validate', options.format),
+            toolVersion: PACKAGE_VERSION,
+            quiet: options.quiet === true,
+            verbose: verbose(),
+            ...optionalProps(options, ['spec', 'base']),
+          },
+          output,
+        ),
+      ),
+    );
+  });
 }
 
 function registerTest(program: Command, ioOf: IoOf, finish: Finish): void {
@@ -513,6 +552,25 @@ function parseTargets(value: string): TargetName[] {
   const unknown = names.filter((name) => !isTargetName(name));
   if (names.length === 0 || unknown.length > 0) throw new InvalidArgumentError(`Targets are ${TARGET_NAMES.join(', ')}; got \`${value}\`.`);
   return [...new Set(names as TargetName[])].sort();
+}
+
+interface OutputTargets {
+  targets: TargetName[];
+  packagings: PackagingName[];
+}
+
+/** `generate --target`: vendors and packagings; a packaging brings the vendor it packages. */
+function parseOutputTargets(value: string): OutputTargets {
+  const names = value
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  const packagings = [...new Set(names.filter(isPackagingName))].sort();
+  const vendors = names.filter((name) => !isPackagingName(name));
+  const unknown = vendors.filter((name) => !isTargetName(name));
+  if (names.length === 0 || unknown.length > 0)
+    throw new InvalidArgumentError(`Targets are ${[...TARGET_NAMES, ...PACKAGING_NAMES].join(', ')}; got \`${value}\`.`);
+  return { targets: targetsFor(vendors as TargetName[], packagings).sort(), packagings };
 }
 
 /** Always in the order spec, genesys, cxone: the first engine run is the reference the others are compared with. */

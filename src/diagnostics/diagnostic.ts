@@ -91,6 +91,8 @@ export type CoreCode =
   | 'target/credential-in-script'
   | 'target/tts-rewrite'
   | 'target/platform-repeats-request'
+  | 'archy/error'
+  | 'archy/warning'
   | 'scenario/version'
   | 'scenario/duplicate-name'
   | 'scenario/outcome'

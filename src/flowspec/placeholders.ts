@@ -9,3 +9,8 @@ export function placeholderKeys(text: string): string[] {
 export function fillPlaceholders(text: string, environment: ReadonlyMap<string, string>): string {
   return text.replace(PLACEHOLDER, (whole, key: string) => environment.get(key) ?? whole);
 }
+
+/** The text cut at its placeholders: `[literal, key, literal, key, …, literal]` (always an odd length). */
+export function splitPlaceholders(text: string): string[] {
+  return text.split(PLACEHOLDER);
+}

@@ -1,16 +1,17 @@
 import type { SpecPath } from '../diagnostics/diagnostic.js';
 import type { ReportInput } from '../flowspec/source.js';
-import type { TargetName } from '../flowspec/targets.js';
+import type { PackagingName, TargetName } from '../flowspec/targets.js';
 import type { CatalogEntry } from './cxone/catalog/types.js';
 
-export { TARGET_NAMES, isTargetName, type TargetName } from '../flowspec/targets.js';
+export { TARGET_NAMES, isTargetName, type TargetName, PACKAGING_NAMES, isPackagingName, type PackagingName } from '../flowspec/targets.js';
 
 /** What each generated file is, per producer; `manifest.json` lists it and the engines look artifacts up by it. */
 export const ARTIFACT_KINDS = {
   ivrflow: ['ir', 'manifest'],
   genesys: ['inboundCall', 'secureCall', 'dataAction', 'archyOptions'],
   cxone: ['script'],
-} as const satisfies Record<TargetName | 'ivrflow', readonly string[]>;
+  terraform: ['terraformModule'],
+} as const satisfies Record<TargetName | PackagingName | 'ivrflow', readonly string[]>;
 export type ArtifactProducer = keyof typeof ARTIFACT_KINDS;
 export type ArtifactKind = (typeof ARTIFACT_KINDS)[ArtifactProducer][number];
 
@@ -47,4 +48,10 @@ export interface EmitOptions {
    * `{{placeholders}}` then stand for themselves. Otherwise a target that cannot carry one reports it.
    */
   placeholders?: 'keep';
+  /**
+   * `--env`: the values the artifacts were compiled with, and the file's name (no folders). A target
+   * whose deployment tool substitutes text at publish (Archy options files) writes the values of the
+   * placeholders its own emitter adds (the default integration) into that tool's file.
+   */
+  environment?: { file: string; values: ReadonlyMap<string, string> };
 }

@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import type { Artifact, TargetName } from '../../targets/artifact.js';
+import type { Artifact, PackagingName, TargetName } from '../../targets/artifact.js';
 import { buildManifest } from '../../targets/manifest.js';
 import { isScenarioFile } from '../../simulate/scenario/files.js';
 import { baseName, compileSpec } from '../../pipeline.js';
@@ -19,6 +19,8 @@ export interface GenerateOptions extends ReportChoices {
   ignorePatterns: readonly string[];
   out: string;
   targets: readonly TargetName[];
+  /** `--target terraform`: packagings of the emitted artifacts; their vendors are among `targets`. */
+  packagings?: readonly PackagingName[];
   env?: string;
   /** `--cxone-catalog`: a tenant's CXone action definitions. */
   cxoneCatalog?: string;
@@ -57,7 +59,8 @@ export async function generateCommand(args: readonly string[], options: Generate
     }
     const compiled = await compileSpec(file, read.bytes, {
       targets: options.targets,
-      ...(environment ? { environment } : {}),
+      ...(options.packagings && options.packagings.length > 0 ? { packagings: options.packagings } : {}),
+      ...(environment ? { environment, environmentFile: options.env! } : {}),
       ...(cxoneCatalog ? { cxoneCatalog } : {}),
       ...(config ? { rules: config.rules } : {}),
     });

@@ -107,3 +107,14 @@ export const STATEMENT_KIND: Readonly<Record<ValueType, string>> = {
  * published flows with `false` only; the Architect core in the offline oracle has no setter for them.
  */
 export const MENU_LONE_KEYS = true;
+
+/**
+ * `archy publish … --resultsFile <file>` writes `status`, `exitCode` and `output.traces[]`, each
+ * trace `{text, type}` with `type` `error` or `warning`
+ * (https://developer.genesys.cloud/devapps/archy/resultsOutputJson, docs/genesys.md §9.5).
+ * UNVERIFIED: any other member, other `type` values (read as notes), and the exact `status` words
+ * (only `exitCode` and the error traces decide the verdict). Also UNVERIFIED: how a trace's text
+ * names a flow object; ivrflow maps a trace to the spec when its text contains the name of exactly
+ * one action, data action or flow that ivrflow wrote (action names are step ids, `emit/compile.ts`).
+ */
+export const ARCHY_TRACE_TYPES = { error: 'error', warning: 'warning' } as const;

@@ -38,7 +38,7 @@ export function emitGenesys(graph: FlowGraph, options: EmitOptions): EmitResult 
     problems.push(...placeholderWarnings(endpoint, contents));
     artifacts.push({ path: `genesys/data-actions/${endpoint.id}.json`, contents, target: 'genesys', kind: 'dataAction' });
   }
-  artifacts.push(optionsArtifact(graph, artifacts, header));
+  artifacts.push(optionsArtifact(graph, artifacts, header, options.environment));
   problems.push(...blindTransferNotes(graph));
   return { artifacts, problems: groupRepeatedNotes(problems) };
 }
@@ -96,12 +96,22 @@ function usedEndpoints(graph: FlowGraph) {
   return graph.endpoints.filter((endpoint) => used.has(endpoint.id));
 }
 
-function optionsArtifact(graph: FlowGraph, artifacts: readonly Artifact[], header: (what: string) => string[]): Artifact {
+function optionsArtifact(
+  graph: FlowGraph,
+  artifacts: readonly Artifact[],
+  header: (what: string) => string[],
+  environment: EmitOptions['environment'],
+): Artifact {
   // Placeholders only other targets use (CXone skills) are not listed.
   const placeholders = [...graph.placeholders, DEFAULT_INTEGRATION_PLACEHOLDER]
     .filter((key, index, all) => all.indexOf(key) === index && artifacts.some((artifact) => artifact.contents.includes(`{{${key}}}`)))
     .sort();
-  const { data, comments } = buildOptionsData(placeholders, artifacts);
-  const lines = [...header('Archy options-file stub (archy publish --optionsFile)'), 'Fill one copy per environment.'];
+  const { data, comments } = buildOptionsData(placeholders, artifacts, environment?.values);
+  const lines = environment
+    ? [
+        ...header(`Archy options file for the environment in ${environment.file} (archy publish --optionsFile)`),
+        'Values from that file; empty ones it does not give.',
+      ]
+    : [...header('Archy options-file stub (archy publish --optionsFile)'), 'Fill one copy per environment.'];
   return { path: 'genesys/archy-options.yaml', contents: toYaml(data, lines, comments), target: 'genesys', kind: 'archyOptions' };
 }

@@ -2,13 +2,14 @@ import type { Artifact } from '../../artifact.js';
 import { OPTIONS_SUBSTITUTIONS_KEY } from '../conventions.js';
 
 /**
- * An Archy options-file stub with one empty value per `{{placeholder}}` left in the output
- * (docs/genesys.md §5.1, §5.2). Each key's comment says which files use it: Archy and Terraform
+ * An Archy options file with one value per `{{placeholder}}` left in the output (docs/genesys.md
+ * §5.1, §5.2): the environment's value when `--env` gives one, otherwise empty for the user to fill. Each key's comment says which files use it: Archy and Terraform
  * `genesyscloud_flow.substitutions` replace text in flow files only, never in data action JSON.
  */
 export function buildOptionsData(
   placeholders: readonly string[],
   artifacts: readonly Artifact[],
+  environment?: ReadonlyMap<string, string>,
 ): { data: object; comments: Map<string, string> } {
   const comments = new Map<string, string>();
   for (const key of placeholders) {
@@ -24,7 +25,10 @@ export function buildOptionsData(
       ].join('; '),
     );
   }
-  return { data: { [OPTIONS_SUBSTITUTIONS_KEY]: Object.fromEntries(placeholders.map((key) => [key, ''])) }, comments };
+  return {
+    data: { [OPTIONS_SUBSTITUTIONS_KEY]: Object.fromEntries(placeholders.map((key) => [key, environment?.get(key) ?? ''])) },
+    comments,
+  };
 }
 
 /**
