@@ -1,7 +1,10 @@
-import { LineCounter, isMap, isScalar, parseDocument, visit, type Node, type YAMLError, type YAMLWarning } from 'yaml';
+import type { Document, Node, YAMLError, YAMLWarning } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { docUrl } from '../util/package-info.js';
+import { readCleanYaml } from './fast-yaml.js';
+import { LineIndex } from './line-index.js';
 import { DiagnosticSink, type SpecSource } from './source.js';
+import { yamlLibrary } from './yaml-library.js';
 
 /** Spec files are hand-written and small; anything larger is a mistake or an attack. */
 export const MAX_SPEC_BYTES = 1024 * 1024;
@@ -44,7 +47,7 @@ export interface LoadedSpec {
 
 /** Decode and parse a spec file. Never throws for bad input: every problem is a diagnostic. */
 export function loadSpec(file: string, bytes: Uint8Array, kind: DocumentKind = FLOW_SPEC): LoadedSpec {
-  const lineCounter = new LineCounter();
+  const lineCounter = new LineIndex();
   const empty: SpecSource = { file, text: '', lineCounter };
   const sink = new DiagnosticSink(empty);
   if (bytes.length > MAX_SPEC_BYTES) {
@@ -78,9 +81,10 @@ function withLineFeeds(text: string): string {
   return text.includes('\r') && !text.includes('\n') ? text.replace(/\r/g, '\n') : text;
 }
 
-function parseText(file: string, text: string, lineCounter: LineCounter, kind: DocumentKind): LoadedSpec {
-  // Duplicate keys are found by checkKeys: the library's own check compares every key with every other.
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true, version: '1.2', merge: false });
+function parseText(file: string, text: string, lineCounter: LineIndex, kind: DocumentKind): LoadedSpec {
+  const clean = readCleanYaml(text, FORBIDDEN_KEYS);
+  if (clean !== undefined) return { source: lazilyParsedSource(file, text), data: clean, diagnostics: [] };
+  const document = parseWithYaml(text, lineCounter);
   const source: SpecSource = { file, text, lineCounter, document };
   const sink = new DiagnosticSink(source);
   const { errors, dropped } = withoutCascade(document.errors);
@@ -94,7 +98,7 @@ function parseText(file: string, text: string, lineCounter: LineCounter, kind: D
   checkNodes(sink, kind);
   if (document.contents === null) {
     sink.reportAt('input/empty', 'The file holds only comments.', 0, 0, kind.startFrom);
-  } else if (!isMap(document.contents)) {
+  } else if (!yamlLibrary().isMap(document.contents)) {
     sink.report({
       code: 'yaml/syntax',
       message: `A ${kind.noun} must be a YAML mapping (key: value pairs) at the top level.`,
@@ -115,6 +119,34 @@ function parseText(file: string, text: string, lineCounter: LineCounter, kind: D
     });
     return { source, diagnostics: sink.diagnostics };
   }
+}
+
+function parseWithYaml(text: string, lineCounter?: LineIndex): Document.Parsed {
+  // Duplicate keys are found by checkNodes: the library's own check compares every key with every other.
+  return yamlLibrary().parseDocument(text, {
+    ...(lineCounter ? { lineCounter } : {}),
+    prettyErrors: false,
+    uniqueKeys: false,
+    strict: true,
+    version: '1.2',
+    merge: false,
+  });
+}
+
+/**
+ * A spec the fast path read: its line index from its line feeds, and `yaml`'s Document (whose
+ * node ranges give the spans of diagnostics) built only when a diagnostic asks for it.
+ */
+function lazilyParsedSource(file: string, text: string): SpecSource {
+  let document: Document.Parsed | undefined;
+  return {
+    file,
+    text,
+    lineCounter: LineIndex.of(text),
+    get document() {
+      return (document ??= parseWithYaml(text));
+    },
+  };
 }
 
 /** Errors after which the parser is lost in the indentation: what it reports next follows from them. */
@@ -216,6 +248,7 @@ const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].
 function checkNodes(sink: DiagnosticSink, kind: DocumentKind, until = Infinity): void {
   const document = sink.source.document;
   if (!document) return;
+  const { isScalar, visit } = yamlLibrary();
   const checkTag = (_: unknown, node: Node) => {
     if ((node.range?.[0] ?? 0) < until) reportTagOutsideCore(sink, node);
   };
