@@ -249,8 +249,9 @@ for (const [shape, make] of SHAPES) {
   for (const target of ['genesys', 'cxone'])
     await growth(`growth: compile for ${target}, ${shape}`, bytesOf, async (bytes) => {
       const result = await compileSpec('flow.yaml', bytes, { targets: [target] });
-      if (!result.artifacts)
-        throw new Error(`the flow did not compile: ${result.diagnostics.find((d) => d.severity === 'error')?.message}`);
+      // A flow past a vendor's size limit is refused with target/limit: the time to that answer must be linear too.
+      const refusal = result.diagnostics.find((diagnostic) => diagnostic.severity === 'error');
+      if (!result.artifacts && refusal?.code !== 'target/limit') throw new Error(`the flow did not compile: ${refusal?.message}`);
     });
 }
 await growth(
