@@ -82,6 +82,7 @@ export type CoreCode =
   | 'target/unsupported'
   | 'target/unfilled-placeholder'
   | 'target/credential-in-script'
+  | 'target/platform-repeats-request'
   | 'scenario/version'
   | 'scenario/duplicate-name'
   | 'scenario/outcome'

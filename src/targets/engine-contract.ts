@@ -46,6 +46,13 @@ export interface HttpRequest {
   body?: string;
   /** The timeout the platform applies to this request, in seconds. */
   timeoutSeconds: number;
+  /**
+   * Set when the platform itself sends the previous request to this endpoint again, byte for
+   * byte (1 = its first repeat), as CXone's REST API action does after a failure answer. The flow
+   * made one call: a repeat is not compared between engines, and a canned reply answers it as it
+   * answered the request it repeats.
+   */
+  platformRepeat?: number;
 }
 
 /** What came back: an answer (any status), nothing in time, or a failed connection. */

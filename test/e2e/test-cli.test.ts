@@ -42,6 +42,19 @@ describe('ivrflow test', () => {
     expect(result.exitCode).toBe(0);
   });
 
+  it('fills the placeholders of expected requests from --env, as it fills the artifacts, on every engine', async () => {
+    const env = ['--env', 'flows/environments/example.yaml'];
+    const result = await ivrflow(['test', 'flows/identity-promotion.yaml', ...env, '--scenario', 'platinum customer, right code']);
+    expect(result.stdout).toContain('1 scenario in 1 flow: 1 passed, 0 failed (3 engine runs)');
+    expect(result.exitCode).toBe(0);
+    const catalog = ['--cxone-catalog', 'test/cases/cxone-tenant-catalog/catalog.json'];
+    const tenant = await ivrflow(['test', 'flows/identity-promotion.yaml', ...env, ...catalog, '--scenario', 'answers 500', '--trace']);
+    expect(tenant.stdout).toContain(
+      '          gets 500 {"error":"internal"}\n          the platform sends the same request to verifyIdentity again (repeat 1)\n          gets 500 {"error":"internal"}\n',
+    );
+    expect(tenant.exitCode).toBe(0);
+  });
+
   it('exits 1 with the scenario position and the reason when a scenario fails', async () => {
     const dir = flowFolder((text) => text.replace('route: { queue: platinum, priority: 50 }', 'route: { queue: platinum, priority: 60 }'));
     const result = await ivrflow(['test', 'flow.yaml', ...ENGINES], { cwd: dir });

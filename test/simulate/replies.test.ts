@@ -54,6 +54,14 @@ describe('canned replies', () => {
       { kind: 'networkError' },
     ]);
   });
+  it('answers a platform repeat as it answered the request it repeats, without using up the next reply', () => {
+    const failure = { kind: 'response', status: 500, body: '{}', delaySeconds: 0 } as const;
+    const success = { kind: 'response', status: 200, body: '{"status":"success"}', delaySeconds: 0 } as const;
+    const reply = cannedReplier(new Map([['verify', { kind: 'sequence', replies: [failure, success] }]]));
+    expect(reply(request)).toMatchObject({ status: 500 });
+    expect(reply({ ...request, platformRepeat: 1 })).toMatchObject({ status: 500 });
+    expect(reply(request)).toMatchObject({ status: 200 });
+  });
 });
 
 describe('live replies', () => {
@@ -115,6 +123,18 @@ describe('live replies', () => {
     }
     // Two requests of one call never carry the same timestamp (a backend's replay key).
     expect(second!['gmt']).not.toBe(first!['gmt']);
+  });
+
+  it('sends a platform repeat with the bytes it sent before: same interaction id, same timestamp', async () => {
+    const call = { ani: '+1', dnis: '+2', id: 'call-1', timestamp: '2026-01-15T14:30:00Z' };
+    const body = JSON.stringify({ id: 'call-1', iso: '2026-01-15T14:30:00.000Z' });
+    const send = liveReplier(new Map([['verify', `${base}/api/verify`]]), () => ({ kind: 'networkError' }), { ...CONTEXT, call }, []);
+    await send({ ...request, body });
+    await send({ ...request, body, platformRepeat: 1 });
+    await send({ ...request, body });
+    const [first, repeat, next] = received.slice(-3).map((item) => item.body);
+    expect(repeat).toBe(first);
+    expect(next).not.toBe(first);
   });
 
   it('names a body that is not JSON as a live problem', async () => {

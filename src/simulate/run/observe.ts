@@ -44,7 +44,9 @@ function toObservation(event: SimEvent, renderings: ReadonlySet<string>): Observ
     case 'attribute':
       return event;
     case 'request':
-      return { kind: 'request', request: normalizeRequest(event.request, renderings) };
+      return event.request.platformRepeat === undefined
+        ? { kind: 'request', request: normalizeRequest(event.request, renderings) }
+        : undefined;
     case 'reply':
     case 'step':
     case 'transition':

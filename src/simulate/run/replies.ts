@@ -16,14 +16,18 @@ export class ScenarioGap extends Error {
 /** Canned replies for one run; each run gets a fresh one so every engine sees the same answers. */
 export function cannedReplier(plans: ReadonlyMap<string, ReplyPlan>): Replier {
   const used = new Map<string, number>();
+  const last = new Map<string, ScriptedReply>();
   return (request) => {
     const plan = plans.get(request.endpoint);
     if (!plan) throw new ScenarioGap(`the flow called endpoint ${request.endpoint}, but the scenario gives it no reply`);
+    const repeated = request.platformRepeat === undefined ? undefined : last.get(request.endpoint);
+    if (repeated) return deliver(repeated, request);
     const count = used.get(request.endpoint) ?? 0;
     used.set(request.endpoint, count + 1);
     const scripted = plan.kind === 'every' ? plan.reply : plan.replies[count];
     if (!scripted)
       throw new ScenarioGap(`the flow called endpoint ${request.endpoint} ${count + 1} times, but the scenario gives ${count} replies`);
+    last.set(request.endpoint, scripted);
     return deliver(scripted, request);
   };
 }
@@ -59,17 +63,25 @@ export interface LiveProblem {
  */
 export function liveReplier(urls: ReadonlyMap<string, string>, fallback: Replier, context: LiveContext, problems: LiveProblem[]): Replier {
   const wire = new WireValues(context);
+  const lastBody = new Map<string, string>();
   return (request) => {
     const url = urls.get(request.endpoint);
     if (url === undefined) return fallback(request);
     const send = liveSendOf(request, url, context.secrets);
-    if (send.body !== undefined) send.body = wire.rewrite(send.body);
+    if (send.body !== undefined) send.body = wireBody(send.body, request, wire, lastBody);
     return sendLive(send).then((reply) => {
       const problem = describeProblem(reply, url);
       if (problem) problems.push({ endpoint: request.endpoint, message: problem });
       return reply.kind === 'response' ? { kind: 'response', status: reply.status, body: reply.body } : { kind: reply.kind };
     });
   };
+}
+
+/** The body as sent: a platform repeat sends the previous bytes again (same id, same timestamp), so a replay cache sees it. */
+function wireBody(body: string, request: HttpRequest, wire: WireValues, lastBody: Map<string, string>): string {
+  const sent = (request.platformRepeat === undefined ? undefined : lastBody.get(request.endpoint)) ?? wire.rewrite(body);
+  lastBody.set(request.endpoint, sent);
+  return sent;
 }
 
 function describeProblem(reply: LiveReply, url: string): string | undefined {

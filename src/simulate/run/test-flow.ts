@@ -9,6 +9,7 @@ import { EngineError, type Engine, type EngineName } from '../../targets/engine-
 import type { FlowTestReport } from '../report/model.js';
 import { runScenarios, type RunOptions } from './run-scenarios.js';
 import { loadScenarioFile } from '../scenario/load.js';
+import { fillExpectedRequests } from '../scenario/environment.js';
 import type { Scenario } from '../scenario/types.js';
 
 export interface FlowFiles {
@@ -67,7 +68,7 @@ export async function prepareFlow(files: FlowFiles, engineNames: readonly Engine
     sources,
     flow,
     engines,
-    scenarios: loaded.scenarios ?? [],
+    scenarios: fillExpectedRequests(loaded.scenarios ?? [], compile.environment),
   };
 }
 

@@ -156,6 +156,8 @@ export function transcript(run: CompletedRun, context: JudgeContext): string[] {
   for (const event of run.recorder.events) {
     if (event.kind === 'step' && event.step !== step) lines.push(`[${(step = event.step)}]`);
     else if (event.kind === 'reply') lines.push(`  gets ${describeReply(event.reply)}`);
+    else if (event.kind === 'request' && event.request.platformRepeat !== undefined)
+      lines.push(`  the platform sends the same request to ${event.request.endpoint} again (repeat ${event.request.platformRepeat})`);
     else if (event.kind === 'prompt' || event.kind === 'request' || event.kind === 'attribute')
       lines.push(`  ${describeObservation(observed.next().value?.observation, context)}`);
   }

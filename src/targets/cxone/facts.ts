@@ -10,6 +10,16 @@
 export const REST_TIMEOUT_MAX_SECONDS = 90;
 
 /**
+ * The tenant REST API action sends a request again on its own when the answer is a failure:
+ * "Action handler will automatically try two times if a failure message is received before
+ * returning the response". Read literally, two sends in total, and only after an answer: a
+ * timeout or a refused connection returns at once. UNVERIFIED: both readings (docs/cxone.md,
+ * unverified list); a failure message is taken to be an answer with a status outside 2xx.
+ * @see https://help.nicecxone.com/content/studio/actionscx/rest_api/rest_api.htm
+ */
+export const REST_API_SENDS_ON_FAILURE = 2;
+
+/**
  * CAPTURE digit timeouts are 0 to 60 s; assumed for MENU too (docs/cxone.md, unverified list).
  * @see https://help.nicecxone.com/content/studio/actions/capture/capture.htm
  */

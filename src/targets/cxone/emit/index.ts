@@ -21,6 +21,7 @@ import { caption, scriptNameOf } from '../conventions.js';
 import { checkUnfilledPlaceholders } from '../placeholders.js';
 import { reportCredentialExposure } from '../credential-exposure.js';
 import { busNumber } from './bus-number.js';
+import { reportRepeatedRequests } from './repeated-requests.js';
 
 export type { CatalogEntry } from '../catalog/types.js';
 
@@ -33,6 +34,7 @@ export function emitCxone(graph: FlowGraph, options: EmitOptions): EmitResult {
     ...reportCredentialExposure(graph),
   ];
   const catalog = buildCatalog(options.cxoneCatalog);
+  problems.push(...reportRepeatedRequests(graph, catalog));
   // A transition back to a retry from inside its attempt enters at the attempt check, not the counter reset.
   const retries = new Map(graph.nodes.flatMap((node) => (node.kind === 'retry' ? [[node.id, new Set(node.repeatsFrom)] as const] : [])));
   const ctx: MapContext = {

@@ -1,5 +1,6 @@
 import { REST_API_ROLES, type RestApiRole } from '../catalog/rest-api-roles.js';
 import { EngineError, type HttpReply, type HttpRequest } from '../../engine-contract.js';
+import { REST_API_SENDS_ON_FAILURE } from '../facts.js';
 import { propertyParts } from './property-text.js';
 import type { StudioAction } from './script.js';
 import { fromJson, interpolate, SnippetFailure, type SnippetHost } from './snippet-run.js';
@@ -15,8 +16,9 @@ export const HTTP_STATUS_VARIABLE = '__httpstatuscode';
  * roles the emitter writes them by (catalog/rest-api-roles.ts), found in the action by name, so a
  * catalog that names them differently runs the same way. The answer goes to the result variable as
  * a dynamic object and its status to `__httpstatuscode`; a timeout, a failed connection or an
- * answer that is not JSON takes the error branch (HELP rest_api: JSON responses only).
- * Not modelled: the two automatic retries HELP describes (what counts as a failure is not said).
+ * answer that is not JSON takes the error branch (HELP rest_api: JSON responses only). A failure
+ * answer is sent again as the action handler does (facts.ts `REST_API_SENDS_ON_FAILURE`); the
+ * last answer is the one the script sees.
  */
 export function* runRestApiAction(action: StudioAction, host: SnippetHost): Generator<HttpRequest, 'ok' | 'error', HttpReply> {
   if (host.endpoint === undefined) throw new EngineError('a REST API action outside an http step', host.where);
@@ -34,7 +36,9 @@ export function* runRestApiAction(action: StudioAction, host: SnippetHost): Gene
     timeoutSeconds: Number(timeout),
   };
   if (body !== '') request.body = body;
-  const reply = yield request;
+  let reply = yield request;
+  for (let repeat = 1; repeat < REST_API_SENDS_ON_FAILURE && isFailureAnswer(reply); repeat += 1)
+    reply = yield { ...request, platformRepeat: repeat };
   if (reply.kind !== 'response') return 'error';
   host.variables.set(HTTP_STATUS_VARIABLE, reply.status);
   try {
@@ -44,6 +48,10 @@ export function* runRestApiAction(action: StudioAction, host: SnippetHost): Gene
     throw error;
   }
   return 'ok';
+}
+
+function isFailureAnswer(reply: HttpReply): boolean {
+  return reply.kind === 'response' && (reply.status < 200 || reply.status > 299);
 }
 
 /** The value of the action's property for `role`; a catalog without one was refused when it was read. */

@@ -87,6 +87,8 @@ describe('ivrflow generate --cxone-catalog (built CLI)', () => {
     ]);
     expect(result.exitCode).toBe(0);
     expect(result.stdout).not.toContain('onFailure');
+    // The REST API action sends a failure answer's request again: the backend team must hear of it.
+    expect(result.stdout).toContain('flows/identity-promotion.yaml:26:3 info target/platform-repeats-request');
     const contents = readFileSync(join(out, 'identity-promotion/cxone/IdentityPromotion.json'), 'utf8');
     await expect(contents).toMatchFileSnapshot(join(ROOT, 'test/cases/cxone-tenant-catalog/expected/IdentityPromotion.json'));
     const script = parseScript(contents);

@@ -213,6 +213,21 @@ describe('cxone engine with a tenant catalog', async () => {
     }
   });
 
+  it('sends a failure answer again, byte for byte, as the REST API action does, and acts on the answer to the repeat', () => {
+    const run = simulate(tenantEngine, call(['123456#']), [{ kind: 'response', status: 500, body: '{}' }, ok(PLATINUM)]);
+    const [first, repeat, ...more] = requests(run);
+    expect(more).toEqual([]);
+    expect(repeat).toEqual({ ...first, platformRepeat: 1 });
+    expect(run.callEnd).toEqual({ kind: 'route', queue: 'platinum', priority: 50, skills: [] });
+  });
+
+  it('sends no repeat after a 2xx answer, a timeout or a failed connection, nor from the proxy snippet', () => {
+    for (const reply of [ok(PLATINUM), { kind: 'timeout' } as const, { kind: 'networkError' } as const])
+      expect(requests(simulate(tenantEngine, call(['123456#']), [reply])), reply.kind).toHaveLength(1);
+    const proxy = simulate(engine, call(['123456#']), [{ kind: 'response', status: 500, body: '{}' }]);
+    expect(requests(proxy)).toHaveLength(1);
+  });
+
   it('runs a catalog that names the roles differently the same way', async () => {
     const renamed = catalog.entries.map((entry) =>
       entry.name !== 'RESTAPI'
