@@ -262,7 +262,9 @@ await growth(
   },
 );
 
-const [fewer, more] = benchBatch(root, variant);
+// IVRFLOW_BENCH_BATCH=100,1000 runs smaller batches (the default takes minutes on a busy machine).
+const batchSizes = (process.env.IVRFLOW_BENCH_BATCH ?? '1000,10000').split(',').map(Number);
+const [fewer, more] = benchBatch(root, variant, batchSizes);
 for (const command of ['validate', 'generate']) {
   const [small, large] = [fewer[command], more[command]];
   const ratio = large.seconds / small.seconds;
