@@ -58,6 +58,39 @@ export function chainFlow(steps) {
   });
 }
 
+/** A flow of `steps` plays, each leading to the next: the plainest chain. */
+export function playChain(steps) {
+  const flowSteps = {};
+  for (let index = 0; index < steps; index++)
+    flowSteps[`play${index}`] = { type: 'play', prompt: `Message ${index}.`, next: index + 1 < steps ? `play${index + 1}` : 'done' };
+  flowSteps.done = { type: 'route', queue: 'general', priority: 10, onFailure: 'hangUp' };
+  flowSteps.hangUp = { type: 'disconnect', prompt: 'Goodbye.' };
+  return stringify({ ivrflow: 1, name: `Plays ${steps}`, language: 'en-US', start: 'play0', queues: { general: {} }, steps: flowSteps });
+}
+
+/**
+ * A flow of about `steps` steps of joins: each condition's two branches (a play each) meet again at
+ * the next condition, so every condition after the first is reached from two steps.
+ */
+export function joinFlow(steps) {
+  const diamonds = Math.max(1, Math.floor(steps / 3));
+  const flowSteps = {};
+  for (let index = 0; index < diamonds; index++) {
+    const next = index + 1 < diamonds ? `choose${index + 1}` : 'done';
+    flowSteps[`choose${index}`] = {
+      type: 'condition',
+      if: { ref: 'call.ani', equals: `+1555000${index}` },
+      then: `left${index}`,
+      else: `right${index}`,
+    };
+    flowSteps[`left${index}`] = { type: 'play', prompt: `Left ${index}.`, next };
+    flowSteps[`right${index}`] = { type: 'play', prompt: `Right ${index}.`, next };
+  }
+  flowSteps.done = { type: 'route', queue: 'general', priority: 10, onFailure: 'hangUp' };
+  flowSteps.hangUp = { type: 'disconnect', prompt: 'Goodbye.' };
+  return stringify({ ivrflow: 1, name: `Joins ${steps}`, language: 'en-US', start: 'choose0', queues: { general: {} }, steps: flowSteps });
+}
+
 /** A spec with `errors` errors: steps that each point at a step that does not exist. */
 export function specWithErrors(errors) {
   const flowSteps = { start: { type: 'play', prompt: 'Hello.', next: 'missing0' } };

@@ -1,5 +1,5 @@
-import { isMap, isScalar } from 'yaml';
 import { DiagnosticSink } from '../flowspec/source.js';
+import { yamlLibrary } from '../flowspec/yaml-library.js';
 import { readSideYaml, sideFileError } from './side-file.js';
 
 /** More keys than any deployment has placeholders: the file is not an environment file. */
@@ -17,6 +17,7 @@ const SECRET_KEY = /^secret_/i;
  */
 export async function readEnvironmentFile(file: string, cwd: string): Promise<Map<string, string>> {
   const { source, data } = await readSideYaml(file, cwd, 'environment file');
+  const { isMap, isScalar } = yamlLibrary(); // loaded only when an environment file is given: a plain validate never needs it
   const environment = new Map<string, string>();
   const contents = source.document?.contents;
   if (data === null || !contents) return environment;
@@ -44,7 +45,7 @@ function entryProblem(key: string | undefined, value: unknown): string | undefin
     return `\`${String(key)}\` cannot be a placeholder key: use letters, digits, \`_\`, \`.\` and \`-\` (at most 128).`;
   if (SECRET_KEY.test(key))
     return `\`${key}\` is a reserved placeholder that the deployment fills with a secret; a secret never goes in a file.`;
-  if (!isScalar(value) || value.value === null || typeof value.value === 'object')
+  if (!yamlLibrary().isScalar(value) || value.value === null || typeof value.value === 'object')
     return `\`${key}\` must have a single value (text or a number).`;
   if (String(value.value).length > MAX_ENVIRONMENT_VALUE_LENGTH)
     return `The value of \`${key}\` is longer than ${MAX_ENVIRONMENT_VALUE_LENGTH} characters.`;

@@ -6,6 +6,8 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   /** Whether stdout is a terminal (colour by default only then). */
   isTty: boolean;
+  /** Whether stderr is a terminal (progress of long batches only then); false when not given. */
+  stderrIsTty?: boolean;
   /** `--color` / `--no-color`: wins over the environment and the terminal. */
   color?: boolean;
   /** All of standard input, for a file argument `-`. */
@@ -19,6 +21,7 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
     env: process.env,
     isTty: process.stdout.isTTY === true,
+    stderrIsTty: process.stderr.isTTY === true,
     readStdin: readProcessStdin,
   };
 }

@@ -16,13 +16,19 @@ import { CliError } from './io.js';
  * version, the staging folders of a killed run) are removed afterwards, and by the next run.
  * Two runs writing the same `--out` at the same time are not supported.
  */
-export async function writeFlowOutput(outDir: string, slug: string, artifacts: readonly Artifact[]): Promise<void> {
+export async function writeFlowOutput(
+  outDir: string,
+  slug: string,
+  artifacts: readonly Artifact[],
+  { leftoversRemoved = false }: { leftoversRemoved?: boolean } = {},
+): Promise<void> {
   const finalDir = join(outDir, slug);
   assertInside(outDir, finalDir);
   const staging = await prepareStaging(outDir, slug);
   const version = `.${slug}.v-${contentHash(artifacts)}`;
+  const previous = await linkTarget(finalDir);
   try {
-    if ((await linkTarget(finalDir)) !== version) {
+    if (previous !== version) {
       for (const artifact of artifacts) {
         const target = join(staging, artifact.path);
         assertInside(staging, target);
@@ -36,7 +42,21 @@ export async function writeFlowOutput(outDir: string, slug: string, artifacts: r
     if (error instanceof CliError) throw error;
     throw new CliError(`Cannot write ${finalDir} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
   }
-  await removeLeftovers(outDir, slug);
+  if (leftoversRemoved) await removeReplaced(outDir, slug, staging, previous === version ? undefined : previous);
+  else await removeLeftovers(outDir, slug);
+}
+
+/**
+ * What this write left behind, when the run has removed the leftovers of killed runs already
+ * (`removeKilledRunLeftovers`, `leftoversRemoved`): the unused staging folder (unchanged output),
+ * the version folder the link pointed at before, and an earlier layout's folder moved aside. Named,
+ * not found by listing `--out`: a batch of 10,000 flows would list 20,000 entries for every flow.
+ */
+async function removeReplaced(outDir: string, slug: string, staging: string, previous: string | undefined): Promise<void> {
+  await rm(staging, { recursive: true, force: true });
+  await rm(join(outDir, `.${slug}.tmp-legacy.old`), { recursive: true, force: true });
+  if (previous !== undefined && previous.startsWith(`.${slug}.v-`) && !previous.includes('/'))
+    await rm(join(outDir, previous), { recursive: true, force: true });
 }
 
 /** Names the version folder by its files, so an unchanged flow keeps its folder (and a reviewable diff). */

@@ -1,20 +1,11 @@
-import {
-  LineCounter,
-  isMap,
-  isNode,
-  isPair,
-  isScalar,
-  parseDocument,
-  visit,
-  type Node,
-  type Scalar,
-  type YAMLError,
-  type YAMLWarning,
-} from 'yaml';
+import type { Document, Node, Scalar, YAMLError, YAMLWarning } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { docUrl } from '../util/package-info.js';
-import { INPUT_LIMITS } from './limits.js';
 import { firstTooDeep } from './nesting.js';
+import { readCleanYaml } from './fast-yaml.js';
+import { INPUT_LIMITS, exceedsInputLimits } from './limits.js';
+import { LineIndex } from './line-index.js';
+import { yamlLibrary } from './yaml-library.js';
 import { DiagnosticSink, type SpecSource } from './source.js';
 
 /** Spec files are hand-written and small; anything larger is a mistake or an attack. */
@@ -61,7 +52,7 @@ export interface LoadedSpec {
 
 /** Decode and parse a spec file. Never throws for bad input: every problem is a diagnostic. */
 export function loadSpec(file: string, bytes: Uint8Array, kind: DocumentKind = FLOW_SPEC): LoadedSpec {
-  const lineCounter = new LineCounter();
+  const lineCounter = new LineIndex();
   const empty: SpecSource = { file, text: '', lineCounter };
   const sink = new DiagnosticSink(empty);
   if (bytes.length > MAX_SPEC_BYTES) {
@@ -90,7 +81,7 @@ export function loadSpec(file: string, bytes: Uint8Array, kind: DocumentKind = F
 }
 
 /** Refused before parsing: the YAML library would recurse once per level (see nesting.ts). */
-function tooDeep(file: string, text: string, lineCounter: LineCounter, kind: DocumentKind, offset: number): LoadedSpec {
+function tooDeep(file: string, text: string, lineCounter: LineIndex, kind: DocumentKind, offset: number): LoadedSpec {
   lineCounter.addNewLine(0);
   for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineCounter.addNewLine(index + 1);
   const source: SpecSource = { file, text, lineCounter };
@@ -114,9 +105,12 @@ function withLineFeeds(text: string): string {
   return text.includes('\r') && !text.includes('\n') ? text.replace(/\r/g, '\n') : text;
 }
 
-function parseText(file: string, text: string, lineCounter: LineCounter, kind: DocumentKind): LoadedSpec {
-  // Duplicate keys are found by checkKeys: the library's own check compares every key with every other.
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true, version: '1.2', merge: false });
+function parseText(file: string, text: string, lineCounter: LineIndex, kind: DocumentKind): LoadedSpec {
+  // The fast path answers only for clean text; a limit crossed is reported by the positioned path.
+  const clean = readCleanYaml(text, FORBIDDEN_KEYS);
+  if (clean !== undefined && !exceedsInputLimits(clean, kind === FLOW_SPEC))
+    return { source: lazilyParsedSource(file, text), data: clean, diagnostics: [] };
+  const document = parseWithYaml(text, lineCounter);
   const source: SpecSource = { file, text, lineCounter, document };
   const sink = new DiagnosticSink(source);
   const overflowAt = document.errors.findIndex((error) => /call stack/i.test(error.message));
@@ -132,7 +126,7 @@ function parseText(file: string, text: string, lineCounter: LineCounter, kind: D
   checkNodes(sink, kind);
   if (document.contents === null) {
     sink.reportAt('input/empty', 'The file holds only comments.', 0, 0, kind.startFrom);
-  } else if (!isMap(document.contents)) {
+  } else if (!yamlLibrary().isMap(document.contents)) {
     sink.report({
       code: 'yaml/syntax',
       message: `${withArticle(kind.noun)} must be a YAML mapping (key: value pairs) at the top level.`,
@@ -172,6 +166,34 @@ function overflowed(sink: DiagnosticSink, before: readonly YAMLError[], kind: Do
     );
   for (const error of errors) reportYamlError(sink, error, kind, 0);
   return { source: sink.source, diagnostics: sink.diagnostics };
+}
+
+function parseWithYaml(text: string, lineCounter?: LineIndex): Document.Parsed {
+  // Duplicate keys are found by checkNodes: the library's own check compares every key with every other.
+  return yamlLibrary().parseDocument(text, {
+    ...(lineCounter ? { lineCounter } : {}),
+    prettyErrors: false,
+    uniqueKeys: false,
+    strict: true,
+    version: '1.2',
+    merge: false,
+  });
+}
+
+/**
+ * A spec the fast path read: its line index from its line feeds, and `yaml`'s Document (whose
+ * node ranges give the spans of diagnostics) built only when a diagnostic asks for it.
+ */
+function lazilyParsedSource(file: string, text: string): SpecSource {
+  let document: Document.Parsed | undefined;
+  return {
+    file,
+    text,
+    lineCounter: LineIndex.of(text),
+    get document() {
+      return (document ??= parseWithYaml(text));
+    },
+  };
 }
 
 /** Errors after which the parser is lost in the indentation: what it reports next follows from them. */
@@ -268,6 +290,7 @@ const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].
 
 /** Keys that are forbidden anywhere, keys repeated in a mapping, tags outside the core schema: one pass, one set per mapping. */
 function checkNodes(sink: DiagnosticSink, kind: DocumentKind, until = Infinity): void {
+  const { isScalar, visit } = yamlLibrary();
   const document = sink.source.document;
   if (!document) return;
   const checkTag = (_: unknown, node: Node) => {
@@ -315,6 +338,7 @@ function checkNodes(sink: DiagnosticSink, kind: DocumentKind, until = Infinity):
 
 /** The key under which a node sits when it is a value of the document's top-level mapping. */
 function topLevelKey(path: readonly unknown[]): unknown {
+  const { isPair, isScalar } = yamlLibrary();
   const pair = path.length === 3 ? path[2] : undefined;
   return isPair(pair) && isScalar(pair.key) ? pair.key.value : undefined;
 }
@@ -335,6 +359,7 @@ function checkCount(
 ): void {
   const most = INPUT_LIMITS[limit];
   if (items.length <= most) return;
+  const { isNode, isPair } = yamlLibrary();
   const item = items[most];
   const node = isPair(item) ? item.key : item;
   const [start, end] = isNode(node) ? (node.range ?? [0, 0]) : [0, 0];

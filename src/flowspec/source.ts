@@ -1,12 +1,17 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { Document, Node, Pair, YAMLMap } from 'yaml';
+import type { LineIndex } from './line-index.js';
+import { yamlLibrary } from './yaml-library.js';
 import type { Diagnostic, DiagnosticCode, Position, RelatedLocation, Severity, SourceSpan, SpecPath } from '../diagnostics/diagnostic.js';
 
-/** A parsed spec file: its text, its YAML document and the line index, the one source of positions. */
+/**
+ * A parsed spec file: its text, its YAML document and the line index, the one source of positions.
+ * A spec read by the fast path builds its `document` at the first read of the property.
+ */
 export interface SpecSource {
   /** The file name as the user gave it; used in diagnostics and never made absolute. */
   file: string;
   text: string;
-  lineCounter: LineCounter;
+  lineCounter: LineIndex;
   document?: Document.Parsed;
 }
 
@@ -49,6 +54,7 @@ export function locate(source: SpecSource, path: SpecPath, onKey = false): Sourc
 const pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
 
 function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  const { isPair, isScalar } = yamlLibrary();
   let pairs = pairsByKey.get(map);
   if (!pairs) {
     pairs = new Map();
@@ -60,6 +66,7 @@ function pairOf(map: YAMLMap, key: string): Pair | undefined {
 }
 
 function childOf(node: Node, segment: string | number): { key?: Node; value?: Node } | undefined {
+  const { isMap, isSeq } = yamlLibrary();
   if (isMap(node)) {
     const pair = pairOf(node, String(segment));
     if (!pair) return undefined;

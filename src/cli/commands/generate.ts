@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import type { Artifact, PackagingName, TargetName } from '../../targets/artifact.js';
 import { buildManifest } from '../../targets/manifest.js';
 import { isScenarioFile } from '../../simulate/scenario/files.js';
-import { baseName, compileSpec } from '../../pipeline.js';
+import { baseName, compileSpec, type CompileOptions } from '../../pipeline.js';
 import { loadConfig } from '../config-file.js';
 import { readCxoneCatalog } from '../cxone-catalog-file.js';
 import { readEnvironmentFile } from '../environment-file.js';
@@ -13,6 +13,7 @@ import { Report, type ReportChoices } from '../report.js';
 import { expandFileArguments } from '../expand-files.js';
 import { terminalStyle } from '../style.js';
 import { compareFlowOutput, removeKilledRunLeftovers, writeFlowOutput } from '../write-output.js';
+import { BatchProgress } from '../progress.js';
 
 export interface GenerateOptions extends ReportChoices {
   /** `--ignore-pattern`. */
@@ -31,13 +32,27 @@ export interface GenerateOptions extends ReportChoices {
   config?: string;
 }
 
+/** What every spec of one `generate` run is compiled with. */
+interface Batch {
+  args: readonly string[];
+  compileOptions: CompileOptions;
+  toolVersion: string;
+  report: Report;
+  progress: BatchProgress;
+  cwd: string;
+}
+
 interface FlowOutput {
   file: string;
   slug: string;
   artifacts: Artifact[];
 }
 
-/** Compile each spec and write `<out>/<slug>/` (or, with --check, compare it). */
+/**
+ * Compile each spec and write `<out>/<slug>/` (or, with --check, compare it), one flow at a time:
+ * a flow's artifacts are written and dropped before the next spec is read, so memory does not grow
+ * with the batch. The report is printed at the end, also when writing fails on the way.
+ */
 export async function generateCommand(args: readonly string[], options: GenerateOptions, io: CliIo): Promise<number> {
   const files = await expandFileArguments(args, { cwd: io.cwd, ignore: options.ignorePatterns });
   const environment = options.env === undefined ? undefined : await readEnvironmentFile(options.env, io.cwd);
@@ -45,86 +60,95 @@ export async function generateCommand(args: readonly string[], options: Generate
   const config = await loadConfig(options.config, io.cwd);
   const report = new Report();
   if (config) report.add(config.file, config.text, config.notes);
-  const outputs: FlowOutput[] = [];
-  for (const file of files) {
-    if (isScenarioFile(file)) {
-      // `generate flows` meets the scenario files beside the specs; they compile to nothing. Named one by one, say so.
-      if (args.includes(file)) io.stderr(`skipped ${file}: a scenario file (run it with ivrflow test)\n`);
-      continue;
-    }
-    const read = await readSpecFile(file, io.cwd);
-    if (!read.ok) {
-      report.add(file, '', [read.diagnostic]);
-      continue;
-    }
-    const compiled = await compileSpec(file, read.bytes, {
-      targets: options.targets,
-      ...(options.packagings && options.packagings.length > 0 ? { packagings: options.packagings } : {}),
-      ...(environment ? { environment, environmentFile: options.env! } : {}),
-      ...(cxoneCatalog ? { cxoneCatalog } : {}),
-      ...(config ? { rules: config.rules } : {}),
-    });
-    report.add(file, compiled.source.text, compiled.diagnostics);
-    assertProducedOrReported(file, compiled.graph !== undefined && compiled.artifacts !== undefined, compiled.diagnostics);
-    if (!compiled.graph || !compiled.artifacts) continue;
-    const manifest = buildManifest(compiled.artifacts, {
-      specFile: baseName(file),
-      specBytes: read.bytes,
-      toolVersion: options.toolVersion,
-    });
-    outputs.push({ file, slug: compiled.graph.slug, artifacts: [...compiled.artifacts, manifest] });
-  }
-  assertDistinctSlugs(outputs);
-  io.stdout(
-    report.render(options.format, await terminalStyle(io), options.toolVersion, {
-      ...options,
-      cwd: io.cwd,
-      base: resolve(io.cwd, options.base ?? '.'),
-    }),
-  );
+  const compileOptions: CompileOptions = {
+    targets: options.targets,
+    ...(options.packagings && options.packagings.length > 0 ? { packagings: options.packagings } : {}),
+    ...(environment ? { environment, environmentFile: options.env! } : {}),
+    ...(cxoneCatalog ? { cxoneCatalog } : {}),
+    ...(config ? { rules: config.rules } : {}),
+  };
   const outDir = resolve(io.cwd, options.out);
-  const stale = options.check ? await checkOutputs(outputs, outDir, options.out, io) : await writeOutputs(outputs, outDir, options.out, io);
+  const progress = new BatchProgress(io.stderr, files.length, io.stderrIsTty === true);
+  const batch: Batch = { args, compileOptions, toolVersion: options.toolVersion, report, progress, cwd: io.cwd };
+  let stale = false;
+  try {
+    if (!options.check) await removeKilledRunLeftovers(outDir);
+    const slugs = new Map<string, string>();
+    for (const [index, file] of files.entries()) {
+      progress.update(index, options.check ? 'checking' : 'generating');
+      const output = await compileFlow(file, batch);
+      if (!output) continue;
+      claimSlug(slugs, output);
+      if (options.check) stale = (await checkOutput(output, outDir, options.out, progress)) || stale;
+      else await writeOutput(output, outDir, options.out, progress);
+    }
+  } finally {
+    progress.clear();
+    io.stdout(
+      report.render(options.format, await terminalStyle(io), options.toolVersion, {
+        ...options,
+        cwd: io.cwd,
+        base: resolve(io.cwd, options.base ?? '.'),
+      }),
+    );
+  }
   if (report.diagnostics.some(isIoDiagnostic)) return EXIT_USAGE;
   return report.count('error') > 0 || stale ? EXIT_INPUT : EXIT_OK;
 }
 
-async function writeOutputs(outputs: readonly FlowOutput[], outDir: string, shownOut: string, io: CliIo): Promise<boolean> {
-  await removeKilledRunLeftovers(outDir);
-  for (const output of outputs) {
-    await writeFlowOutput(outDir, output.slug, output.artifacts);
-    io.stderr(`wrote ${join(shownOut, output.slug)}/ (${output.artifacts.length} files) from ${output.file}\n`);
+/** One spec compiled, its diagnostics in the report; its files (with the manifest), or undefined when it has errors or is a scenario file. */
+async function compileFlow(file: string, batch: Batch): Promise<FlowOutput | undefined> {
+  const { args, compileOptions, report, progress } = batch;
+  if (isScenarioFile(file)) {
+    // `generate flows` meets the scenario files beside the specs; they compile to nothing. Named one by one, say so.
+    if (args.includes(file)) progress.say(`skipped ${file}: a scenario file (run it with ivrflow test)\n`);
+    return undefined;
   }
-  return false;
+  const read = await readSpecFile(file, batch.cwd);
+  if (!read.ok) {
+    report.add(file, '', [read.diagnostic]);
+    return undefined;
+  }
+  const compiled = await compileSpec(file, read.bytes, compileOptions);
+  // The text is kept only for the code frames of a file that has diagnostics: a clean file's would grow with the batch.
+  report.add(file, compiled.diagnostics.length > 0 ? compiled.source.text : '', compiled.diagnostics);
+  assertProducedOrReported(file, compiled.graph !== undefined && compiled.artifacts !== undefined, compiled.diagnostics);
+  if (!compiled.graph || !compiled.artifacts) return undefined;
+  const manifest = buildManifest(compiled.artifacts, { specFile: baseName(file), specBytes: read.bytes, toolVersion: batch.toolVersion });
+  return { file, slug: compiled.graph.slug, artifacts: [...compiled.artifacts, manifest] };
 }
 
-async function checkOutputs(outputs: readonly FlowOutput[], outDir: string, shownOut: string, io: CliIo): Promise<boolean> {
-  let stale = false;
-  for (const output of outputs) {
-    const result = await compareFlowOutput(outDir, output.slug, output.artifacts);
-    const lines = [
-      ...result.missing.map((path) => `  missing  ${path}`),
-      ...result.changed.map((path) => `  changed  ${path}`),
-      ...result.extra.map((path) => `  extra    ${path}`),
-    ];
-    const shown = join(shownOut, output.slug);
-    if (lines.length === 0) {
-      io.stderr(`up to date: ${shown}/\n`);
-      continue;
-    }
-    stale = true;
-    io.stderr(
-      `out of date: ${shown}/ does not match ${output.file}\n${lines.join('\n')}\nRun the same command without --check to regenerate.\n`,
-    );
-  }
-  return stale;
+async function writeOutput(output: FlowOutput, outDir: string, shownOut: string, progress: BatchProgress): Promise<void> {
+  await writeFlowOutput(outDir, output.slug, output.artifacts, { leftoversRemoved: true });
+  progress.say(`wrote ${join(shownOut, output.slug)}/ (${output.artifacts.length} files) from ${output.file}\n`);
 }
 
-function assertDistinctSlugs(outputs: readonly FlowOutput[]): void {
-  const bySlug = new Map<string, string>();
-  for (const output of outputs) {
-    const other = bySlug.get(output.slug);
-    if (other !== undefined)
-      throw new CliError(`${other} and ${output.file} both generate into \`${output.slug}/\`; give the flows different names.`);
-    bySlug.set(output.slug, output.file);
+/** Whether the flow's folder under --out differs from what it compiles to (said on stderr, with each differing file). */
+async function checkOutput(output: FlowOutput, outDir: string, shownOut: string, progress: BatchProgress): Promise<boolean> {
+  const result = await compareFlowOutput(outDir, output.slug, output.artifacts);
+  const lines = [
+    ...result.missing.map((path) => `  missing  ${path}`),
+    ...result.changed.map((path) => `  changed  ${path}`),
+    ...result.extra.map((path) => `  extra    ${path}`),
+  ];
+  const shown = join(shownOut, output.slug);
+  if (lines.length === 0) {
+    progress.say(`up to date: ${shown}/\n`);
+    return false;
   }
+  progress.say(
+    `out of date: ${shown}/ does not match ${output.file}\n${lines.join('\n')}\nRun the same command without --check to regenerate.\n`,
+  );
+  return true;
+}
+
+/**
+ * Two specs must not write one folder. Found when the second is compiled: the flows before it are
+ * written (each complete), the second is not, and the run stops with a usage error.
+ */
+function claimSlug(slugs: Map<string, string>, output: FlowOutput): void {
+  const other = slugs.get(output.slug);
+  if (other !== undefined)
+    throw new CliError(`${other} and ${output.file} both generate into \`${output.slug}/\`; give the flows different names.`);
+  slugs.set(output.slug, output.file);
 }

@@ -1,0 +1,48 @@
+/** Nothing is shown for a batch that is done within this: a progress line would only flicker. */
+const QUIET_MS = 2000;
+/** At most this often: a terminal redrawn for each of 10,000 flows would slow the batch down. */
+const REDRAW_MS = 200;
+const CLEAR_LINE = '\r\u001b[K';
+
+/**
+ * `done/total` on one line of stderr, redrawn in place, for batches that take longer than a couple
+ * of seconds and only when stderr is a terminal (a CI log would fill with redraws). Every other
+ * stderr line goes through `say`, which clears the progress line first.
+ */
+export class BatchProgress {
+  private readonly started: number;
+  private lastDrawn = -Infinity;
+  private drawn = false;
+
+  constructor(
+    private readonly write: (text: string) => void,
+    private readonly total: number,
+    private readonly enabled: boolean,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.started = now();
+  }
+
+  /** `done` of the total files are finished. */
+  update(done: number, verb: string): void {
+    if (!this.enabled || this.total < 2) return;
+    const time = this.now();
+    if (time - this.started < QUIET_MS || time - this.lastDrawn < REDRAW_MS) return;
+    this.write(`${CLEAR_LINE}${verb} ${done}/${this.total} files (${Math.floor((done * 100) / this.total)}%)`);
+    this.lastDrawn = time;
+    this.drawn = true;
+  }
+
+  /** A line of its own on stderr, with the progress line cleared first (it is redrawn by the next update). */
+  say(text: string): void {
+    this.clear();
+    this.write(text);
+  }
+
+  /** Remove the progress line, at the end of the batch. */
+  clear(): void {
+    if (!this.drawn) return;
+    this.write(CLEAR_LINE);
+    this.drawn = false;
+  }
+}
