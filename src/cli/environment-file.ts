@@ -2,8 +2,6 @@ import { DiagnosticSink } from '../flowspec/source.js';
 import { yamlLibrary } from '../flowspec/yaml-library.js';
 import { readSideYaml, sideFileError } from './side-file.js';
 
-/** More keys than any deployment has placeholders: the file is not an environment file. */
-export const MAX_ENVIRONMENT_KEYS = 10_000;
 /** Values are names and URLs. */
 export const MAX_ENVIRONMENT_VALUE_LENGTH = 4096;
 /** What a `{{key}}` placeholder can name (src/flowspec/environment.ts); another key could never be used. */
@@ -24,10 +22,6 @@ export async function readEnvironmentFile(file: string, cwd: string): Promise<Ma
   const sink = new DiagnosticSink(source);
   if (!isMap(contents)) {
     sink.report({ code: 'schema/type', message: 'The environment file must be a mapping of placeholder keys to values.', path: [] });
-    throw sideFileError('environment file', sink.diagnostics);
-  }
-  if (contents.items.length > MAX_ENVIRONMENT_KEYS) {
-    sink.report({ code: 'input/too-large', message: `It has ${contents.items.length} keys; at most ${MAX_ENVIRONMENT_KEYS}.`, path: [] });
     throw sideFileError('environment file', sink.diagnostics);
   }
   for (const pair of contents.items) {

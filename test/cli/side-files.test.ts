@@ -87,7 +87,10 @@ describe('side files (environment, configuration, CXone catalog) are bounded', (
 
   it('refuses an environment file with more keys than a deployment has, and lists at most 20 problems', async () => {
     const many = Array.from({ length: 10_001 }, (_, index) => `k${index}: v`).join('\n');
-    expect((await validateWith('--env', write('env.yaml', many))).stderr).toContain('It has 10001 keys; at most 10000.');
+    // The loader's limit on any mapping (src/flowspec/limits.ts) bounds an environment file too, at the first key past it.
+    expect((await validateWith('--env', write('env.yaml', many))).stderr).toContain(
+      'env.yaml:1001:1: This is item 1001 of 10001: one mapping of an environment file holds at most 1000 keys.',
+    );
     const bad = Array.from({ length: 50 }, (_, index) => `k${index}: [x]`).join('\n');
     const result = await validateWith('--env', write('env.yaml', bad));
     expect(result.stderr.split('\n').filter((line) => line.includes('must have a single value'))).toHaveLength(20);
