@@ -4,6 +4,12 @@ import { readSideYaml, sideFileError } from './side-file.js';
 
 /** Values are names and URLs. */
 export const MAX_ENVIRONMENT_VALUE_LENGTH = 4096;
+/**
+ * A value lands inside one line of an artifact (a URL, a queue or skill name, a busNo), where a
+ * control character, even a tab or a line break, would be a silent change or a header injection:
+ * stricter than spec text (src/flowspec/checks/control-characters.ts), which may hold line breaks.
+ */
+const VALUE_CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
 /** What a `{{key}}` placeholder can name (src/flowspec/environment.ts); another key could never be used. */
 const PLACEHOLDER_KEY = /^[A-Za-z0-9_.-]{1,128}$/;
 /** Filled by the deployment with secrets; a secret is never written in a file ivrflow reads. */
@@ -43,5 +49,7 @@ function entryProblem(key: string | undefined, value: unknown): string | undefin
     return `\`${key}\` must have a single value (text or a number).`;
   if (String(value.value).length > MAX_ENVIRONMENT_VALUE_LENGTH)
     return `The value of \`${key}\` is longer than ${MAX_ENVIRONMENT_VALUE_LENGTH} characters.`;
+  if (VALUE_CONTROL_CHARACTER.test(String(value.value)))
+    return `The value of \`${key}\` holds a control character; a filled URL, name or skill would carry it into the artifacts.`;
   return undefined;
 }

@@ -81,6 +81,9 @@ describe('side files (environment, configuration, CXone catalog) are bounded', (
     expect(shape.stderr).toMatch(/env\.yaml:2:1: `secret_middlewareToken` is a reserved placeholder/);
     expect(shape.stderr).toMatch(/env\.yaml:3:1: `bad key` cannot be a placeholder key/);
     expect(shape.stderr).toMatch(/env\.yaml:4:1: `list` must have a single value/);
+    const control = await validateWith('--env', write('env.yaml', 'base_url: "https://x.example\\u0000/"\nname: "a\\nb"\n'));
+    expect(control.stderr).toMatch(/env\.yaml:1:1: The value of `base_url` holds a control character/);
+    expect(control.stderr).toMatch(/env\.yaml:2:1: The value of `name` holds a control character/);
     const list = await validateWith('--env', write('env.yaml', '- a\n- b\n'));
     expect(list.stderr).toMatch(/env\.yaml:1:1: An environment file must be a YAML mapping/);
   });
