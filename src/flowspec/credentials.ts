@@ -24,25 +24,15 @@ export interface CredentialEvidence {
   path: SpecPath;
 }
 
+/** The words for a secret a caller proves who they are with; the prompt and field lists below and rule `sensitive-gather` build on them. */
+export const CREDENTIAL_WORDS = ['pin', 'pincode', 'otp', 'totp', 'passcode', 'password', 'passwd', 'passphrase'] as const;
 /** What a caller is asked for when they prove who they are. "Code" alone counts; a zip or area code does not. */
-const CREDENTIAL_PROMPT_PHRASES = ['pin', 'pincode', 'otp', 'totp', 'passcode', 'password', 'passwd', 'passphrase', 'code'];
+const CREDENTIAL_PROMPT_PHRASES = [...CREDENTIAL_WORDS, 'code'];
 const NOT_A_CREDENTIAL_CODE = ['zip code', 'postal code', 'post code', 'area code', 'country code', 'sort code', 'reference code'];
 /** The shortest PIN in use is 4 digits (ISO 9564-1): a one-digit menu that mentions the PIN collects a choice. */
-const MIN_CREDENTIAL_DIGITS = 4;
+export const MIN_CREDENTIAL_DIGITS = 4;
 /** Request fields of a verifier whose name says they carry the proof rather than the caller's name. */
-const CREDENTIAL_FIELD_PHRASES = [
-  'pin',
-  'otp',
-  'totp',
-  'passcode',
-  'password',
-  'passwd',
-  'passphrase',
-  'code',
-  'secret',
-  'credential',
-  'auth value',
-];
+const CREDENTIAL_FIELD_PHRASES = [...CREDENTIAL_WORDS, 'code', 'secret', 'credential', 'auth value'];
 
 export function recogniseCredentials(spec: FlowSpec): CredentialFacts {
   const variables = spec.variables ?? {};

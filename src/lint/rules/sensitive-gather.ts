@@ -5,23 +5,10 @@ import type { GatherStepSpec } from '../../flowspec/types.js';
 import { findPhrase, identifierWords, maxDigits, proseWords } from '../name-words.js';
 import { defineRule, type ReportOptions } from '../rule.js';
 import { isVerifier, type TaintLink } from '../../flowspec/taint.js';
+import { CREDENTIAL_WORDS, MIN_CREDENTIAL_DIGITS } from '../../flowspec/credentials.js';
 
 /** What callers are asked for when they prove who they are (docs/rules/sensitive-gather.md). */
-const CREDENTIAL_PHRASES = [
-  'pin',
-  'pincode',
-  'otp',
-  'totp',
-  'passcode',
-  'password',
-  'passwd',
-  'passphrase',
-  'security code',
-  'verification code',
-  'one time code',
-];
-/** The shortest PIN in use is 4 digits (ISO 9564-1); OTPs are longer. */
-const MIN_CREDENTIAL_DIGITS = 4;
+const CREDENTIAL_PHRASES = [...CREDENTIAL_WORDS, 'security code', 'verification code', 'one time code'];
 const ACRONYMS: Record<string, string> = { pin: 'a PIN', otp: 'an OTP', totp: 'a TOTP' };
 /**
  * Request fields of the verifier that name the caller rather than prove it: a gathered account
