@@ -13,6 +13,7 @@ const STAGES = [
   'flowspec',
   'lint',
   'ir',
+  'graph',
   'targets',
   'pipeline.ts',
   'simulate',

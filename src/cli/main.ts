@@ -7,6 +7,7 @@ import { FORMATS, parseFormat, type ContractFormat } from './formats.js';
 import { withOutputFile } from './output-file.js';
 import { PACKAGE_VERSION } from '../util/package-info.js';
 import { optionalProps } from '../util/optional-props.js';
+import { GRAPH_FORMATS, type GraphFormat } from '../graph/render.js';
 
 /** Run the CLI and return its exit code. Never calls process.exit, so piped output is never cut off. */
 export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
@@ -50,6 +51,7 @@ function buildProgram(io: CliIo, finish: (exitCode: number) => void): Command {
   registerContractKit(program, commandIo, finish, PACKAGE_VERSION);
   registerPublish(program, commandIo, finish);
   registerCxone(program, commandIo, finish);
+  registerGraph(program, commandIo, finish);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   return program;
 }
@@ -469,6 +471,21 @@ function registerPublish(program: Command, ioOf: IoOf, finish: Finish): void {
         );
       },
     );
+}
+
+function registerGraph(program: Command, ioOf: IoOf, finish: Finish): void {
+  program
+    .command('graph')
+    .description(
+      'Draw the step graph of a spec for review: the secure section boxed, sensitive steps marked, every transition labelled. Exit 0 drawn, 1 spec errors (nothing drawn), 2 usage or I/O.',
+    )
+    .argument('<spec>', 'the spec file')
+    .addOption(new Option('-f, --format <format>', 'diagram language').choices(GRAPH_FORMATS).default('mermaid'))
+    .option('-o, --out <file>', 'write the diagram to this file (whole or not at all) instead of standard output')
+    .action(async (file: string, options: { format: GraphFormat; out?: string }) => {
+      const { graphCommand } = await import('./commands/graph.js');
+      finish(await graphCommand(file, { format: options.format, ...optionalProps(options, ['out']) }, ioOf()));
+    });
 }
 
 function registerCxone(program: Command, ioOf: IoOf, finish: Finish): void {

@@ -1,0 +1,42 @@
+import { resolve } from 'node:path';
+import { checkSpec } from '../../pipeline.js';
+import { renderGraph, type GraphFormat } from '../../graph/render.js';
+import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, type CliIo } from '../io.js';
+import { isIoDiagnostic, readSpecFile } from '../read-input.js';
+import { Report } from '../report.js';
+import { writeAtomically } from '../output-file.js';
+import { terminalStyle } from '../style.js';
+
+export interface GraphOptions {
+  format: GraphFormat;
+  /** `--out`: the diagram goes to this file, written whole or not at all; otherwise to standard output. */
+  out?: string;
+}
+
+/** Draw one spec's step graph. 0 drawn, 1 the spec has errors (printed, nothing drawn), 2 I/O. */
+export async function graphCommand(file: string, options: GraphOptions, io: CliIo): Promise<number> {
+  const read = await readSpecFile(file, io.cwd);
+  const report = new Report();
+  if (!read.ok) {
+    report.add(file, '', [read.diagnostic]);
+    return printDiagnostics(report, io);
+  }
+  const checked = checkSpec(file, read.bytes);
+  report.add(file, checked.source.text, checked.diagnostics);
+  if (!checked.graph) return printDiagnostics(report, io);
+  if (report.diagnostics.length > 0) io.stderr(await renderDiagnostics(report, io));
+  const diagram = renderGraph(checked.graph, options.format);
+  if (options.out === undefined) io.stdout(diagram);
+  else await writeAtomically(resolve(io.cwd, options.out), diagram);
+  return EXIT_OK;
+}
+
+async function renderDiagnostics(report: Report, io: CliIo): Promise<string> {
+  return report.render('stylish', await terminalStyle(io), '', { quiet: false, verbose: false });
+}
+
+/** The diagram owns standard output, so the diagnostics go to standard error. */
+async function printDiagnostics(report: Report, io: CliIo): Promise<number> {
+  io.stderr(await renderDiagnostics(report, io));
+  return report.diagnostics.some(isIoDiagnostic) ? EXIT_USAGE : EXIT_INPUT;
+}
