@@ -81,9 +81,11 @@ function renderMermaid(start: string, boxes: readonly Box[], arrows: readonly Ar
   const secure = boxes.filter((box) => box.secure);
   const lines = ['flowchart TD', `  ${MERMAID_START}(["start"])`];
   lines.push(...boxes.filter((box) => !box.secure).map((box) => `  ${declare(box)}`));
-  if (secure.length > 0) lines.push(`  subgraph secure["${mermaidText(SECURE_TITLE)}"]`, ...secure.map((box) => `    ${declare(box)}`), '  end');
+  if (secure.length > 0)
+    lines.push(`  subgraph secure["${mermaidText(SECURE_TITLE)}"]`, ...secure.map((box) => `    ${declare(box)}`), '  end');
   lines.push(`  ${MERMAID_START} --> ${idOf(start)}`);
-  for (const arrow of arrows) lines.push(`  ${idOf(arrow.from)} ${arrow.dashed ? '-.->' : '-->'}|"${mermaidText(arrow.label)}"| ${idOf(arrow.to)}`);
+  for (const arrow of arrows)
+    lines.push(`  ${idOf(arrow.from)} ${arrow.dashed ? '-.->' : '-->'}|"${mermaidText(arrow.label)}"| ${idOf(arrow.to)}`);
   const sensitive = boxes.filter((box) => box.sensitive).map((box) => idOf(box.id));
   if (sensitive.length > 0) lines.push('  classDef sensitive stroke:#b00020,stroke-width:3px', `  class ${sensitive.join(',')} sensitive`);
   return `${lines.join('\n')}\n`;
@@ -117,11 +119,16 @@ function renderDot(name: string, start: string, boxes: readonly Box[], arrows: r
     );
   lines.push(`  ${dotString(DOT_START)} -> ${dotString(start)};`);
   for (const arrow of arrows)
-    lines.push(`  ${dotString(arrow.from)} -> ${dotString(arrow.to)} [label=${dotString(arrow.label)}${arrow.dashed ? ', style=dashed' : ''}];`);
+    lines.push(
+      `  ${dotString(arrow.from)} -> ${dotString(arrow.to)} [label=${dotString(arrow.label)}${arrow.dashed ? ', style=dashed' : ''}];`,
+    );
   return `${lines.join('\n')}\n}\n`;
 }
 
 /** A quoted DOT string: backslashes and quotes escaped, so a label's `\N` or `\L` is never expanded; line breaks as `\n`. */
 export function dotString(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r\n|\r|\n/g, '\\n')}"`;
+  return `"${text
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/\r\n|\r|\n/g, '\\n')}"`;
 }
