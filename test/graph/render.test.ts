@@ -33,6 +33,7 @@ let mermaid: MermaidApi;
 let parseDot: (text: string) => DotStatement[];
 
 beforeAll(async () => {
+  // Mermaid's DOMPurify needs a window and a document.
   const dom = new JSDOM('');
   Object.assign(globalThis, { window: dom.window, document: dom.window.document });
   mermaid = ((await import('mermaid')) as unknown as { default: MermaidApi }).default;
