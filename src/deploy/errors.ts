@@ -17,3 +17,15 @@ export class DeployError extends Error {
     super(message);
   }
 }
+
+/**
+ * A `.catch` handler that gives a 403 the vendor's own fix (which permissions the client needs);
+ * every other error passes through unchanged.
+ */
+export function explainForbiddenWith(hint: string): (error: unknown) => never {
+  return (error) => {
+    if (error instanceof DeployError && error.kind === 'forbidden')
+      throw new DeployError('forbidden', error.step, error.message, hint, error.status);
+    throw error;
+  };
+}

@@ -5,7 +5,7 @@ import { secretEnvironmentName } from '../../simulate/run/live.js';
 import type { Artifact } from '../../targets/artifact.js';
 import { BUS_NO_PLACEHOLDER } from '../../targets/cxone/emit/bus-number.js';
 import type { PublishContext, PublishInput, PublishOutcome } from '../context.js';
-import { DeployError } from '../errors.js';
+import { DeployError, explainForbiddenWith } from '../errors.js';
 import type { PlanItem, PublishProblem } from '../plan.js';
 import { objectKey, record, recorded, sha256 } from '../state.js';
 import { loginCxone, type CxoneSession } from './auth.js';
@@ -188,14 +188,6 @@ function problem(
   };
 }
 
-function explainForbidden(error: unknown): never {
-  if (error instanceof DeployError && error.kind === 'forbidden')
-    throw new DeployError(
-      'forbidden',
-      error.step,
-      error.message,
-      `The access key's user needs a security profile with ${CXONE_PERMISSIONS.join(', ')} (${CXONE_ENV.accessKeyId} names the key; ${docUrl('deploy.md#nice-cxone')}).`,
-      error.status,
-    );
-  throw error;
-}
+const explainForbidden = explainForbiddenWith(
+  `The access key's user needs a security profile with ${CXONE_PERMISSIONS.join(', ')} (${CXONE_ENV.accessKeyId} names the key; ${docUrl('deploy.md#nice-cxone')}).`,
+);

@@ -4,7 +4,7 @@ import type { FlowGraph } from '../../ir/nodes.js';
 import type { Artifact } from '../../targets/artifact.js';
 import { resolveNames } from '../../targets/genesys/conventions.js';
 import type { PublishContext, PublishInput, PublishOutcome } from '../context.js';
-import { DeployError } from '../errors.js';
+import { DeployError, explainForbiddenWith } from '../errors.js';
 import type { PlanItem, PublishProblem } from '../plan.js';
 import { objectKey, record, recorded, sha256 } from '../state.js';
 import { stepNamedIn } from '../trace-map.js';
@@ -315,17 +315,9 @@ function jobProblems(item: GenesysItem, messages: readonly { text?: string; type
   }));
 }
 
-function explainForbidden(error: unknown): never {
-  if (error instanceof DeployError && error.kind === 'forbidden')
-    throw new DeployError(
-      'forbidden',
-      error.step,
-      error.message,
-      `Give the OAuth client's role these permissions: ${GENESYS_PERMISSIONS.join(', ')} (and the division the flows go into; ${docUrl('deploy.md#genesys-cloud')}).`,
-      error.status,
-    );
-  throw error;
-}
+const explainForbidden = explainForbiddenWith(
+  `Give the OAuth client's role these permissions: ${GENESYS_PERMISSIONS.join(', ')} (and the division the flows go into; ${docUrl('deploy.md#genesys-cloud')}).`,
+);
 
 function unexpected(step: string, what: string): DeployError {
   return new DeployError(
