@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKAGING_NAMES, type PackagingName, type TargetName } from '../src/targets/artifact.js';
-import { compileSpec } from '../src/pipeline.js';
+import { compileSpec, type CompileOptions } from '../src/pipeline.js';
+import { parseTenantCatalog } from '../src/targets/cxone/catalog/index.js';
 import { renderPlain, ROOT } from './helpers/fixtures.js';
 
 /**
@@ -96,15 +97,28 @@ describe('golden folders', () => {
   });
 });
 
-function readCaseOptions(specPath: string): { targets?: TargetName[]; environment?: Map<string, string>; placeholders?: 'keep' } {
+function readCaseOptions(specPath: string): Omit<CompileOptions, 'packagings'> {
   const file = join(specPath, '..', 'case.json');
   if (!existsSync(file)) return {};
-  const options = JSON.parse(readFileSync(file, 'utf8')) as { targets?: TargetName[]; env?: Record<string, string>; placeholders?: 'keep' };
+  const options = JSON.parse(readFileSync(file, 'utf8')) as {
+    targets?: TargetName[];
+    env?: Record<string, string>;
+    placeholders?: 'keep';
+    /** A tenant CXone catalog file, from the repository root (`--cxone-catalog`). */
+    cxoneCatalog?: string;
+  };
   return {
+    ...(options.cxoneCatalog ? { cxoneCatalog: tenantCatalog(options.cxoneCatalog) } : {}),
     ...(options.targets ? { targets: options.targets } : {}),
     ...(options.placeholders ? { placeholders: options.placeholders } : {}),
     ...(options.env ? { environment: new Map(Object.entries(options.env)) } : {}),
   };
+}
+
+function tenantCatalog(path: string): NonNullable<CompileOptions['cxoneCatalog']> {
+  const parsed = parseTenantCatalog(readFileSync(join(ROOT, path), 'utf8'), path);
+  if (!parsed.ok) throw new Error(`${path}: ${parsed.errors.join('; ')}`);
+  return parsed.entries;
 }
 
 function listFiles(dir: string, prefix = ''): string[] {

@@ -10,6 +10,8 @@ export type RefUse =
   | { kind: 'attribute'; ref: string; path: SpecPath; step: string; attribute: string }
   | { kind: 'condition'; ref: string; path: SpecPath; step: string }
   | { kind: 'routeBy'; ref: string; path: SpecPath; step: string }
+  /** The number a transfer dials (spec 1.1): it leaves the platform, so a sensitive value must never reach it. */
+  | { kind: 'transferNumber'; ref: string; path: SpecPath; step: string }
   | { kind: 'export'; ref: string; path: SpecPath };
 
 /** Every ref the spec reads, in document order, with the path of its `ref` value. */
@@ -49,6 +51,10 @@ export function collectRefUses(spec: FlowSpec): RefUse[] {
         break;
       case 'route':
         if (definition.by) uses.push({ kind: 'routeBy', ref: definition.by.ref, path: [...base, 'by', 'ref'], step });
+        break;
+      case 'transfer':
+        if ('number' in definition.to && typeof definition.to.number === 'object')
+          uses.push({ kind: 'transferNumber', ref: definition.to.number.ref, path: [...base, 'to', 'number', 'ref'], step });
         break;
       case 'play':
       case 'gather':

@@ -33,6 +33,7 @@ export const SPEC_FEATURES: readonly SpecFeature[] = [
     uses: (spec) => endpointsWhere(spec, (endpoint) => endpoint.method === 'DELETE').map((id) => ['endpoints', id, 'method']),
   },
   { version: 1.1, name: 'the `menu` step', uses: (spec) => stepsOfType(spec, 'menu') },
+  { version: 1.1, name: 'the `transfer` step', uses: (spec) => stepsOfType(spec, 'transfer') },
 ];
 
 function stepsOfType(spec: FlowSpec, type: string): SpecPath[] {

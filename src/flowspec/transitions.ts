@@ -48,6 +48,7 @@ export function stepTransitions(step: StepSpec): Transition[] {
     case 'menu':
       return [...menuChoiceTransitions(step), { name: 'onNoInput', to: step.onNoInput }, { name: 'onNoMatch', to: step.onNoMatch }];
     case 'route':
+    case 'transfer':
       return step.onFailure === undefined ? [] : [{ name: 'onFailure', to: step.onFailure }];
     case 'disconnect':
       return [];
@@ -67,7 +68,7 @@ function menuChoiceTransitions(step: MenuStepSpec): Transition[] {
   });
 }
 
-/** Steps where a call leaves the flow: a transfer to a queue or a hang-up. */
+/** Steps where a call leaves the flow: a transfer to a queue, a number or a flow, or a hang-up. */
 export function isTerminal(step: StepSpec): boolean {
-  return step.type === 'route' || step.type === 'disconnect';
+  return step.type === 'route' || step.type === 'transfer' || step.type === 'disconnect';
 }

@@ -183,6 +183,18 @@ export interface MenuStepSpec extends StepBase {
   onNoMatch: string;
 }
 
+/** Spec 1.1: where a transfer sends the call, exactly one of the two. */
+export type TransferTargetSpec = { number: string | RefValue } | { flow: string };
+
+/** Spec 1.1: hand the call to an outside number or another flow; the call leaves this flow. */
+export interface TransferStepSpec extends StepBase {
+  type: 'transfer';
+  prompt?: string;
+  to: TransferTargetSpec;
+  /** Where the call goes when the platform reports the transfer failed (not in the secure section: transfers there are blind). */
+  onFailure?: string;
+}
+
 export interface DisconnectStepSpec extends StepBase {
   type: 'disconnect';
   prompt?: string;
@@ -198,6 +210,7 @@ export type StepSpec =
   | RetryStepSpec
   | RouteStepSpec
   | MenuStepSpec
+  | TransferStepSpec
   | DisconnectStepSpec;
 
 export type StepType = StepSpec['type'];

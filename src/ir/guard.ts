@@ -192,6 +192,14 @@ class Guard {
         if (node.by)
           this.read(node.by, [...node.origin, 'by', 'ref'], (source) => `The route chooses its queue by sensitive \`${source}\`.`);
         return;
+      case 'transfer':
+        if (node.target.kind === 'number')
+          this.read(
+            node.target.number,
+            [...node.origin, 'to', 'number', 'ref'],
+            (source) => `The transfer would dial sensitive \`${source}\`.`,
+          );
+        return;
       case 'play':
       case 'assign':
       case 'retry':

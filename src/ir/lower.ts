@@ -166,6 +166,14 @@ function lowerStep(index: FlowIndex, id: string, step: StepSpec): FlowNode {
         onNoInput: step.onNoInput,
         onNoMatch: step.onNoMatch,
       };
+    case 'transfer':
+      return {
+        kind: 'transfer',
+        ...base,
+        ...optional('prompt', step.prompt),
+        target: 'flow' in step.to ? { kind: 'flow', flow: step.to.flow } : { kind: 'number', number: lowerValue(index, step.to.number, 'string') },
+        ...optional('onFailure', step.onFailure),
+      };
     case 'disconnect':
       return { kind: 'disconnect', ...base, ...optional('prompt', step.prompt) };
     default:

@@ -133,13 +133,37 @@ export interface MenuChoice {
   next: string;
 }
 
+/**
+ * A transfer out of the flow (spec 1.1): to a number (a literal E.164 number, or a string value read
+ * at run time) or to another flow by name. `onFailure` is absent inside the secure section, where
+ * transfers are blind.
+ */
+export interface TransferNode extends NodeBase {
+  kind: 'transfer';
+  prompt?: string;
+  target: TransferTarget;
+  onFailure?: string;
+}
+
+export type TransferTarget = { kind: 'number'; number: IrValue } | { kind: 'flow'; flow: string };
+
 export interface DisconnectNode extends NodeBase {
   kind: 'disconnect';
   prompt?: string;
 }
 
 export type FlowNode =
-  PlayNode | GatherNode | HttpNode | ConditionNode | AssignNode | SetAttributesNode | RetryNode | RouteNode | MenuNode | DisconnectNode;
+  | PlayNode
+  | GatherNode
+  | HttpNode
+  | ConditionNode
+  | AssignNode
+  | SetAttributesNode
+  | RetryNode
+  | RouteNode
+  | MenuNode
+  | TransferNode
+  | DisconnectNode;
 export type FlowNodeKind = FlowNode['kind'];
 
 /**
@@ -156,6 +180,7 @@ export const FLOW_NODE_KINDS = [
   'retry',
   'route',
   'menu',
+  'transfer',
   'disconnect',
 ] as const;
 type ListedKind = (typeof FLOW_NODE_KINDS)[number];

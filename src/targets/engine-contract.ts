@@ -30,7 +30,7 @@ export interface SimulationInput {
   call: CallData;
   /** One entry per gather, in order. A gather with no entry left is a scenario error. */
   caller: readonly CallerEntry[];
-  /** Whether the ACD accepts a transfer to a queue. */
+  /** Whether the ACD accepts a transfer to a queue, and the far end a transfer to a number or a flow. */
   transfer: 'succeeds' | 'fails';
 }
 
@@ -64,8 +64,10 @@ export function secretStandIn(secret: string): string {
 }
 
 export type RouteEnd = { kind: 'route'; queue: string; priority: number; skills: readonly string[] };
-/** How the call left the flow: queued (queue is the spec's queue id), or disconnected. */
-export type CallEnd = RouteEnd | { kind: 'disconnect' };
+/** A transfer out of the flow (spec 1.1): the number dialled, as dialled, or the flow's name. */
+export type TransferEnd = { kind: 'transfer'; to: 'number' | 'flow'; target: string };
+/** How the call left the flow: queued (queue is the spec's queue id), transferred out, or disconnected. */
+export type CallEnd = RouteEnd | TransferEnd | { kind: 'disconnect' };
 
 /** Observable events in order. `step` is context (which spec step an engine was in), not compared. */
 export type SimEvent =
@@ -121,9 +123,14 @@ export class Recorder {
 }
 
 export function describeEnd(end: CallEnd): string {
+  if (end.kind === 'transfer') return describeTransfer(end);
   return end.kind === 'route'
     ? `route to ${end.queue} at priority ${end.priority}${end.skills.length > 0 ? ` with ${end.skills.join(', ')}` : ''}`
     : 'disconnect';
+}
+
+export function describeTransfer(end: { to: 'number' | 'flow'; target: string }): string {
+  return end.to === 'number' ? `transfer to number ${end.target}` : `transfer to flow ${JSON.stringify(end.target)}`;
 }
 
 /**

@@ -4,7 +4,7 @@ import { assertNever } from '../../util/assert.js';
 import { defineRule } from '../rule.js';
 import { isVerifier } from '../../flowspec/taint.js';
 
-type LeakMessage = 'toAttribute' | 'toCondition' | 'toRoute' | 'toEndpoint' | 'toUrl' | 'toExport';
+type LeakMessage = 'toAttribute' | 'toCondition' | 'toRoute' | 'toTransfer' | 'toEndpoint' | 'toUrl' | 'toExport';
 
 export const noSensitiveLeak = defineRule({
   id: 'no-sensitive-leak',
@@ -17,6 +17,7 @@ export const noSensitiveLeak = defineRule({
       'Attribute `{{attribute}}` carries `{{ref}}`, which holds sensitive `{{source}}`; attributes reach routing, the agent desktop and integrations.',
     toCondition: 'This condition compares `{{ref}}`, which holds sensitive `{{source}}`; a branch on a credential reveals it.',
     toRoute: 'The route chooses its queue by `{{ref}}`, which holds sensitive `{{source}}`.',
+    toTransfer: 'The transfer dials `{{ref}}`, which holds sensitive `{{source}}`; the number reaches the carrier and call records.',
     toEndpoint: 'Endpoint `{{endpoint}}` receives `{{ref}}` (sensitive `{{source}}`) as `{{field}}`, but it does not verify credentials.',
     toUrl:
       'The URL of endpoint `{{endpoint}}` carries `{{ref}}` (sensitive `{{source}}`) as {{part}} parameter `{{field}}`; URLs reach access logs, proxies and traces.',
@@ -66,6 +67,8 @@ function sinkOf(index: FlowIndex, use: RefUse): Sink | undefined {
       return { message: 'toCondition', data: {}, hint: 'Let the verifier judge the credential, and branch on its answer.' };
     case 'routeBy':
       return { message: 'toRoute', data: {}, hint: 'Route by what the verifier answered (the tier).' };
+    case 'transferNumber':
+      return { message: 'toTransfer', data: {}, hint: 'Transfer to a number written in the spec, or held in a variable no credential reaches.' };
     case 'export':
       return { message: 'toExport', data: {}, hint: "Export only the verifier's answer; a copy of a credential is still a credential." };
     default:

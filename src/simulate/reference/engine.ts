@@ -1,4 +1,4 @@
-import type { FlowGraph, FlowNode, GatherNode, HttpNode, IrEndpoint, MenuNode, RouteNode, RouteTarget } from '../../ir/nodes.js';
+import type { FlowGraph, FlowNode, GatherNode, HttpNode, IrEndpoint, MenuNode, RouteNode, RouteTarget, TransferNode } from '../../ir/nodes.js';
 import { choiceTransition } from '../../flowspec/transitions.js';
 import { assertNever } from '../../util/assert.js';
 import {
@@ -75,6 +75,8 @@ class SpecCall {
         return this.route(node);
       case 'menu':
         return this.menu(node);
+      case 'transfer':
+        return this.transfer(node);
       case 'disconnect':
         if (node.prompt !== undefined) this.recorder.prompt(node.prompt);
         this.recorder.end({ kind: 'disconnect' });
@@ -146,6 +148,24 @@ class SpecCall {
       return undefined;
     }
     this.recorder.end({ kind: 'route', queue: target.queue, priority: target.priority, skills: target.skills });
+    return undefined;
+  }
+
+  /**
+   * A transfer out (spec 1.1). An unset number cannot be dialled: it fails like a refused transfer.
+   * Without a failure path the platform ends the call (always so inside the secure section).
+   */
+  private transfer(node: TransferNode): string | undefined {
+    if (node.prompt !== undefined) this.recorder.prompt(node.prompt);
+    const number = node.target.kind === 'number' ? evaluate(node.target.number, this.scope) : undefined;
+    const dialable = node.target.kind === 'flow' || (number !== undefined && String(number) !== '');
+    if (this.input.transfer === 'fails' || !dialable) {
+      if (node.onFailure !== undefined) return 'onFailure';
+      this.recorder.end({ kind: 'disconnect' });
+      return undefined;
+    }
+    const end = node.target.kind === 'flow' ? { to: 'flow' as const, target: node.target.flow } : { to: 'number' as const, target: String(number) };
+    this.recorder.end({ kind: 'transfer', ...end });
     return undefined;
   }
 

@@ -1,6 +1,7 @@
 import type { LeakWatch } from './sensitive-leaks.js';
 import {
   describeEnd,
+  describeTransfer,
   type CallEnd,
   type EngineLimit,
   type EngineName,
@@ -55,14 +56,20 @@ export function checkExpectation(expect: Expectation, run: CompletedRun, context
 }
 
 function endMatches(expected: ExpectedEnd, actual: CallEnd, limits: readonly EngineLimit[]): boolean {
-  if (expected.kind === 'disconnect' || actual.kind === 'disconnect') return expected.kind === actual.kind;
+  if (expected.kind !== 'route' || actual.kind !== 'route') return sameNonRouteEnd(expected, actual);
   if (expected.queue !== actual.queue) return false;
   if (expected.priority !== undefined && expected.priority !== actual.priority) return false;
   return expected.skills === undefined || limits.includes('routeSkills') || sameList(expected.skills, actual.skills);
 }
 
+function sameNonRouteEnd(expected: ExpectedEnd, actual: CallEnd): boolean {
+  if (expected.kind === 'transfer' && actual.kind === 'transfer') return expected.to === actual.to && expected.target === actual.target;
+  return expected.kind === actual.kind;
+}
+
 function describeExpectedEnd(end: ExpectedEnd): string {
   if (end.kind === 'disconnect') return 'disconnect';
+  if (end.kind === 'transfer') return describeTransfer(end);
   const priority = end.priority === undefined ? '' : ` at priority ${end.priority}`;
   const skills = end.skills === undefined || end.skills.length === 0 ? '' : ` with ${end.skills.join(', ')}`;
   return `route to ${end.queue}${priority}${skills}`;

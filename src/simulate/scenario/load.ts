@@ -105,12 +105,13 @@ class ScenarioChecker {
   }
 
   private checkExpect(expect: ExpectSpec, path: SpecPath): void {
-    if ((expect.route === undefined) === (expect.disconnect === undefined)) {
+    const outcomes = [expect.route, expect.transfer, expect.disconnect].filter((outcome) => outcome !== undefined);
+    if (outcomes.length !== 1) {
       this.sink.report({
         code: 'scenario/outcome',
-        message: 'A scenario expects exactly one outcome: `route` or `disconnect`.',
+        message: 'A scenario expects exactly one outcome: `route`, `transfer` or `disconnect`.',
         path,
-        hint: 'Add `route: { queue: <queue id> }` or `disconnect: true`.',
+        hint: 'Add `route: { queue: <queue id> }`, `transfer: { number: <E.164> }` or `disconnect: true`.',
       });
     }
     if (expect.route) this.checkName(expect.route.queue, this.queues, 'queue', [...path, 'route', 'queue']);
@@ -177,12 +178,21 @@ function scriptedReply(reply: ReplySpec): ScriptedReply {
 
 function resolveExpect(expect: ExpectSpec, graph: FlowGraph): Expectation {
   const nodes = new Map(graph.nodes.map((node) => [node.id, node]));
-  const resolved: Expectation = { end: expect.route ? { kind: 'route', ...expect.route } : { kind: 'disconnect' } };
+  const resolved: Expectation = { end: expectedEnd(expect) };
   if (expect.attributes) resolved.attributes = expect.attributes;
   if (expect.prompts) resolved.prompts = expect.prompts.map((step) => ({ step, text: promptOf(nodes.get(step)!)! }));
   if (expect.attempts) resolved.attempts = expect.attempts;
   if (expect.requests) resolved.requests = expect.requests;
   return resolved;
+}
+
+function expectedEnd(expect: ExpectSpec): Expectation['end'] {
+  if (expect.route) return { kind: 'route', ...expect.route };
+  if (expect.transfer)
+    return 'number' in expect.transfer
+      ? { kind: 'transfer', to: 'number', target: expect.transfer.number }
+      : { kind: 'transfer', to: 'flow', target: expect.transfer.flow };
+  return { kind: 'disconnect' };
 }
 
 /** The text a step plays, if it plays one. */
@@ -193,6 +203,7 @@ export function promptOf(node: FlowNode): string | undefined {
     case 'menu':
       return node.prompt;
     case 'route':
+    case 'transfer':
     case 'disconnect':
       return node.prompt;
     case 'assign':

@@ -24,6 +24,7 @@ export type ReplySpec = 'timeout' | 'networkError' | { status: number; body?: un
 
 export interface ExpectSpec {
   route?: { queue: string; priority?: number; skills?: string[] };
+  transfer?: { number: string } | { flow: string };
   disconnect?: true;
   attributes?: Record<string, string>;
   prompts?: string[];
@@ -46,7 +47,10 @@ export type ScriptedReply =
 export type ReplyPlan = { kind: 'every'; reply: ScriptedReply } | { kind: 'sequence'; replies: readonly ScriptedReply[] };
 
 /** The expected end: the queue, and the priority and skills when the scenario gives them. */
-export type ExpectedEnd = { kind: 'route'; queue: string; priority?: number; skills?: readonly string[] } | { kind: 'disconnect' };
+export type ExpectedEnd =
+  | { kind: 'route'; queue: string; priority?: number; skills?: readonly string[] }
+  | { kind: 'transfer'; to: 'number' | 'flow'; target: string }
+  | { kind: 'disconnect' };
 
 export interface Expectation {
   end: ExpectedEnd;

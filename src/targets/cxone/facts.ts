@@ -30,3 +30,10 @@ export const DIGIT_TIMEOUT_MAX_SECONDS = 60;
  * @see https://help.nicecxone.com/content/studio/studio.htm
  */
 export const SCRIPT_NAME = /^\w[\w .-]{0,99}$/;
+
+/**
+ * The TRANSFER action's branches other than Default (the far end answered): the ways a transfer to
+ * a number fails. Its GUID is not public: the action comes from the tenant catalog.
+ * @see https://help.nicecxone.com/content/studio/actions/transfer/transfer.htm
+ */
+export const TRANSFER_FAILURE_BRANCHES = ['OnDialingError', 'OnBusy', 'OnNoAnswer', 'OnInvalidNumber'] as const;

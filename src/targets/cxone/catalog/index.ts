@@ -1,6 +1,7 @@
 import { BUILTIN_ACTIONS, BUILTIN_CATALOG_VERSION } from './data.js';
 import { catalogKey, type ActionCatalog, type CatalogEntry } from './types.js';
 import { REST_API_ROLES, findRoleProperty, findErrorBranch } from './rest-api-roles.js';
+import { TRANSFER_FAILURE_BRANCHES } from '../facts.js';
 
 /** The built-in catalog, with a tenant's entries (parsed by `parseTenantCatalog`) replacing or adding by name. */
 export function buildCatalog(tenant: readonly CatalogEntry[] = []): ActionCatalog {
@@ -77,6 +78,13 @@ function requiredShape(entry: CatalogEntry): string | undefined {
     if (missing.length > 0) return `CAPTURE needs the properties ${missing.join(', ')}`;
     if (!entry.branches.named.some((branch) => branch.name === 'Timeout')) return 'CAPTURE needs a `Timeout` branch';
   }
+  if (catalogKey(entry.name) === 'TRANSFER') {
+    if (!names.has('Destination')) return 'TRANSFER needs the property Destination';
+    const branches = new Set(entry.branches.named.map((branch) => branch.name));
+    const missing = TRANSFER_FAILURE_BRANCHES.filter((branch) => !branches.has(branch));
+    if (missing.length > 0 || !entry.branches.default) return `TRANSFER needs a Default branch and the branches ${TRANSFER_FAILURE_BRANCHES.join(', ')}`;
+  }
+  if (catalogKey(entry.name) === 'RUNSCRIPT' && !names.has('ScriptName')) return 'RUNSCRIPT needs the property ScriptName';
   if (catalogKey(entry.name) === 'RESTAPI') {
     const missing = REST_API_ROLES.filter((role) => findRoleProperty(entry, role) === undefined);
     if (missing.length > 0)

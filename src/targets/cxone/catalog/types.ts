@@ -1,9 +1,23 @@
 /**
- * The Studio actions the emitter writes: the built-in catalog's, plus CAPTURE and RESTAPI, whose
- * library ids only a tenant catalog gives (docs/cxone.md §1.2).
+ * The Studio actions the emitter writes: the built-in catalog's, plus CAPTURE, RESTAPI, TRANSFER and
+ * RUNSCRIPT, whose library ids only a tenant catalog gives (docs/cxone.md §1.2).
  */
 export type StudioActionName =
-  'BEGIN' | 'PLAY' | 'MENU' | 'ASSIGN' | 'SNIPPET' | 'IF' | 'CASE' | 'REQAGENT' | 'MUSIC' | 'HANGUP' | 'END' | 'CAPTURE' | 'RESTAPI';
+  | 'BEGIN'
+  | 'PLAY'
+  | 'MENU'
+  | 'ASSIGN'
+  | 'SNIPPET'
+  | 'IF'
+  | 'CASE'
+  | 'REQAGENT'
+  | 'MUSIC'
+  | 'HANGUP'
+  | 'END'
+  | 'CAPTURE'
+  | 'RESTAPI'
+  | 'TRANSFER'
+  | 'RUNSCRIPT';
 
 /** One Studio action type: what `GET /actions/{libraryId}` says about it (docs/cxone.md §1.2). */
 export interface CatalogEntry {

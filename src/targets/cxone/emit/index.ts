@@ -8,6 +8,7 @@ import { mapGather } from './nodes/gather.js';
 import { mapHttp } from './nodes/http.js';
 import { mapRoute } from './nodes/route.js';
 import { mapMenu } from './nodes/menu.js';
+import { mapTransfer } from './nodes/transfer.js';
 import { mapAssign } from './nodes/assign.js';
 import { mapCondition } from './nodes/condition.js';
 import { mapDisconnect } from './nodes/disconnect.js';
@@ -125,6 +126,8 @@ function mapNode(node: FlowNode, ctx: MapContext): DraftAction[] {
       return mapRoute(node, ctx);
     case 'menu':
       return mapMenu(node, ctx);
+    case 'transfer':
+      return mapTransfer(node, ctx);
     case 'disconnect':
       return mapDisconnect(node);
     default:

@@ -154,6 +154,10 @@ class CxoneCall {
       case 'HANGUP':
         this.recorder.end({ kind: 'disconnect' });
         return undefined;
+      case 'TRANSFER':
+        return this.transferToNumber(action);
+      case 'RUNSCRIPT':
+        return this.runScript(action);
       default:
         throw new EngineError(`unknown action ${action.name}`, this.where(action));
     }
@@ -255,6 +259,27 @@ class CxoneCall {
     const error = action.branches.find((branch) => branch.type === 'branch' && /^(on)?error$/i.test(branch.label));
     if (!error) throw new EngineError('the REST API action has no error branch', this.where(action));
     return error.to;
+  }
+
+  /**
+   * TRANSFER dials Destination (`{var}` substituted); an empty one takes OnInvalidNumber, a refused
+   * transfer OnDialingError. Once the far end answers, Studio no longer controls the call: the END
+   * after Default is not run (https://help.nicecxone.com/content/studio/actions/transfer/transfer.htm).
+   */
+  private transferToNumber(action: StudioAction): string | undefined {
+    const destination = text(interpolate(propertyParts(required(action, 'Destination', this.script, true)), this.host(action, undefined)), this.host(action, undefined));
+    if (destination === '') return this.follow(action, 'OnInvalidNumber');
+    if (this.input.transfer === 'fails') return this.follow(action, 'OnDialingError');
+    this.recorder.end({ kind: 'transfer', to: 'number', target: destination });
+    return undefined;
+  }
+
+  /** RUNSCRIPT ends this script and starts ScriptName; it has no failure branch (docs/cxone.md, unverified list). */
+  private runScript(action: StudioAction): string | undefined {
+    if (this.input.transfer === 'fails')
+      throw new PlatformLimit(`CXone's RUNSCRIPT has no failure branch, so a failed transfer to a flow cannot be modelled (${docUrl('cxone.md')})`);
+    this.recorder.end({ kind: 'transfer', to: 'flow', target: required(action, 'ScriptName', this.script) });
+    return undefined;
   }
 
   /** REQAGENT queues the call at InitialPriority; the MUSIC loop after it is the caller waiting. */

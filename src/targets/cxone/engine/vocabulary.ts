@@ -1,6 +1,7 @@
 import { EngineError } from '../../engine-contract.js';
 import type { StudioAction, StudioScript } from './script.js';
 import { REST_API_ROLES, type RestApiRole } from '../catalog/rest-api-roles.js';
+import { TRANSFER_FAILURE_BRANCHES } from '../facts.js';
 
 /**
  * Every action, property, property value and branch the CXone engine models: what ivrflow writes
@@ -104,6 +105,15 @@ const VOCABULARY: Readonly<Record<string, ActionVocabulary>> = {
     branches: [],
   },
   HANGUP: { properties: {}, branches: [] },
+  // After TRANSFER's Default branch: the far end answered and Studio no longer controls the call.
+  END: { properties: {}, branches: [] },
+  // Tenant actions (--cxone-catalog): a transfer to a number, and to another script (spec 1.1 `transfer`).
+  TRANSFER: {
+    properties: { Destination: 'any', CallerID: 'empty', NoAnswerTimeout: 'any', Skill: 'empty' },
+    branches: TRANSFER_FAILURE_BRANCHES,
+    tenantIndexes: true,
+  },
+  RUNSCRIPT: { properties: { ScriptName: 'any', Parameters: 'any' }, branches: [], tenantIndexes: true },
   // A tenant's REST API action (--cxone-catalog): whatever names its catalog entry gives each role
   // (catalog/rest-api-roles.ts; the names are UNCONFIRMED, docs/cxone.md), run by rest-api-action.ts.
   RESTAPI: { properties: restApiProperties(), branches: ['Error', 'OnError'], tenantIndexes: true },

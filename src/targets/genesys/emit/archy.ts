@@ -31,6 +31,8 @@ export type ArchyAction =
   | { jumpToTask: { name: string; targetTaskRef: string } }
   | { transferToAcd: TransferToAcd }
   | { transferToFlowSecure: TransferToFlowSecure }
+  | { transferToNumber: TransferToNumber }
+  | { transferToFlow: TransferToFlow }
   | { disconnect: { name: string } };
 
 export interface CollectInput {
@@ -80,6 +82,22 @@ export interface TransferToFlowSecure {
   connectTimeout: ArchyValue;
   invocationData: ArchyValue;
   failureOutputs: { errorType: ArchyValue; errorMessage: ArchyValue };
+  outputs: { failure: ArchyOutput };
+}
+
+/** Transfer to an outside number (SDK `ArchActionTransferToNumber`; YAML keys UNVERIFIED, see unverified.ts). */
+export interface TransferToNumber {
+  name: string;
+  targetNumber: ArchyValue;
+  preTransferAudio?: ArchyAudio;
+  outputs: { failure: ArchyOutput };
+}
+
+/** Transfer to another flow by name (a published flow writes `targetFlow: {name}`; SDK `ArchActionTransferToFlow`). */
+export interface TransferToFlow {
+  name: string;
+  targetFlow: { name: string };
+  preTransferAudio?: ArchyAudio;
   outputs: { failure: ArchyOutput };
 }
 

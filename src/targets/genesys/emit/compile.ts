@@ -9,6 +9,7 @@ import { compileHttp } from './nodes/http.js';
 import { compileRetry, loopNext } from './nodes/retry.js';
 import { compileRoute } from './nodes/route.js';
 import { compileMenu } from './nodes/menu.js';
+import { compileTransfer } from './nodes/transfer.js';
 import { compileAssign } from './nodes/assign.js';
 import { compileDisconnect } from './nodes/disconnect.js';
 import { compilePlay } from './nodes/play.js';
@@ -131,6 +132,8 @@ function compileNode(node: FlowNode, context: FlowContext): ArchyAction[] {
       return compileRoute(node, context);
     case 'menu':
       return compileMenu(node, context);
+    case 'transfer':
+      return compileTransfer(node, context);
     case 'disconnect':
       return compileDisconnect(node);
     default:

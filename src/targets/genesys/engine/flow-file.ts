@@ -81,6 +81,8 @@ export type Action = Named &
         failureTransferAudio: Source;
         failure: readonly Action[];
       }
+    | { kind: 'transferToNumber'; targetNumber: Source; preTransferAudio: Source; failure: readonly Action[] }
+    | { kind: 'transferToFlow'; targetFlow: string; preTransferAudio: Source; failure: readonly Action[] }
     | { kind: 'disconnect' }
   );
 
@@ -245,6 +247,10 @@ class FlowReader {
         return { ...named, ...this.transferToAcd(body) };
       case 'transferToFlowSecure':
         return { ...named, ...this.transferToFlowSecure(body) };
+      case 'transferToNumber':
+        return { ...named, ...this.transferToNumber(body) };
+      case 'transferToFlow':
+        return { ...named, ...this.transferToFlow(body) };
       case 'disconnect':
         body.object(['name']);
         return { ...named, kind: 'disconnect' };
@@ -439,6 +445,28 @@ class FlowReader {
       targetFlow: fields.targetFlow.object(['name']).name.string(),
       preTransferAudio: fields.preTransferAudio ? this.audio(fields.preTransferAudio) : silence(body.where),
       failureTransferAudio: fields.failureTransferAudio ? this.audio(fields.failureTransferAudio) : silence(body.where),
+      failure: this.output(fields.outputs.object(['failure']).failure),
+    };
+  }
+
+  /** docs/genesys.md §2.14: the number as a literal or an expression, the prompt as pre-transfer audio. */
+  private transferToNumber(body: Tree) {
+    const fields = body.object(['name', 'targetNumber', 'preTransferAudio', 'outputs'], ['name', 'targetNumber', 'outputs']);
+    return {
+      kind: 'transferToNumber' as const,
+      targetNumber: this.value(fields.targetNumber, 'string'),
+      preTransferAudio: fields.preTransferAudio ? this.audio(fields.preTransferAudio) : silence(body.where),
+      failure: this.output(fields.outputs.object(['failure']).failure),
+    };
+  }
+
+  /** docs/genesys.md §2.14: another flow by name. */
+  private transferToFlow(body: Tree) {
+    const fields = body.object(['name', 'targetFlow', 'preTransferAudio', 'outputs'], ['name', 'targetFlow', 'outputs']);
+    return {
+      kind: 'transferToFlow' as const,
+      targetFlow: fields.targetFlow.object(['name']).name.string(),
+      preTransferAudio: fields.preTransferAudio ? this.audio(fields.preTransferAudio) : silence(body.where),
       failure: this.output(fields.outputs.object(['failure']).failure),
     };
   }

@@ -12,6 +12,7 @@ import {
   type HttpRequest,
   type Recorder,
   type SimulationInput,
+  type TransferEnd,
 } from '../../engine-contract.js';
 import { buildRequest, interpretReply, readDataAction, type DataAction, type SchemaType } from './data-action.js';
 import { evaluate, type ExpressionScope } from './expression.js';
@@ -182,6 +183,9 @@ class GenesysCall {
         return yield* this.transferToAcd(action, frame);
       case 'transferToFlowSecure':
         return yield* this.transferToFlowSecure(action, frame);
+      case 'transferToNumber':
+      case 'transferToFlow':
+        return yield* this.transferOut(action, frame);
       case 'disconnect':
         this.recorder.end({ kind: 'disconnect' });
         return 'ended';
@@ -334,6 +338,32 @@ class GenesysCall {
       );
     this.play(action.failureTransferAudio, frame);
     return yield* this.runActions(action.failure, frame);
+  }
+
+  /**
+   * docs/genesys.md §2.14: a transfer out of the flow. A number that is NOT_SET or empty cannot be
+   * dialled and takes the failure output, as a refused transfer does; in a secure call flow Genesys
+   * disconnects the caller instead (the transfer is blind, §9.1).
+   */
+  private *transferOut(action: Extract<Action, { kind: 'transferToNumber' | 'transferToFlow' }>, frame: FlowFrame): Run<Signal> {
+    this.play(action.preTransferAudio, frame);
+    const end = this.transferEnd(action, frame);
+    if (this.input.transfer === 'succeeds' && end !== undefined) {
+      this.recorder.end(end);
+      return 'ended';
+    }
+    if (frame.flow.type === 'secureCall') {
+      this.recorder.end({ kind: 'disconnect' });
+      return 'ended';
+    }
+    return yield* this.runActions(action.failure, frame);
+  }
+
+  /** Where the transfer goes; undefined for a number that is NOT_SET or empty. */
+  private transferEnd(action: Extract<Action, { kind: 'transferToNumber' | 'transferToFlow' }>, frame: FlowFrame): TransferEnd | undefined {
+    if (action.kind === 'transferToFlow') return { kind: 'transfer', to: 'flow', target: action.targetFlow };
+    const number = this.value(action.targetNumber, frame, 'string');
+    return number.type === 'string' && number.value !== '' ? { kind: 'transfer', to: 'number', target: number.value } : undefined;
   }
 
   /**
