@@ -408,6 +408,32 @@ const ACTIONS = {
       this.outputs(action, spec.outputs, { failure: output('failure') }, where);
     },
   },
+  transferToNumber: {
+    keys: ['targetNumber', 'preTransferAudio', 'outputs'],
+    add(container, spec, where) {
+      const action = this.actions.addActionTransferToNumber(container, spec.name);
+      this.value(action.targetNumber, spec.targetNumber, `${where}.targetNumber`);
+      if (spec.preTransferAudio !== undefined) this.audio(action.preTransferAudio, spec.preTransferAudio, `${where}.preTransferAudio`);
+      this.outputs(action, spec.outputs, { failure: output('failure') }, where);
+    },
+  },
+  transferToFlow: {
+    keys: ['targetFlow', 'preTransferAudio', 'outputs'],
+    add(container, spec, where) {
+      const action = this.actions.addActionTransferToFlow(container, spec.name);
+      this.keys(spec.targetFlow, `${where}.targetFlow`, ['name']);
+      const flows = this.sdk.factories.archFactoryFlows;
+      this.await(
+        `${where}.targetFlow`,
+        flows.getFlowInfoByFlowNameAsync(spec.targetFlow?.name, this.sdk.enums.archEnums.FLOW_TYPES.inboundCall, (info) => {
+          if (!info) throw new Error(`no inbound call flow named ${JSON.stringify(spec.targetFlow?.name)}`);
+          action.targetFlowInfo = info;
+        }),
+      );
+      if (spec.preTransferAudio !== undefined) this.audio(action.preTransferAudio, spec.preTransferAudio, `${where}.preTransferAudio`);
+      this.outputs(action, spec.outputs, { failure: output('failure') }, where);
+    },
+  },
 };
 
 function callDataAction(addName, setName) {

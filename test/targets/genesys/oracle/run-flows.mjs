@@ -22,9 +22,14 @@ const flows = FLOW_FILES.filter(({ file }) => existsSync(join(dir, file))).map((
   data: parse(readFileSync(join(dir, entry.file), 'utf8')),
 }));
 const dataActions = readDataActions(join(dir, 'data-actions'));
+// The fake org holds the emitted flows, and an inbound call flow for each name a transferToFlow
+// names: which flows exist is the org's business, not the file's.
 const org = await startFakeOrg({
   dataActions,
-  flows: flows.map(({ data, root, type }) => ({ name: data?.[root]?.name, type })),
+  flows: [
+    ...flows.map(({ data, root, type }) => ({ name: data?.[root]?.name, type })),
+    ...flows.flatMap(({ data }) => transferTargets(data)).map((name) => ({ name, type: 'inboundcall' })),
+  ],
 });
 const require = createRequire(import.meta.url);
 const sdk = require('purecloud-flow-scripting-api-sdk-javascript');
@@ -94,4 +99,18 @@ function readDataActions(folder) {
       const json = JSON.parse(readFileSync(join(folder, file), 'utf8'));
       return { id: `action-${index + 1}`, name: json.name, secure: json.secure === true, json };
     });
+}
+
+/** Every `transferToFlow.targetFlow.name` in a parsed flow file, found by an explicit-stack walk. */
+function transferTargets(data) {
+  const names = [];
+  const pending = [data];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (value === null || typeof value !== 'object') continue;
+    const target = value.transferToFlow?.targetFlow?.name;
+    if (typeof target === 'string') names.push(target);
+    pending.push(...Object.values(value));
+  }
+  return names;
 }
