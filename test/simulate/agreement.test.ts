@@ -11,7 +11,7 @@ const SIMULATION = { placeholders: 'keep' } as const;
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readRepoFile, ROOT } from '../helpers/fixtures.js';
-import { AGREEMENT_FLOWS } from './helpers.js';
+import { AGREEMENT_FLOWS, agreementOptions } from './helpers.js';
 
 /**
  * The property: for any caller and any endpoint behaviour drawn from the flow, the Genesys and CXone
@@ -24,7 +24,7 @@ const FLOWS = AGREEMENT_FLOWS;
 
 describe.each(FLOWS)('%s: the three engines agree on random calls', (file) => {
   it(`${CALLS} calls, seed ${SEED}`, async () => {
-    const compiled = await compileSpec(file, Buffer.from(readRepoFile(file)), SIMULATION);
+    const compiled = await compileSpec(file, Buffer.from(readRepoFile(file)), agreementOptions(file));
     const flow = { graph: compiled.graph!, artifacts: compiled.artifacts! };
     const engines = await Promise.all(ENGINE_NAMES.map((engine) => createEngine(engine, flow)));
     const { scenarios: results, coverage } = await runScenarios(flow, engines, randomCalls(flow.graph, CALLS, SEED));
@@ -101,7 +101,8 @@ const CASES = readdirSync(join(ROOT, 'test/cases')).filter(
 
 describe.each(CASES)('golden case %s: the three engines agree on random calls', (name) => {
   it('100 calls', async () => {
-    const compiled = await compileSpec('spec.yaml', Buffer.from(readRepoFile(`test/cases/${name}/spec.yaml`)), SIMULATION);
+    const file = `test/cases/${name}/spec.yaml`;
+    const compiled = await compileSpec('spec.yaml', Buffer.from(readRepoFile(file)), agreementOptions(file));
     const flow = { graph: compiled.graph!, artifacts: compiled.artifacts! };
     const engines = await Promise.all(ENGINE_NAMES.map((engine) => createEngine(engine, flow)));
     const { scenarios } = await runScenarios(flow, engines, randomCalls(flow.graph, 100, SEED));

@@ -1,4 +1,5 @@
-import { checkSpec } from '../../src/pipeline.js';
+import { checkSpec, type CompileOptions } from '../../src/pipeline.js';
+import { parseTenantCatalog } from '../../src/targets/cxone/catalog/index.js';
 import type { FlowGraph } from '../../src/ir/nodes.js';
 import { drive } from '../../src/simulate/run/drive.js';
 import type { CallerEntry, Engine, HttpReply, HttpRequest, Recorder, SimulationInput } from '../../src/targets/engine-contract.js';
@@ -61,6 +62,20 @@ export function steps(recorder: Recorder): string[] {
  * The flows the agreement property test runs on all three engines. Together they use every step
  * kind (test/registry/step-kinds.test.ts checks), so every engine is exercised on every kind.
  */
+/** The tenant catalog fixture: CXone's TRANSFER and RUNSCRIPT have no public library id. */
+export const TENANT_CATALOG_FILE = 'test/cases/cxone-tenant-catalog/catalog.json';
+
+/** Agreement flows whose CXone script needs the tenant catalog (a transfer step). */
+const NEEDS_TENANT_CATALOG = new Set(['test/cases/transfer-steps/spec.yaml']);
+
+/** How `ivrflow test` compiles an agreement flow: placeholders kept, the tenant catalog where the flow needs it. */
+export function agreementOptions(file: string): CompileOptions {
+  if (!NEEDS_TENANT_CATALOG.has(file)) return { placeholders: 'keep' };
+  const parsed = parseTenantCatalog(readRepoFile(TENANT_CATALOG_FILE), TENANT_CATALOG_FILE);
+  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+  return { placeholders: 'keep', cxoneCatalog: parsed.entries };
+}
+
 export const AGREEMENT_FLOWS = [
   'flows/identity-promotion.yaml',
   'flows/pin-with-summary.yaml',
@@ -68,6 +83,7 @@ export const AGREEMENT_FLOWS = [
   'flows/hipaa-member-summary.yaml',
   'flows/member-services-menu.yaml',
   'test/cases/menu-keys/spec.yaml',
+  'test/cases/transfer-steps/spec.yaml',
   'test/simulate/fixtures/conditions-and-assignments.yaml',
   'test/simulate/fixtures/no-secure-section.yaml',
 ];
