@@ -118,3 +118,13 @@ export const MENU_LONE_KEYS = true;
  * one action, data action or flow that ivrflow wrote (action names are step ids, `emit/compile.ts`).
  */
 export const ARCHY_TRACE_TYPES = { error: 'error', warning: 'warning' } as const;
+
+/**
+ * UNVERIFIED: the YAML of a transfer to a number (spec 1.1 `transfer`): `transferToNumber` with
+ * `targetNumber` (a literal or an expression), `preTransferAudio` and `outputs.failure`. No published
+ * flow writes it; the key names are the SDK's (`addActionTransferToNumber`, `ArchActionTransferToNumber.targetNumber`)
+ * and the offline oracle accepts them. Also UNVERIFIED: that a NOT_SET or empty number takes the
+ * failure output (the Genesys engine models it so, as the spec engine does). `transferToFlow` with
+ * `targetFlow: {name}` is seen in a public flow export.
+ */
+export const TRANSFER_TO_NUMBER_ACTION = 'transferToNumber';

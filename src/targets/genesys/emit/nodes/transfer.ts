@@ -2,6 +2,7 @@ import type { TransferNode } from '../../../../ir/nodes.js';
 import { disconnect, exp, lit, type ArchyAction, type ArchyOutput } from '../archy.js';
 import type { FlowContext } from '../context.js';
 import { readableExpression } from '../expression.js';
+import { TRANSFER_TO_NUMBER_ACTION } from '../../unverified.js';
 
 /**
  * A transfer out of the flow (docs/genesys.md §2.14): `transferToNumber` with the number as a
@@ -17,7 +18,7 @@ export function compileTransfer(node: TransferNode, context: FlowContext): Archy
   const number = node.target.number;
   const path = [...node.origin, 'to', 'number'];
   const targetNumber = number.kind === 'literal' ? lit(String(number.value)) : exp(readableExpression(number, context, path));
-  return [{ transferToNumber: { name: node.id, targetNumber, ...audio, outputs } }];
+  return [{ [TRANSFER_TO_NUMBER_ACTION]: { name: node.id, targetNumber, ...audio, outputs } }];
 }
 
 function failurePath(node: TransferNode, context: FlowContext): ArchyOutput {
