@@ -2,6 +2,7 @@ import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { compileSpec } from '../../src/pipeline.js';
 import { RULES } from '../../src/lint/rules/index.js';
+import { agreementOptions } from '../simulate/helpers.js';
 import { check, codes, positionOf, readRepoFile } from '../helpers/fixtures.js';
 
 const CASE = 'test/cases/transfer-steps/spec.yaml';
@@ -56,7 +57,11 @@ describe('the transfer step in the checks', () => {
 
   it('refuses an unknown ref and a failure path to an unknown step', () => {
     const text = mutateCase({ 'steps.toOverflow.to': { number: { ref: 'overflowLin' } }, 'steps.toOverflow.onFailure': 'goodby' });
-    expect(errors(text).map((diagnostic) => diagnostic.code).sort()).toEqual(['ref/unknown-step', 'ref/unknown-variable']);
+    expect(
+      errors(text)
+        .map((diagnostic) => diagnostic.code)
+        .sort(),
+    ).toEqual(['ref/unknown-step', 'ref/unknown-variable']);
   });
 
   it.each([
@@ -93,5 +98,24 @@ describe('a sensitive value never becomes a transfer number, whatever the rules 
     expect(result.diagnostics.some((diagnostic) => diagnostic.code === 'secure/sensitive-output' && /dial/.test(diagnostic.message))).toBe(
       true,
     );
+  });
+});
+
+describe('the transfer step on the platforms', () => {
+  it('names only a flow CXone can hold as a script name', async () => {
+    const text = mutateCase({ 'steps.toClaimsFlow.to': { flow: 'Claims {tier} line' } });
+    const options = { ...agreementOptions(CASE), targets: ['cxone' as const] };
+    const result = await compileSpec('spec.yaml', Buffer.from(text), options);
+    const found = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+    expect(found.map((diagnostic) => diagnostic.code)).toEqual(['target/limit']);
+    expect(result.artifacts).toBeUndefined();
+  });
+
+  it('needs the tenant catalog on CXone, and says which action at the step', async () => {
+    const result = await compileSpec('spec.yaml', Buffer.from(readRepoFile(CASE)), { targets: ['cxone'] });
+    const found = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+    expect(found.map((diagnostic) => diagnostic.message.match(/CXone's (\w+) action/)?.[1])).toEqual(['RUNSCRIPT', 'TRANSFER', 'TRANSFER']);
+    expect(found.every((diagnostic) => diagnostic.hint?.includes('--cxone-catalog') && diagnostic.span !== undefined)).toBe(true);
+    expect(result.artifacts).toBeUndefined();
   });
 });

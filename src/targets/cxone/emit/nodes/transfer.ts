@@ -1,6 +1,6 @@
 import type { TransferNode } from '../../../../ir/nodes.js';
 import { catalogEntry } from '../../catalog/index.js';
-import { TRANSFER_FAILURE_BRANCHES } from '../../facts.js';
+import { SCRIPT_NAME, TRANSFER_FAILURE_BRANCHES } from '../../facts.js';
 import { caption } from '../../conventions.js';
 import { action, playAction, propertyValue } from '../actions.js';
 import { named, next, stepKey, type DraftAction, type DraftBranch, type MapContext } from '../draft.js';
@@ -43,6 +43,13 @@ function runScript(node: TransferNode, ctx: MapContext, key: string, flow: strin
       message: `CXone's RUNSCRIPT has no failure branch: \`onFailure\` of transfer \`${node.id}\` never runs there.`,
       path: [...node.origin, 'onFailure'],
       hint: 'Transfer to a number when the caller needs a way back from a failed transfer.',
+    });
+  if (!SCRIPT_NAME.test(flow))
+    ctx.report({
+      code: 'target/limit',
+      message: `Transfer \`${node.id}\` names the flow \`${flow}\`, which is no CXone script name.`,
+      path: [...node.origin, 'to', 'flow'],
+      hint: 'A CXone script name is 1 to 100 letters, digits, spaces, `.`, `-` and `_`, starting with a letter or digit.',
     });
   return [action(key, 'RUNSCRIPT', caption(node.id, 'run script'), { ScriptName: flow })];
 }
