@@ -171,7 +171,10 @@ function lowerStep(index: FlowIndex, id: string, step: StepSpec): FlowNode {
         kind: 'transfer',
         ...base,
         ...optional('prompt', step.prompt),
-        target: 'flow' in step.to ? { kind: 'flow', flow: step.to.flow } : { kind: 'number', number: lowerValue(index, step.to.number, 'string') },
+        target:
+          'flow' in step.to
+            ? { kind: 'flow', flow: step.to.flow }
+            : { kind: 'number', number: lowerValue(index, step.to.number, 'string') },
         ...optional('onFailure', step.onFailure),
       };
     case 'disconnect':

@@ -68,7 +68,11 @@ function sinkOf(index: FlowIndex, use: RefUse): Sink | undefined {
     case 'routeBy':
       return { message: 'toRoute', data: {}, hint: 'Route by what the verifier answered (the tier).' };
     case 'transferNumber':
-      return { message: 'toTransfer', data: {}, hint: 'Transfer to a number written in the spec, or held in a variable no credential reaches.' };
+      return {
+        message: 'toTransfer',
+        data: {},
+        hint: 'Transfer to a number written in the spec, or held in a variable no credential reaches.',
+      };
     case 'export':
       return { message: 'toExport', data: {}, hint: "Export only the verifier's answer; a copy of a credential is still a credential." };
     default:

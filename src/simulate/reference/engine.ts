@@ -1,4 +1,14 @@
-import type { FlowGraph, FlowNode, GatherNode, HttpNode, IrEndpoint, MenuNode, RouteNode, RouteTarget, TransferNode } from '../../ir/nodes.js';
+import type {
+  FlowGraph,
+  FlowNode,
+  GatherNode,
+  HttpNode,
+  IrEndpoint,
+  MenuNode,
+  RouteNode,
+  RouteTarget,
+  TransferNode,
+} from '../../ir/nodes.js';
 import { choiceTransition } from '../../flowspec/transitions.js';
 import { assertNever } from '../../util/assert.js';
 import {
@@ -164,7 +174,8 @@ class SpecCall {
       this.recorder.end({ kind: 'disconnect' });
       return undefined;
     }
-    const end = node.target.kind === 'flow' ? { to: 'flow' as const, target: node.target.flow } : { to: 'number' as const, target: String(number) };
+    const end =
+      node.target.kind === 'flow' ? { to: 'flow' as const, target: node.target.flow } : { to: 'number' as const, target: String(number) };
     this.recorder.end({ kind: 'transfer', ...end });
     return undefined;
   }

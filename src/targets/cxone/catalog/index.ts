@@ -82,7 +82,8 @@ function requiredShape(entry: CatalogEntry): string | undefined {
     if (!names.has('Destination')) return 'TRANSFER needs the property Destination';
     const branches = new Set(entry.branches.named.map((branch) => branch.name));
     const missing = TRANSFER_FAILURE_BRANCHES.filter((branch) => !branches.has(branch));
-    if (missing.length > 0 || !entry.branches.default) return `TRANSFER needs a Default branch and the branches ${TRANSFER_FAILURE_BRANCHES.join(', ')}`;
+    if (missing.length > 0 || !entry.branches.default)
+      return `TRANSFER needs a Default branch and the branches ${TRANSFER_FAILURE_BRANCHES.join(', ')}`;
   }
   if (catalogKey(entry.name) === 'RUNSCRIPT' && !names.has('ScriptName')) return 'RUNSCRIPT needs the property ScriptName';
   if (catalogKey(entry.name) === 'RESTAPI') {

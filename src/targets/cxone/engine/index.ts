@@ -267,7 +267,10 @@ class CxoneCall {
    * after Default is not run (https://help.nicecxone.com/content/studio/actions/transfer/transfer.htm).
    */
   private transferToNumber(action: StudioAction): string | undefined {
-    const destination = text(interpolate(propertyParts(required(action, 'Destination', this.script, true)), this.host(action, undefined)), this.host(action, undefined));
+    const destination = text(
+      interpolate(propertyParts(required(action, 'Destination', this.script, true)), this.host(action, undefined)),
+      this.host(action, undefined),
+    );
     if (destination === '') return this.follow(action, 'OnInvalidNumber');
     if (this.input.transfer === 'fails') return this.follow(action, 'OnDialingError');
     this.recorder.end({ kind: 'transfer', to: 'number', target: destination });
@@ -277,7 +280,9 @@ class CxoneCall {
   /** RUNSCRIPT ends this script and starts ScriptName; it has no failure branch (docs/cxone.md, unverified list). */
   private runScript(action: StudioAction): string | undefined {
     if (this.input.transfer === 'fails')
-      throw new PlatformLimit(`CXone's RUNSCRIPT has no failure branch, so a failed transfer to a flow cannot be modelled (${docUrl('cxone.md')})`);
+      throw new PlatformLimit(
+        `CXone's RUNSCRIPT has no failure branch, so a failed transfer to a flow cannot be modelled (${docUrl('cxone.md')})`,
+      );
     this.recorder.end({ kind: 'transfer', to: 'flow', target: required(action, 'ScriptName', this.script) });
     return undefined;
   }

@@ -14,7 +14,8 @@ import { TRANSFER_TO_NUMBER_ACTION } from '../../unverified.js';
 export function compileTransfer(node: TransferNode, context: FlowContext): ArchyAction[] {
   const audio = node.prompt === undefined ? {} : { preTransferAudio: { tts: node.prompt } };
   const outputs = { failure: failurePath(node, context) };
-  if (node.target.kind === 'flow') return [{ transferToFlow: { name: node.id, targetFlow: { name: node.target.flow }, ...audio, outputs } }];
+  if (node.target.kind === 'flow')
+    return [{ transferToFlow: { name: node.id, targetFlow: { name: node.target.flow }, ...audio, outputs } }];
   const number = node.target.number;
   const path = [...node.origin, 'to', 'number'];
   const targetNumber = number.kind === 'literal' ? lit(String(number.value)) : exp(readableExpression(number, context, path));
