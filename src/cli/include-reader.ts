@@ -1,6 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
-import type { IncludeReader } from '../flowspec/include.js';
+import { resolveIncludes, type IncludeReader } from '../flowspec/include.js';
+import { loadSpec } from '../flowspec/load.js';
+import { readSpecFile } from './read-input.js';
 import { INPUT_LIMITS } from '../flowspec/limits.js';
 import type { SpecSource } from '../flowspec/source.js';
 
@@ -30,4 +32,14 @@ export function includedFiles(specFile: string, source: SpecSource): { file: str
     file: relative(dirname(specFile), included.file).split(sep).join('/'),
     bytes: Buffer.from(included.text, 'utf8'),
   }));
+}
+
+/**
+ * The files a spec includes, by name, read or not, for `watch`: a change to one (or the creation of a
+ * missing one) reruns. A spec that cannot be read or parsed includes nothing yet.
+ */
+export async function includedFileNames(file: string, cwd: string): Promise<string[]> {
+  const read = await readSpecFile(file, cwd);
+  if (!read.ok) return [];
+  return [...(resolveIncludes(loadSpec(file, read.bytes), includeReader(cwd)).source.included?.names ?? [])];
 }

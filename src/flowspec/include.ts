@@ -74,6 +74,9 @@ class IncludeMerger {
   /** Each included id's file, by section. */
   private readonly origins = new Map<Section, Map<string, SpecSource>>(SECTIONS.map((section) => [section, new Map()]));
   private readonly files: SpecSource[] = [];
+  private readonly names: string[] = [];
+  /** For each included file, the `include:` entry that brought it in. */
+  private readonly includedAt = new Map<SpecSource, RelatedLocation>();
   private readonly seen = new Set<string>();
   private readonly rootFolder: string;
   private bytes: number;
@@ -97,6 +100,7 @@ class IncludeMerger {
     const { origins } = this;
     return {
       files: this.files,
+      names: this.names,
       sourceOf(path: SpecPath) {
         const [section, id] = path;
         if (typeof section !== 'string' || id === undefined) return undefined;
@@ -131,7 +135,7 @@ class IncludeMerger {
     if (chain.includes(inner))
       return problem({
         code: 'include/cycle',
-        message: `\`${entry}\` includes itself: ${[...chain, inner].map((file) => `\`${file}\``).join(' → ')}.`,
+        message: `\`${entry}\` closes a cycle of includes: ${[...chain, inner].map((file) => `\`${file}\``).join(' → ')}.`,
         hint: 'Remove one of these includes; shared files form a tree, each included once.',
       });
     // A file reached a second time by another way down (a diamond) is merged once: its ids exist once.
@@ -155,6 +159,7 @@ class IncludeMerger {
   private load(includer: Including, entry: string, inner: string, at: SpecPath, chain: readonly string[]): void {
     const file = this.rootFolder === '.' ? inner : posix.join(this.rootFolder, inner);
     const problem = (input: Omit<ReportInput, 'path'>) => this.reportIn(includer.source, { ...input, path: at });
+    this.names.push(file);
     const answer = this.read?.(file) ?? undefined;
     if (answer === undefined)
       return problem({
@@ -164,7 +169,11 @@ class IncludeMerger {
       });
     if (!answer.ok) {
       const { code, message } = READ_PROBLEMS[answer.problem];
-      return problem({ code, message: `${message}: \`${file}\` (included as \`${entry}\`).`, hint: 'Check the path; it is relative to this file.' });
+      return problem({
+        code,
+        message: `${message}: \`${file}\` (included as \`${entry}\`).`,
+        hint: 'Check the path; it is relative to this file.',
+      });
     }
     this.bytes += answer.bytes.length;
     if (this.bytes > INPUT_LIMITS.mergedBytes)
@@ -175,9 +184,10 @@ class IncludeMerger {
       });
     const loaded = loadSpec(file, answer.bytes, INCLUDED_FILE);
     const from = this.includedFrom(includer.source, at);
+    this.includedAt.set(loaded.source, from);
     this.diagnostics.push(...loaded.diagnostics.map((diagnostic) => ({ ...diagnostic, related: [...(diagnostic.related ?? []), from] })));
-    if (!isMapping(loaded.data)) return;
     this.files.push(loaded.source);
+    if (!isMapping(loaded.data)) return;
     const sink = new DiagnosticSink(loaded.source);
     if (this.checkShape(loaded.data, sink)) {
       this.mergeSections(loaded.source, loaded.data, sink);
@@ -296,10 +306,12 @@ class IncludeMerger {
     return { message: `Included from \`${includer.file}\` here.`, file: includer.file, path: at, span: locate(includer, at) };
   }
 
+  /** A problem with an entry of `source`'s `include:` list; in an included file, named with the entry that included it. */
   private reportIn(source: SpecSource, input: ReportInput): void {
     const sink = new DiagnosticSink(source);
     sink.report(input);
-    this.diagnostics.push(...sink.diagnostics);
+    const from = this.includedAt.get(source);
+    this.diagnostics.push(...sink.diagnostics.map((diagnostic) => (from ? { ...diagnostic, related: [from] } : diagnostic)));
   }
 }
 

@@ -20,6 +20,8 @@ export interface SpecSource {
 export interface IncludedSources {
   /** Every file merged in, in the order they were read. */
   files: readonly SpecSource[];
+  /** Every file name an include resolved to, read or not (a missing one too): what `watch` watches. */
+  names: readonly string[];
   /** The included file that holds the node at `path`, when an included file holds it; the path is the same in that file. */
   sourceOf(path: SpecPath): SpecSource | undefined;
 }
