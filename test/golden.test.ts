@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PACKAGING_NAMES, type PackagingName, type TargetName } from '../src/targets/artifact.js';
 import { compileSpec } from '../src/pipeline.js';
 import { renderPlain, ROOT } from './helpers/fixtures.js';
+import { includeReader } from '../src/cli/include-reader.js';
 
 /**
  * Golden cases. Each folder under test/cases/ holds `spec.yaml` (and optionally `case.json` with
@@ -35,6 +36,8 @@ describe.each(cases)('golden $name', (golden) => {
       ...readCaseOptions(golden.specPath),
       ...(golden.keepPlaceholders ? { placeholders: 'keep' as const } : {}),
       ...(golden.packagings ? { packagings: golden.packagings } : {}),
+      // The examples' included files (flows/shared/) are read as the CLI reads them, relative to the repository.
+      readInclude: includeReader(ROOT),
     };
     const text = readFileSync(golden.specPath, 'utf8');
     const result = await compileSpec(golden.displayName, Buffer.from(text), options);

@@ -6,8 +6,12 @@ import { renderStylish } from '../../src/diagnostics/render/stylish.js';
 import { plainStyle } from '../../src/diagnostics/render/style.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { checkSpec, compileSpec, type CompileOptions } from '../../src/pipeline.js';
+import { includeReader } from '../../src/cli/include-reader.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The example flows' included files (flows/shared/), read as the CLI reads them, from the repository root. */
+export const REPO_INCLUDES = includeReader(ROOT);
 
 export function readRepoFile(path: string): string {
   return readFileSync(join(ROOT, path), 'utf8');

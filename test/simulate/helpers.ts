@@ -3,10 +3,10 @@ import type { FlowGraph } from '../../src/ir/nodes.js';
 import { drive } from '../../src/simulate/run/drive.js';
 import type { CallerEntry, Engine, HttpReply, HttpRequest, Recorder, SimulationInput } from '../../src/targets/engine-contract.js';
 import { DEFAULT_CALL } from '../../src/simulate/scenario/load.js';
-import { readRepoFile } from '../helpers/fixtures.js';
+import { REPO_INCLUDES, readRepoFile } from '../helpers/fixtures.js';
 
 export function graphOf(text: string, file = 'spec.yaml'): FlowGraph {
-  const checked = checkSpec(file, Buffer.from(text, 'utf8'));
+  const checked = checkSpec(file, Buffer.from(text, 'utf8'), { readInclude: REPO_INCLUDES });
   if (!checked.graph)
     throw new Error(`the spec does not compile: ${checked.diagnostics.map((diagnostic) => diagnostic.message).join('; ')}`);
   return checked.graph;
@@ -67,6 +67,7 @@ export const AGREEMENT_FLOWS = [
   'flows/international-otp.yaml',
   'flows/hipaa-member-summary.yaml',
   'flows/member-services-menu.yaml',
+  'flows/claims-line.yaml',
   'test/cases/menu-keys/spec.yaml',
   'test/simulate/fixtures/conditions-and-assignments.yaml',
   'test/simulate/fixtures/no-secure-section.yaml',
