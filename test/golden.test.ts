@@ -41,7 +41,8 @@ describe.each(cases)('golden $name', (golden) => {
     };
     const text = readFileSync(golden.specPath, 'utf8');
     const result = await compileSpec(golden.displayName, Buffer.from(text), options);
-    const diagnostics = renderPlain(result.diagnostics, text, golden.displayName) || 'no diagnostics\n';
+    const included = new Map((result.source.included?.files ?? []).map((source) => [source.file, source.text]));
+    const diagnostics = renderPlain(result.diagnostics, text, golden.displayName, included) || 'no diagnostics\n';
     await expect(diagnostics).toMatchFileSnapshot(join(golden.expectedDir, 'diagnostics.txt'));
     if (golden.mustFail) {
       expect(result.artifacts, 'an _error_ case must not produce artifacts').toBeUndefined();

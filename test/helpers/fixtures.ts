@@ -38,8 +38,13 @@ export async function compile(text: string, options: CompileOptions = {}, file =
 }
 
 /** Diagnostics as plain stylish text, as a user sees them with NO_COLOR. */
-export function renderPlain(diagnostics: readonly Diagnostic[], text: string, file = 'spec.yaml'): string {
-  return renderStylish(diagnostics, new Map([[file, text]]), plainStyle);
+export function renderPlain(
+  diagnostics: readonly Diagnostic[],
+  text: string,
+  file = 'spec.yaml',
+  included: ReadonlyMap<string, string> = new Map(),
+): string {
+  return renderStylish(diagnostics, new Map([[file, text], ...included]), plainStyle);
 }
 
 /** The compact form tests assert on: code, line and column, never the prose. */
