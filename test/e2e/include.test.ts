@@ -26,6 +26,8 @@ describe('include: from the CLI', () => {
     const validated = await ivrflow(['validate', 'flows', '--env', 'env.yaml'], { cwd: dir });
     expect(validated.stdout).toContain('✔ 2 files checked, no problems.');
     expect(validated.exitCode).toBe(0);
+    const globbed = await ivrflow(['validate', 'flows/**/*.yaml', '--env', 'env.yaml'], { cwd: dir });
+    expect(globbed.stdout).toContain('✔ 2 files checked, no problems.');
 
     const generated = await ivrflow(['generate', 'flows/*.yaml', '--out', 'gen', '--env', 'env.yaml'], { cwd: dir });
     expect(generated.exitCode, generated.stdout).toBe(0);
