@@ -13,6 +13,7 @@ import { lintSpec } from './lint/run.js';
 import type { FlowGraph } from './ir/nodes.js';
 import { checkEnvironment } from './flowspec/environment.js';
 import { loadSpec } from './flowspec/load.js';
+import { resolveIncludes, type IncludeReader } from './flowspec/include.js';
 import { DiagnosticSink, type SpecSource } from './flowspec/source.js';
 import type { FlowSpec } from './flowspec/types.js';
 import { validateSpec } from './flowspec/validate.js';
@@ -24,6 +25,8 @@ export interface CheckOptions {
   rules?: RuleConfig;
   /** The vendors compiled to; their limits and naming rules are checked for these. All by default. */
   targets?: readonly TargetName[];
+  /** Reads the files a spec's `include:` names (the CLI's reads them beside the spec); without it an include is an error. */
+  readInclude?: IncludeReader;
 }
 
 export interface CompileOptions extends CheckOptions {
@@ -52,7 +55,7 @@ export interface CompileResult extends CheckResult {
 
 /** Load, validate and lower one spec. The graph is present only when there were no errors. */
 export function checkSpec(file: string, bytes: Uint8Array, options: CheckOptions = {}): CheckResult {
-  const loaded = loadSpec(file, bytes);
+  const loaded = resolveIncludes(loadSpec(file, bytes), options.readInclude);
   const validated = validateSpec(loaded);
   const diagnostics = [...validated.diagnostics];
   if (!validated.spec || !validated.index || hasErrors(diagnostics))

@@ -5,6 +5,7 @@ import { PACKAGING_NAMES, type PackagingName, type TargetName } from '../src/tar
 import { compileSpec, type CompileOptions } from '../src/pipeline.js';
 import { parseTenantCatalog } from '../src/targets/cxone/catalog/index.js';
 import { renderPlain, ROOT } from './helpers/fixtures.js';
+import { includeReader } from '../src/cli/include-reader.js';
 
 /**
  * Golden cases. Each folder under test/cases/ holds `spec.yaml` (and optionally `case.json` with
@@ -36,10 +37,13 @@ describe.each(cases)('golden $name', (golden) => {
       ...readCaseOptions(golden.specPath),
       ...(golden.keepPlaceholders ? { placeholders: 'keep' as const } : {}),
       ...(golden.packagings ? { packagings: golden.packagings } : {}),
+      // The examples' included files (flows/shared/) are read as the CLI reads them, relative to the repository.
+      readInclude: includeReader(ROOT),
     };
     const text = readFileSync(golden.specPath, 'utf8');
     const result = await compileSpec(golden.displayName, Buffer.from(text), options);
-    const diagnostics = renderPlain(result.diagnostics, text, golden.displayName) || 'no diagnostics\n';
+    const included = new Map((result.source.included?.files ?? []).map((source) => [source.file, source.text]));
+    const diagnostics = renderPlain(result.diagnostics, text, golden.displayName, included) || 'no diagnostics\n';
     await expect(diagnostics).toMatchFileSnapshot(join(golden.expectedDir, 'diagnostics.txt'));
     if (golden.mustFail) {
       expect(result.artifacts, 'an _error_ case must not produce artifacts').toBeUndefined();

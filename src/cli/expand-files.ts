@@ -9,6 +9,8 @@ const YAML_FILES = '**/*.{yaml,yml}';
 /** An ivrflow document says so on a line of its own near the top: `ivrflow: 1` or `ivrflowTest: 1`. */
 const IVRFLOW_DOCUMENT = /^(ivrflow|ivrflowTest):/m;
 const SNIFF_BYTES = 4096;
+/** A file a spec includes says so the same way (`ivrflowInclude: 1.1`, src/flowspec/include.ts). */
+const INCLUDED_FILE = /^ivrflowInclude:/m;
 
 export interface ExpandOptions {
   cwd: string;
@@ -30,7 +32,7 @@ export async function expandFileArguments(args: readonly string[], options: Expa
 async function expandOne(arg: string, options: ExpandOptions): Promise<string[]> {
   const kind = await kindOf(resolve(options.cwd, arg));
   if (kind === 'file' || (kind === 'missing' && !isDynamicPattern(arg))) return [arg];
-  const found = kind === 'directory' ? await documentsIn(arg, options) : (await search(arg, options.cwd, options.ignore)).sort();
+  const found = kind === 'directory' ? await documentsIn(arg, options) : await globbed(arg, options);
   if (found.length === 0)
     throw new CliError(
       kind === 'directory'
@@ -47,6 +49,17 @@ async function documentsIn(dir: string, options: ExpandOptions): Promise<string[
   for (const file of (await search(pattern, options.cwd, options.ignore)).sort())
     if (await isIvrflowDocument(resolve(options.cwd, file))) documents.push(file);
   return documents;
+}
+
+/**
+ * A glob's matches, less the files that specs include (`ivrflowInclude:`): `'flows/**\/*.yaml'` also
+ * matches `flows/shared/`, whose files are checked through the flows that include them.
+ */
+async function globbed(pattern: string, options: ExpandOptions): Promise<string[]> {
+  const files: string[] = [];
+  for (const file of (await search(pattern, options.cwd, options.ignore)).sort())
+    if (!(await startsWith(resolve(options.cwd, file), INCLUDED_FILE))) files.push(file);
+  return files;
 }
 
 async function search(pattern: string, cwd: string, ignore: readonly string[]): Promise<string[]> {
@@ -70,12 +83,16 @@ async function kindOf(path: string): Promise<'file' | 'directory' | 'missing'> {
 }
 
 async function isIvrflowDocument(path: string): Promise<boolean> {
+  return startsWith(path, IVRFLOW_DOCUMENT);
+}
+
+async function startsWith(path: string, line: RegExp): Promise<boolean> {
   let handle;
   try {
     handle = await open(path, 'r');
     const buffer = Buffer.alloc(SNIFF_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
-    return IVRFLOW_DOCUMENT.test(buffer.subarray(0, bytesRead).toString('utf8'));
+    return line.test(buffer.subarray(0, bytesRead).toString('utf8'));
   } catch {
     return false;
   } finally {

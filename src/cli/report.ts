@@ -9,6 +9,7 @@ import type { Style } from '../diagnostics/render/style.js';
 import { sortDiagnostics } from '../diagnostics/sort.js';
 import { assertNever } from '../util/assert.js';
 import type { ReportFormat } from './formats.js';
+import type { SpecSource } from '../flowspec/source.js';
 import { INFORMATION_URI, ruleMetadata } from './rule-metadata.js';
 
 export interface ReportChoices {
@@ -29,6 +30,11 @@ export class Report {
   add(file: string, text: string, diagnostics: readonly Diagnostic[]): void {
     this.sources.set(file, text);
     this.diagnostics.push(...diagnostics);
+  }
+
+  /** The texts of the files a spec included, for the code frames of the diagnostics reported in them. */
+  addIncluded(source: SpecSource): void {
+    for (const included of source.included?.files ?? []) this.sources.set(included.file, included.text);
   }
 
   count(severity: Diagnostic['severity']): number {

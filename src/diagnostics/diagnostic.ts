@@ -43,6 +43,7 @@ export type CoreCode =
   | 'yaml/forbidden-key'
   | 'yaml/unknown-tag'
   | 'yaml/directive'
+  | IncludeCode
   | 'schema/version'
   | 'schema/required'
   | 'schema/unknown-key'
@@ -102,6 +103,17 @@ export type CoreCode =
   | 'scenario/missing'
   | ContractCode
   | PublishCode;
+
+/** A file named by a spec's `include:` that cannot be merged in (src/flowspec/include.ts). */
+export type IncludeCode =
+  | 'include/not-found'
+  | 'include/unreadable'
+  | 'include/outside-folder'
+  | 'include/cycle'
+  | 'include/depth'
+  | 'include/invalid'
+  | 'include/version'
+  | 'include/duplicate-id';
 
 /** What a platform said about a published artifact (`ivrflow publish`), at the spec step that produced it. */
 export type PublishCode = 'publish/rejected' | 'publish/warning' | 'publish/job-failed';

@@ -23,6 +23,12 @@ export const INPUT_LIMITS = {
   stringLength: 10_000,
   /** Scenarios in one scenario file: each is written by hand, and a flow has a few dozen paths. */
   scenarios: 1_000,
+  /** Files a spec's `include:` lists, counted over the includes of includes: a flow shares a handful of blocks. */
+  includedFiles: 32,
+  /** Levels of includes of includes below the spec: a shared block may build on another, and that on a third. */
+  includeDepth: 4,
+  /** Bytes of a spec and all its included files together: the file limit holds for the merged flow too. */
+  mergedBytes: 1024 * 1024,
 } as const;
 
 export type InputLimit = keyof typeof INPUT_LIMITS;

@@ -35,12 +35,15 @@ export interface DocumentKind {
   firstLine: string;
   /** Where to start from: the hint of an empty file. Names no file of ivrflow's own repository, which users do not have. */
   startFrom: string;
+  /** Its top-level `steps` holds a flow's steps, bounded by the step limit rather than the key limit. */
+  holdsSteps?: boolean;
 }
 
 export const FLOW_SPEC: DocumentKind = {
   noun: 'spec',
   firstLine: 'ivrflow: 1',
   startFrom: `Run \`ivrflow init\` for a starter flow; the format is described in ${docUrl('spec.md')}.`,
+  holdsSteps: true,
 };
 
 export interface LoadedSpec {
@@ -108,7 +111,7 @@ function withLineFeeds(text: string): string {
 function parseText(file: string, text: string, lineCounter: LineIndex, kind: DocumentKind): LoadedSpec {
   // The fast path answers only for clean text; a limit crossed is reported by the positioned path.
   const clean = readCleanYaml(text, FORBIDDEN_KEYS);
-  if (clean !== undefined && !exceedsInputLimits(clean, kind === FLOW_SPEC))
+  if (clean !== undefined && !exceedsInputLimits(clean, kind.holdsSteps === true))
     return { source: lazilyParsedSource(file, text), data: clean, diagnostics: [] };
   const document = parseWithYaml(text, lineCounter);
   const source: SpecSource = { file, text, lineCounter, document };
@@ -309,7 +312,7 @@ function checkNodes(sink: DiagnosticSink, kind: DocumentKind, until = Infinity):
     Map(_, map, path) {
       checkTag(undefined, map);
       if ((map.range?.[0] ?? 0) < until)
-        checkCount(sink, kind, map.items, topLevelKey(path) === 'steps' && kind === FLOW_SPEC ? 'steps' : 'keysPerMapping');
+        checkCount(sink, kind, map.items, topLevelKey(path) === 'steps' && kind.holdsSteps === true ? 'steps' : 'keysPerMapping');
       const seen = new Set<unknown>();
       for (const pair of map.items) {
         if (!isScalar(pair.key)) continue;

@@ -6,7 +6,7 @@ import type { DiagnosticSink } from './source.js';
 import { describePath } from './describe-path.js';
 import { relevantErrors, unescapePointer } from './schema-errors.js';
 import { docUrl } from '../util/package-info.js';
-import { LATEST_SPEC_VERSION, SPEC_VERSIONS } from './spec-version.js';
+import { INCLUDED_VERSION_KEY, LATEST_SPEC_VERSION, SPEC_VERSIONS } from './spec-version.js';
 
 /** Check the data against schemas/ivrflow.schema.json; true when it conforms. */
 export function checkSchema(data: unknown, sink: DiagnosticSink): boolean {
@@ -80,7 +80,15 @@ function isMisspelledRequired(error: ErrorObject, unknownKeys: ReadonlyMap<strin
 function checkVersion(data: unknown, sink: DiagnosticSink): boolean {
   const version = (data as Record<string, unknown>)['ivrflow'];
   if (typeof version === 'number' && SPEC_VERSIONS.includes(version)) return true;
-  if (version === undefined) {
+  if (version === undefined && (data as Record<string, unknown>)[INCLUDED_VERSION_KEY] !== undefined) {
+    sink.report({
+      code: 'schema/version',
+      message: `This is an included file (\`${INCLUDED_VERSION_KEY}\`), not a flow: it holds steps that a spec includes.`,
+      path: [INCLUDED_VERSION_KEY],
+      onKey: true,
+      hint: 'Check the spec that names it in `include:`; its diagnostics are reported in this file.',
+    });
+  } else if (version === undefined) {
     sink.report({
       code: 'schema/version',
       message: 'The spec has no `ivrflow` version key.',

@@ -13,6 +13,22 @@ export interface SpecSource {
   text: string;
   lineCounter: LineIndex;
   document?: Document.Parsed;
+  /** A spec with `include:`: the files merged into it, and which of them holds each included id (include.ts). */
+  included?: IncludedSources;
+}
+
+export interface IncludedSources {
+  /** Every file merged in, in the order they were read. */
+  files: readonly SpecSource[];
+  /** Every file name an include resolved to, read or not (a missing one too): what `watch` watches. */
+  names: readonly string[];
+  /** The included file that holds the node at `path`, when an included file holds it; the path is the same in that file. */
+  sourceOf(path: SpecPath): SpecSource | undefined;
+}
+
+/** The file that holds the node at `path`: an included file for an included id, else the spec itself. */
+export function sourceOf(source: SpecSource, path: SpecPath): SpecSource {
+  return source.included?.sourceOf(path) ?? source;
 }
 
 export function positionAt(source: SpecSource, offset: number): Position {
@@ -105,13 +121,15 @@ export class DiagnosticSink {
   constructor(readonly source: SpecSource) {}
 
   report(input: ReportInput): void {
+    // An id merged from an included file is reported in that file, where the user wrote it.
+    const source = sourceOf(this.source, input.path);
     const diagnostic: Diagnostic = {
       code: input.code,
       severity: input.severity ?? 'error',
       message: input.message,
-      file: this.source.file,
+      file: source.file,
       path: input.path,
-      span: locate(this.source, input.path, input.onKey),
+      span: locate(source, input.path, input.onKey),
     };
     if (input.hint) diagnostic.hint = input.hint;
     if (input.messageId) diagnostic.messageId = input.messageId;
@@ -134,6 +152,7 @@ export class DiagnosticSink {
   }
 
   private relatedAt(item: { message: string; path: SpecPath; onKey?: boolean }): RelatedLocation {
-    return { message: item.message, file: this.source.file, path: item.path, span: locate(this.source, item.path, item.onKey) };
+    const source = sourceOf(this.source, item.path);
+    return { message: item.message, file: source.file, path: item.path, span: locate(source, item.path, item.onKey) };
   }
 }

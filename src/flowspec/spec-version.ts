@@ -5,6 +5,11 @@ import type { FlowSpec } from './types.js';
 /** The spec versions this ivrflow reads (`ivrflow:` at the top of a spec). */
 export const SPEC_VERSIONS: readonly number[] = [1, 1.1];
 export const LATEST_SPEC_VERSION = 1.1;
+/**
+ * An included file's version line (`include.ts`), named apart from `ivrflow:` as a scenario file's
+ * `ivrflowTest:` is, so that a folder given to `validate`, `generate` or `test` never reads one as a flow.
+ */
+export const INCLUDED_VERSION_KEY = 'ivrflowInclude';
 
 /** One feature a spec may use only when it declares the version that added it. */
 interface SpecFeature {
@@ -34,6 +39,7 @@ export const SPEC_FEATURES: readonly SpecFeature[] = [
   },
   { version: 1.1, name: 'the `menu` step', uses: (spec) => stepsOfType(spec, 'menu') },
   { version: 1.1, name: 'the `transfer` step', uses: (spec) => stepsOfType(spec, 'transfer') },
+  { version: 1.1, name: '`include` of shared files', uses: (spec) => (spec.include === undefined ? [] : [['include']]) },
 ];
 
 function stepsOfType(spec: FlowSpec, type: string): SpecPath[] {

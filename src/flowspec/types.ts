@@ -18,6 +18,8 @@ export interface FlowSpec {
   id?: string;
   description?: string;
   language: string;
+  /** Spec 1.1: the files whose steps, variables, endpoints and secrets are merged in (`include.ts`). */
+  include?: string[];
   start: string;
   secrets?: Record<string, SecretSpec>;
   variables?: Record<string, VariableSpec>;

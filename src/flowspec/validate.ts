@@ -43,7 +43,9 @@ export interface ValidatedSpec {
  * because they trust its shape; the lowering runs only when neither found an error.
  */
 export function validateSpec(loaded: LoadedSpec): ValidatedSpec {
-  if (loaded.data === undefined) return { diagnostics: loaded.diagnostics };
+  // An include that could not be merged leaves a flow with holes: its errors are the ones to fix first.
+  if (loaded.data === undefined || loaded.diagnostics.some((diagnostic) => diagnostic.severity === 'error'))
+    return { diagnostics: loaded.diagnostics };
   const sink = new DiagnosticSink(loaded.source);
   if (!checkSchema(loaded.data, sink)) return { diagnostics: sink.diagnostics };
   const spec = loaded.data as FlowSpec;

@@ -8,6 +8,8 @@ export interface ManifestInput {
   specFile: string;
   specBytes: Uint8Array;
   toolVersion: string;
+  /** The files the spec included (`include:`), named from the spec's folder: a change in one changes the manifest. */
+  included?: readonly { file: string; bytes: Uint8Array }[];
 }
 
 /** Lists every artifact with its sha256, so CI and deploy scripts can tell what changed. */
@@ -15,6 +17,10 @@ export function buildManifest(artifacts: readonly Artifact[], input: ManifestInp
   const manifest = {
     generator: { name: 'ivrflow', version: input.toolVersion },
     spec: { file: input.specFile, sha256: sha256(input.specBytes) },
+    // Present only for a spec with includes, so the manifests of other specs keep their bytes.
+    ...(input.included?.length
+      ? { included: input.included.map((included) => ({ file: included.file, sha256: sha256(included.bytes) })) }
+      : {}),
     artifacts: [...artifacts]
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
       .map((artifact) => ({ path: artifact.path, target: artifact.target, kind: artifact.kind, sha256: sha256(artifact.contents) })),

@@ -1,5 +1,5 @@
 import { execa, type ResultPromise } from 'execa';
-import { copyFileSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, ivrflow, tempDir } from '../helpers/cli.js';
@@ -199,4 +199,24 @@ describe('ivrflow test --watch', () => {
       expect(stopped.exitCode).toBe(0);
     },
   );
+});
+
+describe('--watch with include:', () => {
+  it('runs again when a file the spec includes changes, though it is not beside the spec', { timeout: 3 * BOUND_MS }, async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'shared'));
+    copyFileSync(join(ROOT, 'flows/claims-line.yaml'), join(dir, 'flow.yaml'));
+    const shared = join(dir, 'shared/verify-otp.yaml');
+    copyFileSync(join(ROOT, 'flows/shared/verify-otp.yaml'), shared);
+    copyFileSync(join(ROOT, 'flows/environments/example.yaml'), join(dir, 'env.yaml'));
+    const watching = startWatch(['generate', 'flow.yaml', '--out', 'gen', '--env', 'env.yaml', '--watch'], dir);
+    expect(await watching.runs(1)).toContain('wrote   gen/claims-line/manifest.json');
+
+    const mark = watching.output().length;
+    saveByRename(shared, readFileSync(shared, 'utf8').replace('timeoutSeconds: 15', 'timeoutSeconds: 5'));
+    expect(await watching.runs(2, mark)).toMatch(
+      /\+ shared\/verify-otp\.yaml:\d+:21 error Endpoint `verifyIdentity` waits 5 s.* rule\/http-timeout/,
+    );
+    expect((await stop(watching)).exitCode).toBe(0);
+  });
 });

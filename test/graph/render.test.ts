@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkSpec } from '../../src/pipeline.js';
 import { renderGraph, type GraphFormat } from '../../src/graph/render.js';
 import type { FlowGraph } from '../../src/ir/nodes.js';
-import { mutateFlow, readRepoFile } from '../helpers/fixtures.js';
+import { mutateFlow, readRepoFile, REPO_INCLUDES } from '../helpers/fixtures.js';
 import { AGREEMENT_FLOWS } from '../simulate/helpers.js';
 
 /**
@@ -40,8 +40,8 @@ beforeAll(async () => {
   parseDot = ((await import('dotparser')) as unknown as { default: typeof parseDot }).default;
 }, 60_000);
 
-function graphOf(text: string): FlowGraph {
-  const checked = checkSpec('spec.yaml', Buffer.from(text));
+function graphOf(text: string, file = 'spec.yaml'): FlowGraph {
+  const checked = checkSpec(file, Buffer.from(text), { readInclude: REPO_INCLUDES });
   expect(checked.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([]);
   return checked.graph!;
 }
@@ -76,7 +76,7 @@ describe('graph', () => {
   it.each(AGREEMENT_FLOWS.map((file) => [file]))(
     'Mermaid parses %s with one box per step and one labelled edge per transition',
     async (file) => {
-      const graph = graphOf(readRepoFile(file));
+      const graph = graphOf(readRepoFile(file), file);
       const db = await mermaidShape(renderGraph(graph, 'mermaid'));
       expect(db.getVertices().size).toBe(graph.nodes.length + 1);
       const transitions = graph.nodes.flatMap((node) => node.edges.map((edge) => edge.name));
@@ -90,7 +90,7 @@ describe('graph', () => {
   );
 
   it.each(AGREEMENT_FLOWS.map((file) => [file]))('dotparser parses %s with every transition as a labelled edge', (file) => {
-    const graph = graphOf(readRepoFile(file));
+    const graph = graphOf(readRepoFile(file), file);
     const statements = dotStatements(renderGraph(graph, 'dot'));
     const edges = statements.filter((statement) => statement.type === 'edge_stmt');
     for (const node of graph.nodes)

@@ -6,8 +6,12 @@ import { renderStylish } from '../../src/diagnostics/render/stylish.js';
 import { plainStyle } from '../../src/diagnostics/render/style.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { checkSpec, compileSpec, type CompileOptions } from '../../src/pipeline.js';
+import { includeReader } from '../../src/cli/include-reader.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The example flows' included files (flows/shared/), read as the CLI reads them, from the repository root. */
+export const REPO_INCLUDES = includeReader(ROOT);
 
 export function readRepoFile(path: string): string {
   return readFileSync(join(ROOT, path), 'utf8');
@@ -34,8 +38,13 @@ export async function compile(text: string, options: CompileOptions = {}, file =
 }
 
 /** Diagnostics as plain stylish text, as a user sees them with NO_COLOR. */
-export function renderPlain(diagnostics: readonly Diagnostic[], text: string, file = 'spec.yaml'): string {
-  return renderStylish(diagnostics, new Map([[file, text]]), plainStyle);
+export function renderPlain(
+  diagnostics: readonly Diagnostic[],
+  text: string,
+  file = 'spec.yaml',
+  included: ReadonlyMap<string, string> = new Map(),
+): string {
+  return renderStylish(diagnostics, new Map([[file, text], ...included]), plainStyle);
 }
 
 /** The compact form tests assert on: code, line and column, never the prose. */

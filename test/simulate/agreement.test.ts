@@ -7,10 +7,10 @@ import { compileSpec } from '../../src/pipeline.js';
 import type { FlowGraph } from '../../src/ir/nodes.js';
 
 /** Compiled as `ivrflow test` compiles: placeholders stand for themselves. */
-const SIMULATION = { placeholders: 'keep' } as const;
+const SIMULATION = { placeholders: 'keep', readInclude: REPO_INCLUDES } as const;
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { readRepoFile, ROOT } from '../helpers/fixtures.js';
+import { readRepoFile, REPO_INCLUDES, ROOT } from '../helpers/fixtures.js';
 import { AGREEMENT_FLOWS, agreementOptions } from './helpers.js';
 
 /**

@@ -4,10 +4,10 @@ import type { FlowGraph } from '../../src/ir/nodes.js';
 import { drive } from '../../src/simulate/run/drive.js';
 import type { CallerEntry, Engine, HttpReply, HttpRequest, Recorder, SimulationInput } from '../../src/targets/engine-contract.js';
 import { DEFAULT_CALL } from '../../src/simulate/scenario/load.js';
-import { readRepoFile } from '../helpers/fixtures.js';
+import { REPO_INCLUDES, readRepoFile } from '../helpers/fixtures.js';
 
 export function graphOf(text: string, file = 'spec.yaml'): FlowGraph {
-  const checked = checkSpec(file, Buffer.from(text, 'utf8'));
+  const checked = checkSpec(file, Buffer.from(text, 'utf8'), { readInclude: REPO_INCLUDES });
   if (!checked.graph)
     throw new Error(`the spec does not compile: ${checked.diagnostics.map((diagnostic) => diagnostic.message).join('; ')}`);
   return checked.graph;
@@ -68,12 +68,12 @@ export const TENANT_CATALOG_FILE = 'test/cases/cxone-tenant-catalog/catalog.json
 /** Agreement flows whose CXone script needs the tenant catalog (a transfer step). */
 const NEEDS_TENANT_CATALOG = new Set(['test/cases/transfer-steps/spec.yaml']);
 
-/** How `ivrflow test` compiles an agreement flow: placeholders kept, the tenant catalog where the flow needs it. */
+/** How `ivrflow test` compiles an agreement flow: placeholders kept, includes read from the repository, the tenant catalog where the flow needs it. */
 export function agreementOptions(file: string): CompileOptions {
-  if (!NEEDS_TENANT_CATALOG.has(file)) return { placeholders: 'keep' };
+  if (!NEEDS_TENANT_CATALOG.has(file)) return { placeholders: 'keep', readInclude: REPO_INCLUDES };
   const parsed = parseTenantCatalog(readRepoFile(TENANT_CATALOG_FILE), TENANT_CATALOG_FILE);
   if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-  return { placeholders: 'keep', cxoneCatalog: parsed.entries };
+  return { placeholders: 'keep', readInclude: REPO_INCLUDES, cxoneCatalog: parsed.entries };
 }
 
 export const AGREEMENT_FLOWS = [
@@ -82,6 +82,7 @@ export const AGREEMENT_FLOWS = [
   'flows/international-otp.yaml',
   'flows/hipaa-member-summary.yaml',
   'flows/member-services-menu.yaml',
+  'flows/claims-line.yaml',
   'test/cases/menu-keys/spec.yaml',
   'test/cases/transfer-steps/spec.yaml',
   'test/simulate/fixtures/conditions-and-assignments.yaml',

@@ -6,6 +6,7 @@ import { readArchyResults } from '../../targets/genesys/archy-results.js';
 import { docUrl } from '../../util/package-info.js';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, type CliIo } from '../io.js';
 import { isIoDiagnostic, readSpecFile } from '../read-input.js';
+import { includeReader } from '../include-reader.js';
 import type { ReportFormat } from '../formats.js';
 import { Report, type ReportChoices } from '../report.js';
 import { terminalStyle } from '../style.js';
@@ -65,9 +66,10 @@ async function specGraph(spec: string, report: Report, io: CliIo) {
     report.add(spec, '', [read.diagnostic]);
     return undefined;
   }
-  const checked = checkSpec(spec, read.bytes, { targets: ['genesys'] });
+  const checked = checkSpec(spec, read.bytes, { targets: ['genesys'], readInclude: includeReader(io.cwd) });
   if (!checked.graph) {
     report.add(spec, checked.source.text, checked.diagnostics);
+    report.addIncluded(checked.source);
     return undefined;
   }
   return { file: spec, graph: checked.graph, sink: new DiagnosticSink(checked.source) };

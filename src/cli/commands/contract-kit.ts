@@ -10,6 +10,7 @@ import { loadConfig } from '../config-file.js';
 import { readEnvironmentFile } from '../environment-file.js';
 import { CliError, EXIT_USAGE, type CliIo } from '../io.js';
 import { readSpecFile } from '../read-input.js';
+import { includeReader } from '../include-reader.js';
 
 /** What the contract-kit commands (contract, mock, openapi) share: a compiled spec, or the diagnostics that stop it. */
 export type LoadedFlow =
@@ -31,6 +32,7 @@ export async function loadFlow(
     placeholders: 'keep',
     ...(environment ? { environment } : {}),
     ...(config ? { rules: config.rules } : {}),
+    readInclude: includeReader(io.cwd),
   });
   const errors = compiled.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
   if (!compiled.graph || !compiled.artifacts || errors.length > 0) return { ok: false, file, source: compiled.source, diagnostics: errors };

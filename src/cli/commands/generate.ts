@@ -8,6 +8,7 @@ import { readCxoneCatalog } from '../cxone-catalog-file.js';
 import { readEnvironmentFile } from '../environment-file.js';
 import { CliError, EXIT_INPUT, EXIT_OK, EXIT_USAGE, assertProducedOrReported, type CliIo } from '../io.js';
 import { isIoDiagnostic, readSpecFile } from '../read-input.js';
+import { includeReader, includedFiles } from '../include-reader.js';
 import type { ReportFormat } from '../formats.js';
 import { Report, type ReportChoices } from '../report.js';
 import { expandFileArguments } from '../expand-files.js';
@@ -66,6 +67,7 @@ export async function generateCommand(args: readonly string[], options: Generate
     ...(environment ? { environment, environmentFile: options.env! } : {}),
     ...(cxoneCatalog ? { cxoneCatalog } : {}),
     ...(config ? { rules: config.rules } : {}),
+    readInclude: includeReader(io.cwd),
   };
   const outDir = resolve(io.cwd, options.out);
   const progress = new BatchProgress(io.stderr, files.length, io.stderrIsTty === true);
@@ -112,9 +114,15 @@ async function compileFlow(file: string, batch: Batch): Promise<FlowOutput | und
   const compiled = await compileSpec(file, read.bytes, compileOptions);
   // The text is kept only for the code frames of a file that has diagnostics: a clean file's would grow with the batch.
   report.add(file, compiled.diagnostics.length > 0 ? compiled.source.text : '', compiled.diagnostics);
+  if (compiled.diagnostics.length > 0) report.addIncluded(compiled.source);
   assertProducedOrReported(file, compiled.graph !== undefined && compiled.artifacts !== undefined, compiled.diagnostics);
   if (!compiled.graph || !compiled.artifacts) return undefined;
-  const manifest = buildManifest(compiled.artifacts, { specFile: baseName(file), specBytes: read.bytes, toolVersion: batch.toolVersion });
+  const manifest = buildManifest(compiled.artifacts, {
+    specFile: baseName(file),
+    specBytes: read.bytes,
+    toolVersion: batch.toolVersion,
+    included: includedFiles(file, compiled.source),
+  });
   return { file, slug: compiled.graph.slug, artifacts: [...compiled.artifacts, manifest] };
 }
 

@@ -6,6 +6,7 @@ import { isIoDiagnostic, readSpecFile } from '../read-input.js';
 import { Report } from '../report.js';
 import { writeAtomically } from '../output-file.js';
 import { terminalStyle } from '../style.js';
+import { includeReader } from '../include-reader.js';
 
 export interface GraphOptions {
   format: GraphFormat;
@@ -21,8 +22,9 @@ export async function graphCommand(file: string, options: GraphOptions, io: CliI
     report.add(file, '', [read.diagnostic]);
     return printDiagnostics(report, io);
   }
-  const checked = checkSpec(file, read.bytes);
+  const checked = checkSpec(file, read.bytes, { readInclude: includeReader(io.cwd) });
   report.add(file, checked.source.text, checked.diagnostics);
+  report.addIncluded(checked.source);
   if (!checked.graph) return printDiagnostics(report, io);
   if (report.diagnostics.length > 0) io.stderr(await renderDiagnostics(report, io));
   const diagram = renderGraph(checked.graph, options.format);

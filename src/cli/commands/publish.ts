@@ -17,6 +17,7 @@ import { expandFileArguments } from '../expand-files.js';
 import { CliError, EXIT_INPUT, EXIT_OK, EXIT_USAGE, assertProducedOrReported, type CliIo } from '../io.js';
 import { writeAtomically } from '../output-file.js';
 import { isIoDiagnostic, readSpecFile } from '../read-input.js';
+import { includeReader } from '../include-reader.js';
 import { Report } from '../report.js';
 import { readSideFile } from '../side-file.js';
 import { terminalStyle } from '../style.js';
@@ -101,6 +102,7 @@ async function compileAll(args: readonly string[], options: PublishOptions, io: 
       ...(environment ? { environment } : {}),
       ...(cxoneCatalog ? { cxoneCatalog } : {}),
       ...(config ? { rules: config.rules } : {}),
+      readInclude: includeReader(io.cwd),
     });
     // Notes were shown by `generate`; errors and warnings (e.g. a token that will live in the CXone script) are shown again.
     report.add(
@@ -108,6 +110,7 @@ async function compileAll(args: readonly string[], options: PublishOptions, io: 
       result.source.text,
       result.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info'),
     );
+    report.addIncluded(result.source);
     assertProducedOrReported(file, result.graph !== undefined && result.artifacts !== undefined, result.diagnostics);
     if (!result.graph || !result.artifacts) continue;
     inputs.push({ graph: result.graph, artifacts: result.artifacts });

@@ -14,6 +14,7 @@ import { expandFileArguments } from '../expand-files.js';
 import { terminalStyle } from '../style.js';
 import { secretEnvironmentName, type SecretLookup } from '../../simulate/run/live.js';
 import { environmentSecrets } from './contract-kit.js';
+import { includeReader } from '../include-reader.js';
 import { PACKAGE_VERSION } from '../../util/package-info.js';
 
 export interface TestOptions {
@@ -44,6 +45,7 @@ export async function testCommand(given: readonly string[], options: TestOptions
     ...(environment ? { environment } : {}),
     ...(cxoneCatalog ? { cxoneCatalog } : {}),
     ...(config ? { rules: config.rules } : {}),
+    readInclude: includeReader(io.cwd),
   };
   const prepared: PreparedFlow[] = [];
   for (const pair of pairFiles(args)) {

@@ -11,6 +11,7 @@ import { Report, type ReportChoices } from '../report.js';
 import { expandFileArguments } from '../expand-files.js';
 import { MAX_SPEC_BYTES } from '../../flowspec/load.js';
 import { terminalStyle } from '../style.js';
+import { includeReader } from '../include-reader.js';
 
 export interface ValidateOptions extends ReportChoices {
   format: ReportFormat;
@@ -38,6 +39,7 @@ export async function validateCommand(args: readonly string[], options: Validate
     ...(environment ? { environment } : {}),
     ...(config ? { rules: config.rules } : {}),
     ...(options.targets ? { targets: options.targets } : {}),
+    readInclude: includeReader(io.cwd),
   };
   for (const given of files) {
     const read =
@@ -53,6 +55,7 @@ export async function validateCommand(args: readonly string[], options: Validate
     }
     const checked = checkSpec(file, read.bytes, checkOptions);
     report.add(file, checked.source.text, checked.diagnostics);
+    report.addIncluded(checked.source);
   }
   io.stdout(
     report.render(options.format, await terminalStyle(io), options.toolVersion, {

@@ -4,6 +4,8 @@ import { isDynamicPattern } from 'tinyglobby';
 import { CONFIG_FILE_NAMES, findConfigFile } from '../config-file.js';
 import type { CliIo } from '../io.js';
 import type { WatchTargets } from './watcher.js';
+import { includedFileNames } from '../include-reader.js';
+import { isScenarioFile } from '../../simulate/scenario/files.js';
 
 /** The side files a run reads besides the specs: `--env`, `--cxone-catalog`, `--config` or the config found. */
 export interface SideFiles {
@@ -20,6 +22,9 @@ export interface SideFiles {
 export async function watchTargets(args: readonly string[], files: readonly string[], side: SideFiles, io: CliIo): Promise<WatchTargets> {
   const folders: string[] = [];
   const watched = files.map((file) => resolve(io.cwd, file));
+  // A spec's included files are read by the run too (flows/shared/ is not beside the spec).
+  for (const file of files)
+    if (!isScenarioFile(file)) watched.push(...(await includedFileNames(file, io.cwd)).map((included) => resolve(io.cwd, included)));
   for (const arg of args) {
     if (isDynamicPattern(arg)) folders.push(resolve(io.cwd, fixedPart(arg)));
     else if (await isFolder(resolve(io.cwd, arg))) folders.push(resolve(io.cwd, arg));

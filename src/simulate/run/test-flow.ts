@@ -49,6 +49,7 @@ export async function prepareFlow(files: FlowFiles, engineNames: readonly Engine
   // A simulation uploads nothing: scenario files name the placeholders as written (docs/cxone.md).
   const compiled = await compileSpec(files.spec, files.specBytes, { ...compile, targets: targetsFor(engineNames), placeholders: 'keep' });
   sources.set(files.spec, compiled.source.text);
+  for (const included of compiled.source.included?.files ?? []) sources.set(included.file, included.text);
   // Warnings are `validate`'s business; only what stops the flow from compiling is shown here.
   const errors = compiled.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
   if (!compiled.graph || !compiled.artifacts || hasErrors(errors)) return { ...prepared, report: { ...report, diagnostics: errors } };
@@ -122,6 +123,7 @@ export function checkScenarioFile(
 ): { diagnostics: Diagnostic[]; sources: Map<string, string> } {
   const checked = checkSpec(files.spec, files.specBytes, options);
   const sources = new Map([[files.spec, checked.source.text]]);
+  for (const included of checked.source.included?.files ?? []) sources.set(included.file, included.text);
   if (!checked.graph) return { diagnostics: checked.diagnostics.filter((diagnostic) => diagnostic.severity === 'error'), sources };
   const loaded = loadScenarioFile(files.scenarioFile, files.scenarioBytes, checked.graph);
   sources.set(files.scenarioFile, loaded.source.text);

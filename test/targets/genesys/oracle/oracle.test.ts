@@ -58,6 +58,7 @@ describe('the Architect core accepts every generated Genesys flow', () => {
         'flows/identity-promotion',
         'flows/international-otp',
         'flows/pin-with-summary',
+        'flows/claims-line',
         'cases/genesys-hostile-strings',
       ]),
     );

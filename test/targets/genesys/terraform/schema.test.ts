@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileSpec } from '../../../../src/pipeline.js';
 import { TERRAFORM_MODULE_PATH } from '../../../../src/targets/genesys/terraform/module.js';
-import { ROOT, readRepoFile } from '../../../helpers/fixtures.js';
+import { REPO_INCLUDES, ROOT, readRepoFile } from '../../../helpers/fixtures.js';
 
 /**
  * Every module ivrflow writes, judged by the provider's own resource schemas (the excerpt and its
@@ -88,7 +88,11 @@ function moduleProblems(module: { resource?: Record<string, Record<string, Recor
 }
 
 async function terraformModule(specPath: string, text: string): Promise<Record<string, unknown>> {
-  const result = await compileSpec(specPath, Buffer.from(text), { targets: ['genesys'], packagings: ['terraform'] });
+  const result = await compileSpec(specPath, Buffer.from(text), {
+    targets: ['genesys'],
+    packagings: ['terraform'],
+    readInclude: REPO_INCLUDES,
+  });
   expect(result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([]);
   const artifact = result.artifacts?.find((candidate) => candidate.path === TERRAFORM_MODULE_PATH);
   expect(artifact, 'the module is generated').toBeDefined();
