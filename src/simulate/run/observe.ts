@@ -135,18 +135,34 @@ function sameJson(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a))
     return a.length === (b as unknown[]).length && a.every((item, index) => sameJson(arrayItem(item), arrayItem((b as unknown[])[index])));
-  const [left, right] = [printedEntries(a), printedEntries(b)];
-  return left.length === right.length && left.every(([key, value], index) => key === right[index]![0] && sameJson(value, right[index]![1]));
+  return sameJsonObject(a, b);
 }
 
-/** The entries JSON.stringify prints, in its order: those whose value is not undefined, a function or a symbol. */
-function printedEntries(object: object): [string, unknown][] {
-  return Object.entries(object).filter(([, value]) => value !== undefined && typeof value !== 'function' && typeof value !== 'symbol');
+/** Objects print the same when the keys they print come in the same order with values that print the same. */
+function sameJsonObject(a: object, b: object): boolean {
+  const [left, right] = [a as Record<string, unknown>, b as Record<string, unknown>];
+  const [leftKeys, rightKeys] = [Object.keys(left), Object.keys(right)];
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < leftKeys.length && !printed(left[leftKeys[i]!])) i += 1;
+    while (j < rightKeys.length && !printed(right[rightKeys[j]!])) j += 1;
+    if (i === leftKeys.length || j === rightKeys.length) return i === leftKeys.length && j === rightKeys.length;
+    const key = leftKeys[i]!;
+    if (key !== rightKeys[j] || !sameJson(left[key], right[key])) return false;
+    i += 1;
+    j += 1;
+  }
+}
+
+/** JSON.stringify leaves out a property whose value is undefined, a function or a symbol. */
+function printed(value: unknown): boolean {
+  return value !== undefined && typeof value !== 'function' && typeof value !== 'symbol';
 }
 
 /** In an array, JSON.stringify prints undefined, functions and symbols as null. */
 function arrayItem(value: unknown): unknown {
-  return value === undefined || typeof value === 'function' || typeof value === 'symbol' ? null : value;
+  return printed(value) ? value : null;
 }
 
 /** A non-object as JSON.stringify prints it (NaN and infinities as null). */

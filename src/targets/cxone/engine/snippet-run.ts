@@ -48,8 +48,12 @@ function leafValue(expr: Expr, host: SnippetHost): SnippetValue | undefined {
       return expr.value;
     case 'var':
       return host.variables.get(expr.name) ?? host.system(expr.name) ?? '';
-    default:
+    case 'member':
+    case 'call':
+    case 'binary':
       return undefined;
+    default:
+      return assertNever(expr);
   }
 }
 
