@@ -97,11 +97,9 @@ function assign(name: string, member: string | undefined, value: SnippetValue, h
 export function* evaluate(expr: Expr, host: SnippetHost): Generator<HttpRequest, SnippetValue, HttpReply> {
   switch (expr.kind) {
     case 'string':
-      return interpolate(expr.parts, host);
     case 'number':
-      return expr.value;
     case 'var':
-      return host.variables.get(expr.name) ?? host.system(expr.name) ?? '';
+      return leafValue(expr, host)!;
     case 'member':
       return member(leafValue(expr.object, host) ?? (yield* evaluate(expr.object, host)), expr.name, host);
     case 'call':
