@@ -73,7 +73,7 @@ function readIfPresent(file: string): Buffer | undefined {
 }
 
 /** Written to a temporary name and renamed, so a concurrent run never reads half a file; stale versions' caches removed. Errors are ignored. */
-export function writeCache(file: string, script: Pick<Script, 'createCachedData'>): void {
+export function writeCache(file: string, script: { createCachedData(): Uint8Array }): void {
   const folder = dirname(file);
   const temporary = `${file}.${process.pid}.tmp`;
   try {

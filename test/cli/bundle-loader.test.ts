@@ -58,7 +58,7 @@ describe('writing the cache', () => {
     expect(() => writeCache(join(base, 'file', 'ivrflow', 'v8-0.1.0-4567.bin'), script)).not.toThrow();
     mkdirSync(join(base, 'empty'));
     const failing = {
-      createCachedData: (): Buffer => {
+      createCachedData: (): Uint8Array => {
         throw new Error('no data');
       },
     };
