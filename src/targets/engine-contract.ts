@@ -149,11 +149,24 @@ export type EngineLimit =
   | 'wholeSecondTimeouts';
 
 /**
+ * An error an engine throws as control flow, caught on every run that meets it: it captures no
+ * stack trace, which was most of its cost (`Error.stackTraceLimit` is read when an Error is built).
+ */
+export class ControlFlowError extends Error {
+  constructor(message: string) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    super(message);
+    Error.stackTraceLimit = limit;
+  }
+}
+
+/**
  * The call reached something the platform cannot do as the spec says (a failed transfer with no
  * failure path on that platform). Not an engine bug and not a failure: the runner reports the
  * scenario as not run on this engine, with this reason.
  */
-export class PlatformLimit extends Error {
+export class PlatformLimit extends ControlFlowError {
   constructor(reason: string) {
     super(reason);
     this.name = 'PlatformLimit';

@@ -88,7 +88,15 @@ function namedFilesMissing(text: string, base: string): string[] {
 // Each test runs the CLI several times through npx, on two shared cores.
 describe('the packed package, installed into a fresh project', { timeout: 180_000 }, () => {
   it('ships what the CLI refers to, and no test or source file', () => {
-    for (const path of ['LICENSE', 'README.md', 'docs/spec.md', 'docs/rules/README.md', 'schemas/ivrflow.schema.json', 'bin/ivrflow.js'])
+    for (const path of [
+      'LICENSE',
+      'README.md',
+      'docs/spec.md',
+      'docs/rules/README.md',
+      'schemas/ivrflow.schema.json',
+      'bin/ivrflow.js',
+      'dist/ivrflow.cjs',
+    ])
       expect(existsSync(join(installed, path)), path).toBe(true);
     expect(existsSync(join(installed, 'test'))).toBe(false);
     expect(existsSync(join(installed, 'src'))).toBe(false);

@@ -95,7 +95,15 @@ function replaceTimestamps(value: unknown, renderings: ReadonlySet<string>): unk
  * ToString of a DateTime) and RFC 1123 (CXone `{gmt}`), so a body field from `call.timestamp`
  * compares equal across engines (docs/testing.md).
  */
-function timestampRenderings(timestamp: string): Set<string> {
+function timestampRenderings(timestamp: string): ReadonlySet<string> {
+  if (lastRenderings?.timestamp !== timestamp) lastRenderings = { timestamp, renderings: renderTimestamp(timestamp) };
+  return lastRenderings.renderings;
+}
+
+/** Every engine's run of a call, and usually every call of a batch, has the same timestamp: rendered once. */
+let lastRenderings: { timestamp: string; renderings: ReadonlySet<string> } | undefined;
+
+function renderTimestamp(timestamp: string): ReadonlySet<string> {
   const instant = new Date(timestamp);
   return new Set([timestamp, instant.toISOString(), instant.toUTCString(), instant.toISOString().replace('.000Z', 'Z')]);
 }
@@ -115,6 +123,49 @@ export function showValue(value: unknown, sensitive = false): string {
   return value === undefined ? 'nothing' : JSON.stringify(value);
 }
 
+/** Whether two observations print the same JSON (key order included), compared without printing them. */
 export function sameObservation(a: Observation, b: Observation): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return sameJson(a, b);
+}
+
+/** `JSON.stringify(a) === JSON.stringify(b)` for the plain data observations hold, without building either text. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return jsonScalar(a) === jsonScalar(b);
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a))
+    return a.length === (b as unknown[]).length && a.every((item, index) => sameJson(arrayItem(item), arrayItem((b as unknown[])[index])));
+  return sameJsonObject(a, b);
+}
+
+/** Objects print the same when the keys they print come in the same order with values that print the same. */
+function sameJsonObject(a: object, b: object): boolean {
+  const [left, right] = [a as Record<string, unknown>, b as Record<string, unknown>];
+  const [leftKeys, rightKeys] = [Object.keys(left), Object.keys(right)];
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < leftKeys.length && !printed(left[leftKeys[i]!])) i += 1;
+    while (j < rightKeys.length && !printed(right[rightKeys[j]!])) j += 1;
+    if (i === leftKeys.length || j === rightKeys.length) return i === leftKeys.length && j === rightKeys.length;
+    const key = leftKeys[i]!;
+    if (key !== rightKeys[j] || !sameJson(left[key], right[key])) return false;
+    i += 1;
+    j += 1;
+  }
+}
+
+/** JSON.stringify leaves out a property whose value is undefined, a function or a symbol. */
+function printed(value: unknown): boolean {
+  return value !== undefined && typeof value !== 'function' && typeof value !== 'symbol';
+}
+
+/** In an array, JSON.stringify prints undefined, functions and symbols as null. */
+function arrayItem(value: unknown): unknown {
+  return printed(value) ? value : null;
+}
+
+/** A non-object as JSON.stringify prints it (NaN and infinities as null). */
+function jsonScalar(value: unknown): string | undefined {
+  return JSON.stringify(value);
 }

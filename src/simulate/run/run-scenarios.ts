@@ -149,7 +149,8 @@ function cannedReason(reply: ScriptedReply, successField: string | undefined): s
 /** The run's wall-clock time, for reports only: no verdict depends on it. */
 function timed(run: () => RunOutcome | Promise<RunOutcome>): RunOutcome | Promise<RunOutcome> {
   const started = performance.now();
-  const stamp = (outcome: RunOutcome): RunOutcome => ({ ...outcome, seconds: (performance.now() - started) / 1000 });
+  // Each outcome is a fresh object of runOne's: stamped in place rather than copied, once per engine run.
+  const stamp = (outcome: RunOutcome): RunOutcome => Object.assign(outcome, { seconds: (performance.now() - started) / 1000 });
   const outcome = run();
   return outcome instanceof Promise ? outcome.then(stamp) : stamp(outcome);
 }

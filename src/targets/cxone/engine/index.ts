@@ -17,7 +17,7 @@ import {
 } from '../../engine-contract.js';
 import { readScript, type StudioAction, type StudioScript } from './script.js';
 import { checkVocabulary } from './vocabulary.js';
-import { parseExpression, parseSnippet, type Expr, type Statement } from './snippet-syntax.js';
+import { parseExpression, parseSnippet, type Expr, type Statement, type StringPart } from './snippet-syntax.js';
 import { evaluate, interpolate, runStatements, SnippetFailure, text, type SnippetHost, type SnippetValue } from './snippet-run.js';
 import { propertyParts } from './property-text.js';
 import { runRestApiAction } from './rest-api-action.js';
@@ -70,13 +70,21 @@ function nameMaps(graph: FlowGraph): NameMaps {
   };
 }
 
-/** Snippets and IF expressions parsed once per script, so a thousand calls parse nothing. */
+/**
+ * Snippets and IF expressions parsed once per script, so a thousand calls parse nothing; what each
+ * call would otherwise re-derive from an action's constant properties (its location, its spoken
+ * text, its ASSIGN Value, its caption) is kept per action the first time it is read.
+ */
 class CompiledScript {
   private readonly snippets = new Map<string, Statement[]>();
   private readonly expressions = new Map<string, Expr>();
+  private readonly locations = new Map<string, string>();
+  private readonly spoken = new Map<string, string>();
+  private readonly values = new Map<string, StringPart[]>();
+  private readonly captions = new Map<string, string>();
 
   /** Every Snippet and IF expression is parsed here, so code the engine cannot read fails when it is built. */
-  constructor(script: StudioScript) {
+  constructor(private readonly script: StudioScript) {
     for (const action of script.actions.values()) {
       if (action.name === 'SNIPPET') this.snippets.set(action.id, parseSnippet(required(action, 'Data', script), where(script, action)));
       if (action.name === 'IF')
@@ -91,6 +99,34 @@ class CompiledScript {
   expression(action: StudioAction): Expr {
     return this.expressions.get(action.id)!;
   }
+
+  where(action: StudioAction): string {
+    return once(this.locations, action, () => where(this.script, action));
+  }
+
+  /** The Sequence as the caller hears it; a Sequence the engine cannot read throws at every call, as before. */
+  spokenText(action: StudioAction): string {
+    return once(this.spoken, action, () => spokenText(required(action, 'Sequence', this.script), this.where(action)));
+  }
+
+  valueParts(action: StudioAction): StringPart[] {
+    return once(this.values, action, () => propertyParts(required(action, 'Value', this.script, true)));
+  }
+
+  /** The label before `:`, which names the spec step (`Collect Otp: keep digits` → `Collect Otp`). */
+  caption(action: StudioAction): string {
+    return once(this.captions, action, () => action.label.split(':')[0]!);
+  }
+}
+
+/** The value kept for an action, built on first use; a build that throws keeps nothing. */
+function once<T>(cache: Map<string, T>, action: StudioAction, build: () => T): T {
+  let value = cache.get(action.id);
+  if (value === undefined) {
+    value = build();
+    cache.set(action.id, value);
+  }
+  return value;
 }
 
 class CxoneCall {
@@ -121,7 +157,7 @@ class CxoneCall {
 
   /** Records the spec step an action belongs to, from its label (`Collect Otp: keep digits` → collectOtp). */
   private enter(action: StudioAction): void {
-    const step = this.names.steps.get(action.label.split(':')[0]!);
+    const step = this.names.steps.get(this.compiled.caption(action));
     if (step !== undefined && step !== this.step) this.recorder.step(step);
     this.step = step ?? this.step;
   }
@@ -132,7 +168,7 @@ class CxoneCall {
       case 'BEGIN':
         return this.follow(action);
       case 'PLAY':
-        this.recorder.prompt(spokenText(required(action, 'Sequence', this.script), this.where(action)));
+        this.recorder.prompt(this.compiled.spokenText(action));
         return this.follow(action);
       case 'MENU':
         return this.menu(action);
@@ -170,7 +206,7 @@ class CxoneCall {
    * entry equal to a case label takes that case (docs/cxone.md §6.3, NICE's MENU.xml `<Cases>`).
    */
   private menu(action: StudioAction): string | undefined {
-    this.recorder.prompt(spokenText(required(action, 'Sequence', this.script), this.where(action)));
+    this.recorder.prompt(this.compiled.spokenText(action));
     const maxDigits = Number(required(action, 'MaxDigits', this.script));
     const terminator = (action.properties.get('Terminator') ?? '').replace(/-$/, '');
     const strip = (action.properties.get('Terminator') ?? '').endsWith('-');
@@ -207,7 +243,7 @@ class CxoneCall {
   private assign(action: StudioAction): void {
     const variable = required(action, 'Variable', this.script);
     const host = this.host(action, undefined);
-    let value: SnippetValue = interpolate(propertyParts(required(action, 'Value', this.script, true)), host);
+    let value: SnippetValue = interpolate(this.compiled.valueParts(action), host);
     if (action.properties.get('Type') === 'Numeric') value = numeric(value, this.where(action));
     this.variables.set(variable, value);
     const retry = this.names.counters.get(variable);
@@ -318,7 +354,7 @@ class CxoneCall {
   }
 
   private where(action: StudioAction): string {
-    return where(this.script, action);
+    return this.compiled.where(action);
   }
 }
 

@@ -1,5 +1,5 @@
 import { assertNever } from '../../../util/assert.js';
-import { EngineError, secretStandIn, type HttpReply, type HttpRequest } from '../../engine-contract.js';
+import { ControlFlowError, EngineError, secretStandIn, type HttpReply, type HttpRequest } from '../../engine-contract.js';
 import type { BinaryOperator, Expr, Statement, StringPart } from './snippet-syntax.js';
 import { encodeUrlComponent } from '../../../flowspec/url-parameters.js';
 import { SNIPPET_URL_ENCODE } from '../conventions.js';
@@ -21,7 +21,7 @@ export class RestProxy {
 }
 
 /** A runtime error ends the Snippet at once and takes its Error branch (docs/cxone.md §3). */
-export class SnippetFailure extends Error {}
+export class SnippetFailure extends ControlFlowError {}
 
 export interface SnippetHost {
   variables: Map<string, SnippetValue>;
@@ -34,6 +34,29 @@ export interface SnippetHost {
 
 export type SnippetRun = Generator<HttpRequest, void, HttpReply>;
 
+/**
+ * The value of an expression that cannot send a request (a literal, a variable), without the
+ * generator `evaluate` needs: most expressions are leaves, and a generator per leaf was the
+ * interpreter's largest cost. Undefined for the others; callers write
+ * `leafValue(e, host) ?? (yield* evaluate(e, host))`.
+ */
+function leafValue(expr: Expr, host: SnippetHost): SnippetValue | undefined {
+  switch (expr.kind) {
+    case 'string':
+      return interpolate(expr.parts, host);
+    case 'number':
+      return expr.value;
+    case 'var':
+      return host.variables.get(expr.name) ?? host.system(expr.name) ?? '';
+    case 'member':
+    case 'call':
+    case 'binary':
+      return undefined;
+    default:
+      return assertNever(expr);
+  }
+}
+
 export function* runStatements(statements: readonly Statement[], host: SnippetHost): SnippetRun {
   for (const statement of statements) yield* runStatement(statement, host);
 }
@@ -41,7 +64,7 @@ export function* runStatements(statements: readonly Statement[], host: SnippetHo
 function* runStatement(statement: Statement, host: SnippetHost): SnippetRun {
   switch (statement.kind) {
     case 'assign': {
-      const value = yield* evaluate(statement.value, host);
+      const value = leafValue(statement.value, host) ?? (yield* evaluate(statement.value, host));
       assign(statement.target.name, statement.target.member, value, host);
       return;
     }
@@ -49,10 +72,13 @@ function* runStatement(statement: Statement, host: SnippetHost): SnippetRun {
       host.variables.set(statement.name, new DynamicObject());
       return;
     case 'if':
-      yield* runStatements(truth(yield* evaluate(statement.condition, host), host) ? statement.then : statement.else, host);
+      yield* runStatements(
+        truth(leafValue(statement.condition, host) ?? (yield* evaluate(statement.condition, host)), host) ? statement.then : statement.else,
+        host,
+      );
       return;
     case 'expression':
-      yield* evaluate(statement.expr, host);
+      if (leafValue(statement.expr, host) === undefined) yield* evaluate(statement.expr, host);
       return;
     default:
       return assertNever(statement);
@@ -71,13 +97,11 @@ function assign(name: string, member: string | undefined, value: SnippetValue, h
 export function* evaluate(expr: Expr, host: SnippetHost): Generator<HttpRequest, SnippetValue, HttpReply> {
   switch (expr.kind) {
     case 'string':
-      return interpolate(expr.parts, host);
     case 'number':
-      return expr.value;
     case 'var':
-      return host.variables.get(expr.name) ?? host.system(expr.name) ?? '';
+      return leafValue(expr, host)!;
     case 'member':
-      return member(yield* evaluate(expr.object, host), expr.name, host);
+      return member(leafValue(expr.object, host) ?? (yield* evaluate(expr.object, host)), expr.name, host);
     case 'call':
       return yield* call(expr, host);
     case 'binary':
@@ -88,10 +112,10 @@ export function* evaluate(expr: Expr, host: SnippetHost): Generator<HttpRequest,
 }
 
 function* binary(op: BinaryOperator, left: Expr, right: Expr, host: SnippetHost): Generator<HttpRequest, boolean, HttpReply> {
-  const a = yield* evaluate(left, host);
+  const a = leafValue(left, host) ?? (yield* evaluate(left, host));
   if (op === '&' && !truth(a, host)) return false;
   if (op === '|' && truth(a, host)) return true;
-  const b = yield* evaluate(right, host);
+  const b = leafValue(right, host) ?? (yield* evaluate(right, host));
   if (op === '&' || op === '|') return truth(b, host);
   return compare(op, a, b, host);
 }
@@ -131,12 +155,12 @@ function member(object: SnippetValue, name: string, host: SnippetHost): SnippetV
 
 function* call(expr: Extract<Expr, { kind: 'call' }>, host: SnippetHost): Generator<HttpRequest, SnippetValue, HttpReply> {
   const args: SnippetValue[] = [];
-  for (const arg of expr.args) args.push(yield* evaluate(arg, host));
+  for (const arg of expr.args) args.push(leafValue(arg, host) ?? (yield* evaluate(arg, host)));
   if (expr.object === undefined) {
     if (expr.name === 'GetRESTProxy' && args.length === 0) return new RestProxy();
     throw new EngineError(`unknown Snippet function \`${expr.name}\``, host.where);
   }
-  const object = yield* evaluate(expr.object, host);
+  const object = leafValue(expr.object, host) ?? (yield* evaluate(expr.object, host));
   if (object instanceof RestProxy) return yield* proxyMethod(object, expr.name, args, host);
   if (object instanceof DynamicObject && expr.name === 'asjson' && args.length === 0) return JSON.stringify(asJson(object, host));
   if (typeof object === 'string' || typeof object === 'number') return stringMethod(String(object), expr.name, args, host);
@@ -242,7 +266,8 @@ export function interpolate(parts: readonly StringPart[], host: SnippetHost): st
 }
 
 function substitute(ref: string, host: SnippetHost): string {
-  const [name, field] = ref.split('.') as [string, string | undefined];
+  const dot = ref.indexOf('.');
+  const [name, field] = dot < 0 ? [ref, undefined] : [ref.slice(0, dot), ref.slice(dot + 1)];
   const value = host.variables.get(name) ?? host.system(name) ?? '';
   if (field === undefined) return text(value, host);
   return value instanceof DynamicObject ? text(value.members.get(field) ?? '', host) : '';
@@ -250,5 +275,6 @@ function substitute(ref: string, host: SnippetHost): string {
 
 /** Deploy-time placeholders: the bearer token's becomes its stand-in; the others stay as written (the spec engine keeps them too). */
 export function deployed(textPart: string): string {
+  if (!textPart.includes('{{')) return textPart;
   return textPart.replace(/\{\{secret_([A-Za-z0-9_]+)\}\}/g, (_, secret: string) => secretStandIn(secret));
 }
