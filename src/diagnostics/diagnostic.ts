@@ -63,6 +63,7 @@ export type CoreCode =
   | 'graph/retry-exhausted-loops'
   | 'graph/retry-never-repeats'
   | 'graph/unreachable-choice'
+  | 'prompt/template'
   | 'type/mismatch'
   | 'secure/not-sensitive-variable'
   | 'secure/sensitive-initial-value'

@@ -1,6 +1,7 @@
 import type { SpecPath } from '../diagnostics/diagnostic.js';
 import type { CheckContext } from './checks/context.js';
 import type { FlowSpec } from './types.js';
+import { isStructuredPrompt } from './prompts.js';
 
 /** The spec versions this ivrflow reads (`ivrflow:` at the top of a spec). */
 export const SPEC_VERSIONS: readonly number[] = [1, 1.1];
@@ -33,6 +34,14 @@ export const SPEC_FEATURES: readonly SpecFeature[] = [
     uses: (spec) => endpointsWhere(spec, (endpoint) => endpoint.method === 'DELETE').map((id) => ['endpoints', id, 'method']),
   },
   { version: 1.1, name: 'the `menu` step', uses: (spec) => stepsOfType(spec, 'menu') },
+  {
+    version: 1.1,
+    name: 'prompt parts (`{tts}`, `{audio, tts}`) and prompt sequences',
+    uses: (spec) =>
+      Object.entries(spec.steps).flatMap(([id, step]) =>
+        'prompt' in step && isStructuredPrompt(step.prompt) ? [['steps', id, 'prompt'] as SpecPath] : [],
+      ),
+  },
 ];
 
 function stepsOfType(spec: FlowSpec, type: string): SpecPath[] {

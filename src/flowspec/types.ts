@@ -94,19 +94,28 @@ export type ComparisonSpec = { ref: string } & Partial<Record<ComparisonOperator
 
 export type ConditionSpec = ComparisonSpec | { all: ConditionSpec[] } | { any: ConditionSpec[] } | { not: ConditionSpec };
 
+/** Spec 1.1 object form of a prompt part (docs/spec.md, "Prompts"): a `{tts}` template, or prerecorded `audio` with `tts` as its fallback. */
+export interface PromptPartSpec {
+  tts: string;
+  audio?: string;
+}
+
+/** A plain string (literal TTS), one part, or a sequence of them (spec 1.1). */
+export type PromptSpec = string | PromptPartSpec | (string | PromptPartSpec)[];
+
 interface StepBase {
   description?: string;
 }
 
 export interface PlayStepSpec extends StepBase {
   type: 'play';
-  prompt: string;
+  prompt: PromptSpec;
   next: string;
 }
 
 export interface GatherStepSpec extends StepBase {
   type: 'gather';
-  prompt: string;
+  prompt: PromptSpec;
   into: string;
   digits: number | { min: number; max: number };
   terminator?: '#' | '*';
@@ -154,7 +163,7 @@ export interface RetryStepSpec extends StepBase {
 
 export interface RouteStepSpec extends StepBase {
   type: 'route';
-  prompt?: string;
+  prompt?: PromptSpec;
   queue?: string;
   priority?: number;
   skills?: string[];
@@ -174,7 +183,7 @@ export interface MenuChoiceSpec {
 /** Spec 1.1: a prompt, one key, a transition per listed key. */
 export interface MenuStepSpec extends StepBase {
   type: 'menu';
-  prompt: string;
+  prompt: PromptSpec;
   choices: MenuChoiceSpec[];
   timeoutSeconds: number;
   /** How many times the prompt is played in all (default 3). */
@@ -185,7 +194,7 @@ export interface MenuStepSpec extends StepBase {
 
 export interface DisconnectStepSpec extends StepBase {
   type: 'disconnect';
-  prompt?: string;
+  prompt?: PromptSpec;
 }
 
 export type StepSpec =

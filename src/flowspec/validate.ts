@@ -10,6 +10,7 @@ import { checkReferences } from './checks/references.js';
 import { checkSecureSection } from './checks/secure.js';
 import { checkTypes } from './checks/types.js';
 import { checkMenus } from './checks/menus.js';
+import { checkPrompts } from './checks/prompts.js';
 import { FlowIndex } from './flow-index.js';
 import type { LoadedSpec } from './load.js';
 import { checkSchema } from './schema.js';
@@ -28,6 +29,7 @@ const SEMANTIC_CHECKS: readonly Check[] = [
   checkControlCharacters,
   checkEndpointRequests,
   checkMenus,
+  checkPrompts,
 ];
 
 export interface ValidatedSpec {

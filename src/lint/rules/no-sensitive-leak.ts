@@ -4,13 +4,13 @@ import { assertNever } from '../../util/assert.js';
 import { defineRule } from '../rule.js';
 import { isVerifier } from '../../flowspec/taint.js';
 
-type LeakMessage = 'toAttribute' | 'toCondition' | 'toRoute' | 'toEndpoint' | 'toUrl' | 'toExport';
+type LeakMessage = 'toAttribute' | 'toCondition' | 'toRoute' | 'toEndpoint' | 'toUrl' | 'toPrompt' | 'toExport';
 
 export const noSensitiveLeak = defineRule({
   id: 'no-sensitive-leak',
   severity: 'error',
   description:
-    'A sensitive value, or anything copied or derived from it, never reaches an attribute, a condition, a route, another endpoint or an export.',
+    'A sensitive value, or anything copied or derived from it, never reaches an attribute, a condition, a route, a prompt, another endpoint or an export.',
   protectsCredential: true,
   messages: {
     toAttribute:
@@ -20,6 +20,7 @@ export const noSensitiveLeak = defineRule({
     toEndpoint: 'Endpoint `{{endpoint}}` receives `{{ref}}` (sensitive `{{source}}`) as `{{field}}`, but it does not verify credentials.',
     toUrl:
       'The URL of endpoint `{{endpoint}}` carries `{{ref}}` (sensitive `{{source}}`) as {{part}} parameter `{{field}}`; URLs reach access logs, proxies and traces.',
+    toPrompt: 'The prompt of `{{step}}` speaks `{{ref}}`, which holds sensitive `{{source}}`; a prompt reaches the caller, recordings and transcripts.',
     toExport: '`{{ref}}` holds sensitive `{{source}}` and is exported from the secure section.',
   },
   check({ index, analysis, report }) {
@@ -66,6 +67,12 @@ function sinkOf(index: FlowIndex, use: RefUse): Sink | undefined {
       return { message: 'toCondition', data: {}, hint: 'Let the verifier judge the credential, and branch on its answer.' };
     case 'routeBy':
       return { message: 'toRoute', data: {}, hint: 'Route by what the verifier answered (the tier).' };
+    case 'prompt':
+      return {
+        message: 'toPrompt',
+        data: { step: use.step },
+        hint: 'Never read a credential back to the caller; speak what the verifier answered, or a non-sensitive value such as the last digits of a number.',
+      };
     case 'export':
       return { message: 'toExport', data: {}, hint: "Export only the verifier's answer; a copy of a credential is still a credential." };
     default:

@@ -1,4 +1,5 @@
-import type { FlowGraph, FlowNode, GatherNode, HttpNode, IrEndpoint, MenuNode, RouteNode, RouteTarget } from '../../ir/nodes.js';
+import type { FlowGraph, FlowNode, GatherNode, HttpNode, IrEndpoint, IrPrompt, MenuNode, RouteNode, RouteTarget } from '../../ir/nodes.js';
+import { spokenPrompt } from '../../ir/prompt.js';
 import { choiceTransition } from '../../flowspec/transitions.js';
 import { assertNever } from '../../util/assert.js';
 import {
@@ -53,11 +54,16 @@ class SpecCall {
     this.scope = { call: input.call, variables: this.variables, results: this.results };
   }
 
+  /** Records what a prompt says, each value read now and spoken as text (empty when unset). */
+  private say(prompt: IrPrompt): void {
+    this.recorder.prompt(spokenPrompt(prompt, (value) => attributeText(evaluate(value, this.scope))));
+  }
+
   /** Runs a step that needs no HTTP; returns the transition taken, or undefined when the call ended. */
   execute(node: Exclude<FlowNode, HttpNode>): string | undefined {
     switch (node.kind) {
       case 'play':
-        this.recorder.prompt(node.prompt);
+        this.say(node.prompt);
         return 'next';
       case 'gather':
         return this.gather(node);
@@ -76,7 +82,7 @@ class SpecCall {
       case 'menu':
         return this.menu(node);
       case 'disconnect':
-        if (node.prompt !== undefined) this.recorder.prompt(node.prompt);
+        if (node.prompt !== undefined) this.say(node.prompt);
         this.recorder.end({ kind: 'disconnect' });
         return undefined;
       default:
@@ -102,7 +108,7 @@ class SpecCall {
   }
 
   private gather(node: GatherNode): string {
-    this.recorder.prompt(node.prompt);
+    this.say(node.prompt);
     const entry = this.caller.take(node.id);
     if (entry.kind === 'silence') return 'onNoInput';
     const digits = collectDigits(entry.keys, node.terminator, node.digits.max);
@@ -118,7 +124,7 @@ class SpecCall {
   private menu(node: MenuNode): string {
     let missed = 'onNoInput';
     for (let attempt = 1; attempt <= node.attempts; attempt += 1) {
-      this.recorder.prompt(node.prompt);
+      this.say(node.prompt);
       const entry = this.caller.take(node.id);
       const key = entry.kind === 'silence' ? undefined : entry.keys.charAt(0);
       if (key === undefined || key === '') missed = 'onNoInput';
@@ -137,7 +143,7 @@ class SpecCall {
   }
 
   private route(node: RouteNode): string | undefined {
-    if (node.prompt !== undefined) this.recorder.prompt(node.prompt);
+    if (node.prompt !== undefined) this.say(node.prompt);
     const target = this.target(node);
     if (this.input.transfer === 'fails') {
       if (node.onFailure !== undefined) return 'onFailure';

@@ -1,4 +1,5 @@
 import { docUrl } from '../../../util/package-info.js';
+import { playedAudio } from '../../../ir/prompt.js';
 import type { Artifact } from '../../artifact.js';
 import { attributeVariable, caption, counterVariable } from '../conventions.js';
 import type { FlowGraph } from '../../../ir/nodes.js';
@@ -126,13 +127,21 @@ class CxoneCall {
     this.step = step ?? this.step;
   }
 
+  /** What a PLAY or MENU says, its variables read now. */
+  private spoken(action: StudioAction): string {
+    const host = this.host(action, undefined);
+    return spokenText(required(action, 'Sequence', this.script), this.where(action), (tts) =>
+      text(interpolate(propertyParts(tts), host), host),
+    );
+  }
+
   /** Runs one action; returns the next action id, or undefined when the call left the script. */
   private *execute(action: StudioAction): Generator<HttpRequest, string | undefined, HttpReply> {
     switch (action.name) {
       case 'BEGIN':
         return this.follow(action);
       case 'PLAY':
-        this.recorder.prompt(spokenText(required(action, 'Sequence', this.script), this.where(action)));
+        this.recorder.prompt(this.spoken(action));
         return this.follow(action);
       case 'MENU':
         return this.menu(action);
@@ -166,7 +175,7 @@ class CxoneCall {
    * entry equal to a case label takes that case (docs/cxone.md §6.3, NICE's MENU.xml `<Cases>`).
    */
   private menu(action: StudioAction): string | undefined {
-    this.recorder.prompt(spokenText(required(action, 'Sequence', this.script), this.where(action)));
+    this.recorder.prompt(this.spoken(action));
     const maxDigits = Number(required(action, 'MaxDigits', this.script));
     const terminator = (action.properties.get('Terminator') ?? '').replace(/-$/, '');
     const strip = (action.properties.get('Terminator') ?? '').endsWith('-');
@@ -319,12 +328,16 @@ function collect(entry: CallerEntry, maxDigits: number, terminator: string, stri
   return collected;
 }
 
-/** A Sequence of TTS segments `"%text" "%more"` as the caller hears it. */
-function spokenText(sequence: string, at: string): string {
-  const segments = [...sequence.matchAll(/"%([^"]*)"/g)].map((match) => match[1]!);
-  if (segments.length === 0 || sequence.replace(/"%[^"]*"/g, '').trim() !== '')
-    throw new EngineError(`a Sequence other than TTS segments: ${sequence}`, at);
-  return segments.join(' ');
+/**
+ * A Sequence (docs/cxone.md §2 PLAY) as the caller hears it: TTS segments `"%text"` with their
+ * `{variables}` substituted, and prerecorded files `"name.wav"` as the prompt's name (the engine has
+ * no recording); segments joined by a space.
+ */
+function spokenText(sequence: string, at: string, speak: (tts: string) => string): string {
+  const segments = [...sequence.matchAll(/"(%[^"]*|[A-Za-z][A-Za-z0-9_]*\.wav)"/g)].map((match) => match[1]!);
+  if (segments.length === 0 || sequence.replace(/"(%[^"]*|[A-Za-z][A-Za-z0-9_]*\.wav)"/g, '').trim() !== '')
+    throw new EngineError(`a Sequence other than TTS segments and WAV files: ${sequence}`, at);
+  return segments.map((segment) => (segment.startsWith('%') ? speak(segment.slice(1)) : playedAudio(segment.slice(0, -'.wav'.length)))).join(' ');
 }
 
 /** Numeric ASSIGN: a number or a sum such as `2+1`. UNVERIFIED: an empty value stays empty. */

@@ -132,7 +132,7 @@ function compileNode(node: FlowNode, context: FlowContext): ArchyAction[] {
     case 'menu':
       return compileMenu(node, context);
     case 'disconnect':
-      return compileDisconnect(node);
+      return compileDisconnect(node, context);
     default:
       return assertNever(node);
   }
