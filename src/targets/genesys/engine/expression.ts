@@ -216,7 +216,8 @@ class Parser {
     if (word === 'NOT_SET') return { kind: 'literal', value: NOT_SET };
     const next = this.peek();
     if (next?.kind === 'symbol' && next.text === '(') return this.call(word);
-    if (!/^(Flow|Call)\./.test(word)) this.fail(`unknown name ${word} (only Flow. and Call. names are modelled)`);
+    // A user prompt is read only as ToAudio's argument (checked in call()).
+    if (!/^(Flow|Call|Prompt)\./.test(word)) this.fail(`unknown name ${word} (only Flow., Call. and Prompt. names are modelled)`);
     return { kind: 'name', name: word };
   }
 
