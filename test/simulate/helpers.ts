@@ -67,6 +67,7 @@ export const AGREEMENT_FLOWS = [
   'flows/international-otp.yaml',
   'flows/hipaa-member-summary.yaml',
   'flows/member-services-menu.yaml',
+  'flows/sms-otp.yaml',
   'test/cases/menu-keys/spec.yaml',
   'test/simulate/fixtures/conditions-and-assignments.yaml',
   'test/simulate/fixtures/no-secure-section.yaml',
