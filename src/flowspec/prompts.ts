@@ -84,6 +84,10 @@ export function promptRefs(prompt: PromptSpec): { ref: string; path: SpecPath }[
 /** The words a caller hears, for the rules that read prompts (credential and card-data wording): refs as their names. */
 export function promptProse(prompt: PromptSpec): string {
   return promptParts(prompt)
-    .map(({ part }) => partPieces(part).map((piece) => (piece.kind === 'text' ? piece.text : piece.ref.replace(/[._]/g, ' '))).join(''))
+    .map(({ part }) =>
+      partPieces(part)
+        .map((piece) => (piece.kind === 'text' ? piece.text : piece.ref.replace(/[._]/g, ' ')))
+        .join(''),
+    )
     .join(' ');
 }

@@ -180,7 +180,11 @@ function lowerStep(index: FlowIndex, id: string, step: StepSpec): FlowNode {
         onNoMatch: step.onNoMatch,
       };
     case 'disconnect':
-      return { kind: 'disconnect', ...base, ...optional('prompt', step.prompt === undefined ? undefined : lowerPrompt(index, step.prompt)) };
+      return {
+        kind: 'disconnect',
+        ...base,
+        ...optional('prompt', step.prompt === undefined ? undefined : lowerPrompt(index, step.prompt)),
+      };
     default:
       return assertNever(step);
   }

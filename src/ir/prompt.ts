@@ -19,7 +19,9 @@ export function literalPromptText(prompt: IrPrompt): string | undefined {
 export function spokenPrompt(prompt: IrPrompt, text: (value: IrReadable) => string): string {
   return prompt
     .map((part) =>
-      part.kind === 'audio' ? playedAudio(part.name) : part.pieces.map((piece) => (piece.kind === 'text' ? piece.text : text(piece.value))).join(''),
+      part.kind === 'audio'
+        ? playedAudio(part.name)
+        : part.pieces.map((piece) => (piece.kind === 'text' ? piece.text : text(piece.value))).join(''),
     )
     .join(' ');
 }

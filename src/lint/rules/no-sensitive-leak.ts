@@ -20,7 +20,8 @@ export const noSensitiveLeak = defineRule({
     toEndpoint: 'Endpoint `{{endpoint}}` receives `{{ref}}` (sensitive `{{source}}`) as `{{field}}`, but it does not verify credentials.',
     toUrl:
       'The URL of endpoint `{{endpoint}}` carries `{{ref}}` (sensitive `{{source}}`) as {{part}} parameter `{{field}}`; URLs reach access logs, proxies and traces.',
-    toPrompt: 'The prompt of `{{step}}` speaks `{{ref}}`, which holds sensitive `{{source}}`; a prompt reaches the caller, recordings and transcripts.',
+    toPrompt:
+      'The prompt of `{{step}}` speaks `{{ref}}`, which holds sensitive `{{source}}`; a prompt reaches the caller, recordings and transcripts.',
     toExport: '`{{ref}}` holds sensitive `{{source}}` and is exported from the secure section.',
   },
   check({ index, analysis, report }) {

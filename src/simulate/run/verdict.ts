@@ -286,11 +286,6 @@ function firstMismatch(expected: readonly { matcher: RegExp }[], played: readonl
   return -1;
 }
 
-function firstDifference(a: readonly string[], b: readonly string[]): number {
-  for (let index = 0; index < Math.max(a.length, b.length); index += 1) if (a[index] !== b[index]) return index;
-  return -1;
-}
-
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((item, index) => item === b[index]);
 }

@@ -337,7 +337,9 @@ function spokenText(sequence: string, at: string, speak: (tts: string) => string
   const segments = [...sequence.matchAll(/"(%[^"]*|[A-Za-z][A-Za-z0-9_]*\.wav)"/g)].map((match) => match[1]!);
   if (segments.length === 0 || sequence.replace(/"(%[^"]*|[A-Za-z][A-Za-z0-9_]*\.wav)"/g, '').trim() !== '')
     throw new EngineError(`a Sequence other than TTS segments and WAV files: ${sequence}`, at);
-  return segments.map((segment) => (segment.startsWith('%') ? speak(segment.slice(1)) : playedAudio(segment.slice(0, -'.wav'.length)))).join(' ');
+  return segments
+    .map((segment) => (segment.startsWith('%') ? speak(segment.slice(1)) : playedAudio(segment.slice(0, -'.wav'.length))))
+    .join(' ');
 }
 
 /** Numeric ASSIGN: a number or a sum such as `2+1`. UNVERIFIED: an empty value stays empty. */
