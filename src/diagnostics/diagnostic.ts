@@ -65,6 +65,7 @@ export type CoreCode =
   | 'graph/retry-never-repeats'
   | 'graph/unreachable-choice'
   | 'transfer/invalid-number'
+  | 'prompt/template'
   | 'type/mismatch'
   | 'secure/not-sensitive-variable'
   | 'secure/sensitive-initial-value'

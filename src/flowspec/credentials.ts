@@ -1,4 +1,5 @@
 import type { SpecPath } from '../diagnostics/diagnostic.js';
+import { promptProse } from './prompts.js';
 import { findPhrase, identifierWords, maxDigits, proseWords } from './name-words.js';
 import { isRefValue, type FlowSpec, type GatherStepSpec } from './types.js';
 
@@ -57,7 +58,7 @@ export function recogniseCredentials(spec: FlowSpec): CredentialFacts {
     for (const [id, step] of steps) {
       if (step.sensitive === true)
         note(name, { message: `gather \`${id}\` is declared sensitive`, path: ['steps', id, 'sensitive'] }, true);
-      const asked = maxDigits(step) >= MIN_CREDENTIAL_DIGITS ? askedForCredential(step.prompt) : undefined;
+      const asked = maxDigits(step) >= MIN_CREDENTIAL_DIGITS ? askedForCredential(promptProse(step.prompt)) : undefined;
       if (asked) note(name, { message: `gather \`${id}\` asks the caller for a ${asked}`, path: ['steps', id, 'prompt'] }, true);
     }
   const origins = verifierOrigins(spec, isVariable);

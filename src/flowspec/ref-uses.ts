@@ -1,6 +1,7 @@
 import type { SpecPath } from '../diagnostics/diagnostic.js';
 import { isRefValue, type ConditionSpec, type FlowSpec, type Value } from './types.js';
 import { assertNever } from '../util/assert.js';
+import { promptRefs } from './prompts.js';
 
 /** Where a ref is read; the taint analysis treats each kind as a different sink. */
 export type RefUse =
@@ -12,6 +13,7 @@ export type RefUse =
   | { kind: 'routeBy'; ref: string; path: SpecPath; step: string }
   /** The number a transfer dials (spec 1.1): it leaves the platform, so a sensitive value must never reach it. */
   | { kind: 'transferNumber'; ref: string; path: SpecPath; step: string }
+  | { kind: 'prompt'; ref: string; path: SpecPath; step: string }
   | { kind: 'export'; ref: string; path: SpecPath };
 
 /** Every ref the spec reads, in document order, with the path of its `ref` value. */
@@ -35,6 +37,8 @@ export function collectRefUses(spec: FlowSpec): RefUse[] {
   }
   for (const [step, definition] of Object.entries(spec.steps)) {
     const base = ['steps', step];
+    if ('prompt' in definition && definition.prompt !== undefined)
+      for (const { ref, path } of promptRefs(definition.prompt)) uses.push({ kind: 'prompt', ref, path: [...base, ...path], step });
     switch (definition.type) {
       case 'assign':
         for (const [variable, value] of Object.entries(definition.set))
@@ -62,7 +66,7 @@ export function collectRefUses(spec: FlowSpec): RefUse[] {
       case 'retry':
       case 'menu':
       case 'disconnect':
-        // No refs: their reads are in the endpoint bodies (above) or in none. A new kind must say so here.
+        // No refs but their prompts' (above): their reads are in the endpoint bodies or in none. A new kind must say so here.
         break;
       default:
         return assertNever(definition);

@@ -1,6 +1,7 @@
 import type { SpecPath } from '../diagnostics/diagnostic.js';
 import type { CheckContext } from './checks/context.js';
 import type { FlowSpec } from './types.js';
+import { isStructuredPrompt } from './prompts.js';
 
 /** The spec versions this ivrflow reads (`ivrflow:` at the top of a spec). */
 export const SPEC_VERSIONS: readonly number[] = [1, 1.1];
@@ -40,6 +41,14 @@ export const SPEC_FEATURES: readonly SpecFeature[] = [
   { version: 1.1, name: 'the `menu` step', uses: (spec) => stepsOfType(spec, 'menu') },
   { version: 1.1, name: 'the `transfer` step', uses: (spec) => stepsOfType(spec, 'transfer') },
   { version: 1.1, name: '`include` of shared files', uses: (spec) => (spec.include === undefined ? [] : [['include']]) },
+  {
+    version: 1.1,
+    name: 'prompt parts (`{tts}`, `{audio, tts}`) and prompt sequences',
+    uses: (spec) =>
+      Object.entries(spec.steps).flatMap(([id, step]) =>
+        'prompt' in step && isStructuredPrompt(step.prompt) ? [['steps', id, 'prompt'] as SpecPath] : [],
+      ),
+  },
 ];
 
 function stepsOfType(spec: FlowSpec, type: string): SpecPath[] {

@@ -96,19 +96,28 @@ export type ComparisonSpec = { ref: string } & Partial<Record<ComparisonOperator
 
 export type ConditionSpec = ComparisonSpec | { all: ConditionSpec[] } | { any: ConditionSpec[] } | { not: ConditionSpec };
 
+/** Spec 1.1 object form of a prompt part (docs/spec.md, "Prompts"): a `{tts}` template, or prerecorded `audio` with `tts` as its fallback. */
+export interface PromptPartSpec {
+  tts: string;
+  audio?: string;
+}
+
+/** A plain string (literal TTS), one part, or a sequence of them (spec 1.1). */
+export type PromptSpec = string | PromptPartSpec | (string | PromptPartSpec)[];
+
 interface StepBase {
   description?: string;
 }
 
 export interface PlayStepSpec extends StepBase {
   type: 'play';
-  prompt: string;
+  prompt: PromptSpec;
   next: string;
 }
 
 export interface GatherStepSpec extends StepBase {
   type: 'gather';
-  prompt: string;
+  prompt: PromptSpec;
   into: string;
   digits: number | { min: number; max: number };
   terminator?: '#' | '*';
@@ -156,7 +165,7 @@ export interface RetryStepSpec extends StepBase {
 
 export interface RouteStepSpec extends StepBase {
   type: 'route';
-  prompt?: string;
+  prompt?: PromptSpec;
   queue?: string;
   priority?: number;
   skills?: string[];
@@ -176,7 +185,7 @@ export interface MenuChoiceSpec {
 /** Spec 1.1: a prompt, one key, a transition per listed key. */
 export interface MenuStepSpec extends StepBase {
   type: 'menu';
-  prompt: string;
+  prompt: PromptSpec;
   choices: MenuChoiceSpec[];
   timeoutSeconds: number;
   /** How many times the prompt is played in all (default 3). */
@@ -191,7 +200,7 @@ export type TransferTargetSpec = { number: string | RefValue } | { flow: string 
 /** Spec 1.1: hand the call to an outside number or another flow; the call leaves this flow. */
 export interface TransferStepSpec extends StepBase {
   type: 'transfer';
-  prompt?: string;
+  prompt?: PromptSpec;
   to: TransferTargetSpec;
   /** Where the call goes when the platform reports the transfer failed (not in the secure section: transfers there are blind). */
   onFailure?: string;
@@ -199,7 +208,7 @@ export interface TransferStepSpec extends StepBase {
 
 export interface DisconnectStepSpec extends StepBase {
   type: 'disconnect';
-  prompt?: string;
+  prompt?: PromptSpec;
 }
 
 export type StepSpec =

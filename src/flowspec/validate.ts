@@ -11,6 +11,7 @@ import { checkSecureSection } from './checks/secure.js';
 import { checkTypes } from './checks/types.js';
 import { checkMenus } from './checks/menus.js';
 import { checkTransfers } from './checks/transfers.js';
+import { checkPrompts } from './checks/prompts.js';
 import { FlowIndex } from './flow-index.js';
 import type { LoadedSpec } from './load.js';
 import { checkSchema } from './schema.js';
@@ -30,6 +31,7 @@ const SEMANTIC_CHECKS: readonly Check[] = [
   checkEndpointRequests,
   checkMenus,
   checkTransfers,
+  checkPrompts,
 ];
 
 export interface ValidatedSpec {

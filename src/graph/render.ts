@@ -1,4 +1,6 @@
 import type { FlowGraph, FlowNode } from '../ir/nodes.js';
+import type { IrPrompt } from '../ir/nodes.js';
+import { promptCaption } from '../ir/prompt.js';
 import { assertNever } from '../util/assert.js';
 
 /** The diagram languages `ivrflow graph` writes. */
@@ -56,9 +58,9 @@ function boxOf(node: FlowNode): Box {
 
 /** The prompt of a step that has a literal one, on one line and shortened: a review aid, not the script. */
 function promptText(node: FlowNode): string | undefined {
-  const prompt = 'prompt' in node ? (node as { prompt: unknown }).prompt : undefined;
-  if (typeof prompt !== 'string') return undefined;
-  const oneLine = prompt.replace(/\s+/g, ' ').trim();
+  const prompt = 'prompt' in node ? (node as { prompt?: IrPrompt }).prompt : undefined;
+  if (prompt === undefined) return undefined;
+  const oneLine = promptCaption(prompt).replace(/\s+/g, ' ').trim();
   return oneLine.length > PROMPT_CHARACTERS ? `${[...oneLine].slice(0, PROMPT_CHARACTERS).join('')}…` : oneLine;
 }
 

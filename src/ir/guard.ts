@@ -269,9 +269,17 @@ class Guard {
     }
   }
 
+  /** A prompt reaches the caller, recordings and transcripts: no value it speaks, and no text it says, may be sensitive. */
   private checkPrompt(node: FlowNode): void {
-    if ('prompt' in node && node.prompt !== undefined)
-      this.checkText(node.prompt, [...node.origin, 'prompt'], `The prompt of \`${node.id}\``);
+    if (!('prompt' in node) || node.prompt === undefined) return;
+    for (const part of node.prompt) {
+      const path = [...node.origin, ...part.at];
+      if (part.kind === 'audio') this.checkText(part.fallback, path, `The prompt of \`${node.id}\``);
+      else
+        for (const piece of part.pieces)
+          if (piece.kind === 'text') this.checkText(piece.text, path, `The prompt of \`${node.id}\``);
+          else this.read(piece.value, path, (source) => `The prompt of \`${node.id}\` would speak sensitive \`${source}\`.`);
+    }
   }
 
   /** Escaping keeps spec text literal on every target; a template naming a tainted value is refused anyway. */

@@ -18,8 +18,21 @@ import {
   type TargetsSpec,
   type Value,
   type ValueType,
+  type PromptSpec,
 } from '../flowspec/types.js';
-import type { FlowGraph, FlowNode, IrCondition, IrEndpoint, IrReadable, IrValue, MenuChoice, RouteTarget } from './nodes.js';
+import { partPieces, promptParts } from '../flowspec/prompts.js';
+import type {
+  FlowGraph,
+  FlowNode,
+  IrCondition,
+  IrEndpoint,
+  IrPrompt,
+  IrPromptPart,
+  IrReadable,
+  IrValue,
+  MenuChoice,
+  RouteTarget,
+} from './nodes.js';
 import { slugify } from './slug.js';
 
 export interface LowerOptions {
@@ -84,7 +97,7 @@ function lowerStep(index: FlowIndex, id: string, step: StepSpec): FlowNode {
   };
   switch (step.type) {
     case 'play':
-      return { kind: 'play', ...base, prompt: step.prompt, next: step.next };
+      return { kind: 'play', ...base, prompt: lowerPrompt(index, step.prompt), next: step.next };
     case 'gather': {
       const digits =
         typeof step.digits === 'number' ? { min: step.digits, max: step.digits } : { min: step.digits.min, max: step.digits.max };
@@ -92,7 +105,7 @@ function lowerStep(index: FlowIndex, id: string, step: StepSpec): FlowNode {
       return {
         kind: 'gather',
         ...base,
-        prompt: step.prompt,
+        prompt: lowerPrompt(index, step.prompt),
         variable: step.into,
         digits,
         ...optional('terminator', step.terminator),
@@ -148,7 +161,7 @@ function lowerStep(index: FlowIndex, id: string, step: StepSpec): FlowNode {
       return {
         kind: 'route',
         ...base,
-        ...optional('prompt', step.prompt),
+        ...optional('prompt', step.prompt === undefined ? undefined : lowerPrompt(index, step.prompt)),
         ...optional('by', step.by && readable(index, step.by.ref)),
         cases,
         fallback,
@@ -159,7 +172,7 @@ function lowerStep(index: FlowIndex, id: string, step: StepSpec): FlowNode {
       return {
         kind: 'menu',
         ...base,
-        prompt: step.prompt,
+        prompt: lowerPrompt(index, step.prompt),
         choices: firstChoicePerKey(step),
         timeoutSeconds: step.timeoutSeconds,
         attempts: step.attempts ?? DEFAULT_MENU_ATTEMPTS,
@@ -170,7 +183,7 @@ function lowerStep(index: FlowIndex, id: string, step: StepSpec): FlowNode {
       return {
         kind: 'transfer',
         ...base,
-        ...optional('prompt', step.prompt),
+        ...optional('prompt', step.prompt === undefined ? undefined : lowerPrompt(index, step.prompt)),
         target:
           'flow' in step.to
             ? { kind: 'flow', flow: step.to.flow }
@@ -178,7 +191,11 @@ function lowerStep(index: FlowIndex, id: string, step: StepSpec): FlowNode {
         ...optional('onFailure', step.onFailure),
       };
     case 'disconnect':
-      return { kind: 'disconnect', ...base, ...optional('prompt', step.prompt) };
+      return {
+        kind: 'disconnect',
+        ...base,
+        ...optional('prompt', step.prompt === undefined ? undefined : lowerPrompt(index, step.prompt)),
+      };
     default:
       return assertNever(step);
   }
@@ -234,6 +251,28 @@ function lowerCondition(index: FlowIndex, condition: ConditionSpec): IrCondition
 function lowerValue(index: FlowIndex, value: Value, expected?: ValueType): IrValue {
   if (isRefValue(value)) return readable(index, value.ref);
   return { kind: 'literal', value, type: expected ?? literalType(value) };
+}
+
+/** A spec prompt as parts; a template's `{ref}`s are resolved like every other ref. */
+function lowerPrompt(index: FlowIndex, prompt: PromptSpec): IrPrompt {
+  return promptParts(prompt).map(({ part, path }): IrPromptPart => {
+    switch (part.kind) {
+      case 'text':
+        return { kind: 'tts', pieces: [{ kind: 'text', text: part.text }], at: path };
+      case 'tts':
+        return {
+          kind: 'tts',
+          pieces: partPieces(part).map((piece) =>
+            piece.kind === 'text' ? { kind: 'text', text: piece.text } : { kind: 'value', value: readable(index, piece.ref) },
+          ),
+          at: [...path, 'tts'],
+        };
+      case 'audio':
+        return { kind: 'audio', name: part.audio, fallback: part.fallback, at: path };
+      default:
+        return assertNever(part);
+    }
+  });
 }
 
 function readable(index: FlowIndex, ref: string): IrReadable {

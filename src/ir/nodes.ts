@@ -24,6 +24,21 @@ export type IrCondition =
   | { kind: 'any'; items: readonly IrCondition[] }
   | { kind: 'not'; item: IrCondition };
 
+/** A piece of spoken text: literal, or a value read at run time (spec 1.1 `{ref}`), spoken as text. */
+export type IrTextPiece = { kind: 'text'; text: string } | { kind: 'value'; value: IrReadable };
+
+/**
+ * One part of a prompt: text to speech, or a prerecorded prompt with its fallback text (docs/spec.md,
+ * "Prompts"). `at` is the key path of the spec string from the step (`['prompt', 1, 'tts']`), for
+ * diagnostics about the part.
+ */
+export type IrPromptPart =
+  | { kind: 'tts'; pieces: readonly IrTextPiece[]; at: readonly (string | number)[] }
+  | { kind: 'audio'; name: string; fallback: string; at: readonly (string | number)[] };
+
+/** What a step plays, parts in order. A spec 1.0 prompt is one `tts` part of one literal piece. */
+export type IrPrompt = readonly IrPromptPart[];
+
 interface NodeBase {
   id: string;
   origin: SpecPath;
@@ -36,13 +51,13 @@ interface NodeBase {
 
 export interface PlayNode extends NodeBase {
   kind: 'play';
-  prompt: string;
+  prompt: IrPrompt;
   next: string;
 }
 
 export interface GatherNode extends NodeBase {
   kind: 'gather';
-  prompt: string;
+  prompt: IrPrompt;
   variable: string;
   /** Equal for an exact length. */
   digits: { min: number; max: number };
@@ -103,7 +118,7 @@ export interface RouteTarget {
 
 export interface RouteNode extends NodeBase {
   kind: 'route';
-  prompt?: string;
+  prompt?: IrPrompt;
   /** The value the cases match; absent for a single-target route. */
   by?: IrReadable;
   cases: readonly { match: string; target: RouteTarget }[];
@@ -119,7 +134,7 @@ export interface RouteNode extends NodeBase {
  */
 export interface MenuNode extends NodeBase {
   kind: 'menu';
-  prompt: string;
+  prompt: IrPrompt;
   choices: readonly MenuChoice[];
   timeoutSeconds: number;
   attempts: number;
@@ -140,7 +155,7 @@ export interface MenuChoice {
  */
 export interface TransferNode extends NodeBase {
   kind: 'transfer';
-  prompt?: string;
+  prompt?: IrPrompt;
   target: TransferTarget;
   onFailure?: string;
 }
@@ -149,7 +164,7 @@ export type TransferTarget = { kind: 'number'; number: IrValue } | { kind: 'flow
 
 export interface DisconnectNode extends NodeBase {
   kind: 'disconnect';
-  prompt?: string;
+  prompt?: IrPrompt;
 }
 
 export type FlowNode =

@@ -1,6 +1,7 @@
-import type { FlowGraph } from './nodes.js';
+import type { FlowGraph, IrPrompt } from './nodes.js';
+import { literalPromptText } from './prompt.js';
 
-/** The IR as stable, reviewable JSON: keys in the order the lowering builds them, two-space indent. */
+/** Stable JSON of the graph (the `ir` artifact). A literal prompt is written as its text, as before spec 1.1. */
 export function printIr(graph: FlowGraph): string {
-  return `${JSON.stringify(graph, null, 2)}\n`;
+  return `${JSON.stringify(graph, (key, value: unknown) => (key === 'prompt' && Array.isArray(value) ? (literalPromptText(value as IrPrompt) ?? value) : value), 2)}\n`;
 }

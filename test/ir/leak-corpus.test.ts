@@ -134,6 +134,28 @@ const CORPUS: Record<string, string> = {
     'steps.collectOtp.next': 'readBack',
     'steps.readBack': { type: 'play', prompt: 'You entered {otp}.', next: 'verifyOtp' },
   }),
+  'a prompt that interpolates it (spec 1.1)': mutateFlow('identity-promotion', {
+    ivrflow: 1.1,
+    'steps.collectOtp.next': 'readBack',
+    'steps.readBack': { type: 'play', prompt: { tts: 'You entered {otp}.' }, next: 'verifyOtp' },
+  }),
+  'a prompt that interpolates a copy, in a sequence (spec 1.1)': withCopies({
+    ivrflow: 1.1,
+    'steps.copyAgain': { type: 'assign', set: { otpCopy2: { ref: 'otpCopy' } }, next: 'readBack' },
+    'steps.readBack': {
+      type: 'play',
+      prompt: [{ audio: 'youEntered', tts: 'You entered' }, { tts: '{otpCopy2}, is that right?' }],
+      next: 'verifyOtp',
+    },
+  }),
+  "a route's prompt that interpolates a copy (spec 1.1)": withCopies({
+    ivrflow: 1.1,
+    'steps.routeByTier.prompt': { tts: 'Connecting you, caller {otpCopy}.' },
+  }),
+  "the retry gather's own prompt, on the next attempt (spec 1.1)": withCopies({
+    ivrflow: 1.1,
+    'steps.collectOtp.prompt': { tts: 'Your last code was {otpCopy2}. Please enter the code again.' },
+  }),
   'a route value': withCopies({ 'steps.routeByTier.by': { ref: 'otpCopy' } }),
   "a second endpoint's body": withLookup({ code: { ref: 'otp' } }),
   "a second endpoint's answer, promoted": withLookup(

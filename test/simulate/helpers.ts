@@ -83,6 +83,7 @@ export const AGREEMENT_FLOWS = [
   'flows/hipaa-member-summary.yaml',
   'flows/member-services-menu.yaml',
   'flows/claims-line.yaml',
+  'flows/sms-otp.yaml',
   'test/cases/menu-keys/spec.yaml',
   'test/cases/transfer-steps/spec.yaml',
   'test/simulate/fixtures/conditions-and-assignments.yaml',

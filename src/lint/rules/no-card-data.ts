@@ -1,4 +1,5 @@
 import type { FlowSpec, GatherStepSpec, Value } from '../../flowspec/types.js';
+import { promptProse } from '../../flowspec/prompts.js';
 import { isRefValue } from '../../flowspec/types.js';
 import { findPhrase, identifierWords, maxDigits, proseWords } from '../name-words.js';
 import { defineRule } from '../rule.js';
@@ -74,7 +75,7 @@ function cardDataNamed(words: readonly string[]): CardData | undefined {
 function gatherLooksLikeCard(id: string, step: GatherStepSpec): { what: CardData; why: string } | undefined {
   const named: [string, readonly string[]][] = [
     [`step id \`${id}\``, identifierWords(id)],
-    ['its prompt', proseWords(step.prompt)],
+    ['its prompt', proseWords(promptProse(step.prompt))],
   ];
   // "For credit card payments, press 2" is a menu: card data has at least MIN_CARD_DIGITS digits.
   for (const [why, words] of maxDigits(step) >= MIN_CARD_DIGITS ? named : []) {

@@ -4,13 +4,13 @@ import { assertNever } from '../../util/assert.js';
 import { defineRule } from '../rule.js';
 import { isVerifier } from '../../flowspec/taint.js';
 
-type LeakMessage = 'toAttribute' | 'toCondition' | 'toRoute' | 'toTransfer' | 'toEndpoint' | 'toUrl' | 'toExport';
+type LeakMessage = 'toAttribute' | 'toCondition' | 'toRoute' | 'toTransfer' | 'toEndpoint' | 'toUrl' | 'toPrompt' | 'toExport';
 
 export const noSensitiveLeak = defineRule({
   id: 'no-sensitive-leak',
   severity: 'error',
   description:
-    'A sensitive value, or anything copied or derived from it, never reaches an attribute, a condition, a route, another endpoint or an export.',
+    'A sensitive value, or anything copied or derived from it, never reaches an attribute, a condition, a route, a prompt, another endpoint or an export.',
   protectsCredential: true,
   messages: {
     toAttribute:
@@ -21,6 +21,8 @@ export const noSensitiveLeak = defineRule({
     toEndpoint: 'Endpoint `{{endpoint}}` receives `{{ref}}` (sensitive `{{source}}`) as `{{field}}`, but it does not verify credentials.',
     toUrl:
       'The URL of endpoint `{{endpoint}}` carries `{{ref}}` (sensitive `{{source}}`) as {{part}} parameter `{{field}}`; URLs reach access logs, proxies and traces.',
+    toPrompt:
+      'The prompt of `{{step}}` speaks `{{ref}}`, which holds sensitive `{{source}}`; a prompt reaches the caller, recordings and transcripts.',
     toExport: '`{{ref}}` holds sensitive `{{source}}` and is exported from the secure section.',
   },
   check({ index, analysis, report }) {
@@ -72,6 +74,12 @@ function sinkOf(index: FlowIndex, use: RefUse): Sink | undefined {
         message: 'toTransfer',
         data: {},
         hint: 'Transfer to a number written in the spec, or held in a variable no credential reaches.',
+      };
+    case 'prompt':
+      return {
+        message: 'toPrompt',
+        data: { step: use.step },
+        hint: 'Never read a credential back to the caller; speak what the verifier answered, or a non-sensitive value such as the last digits of a number.',
       };
     case 'export':
       return { message: 'toExport', data: {}, hint: "Export only the verifier's answer; a copy of a credential is still a credential." };

@@ -1,4 +1,5 @@
 import type { SpecPath } from '../../diagnostics/diagnostic.js';
+import { promptProse } from '../../flowspec/prompts.js';
 import { isRefProblem, type FlowIndex } from '../../flowspec/flow-index.js';
 import { collectRefUses, type RefUse } from '../../flowspec/ref-uses.js';
 import type { GatherStepSpec } from '../../flowspec/types.js';
@@ -145,7 +146,7 @@ function credentialName(id: string, step: GatherStepSpec): { what: string; where
   const candidates: [string, string[]][] = [
     [`variable name \`${step.into}\``, identifierWords(step.into)],
     [`step id \`${id}\``, identifierWords(id)],
-    ['prompt', proseWords(step.prompt)],
+    ['prompt', proseWords(promptProse(step.prompt))],
   ];
   for (const [where, words] of candidates) {
     const phrase = findPhrase(words, CREDENTIAL_PHRASES);

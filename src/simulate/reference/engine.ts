@@ -4,11 +4,13 @@ import type {
   GatherNode,
   HttpNode,
   IrEndpoint,
+  IrPrompt,
   MenuNode,
   RouteNode,
   RouteTarget,
   TransferNode,
 } from '../../ir/nodes.js';
+import { spokenPrompt } from '../../ir/prompt.js';
 import { choiceTransition } from '../../flowspec/transitions.js';
 import { assertNever } from '../../util/assert.js';
 import {
@@ -63,11 +65,16 @@ class SpecCall {
     this.scope = { call: input.call, variables: this.variables, results: this.results };
   }
 
+  /** Records what a prompt says, each value read now and spoken as text (empty when unset). */
+  private say(prompt: IrPrompt): void {
+    this.recorder.prompt(spokenPrompt(prompt, (value) => attributeText(evaluate(value, this.scope))));
+  }
+
   /** Runs a step that needs no HTTP; returns the transition taken, or undefined when the call ended. */
   execute(node: Exclude<FlowNode, HttpNode>): string | undefined {
     switch (node.kind) {
       case 'play':
-        this.recorder.prompt(node.prompt);
+        this.say(node.prompt);
         return 'next';
       case 'gather':
         return this.gather(node);
@@ -88,7 +95,7 @@ class SpecCall {
       case 'transfer':
         return this.transfer(node);
       case 'disconnect':
-        if (node.prompt !== undefined) this.recorder.prompt(node.prompt);
+        if (node.prompt !== undefined) this.say(node.prompt);
         this.recorder.end({ kind: 'disconnect' });
         return undefined;
       default:
@@ -114,7 +121,7 @@ class SpecCall {
   }
 
   private gather(node: GatherNode): string {
-    this.recorder.prompt(node.prompt);
+    this.say(node.prompt);
     const entry = this.caller.take(node.id);
     if (entry.kind === 'silence') return 'onNoInput';
     const digits = collectDigits(entry.keys, node.terminator, node.digits.max);
@@ -130,7 +137,7 @@ class SpecCall {
   private menu(node: MenuNode): string {
     let missed = 'onNoInput';
     for (let attempt = 1; attempt <= node.attempts; attempt += 1) {
-      this.recorder.prompt(node.prompt);
+      this.say(node.prompt);
       const entry = this.caller.take(node.id);
       const key = entry.kind === 'silence' ? undefined : entry.keys.charAt(0);
       if (key === undefined || key === '') missed = 'onNoInput';
@@ -149,7 +156,7 @@ class SpecCall {
   }
 
   private route(node: RouteNode): string | undefined {
-    if (node.prompt !== undefined) this.recorder.prompt(node.prompt);
+    if (node.prompt !== undefined) this.say(node.prompt);
     const target = this.target(node);
     if (this.input.transfer === 'fails') {
       if (node.onFailure !== undefined) return 'onFailure';
@@ -166,7 +173,7 @@ class SpecCall {
    * Without a failure path the platform ends the call (always so inside the secure section).
    */
   private transfer(node: TransferNode): string | undefined {
-    if (node.prompt !== undefined) this.recorder.prompt(node.prompt);
+    if (node.prompt !== undefined) this.say(node.prompt);
     const number = node.target.kind === 'number' ? evaluate(node.target.number, this.scope) : undefined;
     const dialable = node.target.kind === 'flow' || (number !== undefined && String(number) !== '');
     if (this.input.transfer === 'fails' || !dialable) {

@@ -1,4 +1,5 @@
 import { promptOf } from '../scenario/load.js';
+import { literalPromptText, promptMatcher } from '../../ir/prompt.js';
 import type { Scenario } from '../scenario/types.js';
 import { CoverageCounter, type Coverage } from './coverage.js';
 import { drive, type Replier } from './drive.js';
@@ -66,12 +67,22 @@ export async function runScenarios(
   return coverage ? { scenarios: results, coverage: coverage.result(flow.graph) } : { scenarios: results };
 }
 
-export function judgeContext(flow: CompiledFlow): JudgeContext {
-  const promptSteps = new Map<string, string>();
-  for (const node of flow.graph.nodes) {
+/** Recorded prompt text to the first step that plays it: literal prompts by their text, templates by matching. */
+function promptStepLookup(graph: CompiledFlow['graph']): JudgeContext['promptSteps'] {
+  const literal = new Map<string, string>();
+  const templates: { matcher: RegExp; step: string }[] = [];
+  for (const node of graph.nodes) {
     const prompt = promptOf(node);
-    if (prompt !== undefined && !promptSteps.has(prompt)) promptSteps.set(prompt, node.id);
+    if (prompt === undefined) continue;
+    const text = literalPromptText(prompt);
+    if (text === undefined) templates.push({ matcher: promptMatcher(prompt), step: node.id });
+    else if (!literal.has(text)) literal.set(text, node.id);
   }
+  return { get: (text) => literal.get(text) ?? templates.find((template) => template.matcher.test(text))?.step };
+}
+
+export function judgeContext(flow: CompiledFlow): JudgeContext {
+  const promptSteps = promptStepLookup(flow.graph);
   const successFields = new Map(
     flow.graph.endpoints.flatMap((endpoint) => (endpoint.success ? [[endpoint.id, endpoint.success.field] as const] : [])),
   );

@@ -35,7 +35,8 @@ export interface JudgeContext {
   /** `endpoint.field` of request body fields shown redacted. */
   sensitiveFields: ReadonlySet<string>;
   /** Prompt text to the step ids that play it, for readable messages. */
-  promptSteps: ReadonlyMap<string, string>;
+  /** The step that plays a recorded prompt text (a template's values matching any text). */
+  promptSteps: { get(text: string): string | undefined };
   /** Each endpoint's success-check field, when it has one: a scripted body without it is a canned fault. */
   successFields?: ReadonlyMap<string, string>;
   /** Where a credential may go; with it, every completed run is checked for a leaked caller entry (sensitive-leaks.ts). */
@@ -92,10 +93,7 @@ function attributeProblems(expected: Readonly<Record<string, string>>, events: r
 
 function promptProblems(expected: Expectation['prompts'] & object, events: readonly ObservedEvent[], context: JudgeContext): string[] {
   const played = events.flatMap(({ observation }) => (observation.kind === 'prompt' ? [observation.text] : []));
-  const index = firstDifference(
-    expected.map((prompt) => prompt.text),
-    played,
-  );
+  const index = firstMismatch(expected, played);
   if (index === -1) return [];
   const wanted = expected[index] ? expected[index].step : 'no more prompts';
   const got = played[index] === undefined ? 'no more prompts' : (context.promptSteps.get(played[index]) ?? showValue(played[index]));
@@ -285,8 +283,13 @@ function differenceHint(expected: unknown, actual: unknown): string {
   return ` (they differ from character ${index + 1})`;
 }
 
-function firstDifference(a: readonly string[], b: readonly string[]): number {
-  for (let index = 0; index < Math.max(a.length, b.length); index += 1) if (a[index] !== b[index]) return index;
+/** The first position where the played text is not what the expected step plays, or -1. */
+function firstMismatch(expected: readonly { matcher: RegExp }[], played: readonly string[]): number {
+  for (let index = 0; index < Math.max(expected.length, played.length); index += 1) {
+    const text = played[index];
+    const wanted = expected[index];
+    if (text === undefined || wanted === undefined || !wanted.matcher.test(text)) return index;
+  }
   return -1;
 }
 

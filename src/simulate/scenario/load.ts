@@ -1,6 +1,7 @@
 import type { Diagnostic, SpecPath } from '../../diagnostics/diagnostic.js';
+import { promptMatcher } from '../../ir/prompt.js';
 import { didYouMean } from '../../diagnostics/suggest.js';
-import type { FlowGraph, FlowNode } from '../../ir/nodes.js';
+import type { FlowGraph, FlowNode, IrPrompt } from '../../ir/nodes.js';
 import { loadSpec, type DocumentKind } from '../../flowspec/load.js';
 import { checkAgainst } from '../../flowspec/schema.js';
 import { DiagnosticSink, type SpecSource } from '../../flowspec/source.js';
@@ -180,7 +181,7 @@ function resolveExpect(expect: ExpectSpec, graph: FlowGraph): Expectation {
   const nodes = new Map(graph.nodes.map((node) => [node.id, node]));
   const resolved: Expectation = { end: expectedEnd(expect) };
   if (expect.attributes) resolved.attributes = expect.attributes;
-  if (expect.prompts) resolved.prompts = expect.prompts.map((step) => ({ step, text: promptOf(nodes.get(step)!)! }));
+  if (expect.prompts) resolved.prompts = expect.prompts.map((step) => ({ step, matcher: promptMatcher(promptOf(nodes.get(step)!)!) }));
   if (expect.attempts) resolved.attempts = expect.attempts;
   if (expect.requests) resolved.requests = expect.requests;
   return resolved;
@@ -195,8 +196,8 @@ function expectedEnd(expect: ExpectSpec): Expectation['end'] {
   return { kind: 'disconnect' };
 }
 
-/** The text a step plays, if it plays one. */
-export function promptOf(node: FlowNode): string | undefined {
+/** The prompt a step plays, if it plays one. */
+export function promptOf(node: FlowNode): IrPrompt | undefined {
   switch (node.kind) {
     case 'play':
     case 'gather':

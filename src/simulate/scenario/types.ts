@@ -56,7 +56,7 @@ export interface Expectation {
   end: ExpectedEnd;
   attributes?: Readonly<Record<string, string>>;
   /** Resolved from step ids to the text each step plays. */
-  prompts?: readonly { step: string; text: string }[];
+  prompts?: readonly { step: string; matcher: RegExp }[];
   attempts?: Readonly<Record<string, number>>;
   requests?: Readonly<Record<string, readonly RequestExpectation[]>>;
 }

@@ -28,17 +28,21 @@ export function checkCxone(graph: FlowGraph): EmitProblem[] {
  */
 function noteTtsRewrites(graph: FlowGraph): EmitProblem[] {
   return graph.nodes.flatMap((node) => {
-    const prompt = 'prompt' in node ? node.prompt : undefined;
-    if (prompt === undefined || !/["{}\r\n\t]/.test(prompt)) return [];
-    return [
-      {
-        code: 'target/tts-rewrite' as const,
-        severity: 'info' as const,
-        message: `On CXone this prompt is read as \`${ttsText(prompt)}\`: quotes become apostrophes, braces parentheses and line breaks spaces.`,
-        path: [...node.origin, 'prompt'],
-        hint: `Write the prompt without quotes, braces and line breaks to have both platforms say the same text (${docUrl('cxone.md')}).`,
-      },
-    ];
+    const parts = 'prompt' in node && node.prompt !== undefined ? node.prompt : [];
+    return parts.flatMap((part) => {
+      if (part.kind !== 'tts') return [];
+      const text = part.pieces.map((piece) => (piece.kind === 'text' ? piece.text : '…')).join('');
+      if (!/["{}\r\n\t]/.test(text)) return [];
+      return [
+        {
+          code: 'target/tts-rewrite' as const,
+          severity: 'info' as const,
+          message: `On CXone this prompt is read as \`${ttsText(text)}\`: quotes become apostrophes, braces parentheses and line breaks spaces.`,
+          path: [...node.origin, ...part.at],
+          hint: `Write the prompt without quotes, braces and line breaks to have both platforms say the same text (${docUrl('cxone.md')}).`,
+        },
+      ];
+    });
   });
 }
 

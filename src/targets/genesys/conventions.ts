@@ -89,3 +89,15 @@ export const OPTIONS_SUBSTITUTIONS_KEY = 'substitutions';
 export function urlInputName(part: 'path' | 'query', name: string): string {
   return `${part}_${name}`;
 }
+
+/**
+ * A spec `audio` name as an Architect audio expression: the user prompt `Prompt.<name>`, as the SDK's
+ * own example writes it (`ToAudio(Prompt.Welcome)`, purecloud-flow-scripting-api-sdk-javascript@0.0.18
+ * function table). The prompt must exist in the org, with the spec's fallback text as its TTS.
+ */
+export function userPromptExpression(name: string): string {
+  return `ToAudio(Prompt.${name})`;
+}
+
+/** The other way, for the engine: the prompt name in `ToAudio(Prompt.<name>)`. */
+export const USER_PROMPT_PREFIX = 'Prompt.';

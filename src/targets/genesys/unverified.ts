@@ -128,3 +128,12 @@ export const ARCHY_TRACE_TYPES = { error: 'error', warning: 'warning' } as const
  * `targetFlow: {name}` is seen in a public flow export.
  */
 export const TRANSFER_TO_NUMBER_ACTION = 'transferToNumber';
+
+/**
+ * UNVERIFIED: the audio expressions of spec 1.1 prompts (emit/nodes/play.ts). `ToAudio(Prompt.X)`,
+ * audio `+` audio and `Append(text, …)` are in the Architect SDK's function table with examples
+ * (purecloud-flow-scripting-api-sdk-javascript@0.0.18) and the offline core accepts them, but no
+ * published flow uses a user prompt or an interpolated `ToAudioTTS`. Searched: GenesysCloudBlueprints
+ * flow files (only `tts:`, `ToAudioBlank`, `ToAudioTTS` of literals).
+ */
+export const UNVERIFIED_PROMPT_FORMS = ['ToAudio(Prompt.<name>)', 'audio + audio', 'ToAudioTTS(Append(...))'] as const;

@@ -1,8 +1,9 @@
 import type { StudioActionName } from '../catalog/types.js';
-import type { IrValue } from '../../../ir/nodes.js';
+import type { IrPrompt, IrValue } from '../../../ir/nodes.js';
+import { promptPhrase, promptSequence } from './prompt.js';
 import { invariant } from '../../../util/assert.js';
 import { next, named, type DraftAction, type DraftBranch } from './draft.js';
-import { isPlainPropertyText, ttsSequence, ttsText } from './escape.js';
+import { isPlainPropertyText } from './escape.js';
 import { readableName } from '../conventions.js';
 import { renderTemplate } from './templates.js';
 
@@ -19,10 +20,14 @@ export function action(
 }
 
 /** docs/cxone.md §6.3 PLAY: TTS `Sequence`, readable `Phrase`, booleans as "True"/"False". */
-export function playAction(key: string, label: string, prompt: string, to: string): DraftAction {
-  return action(key, 'PLAY', label, { Sequence: ttsSequence(prompt), Phrase: ttsText(prompt), ClearDigits: 'True', DetectDTMF: 'False' }, [
-    next(to),
-  ]);
+export function playAction(key: string, label: string, prompt: IrPrompt, to: string): DraftAction {
+  return action(
+    key,
+    'PLAY',
+    label,
+    { Sequence: promptSequence(prompt), Phrase: promptPhrase(prompt), ClearDigits: 'True', DetectDTMF: 'False' },
+    [next(to)],
+  );
 }
 
 /** docs/cxone.md §6.6 ASSIGN: Variable, Value, Type (String|Numeric), ScreenPop "True"/"False". */

@@ -1,4 +1,5 @@
 import { docUrl } from '../../../util/package-info.js';
+import { playedAudio } from '../../../ir/prompt.js';
 import type { Artifact } from '../../artifact.js';
 import { attributeVariable, caption, counterVariable } from '../conventions.js';
 import type { FlowGraph } from '../../../ir/nodes.js';
@@ -72,14 +73,14 @@ function nameMaps(graph: FlowGraph): NameMaps {
 
 /**
  * Snippets and IF expressions parsed once per script, so a thousand calls parse nothing; what each
- * call would otherwise re-derive from an action's constant properties (its location, its spoken
- * text, its ASSIGN Value, its caption) is kept per action the first time it is read.
+ * call would otherwise re-derive from an action's constant properties (its location, its ASSIGN
+ * Value, its caption) is kept per action the first time it is read. Spoken text is not: a TTS
+ * segment may hold `{variables}` (spec 1.1 prompts), read at each call.
  */
 class CompiledScript {
   private readonly snippets = new Map<string, Statement[]>();
   private readonly expressions = new Map<string, Expr>();
   private readonly locations = new Map<string, string>();
-  private readonly spoken = new Map<string, string>();
   private readonly values = new Map<string, StringPart[]>();
   private readonly captions = new Map<string, string>();
 
@@ -102,11 +103,6 @@ class CompiledScript {
 
   where(action: StudioAction): string {
     return once(this.locations, action, () => where(this.script, action));
-  }
-
-  /** The Sequence as the caller hears it; a Sequence the engine cannot read throws at every call, as before. */
-  spokenText(action: StudioAction): string {
-    return once(this.spoken, action, () => spokenText(required(action, 'Sequence', this.script), this.where(action)));
   }
 
   valueParts(action: StudioAction): StringPart[] {
@@ -162,13 +158,21 @@ class CxoneCall {
     this.step = step ?? this.step;
   }
 
+  /** What a PLAY or MENU says, its variables read now. */
+  private spoken(action: StudioAction): string {
+    const host = this.host(action, undefined);
+    return spokenText(required(action, 'Sequence', this.script), this.where(action), (tts) =>
+      text(interpolate(propertyParts(tts), host), host),
+    );
+  }
+
   /** Runs one action; returns the next action id, or undefined when the call left the script. */
   private *execute(action: StudioAction): Generator<HttpRequest, string | undefined, HttpReply> {
     switch (action.name) {
       case 'BEGIN':
         return this.follow(action);
       case 'PLAY':
-        this.recorder.prompt(this.compiled.spokenText(action));
+        this.recorder.prompt(this.spoken(action));
         return this.follow(action);
       case 'MENU':
         return this.menu(action);
@@ -206,7 +210,7 @@ class CxoneCall {
    * entry equal to a case label takes that case (docs/cxone.md §6.3, NICE's MENU.xml `<Cases>`).
    */
   private menu(action: StudioAction): string | undefined {
-    this.recorder.prompt(this.compiled.spokenText(action));
+    this.recorder.prompt(this.spoken(action));
     const maxDigits = Number(required(action, 'MaxDigits', this.script));
     const terminator = (action.properties.get('Terminator') ?? '').replace(/-$/, '');
     const strip = (action.properties.get('Terminator') ?? '').endsWith('-');
@@ -385,12 +389,18 @@ function collect(entry: CallerEntry, maxDigits: number, terminator: string, stri
   return collected;
 }
 
-/** A Sequence of TTS segments `"%text" "%more"` as the caller hears it. */
-function spokenText(sequence: string, at: string): string {
-  const segments = [...sequence.matchAll(/"%([^"]*)"/g)].map((match) => match[1]!);
-  if (segments.length === 0 || sequence.replace(/"%[^"]*"/g, '').trim() !== '')
-    throw new EngineError(`a Sequence other than TTS segments: ${sequence}`, at);
-  return segments.join(' ');
+/**
+ * A Sequence (docs/cxone.md §2 PLAY) as the caller hears it: TTS segments `"%text"` with their
+ * `{variables}` substituted, and prerecorded files `"name.wav"` as the prompt's name (the engine has
+ * no recording); segments joined by a space.
+ */
+function spokenText(sequence: string, at: string, speak: (tts: string) => string): string {
+  const segments = [...sequence.matchAll(/"(%[^"]*|[A-Za-z][A-Za-z0-9_]*\.wav)"/g)].map((match) => match[1]!);
+  if (segments.length === 0 || sequence.replace(/"(%[^"]*|[A-Za-z][A-Za-z0-9_]*\.wav)"/g, '').trim() !== '')
+    throw new EngineError(`a Sequence other than TTS segments and WAV files: ${sequence}`, at);
+  return segments
+    .map((segment) => (segment.startsWith('%') ? speak(segment.slice(1)) : playedAudio(segment.slice(0, -'.wav'.length))))
+    .join(' ');
 }
 
 /** Numeric ASSIGN: a number or a sum such as `2+1`. UNVERIFIED: an empty value stays empty. */

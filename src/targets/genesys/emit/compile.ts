@@ -135,7 +135,7 @@ function compileNode(node: FlowNode, context: FlowContext): ArchyAction[] {
     case 'transfer':
       return compileTransfer(node, context);
     case 'disconnect':
-      return compileDisconnect(node);
+      return compileDisconnect(node, context);
     default:
       return assertNever(node);
   }

@@ -1,5 +1,7 @@
 import { assertNever } from '../../../util/assert.js';
 import { EngineError } from '../../engine-contract.js';
+import { playedAudio } from '../../../ir/prompt.js';
+import { USER_PROMPT_PREFIX } from '../conventions.js';
 import { booleanValue, dateTimeOf, describeValue, integerValue, NOT_SET, stringValue, toText, type ArchValue } from './values.js';
 
 /**
@@ -18,8 +20,11 @@ const COMPARISONS = ['==', '!=', '<', '>', '<=', '>='] as const;
 type Comparison = (typeof COMPARISONS)[number];
 type BinaryOperator = Comparison | 'and' | 'or' | '+';
 
-/** Function name → number of arguments. */
+/** Function name → number of arguments (`VARIADIC`: two or more). */
+const VARIADIC = -1;
 const FUNCTIONS = {
+  Append: VARIADIC,
+  ToAudio: 1,
   If: 3,
   IsSet: 1,
   IsNotSetOrEmpty: 1,
@@ -211,7 +216,8 @@ class Parser {
     if (word === 'NOT_SET') return { kind: 'literal', value: NOT_SET };
     const next = this.peek();
     if (next?.kind === 'symbol' && next.text === '(') return this.call(word);
-    if (!/^(Flow|Call)\./.test(word)) this.fail(`unknown name ${word} (only Flow. and Call. names are modelled)`);
+    // A user prompt is read only as ToAudio's argument (checked in call()).
+    if (!/^(Flow|Call|Prompt)\./.test(word)) this.fail(`unknown name ${word} (only Flow., Call. and Prompt. names are modelled)`);
     return { kind: 'name', name: word };
   }
 
@@ -228,7 +234,11 @@ class Parser {
       }
     }
     this.expect(')');
-    if (args.length !== FUNCTIONS[name]) this.fail(`${name} takes ${FUNCTIONS[name]} arguments, got ${args.length}`);
+    const arity: number = FUNCTIONS[name];
+    if (arity === VARIADIC ? args.length < 2 : args.length !== arity)
+      this.fail(`${name} takes ${arity === VARIADIC ? 'two or more' : arity} arguments, got ${args.length}`);
+    if (name === 'ToAudio' && (args[0]!.kind !== 'name' || !args[0]!.name.startsWith(USER_PROMPT_PREFIX)))
+      this.fail('only ToAudio(Prompt.<name>) is modelled');
     return { kind: 'call', name, args };
   }
 
@@ -287,6 +297,7 @@ function binary(operator: BinaryOperator, left: ArchValue, right: ArchValue, whe
       `unguarded ${operator} with a NOT_SET operand (${describeValue(left)} ${operator} ${describeValue(right)})`,
       where,
     );
+  if (operator === '+' && left.type === 'audio' && right.type === 'audio') return { type: 'audio', tts: [...left.tts, ...right.tts] };
   if (operator === '+') {
     if (left.type !== 'integer' || right.type !== 'integer')
       throw new EngineError(`+ is modelled for integers only, got ${describeValue(left)} and ${describeValue(right)}`, where);
@@ -358,6 +369,12 @@ function callFunction(name: FunctionName, args: readonly Expression[], scope: Ex
     case 'ToAudioBlank':
       if (arg(0).type !== 'integer') throw new EngineError(`ToAudioBlank takes milliseconds as an integer`, scope.where);
       return { type: 'audio', tts: [] };
+    case 'Append':
+      // SDK function table: NOT_SET operands are allowed and read as "" (`Append("Hello", NOT_SET)` is "Hello").
+      return stringValue(args.map((_, index) => appendable(arg(index), scope.where)).join(''));
+    case 'ToAudio':
+      // A user prompt: the engine has no recording, so it plays the prompt's name (ir/prompt.ts playedAudio).
+      return { type: 'audio', tts: [playedAudio((args[0] as { name: string }).name.slice(USER_PROMPT_PREFIX.length))] };
     case 'ToAudioTTS':
       return { type: 'audio', tts: [requireString(arg(0), name, scope.where)] };
     case 'ToPhoneNumberE164':
@@ -398,6 +415,11 @@ function toInt(value: ArchValue, where: string): ArchValue {
     default:
       return assertNever(value);
   }
+}
+
+function appendable(value: ArchValue, where: string): string {
+  if (value.type === 'notSet') return '';
+  return requireString(value, 'Append', where);
 }
 
 function requireString(value: ArchValue, fn: string, where: string): string {

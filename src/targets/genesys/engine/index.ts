@@ -214,10 +214,10 @@ class GenesysCall {
     if (this.program.names.isRetry(step) && !this.recorder.attempts.has(step)) this.recorder.attempt(step, 1);
   }
 
-  /** Speaks TTS audio; NOT_SET audio (`noValue`) plays nothing. */
+  /** Speaks audio as one prompt, its parts joined by a space; NOT_SET or blank audio plays nothing. */
   private play(source: Source, frame: FlowFrame): void {
     const audio = this.value(source, frame, 'audio');
-    if (audio.type === 'audio') for (const text of audio.tts) this.recorder.prompt(text);
+    if (audio.type === 'audio' && audio.tts.length > 0) this.recorder.prompt(audio.tts.join(' '));
   }
 
   private value(source: Source, frame: FlowFrame, expected: ArchType): ArchValue {

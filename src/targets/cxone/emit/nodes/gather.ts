@@ -1,8 +1,8 @@
 import type { GatherNode } from '../../../../ir/nodes.js';
+import { promptPhrase, promptSequence } from '../prompt.js';
 import { action, assignAction, playAction, snippetAction } from '../actions.js';
 import { catalogEntry } from '../../catalog/index.js';
 import { named, next, stepKey, type DraftAction, type MapContext } from '../draft.js';
-import { ttsSequence, ttsText } from '../escape.js';
 import { caption, probeVariable, validVariable } from '../../conventions.js';
 import { renderTemplate } from '../templates.js';
 
@@ -58,7 +58,7 @@ function digitEntry(node: GatherNode, ctx: MapContext, sanitize: string, noInput
         stepKey(node.id),
         'MENU',
         caption(node.id),
-        { Sequence: ttsSequence(node.prompt), Phrase: ttsText(node.prompt), ClearDigits: 'True', ...settings },
+        { Sequence: promptSequence(node.prompt), Phrase: promptPhrase(node.prompt), ClearDigits: 'True', ...settings },
         [next(sanitize)],
       ),
     ];

@@ -1,8 +1,8 @@
 import type { MenuNode } from '../../../../ir/nodes.js';
+import { promptPhrase, promptSequence } from '../prompt.js';
 import { caption, menuKeyVariable, menuTriesVariable } from '../../conventions.js';
 import { action, assignAction } from '../actions.js';
 import { matchCase, named, next, stepKey, type DraftAction, type MapContext } from '../draft.js';
-import { ttsSequence, ttsText } from '../escape.js';
 
 /**
  * menu → MENU with one case branch per key (docs/cxone.md §6.3: a case branch is
@@ -24,8 +24,8 @@ export function mapMenu(node: MenuNode, ctx: MapContext): DraftAction[] {
       'MENU',
       caption(node.id),
       {
-        Sequence: ttsSequence(node.prompt),
-        Phrase: ttsText(node.prompt),
+        Sequence: promptSequence(node.prompt),
+        Phrase: promptPhrase(node.prompt),
         ClearDigits: 'True',
         MaxDigits: '1',
         Terminator: '',

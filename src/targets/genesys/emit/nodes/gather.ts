@@ -1,4 +1,5 @@
 import type { GatherNode } from '../../../../ir/nodes.js';
+import { promptAudio } from './play.js';
 import { duration, exp, lit, NO_VALUE, type ArchyAction, type CollectInput } from '../archy.js';
 import { useVariable, type FlowContext } from '../context.js';
 
@@ -24,7 +25,7 @@ export function compileGather(node: GatherNode, context: FlowContext): ArchyActi
     includeTerminatingDtmfInResultData: false,
     interDigitTimeout: node.interDigitTimeoutSeconds === undefined ? NO_VALUE : duration(node.interDigitTimeoutSeconds),
     noEntryTimeout: duration(node.timeoutSeconds),
-    inputAudio: { tts: node.prompt },
+    inputAudio: promptAudio(node.prompt, context, node.origin),
     acceptJustStar: lit(false),
     acceptJustPound: lit(false),
     verificationType: 'none',

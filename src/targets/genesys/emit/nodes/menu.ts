@@ -1,4 +1,5 @@
 import type { MenuNode } from '../../../../ir/nodes.js';
+import { promptAudio } from './play.js';
 import { duration, exp, lit, NO_VALUE, type ArchyAction } from '../archy.js';
 import { useVariable, type FlowContext } from '../context.js';
 import { stringLiteral } from '../expression.js';
@@ -24,7 +25,7 @@ export function compileMenu(node: MenuNode, context: FlowContext): ArchyAction[]
       includeTerminatingDtmfInResultData: false,
       interDigitTimeout: NO_VALUE,
       noEntryTimeout: duration(node.timeoutSeconds),
-      inputAudio: { tts: node.prompt },
+      inputAudio: promptAudio(node.prompt, context, node.origin),
       // Every key is an entry, so an unlisted `*` or `#` is a no-match as the spec says (MENU_LONE_KEYS).
       acceptJustStar: lit(MENU_LONE_KEYS),
       acceptJustPound: lit(MENU_LONE_KEYS),

@@ -1,4 +1,5 @@
 import type { RouteNode, RouteTarget } from '../../../../ir/nodes.js';
+import { promptAudio } from './play.js';
 import { disconnect, exp, lit, NO_VALUE, type ArchyAction, type ArchyValue, type TransferToAcd } from '../archy.js';
 import { LITERAL_PRIORITY_MAX } from '../../facts.js';
 import type { FlowContext } from '../context.js';
@@ -86,7 +87,7 @@ function transfer(
     languageSkill: NO_VALUE,
     acdSkills: target.skills.length === 0 ? NO_VALUE : target.skills.map((skill) => ({ acdSkill: lit({ name: skill }) })),
     directAgent: NO_VALUE,
-    ...(node.prompt === undefined ? {} : { preTransferAudio: { tts: node.prompt } }),
+    ...(node.prompt === undefined ? {} : { preTransferAudio: promptAudio(node.prompt, context, node.origin) }),
     failureOutputs: { errorType: NO_VALUE, errorMessage: NO_VALUE },
     outputs: {
       failure: { actions: node.onFailure === undefined ? [disconnect(`${node.id}: transfer failed`)] : context.follow(node.onFailure) },

@@ -3,6 +3,7 @@ import { disconnect, exp, lit, type ArchyAction, type ArchyOutput } from '../arc
 import type { FlowContext } from '../context.js';
 import { readableExpression } from '../expression.js';
 import { TRANSFER_TO_NUMBER_ACTION } from '../../unverified.js';
+import { promptAudio } from './play.js';
 
 /**
  * A transfer out of the flow (docs/genesys.md §2.14): `transferToNumber` with the number as a
@@ -12,7 +13,7 @@ import { TRANSFER_TO_NUMBER_ACTION } from '../../unverified.js';
  * are blind: https://help.mypurecloud.com/articles/transfer-flow-action/), so the path is a disconnect.
  */
 export function compileTransfer(node: TransferNode, context: FlowContext): ArchyAction[] {
-  const audio = node.prompt === undefined ? {} : { preTransferAudio: { tts: node.prompt } };
+  const audio = node.prompt === undefined ? {} : { preTransferAudio: promptAudio(node.prompt, context, node.origin) };
   const outputs = { failure: failurePath(node, context) };
   if (node.target.kind === 'flow')
     return [{ transferToFlow: { name: node.id, targetFlow: { name: node.target.flow }, ...audio, outputs } }];
