@@ -482,9 +482,10 @@ function registerGraph(program: Command, ioOf: IoOf, finish: Finish): void {
     .argument('<spec>', 'the spec file')
     .addOption(new Option('-f, --format <format>', 'diagram language').choices(GRAPH_FORMATS).default('mermaid'))
     .option('-o, --out <file>', 'write the diagram to this file (whole or not at all) instead of standard output')
-    .action(async (file: string, options: { format: GraphFormat; out?: string }) => {
+    .option('--config <file>', 'rule configuration (default: the nearest ivrflow.config.yaml, up to the repository root)')
+    .action(async (file: string, options: { format: GraphFormat; out?: string; config?: string }) => {
       const { graphCommand } = await import('./commands/graph.js');
-      finish(await graphCommand(file, { format: options.format, ...optionalProps(options, ['out']) }, ioOf()));
+      finish(await graphCommand(file, { format: options.format, ...optionalProps(options, ['out', 'config']) }, ioOf()));
     });
 }
 

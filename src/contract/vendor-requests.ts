@@ -31,8 +31,13 @@ export interface CallToEndpoint {
   replies?: ReadonlyMap<string, string>;
 }
 
-/** `leaks`: what the run up to the request put where a credential must never be (the runtime check of `ivrflow test`). */
-export type VendorRequest = { ok: true; request: HttpRequest; leaks: Failure[] } | { ok: false; reason: string };
+/**
+ * `leaks`: what the run up to the request put where a credential must never be (the runtime check of
+ * `ivrflow test`); `caller`: the entries that run took, so the rest of the same call can be run
+ * after the endpoint answers (`leaksAfterAnswer`).
+ */
+export type VendorRequest =
+  { ok: true; request: HttpRequest; leaks: Failure[]; caller: readonly CallerEntry[] } | { ok: false; reason: string };
 
 /** Gathers answered before giving up: each rerun adds one, so this bounds the reruns too. */
 const MAX_GATHERS = 32;
@@ -47,7 +52,7 @@ export function requestAsSent(engine: Engine, graph: FlowGraph, endpoint: IrEndp
     const outcome = runUntil(engine, graph, endpoint.id, call, entries);
     if (outcome.kind !== 'needsInput')
       return outcome.kind === 'request'
-        ? { ok: true, request: outcome.request, leaks: outcome.leaks }
+        ? { ok: true, request: outcome.request, leaks: outcome.leaks, caller: [...entries] }
         : { ok: false, reason: outcome.reason };
     const menu = menus.get(outcome.gather);
     if (menu) {
@@ -86,6 +91,55 @@ function runUntil(engine: Engine, graph: FlowGraph, target: string, call: CallTo
   } finally {
     run.return(undefined);
   }
+}
+
+/**
+ * The same call again, with the endpoint answered by `reply` (what the live backend said) every time
+ * it is called, and the rest of the call run to its end (or to a gather the caller entries do not
+ * cover): what it put, after the endpoint answered, where a credential must never be. A verifier
+ * that answers with the credential in a field the flow promotes, says or sends on is caught here,
+ * on the vendor's own artifact; leaks before the request are `requestAsSent`'s.
+ */
+export function leaksAfterAnswer(
+  engine: Engine,
+  graph: FlowGraph,
+  endpoint: string,
+  call: CallToEndpoint,
+  caller: readonly CallerEntry[],
+  reply: HttpReply,
+): Failure[] {
+  const recorder = new Recorder();
+  const run = engine.run({ call: call.call, caller, transfer: 'succeeds' }, recorder);
+  let answeredAt: number | undefined;
+  try {
+    for (let step = run.next(); !step.done;) {
+      const request = step.value;
+      if (request.endpoint === endpoint) answeredAt ??= recorder.events.length;
+      const given = call.replies?.get(request.endpoint);
+      step = run.next(
+        request.endpoint === endpoint
+          ? reply
+          : given === undefined
+            ? passingReply(graph, request.endpoint)
+            : { kind: 'response', status: 200, body: given },
+      );
+    }
+  } catch (error) {
+    if (!(error instanceof CallerInputExhausted || error instanceof EngineError || error instanceof PlatformLimit)) throw error;
+  } finally {
+    run.return(undefined);
+  }
+  return answeredAt === undefined ? [] : findSensitiveLeaks(eventsFrom(recorder, answeredAt), leakWatch(graph), engine.name);
+}
+
+/** The recording from `index` on, with the caller's inputs and the step that was running then. */
+function eventsFrom(recorder: Recorder, index: number): Recorder {
+  const after = new Recorder();
+  after.inputs.push(...recorder.inputs);
+  let running = index - 1;
+  while (running >= 0 && recorder.events[running]!.kind !== 'step') running -= 1;
+  after.events.push(...(running >= 0 ? [recorder.events[running]!] : []), ...recorder.events.slice(index));
+  return after;
 }
 
 /** An answer to an endpoint on the way that meets its success check, with a typed placeholder for every field. */

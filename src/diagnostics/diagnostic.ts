@@ -74,6 +74,7 @@ export type CoreCode =
   | 'secure/sensitive-export'
   | 'secure/unexported-value'
   | 'secure/unavailable-cycle'
+  | 'secure/read-outside-section'
   | 'secure/reserved-placeholder'
   | 'secure/sensitive-output'
   | 'secure/identifier-used-as-credential'

@@ -37,6 +37,8 @@ export interface DocumentKind {
   startFrom: string;
   /** Its top-level `steps` holds a flow's steps, bounded by the step limit rather than the key limit. */
   holdsSteps?: boolean;
+  /** `JSON` for a file another tool writes as JSON (read as YAML 1.2, of which JSON is a subset): its syntax errors say JSON. */
+  syntax?: 'JSON';
 }
 
 export const FLOW_SPEC: DocumentKind = {
@@ -250,6 +252,10 @@ function reportYamlError(sink: DiagnosticSink, error: YAMLError, kind: DocumentK
       );
       return;
     default:
+      if (kind.syntax === 'JSON') {
+        reportJsonError(sink, start, end, dropped);
+        return;
+      }
       sink.reportAt(
         'yaml/syntax',
         `YAML syntax error: ${message}`,
@@ -258,6 +264,27 @@ function reportYamlError(sink: DiagnosticSink, error: YAMLError, kind: DocumentK
         cascadeHint(SYNTAX_HINTS[error.code] ?? GENERAL_SYNTAX_HINT, dropped),
       );
   }
+}
+
+/** A JSON file's syntax error, in JSON's words (the YAML parser's would talk about indentation). */
+function reportJsonError(sink: DiagnosticSink, start: number, end: number, dropped: number): void {
+  let message = 'the file is not valid JSON';
+  try {
+    JSON.parse(sink.source.text);
+  } catch (error) {
+    // The position is the diagnostic's own; JSON.parse's offset would only repeat it less readably.
+    if (error instanceof SyntaxError) message = firstLine(error.message).replace(/ in JSON at position \d+.*$/, '');
+  }
+  sink.reportAt(
+    'yaml/syntax',
+    `JSON syntax error: ${message}`,
+    start,
+    end,
+    cascadeHint(
+      'Check that the file is whole JSON: every `{` and `[` closed, strings in double quotes, commas between items; a file cut short ends early.',
+      dropped,
+    ),
+  );
 }
 
 /**

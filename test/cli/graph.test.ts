@@ -35,6 +35,26 @@ describe('ivrflow graph', () => {
     expect(readdirSync(dir)).toEqual(['bad.yaml']);
   });
 
+  it('reads the rule levels from --config or the nearest ivrflow.config.yaml, as validate does', async () => {
+    const dir = tempDir();
+    // An 8 s timeout is an error of rule http-timeout by default; a team may lower it to a warning.
+    writeFileSync(join(dir, 'spec.yaml'), readFileSync(spec, 'utf8').replace('timeoutSeconds: 15', 'timeoutSeconds: 8'));
+    const refused = await ivrflow(['graph', 'spec.yaml'], { cwd: dir });
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stderr).toMatch(/spec\.yaml:\d+:\d+ error rule\/http-timeout/);
+    writeFileSync(join(dir, 'team.yaml'), 'rules:\n  http-timeout: warning\n');
+    const configured = await ivrflow(['graph', 'spec.yaml', '--config', 'team.yaml'], { cwd: dir });
+    expect(configured.exitCode, configured.stderr).toBe(0);
+    expect(configured.stderr).toMatch(/warning rule\/http-timeout/);
+    expect(configured.stdout).toMatch(/^flowchart TD/);
+    writeFileSync(join(dir, 'ivrflow.config.yaml'), 'rules:\n  http-timeout: warning\n');
+    expect((await ivrflow(['graph', 'spec.yaml'], { cwd: dir })).exitCode).toBe(0);
+    writeFileSync(join(dir, 'bad.config.yaml'), 'rules:\n  http-timeout: loud\n');
+    const bad = await ivrflow(['graph', 'spec.yaml', '--config', 'bad.config.yaml'], { cwd: dir });
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stdout).toBe('');
+  });
+
   it('a missing file is exit 2 and an unknown format a usage error', async () => {
     expect((await ivrflow(['graph', 'missing.yaml'], { cwd: tempDir() })).exitCode).toBe(2);
     const unknown = await ivrflow(['graph', spec, '--format', 'svg']);

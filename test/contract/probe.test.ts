@@ -88,6 +88,24 @@ describe('contract probe against the mock middleware (loopback)', () => {
     expect(codes).toContain('error contract/echoes-credential@endpoints.verifyIdentity.response:40');
   });
 
+  it('fails the call in which the echoed credential reaches a promoted attribute, on each vendor’s artifact', async () => {
+    const report = await probe([{ kind: 'echoCredential', field: 'customer_id' }]);
+    const leaks = report.diagnostics.filter((diagnostic) => diagnostic.code === 'contract/credential-leak');
+    expect(leaks.map((leak) => `${leak.severity} ${leak.path.join('.')}`)).toEqual(['error endpoints.verifyIdentity']);
+    expect(leaks[0]!.message).toMatch(
+      /after `verifyIdentity` answered the valid request, attribute `customer\.id` carries a value the caller keyed/,
+    );
+    expect(leaks[0]!.message).toContain('(at step `promoteIdentity`)');
+    expect(leaks[0]!.message).toContain('genesys and cxone');
+    expect(located(report)).toContain('error contract/echoes-credential@endpoints.verifyIdentity.response:40');
+  });
+
+  it('an echo in a field the flow never reads is the echo finding only, not a leak', async () => {
+    const codes = located(await probe([{ kind: 'echoCredential', field: 'unread_field' }]));
+    expect(codes.filter((code) => code.includes('credential-leak'))).toEqual([]);
+    expect(codes).toContain('error contract/echoes-credential@endpoints.verifyIdentity.response:40');
+  });
+
   it('names a body that is not JSON', async () => {
     const codes = located(await probe([{ kind: 'malformed' }]));
     expect(codes).toContain('error contract/not-json@endpoints.verifyIdentity.response:40');

@@ -15,6 +15,8 @@ export interface CxoneStubOptions {
   save?: { status: 206 | 409; problems: Record<string, { errors?: string[]; warnings?: string[] }> };
   /** Action definitions by library id (GET /actions/{id}); others answer 404. */
   actions?: Record<string, object>;
+  /** Answer 403 to the script lookup (GET ?scriptPath=) or to the save (POST), as a user without the Studio permissions gets. */
+  forbidden?: 'find' | 'save';
 }
 
 export interface CxoneStub extends Stub {
@@ -47,6 +49,11 @@ export async function startCxoneStub(options: CxoneStubOptions): Promise<CxoneSt
       return { status: 200, json: { access_token: token, id_token: token, token_type: 'Bearer', expires_in: 3600 } };
     }
     if (request.headers.authorization !== `Bearer ${token}`) return { status: 401, json: { error: 'invalid_token' } };
+    if (request.path === SCRIPTS && request.method === (options.forbidden === 'find' ? 'GET' : 'POST') && options.forbidden !== undefined)
+      return {
+        status: 403,
+        json: { error: 'Forbidden', error_description: 'The user does not have the permission to access this resource.' },
+      };
     if (request.method === 'GET' && request.path === SCRIPTS)
       return (options.scripts ?? []).includes(request.query.get('scriptPath') ?? '')
         ? { status: 200, json: { scriptPath: request.query.get('scriptPath') } }

@@ -42,6 +42,19 @@ function expectNoSecrets(text: string, secrets: readonly string[]): void {
 }
 
 describe('ivrflow publish --target cxone (loopback tenant)', () => {
+  it.each([
+    ['looking the script up (--dry-run)', 'find', ['--dry-run']],
+    ['saving the script', 'save', []],
+  ] as const)('403 on %s names the Studio permissions the access key needs, and exits 2', async (_, forbidden, args) => {
+    const { exitCode, stdout, stderr, stub, secrets } = await publish({ forbidden }, [...args]);
+    expect(exitCode).toBe(2);
+    expect(stderr).toMatch(/answered 403 Forbidden/);
+    expect(stderr).toMatch(/Studio > Scripts: View, Studio > Scripts: Edit, Studio > Scripts: Save/);
+    expect(stderr).toMatch(/CXONE_ACCESS_KEY_ID/);
+    expect(stub.saved).toEqual([]);
+    expectNoSecrets(stdout + stderr, secrets);
+  });
+
   it('--dry-run prints the plan and sends only reads', async () => {
     const { exitCode, stdout, stderr, stub, secrets } = await publish({}, ['--dry-run']);
     expect(exitCode, stderr).toBe(0);

@@ -1,5 +1,5 @@
 import { execa } from 'execa';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ivrflow, tempDir } from '../helpers/cli.js';
@@ -82,6 +82,51 @@ describe('ivrflow contract', () => {
     );
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toMatch(/load: 40 requests at concurrency 4 in [\d.]+ s: \d+\/s, p50 [\d.]+ ms, p99 [\d.]+ ms \(40× 200\)/);
+  });
+});
+
+describe('ivrflow contract against a verifier that echoes the credential (loopback)', () => {
+  const echo = [{ kind: 'echoCredential' as const, field: 'customer_id' }];
+
+  it('fails the run whose promoted attribute carries the credential, at the endpoint, exit 1', async () => {
+    const mock = await startExampleMock(await compiledExample('identity-promotion'), echo);
+    try {
+      const result = await ivrflow(['contract', SPEC, '--endpoint', verifyUrl(mock), '--cases', CASES], { env: ENV });
+      expect(result.exitCode).toBe(1);
+      expect(result.stdout).toMatch(
+        /flows\/identity-promotion\.yaml:\d+:3 error contract\/credential-leak {2}Security: after `verifyIdentity` answered the valid request, attribute `customer\.id` carries a value the caller keyed/,
+      );
+      expect(result.stdout).toContain('error contract/echoes-credential');
+      // The report names where, never what: the keyed code is not printed.
+      expect(result.stdout + result.stderr).not.toContain('123456');
+    } finally {
+      await mock.server.close();
+    }
+  });
+
+  it('fails the run that sends the echoed credential on to a non-verifying endpoint', async () => {
+    const spec = 'flows/pin-with-summary.yaml';
+    const mock = await startExampleMock(await compiledExample('pin-with-summary'), echo);
+    const cases = join(tempDir(), 'cases.yaml');
+    writeFileSync(cases, "ivrflowContract: 1\nendpoints:\n  verifyPin:\n    call: { ani: '+15550100100' }\n    credential: '123456'\n");
+    try {
+      const result = await ivrflow(['contract', spec, '--endpoint', `verifyPin=${mock.server.url}/api/v1/auth/verify`, '--cases', cases], {
+        env: ENV,
+      });
+      expect(result.exitCode).toBe(1);
+      expect(result.stdout).toMatch(
+        /error contract\/credential-leak {2}Security: after `verifyPin` answered the valid request, the body of the request to `accountSummary` carries/,
+      );
+      expect(result.stdout).toMatch(/attribute `customer\.id` carries/);
+    } finally {
+      await mock.server.close();
+    }
+  });
+
+  it('passes the same flows against the mock that does not echo', async () => {
+    const result = await ivrflow(['contract', SPEC, '--endpoint', verifyUrl(good), '--cases', CASES, '-f', 'json'], { env: ENV });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).not.toContain('credential-leak');
   });
 });
 

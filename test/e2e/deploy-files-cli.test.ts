@@ -67,6 +67,19 @@ describe('deploy files from the CLI', () => {
     expect(bad.stderr).not.toContain('    at ');
     expect((await ivrflow(['archy-results', join(dir, 'missing.json')])).exitCode).toBe(2);
   });
+
+  it('archy-results: a results file cut short is a JSON syntax error at its end, not a YAML one', async () => {
+    const dir = tempDir();
+    const whole = JSON.stringify({ status: 'failure', exitCode: 1, output: { traces: [{ text: 'x', type: 'error' }] } }, null, 2);
+    const cut = whole.slice(0, whole.indexOf('"type"'));
+    writeFileSync(join(dir, 'cut.json'), cut);
+    const result = await ivrflow(['archy-results', join(dir, 'cut.json')]);
+    expect(result.exitCode).toBe(1);
+    const lines = cut.split('\n');
+    expect(result.stdout).toContain(`cut.json:${lines.length}:`);
+    expect(result.stdout).toMatch(/error yaml\/syntax {2}JSON syntax error: /);
+    expect(result.stdout).not.toMatch(/YAML syntax|indent/i);
+  });
 });
 
 /** The one flow folder (a link) in an output folder; the hidden one beside it holds the files. */

@@ -8,6 +8,7 @@ import { createEngine } from '../../src/simulate/engines.js';
 import type { Artifact } from '../../src/targets/artifact.js';
 import { compile, exampleEnvironment, mutateFlow } from '../helpers/fixtures.js';
 import { call, ok, requests, simulate, prompts } from '../simulate/helpers.js';
+import { HOSTILE } from './hostile-strings.js';
 
 /**
  * Hostile literals in every string field an endpoint and a prompt have, judged by decoders that are
@@ -16,45 +17,6 @@ import { call, ok, requests, simulate, prompts } from '../simulate/helpers.js';
  * engine's Snippet interpreter sends. Each literal either arrives exactly, or is refused with a
  * diagnostic at the literal.
  */
-const HOSTILE = [
-  'a\\$b',
-  'C:\\#1',
-  '\\\\$x',
-  'ends with \\',
-  '\\',
-  '$x',
-  '${x}',
-  '$!x',
-  '$esc.d',
-  '${esc.d}',
-  '\\${esc.d}',
-  '#set($a = 1)',
-  '## comment',
-  '#* block *#',
-  '#if(true)x#end',
-  '"quoted"',
-  "it's",
-  '{otp}',
-  '\\{brace\\}',
-  'key: value',
-  '- dash',
-  'yes',
-  'off',
-  '~',
-  'null',
-  '0x1F',
-  '1e3',
-  '%20 100%',
-  '<b>&amp;</b>',
-  'café 日本語 😀',
-  'tab\there',
-  'line\nbreak',
-  'nul\u0000byte',
-  'bell\u0007',
-  'escape\u001b[0m',
-  'del\u007f',
-  'c1\u0085',
-];
 
 type Field = 'body' | 'header' | 'url' | 'prompt';
 const FIELDS: Field[] = ['body', 'header', 'url', 'prompt'];

@@ -21,6 +21,7 @@ export interface ArchyResultsOptions extends ReportChoices {
 const RESULTS_FILE: DocumentKind = {
   noun: 'Archy results file',
   firstLine: '{',
+  syntax: 'JSON',
   startFrom: `Pass the file written by \`archy publish --resultsFile <file>\`; see ${docUrl('genesys.md#publishing')}.`,
 };
 

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { checkSpec } from '../../pipeline.js';
+import { loadConfig } from '../config-file.js';
 import { renderGraph, type GraphFormat } from '../../graph/render.js';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, type CliIo } from '../io.js';
 import { isIoDiagnostic, readSpecFile } from '../read-input.js';
@@ -12,6 +13,11 @@ export interface GraphOptions {
   format: GraphFormat;
   /** `--out`: the diagram goes to this file, written whole or not at all; otherwise to standard output. */
   out?: string;
+  /**
+   * `--config`, else the nearest ivrflow.config.yaml, as for `validate`: the rule levels decide
+   * whether the spec has errors, and a spec with errors is not drawn.
+   */
+  config?: string;
 }
 
 /** Draw one spec's step graph. 0 drawn, 1 the spec has errors (printed, nothing drawn), 2 I/O. */
@@ -22,7 +28,11 @@ export async function graphCommand(file: string, options: GraphOptions, io: CliI
     report.add(file, '', [read.diagnostic]);
     return printDiagnostics(report, io);
   }
-  const checked = checkSpec(file, read.bytes, { readInclude: includeReader(io.cwd) });
+  const config = await loadConfig(options.config, io.cwd);
+  if (config) report.add(config.file, config.text, config.notes);
+  // No --env: the graph draws ids, kinds, edges and literal prompts, none of which an environment
+  // fills (the IR fills endpoint URLs only, which are not drawn); `validate --env` checks the values.
+  const checked = checkSpec(file, read.bytes, { readInclude: includeReader(io.cwd), ...(config ? { rules: config.rules } : {}) });
   report.add(file, checked.source.text, checked.diagnostics);
   report.addIncluded(checked.source);
   if (!checked.graph) return printDiagnostics(report, io);

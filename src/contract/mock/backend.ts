@@ -325,7 +325,9 @@ function applyFault(fault: Fault, base: MockAnswer, endpoint: IrEndpoint, creden
       return { ...base, body: base.body.slice(0, Math.max(1, Math.floor(base.body.length / 2))) };
     case 'echoCredential': {
       const parsed = parseObject(base.body);
-      return parsed && credential !== undefined ? { ...base, body: JSON.stringify({ ...parsed, echo: credential }) } : base;
+      return parsed && credential !== undefined
+        ? { ...base, body: JSON.stringify({ ...parsed, [fault.field ?? 'echo']: credential }) }
+        : base;
     }
     case 'acceptReplay':
     case 'acceptStale':

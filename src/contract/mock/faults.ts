@@ -16,8 +16,12 @@ export type Fault =
   | { kind: 'acceptReplay' }
   | { kind: 'acceptStale' }
   | { kind: 'acceptAnyBearer' }
-  /** Answer with the credential it was sent (`echo`), as a verifier that "confirms" what was keyed would. */
-  | { kind: 'echoCredential' };
+  /**
+   * Answer with the credential it was sent, as a verifier that "confirms" what was keyed would: as
+   * `echo`, or in place of the answer's field `field` (`echo-credential:customer_id`), where the
+   * flow promotes or sends on what it reads.
+   */
+  | { kind: 'echoCredential'; field?: string };
 
 export const FAULT_SYNTAX = [
   '500',
@@ -27,7 +31,7 @@ export const FAULT_SYNTAX = [
   'accept-replay',
   'accept-stale',
   'accept-any-bearer',
-  'echo-credential',
+  'echo-credential[:field]',
 ];
 
 /** One fault from its text, or undefined when the text is none of FAULT_SYNTAX. */
@@ -47,6 +51,8 @@ export function parseFault(text: string): Fault | undefined {
   if (delay) return { kind: 'delay', seconds: Number(delay[1]) };
   const rename = /^rename:([A-Za-z_][A-Za-z0-9_]{0,63})=([A-Za-z_][A-Za-z0-9_]{0,63})$/.exec(trimmed);
   if (rename) return { kind: 'rename', from: rename[1]!, to: rename[2]! };
+  const echo = /^echo-credential:([A-Za-z_][A-Za-z0-9_]{0,63})$/.exec(trimmed);
+  if (echo) return { kind: 'echoCredential', field: echo[1]! };
   return undefined;
 }
 

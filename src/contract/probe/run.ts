@@ -4,9 +4,9 @@ import { suggest } from '../../diagnostics/suggest.js';
 import { fitsType } from '../../flowspec/checks/types.js';
 import type { FlowGraph, IrEndpoint, GatherNode } from '../../ir/nodes.js';
 import { liveSendOf, sendLive, type LiveReply, type LiveSend, type SecretLookup } from '../../simulate/run/live.js';
-import type { CallData, Engine, EngineName, HttpRequest } from '../../targets/engine-contract.js';
+import type { CallData, CallerEntry, Engine, EngineName, HttpRequest } from '../../targets/engine-contract.js';
 import { endpointRoles } from '../roles.js';
-import { requestAsSent } from '../vendor-requests.js';
+import { leaksAfterAnswer, requestAsSent, type CallToEndpoint } from '../vendor-requests.js';
 import { carries, MIN_WATCHED_LENGTH } from '../../simulate/run/sensitive-leaks.js';
 import { describeAnswer, percentile, readAnswer, type ReadAnswer } from './answer.js';
 import type { EndpointCases } from './cases-file.js';
@@ -96,6 +96,8 @@ class EndpointProber {
   private readonly now: () => number;
   private unreachable = false;
   private readonly leaksReported = new Set<string>();
+  /** Each engine's last built call, so the rest of it can be run once the valid request is answered. */
+  private readonly lastCall = new Map<EngineName, { call: CallToEndpoint; caller: readonly CallerEntry[] }>();
 
   constructor(
     private readonly target: ProbeTarget,
@@ -144,14 +146,16 @@ class EndpointProber {
       id: randomUUID(),
       timestamp: new Date(variant.timestamp ?? this.now()).toISOString(),
     };
-    const sent = requestAsSent(engine, this.options.graph, this.endpoint, {
+    const toEndpoint: CallToEndpoint = {
       call,
       credential: variant.credential,
       otherKeys: this.target.cases?.caller ?? [],
       replies: this.target.cases?.replies ?? new Map(),
-    });
+    };
+    const sent = requestAsSent(engine, this.options.graph, this.endpoint, toEndpoint);
     if (sent.ok) {
-      for (const leak of sent.leaks) this.reportLeak(engine, leak.message);
+      for (const leak of sent.leaks) this.reportLeak(engine, `on the way to \`${this.endpoint.id}\`, ${leak.message}`);
+      this.lastCall.set(engine.name, { call: toEndpoint, caller: sent.caller });
       return sent.request;
     }
     this.add(engine, {
@@ -173,7 +177,7 @@ class EndpointProber {
     this.add(engine, {
       code: 'contract/credential-leak',
       severity: 'error',
-      message: `Security: on the way to \`${this.endpoint.id}\`, ${message}.`,
+      message: `Security: ${message}.`,
       path: this.origin,
       onKey: true,
       hint: 'Send a credential only in the body of its verifier, never in a URL, a header, a prompt or an attribute; promote what the verifier answers.',
@@ -192,6 +196,18 @@ class EndpointProber {
       onKey: true,
       hint: 'A verifier answers with who the caller is (an id, a tier), never with what they keyed; remove the echo from the backend.',
     });
+  }
+
+  /** The rest of the valid call, on the live answer: an echoed credential must not reach an attribute, a prompt or another request. */
+  private checkRestOfCall(engine: Engine, reply: LiveReply): void {
+    const last = this.lastCall.get(engine.name);
+    if (reply.kind !== 'response' || last === undefined) return;
+    const answer = { kind: 'response' as const, status: reply.status, body: reply.body };
+    for (const leak of leaksAfterAnswer(engine, this.options.graph, this.endpoint.id, last.call, last.caller, answer))
+      this.reportLeak(
+        engine,
+        `after \`${this.endpoint.id}\` answered the valid request, ${leak.message}${leak.step === undefined ? '' : ` (at step \`${leak.step}\`)`}`,
+      );
   }
 
   private async send(request: HttpRequest, change?: (send: LiveSend) => LiveSend): Promise<{ reply: LiveReply; answer: ReadAnswer }> {
@@ -217,6 +233,7 @@ class EndpointProber {
     }
     const credential = this.target.cases?.credential;
     if (credential !== undefined) this.checkEcho(engine, reply, credential);
+    this.checkRestOfCall(engine, reply);
     const problems = this.checkValidAnswer(engine, answer);
     this.record(engine, 'valid', problems === 0 ? 'pass' : 'fail', describeAnswer(answer), reply);
     return answer;

@@ -2,6 +2,7 @@ import { isRefProblem } from '../flow-index.js';
 import { computeTaint, sensitiveSources, type TaintFacts } from '../taint.js';
 import { isRefValue } from '../types.js';
 import type { CheckContext } from './context.js';
+import { checkReadsOutsideSection } from './secure-reads.js';
 
 /**
  * Sensitive data stays inside the secure section: credentials are gathered there only, reached only
@@ -13,6 +14,7 @@ export function checkSecureSection(context: CheckContext): void {
   checkSensitiveGathers(context);
   checkExports(context);
   checkUnavailablePath(context);
+  checkReadsOutsideSection(context);
 }
 
 /**
