@@ -78,7 +78,7 @@ function tooDeep(node: FlowNode, context: FlowContext): ArchyAction {
       message: `Step \`${node.id}\` is ${MAX_INLINED_DEPTH} steps deep on a path back to ${retry === undefined ? 'a retry' : `retry \`${retry}\``} in the Genesys ${context.flowType} flow; ivrflow nests at most ${MAX_INLINED_DEPTH} steps inside one Archy loop (its limit, not Genesys's).`,
       path: node.origin,
       onKey: true,
-      hint: 'A path from a retry\'s body back to the retry stays inside its loop: shorten it (move steps before the retry, or after the attempt succeeds).',
+      hint: "A path from a retry's body back to the retry stays inside its loop: shorten it (move steps before the retry, or after the attempt succeeds).",
     });
   }
   return disconnect(`${node.id}: too deep`);
