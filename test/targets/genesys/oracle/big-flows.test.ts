@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { chainFlow, diamondFlow, routeCasesFlow } from '../../../../scripts/large-flows.mjs';
 import { compileSpec } from '../../../../src/pipeline.js';
-import { problems, runOracle, type OracleReport } from './oracle.js';
+import { mutatedCopy, problems, runOracle, type OracleReport } from './oracle.js';
 
 /**
  * The task layout's big shapes, judged by the Architect core (oracle.test.ts explains the oracle):
@@ -21,6 +21,8 @@ const BIG_FLOWS = [
 
 const dirs = new Map<string, string>();
 let reports: Map<string, OracleReport>;
+/** The layout leans on one loop rule; a copy that breaks it must fail, or the cases prove nothing. */
+let strayLoopNext: string;
 
 /** The generated Genesys files of a spec, written where the oracle reads them. */
 async function genesysFolder(name: string, spec: string): Promise<string> {
@@ -37,7 +39,11 @@ async function genesysFolder(name: string, spec: string): Promise<string> {
 
 beforeAll(async () => {
   for (const { name, spec } of BIG_FLOWS) dirs.set(name, await genesysFolder(name, spec));
-  reports = await runOracle([...dirs.values()]);
+  // A `loopNext` moved into a task, out of every loop: why the path back to a retry is never cut.
+  strayLoopNext = mutatedCopy(dirs.get(BIG_FLOWS[0]!.name)!, 'inbound-call.yaml', (text) =>
+    text.replace(/(refId: step-[^\n]+\n\s+actions:\n)(\s+)- /, '$1$2- loopNext:\n$2    name: stray\n$2- '),
+  );
+  reports = await runOracle([...dirs.values(), strayLoopNext]);
 }, 600_000);
 
 describe('the Architect core accepts the task layout of big flows', () => {
@@ -45,6 +51,10 @@ describe('the Architect core accepts the task layout of big flows', () => {
     const report = reports.get(dirs.get(name)!)!;
     expect(report.flows.map((flow) => flow.file)).toEqual(['inbound-call.yaml']);
     expect(problems(report)).toEqual([]);
+  });
+
+  it('refuses a loopNext outside a loop, the rule that keeps the path back to a retry in its loop', () => {
+    expect(problems(reports.get(strayLoopNext)!).join('\n')).toMatch(/must be within a loop path/);
   });
 
   it('the cases hold what they are about: jumps out of loops, tasks, short decision chains', async () => {
