@@ -5,7 +5,7 @@
  * no deeper for five times the steps or cases. The Genesys YAML writer once overflowed its stack
  * (RangeError) on the 1,000-step chain and on 900 route cases, and then refused both.
  */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chainFlow, diamondFlow, joinFlow, pathAfterRetry, playChain, routeCasesFlow } from '../../scripts/large-flows.mjs';
