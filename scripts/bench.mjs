@@ -15,6 +15,7 @@ import { checkSpec, compileSpec } from '../dist/pipeline.js';
 import { renderStylish } from '../dist/diagnostics/render/stylish.js';
 import { plainStyle } from '../dist/diagnostics/render/style.js';
 import { chainFlow, joinFlow, playChain, specWithErrors } from './large-flows.mjs';
+import { pathAfterRetry, routeCasesFlow } from './large-flows.mjs';
 import { benchBatch } from './bench-batch.mjs';
 import { readEnvironmentFile } from '../dist/cli/environment-file.js';
 import { createEngine } from '../dist/simulate/engines.js';
@@ -264,6 +265,42 @@ await growth(
     if (checkSpec('errors.yaml', bytes).diagnostics.length === 0) throw new Error('the errors spec has no diagnostics');
   },
 );
+
+/**
+ * The bytes of the Genesys flow files for five times the steps (1,000 and 5,000) or route cases (180
+ * and 900), and their deepest indentation: the task layout keeps the size linear and the nesting
+ * bounded (docs/genesys.md "Task layout").
+ */
+async function genesysOutputGrowth() {
+  const flowFiles = async (text) => {
+    const result = await compileSpec('flow.yaml', Buffer.from(text), { targets: ['genesys'] });
+    const files = (result.artifacts ?? []).filter((artifact) => artifact.kind === 'inboundCall' || artifact.kind === 'secureCall');
+    if (files.length === 0) throw new Error(`no Genesys flow: ${result.diagnostics.find((d) => d.severity === 'error')?.message}`);
+    const depth = Math.max(...files.flatMap((file) => file.contents.split('\n').map((line) => line.length - line.trimStart().length)));
+    return { bytes: files.reduce((sum, file) => sum + file.contents.length, 0), depth };
+  };
+  for (const [shape, make, size] of [
+    ['chain of plays', playChain, 1000],
+    ['retries', chainFlow, 1000],
+    ['a path after a retry', pathAfterRetry, 1000],
+    ['joins', joinFlow, 1000],
+    ['route cases', routeCasesFlow, 180],
+  ]) {
+    try {
+      const [small, large] = [await flowFiles(make(size)), await flowFiles(make(size * 5))];
+      const ratio = large.bytes / small.bytes;
+      judge(
+        `Genesys output size, ${shape}`,
+        `${size}: ${(small.bytes / 1e6).toFixed(2)} MB, depth ${small.depth}; ${size * 5}: ${(large.bytes / 1e6).toFixed(2)} MB, depth ${large.depth} = ${ratioText(ratio, 5)}`,
+        'linear (<= 6x) and no deeper',
+        ratio <= 6 && large.depth <= small.depth,
+      );
+    } catch (error) {
+      judge(`Genesys output size, ${shape}`, `FAILED: ${error instanceof Error ? error.message : String(error)}`, 'linear', false);
+    }
+  }
+}
+await genesysOutputGrowth();
 
 // IVRFLOW_BENCH_BATCH=100,1000 runs smaller batches (the default takes minutes on a busy machine).
 const batchSizes = (process.env.IVRFLOW_BENCH_BATCH ?? '1000,10000').split(',').map(Number);

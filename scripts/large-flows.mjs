@@ -145,3 +145,27 @@ export function routeCasesFlow(cases) {
     },
   });
 }
+
+/**
+ * One retry whose successful attempt leads to a path of `steps` plays, then a route: the steps after
+ * an attempt's success, which the Genesys layout once nested inside the retry's loop.
+ */
+export function pathAfterRetry(steps) {
+  const flowSteps = {
+    ask: { type: 'retry', maxAttempts: 3, body: 'menu', onExhausted: 'hangUp' },
+    menu: { type: 'gather', prompt: 'Press 1.', into: 'choice', digits: 1, timeoutSeconds: 10, next: 'play0', onNoInput: 'ask' },
+  };
+  for (let index = 0; index < steps; index++)
+    flowSteps[`play${index}`] = { type: 'play', prompt: `Message ${index}.`, next: index + 1 < steps ? `play${index + 1}` : 'done' };
+  flowSteps.done = { type: 'route', queue: 'general', priority: 10, onFailure: 'hangUp' };
+  flowSteps.hangUp = { type: 'disconnect', prompt: 'Goodbye.' };
+  return stringify({
+    ivrflow: 1,
+    name: `After a retry ${steps}`,
+    language: 'en-US',
+    start: 'ask',
+    variables: { choice: { type: 'string' } },
+    queues: { general: {} },
+    steps: flowSteps,
+  });
+}

@@ -27,3 +27,16 @@ export const COLLECT_NO_ENTRY_TIMEOUT_SECONDS = { min: 1, max: 99 } as const;
  * equal to 10"), checked offline by test/targets/genesys/oracle/.
  */
 export const LITERAL_PRIORITY_MAX = 10;
+
+/**
+ * Not a Genesys limit: ivrflow's own bound on the steps one Genesys flow file writes, copies
+ * included. Genesys publishes no static limit on actions or tasks per flow: Architect shows a flow's
+ * size against a maximum it does not state (https://help.mypurecloud.com/articles/architect-flow-size/),
+ * and its 10,000 is the actions one call may run, where entering a task does not count
+ * (https://help.mypurecloud.com/faqs/how-many-actions-can-i-run-in-a-flow/). The task layout writes
+ * every step once (emit/tasks.ts), except that a step reached on several paths back to a retry is
+ * written once per path inside the retry's loop; this bound stops such copies from multiplying. It is
+ * five times the spec's own limit of 10,000 steps (flowspec/limits.ts), so any spec without such
+ * copies compiles.
+ */
+export const IVRFLOW_MAX_STEP_COPIES = 50_000;

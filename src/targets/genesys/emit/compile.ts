@@ -1,6 +1,7 @@
 import type { SpecPath } from '../../../diagnostics/diagnostic.js';
 import type { FlowNode } from '../../../ir/nodes.js';
 import { assertNever } from '../../../util/assert.js';
+import { IVRFLOW_MAX_STEP_COPIES } from '../facts.js';
 import { disconnect, type ArchyAction } from './archy.js';
 import { nodeById, type FlowContext } from './context.js';
 import { compileCondition } from './nodes/condition.js';
@@ -15,28 +16,24 @@ import { compileDisconnect } from './nodes/disconnect.js';
 import { compilePlay } from './nodes/play.js';
 import { compileSetAttributes } from './nodes/set-attributes.js';
 
-/** Inlining inside loops copies a shared step once per path to it; beyond this many actions per file, stop. */
-export const MAX_ACTIONS_PER_FLOW = 2000;
-
 /**
- * Steps nested inside one another within a task. Outside loops the layout cuts at MAX_NESTING; inside
- * a retry's loop it cannot (tasks.ts), so a long path after a retry's body nests one level per step.
- * Past this depth the flow is refused with a diagnostic rather than written: the YAML writer
- * recurses per level and a path of a few hundred steps would exhaust the stack (a 1,000-step chain
- * of retries did).
+ * Steps nested inside one another on a path back to an enclosing retry. Such a path must stay inside
+ * the retry's Archy loop (tasks.ts), so it cannot be cut into tasks and nests one level per step.
+ * Past this depth the flow is refused with a diagnostic rather than written: the emitter and the
+ * YAML writer recurse per level. Paths that leave the retry are cut into tasks and never reach it.
  */
 export const MAX_INLINED_DEPTH = 64;
 
 /**
  * The actions for a transition to `stepId`. Archy nests actions in a tree and the spec is a graph:
  * a join, or a step nested too deep, becomes a task of its own reached by `jumpToTask` (tasks.ts);
- * inside a retry's loop a step reached on two paths is inlined on both. Cycles run only through
- * retries, which become loops.
+ * on a path back to an enclosing retry a step reached on two paths is inlined on both. Cycles run
+ * only through retries, which become loops.
  */
 export function followStep(stepId: string, context: FlowContext): ArchyAction[] {
   const node = nodeById(context, stepId);
   if (node.kind === 'retry' && context.loops.includes(stepId)) return backToRetry(node, context);
-  if (context.tasks.cuts(stepId, context.nesting, context.loops.length > 0)) return [context.tasks.jumpTo(stepId)];
+  if (context.tasks.cuts(stepId, context.nesting, context.loops)) return [context.tasks.jumpTo(stepId)];
   return compileStep(node, context);
 }
 
@@ -52,14 +49,14 @@ export function compileStep(node: FlowNode, context: FlowContext): ArchyAction[]
     });
     return [disconnect(`${stepId}: cycle`)];
   }
-  if (++context.actionCount > MAX_ACTIONS_PER_FLOW) {
-    if (context.actionCount === MAX_ACTIONS_PER_FLOW + 1)
+  if (++context.actionCount > IVRFLOW_MAX_STEP_COPIES) {
+    if (context.actionCount === IVRFLOW_MAX_STEP_COPIES + 1)
       context.problems.push({
         code: 'target/limit',
-        message: `Inlining shared steps makes the ${context.flowType} flow larger than ${MAX_ACTIONS_PER_FLOW} actions.`,
+        message: `The Genesys ${context.flowType} flow would write more than ${IVRFLOW_MAX_STEP_COPIES} steps (ivrflow's limit, not Genesys's): steps reached on several paths back to a retry are written once on each path, inside its loop.`,
         path: node.origin,
         onKey: true,
-        hint: 'Reduce the number of paths that lead to the same steps.',
+        hint: 'Join the paths after the attempt has succeeded or given up, outside the retry, or split the flow.',
       });
     return [disconnect(`${stepId}: too large`)];
   }
@@ -79,10 +76,10 @@ function tooDeep(node: FlowNode, context: FlowContext): ArchyAction {
     const retry = context.loops.at(-1);
     context.problems.push({
       code: 'target/limit',
-      message: `Step \`${node.id}\` would nest ${MAX_INLINED_DEPTH} steps deep in the ${context.flowType} flow${retry === undefined ? '' : `, inside the loop of retry \`${retry}\``}; ivrflow writes at most ${MAX_INLINED_DEPTH}.`,
+      message: `Step \`${node.id}\` is ${MAX_INLINED_DEPTH} steps deep on a path back to ${retry === undefined ? 'a retry' : `retry \`${retry}\``} in the Genesys ${context.flowType} flow; ivrflow nests at most ${MAX_INLINED_DEPTH} steps inside one Archy loop (its limit, not Genesys's).`,
       path: node.origin,
       onKey: true,
-      hint: 'Inside a retry every step after a successful attempt nests in its loop: end the attempt sooner (route or hang up), or split the flow.',
+      hint: "A path from a retry's body back to the retry stays inside its loop: shorten it (move steps before the retry, or after the attempt succeeds).",
     });
   }
   return disconnect(`${node.id}: too deep`);

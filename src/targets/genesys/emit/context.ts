@@ -15,6 +15,8 @@ export interface GenesysContext {
   names: GenesysNames;
   variables: VariableTable;
   problems: EmitProblem[];
+  /** Each step's strongly connected component (tasks.ts `stepComponents`), computed once per flow. */
+  components: ReadonlyMap<string, number>;
 }
 
 /** The state of building one flow file. */

@@ -60,7 +60,7 @@ function flowContext(base: GenesysContext, flowType: FlowType): FlowContext {
     expanding: [],
     actionCount: 0,
     nesting: 0,
-    tasks: new TaskLayout(flowType, joinSteps(base.graph)),
+    tasks: new TaskLayout(flowType, joinSteps(base.graph), base.components),
     follow: () => [],
   };
   const secure = base.graph.secure;

@@ -1,4 +1,5 @@
 import type { FlowGraph } from '../../../ir/nodes.js';
+import { stronglyConnected } from '../../../util/strongly-connected.js';
 import type { EmitProblem } from '../../artifact.js';
 import type { ArchyAction, FlowType } from './archy.js';
 
@@ -7,8 +8,13 @@ import type { ArchyAction, FlowType } from './archy.js';
  * joins and nests boundedly. A step reached on several transitions (a join) gets its own task, and
  * so does a step whose actions would nest deeper than `MAX_NESTING`; the transition becomes
  * `jumpToTask` to it (published flows reach tasks by `targetTaskRef`, UNVERIFIED for `jumpToTask`
- * itself: unverified.ts). Inside a retry's loop nothing is cut: `loopNext` must stay within the
- * loop's own path ("This action must be within a loop path", the Architect core).
+ * itself: unverified.ts). Inside a retry's loop the same holds for the steps that never lead back
+ * to the retry (the exits of an attempt): `jumpToTask` ends the task, so in the loop it is one more
+ * terminating path, and the Architect core refuses a loop only when every path of it terminates
+ * ("The loop path cannot be terminating", `LoopAction.validate` in npm
+ * purecloud-flow-scripting-api-sdk-javascript@0.0.18, where `TaskTransferAction`, the jump, has no
+ * loop rule). The steps on a path back to an enclosing retry are never cut: `loopNext` must stay
+ * within the loop's own path ("This action must be within a loop path", the same core).
  */
 export const MAX_NESTING = 12;
 
@@ -23,12 +29,23 @@ export class TaskLayout {
   constructor(
     private readonly flowType: FlowType,
     private readonly joins: ReadonlySet<string>,
+    /** Each step's strongly connected component: a step leads back to a retry it was reached from only inside the retry's component. */
+    private readonly components: ReadonlyMap<string, number>,
   ) {}
 
-  /** Whether a transition to `stepId`, at this nesting, jumps to its task instead of inlining it. */
-  cuts(stepId: string, nesting: number, inLoop: boolean): boolean {
-    if (inLoop || stepId === this.current) return false;
+  /**
+   * Whether a transition to `stepId`, at this nesting and inside the loops of `loops` (retry ids),
+   * jumps to its task instead of inlining it.
+   */
+  cuts(stepId: string, nesting: number, loops: readonly string[]): boolean {
+    if (stepId === this.current || this.leadsBack(stepId, loops)) return false;
     return this.refIds.has(stepId) || this.joins.has(stepId) || nesting >= MAX_NESTING;
+  }
+
+  /** Whether `stepId`, reached inside the loops of `loops`, can lead back to one of those retries. */
+  leadsBack(stepId: string, loops: readonly string[]): boolean {
+    const component = this.components.get(stepId);
+    return loops.some((retry) => this.components.get(retry) === component);
   }
 
   jumpTo(stepId: string): ArchyAction {
@@ -86,12 +103,38 @@ export class TaskLayout {
   }
 }
 
-/** Steps entered by more than one transition of the graph. */
+/**
+ * Steps entered by more than one transition of the graph. A route's `onFailure` is entered from each
+ * of its transfers; past one chain of decisions (route.ts) it counts as a join, so its path is
+ * written once in a task instead of once per case.
+ */
 export function joinSteps(graph: FlowGraph): Set<string> {
   const incoming = new Map<string, number>();
-  const count = (to: string) => incoming.set(to, (incoming.get(to) ?? 0) + 1);
+  const count = (to: string, times = 1) => incoming.set(to, (incoming.get(to) ?? 0) + times);
   count(graph.start);
   for (const node of graph.nodes) for (const edge of node.edges) count(edge.to);
+  for (const node of graph.nodes)
+    if (node.kind === 'route' && node.onFailure !== undefined && node.cases.length > ROUTE_CASES_PER_CHAIN) count(node.onFailure);
   if (graph.secure) count(graph.secure.onUnavailable);
   return new Set([...incoming].filter(([, total]) => total > 1).map(([step]) => step));
 }
+
+/** Each step's strongly connected component (iterative, util/strongly-connected.ts). */
+export function stepComponents(graph: FlowGraph): Map<string, number> {
+  const successors = new Map(graph.nodes.map((node) => [node.id, node.edges.map((edge) => edge.to)]));
+  const components = stronglyConnected(
+    graph.nodes.map((node) => node.id),
+    (id) => successors.get(id) ?? [],
+  );
+  const byStep = new Map<string, number>();
+  for (const [index, members] of components.entries()) for (const step of members) byStep.set(step, index);
+  return byStep;
+}
+
+/**
+ * A route by value writes one `decision` per case, each in the previous one's `no` output (route.ts).
+ * The chain is cut after this many: the last decision of a chain has an empty `no`, so the call falls
+ * through to the next chain, laid after it in the same action list. The nesting stays bounded and
+ * nothing needs a task, which matters inside a retry's loop, where `loopNext` cannot move to one.
+ */
+export const ROUTE_CASES_PER_CHAIN = 10;

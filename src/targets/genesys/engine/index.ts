@@ -68,8 +68,13 @@ function loadProgram(artifacts: readonly Artifact[], graph: FlowGraph): Program 
   };
 }
 
-/** How a run of actions ended: fell through to the next action, ended the call, or left a loop pass. */
-type Signal = 'next' | 'ended' | 'loopNext' | 'loopExit';
+/**
+ * How a run of actions ended: fell through to the next action, ended the call, left a loop pass, or
+ * jumped to a task. A jump ends the task it is in, and every loop around it, so it travels up to the
+ * flow, which runs the task next: one frame per flow, however many tasks a call goes through.
+ */
+type Jump = { jumpTo: string; where: string };
+type Signal = 'next' | 'ended' | 'loopNext' | 'loopExit' | Jump;
 type Run<T> = Generator<HttpRequest, T, HttpReply>;
 
 /** A flow's variables for one call: flow variables do not cross flows (docs/genesys.md §9.1). */
@@ -132,11 +137,19 @@ class GenesysCall {
     yield* this.runFlow(this.program.inbound);
   }
 
-  /** A flow plays its initial greeting, then runs its start task; the task must end the call. */
+  /**
+   * A flow plays its initial greeting, then runs its start task and each task jumped to; the last
+   * task must end the call. Control moves to a task for good (`jumpToTask` ends the task it is in).
+   */
   private *runFlow(flow: ArchyFlow): Run<'ended'> {
     const frame = new FlowFrame(flow, this.input);
     this.play(flow.initialGreeting, frame);
-    const signal = yield* this.runActions(flow.actions, frame);
+    let signal = yield* this.runActions(flow.actions, frame);
+    while (typeof signal === 'object') {
+      const jump = signal;
+      signal = yield* this.runActions(flow.tasks.get(jump.jumpTo)!, frame);
+      if (signal === 'next') throw new EngineError(`task ${jump.jumpTo} ran out of actions without ending the call`, jump.where);
+    }
     if (signal !== 'ended')
       throw new EngineError(
         signal === 'next' ? `the start task of ${flow.file} ran out of actions without ending the call` : `${signal} outside a loop`,
@@ -190,17 +203,10 @@ class GenesysCall {
         this.recorder.end({ kind: 'disconnect' });
         return 'ended';
       case 'jumpToTask':
-        return yield* this.jumpToTask(action, frame);
+        return { jumpTo: action.task, where: action.where };
       default:
         return assertNever(action);
     }
-  }
-
-  /** Control moves to the task for good; a task that runs out of actions without ending the call is an error. */
-  private *jumpToTask(action: Extract<Action, { kind: 'jumpToTask' }>, frame: FlowFrame): Run<Signal> {
-    const signal = yield* this.runActions(frame.flow.tasks.get(action.task)!, frame);
-    if (signal === 'next') throw new EngineError(`task ${action.task} ran out of actions without ending the call`, action.where);
-    return signal;
   }
 
   /** Records the spec step an action belongs to, once per entry (an action named `step: detail` continues it). */
@@ -312,7 +318,7 @@ class GenesysCall {
       frame.assign(action.currentIndex, integerValue(index), action.where);
       if (retry !== undefined) this.recorder.attempt(retry, index + 1);
       const signal = yield* this.runActions(action.body, frame);
-      if (signal === 'ended') return signal;
+      if (signal === 'ended' || typeof signal === 'object') return signal;
       if (signal === 'loopExit') break;
     }
     return 'next';

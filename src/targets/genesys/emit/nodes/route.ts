@@ -1,52 +1,52 @@
 import type { RouteNode, RouteTarget } from '../../../../ir/nodes.js';
 import { promptAudio } from './play.js';
 import { disconnect, exp, lit, NO_VALUE, type ArchyAction, type ArchyValue, type TransferToAcd } from '../archy.js';
+import { ROUTE_CASES_PER_CHAIN } from '../tasks.js';
 import { LITERAL_PRIORITY_MAX } from '../../facts.js';
 import type { FlowContext } from '../context.js';
 import { equalsExpression, readableExpression, stringLiteral } from '../expression.js';
 
 /**
  * A route by value is a chain of `decision`s, one per case in spec order, ending in the default
- * (docs/genesys.md §2.4; `switch` is seen only in message and bot flows, §9.2).
+ * (docs/genesys.md §2.4; `switch` is seen only in message and bot flows, §9.2). Each case nests in
+ * the previous one's `no` output, so a long chain is cut every ROUTE_CASES_PER_CHAIN cases: the
+ * chains are laid one after another, and a chain's last `no` is empty, so a call no case of it
+ * matched falls through to the next. Every `yes` ends in a transfer whose failure path ends the call
+ * or the attempt, so nothing runs after a match.
  */
 export function compileRoute(node: RouteNode, context: FlowContext): ArchyAction[] {
   const by = node.by;
   if (!by) return [transfer(node, node.id, node.fallback, [...node.origin, 'queue'], context)];
-  if (node.cases.length > MAX_ROUTE_CASES) return [tooManyCases(node, context)];
-  return node.cases.reduceRight<ArchyAction[]>(
-    (otherwise, { match, target }) => {
-      const path = [...node.origin, 'cases', match];
-      const condition = by.type === 'string' ? equalsExpression(by, match, context, path) : textMatch(by, match, context, path);
-      return [
-        {
-          decision: {
-            name: `${node.id}: ${match}?`,
-            condition: exp(condition),
-            outputs: { yes: { actions: [transfer(node, `${node.id}: ${match}`, target, path, context)] }, no: { actions: otherwise } },
-          },
-        },
-      ];
-    },
-    [transfer(node, `${node.id}: default`, node.fallback, [...node.origin, 'default'], context)],
-  );
+  const chains: ArchyAction[] = [];
+  for (let first = 0; first < node.cases.length; first += ROUTE_CASES_PER_CHAIN) {
+    const cases = node.cases.slice(first, first + ROUTE_CASES_PER_CHAIN);
+    const last = first + ROUTE_CASES_PER_CHAIN >= node.cases.length;
+    const otherwise = last ? [transfer(node, `${node.id}: default`, node.fallback, [...node.origin, 'default'], context)] : [];
+    chains.push(...decisionChain(node, by, cases, otherwise, context));
+  }
+  return chains;
 }
 
-/**
- * Each case nests one `decision` in the previous one's `no` path, and the YAML writer recurses per
- * level: 900 cases exhausted its stack. Cutting the chain into tasks is not done yet; past this many
- * cases the route is refused with a diagnostic.
- */
-export const MAX_ROUTE_CASES = 50;
-
-function tooManyCases(node: RouteNode, context: FlowContext): ArchyAction {
-  context.problems.push({
-    code: 'target/limit',
-    message: `Route \`${node.id}\` has ${node.cases.length} cases; ivrflow writes at most ${MAX_ROUTE_CASES} for Genesys, one nested decision each.`,
-    path: [...node.origin, 'cases'],
-    onKey: true,
-    hint: 'Group the cases: route first by a coarser value (a tier, a region), then by the finer one in a second route step.',
-  });
-  return disconnect(`${node.id}: too many cases`);
+function decisionChain(
+  node: RouteNode,
+  by: NonNullable<RouteNode['by']>,
+  cases: RouteNode['cases'],
+  otherwise: ArchyAction[],
+  context: FlowContext,
+): ArchyAction[] {
+  return cases.reduceRight<ArchyAction[]>((no, { match, target }) => {
+    const path = [...node.origin, 'cases', match];
+    const condition = by.type === 'string' ? equalsExpression(by, match, context, path) : textMatch(by, match, context, path);
+    return [
+      {
+        decision: {
+          name: `${node.id}: ${match}?`,
+          condition: exp(condition),
+          outputs: { yes: { actions: [transfer(node, `${node.id}: ${match}`, target, path, context)] }, no: { actions: no } },
+        },
+      },
+    ];
+  }, otherwise);
 }
 
 /**
