@@ -91,22 +91,27 @@ function implicitKeyText(key: string): string | undefined {
 /** `---`, `...` or `%` at a line start: the library writes such text differently at the top level than nested. */
 const DOCUMENT_MARKER = /^(?:%|---|\.\.\.)/;
 /** Scalars are few and repeat across the files of a flow and across flows: each is written by the library once. */
-const scalarCache = new Map<string, string>();
+const stringTexts = new Map<string, string>();
+const otherTexts = new Map<number | boolean | null, string>();
 const MAX_CACHED_SCALARS = 20_000;
 
 function scalarText(value: unknown): string | undefined {
-  let key: string;
   if (typeof value === 'string') {
     if (value.includes('\n') || DOCUMENT_MARKER.test(value)) return undefined;
-    key = `s${value}`;
-  } else if (typeof value === 'boolean' || (typeof value === 'number' && !Object.is(value, -0))) key = `${typeof value}${String(value)}`;
-  else if (value === null) key = 'null';
-  else return undefined;
-  let text = scalarCache.get(key);
+    return remembered(stringTexts, value);
+  }
+  // -0 and 0 are one Map key but two texts: -0 is left to the Document.
+  if (typeof value === 'boolean' || value === null || (typeof value === 'number' && !Object.is(value, -0)))
+    return remembered(otherTexts, value);
+  return undefined;
+}
+
+function remembered<T extends string | number | boolean | null>(cache: Map<T, string>, value: T): string {
+  let text = cache.get(value);
   if (text === undefined) {
     text = stringify(value, { ...ARCHY_YAML_OPTIONS, ...ARCHY_YAML_WRITE_OPTIONS }).slice(0, -1);
-    if (scalarCache.size >= MAX_CACHED_SCALARS) scalarCache.clear();
-    scalarCache.set(key, text);
+    if (cache.size >= MAX_CACHED_SCALARS) cache.clear();
+    cache.set(value, text);
   }
   return text;
 }
