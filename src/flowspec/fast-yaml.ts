@@ -66,11 +66,20 @@ const YAML_12_CORE = FAILSAFE_SCHEMA.extend({
     const formOf = (data: string) => forms.find((form) => form.test.test(data));
     return new Type(`tag:yaml.org,2002:${tag}`, {
       kind: 'scalar',
-      resolve: (data: unknown) => typeof data === 'string' && formOf(data) !== undefined,
+      resolve: (data: unknown) => typeof data === 'string' && mayBeCoreScalar(data) && formOf(data) !== undefined,
       construct: (data: string) => formOf(data)!.construct(data),
     });
   }),
 });
+
+/**
+ * Every form above is empty or starts with one of these characters: a plain word like `authenticate`
+ * (most of a spec) is ruled out by one test instead of a pass over every form of every tag.
+ */
+const CORE_SCALAR_START = /^[~nNtTfF0-9+\-.]/;
+function mayBeCoreScalar(text: string): boolean {
+  return text === '' || CORE_SCALAR_START.test(text);
+}
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

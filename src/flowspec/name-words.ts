@@ -27,10 +27,21 @@ export function proseWords(text: string): string[] {
 
 /** The first phrase (space-separated words) found as consecutive words; a plural `s` is allowed. */
 export function findPhrase(words: readonly string[], phrases: readonly string[]): string | undefined {
+  const present = new Set(words);
   return phrases.find((phrase) => {
-    const parts = phrase.split(' ');
+    const parts = phraseParts(phrase);
+    // Most names hold none of a phrase's words: a set lookup rules the phrase out before the scan.
+    if (!present.has(parts[0]!) && !present.has(`${parts[0]!}s`)) return false;
     return words.some((_, start) => parts.every((part, offset) => sameWord(words[start + offset], part)));
   });
+}
+
+/** The phrase lists are constants, searched for every name and prompt: each phrase is split once. */
+const partsOfPhrase = new Map<string, readonly string[]>();
+function phraseParts(phrase: string): readonly string[] {
+  let parts = partsOfPhrase.get(phrase);
+  if (parts === undefined) partsOfPhrase.set(phrase, (parts = phrase.split(' ')));
+  return parts;
 }
 
 function sameWord(word: string | undefined, expected: string): boolean {

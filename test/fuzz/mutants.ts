@@ -5,7 +5,7 @@
  * (`Mutant`), so fast-check can shrink a failing one and print it for replay.
  */
 import fc from 'fast-check';
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, Pair, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
 import { INPUT_LIMITS } from '../../src/flowspec/limits.js';
 import { readRepoFile } from '../helpers/fixtures.js';
 
@@ -178,6 +178,14 @@ function original(flow: ExampleFlow): string {
   return text;
 }
 
+/** Each example parsed once; every mutant edits a clone (parsing was a third of a fuzz case). */
+const parsedOriginals = new Map<ExampleFlow, Document>();
+function parsedOriginal(flow: ExampleFlow): Document {
+  let document = parsedOriginals.get(flow);
+  if (document === undefined) parsedOriginals.set(flow, (document = parseDocument(original(flow))));
+  return document.clone();
+}
+
 /** The text of a mutant. Deterministic: the same mutant gives the same text. */
 export function mutantText(mutant: Mutant): string {
   const nesting: { depth: number; shape: 'sequence' | 'mapping' | 'condition' }[] = [];
@@ -197,19 +205,19 @@ function editedText(
   flow: ExampleFlow,
   nesting: { depth: number; shape: 'sequence' | 'mapping' | 'condition' }[],
 ): string {
-  const document = parseDocument(original(flow));
+  const document = parsedOriginal(flow);
   for (const edit of edits) applyEdit(document, edit, nesting);
   const text = writable(document);
   if (text !== undefined) return text;
   nesting.length = 0;
   let kept: DocumentEdit[] = [];
   for (const edit of edits) {
-    const trial = parseDocument(original(flow));
+    const trial = parsedOriginal(flow);
     const trialNesting: typeof nesting = [];
     for (const earlier of [...kept, edit]) applyEdit(trial, earlier, trialNesting);
     if (writable(trial) !== undefined) kept = [...kept, edit];
   }
-  const document2 = parseDocument(original(flow));
+  const document2 = parsedOriginal(flow);
   for (const edit of kept) applyEdit(document2, edit, nesting);
   return writable(document2) ?? original(flow);
 }
@@ -288,13 +296,25 @@ function applyEdit(
         nodes.filter((candidate) => isMap(candidate.node)),
         edit.at,
       );
-      if (map && isMap(map.node)) for (let index = 0; index < edit.count; index++) map.node.set(`zz${index}`, index);
+      if (map && isMap(map.node)) addKeys(map.node, edit.count);
       return;
     }
     case 'deep-nesting':
       document.setIn(target.path, `${NESTING_MARKER}${nesting.length}`);
       nesting.push({ depth: edit.depth, shape: edit.shape });
       return;
+  }
+}
+
+/**
+ * `zz0`... `zz<count-1>` set to their index, as `map.set` each would, without its search of the
+ * whole mapping per key (quadratic at the key limit).
+ */
+function addKeys(map: YAMLMap, count: number): void {
+  const existing = new Set(map.items.map((pair) => (isScalar(pair.key) ? pair.key.value : pair.key)));
+  for (let index = 0; index < count; index++) {
+    if (existing.has(`zz${index}`)) map.set(`zz${index}`, index);
+    else map.items.push(new Pair(`zz${index}`, index));
   }
 }
 

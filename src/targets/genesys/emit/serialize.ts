@@ -1,4 +1,5 @@
 import { Document, isMap, isScalar, visit } from 'yaml';
+import { ARCHY_YAML_OPTIONS, ARCHY_YAML_WRITE_OPTIONS, writeArchyYaml } from './yaml-writer.js';
 
 /**
  * Archy YAML written by the `yaml` library with `compat: 'yaml-1.1'`: a scalar is written plain only
@@ -8,12 +9,21 @@ import { Document, isMap, isScalar, visit } from 'yaml';
  * expression; JSON escapes in double quotes are the subset both versions share.
  */
 export function toYaml(data: unknown, header: readonly string[], keyComments: ReadonlyMap<string, string> = new Map()): string {
-  // Shared subtrees (a step reached on two paths) are written out each time: Archy has no anchors.
-  const document = new Document(data, { compat: 'yaml-1.1', aliasDuplicateObjects: false });
   // A spec file name is user text: a line break in it must not end the comment.
-  document.commentBefore = header.map((line) => ` ${line.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]/g, '?')}`.trimEnd()).join('\n');
+  const commentLines = header.map((line) => ` ${line.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]/g, '?')}`.trimEnd());
+  const fast = keyComments.size === 0 ? withHeader(commentLines, writeArchyYaml(data)) : undefined;
+  if (fast !== undefined) return fast;
+  // Shared subtrees (a step reached on two paths) are written out each time: Archy has no anchors.
+  const document = new Document(data, ARCHY_YAML_OPTIONS);
+  document.commentBefore = commentLines.join('\n');
   if (keyComments.size > 0) commentKeys(document, keyComments);
-  return document.toString({ lineWidth: 0, doubleQuotedAsJSON: true, indentSeq: true });
+  return document.toString(ARCHY_YAML_WRITE_OPTIONS);
+}
+
+/** The header as the library writes a document's `commentBefore`: `#` + each line, then a blank line. */
+function withHeader(commentLines: readonly string[], body: string | undefined): string | undefined {
+  if (body === undefined || commentLines.some((line) => line === '')) return undefined;
+  return commentLines.length === 0 ? body : `${commentLines.map((line) => `#${line}`).join('\n')}\n\n${body}`;
 }
 
 export function toJson(data: unknown): string {

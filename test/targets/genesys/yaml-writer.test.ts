@@ -1,0 +1,110 @@
+/**
+ * The fast Archy YAML writer (src/targets/genesys/emit/yaml-writer.ts) against the `yaml` library's
+ * Document with the same options, the writer the Genesys emitter used before: on random data trees
+ * with hostile strings, the fast writer either declines (undefined) or writes the very same bytes.
+ * And it must not decline the files ivrflow actually writes, or it would speed nothing up.
+ */
+import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Document, parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { toYaml } from '../../../src/targets/genesys/emit/serialize.js';
+import { ARCHY_YAML_OPTIONS, ARCHY_YAML_WRITE_OPTIONS, writeArchyYaml } from '../../../src/targets/genesys/emit/yaml-writer.js';
+import { ROOT } from '../../helpers/fixtures.js';
+import { HOSTILE_STRINGS } from '../../fuzz/mutants.js';
+
+const byDocument = (data: unknown) => new Document(data, ARCHY_YAML_OPTIONS).toString(ARCHY_YAML_WRITE_OPTIONS);
+
+/** Words YAML 1.1 or 1.2 reads as something other than text, numbers in their many spellings, indicators. */
+const TRICKY_WORDS = [
+  'yes', 'No', 'on', 'OFF', 'y', 'n', '~', 'null', 'Null', 'true', 'False', '0x1F', '0o17', '017', '1_000', '0b101', '1e3', '.5', '-.inf',
+  '.NaN', '12:30:00', '2026-01-01', '2026-01-01T10:00:00Z', '- item', '? key', 'a: b', 'a #b', '#c', '@x', '`x`', '|', '>', "'", '"',
+  '[a]', '{a}', 'a, b', '*a', '&a', '!tag', '%x', '---', '...', '--- x', 'x ', ' x', 'x:', ':x', 'Flow.a == "b"', "it's", 'k'.repeat(1030),
+]; // prettier-ignore
+
+const stringArbitrary = fc.oneof(
+  fc.constantFrom(...HOSTILE_STRINGS, ...TRICKY_WORDS),
+  fc.string({ maxLength: 12 }),
+  fc.string({ unit: 'grapheme', maxLength: 6 }),
+  fc.string({ unit: fc.constantFrom('a', ' ', ':', '#', '-', '\n', "'", '"', '\\', '\t', '1', '.', '\u0085', '\u2028'), maxLength: 8 }),
+);
+const scalarArbitrary = fc.oneof(
+  stringArbitrary,
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constant(undefined),
+  fc.constant(-0),
+);
+const { tree } = fc.letrec((self) => ({
+  tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalarArbitrary, self('array'), self('object')),
+  array: fc.array(self('tree'), { maxLength: 4 }),
+  object: fc.dictionary(stringArbitrary, self('tree'), { maxKeys: 4 }),
+}));
+const documentArbitrary = fc.dictionary(stringArbitrary, tree, { maxKeys: 5 });
+
+describe('the fast Archy YAML writer', () => {
+  it('writes what the yaml Document writes, or declines', () => {
+    let written = 0;
+    fc.assert(
+      fc.property(documentArbitrary, (data) => {
+        const fast = writeArchyYaml(data);
+        if (fast === undefined) return;
+        written += 1;
+        expect(fast).toBe(byDocument(data));
+      }),
+      { numRuns: 3000, seed: 20_261_202 },
+    );
+    // Most random trees hold nothing that makes the writer decline: the comparison is not vacuous.
+    expect(written).toBeGreaterThan(800);
+  });
+
+  it('declines a multi-line string, a document marker, a long key and data that is not plain', () => {
+    for (const data of [{ a: 'two\nlines' }, { a: '--- x' }, { ['k'.repeat(1100)]: 1 }, { a: new Date(0) }, { a: [undefined] }, ['top']])
+      expect(writeArchyYaml(data)).toBeUndefined();
+  });
+
+  it('writes a nesting deeper than the call stack', () => {
+    let data: Record<string, unknown> = { leaf: 'x' };
+    for (let level = 0; level < 2_000; level++) data = { [`k${level % 3}`]: [data] };
+    expect(() => byDocument(data)).toThrow(RangeError);
+    expect(writeArchyYaml(data)?.split('\n')).toHaveLength(2_000 + 2);
+  });
+
+  it('writes every Archy YAML file of the goldens itself, byte for byte', () => {
+    const files = goldenArchyFiles();
+    expect(files.length).toBeGreaterThanOrEqual(8);
+    let fast = 0;
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      const [header, body] = splitHeader(text);
+      const data: unknown = parse(body, { version: '1.1' });
+      const written = writeArchyYaml(data);
+      // A file with a block literal (a multi-line prompt) or key comments is written by the Document.
+      if (written === undefined || /^\s*#/m.test(body)) continue;
+      fast += 1;
+      expect(written, file).toBe(body);
+      expect(toYaml(data, header), file).toBe(text);
+    }
+    expect(fast).toBeGreaterThanOrEqual(files.length - 2);
+  });
+});
+
+function goldenArchyFiles(): string[] {
+  const base = join(ROOT, 'test/golden/flows');
+  return readdirSync(base, { recursive: true, encoding: 'utf8' })
+    .filter((path) => /\/genesys\/[^/]+\.yaml$/.test(path) && !path.endsWith('archy-options.yaml'))
+    .map((path) => join(base, path));
+}
+
+/** The `# ...` lines and the blank line toYaml writes first, as header lines; the rest is the body. */
+function splitHeader(text: string): [string[], string] {
+  const end = text.indexOf('\n\n');
+  const header = text
+    .slice(0, end)
+    .split('\n')
+    .map((line) => line.replace(/^# /, ''));
+  return [header, text.slice(end + 2)];
+}
