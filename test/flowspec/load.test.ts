@@ -55,7 +55,7 @@ describe('loading a spec', () => {
       steps:
         a: { type: disconnect, prompt: 5 }
     `;
-    expect(codes(check(text))).toEqual(['schema/invalid@3:11', 'schema/type@6:34']);
+    expect(codes(check(text))).toEqual(['schema/invalid@3:11', 'schema/invalid@6:34']);
   });
 });
 

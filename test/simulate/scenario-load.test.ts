@@ -64,12 +64,15 @@ describe('scenario files', () => {
     });
   });
 
-  it('resolves expected prompts from step ids to the text they play', () => {
+  it('resolves expected prompts from step ids to matchers of the text they play', () => {
     const loaded = load(MINIMAL.replace('route: { queue: general }', 'route: { queue: general }\n      prompts: [greeting, noInput]'));
-    expect(loaded.scenarios![0]!.expect?.prompts).toEqual([
-      { step: 'greeting', text: 'Welcome to Example Bank. To help us serve you, we will verify your identity.' },
-      { step: 'noInput', text: 'Sorry, we did not receive your code.' },
-    ]);
+    const prompts = loaded.scenarios![0]!.expect?.prompts ?? [];
+    expect(prompts.map((prompt) => prompt.step)).toEqual(['greeting', 'noInput']);
+    const [greeting, noInput] = prompts.map((prompt) => prompt.matcher);
+    expect(greeting!.test('Welcome to Example Bank. To help us serve you, we will verify your identity.')).toBe(true);
+    expect(greeting!.test('Welcome to Example Bank.')).toBe(false);
+    expect(noInput!.test('Sorry, we did not receive your code.')).toBe(true);
+    expect(noInput!.test('Sorry, we did not receive your code. Extra')).toBe(false);
   });
 
   it('needs the version key', () => {
