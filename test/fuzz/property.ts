@@ -12,7 +12,7 @@ import { mutantArbitrary, mutantText, type Mutant } from './mutants.js';
 /** The seed of the suite's first file; its second file runs from the next one, as a campaign's second worker. */
 export const SUITE_SEED = 20_261_202;
 /** Mutants per file in `npm test` (two files). */
-export const SUITE_RUNS = 250;
+export const SUITE_RUNS = 1250;
 
 /**
  * A long campaign also fails a case that takes longer than this; the suite does not time anything.
