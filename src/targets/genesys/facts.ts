@@ -40,3 +40,11 @@ export const LITERAL_PRIORITY_MAX = 10;
  * copies compiles.
  */
 export const IVRFLOW_MAX_STEP_COPIES = 50_000;
+
+/**
+ * Characters an Architect string literal has no documented escape for: a backslash escapes only `"`
+ * and `\` (help center "Use string literals in expressions"), so a line break or a control character
+ * in a value the flow compares or speaks through an expression is refused, not guessed.
+ * @see https://help.mypurecloud.com/articles/use-string-literals-in-expressions/
+ */
+export const ARCHY_STRING_UNESCAPABLE = /[\u0000-\u001f\u007f\u2028\u2029]/;
