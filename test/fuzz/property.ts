@@ -68,13 +68,19 @@ export function describeFuzz({
 
   async function propertyHolds(mutant: Mutant, setup: CompileSetup): Promise<void> {
     const text = mutantText(mutant);
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+    process.on('warning', onWarning);
     const started = process.cpuUsage();
     const checked = await checkMutant(text, setup);
     const ms = cpuMsSince(started);
+    // A library's process warning reaches the user's terminal past the CLI; it is emitted on a later tick.
+    await new Promise((resolve) => setImmediate(resolve));
+    process.off('warning', onWarning);
     outcomes.add(checked.outcome);
     checkedCount++;
     if (campaign && checkedCount % PROGRESS_EVERY === 0) console.log(`fuzz: ${progressLine(checkedCount)}`);
-    const found = [...checked.violations];
+    const found = [...checked.violations, ...warnings.map((warning) => `a process warning: ${warning}`)];
     if (campaign && ms > CAMPAIGN_CASE_LIMIT_MS) found.push(`took ${ms.toFixed(0)} ms of CPU time`);
     if (found.length > 0) throw new Error(`${found.join('\n')}\n--- mutant text (first 2,000 characters) ---\n${text.slice(0, 2000)}`);
   }
