@@ -28,7 +28,7 @@ export function checkGenesys(graph: FlowGraph): EmitProblem[] {
         code: 'target/unsupported',
         message: `Endpoint \`${endpoint.id}\` lists its success statuses; a Genesys data action succeeds on any 2xx and gives the flow no status code to tell them apart.`,
         path: [...endpoint.origin, 'response', 'successStatuses'],
-        hint: 'Use `response: none` (any 2xx is success), have the endpoint answer a field to check under `response.fields` with `success`, or generate only `--target cxone`.',
+        hint: 'Use `response: none` (any 2xx is success), have the endpoint answer a field to check under `response.fields` with `success`, or compile for CXone alone (`--target cxone`; `ivrflow test --engines spec,cxone`).',
       });
     }
   }
