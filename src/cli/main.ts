@@ -319,9 +319,10 @@ function registerContractKit(program: Command, ioOf: IoOf, finish: Finish, versi
     .argument('<spec...>', 'spec files (flows/*.yaml)')
     .option('-o, --out <file>', 'write to this file instead of stdout')
     .option('--env <file>', 'environment file that fills {{placeholders}}')
-    .action(async (files: string[], options: { out?: string; env?: string }) => {
+    .option('-t, --target <targets>', `describe the requests of these targets only: ${TARGET_NAMES.join(', ')}`, parseTargets)
+    .action(async (files: string[], options: { out?: string; env?: string; target?: TargetName[] }) => {
       const { openapiCommand } = await import('./commands/openapi.js');
-      finish(await openapiCommand(files, { toolVersion: version, ...optionalProps(options, ['out', 'env']) }, ioOf()));
+      finish(await openapiCommand(files, { toolVersion: version, ...optionalProps(options, ['out', 'env', 'target']) }, ioOf()));
     });
 
   program

@@ -20,7 +20,7 @@ describe('response: { successStatuses }', () => {
     expect(scenarios.map((result) => ({ name: result.name, ran: result.ran, failures: result.failures }))).toEqual(
       loaded.scenarios!.map((scenario) => ({ name: scenario.name, ran: ['spec', 'cxone'], failures: [] })),
     );
-    expect(coverage.transitions.missed).not.toContain('book.onFailure -> notBooked');
+    expect(coverage!.transitions.missed).not.toContain('book.onFailure -> notBooked');
   });
 
   it('is refused for Genesys at the listed statuses, which a data action cannot tell apart', async () => {
