@@ -137,7 +137,7 @@ function registerGenerate(program: Command, ioOf: IoOf, verbose: () => boolean, 
     .addOption(
       new Option(
         '--graph [format]',
-        'also write each flow\'s step graph (as `ivrflow graph` draws it) to graph.mmd or graph.dot, listed in the manifest; give the format as --graph=dot or after the specs',
+        "also write each flow's step graph (as `ivrflow graph` draws it) to graph.mmd or graph.dot, listed in the manifest; give the format as --graph=dot or after the specs",
       )
         .choices(GRAPH_FORMATS)
         .preset('mermaid'),

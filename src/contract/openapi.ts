@@ -108,7 +108,10 @@ function buildOperation(graph: FlowGraph, endpoint: IrEndpoint, engines: readonl
 function successResponses(graph: FlowGraph, endpoint: IrEndpoint, schemas: Json): Json {
   if (endpoint.successStatuses !== undefined)
     return Object.fromEntries(
-      endpoint.successStatuses.map((status) => [String(status), { description: 'Success: the status alone is the answer; the body is not read.' }]),
+      endpoint.successStatuses.map((status) => [
+        String(status),
+        { description: 'Success: the status alone is the answer; the body is not read.' },
+      ]),
     );
   const base = `${graph.slug}.${endpoint.id}`;
   schemas[`${base}.success`] = successSchema(graph, endpoint);
