@@ -7,6 +7,7 @@ import {
   ARCHY_STRING_UNESCAPABLE,
   COLLECT_DIGITS,
   COLLECT_NO_ENTRY_TIMEOUT_SECONDS as NO_ENTRY_TIMEOUT,
+  DATA_ACTION_STATUS_REACHES_FLOW,
   DATA_ACTION_TIMEOUT_SECONDS as DATA_ACTION_TIMEOUT,
 } from './facts.js';
 
@@ -24,6 +25,14 @@ export function checkGenesys(graph: FlowGraph): EmitProblem[] {
         message: `Timeout ${seconds} s of endpoint \`${endpoint.id}\` is outside the Genesys data action range of ${DATA_ACTION_TIMEOUT.min} to ${DATA_ACTION_TIMEOUT.max} s.`,
         path: [...endpoint.origin, 'timeoutSeconds'],
         hint: `Use a value from ${DATA_ACTION_TIMEOUT.min} to ${DATA_ACTION_TIMEOUT.max}.`,
+      });
+    }
+    if (endpoint.successStatuses !== undefined && !DATA_ACTION_STATUS_REACHES_FLOW) {
+      problems.push({
+        code: 'target/unsupported',
+        message: `Endpoint \`${endpoint.id}\` lists its success statuses; a Genesys data action succeeds on any 2xx and gives the flow no status code to tell them apart.`,
+        path: [...endpoint.origin, 'response', 'successStatuses'],
+        hint: 'Use `response: none` (any 2xx is success), have the endpoint answer a field to check under `response.fields` with `success`, or compile for CXone alone (`--target cxone`; `ivrflow test --engines spec,cxone`).',
       });
     }
   }
