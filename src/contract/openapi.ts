@@ -102,17 +102,15 @@ function buildOperation(graph: FlowGraph, endpoint: IrEndpoint, engines: readonl
 }
 
 /**
- * The success answers: with `response: { successStatuses }` each listed status, whose body the flow
- * never reads; otherwise a 200 whose body is the success or the failure schema.
+ * The success answers: with `response: { successStatuses }` each listed status, with `response: none`
+ * the 2XX range (OpenAPI 3's status range key), neither with a body the flow reads; otherwise a 200
+ * whose body is the success or the failure schema.
  */
 function successResponses(graph: FlowGraph, endpoint: IrEndpoint, schemas: Json): Json {
+  const statusOnly = { description: 'Success: the status alone is the answer; the body is not read.' };
   if (endpoint.successStatuses !== undefined)
-    return Object.fromEntries(
-      endpoint.successStatuses.map((status) => [
-        String(status),
-        { description: 'Success: the status alone is the answer; the body is not read.' },
-      ]),
-    );
+    return Object.fromEntries(endpoint.successStatuses.map((status) => [String(status), statusOnly]));
+  if (endpoint.responseNone) return { '2XX': statusOnly };
   const base = `${graph.slug}.${endpoint.id}`;
   schemas[`${base}.success`] = successSchema(graph, endpoint);
   schemas[`${base}.failure`] = failureSchema(endpoint);
