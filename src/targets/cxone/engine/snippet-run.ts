@@ -262,7 +262,9 @@ export function text(value: SnippetValue, host: Pick<SnippetHost, 'where'>): str
 
 /** `{name}` and `{object.member}`; an unset variable is "". `{{secret_X}}` is what the deployment fills with the token. */
 export function interpolate(parts: readonly StringPart[], host: SnippetHost): string {
-  return parts.map((part) => ('text' in part ? deployed(part.text) : substitute(part.ref, host))).join('');
+  let result = '';
+  for (const part of parts) result += 'text' in part ? deployed(part.text) : substitute(part.ref, host);
+  return result;
 }
 
 function substitute(ref: string, host: SnippetHost): string {
