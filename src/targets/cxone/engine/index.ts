@@ -381,10 +381,17 @@ function systemVariable(name: string, input: SimulationInput): string | undefine
     case 'DNIS':
       return input.call.dnis;
     case 'gmt':
-      return new Date(input.call.timestamp).toUTCString();
+      return gmtOf(input.call.timestamp);
     default:
       return undefined;
   }
+}
+
+/** Every call of a batch usually has the same timestamp: its RFC 1123 form is computed once. */
+let lastGmt: { timestamp: string; gmt: string } | undefined;
+function gmtOf(timestamp: string): string {
+  if (lastGmt?.timestamp !== timestamp) lastGmt = { timestamp, gmt: new Date(timestamp).toUTCString() };
+  return lastGmt.gmt;
 }
 
 function collect(entry: CallerEntry, maxDigits: number, terminator: string, strip: boolean): string {
