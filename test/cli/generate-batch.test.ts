@@ -65,7 +65,7 @@ describe('generate, one flow at a time', () => {
     expect(out.stderr).not.toContain('\r');
   });
 
-  it('--quiet reports the errors of a batch with their code frames and leaves out the other flows\' warnings and notes', async () => {
+  it("--quiet reports the errors of a batch with their code frames and leaves out the other flows' warnings and notes", async () => {
     const broken = named('Two').replace('    next: authenticate\n', '    next: nowhere\n');
     expect(broken).not.toBe(named('Two'));
     const dir = specsFolder([named('One'), broken]);

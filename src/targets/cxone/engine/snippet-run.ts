@@ -146,7 +146,8 @@ export function* evaluate(expr: Expr, host: SnippetHost): Generator<HttpRequest,
       const args: SnippetValue[] = [];
       for (const arg of expr.args) args.push(yield* evaluate(arg, host));
       const object = expr.object === undefined ? undefined : yield* evaluate(expr.object, host);
-      if (object instanceof RestProxy && expr.name === 'MakeRestRequest' && args.length === 4) return yield* restRequest(object, args, host);
+      if (object instanceof RestProxy && expr.name === 'MakeRestRequest' && args.length === 4)
+        return yield* restRequest(object, args, host);
       return callResult(expr.name, object, args, host);
     }
     case 'binary': {
