@@ -305,9 +305,10 @@ describe('spans of a spec the fast path read, found without the Document', () =>
     const environment = await readEnvironmentFile('flows/environments/example.yaml', ROOT);
     for (const text of EXAMPLES) {
       // A `&` in a comment sends the text down the positioned path (fast-yaml.ts); the lines above it are unchanged.
-      const [quick, positioned] = await Promise.all(
+      const compiled = await Promise.all(
         [text, `${text}\n# &\n`].map((bytes) => compileSpec('flow.yaml', Buffer.from(bytes), { environment })),
       );
+      const [quick, positioned] = [compiled[0]!, compiled[1]!];
       expect(quick.source.quickRange).toBeDefined();
       expect(positioned.source.quickRange).toBeUndefined();
       expect(quick.diagnostics.length).toBeGreaterThan(0);
