@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { docUrl } from '../util/package-info.js';
 import { firstTooDeep } from './nesting.js';
 import { readCleanYaml } from './fast-yaml.js';
-import { quickRange } from './quick-locate.js';
+import { quickLocator } from './quick-locate.js';
 import { INPUT_LIMITS, exceedsInputLimits } from './limits.js';
 import { LineIndex } from './line-index.js';
 import { yamlLibrary } from './yaml-library.js';
@@ -193,12 +193,13 @@ function parseWithYaml(text: string, lineCounter?: LineIndex): Document.Parsed {
  */
 function lazilyParsedSource(file: string, text: string): SpecSource {
   let document: Document.Parsed | undefined;
+  let locator: ReturnType<typeof quickLocator> | undefined;
   const lineCounter = LineIndex.of(text);
   return {
     file,
     text,
     lineCounter,
-    quickRange: (path, onKey) => quickRange(text, lineCounter, path, onKey),
+    quickRange: (path, onKey) => (locator ??= quickLocator(text, lineCounter))(path, onKey),
     get document() {
       return (document ??= parseWithYaml(text));
     },

@@ -11,24 +11,28 @@ import type { LineIndex } from './line-index.js';
  * against the Document on every node of the repository's YAML and of mutated specs.
  *
  * The answer is the `[start, end]` that `locate` gives `spanAt`: the node's start, and its end or,
- * for a node that goes on past its first line, the end of that line.
+ * for a node that goes on past its first line, the end of that line. Each block collection's items
+ * are read once, the first time a path goes through it: a spec with thousands of diagnostics reads
+ * its text a few times, not once per diagnostic.
  */
-export function quickRange(text: string, lines: LineIndex, path: SpecPath, onKey: boolean): [number, number] | undefined {
-  if (DOCUMENT_MARKERS.test(text) || text.includes('\r') || text.includes('\t')) return undefined;
+export function quickLocator(text: string, lines: LineIndex): (path: SpecPath, onKey: boolean) => [number, number] | undefined {
+  if (DOCUMENT_MARKERS.test(text) || text.includes('\r') || text.includes('\t')) return () => undefined;
   const reader = new LineReader(text, lines.lineStarts);
   const first = reader.nextContentLine(0);
-  if (first === undefined) return undefined;
-  let node: Located | undefined = reader.blockNodeAt(first, -1);
-  let key: [number, number] | undefined;
-  for (const segment of path) {
-    if (!node) return undefined;
-    const child: Child | undefined = reader.child(node, segment);
-    if (!child) return undefined;
-    node = child.value;
-    key = child.key;
-  }
-  if (onKey && key) return key;
-  return node ? reader.range(node) : undefined;
+  const root = first === undefined ? undefined : reader.blockNodeAt(first, -1);
+  return (path, onKey) => {
+    let node: Located | undefined = root;
+    let key: [number, number] | undefined;
+    for (const segment of path) {
+      if (!node) return undefined;
+      const child: Child | undefined = reader.child(node, segment);
+      if (!child) return undefined;
+      node = child.value;
+      key = child.key;
+    }
+    if (onKey && key) return key;
+    return node ? reader.range(node) : undefined;
+  };
 }
 
 /** A document start or end marker: more than one document, or one that the fast path would not model. */
@@ -157,27 +161,45 @@ class LineReader {
     }
   }
 
+  /** Each block mapping's keys (first line and column), read on the first lookup; undefined for one whose keys are not all modelled. */
+  private readonly mapKeys = new Map<string, Map<string, { range: [number, number]; colon: number }> | undefined>();
+  /** Each block list's item offsets (first line and column), read on the first lookup. */
+  private readonly listItems = new Map<string, number[] | undefined>();
+
   private blockMapChild(node: { line: number; column: number }, segment: string | number): Child | undefined {
-    const start = this.starts[node.line]! + node.column;
-    for (const offset of this.items(node.line, node.column, start)) {
+    const where = `${node.line}:${node.column}`;
+    if (!this.mapKeys.has(where)) this.mapKeys.set(where, this.readKeys(node));
+    const key = this.mapKeys.get(where)?.get(String(segment));
+    return key && { key: key.range, value: this.valueAfter(key.colon + 1, node.column, true) };
+  }
+
+  private readKeys(node: { line: number; column: number }): Map<string, { range: [number, number]; colon: number }> | undefined {
+    const keys = new Map<string, { range: [number, number]; colon: number }>();
+    for (const offset of this.items(node.line, node.column, this.starts[node.line]! + node.column)) {
       if (this.isDash(offset)) continue; // a list at the key's own column belongs to the key before
       const key = this.keyAt(offset);
       if (!key) return undefined;
-      if (key.name !== String(segment)) continue;
-      return { key: key.range, value: this.valueAfter(key.colon + 1, node.column, true) };
+      if (!keys.has(key.name)) keys.set(key.name, key);
     }
-    return undefined;
+    return keys;
   }
 
   private blockSeqChild(node: { line: number; column: number }, segment: string | number): Child | undefined {
     if (typeof segment !== 'number') return undefined;
-    let index = 0;
+    const where = `${node.line}:${node.column}`;
+    if (!this.listItems.has(where)) this.listItems.set(where, this.readItems(node));
+    const offset = this.listItems.get(where)?.[segment];
+    return offset === undefined ? undefined : { value: this.valueAfter(offset + 1, node.column, false) };
+  }
+
+  /** A list's items up to the first line at its column that is no item (the list ends there). */
+  private readItems(node: { line: number; column: number }): number[] {
+    const items: number[] = [];
     for (const offset of this.items(node.line, node.column, this.starts[node.line]! + node.column)) {
-      if (!this.isDash(offset)) return undefined;
-      if (index === segment) return { value: this.valueAfter(offset + 1, node.column, false) };
-      index += 1;
+      if (!this.isDash(offset)) break;
+      items.push(offset);
     }
-    return undefined;
+    return items;
   }
 
   /** The value after a key's `:` or an item's `-`: on the same line, or a block collection on the lines below. */
