@@ -65,7 +65,7 @@ export function checkSpec(file: string, bytes: Uint8Array, options: CheckOptions
   if (!validated.spec || !validated.index || hasErrors(diagnostics))
     return { source: loaded.source, diagnostics: sortDiagnostics(diagnostics) };
   const sink = new DiagnosticSink(loaded.source);
-  if (options.environment) checkEnvironment(validated.spec, options.environment, sink, options.targets);
+  if (options.environment) checkEnvironment(validated.index, options.environment, sink, options.targets);
   // The policy rules trust a spec whose references and graph are sound.
   if (!hasErrors(sink.diagnostics)) lintSpec(validated.spec, validated.index, sink, options.rules ? { config: options.rules } : {});
   diagnostics.push(...sink.diagnostics);

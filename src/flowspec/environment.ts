@@ -1,6 +1,6 @@
 import type { SpecPath } from '../diagnostics/diagnostic.js';
 import { checkFilledUrls } from './checks/endpoint-urls.js';
-import { FlowIndex } from './flow-index.js';
+import type { FlowIndex } from './flow-index.js';
 import { placeholderKeys } from './placeholders.js';
 import type { DiagnosticSink } from './source.js';
 import type { FlowSpec } from './types.js';
@@ -31,12 +31,12 @@ export function findPlaceholders(spec: FlowSpec): PlaceholderUse[] {
  * need not name the Genesys queues in `targets.genesys`.
  */
 export function checkEnvironment(
-  spec: FlowSpec,
+  index: FlowIndex,
   environment: ReadonlyMap<string, string>,
   sink: DiagnosticSink,
   targets?: readonly TargetName[],
 ): void {
-  for (const use of findPlaceholders(spec)) {
+  for (const use of findPlaceholders(index.spec)) {
     if (environment.has(use.key) || !readBy(use.path, targets)) continue;
     sink.report({
       code: 'env/missing-value',
@@ -45,7 +45,7 @@ export function checkEnvironment(
       hint: `Add \`${use.key}: <value>\` to the environment file.`,
     });
   }
-  checkFilledUrls(new FlowIndex(spec), environment, sink);
+  checkFilledUrls(index, environment, sink);
 }
 
 /** Endpoint URLs are read by every target; `targets.<vendor>` settings only by that vendor. */

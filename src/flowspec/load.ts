@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { docUrl } from '../util/package-info.js';
 import { firstTooDeep } from './nesting.js';
 import { readCleanYaml } from './fast-yaml.js';
+import { quickLocator } from './quick-locate.js';
 import { INPUT_LIMITS, exceedsInputLimits } from './limits.js';
 import { LineIndex } from './line-index.js';
 import { yamlLibrary } from './yaml-library.js';
@@ -188,15 +189,19 @@ function parseWithYaml(text: string, lineCounter?: LineIndex): Document.Parsed {
 }
 
 /**
- * A spec the fast path read: its line index from its line feeds, and `yaml`'s Document (whose
- * node ranges give the spans of diagnostics) built only when a diagnostic asks for it.
+ * A spec the fast path read: its line index from its line feeds, the spans of diagnostics found
+ * from the text where quick-locate.ts can, and `yaml`'s Document (whose node ranges give the other
+ * spans) built only when a diagnostic asks for one of those.
  */
 function lazilyParsedSource(file: string, text: string): SpecSource {
   let document: Document.Parsed | undefined;
+  let locator: ReturnType<typeof quickLocator> | undefined;
+  const lineCounter = LineIndex.of(text);
   return {
     file,
     text,
-    lineCounter: LineIndex.of(text),
+    lineCounter,
+    quickRange: (path, onKey) => (locator ??= quickLocator(text, lineCounter))(path, onKey),
     get document() {
       return (document ??= parseWithYaml(text));
     },

@@ -13,6 +13,8 @@ export interface SpecSource {
   text: string;
   lineCounter: LineIndex;
   document?: Document.Parsed;
+  /** For a spec the fast path read: `locate`'s offsets for a path found from the text alone, where it can be (quick-locate.ts). */
+  quickRange?: (path: SpecPath, onKey: boolean) => [number, number] | undefined;
   /** A spec with `include:`: the files merged into it, and which of them holds each included id (include.ts). */
   included?: IncludedSources;
 }
@@ -49,6 +51,8 @@ export function spanAt(source: SpecSource, start: number, end: number): SourceSp
  * points at the map that lacks it).
  */
 export function locate(source: SpecSource, path: SpecPath, onKey = false): SourceSpan | undefined {
+  const quick = source.quickRange?.(path, onKey);
+  if (quick) return spanAt(source, quick[0], quick[1]);
   const root = source.document?.contents;
   if (!root) return source.text.length === 0 ? spanAt(source, 0, 0) : undefined;
   let node: Node = root;

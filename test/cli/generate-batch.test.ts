@@ -65,6 +65,19 @@ describe('generate, one flow at a time', () => {
     expect(out.stderr).not.toContain('\r');
   });
 
+  it("--quiet reports the errors of a batch with their code frames and leaves out the other flows' warnings and notes", async () => {
+    const broken = named('Two').replace('    next: authenticate\n', '    next: nowhere\n');
+    expect(broken).not.toBe(named('Two'));
+    const dir = specsFolder([named('One'), broken]);
+    const { io, out } = fakeIo(dir);
+    expect(await generateCommand(['flows'], { ...OPTIONS, quiet: true }, io)).toBe(1);
+    expect(out.stdout).toContain('flows/flow-1.yaml');
+    expect(out.stdout).toContain('nowhere');
+    expect(out.stdout).toMatch(/\| +next: nowhere/);
+    expect(out.stdout).not.toContain('flow-0.yaml');
+    expect(out.stdout).not.toMatch(/ warning |credential-in-script/);
+  });
+
   it('leaves one version folder per flow when a second run changes a flow and keeps another (no listing of --out per flow)', async () => {
     const dir = specsFolder([named('One'), named('Two')]);
     expect(await generateCommand(['flows'], OPTIONS, fakeIo(dir).io)).toBe(0);

@@ -6,6 +6,11 @@ import { LineCounter, parseDocument, stringify } from 'yaml';
 import { readCleanYaml } from '../../src/flowspec/fast-yaml.js';
 import { LineIndex } from '../../src/flowspec/line-index.js';
 import { loadSpec } from '../../src/flowspec/load.js';
+import { quickLocator } from '../../src/flowspec/quick-locate.js';
+import { locate, spanAt, type SpecSource } from '../../src/flowspec/source.js';
+import type { SpecPath } from '../../src/diagnostics/diagnostic.js';
+import { readEnvironmentFile } from '../../src/cli/environment-file.js';
+import { compileSpec } from '../../src/pipeline.js';
 import { ROOT, readRepoFile } from '../helpers/fixtures.js';
 
 // The fast path must never change what a spec means: whenever it answers, the `yaml` library (the
@@ -220,5 +225,95 @@ describe('the fast YAML path', () => {
       'a\n',
     ])
       expect(readCleanYaml(text, FORBIDDEN), text).toBeUndefined();
+  });
+});
+
+// Positions without the Document (quick-locate.ts): wherever the quick reader answers for a path,
+// it must give the span `locate` finds in yaml's Document, on every node (and key) of every text.
+
+/** Every path to a node of the data, a key or an item at a time; a stack, as the code under test. */
+function everyPath(data: unknown): SpecPath[] {
+  const paths: SpecPath[] = [];
+  const stack: { value: unknown; path: SpecPath }[] = [{ value: data, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    paths.push(path);
+    if (Array.isArray(value)) value.forEach((item, index) => stack.push({ value: item, path: [...path, index] }));
+    else if (value !== null && typeof value === 'object')
+      for (const [key, item] of Object.entries(value)) stack.push({ value: item, path: [...path, key] });
+  }
+  return paths;
+}
+
+/** The quick reader against the Document on every path of a text the fast path reads: how many it answered, of how many. */
+function locatesAsTheDocument(text: string): { answered: number; paths: number } | undefined {
+  const data = readCleanYaml(text, FORBIDDEN);
+  if (data === undefined) return undefined;
+  const lineCounter = LineIndex.of(text);
+  const withDocument: SpecSource = {
+    file: 'flow.yaml',
+    text,
+    lineCounter,
+    document: parseDocument(text, { prettyErrors: false, uniqueKeys: false, strict: true, version: '1.2', merge: false }),
+  };
+  const quickRange = quickLocator(text, lineCounter);
+  let answered = 0;
+  const paths = everyPath(data);
+  for (const path of paths)
+    for (const onKey of [false, true]) {
+      const quick = quickRange(path, onKey);
+      if (quick === undefined) continue;
+      answered += 1;
+      expect(spanAt(withDocument, quick[0], quick[1]), `${path.join('.')}${onKey ? ' (key)' : ''} in:\n${text}`).toEqual(
+        locate(withDocument, path, onKey),
+      );
+    }
+  return { answered, paths: paths.length * 2 };
+}
+
+describe('spans of a spec the fast path read, found without the Document', () => {
+  it('are the Document spans on every node of the repository YAML, and cover most nodes of the example flows', () => {
+    for (const path of REPO_YAML) locatesAsTheDocument(readRepoFile(path));
+    for (const text of EXAMPLES) {
+      const { answered, paths } = locatesAsTheDocument(text)!;
+      expect(answered / paths).toBeGreaterThan(0.8);
+    }
+  });
+
+  it('are the Document spans on mutants of the example flows (differential fuzz)', () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(fc.oneof(...EXAMPLES.map(mutant)), (text) => {
+        answered += locatesAsTheDocument(text)?.answered ?? 0;
+      }),
+      { numRuns: 300, seed: 2027 },
+    );
+    expect(answered).toBeGreaterThan(1000);
+  }, 120_000);
+
+  it('are the Document spans on data written by yaml and js-yaml and on their mutants (differential fuzz)', () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(writtenData, (text) => {
+        answered += locatesAsTheDocument(text)?.answered ?? 0;
+      }),
+      { numRuns: 600, seed: 19 },
+    );
+    expect(answered).toBeGreaterThan(100);
+  }, 120_000);
+
+  it('gives a compile the same notes and spans as the Document path gives the same text', async () => {
+    const environment = await readEnvironmentFile('flows/environments/example.yaml', ROOT);
+    for (const text of EXAMPLES) {
+      // A `&` in a comment sends the text down the positioned path (fast-yaml.ts); the lines above it are unchanged.
+      const compiled = await Promise.all(
+        [text, `${text}\n# &\n`].map((bytes) => compileSpec('flow.yaml', Buffer.from(bytes), { environment })),
+      );
+      const [quick, positioned] = [compiled[0]!, compiled[1]!];
+      expect(quick.source.quickRange).toBeDefined();
+      expect(positioned.source.quickRange).toBeUndefined();
+      expect(quick.diagnostics.length).toBeGreaterThan(0);
+      expect(quick.diagnostics).toEqual(positioned.diagnostics);
+    }
   });
 });

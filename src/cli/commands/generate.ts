@@ -44,6 +44,8 @@ interface Batch {
   report: Report;
   progress: BatchProgress;
   cwd: string;
+  /** `--quiet`: the report shows errors only, so it keeps only those (and their files' text). */
+  errorsOnly: boolean;
 }
 
 interface FlowOutput {
@@ -75,7 +77,15 @@ export async function generateCommand(args: readonly string[], options: Generate
   };
   const outDir = resolve(io.cwd, options.out);
   const progress = new BatchProgress(io.stderr, files.length, io.stderrIsTty === true);
-  const batch: Batch = { args, compileOptions, toolVersion: options.toolVersion, report, progress, cwd: io.cwd };
+  const batch: Batch = {
+    args,
+    compileOptions,
+    toolVersion: options.toolVersion,
+    report,
+    progress,
+    cwd: io.cwd,
+    errorsOnly: options.quiet,
+  };
   let stale = false;
   try {
     if (!options.check) await removeKilledRunLeftovers(outDir);
@@ -116,9 +126,11 @@ async function compileFlow(file: string, batch: Batch): Promise<FlowOutput | und
     return undefined;
   }
   const compiled = await compileSpec(file, read.bytes, compileOptions);
-  // The text is kept only for the code frames of a file that has diagnostics: a clean file's would grow with the batch.
-  report.add(file, compiled.diagnostics.length > 0 ? compiled.source.text : '', compiled.diagnostics);
-  if (compiled.diagnostics.length > 0) report.addIncluded(compiled.source);
+  // The text is kept only for the code frames of a file that has diagnostics to show: a clean file's
+  // would grow with the batch, and so would the notes and warnings of every file under --quiet.
+  const shown = batch.errorsOnly ? compiled.diagnostics.filter((diagnostic) => diagnostic.severity === 'error') : compiled.diagnostics;
+  report.add(file, shown.length > 0 ? compiled.source.text : '', shown);
+  if (shown.length > 0) report.addIncluded(compiled.source);
   assertProducedOrReported(file, compiled.graph !== undefined && compiled.artifacts !== undefined, compiled.diagnostics);
   if (!compiled.graph || !compiled.artifacts) return undefined;
   const manifest = buildManifest(compiled.artifacts, {

@@ -231,6 +231,8 @@ function bodyValue(value: unknown, limits: readonly EngineLimit[]): unknown {
 function comparable(observation: Observation, limits: readonly EngineLimit[]): Observation {
   if (observation.kind !== 'request') return observation;
   const { request } = observation;
+  // Nothing to rewrite: the copy below would print the same JSON (an array body alone would become an object).
+  if (!limits.includes('bodyValuesAsText') && !limits.includes('wholeSecondTimeouts') && !Array.isArray(request.body)) return observation;
   const body =
     request.body !== null && typeof request.body === 'object'
       ? Object.fromEntries(

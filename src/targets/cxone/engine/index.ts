@@ -74,8 +74,8 @@ function nameMaps(graph: FlowGraph): NameMaps {
 /**
  * Snippets and IF expressions parsed once per script, so a thousand calls parse nothing; what each
  * call would otherwise re-derive from an action's constant properties (its location, its ASSIGN
- * Value, its caption) is kept per action the first time it is read. Spoken text is not: a TTS
- * segment may hold `{variables}` (spec 1.1 prompts), read at each call.
+ * Value, its Sequence's segments, its caption) is kept per action the first time it is read. The
+ * spoken text itself is not: a TTS segment may hold `{variables}` (spec 1.1 prompts), read at each call.
  */
 class CompiledScript {
   private readonly snippets = new Map<string, Statement[]>();
@@ -83,6 +83,7 @@ class CompiledScript {
   private readonly locations = new Map<string, string>();
   private readonly values = new Map<string, StringPart[]>();
   private readonly captions = new Map<string, string>();
+  private readonly sequences = new Map<string, SpokenSegment[]>();
 
   /** Every Snippet and IF expression is parsed here, so code the engine cannot read fails when it is built. */
   constructor(private readonly script: StudioScript) {
@@ -107,6 +108,11 @@ class CompiledScript {
 
   valueParts(action: StudioAction): StringPart[] {
     return once(this.values, action, () => propertyParts(required(action, 'Value', this.script, true)));
+  }
+
+  /** A PLAY or MENU's Sequence as segments (`spokenSegments`). */
+  sequence(action: StudioAction): SpokenSegment[] {
+    return once(this.sequences, action, () => spokenSegments(required(action, 'Sequence', this.script), this.where(action)));
   }
 
   /** The label before `:`, which names the spec step (`Collect Otp: keep digits` → `Collect Otp`). */
@@ -147,7 +153,8 @@ class CxoneCall {
       const action = this.script.actions.get(current);
       if (!action) throw new EngineError(`a branch leads to action ${current}, which does not exist`, this.script.file);
       this.enter(action);
-      current = yield* this.execute(action);
+      const next = this.execute(action);
+      current = typeof next === 'object' ? yield* next : next;
     }
   }
 
@@ -161,13 +168,18 @@ class CxoneCall {
   /** What a PLAY or MENU says, its variables read now. */
   private spoken(action: StudioAction): string {
     const host = this.host(action, undefined);
-    return spokenText(required(action, 'Sequence', this.script), this.where(action), (tts) =>
-      text(interpolate(propertyParts(tts), host), host),
-    );
+    return this.compiled
+      .sequence(action)
+      .map((segment) => ('audio' in segment ? segment.audio : text(interpolate(segment.tts, host), host)))
+      .join(' ');
   }
 
-  /** Runs one action; returns the next action id, or undefined when the call left the script. */
-  private *execute(action: StudioAction): Generator<HttpRequest, string | undefined, HttpReply> {
+  /**
+   * Runs one action; returns the next action id, or undefined when the call left the script. An
+   * action that may send a request (SNIPPET, RESTAPI) returns the run that does, started by the
+   * caller: the others need no generator, and one per action was a large part of a call's cost.
+   */
+  private execute(action: StudioAction): string | undefined | Generator<HttpRequest, string | undefined, HttpReply> {
     switch (action.name) {
       case 'BEGIN':
         return this.follow(action);
@@ -186,11 +198,11 @@ class CxoneCall {
       case 'CASE':
         return this.caseBranch(action);
       case 'SNIPPET':
-        return yield* this.snippet(action);
+        return this.snippet(action);
       case 'REQAGENT':
         return this.requestAgent(action);
       case 'RESTAPI':
-        return yield* this.restApi(action);
+        return this.restApi(action);
       case 'HANGUP':
         this.recorder.end({ kind: 'disconnect' });
         return undefined;
@@ -354,8 +366,10 @@ class CxoneCall {
   }
 
   private host(action: StudioAction, endpoint: string | undefined): SnippetHost {
-    return { variables: this.variables, system: (name) => systemVariable(name, this.input), endpoint, where: this.where(action) };
+    return { variables: this.variables, system: this.system, endpoint, where: this.where(action) };
   }
+
+  private readonly system = (name: string): string | undefined => systemVariable(name, this.input);
 
   private where(action: StudioAction): string {
     return this.compiled.where(action);
@@ -372,10 +386,17 @@ function systemVariable(name: string, input: SimulationInput): string | undefine
     case 'DNIS':
       return input.call.dnis;
     case 'gmt':
-      return new Date(input.call.timestamp).toUTCString();
+      return gmtOf(input.call.timestamp);
     default:
       return undefined;
   }
+}
+
+/** Every call of a batch usually has the same timestamp: its RFC 1123 form is computed once. */
+let lastGmt: { timestamp: string; gmt: string } | undefined;
+function gmtOf(timestamp: string): string {
+  if (lastGmt?.timestamp !== timestamp) lastGmt = { timestamp, gmt: new Date(timestamp).toUTCString() };
+  return lastGmt.gmt;
 }
 
 function collect(entry: CallerEntry, maxDigits: number, terminator: string, strip: boolean): string {
@@ -389,18 +410,21 @@ function collect(entry: CallerEntry, maxDigits: number, terminator: string, stri
   return collected;
 }
 
+/** One segment of a Sequence: TTS text with its `{variables}` still to read, or a prerecorded prompt's name. */
+type SpokenSegment = { tts: StringPart[] } | { audio: string };
+
 /**
- * A Sequence (docs/cxone.md §2 PLAY) as the caller hears it: TTS segments `"%text"` with their
- * `{variables}` substituted, and prerecorded files `"name.wav"` as the prompt's name (the engine has
- * no recording); segments joined by a space.
+ * A Sequence (docs/cxone.md §2 PLAY) as the caller hears it, once its segments are spoken (joined
+ * by a space): TTS segments `"%text"` with their `{variables}` substituted, and prerecorded files
+ * `"name.wav"` as the prompt's name (the engine has no recording).
  */
-function spokenText(sequence: string, at: string, speak: (tts: string) => string): string {
+function spokenSegments(sequence: string, at: string): SpokenSegment[] {
   const segments = [...sequence.matchAll(/"(%[^"]*|[A-Za-z][A-Za-z0-9_]*\.wav)"/g)].map((match) => match[1]!);
   if (segments.length === 0 || sequence.replace(/"(%[^"]*|[A-Za-z][A-Za-z0-9_]*\.wav)"/g, '').trim() !== '')
     throw new EngineError(`a Sequence other than TTS segments and WAV files: ${sequence}`, at);
-  return segments
-    .map((segment) => (segment.startsWith('%') ? speak(segment.slice(1)) : playedAudio(segment.slice(0, -'.wav'.length))))
-    .join(' ');
+  return segments.map((segment) =>
+    segment.startsWith('%') ? { tts: propertyParts(segment.slice(1)) } : { audio: playedAudio(segment.slice(0, -'.wav'.length)) },
+  );
 }
 
 /** Numeric ASSIGN: a number or a sum such as `2+1`. UNVERIFIED: an empty value stays empty. */

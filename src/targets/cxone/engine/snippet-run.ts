@@ -34,12 +34,7 @@ export interface SnippetHost {
 
 export type SnippetRun = Generator<HttpRequest, void, HttpReply>;
 
-/**
- * The value of an expression that cannot send a request (a literal, a variable), without the
- * generator `evaluate` needs: most expressions are leaves, and a generator per leaf was the
- * interpreter's largest cost. Undefined for the others; callers write
- * `leafValue(e, host) ?? (yield* evaluate(e, host))`.
- */
+/** A literal or a variable: a leaf of an expression. Undefined for the others. */
 function leafValue(expr: Expr, host: SnippetHost): SnippetValue | undefined {
   switch (expr.kind) {
     case 'string':
@@ -57,14 +52,60 @@ function leafValue(expr: Expr, host: SnippetHost): SnippetValue | undefined {
   }
 }
 
+/** Whether each expression node holds a `MakeRestRequest` call, the one thing that sends a request; kept per node. */
+const requesting = new WeakMap<Expr, boolean>();
+
+/**
+ * Whether evaluating `expr` may send a request. Most expressions cannot, and they are evaluated
+ * without the generators a request needs (`valueNow`), which were the interpreter's largest cost.
+ * Walked with a stack: the expression's depth must not reach the call stack.
+ */
+export function mayRequest(expr: Expr): boolean {
+  const known = requesting.get(expr);
+  if (known !== undefined) return known;
+  let found = false;
+  const stack: Expr[] = [expr];
+  while (!found && stack.length > 0) {
+    const next = stack.pop()!;
+    if (next.kind === 'call') {
+      found = next.name === 'MakeRestRequest';
+      stack.push(...next.args, ...(next.object ? [next.object] : []));
+    } else if (next.kind === 'member') stack.push(next.object);
+    else if (next.kind === 'binary') stack.push(next.left, next.right);
+  }
+  requesting.set(expr, found);
+  return found;
+}
+
 export function* runStatements(statements: readonly Statement[], host: SnippetHost): SnippetRun {
-  for (const statement of statements) yield* runStatement(statement, host);
+  for (const statement of statements) if (!ranWithoutRequest(statement, host)) yield* runStatement(statement, host);
+}
+
+/** Runs a statement that cannot send a request without a generator; false for the others, left untouched. */
+function ranWithoutRequest(statement: Statement, host: SnippetHost): boolean {
+  switch (statement.kind) {
+    case 'assign':
+      if (mayRequest(statement.value)) return false;
+      assign(statement.target.name, statement.target.member, valueNow(statement.value, host), host);
+      return true;
+    case 'dynamic':
+      host.variables.set(statement.name, new DynamicObject());
+      return true;
+    case 'expression':
+      if (mayRequest(statement.expr)) return false;
+      valueNow(statement.expr, host);
+      return true;
+    case 'if':
+      return false;
+    default:
+      return assertNever(statement);
+  }
 }
 
 function* runStatement(statement: Statement, host: SnippetHost): SnippetRun {
   switch (statement.kind) {
     case 'assign': {
-      const value = leafValue(statement.value, host) ?? (yield* evaluate(statement.value, host));
+      const value = yield* evaluate(statement.value, host);
       assign(statement.target.name, statement.target.member, value, host);
       return;
     }
@@ -72,13 +113,10 @@ function* runStatement(statement: Statement, host: SnippetHost): SnippetRun {
       host.variables.set(statement.name, new DynamicObject());
       return;
     case 'if':
-      yield* runStatements(
-        truth(leafValue(statement.condition, host) ?? (yield* evaluate(statement.condition, host)), host) ? statement.then : statement.else,
-        host,
-      );
+      yield* runStatements(truth(yield* evaluate(statement.condition, host), host) ? statement.then : statement.else, host);
       return;
     case 'expression':
-      if (leafValue(statement.expr, host) === undefined) yield* evaluate(statement.expr, host);
+      yield* evaluate(statement.expr, host);
       return;
     default:
       return assertNever(statement);
@@ -94,28 +132,64 @@ function assign(name: string, member: string | undefined, value: SnippetValue, h
   throw new EngineError(`cannot set \`${name}.${member}\``, host.where);
 }
 
+/** An expression's value, with the requests it sends yielded; one that sends none is evaluated by `valueNow`. */
 export function* evaluate(expr: Expr, host: SnippetHost): Generator<HttpRequest, SnippetValue, HttpReply> {
+  if (!mayRequest(expr)) return valueNow(expr, host);
   switch (expr.kind) {
     case 'string':
     case 'number':
     case 'var':
       return leafValue(expr, host)!;
     case 'member':
-      return member(leafValue(expr.object, host) ?? (yield* evaluate(expr.object, host)), expr.name, host);
-    case 'call':
-      return yield* call(expr, host);
-    case 'binary':
-      return yield* binary(expr.op, expr.left, expr.right, host);
+      return member(yield* evaluate(expr.object, host), expr.name, host);
+    case 'call': {
+      const args: SnippetValue[] = [];
+      for (const arg of expr.args) args.push(yield* evaluate(arg, host));
+      const object = expr.object === undefined ? undefined : yield* evaluate(expr.object, host);
+      if (object instanceof RestProxy && expr.name === 'MakeRestRequest' && args.length === 4)
+        return yield* restRequest(object, args, host);
+      return callResult(expr.name, object, args, host);
+    }
+    case 'binary': {
+      const a = yield* evaluate(expr.left, host);
+      const decided = shortCircuit(expr.op, a, host);
+      return decided ?? combine(expr.op, a, yield* evaluate(expr.right, host), host);
+    }
     default:
       return assertNever(expr);
   }
 }
 
-function* binary(op: BinaryOperator, left: Expr, right: Expr, host: SnippetHost): Generator<HttpRequest, boolean, HttpReply> {
-  const a = leafValue(left, host) ?? (yield* evaluate(left, host));
-  if (op === '&' && !truth(a, host)) return false;
-  if (op === '|' && truth(a, host)) return true;
-  const b = leafValue(right, host) ?? (yield* evaluate(right, host));
+/** The value of an expression that sends no request (`mayRequest` is false), in the order `evaluate` would compute it. */
+function valueNow(expr: Expr, host: SnippetHost): SnippetValue {
+  switch (expr.kind) {
+    case 'string':
+    case 'number':
+    case 'var':
+      return leafValue(expr, host)!;
+    case 'member':
+      return member(valueNow(expr.object, host), expr.name, host);
+    case 'call': {
+      const args = expr.args.map((arg) => valueNow(arg, host));
+      return callResult(expr.name, expr.object === undefined ? undefined : valueNow(expr.object, host), args, host);
+    }
+    case 'binary': {
+      const a = valueNow(expr.left, host);
+      return shortCircuit(expr.op, a, host) ?? combine(expr.op, a, valueNow(expr.right, host), host);
+    }
+    default:
+      return assertNever(expr);
+  }
+}
+
+/** `&` with a false left side is false, `|` with a true one true: the right side is not evaluated. */
+function shortCircuit(op: BinaryOperator, left: SnippetValue, host: SnippetHost): boolean | undefined {
+  if (op === '&' && !truth(left, host)) return false;
+  if (op === '|' && truth(left, host)) return true;
+  return undefined;
+}
+
+function combine(op: BinaryOperator, a: SnippetValue, b: SnippetValue, host: SnippetHost): boolean {
   if (op === '&' || op === '|') return truth(b, host);
   return compare(op, a, b, host);
 }
@@ -153,18 +227,19 @@ function member(object: SnippetValue, name: string, host: SnippetHost): SnippetV
   throw new EngineError(`cannot read \`.${name}\` here`, host.where);
 }
 
-function* call(expr: Extract<Expr, { kind: 'call' }>, host: SnippetHost): Generator<HttpRequest, SnippetValue, HttpReply> {
-  const args: SnippetValue[] = [];
-  for (const arg of expr.args) args.push(leafValue(arg, host) ?? (yield* evaluate(arg, host)));
-  if (expr.object === undefined) {
-    if (expr.name === 'GetRESTProxy' && args.length === 0) return new RestProxy();
-    throw new EngineError(`unknown Snippet function \`${expr.name}\``, host.where);
+/**
+ * A call whose receiver (undefined for a function) and arguments are evaluated. `MakeRestRequest`
+ * is `evaluate`'s (it sends the request); with other arguments it is an unknown method here too.
+ */
+function callResult(name: string, object: SnippetValue | undefined, args: SnippetValue[], host: SnippetHost): SnippetValue {
+  if (object === undefined) {
+    if (name === 'GetRESTProxy' && args.length === 0) return new RestProxy();
+    throw new EngineError(`unknown Snippet function \`${name}\``, host.where);
   }
-  const object = leafValue(expr.object, host) ?? (yield* evaluate(expr.object, host));
-  if (object instanceof RestProxy) return yield* proxyMethod(object, expr.name, args, host);
-  if (object instanceof DynamicObject && expr.name === 'asjson' && args.length === 0) return JSON.stringify(asJson(object, host));
-  if (typeof object === 'string' || typeof object === 'number') return stringMethod(String(object), expr.name, args, host);
-  throw new EngineError(`unknown method \`${expr.name}\``, host.where);
+  if (object instanceof RestProxy) return proxyMethod(object, name, args, host);
+  if (object instanceof DynamicObject && name === 'asjson' && args.length === 0) return JSON.stringify(asJson(object, host));
+  if (typeof object === 'string' || typeof object === 'number') return stringMethod(String(object), name, args, host);
+  throw new EngineError(`unknown method \`${name}\``, host.where);
 }
 
 /**
@@ -178,17 +253,11 @@ function stringMethod(value: string, name: string, args: SnippetValue[], host: S
   throw new EngineError(`unknown string function \`${name}\` with ${args.length} argument(s)`, host.where);
 }
 
-function* proxyMethod(
-  proxy: RestProxy,
-  name: string,
-  args: SnippetValue[],
-  host: SnippetHost,
-): Generator<HttpRequest, SnippetValue, HttpReply> {
+function proxyMethod(proxy: RestProxy, name: string, args: SnippetValue[], host: SnippetHost): SnippetValue {
   if (name === 'AddHeader' && args.length === 2) {
     proxy.headers.push([text(args[0]!, host), text(args[1]!, host)]);
     return '';
   }
-  if (name === 'MakeRestRequest' && args.length === 4) return yield* restRequest(proxy, args, host);
   throw new EngineError(`unknown REST proxy method \`${name}\` with ${args.length} argument(s)`, host.where);
 }
 
@@ -262,7 +331,9 @@ export function text(value: SnippetValue, host: Pick<SnippetHost, 'where'>): str
 
 /** `{name}` and `{object.member}`; an unset variable is "". `{{secret_X}}` is what the deployment fills with the token. */
 export function interpolate(parts: readonly StringPart[], host: SnippetHost): string {
-  return parts.map((part) => ('text' in part ? deployed(part.text) : substitute(part.ref, host))).join('');
+  let result = '';
+  for (const part of parts) result += 'text' in part ? deployed(part.text) : substitute(part.ref, host);
+  return result;
 }
 
 function substitute(ref: string, host: SnippetHost): string {

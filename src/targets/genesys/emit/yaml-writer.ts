@@ -106,12 +106,21 @@ function scalarText(value: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * A string key as a copy of its own: a value read from a spec is a slice of the spec's whole text
+ * (V8 slices substrings of 13 characters and more), and a cache of slices keeps every spec of a
+ * batch alive. Concatenating, then slicing, makes V8 copy the characters into a string of their own.
+ */
+function ownCopy<T extends string | number | boolean | null>(value: T): T {
+  return (typeof value === 'string' ? ` ${value}`.slice(1) : value) as T;
+}
+
 function remembered<T extends string | number | boolean | null>(cache: Map<T, string>, value: T): string {
   let text = cache.get(value);
   if (text === undefined) {
     text = stringify(value, { ...ARCHY_YAML_OPTIONS, ...ARCHY_YAML_WRITE_OPTIONS }).slice(0, -1);
     if (cache.size >= MAX_CACHED_SCALARS) cache.clear();
-    cache.set(value, text);
+    cache.set(ownCopy(value), text);
   }
   return text;
 }

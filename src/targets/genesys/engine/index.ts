@@ -77,6 +77,11 @@ type Jump = { jumpTo: string; where: string };
 type Signal = 'next' | 'ended' | 'loopNext' | 'loopExit' | Jump;
 type Run<T> = Generator<HttpRequest, T, HttpReply>;
 
+/** A signal is a string or a jump; anything else `runAction` returns is a run to drive. */
+function isRun(outcome: Signal | Run<Signal>): outcome is Run<Signal> {
+  return typeof outcome === 'object' && !('jumpTo' in outcome);
+}
+
 /** A flow's variables for one call: flow variables do not cross flows (docs/genesys.md §9.1). */
 class FlowFrame {
   private readonly values = new Map<string, { type: VariableType; value: ArchValue }>();
@@ -160,13 +165,18 @@ class GenesysCall {
 
   private *runActions(actions: readonly Action[], frame: FlowFrame): Run<Signal> {
     for (const action of actions) {
-      const signal = yield* this.runAction(action, frame);
+      const outcome = this.runAction(action, frame);
+      const signal = isRun(outcome) ? yield* outcome : outcome;
       if (signal !== 'next') return signal;
     }
     return 'next';
   }
 
-  private *runAction(action: Action, frame: FlowFrame): Run<Signal> {
+  /**
+   * One action: its signal when it cannot send a request, else the run that may (started by the
+   * caller): most actions never yield, and a generator for each was a large part of a call's cost.
+   */
+  private runAction(action: Action, frame: FlowFrame): Signal | Run<Signal> {
     if (++this.actionCount > MAX_STEPS_PER_CALL) throw new EngineError(`more than ${MAX_STEPS_PER_CALL} actions in one call`, action.where);
     this.enterStep(action.name);
     switch (action.kind) {
@@ -174,11 +184,11 @@ class GenesysCall {
         this.play(action.audio, frame);
         return 'next';
       case 'collectInput':
-        return yield* this.collectInput(action, frame);
+        return this.collectInput(action, frame);
       case 'callData':
-        return yield* this.callData(action, frame);
+        return this.callData(action, frame);
       case 'decision':
-        return yield* this.runActions(this.condition(action.condition, frame) ? action.yes : action.no, frame);
+        return this.runActions(this.condition(action.condition, frame) ? action.yes : action.no, frame);
       case 'updateData':
         for (const statement of action.statements)
           frame.assign(statement.variable, this.value(statement.value, frame, statement.type), statement.value.where);
@@ -187,18 +197,18 @@ class GenesysCall {
         this.setParticipantData(action, frame);
         return 'next';
       case 'loop':
-        return yield* this.loop(action, frame);
+        return this.loop(action, frame);
       case 'loopNext':
         return 'loopNext';
       case 'loopExit':
         return 'loopExit';
       case 'transferToAcd':
-        return yield* this.transferToAcd(action, frame);
+        return this.transferToAcd(action, frame);
       case 'transferToFlowSecure':
-        return yield* this.transferToFlowSecure(action, frame);
+        return this.transferToFlowSecure(action, frame);
       case 'transferToNumber':
       case 'transferToFlow':
-        return yield* this.transferOut(action, frame);
+        return this.transferOut(action, frame);
       case 'disconnect':
         this.recorder.end({ kind: 'disconnect' });
         return 'ended';
