@@ -385,10 +385,7 @@ function registerContractKit(program: Command, ioOf: IoOf, finish: Finish, versi
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--fixtures <file>', 'customers and their codes, faults (contract.md in the ivrflow documentation)')
     .option('--window <seconds>', 'freshness window for request timestamps (default 60)', parseBounded(1, 86_400))
-    .option(
-      '--fault <faults>',
-      `faults on every request, comma-separated: ${FAULT_SYNTAX.join(', ')}`,
-    )
+    .option('--fault <faults>', `faults on every request, comma-separated: ${FAULT_SYNTAX.join(', ')}`)
     .option('--audit <file>', 'append the audit log (JSON lines) to this file instead of stdout')
     .option('--env <file>', 'environment file that fills {{placeholders}}')
     .action(

@@ -16,7 +16,10 @@ afterEach(async () => {
   mock = undefined;
 });
 
-async function probe(faults: Fault[], options: { credential?: string; token?: string; url?: string; text?: string } = {}): Promise<ProbeReport> {
+async function probe(
+  faults: Fault[],
+  options: { credential?: string; token?: string; url?: string; text?: string } = {},
+): Promise<ProbeReport> {
   const text = options.text ?? readRepoFile(SPEC);
   const flow = await compiledExample('identity-promotion', text);
   mock = await startExampleMock(flow, faults);

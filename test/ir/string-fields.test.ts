@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import type { RuleConfig, RuleSetting } from '../../src/lint/config.js';
@@ -14,8 +15,8 @@ import { stringPlaces } from './string-fields/schema-strings.js';
 /**
  * Every string place of the spec schema (read from the schema, string-fields/schema-strings.ts)
  * with hostile strings in it (string-fields/corpus.ts puts each one there in base-flow.yaml). Each
- * pair is either refused, with every error positioned at the literal (or at a place a renamed name
- * reaches) and no artifact, or compiles to artifacts that decode (string-fields/decode.ts: YAML 1.1
+ * pair is either refused, with an error at the literal (or at a place a renamed name reaches), every
+ * error positioned and with a hint, and no artifact, or compiles to artifacts that decode (string-fields/decode.ts: YAML 1.1
  * and 1.2, Architect expressions, Velocity, JSON, Snippet) to exactly the trees of the same flow
  * with a harmless word in the place, the word replaced by the string.
  *
@@ -25,7 +26,7 @@ import { stringPlaces } from './string-fields/schema-strings.js';
  * names the place and the string; the seed makes it reproducible.
  */
 const SEED = 0x5eed19;
-const STRINGS_PER_PLACE = { wide: 4, narrow: 1 };
+const STRINGS_PER_PLACE = { wide: 3, narrow: 1 };
 const STRINGS = [...HOSTILE, ...HOSTILE_MORE];
 const PLACEHOLDER = /\{\{[A-Za-z0-9_.-]+\}\}/;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
@@ -41,27 +42,15 @@ const CONFIGURATIONS: [string, RuleConfig | undefined, number][] = [
 /** Each configuration's sample, from its own seed. */
 const SAMPLES = CONFIGURATIONS.map(([configuration, rules, count], index) => [configuration, rules, count, SEED + index] as const);
 
-/** mulberry32: a small seeded generator, so the sample is the same on every run. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
-    mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** For each place, `count` strings: a seeded shuffle of the strings dealt round the places, so each string is dealt once before any twice. */
-export function samplePairs(places: readonly string[], strings: readonly string[], count: number, seed: number): [string, string][] {
-  const random = generator(seed);
-  const order = [...strings.keys()];
-  for (let index = order.length - 1; index > 0; index--) {
-    const other = Math.floor(random() * (index + 1));
-    [order[index], order[other]] = [order[other]!, order[index]!];
-  }
+function samplePairs(places: readonly string[], strings: readonly string[], count: number, seed: number): [string, string][] {
+  const indexes = [...strings.keys()];
+  const [order] = fc.sample(fc.shuffledSubarray(indexes, { minLength: indexes.length, maxLength: indexes.length }), { numRuns: 1, seed });
   return places.flatMap((place, placeIndex) =>
-    Array.from({ length: count }, (_, round): [string, string] => [place, strings[order[(placeIndex * count + round) % order.length]!]!]),
+    Array.from({ length: count }, (_, round): [string, string] => [
+      place,
+      strings[order![(placeIndex * count + round) % indexes.length]!]!,
+    ]),
   );
 }
 
@@ -85,7 +74,13 @@ const wordFor = (placement: Placement, text: string) => (isPlainPropertyText(tex
 
 const cleanTrees = new Map<string, Promise<unknown[]>>();
 /** The decoded artifacts of the place holding a harmless word, once per place, word and configuration. */
-function benignTrees(place: string, placement: Placement, word: string, configuration: string, rules: RuleConfig | undefined): Promise<unknown[]> {
+function benignTrees(
+  place: string,
+  placement: Placement,
+  word: string,
+  configuration: string,
+  rules: RuleConfig | undefined,
+): Promise<unknown[]> {
   const key = `${configuration}\u0000${place}\u0000${word}`;
   if (!cleanTrees.has(key))
     cleanTrees.set(
@@ -94,7 +89,10 @@ function benignTrees(place: string, placement: Placement, word: string, configur
         const placed = placeText(placement, word);
         const result = await compile(placed.text, options(rules));
         const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
-        expect(errors.map((error) => `${error.code} ${pathOf(error)}`), `${place} with its harmless word`).toEqual([]);
+        expect(
+          errors.map((error) => `${error.code} ${pathOf(error)}`),
+          `${place} with its harmless word`,
+        ).toEqual([]);
         return sortedArtifacts(result.artifacts!).map(decodeArtifact);
       })(),
     );
@@ -112,7 +110,10 @@ async function judge(place: string, text: string, configuration: string, rules: 
   if (errors.length > 0) {
     expect(result.artifacts).toBeUndefined();
     const described = errors.map((error) => `${error.code} at ${pathOf(error)}`).join('; ');
-    expect(errors.some((error) => within(pathOf(error), placed.at)), `${described}: none at ${placed.at.join(' | ')}`).toBe(true);
+    expect(
+      errors.some((error) => within(pathOf(error), placed.at)),
+      `${described}: none at ${placed.at.join(' | ')}`,
+    ).toBe(true);
     for (const error of errors) {
       expect(error.span?.start.line, `${error.code} has a position`).toBeGreaterThan(0);
       expect(error.hint, `${error.code} has a hint`).toBeTruthy();

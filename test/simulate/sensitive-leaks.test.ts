@@ -90,7 +90,9 @@ scenarios:
     expect(echo!.ran).toEqual([...ENGINE_NAMES]);
     // The prompt is the only place the code reaches: the flow promotes no id.
     expect(leaks(echo!.failures)).toEqual(ENGINE_NAMES.map((engine) => `${engine}: a prompt`));
-    expect(echo!.failures.filter((failure) => failure.kind === 'leak').map((failure) => failure.step)).toEqual(ENGINE_NAMES.map(() => 'routeByTier'));
+    expect(echo!.failures.filter((failure) => failure.kind === 'leak').map((failure) => failure.step)).toEqual(
+      ENGINE_NAMES.map(() => 'routeByTier'),
+    );
     expect(honest!.failures).toEqual([]);
   });
 });

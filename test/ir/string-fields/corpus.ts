@@ -44,7 +44,7 @@ export const CORPUS: Record<string, Placement> = {
   name: { set: 'name' },
   id: { set: 'id', benign: 'corpuszq' },
   description: { set: 'description' },
-  language: { set: 'language', benign: 'zq-ZQ' },
+  language: { set: 'language', benign: 'zq' },
   'include[]': { set: 'include', value: (path) => [path] },
   start: { set: 'start' },
   'secrets.{key}': { rename: 'middlewareToken' },
@@ -107,8 +107,17 @@ export const CORPUS: Record<string, Placement> = {
   'steps.*(transfer).description': { set: 'steps.toBilling.description' },
   ...promptPlaces('transfer', 'toBilling'),
   'steps.*(transfer).to.flow': { set: 'steps.toBilling.to.flow' },
-  'steps.*(transfer).to.number': { set: 'steps.toBilling.to', value: (number) => ({ number }), at: 'steps.toBilling.to.number', benign: '+18005550123' },
-  'steps.*(transfer).to.number.ref': { set: 'steps.toBilling.to', value: (name) => ({ number: ref(name) }), at: 'steps.toBilling.to.number' },
+  'steps.*(transfer).to.number': {
+    set: 'steps.toBilling.to',
+    value: (number) => ({ number }),
+    at: 'steps.toBilling.to.number',
+    benign: '+18005550123',
+  },
+  'steps.*(transfer).to.number.ref': {
+    set: 'steps.toBilling.to',
+    value: (name) => ({ number: ref(name) }),
+    at: 'steps.toBilling.to.number',
+  },
   'steps.*(transfer).onFailure': { set: 'steps.toBilling.onFailure' },
   'steps.*(retry).description': { set: 'steps.authenticate.description' },
   'steps.*(retry).body': { set: 'steps.authenticate.body' },
@@ -161,7 +170,10 @@ export interface PlacedSpec {
 const BASE = 'test/ir/string-fields/base-flow.yaml';
 const segments = (path: string) => path.split('.').map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
 /** Attribute names hold dots: the key `customer.label` is one segment. */
-const editPath = (path: string) => segments(path.replace('attributes.customer.label', 'attributes.\u0000')).map((segment) => (segment === '\u0000' ? 'customer.label' : segment));
+const editPath = (path: string) =>
+  segments(path.replace('attributes.customer.label', 'attributes.\u0000')).map((segment) =>
+    segment === '\u0000' ? 'customer.label' : segment,
+  );
 
 /** base-flow.yaml with `text` in the place. */
 export function placeText(placement: Placement, text: string): PlacedSpec {
@@ -194,7 +206,8 @@ function renameEverywhere(document: Document, from: string, to: string): string[
       for (const [index, ancestor] of path.entries()) {
         const child = path[index + 1] ?? node;
         if (isSeq(ancestor)) dotted.push(String(ancestor.items.indexOf(child as never)));
-        else if ('key' in ancestor && isScalar(ancestor.key)) dotted.push(String(ancestor.key === node ? renamed.value : ancestor.key.value));
+        else if ('key' in ancestor && isScalar(ancestor.key))
+          dotted.push(String(ancestor.key === node ? renamed.value : ancestor.key.value));
       }
       changed.push(dotted.join('.'));
       return renamed;

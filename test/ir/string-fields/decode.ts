@@ -16,8 +16,6 @@ import type { Artifact } from '../../../src/targets/artifact.js';
  * Left out, because they are derived from the text rather than carrying it: Studio action labels
  * (captions, shortened) and the IR dump's spec positions (a literal with line breaks moves later lines).
  */
-export type Decoded = unknown;
-
 type Tree = unknown;
 const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
@@ -27,7 +25,7 @@ const ESC = { d: '$', h: '#', b: '\\', jsonString: (value: unknown) => JSON.stri
 const IR_DERIVED = new Set(['origin', 'span', 'slug']);
 const VELOCITY_KEYS = new Set(['requestUrlTemplate', 'requestTemplate', 'successTemplate']);
 
-export function decodeArtifact(artifact: Artifact): Decoded {
+export function decodeArtifact(artifact: Artifact): unknown {
   if (artifact.path.endsWith('.yaml')) {
     const older = parse(artifact.contents, { version: '1.1' }) as Tree;
     const newer = parse(artifact.contents, { version: '1.2' }) as Tree;
@@ -127,7 +125,8 @@ function mapTree(root: Tree, change: (key: string | number, value: unknown, pare
     const copy: unknown = Array.isArray(value) ? [...value] : isRecord(value) ? { ...value } : value;
     (container as Record<string | number, unknown>)[key] = copy;
     if (Array.isArray(copy)) copy.forEach((_, index) => pending.push({ container: copy, key: index, parent }));
-    else if (isRecord(copy)) for (const child of Object.keys(copy)) pending.push({ container: copy, key: child, parent: typeof key === 'string' ? key : parent });
+    else if (isRecord(copy))
+      for (const child of Object.keys(copy)) pending.push({ container: copy, key: child, parent: typeof key === 'string' ? key : parent });
   }
   return holder['root'];
 }
@@ -144,12 +143,14 @@ export function replaced(tree: Tree, from: string, to: string): Tree {
 }
 
 /**
- * What two decodings are compared on: TTS text as CXone speaks it, and an Archy flow's variables
- * as a set (the emitter sorts them by name, so a renamed variable moves).
+ * What two decodings are compared on: TTS text as CXone speaks it, an Archy flow's variables as a
+ * set (the emitter sorts them by name, so a renamed variable moves) and its language tag in any
+ * case (BCP 47 tags are case-insensitive; the emitter writes lower case).
  */
 export function canonical(tree: Tree): Tree {
   return mapTree(tree, (key, value) => {
     if (key === 'spoken' && typeof value === 'string') return ttsText(value);
+    if (key === 'defaultLanguage' && typeof value === 'string') return value.toLowerCase();
     if (key === 'variables' && Array.isArray(value)) return [...value].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
     return value;
   });
