@@ -5,6 +5,8 @@ import { TARGET_NAMES, type Artifact, type EmitOptions, type TargetName } from '
 import { TARGETS, checkTargets } from './targets/index.js';
 import { PACKAGINGS, type PackagingName } from './targets/packaging.js';
 import { emitIr } from './targets/emit-ir.js';
+import { emitGraph } from './targets/emit-graph.js';
+import type { GraphFormat } from './graph/render.js';
 import { guardSensitiveFlow } from './ir/guard.js';
 import { invariant } from './util/assert.js';
 import { lowerToIr } from './ir/lower.js';
@@ -38,6 +40,8 @@ export interface CompileOptions extends CheckOptions {
   environmentFile?: string;
   /** Packagings of the emitted artifacts (`--target terraform`); each packaged vendor must be among `targets`. */
   packagings?: readonly PackagingName[];
+  /** `generate --graph`: the step graph drawn in this language, as one more artifact. */
+  graph?: GraphFormat;
 }
 
 export interface CheckResult {
@@ -84,6 +88,7 @@ export async function compileSpec(file: string, bytes: Uint8Array, options: Comp
   if (!checked.graph) return checked;
   const sink = new DiagnosticSink(checked.source);
   const artifacts: Artifact[] = [emitIr(checked.graph)];
+  if (options.graph) artifacts.push(emitGraph(checked.graph, options.graph));
   const emitOptions: EmitOptions = {
     specFile: baseName(file),
     ...(options.cxoneCatalog ? { cxoneCatalog: options.cxoneCatalog } : {}),

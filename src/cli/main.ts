@@ -135,6 +135,14 @@ function registerGenerate(program: Command, ioOf: IoOf, verbose: () => boolean, 
       '--cxone-catalog <file>',
       'JSON file of CXone action definitions from your tenant (GET /actions/{libraryId}); enables CAPTURE and the REST API action',
     )
+    .addOption(
+      new Option(
+        '--graph [format]',
+        "also write each flow's step graph (as `ivrflow graph` draws it) to graph.mmd or graph.dot, listed in the manifest; give the format as --graph=dot or after the specs",
+      )
+        .choices(GRAPH_FORMATS)
+        .preset('mermaid'),
+    )
     .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS.generate).default('stylish'));
   addCommonOptions(command).action(
     async (
@@ -147,6 +155,7 @@ function registerGenerate(program: Command, ioOf: IoOf, verbose: () => boolean, 
         watch: boolean;
         format: string;
         cxoneCatalog?: string;
+        graph?: GraphFormat;
       },
     ) => {
       const { generateCommand } = await import('./commands/generate.js');
@@ -159,7 +168,7 @@ function registerGenerate(program: Command, ioOf: IoOf, verbose: () => boolean, 
         format: parseFormat('generate', options.format),
         toolVersion: PACKAGE_VERSION,
         ...reportOptions(options, verbose()),
-        ...optionalProps(options, ['env', 'cxoneCatalog', 'config']),
+        ...optionalProps(options, ['env', 'cxoneCatalog', 'config', 'graph']),
       };
       if (options.watch) {
         const { watchGenerate } = await import('./watch/generate.js');
@@ -320,9 +329,10 @@ function registerContractKit(program: Command, ioOf: IoOf, finish: Finish, versi
     .argument('<spec...>', 'spec files (flows/*.yaml)')
     .option('-o, --out <file>', 'write to this file instead of stdout')
     .option('--env <file>', 'environment file that fills {{placeholders}}')
-    .action(async (files: string[], options: { out?: string; env?: string }) => {
+    .option('-t, --target <targets>', `describe the requests of these targets only: ${TARGET_NAMES.join(', ')}`, parseTargets)
+    .action(async (files: string[], options: { out?: string; env?: string; target?: TargetName[] }) => {
       const { openapiCommand } = await import('./commands/openapi.js');
-      finish(await openapiCommand(files, { toolVersion: version, ...optionalProps(options, ['out', 'env']) }, ioOf()));
+      finish(await openapiCommand(files, { toolVersion: version, ...optionalProps(options, ['out', 'env', 'target']) }, ioOf()));
     });
 
   program

@@ -67,9 +67,6 @@ function buildOperation(graph: FlowGraph, endpoint: IrEndpoint, engines: readonl
     schemas[`${base}.request.${engine.name}`] = schema;
     requestRefs.push({ $ref: `#/components/schemas/${base}.request.${engine.name}` });
   }
-  schemas[`${base}.success`] = successSchema(graph, endpoint);
-  schemas[`${base}.failure`] = failureSchema(endpoint);
-  const answers = { oneOf: [{ $ref: `#/components/schemas/${base}.success` }, { $ref: `#/components/schemas/${base}.failure` }] };
   const operation: Json = {
     operationId: `${graph.slug}.${endpoint.id}`.replace(/[^A-Za-z0-9_.-]/g, '_'),
     summary: endpoint.description ?? `${endpoint.id} of ${graph.name}`,
@@ -84,7 +81,7 @@ function buildOperation(graph: FlowGraph, endpoint: IrEndpoint, engines: readonl
           },
         }),
     responses: {
-      '200': { description: successDescription(endpoint), content: { 'application/json': { schema: answers } } },
+      ...successResponses(graph, endpoint, schemas),
       ...(endpoint.bearerSecret === undefined
         ? {}
         : {
@@ -93,12 +90,32 @@ function buildOperation(graph: FlowGraph, endpoint: IrEndpoint, engines: readonl
             },
           }),
       default: {
-        description: 'Any other status is a failure; no answer within the timeout is the timeout path (the flow never drops the call).',
+        description:
+          endpoint.successStatuses === undefined
+            ? 'Any other status is a failure; no answer within the timeout is the timeout path (the flow never drops the call).'
+            : 'Any other status is a failure (another 2xx is the failure path, any other status no usable answer); no answer within the timeout is the timeout path (the flow never drops the call).',
       },
     },
     'x-ivrflow-callers': [callerMetadata(graph, endpoint, engines)],
   };
   return operation;
+}
+
+/**
+ * The success answers: with `response: { successStatuses }` each listed status, with `response: none`
+ * the 2XX range (OpenAPI 3's status range key), neither with a body the flow reads; otherwise a 200
+ * whose body is the success or the failure schema.
+ */
+function successResponses(graph: FlowGraph, endpoint: IrEndpoint, schemas: Json): Json {
+  const statusOnly = { description: 'Success: the status alone is the answer; the body is not read.' };
+  if (endpoint.successStatuses !== undefined)
+    return Object.fromEntries(endpoint.successStatuses.map((status) => [String(status), statusOnly]));
+  if (endpoint.responseNone) return { '2XX': statusOnly };
+  const base = `${graph.slug}.${endpoint.id}`;
+  schemas[`${base}.success`] = successSchema(graph, endpoint);
+  schemas[`${base}.failure`] = failureSchema(endpoint);
+  const answers = { oneOf: [{ $ref: `#/components/schemas/${base}.success` }, { $ref: `#/components/schemas/${base}.failure` }] };
+  return { '200': { description: successDescription(endpoint), content: { 'application/json': { schema: answers } } } };
 }
 
 /** The request body as one vendor sends it: each field typed by the JSON the artifact renders for a sample call. */

@@ -79,6 +79,7 @@ export type CoreCode =
   | 'secure/sensitive-output'
   | 'secure/identifier-used-as-credential'
   | 'spec/control-character'
+  | 'spec/language'
   | 'secure/second-verifier'
   | 'secure/transfer-failure-path'
   | 'env/missing-value'

@@ -182,6 +182,8 @@ function parseWithYaml(text: string, lineCounter?: LineIndex): Document.Parsed {
     strict: true,
     version: '1.2',
     merge: false,
+    // The library's warnings go to process.emitWarning; only the CLI writes to the terminal.
+    logLevel: 'error',
   });
 }
 
@@ -342,7 +344,10 @@ function checkNodes(sink: DiagnosticSink, kind: DocumentKind, until = Infinity):
         checkCount(sink, kind, map.items, topLevelKey(path) === 'steps' && kind.holdsSteps === true ? 'steps' : 'keysPerMapping');
       const seen = new Set<unknown>();
       for (const pair of map.items) {
-        if (!isScalar(pair.key)) continue;
+        if (!isScalar(pair.key)) {
+          reportCollectionKey(sink, pair.key, until);
+          continue;
+        }
         const range = pair.key.range ?? [0, 0];
         if (range[0] >= until) continue;
         if (seen.has(pair.key.value))
@@ -360,10 +365,29 @@ function checkNodes(sink: DiagnosticSink, kind: DocumentKind, until = Infinity):
             `The key \`${String(pair.key.value)}\` is not allowed anywhere in a ${kind.noun}.`,
             range[0],
             range[1],
+            'Rename the key: it names a property of every JavaScript object.',
           );
       }
     },
   });
+}
+
+/**
+ * A mapping or a list used as a key (`? { a: 1 }`): every key ivrflow reads is text. Reported at the
+ * key, before the library would turn it into a string (and warn on the process's stderr).
+ */
+function reportCollectionKey(sink: DiagnosticSink, key: unknown, until: number): void {
+  const { isCollection } = yamlLibrary();
+  if (!isCollection(key)) return;
+  const range = key.range ?? [0, 0];
+  if (range[0] >= until) return;
+  sink.reportAt(
+    'yaml/syntax',
+    `A key must be text, not a ${yamlLibrary().isMap(key) ? 'mapping' : 'list'}.`,
+    range[0],
+    range[1],
+    'Write the key as plain text; a `?` line starts an explicit key.',
+  );
 }
 
 /** The key under which a node sits when it is a value of the document's top-level mapping. */

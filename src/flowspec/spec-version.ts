@@ -1,6 +1,6 @@
 import type { SpecPath } from '../diagnostics/diagnostic.js';
 import type { CheckContext } from './checks/context.js';
-import type { FlowSpec } from './types.js';
+import { successStatusesOf, type FlowSpec } from './types.js';
 import { isStructuredPrompt } from './prompts.js';
 
 /** The spec versions this ivrflow reads (`ivrflow:` at the top of a spec). */
@@ -32,6 +32,12 @@ export const SPEC_FEATURES: readonly SpecFeature[] = [
     version: 1.1,
     name: '`response: none`',
     uses: (spec) => endpointsWhere(spec, (endpoint) => endpoint.response === 'none').map((id) => ['endpoints', id, 'response']),
+  },
+  {
+    version: 1.1,
+    name: '`response: { successStatuses }`',
+    uses: (spec) =>
+      endpointsWhere(spec, (endpoint) => successStatusesOf(endpoint) !== undefined).map((id) => ['endpoints', id, 'response']),
   },
   {
     version: 1.1,

@@ -70,8 +70,13 @@ export interface EndpointSpec {
   path?: Record<string, Value>;
   /** 1.1: query parameters appended to the url. */
   query?: Record<string, Value>;
-  /** 1.1: `none` when any 2xx status alone is success. */
-  response: ResponseFieldsSpec | 'none';
+  /** 1.1: `none` when any 2xx status alone is success, `{ successStatuses }` when one of those alone is. */
+  response: ResponseFieldsSpec | 'none' | StatusOnlyResponseSpec;
+}
+
+/** Spec 1.1: success is one of these 2xx statuses alone; another 2xx is the failure path. */
+export interface StatusOnlyResponseSpec {
+  successStatuses: number[];
 }
 
 export interface QueueSpec {
@@ -256,12 +261,22 @@ export function isRefValue(value: Value): value is RefValue {
   return typeof value === 'object' && value !== null;
 }
 
-/** The fields an endpoint's answer gives the flow: none for `response: none`. */
+/** The endpoint's answer is its status alone (`response: none` or `{ successStatuses }`): no body is read. */
+export function isStatusOnly(endpoint: EndpointSpec): boolean {
+  return endpoint.response === 'none' || 'successStatuses' in endpoint.response;
+}
+
+/** The listed success statuses of `response: { successStatuses }`, if the endpoint has them. */
+export function successStatusesOf(endpoint: EndpointSpec): number[] | undefined {
+  return typeof endpoint.response === 'object' && 'successStatuses' in endpoint.response ? endpoint.response.successStatuses : undefined;
+}
+
+/** The fields an endpoint's answer gives the flow: none when its status is the whole answer. */
 export function responseFieldsOf(endpoint: EndpointSpec): Record<string, ValueType> {
-  return endpoint.response === 'none' ? {} : endpoint.response.fields;
+  return endpoint.response === 'none' || 'successStatuses' in endpoint.response ? {} : endpoint.response.fields;
 }
 
 /** The endpoint's success check besides a 2xx status, if any. */
 export function responseSuccessOf(endpoint: EndpointSpec): { field: string; equals: Literal } | undefined {
-  return endpoint.response === 'none' ? undefined : endpoint.response.success;
+  return endpoint.response === 'none' || 'successStatuses' in endpoint.response ? undefined : endpoint.response.success;
 }

@@ -12,6 +12,7 @@ import { checkTypes } from './checks/types.js';
 import { checkMenus } from './checks/menus.js';
 import { checkTransfers } from './checks/transfers.js';
 import { checkPrompts } from './checks/prompts.js';
+import { checkLanguage } from './checks/language.js';
 import { FlowIndex } from './flow-index.js';
 import type { LoadedSpec } from './load.js';
 import { checkSchema } from './schema.js';
@@ -32,6 +33,7 @@ const SEMANTIC_CHECKS: readonly Check[] = [
   checkMenus,
   checkTransfers,
   checkPrompts,
+  checkLanguage,
 ];
 
 export interface ValidatedSpec {

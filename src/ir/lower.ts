@@ -5,7 +5,9 @@ import { stepTransitions } from '../flowspec/transitions.js';
 import {
   DEFAULT_MENU_ATTEMPTS,
   isRefValue,
+  isStatusOnly,
   responseFieldsOf,
+  successStatusesOf,
   responseSuccessOf,
   menuKey,
   type MenuStepSpec,
@@ -223,7 +225,8 @@ function lowerEndpoint(index: FlowIndex, id: string, endpoint: EndpointSpec, fil
     body: Object.entries(endpoint.body ?? {}).map(([field, value]) => ({ field, value: lowerValue(index, value) })),
     path: lowerParameters(index, endpoint.path),
     query: lowerParameters(index, endpoint.query),
-    responseNone: endpoint.response === 'none',
+    responseNone: isStatusOnly(endpoint),
+    ...optional('successStatuses', successStatusesOf(endpoint)),
     responseFields: Object.entries(responseFieldsOf(endpoint)).map(([name, type]) => ({ name, type })),
   };
   if (endpoint.description !== undefined) lowered.description = endpoint.description;

@@ -237,6 +237,8 @@ export interface IrEndpoint {
   query: readonly { name: string; value: IrValue }[];
   /** `response: none`: any 2xx status is success and the body is not read (spec 1.1). */
   responseNone: boolean;
+  /** `response: { successStatuses }`: only these 2xx statuses are success, another 2xx is onFailure (spec 1.1). */
+  successStatuses?: readonly number[];
   responseFields: readonly { name: string; type: ValueType }[];
   success?: { field: string; equals: Literal };
 }

@@ -61,9 +61,16 @@ function callerEntry(random: SeededRandom, gather: Gather | undefined): CallerEn
 function reply(random: SeededRandom, endpoint: IrEndpoint, vocabulary: ReadonlyMap<string, readonly Literal[]>): ScriptedReply {
   if (random.chance(0.08)) return { kind: 'timeout' };
   if (random.chance(0.05)) return { kind: 'networkError' };
-  const status = random.chance(0.85) ? random.pick([200, 200, 200, 201]) : random.pick([400, 401, 404, 500, 502, 503]);
+  const status = random.chance(0.85) ? random.pick(answeredStatuses(endpoint)) : random.pick([400, 401, 404, 500, 502, 503]);
   const delaySeconds = random.chance(0.1) ? random.integer(0, endpoint.timeoutSeconds + 2) : 0;
   return { kind: 'response', status, body: JSON.stringify(body(random, endpoint, vocabulary)), delaySeconds };
+}
+
+/** The 2xx statuses a call draws from: with `successStatuses`, each listed one and a 2xx it does not list. */
+function answeredStatuses(endpoint: IrEndpoint): readonly number[] {
+  if (endpoint.successStatuses === undefined) return [200, 200, 200, 201];
+  const unlisted = [200, 201, 202, 204].find((status) => !endpoint.successStatuses!.includes(status)) ?? 299;
+  return [...endpoint.successStatuses, unlisted];
 }
 
 function body(random: SeededRandom, endpoint: IrEndpoint, vocabulary: ReadonlyMap<string, readonly Literal[]>): Record<string, unknown> {

@@ -7,7 +7,7 @@ export { TARGET_NAMES, isTargetName, type TargetName, PACKAGING_NAMES, isPackagi
 
 /** What each generated file is, per producer; `manifest.json` lists it and the engines look artifacts up by it. */
 export const ARTIFACT_KINDS = {
-  ivrflow: ['ir', 'manifest'],
+  ivrflow: ['ir', 'manifest', 'graph'],
   genesys: ['inboundCall', 'secureCall', 'dataAction', 'archyOptions'],
   cxone: ['script'],
   terraform: ['terraformModule'],

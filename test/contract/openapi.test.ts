@@ -1,6 +1,8 @@
 import { validate } from '@readme/openapi-parser';
 import { describe, expect, it } from 'vitest';
 import { buildOpenApi } from '../../src/contract/openapi.js';
+import { compileSpec } from '../../src/pipeline.js';
+import { readRepoFile } from '../helpers/fixtures.js';
 import { compiledExample, vendorEngines } from './helpers.js';
 
 async function documentFor(...names: string[]) {
@@ -64,5 +66,31 @@ describe('ivrflow openapi', () => {
 
   it('is the same bytes for the same input', async () => {
     expect(JSON.stringify(await documentFor('identity-promotion'))).toBe(JSON.stringify(await documentFor('identity-promotion')));
+  });
+
+  it('answers `response: none` with the 2XX range and no body, and no success or failure schema', async () => {
+    const document = await documentFor('sms-otp');
+    expect((await validate(structuredClone(document) as never)).valid).toBe(true);
+    const paths = document['paths'] as Record<string, Record<string, { responses: Record<string, { content?: unknown }> }>>;
+    const responses = paths['/api/v1/otp/sms']!['post']!.responses;
+    expect(Object.keys(responses)).toContain('2XX');
+    expect(responses['2XX']!.content).toBeUndefined();
+    expect(responses['200']).toBeUndefined();
+    const schemas = Object.keys((document['components'] as { schemas: Record<string, unknown> }).schemas);
+    expect(schemas.filter((name) => name.startsWith('sms-otp.sendSmsCode.') && !name.includes('.request.'))).toEqual([]);
+  });
+
+  it('lists the statuses of `response: { successStatuses }` as its success responses, with no body', async () => {
+    const text = readRepoFile('test/cases/cxone-success-statuses/spec.yaml');
+    const compiled = await compileSpec('spec.yaml', Buffer.from(text), { targets: ['cxone'], placeholders: 'keep' });
+    const flow = { graph: compiled.graph!, artifacts: compiled.artifacts! };
+    const document = buildOpenApi([{ graph: flow.graph, engines: await vendorEngines(flow, ['cxone']) }], '0.0.0-test');
+    expect((await validate(structuredClone(document) as never)).valid).toBe(true);
+    const paths = document['paths'] as Record<string, Record<string, { responses: Record<string, { content?: unknown }> }>>;
+    const responses = paths['/api/v1/callbacks']!['post']!.responses;
+    expect(Object.keys(responses)).toEqual(['202', '204', 'default']);
+    expect(responses['202']!.content).toBeUndefined();
+    const schemas = (document['components'] as { schemas: Record<string, unknown> }).schemas;
+    expect(Object.keys(schemas)).toEqual(['callback-request.requestCallback.request.cxone']);
   });
 });

@@ -207,4 +207,15 @@ describe('ivrflow openapi', () => {
     const yaml = await ivrflow(['openapi', SPEC]);
     expect(yaml.stdout).toMatch(/^openapi: 3\.1\.0\n/);
   });
+
+  it('describes only the --target vendors, so a spec Genesys refuses has a contract for CXone', async () => {
+    const spec = 'test/cases/cxone-success-statuses/spec.yaml';
+    const both = await ivrflow(['openapi', spec]);
+    expect(both.exitCode).toBe(1);
+    expect(both.stdout).toContain('target/unsupported');
+    const cxone = await ivrflow(['openapi', spec, '--target', 'cxone']);
+    expect(cxone.exitCode).toBe(0);
+    expect(cxone.stdout).toContain('"202":');
+    expect(cxone.stdout).not.toContain('request.genesys');
+  });
 });

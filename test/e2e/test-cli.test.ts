@@ -38,7 +38,7 @@ describe('ivrflow test', () => {
     const result = await ivrflow(['test', ...flows]);
     expect(result.stdout).toContain('(Identity Promotion; engines: spec, genesys, cxone)');
     expect(result.stdout).toContain('(not on genesys: Genesys makes every transfer inside the secure flow blind');
-    expect(result.stdout).toMatch(/73 scenarios in 7 flows: 73 passed, 0 failed \(\d+ engine runs, \d+ skipped\)/);
+    expect(result.stdout).toMatch(/97 scenarios in 8 flows: 97 passed, 0 failed \(\d+ engine runs, \d+ skipped\)/);
     expect(result.exitCode).toBe(0);
   });
 

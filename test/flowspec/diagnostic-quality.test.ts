@@ -182,3 +182,29 @@ describe('a name that misses its pattern says what names look like there', () =>
     expect(invalid[0]!.hint).toContain(hint);
   });
 });
+
+describe('every spec check says how to fix what it reports', () => {
+  // Found by the fuzz campaign: these reported an error without a hint.
+  it.each([
+    ['a sensitive export', { 'secure.exports': ['auth.tier', 'otp'] }, 'secure/sensitive-export'],
+    ['a variable named call', { 'variables.call': { type: 'string' } }, 'ref/reserved-name'],
+    ['a gather whose min is above its max', { 'steps.collectOtp.digits': { min: 8, max: 4 } }, 'type/mismatch'],
+    [
+      'an assign of a string reference to an integer variable',
+      {
+        'variables.count': { type: 'integer' },
+        'steps.greeting': { type: 'assign', set: { count: { ref: 'call.ani' } }, next: 'authenticate' },
+      },
+      'type/mismatch',
+    ],
+    [
+      'an assign of a boolean to an integer variable',
+      { 'variables.count': { type: 'integer' }, 'steps.greeting': { type: 'assign', set: { count: true }, next: 'authenticate' } },
+      'type/mismatch',
+    ],
+  ])('%s', (_, edits, code) => {
+    const diagnostics = expectPositioned(mutateFlow('identity-promotion', edits)).filter((diagnostic) => diagnostic.code === code);
+    expect(diagnostics.length).toBeGreaterThan(0);
+    for (const diagnostic of diagnostics) expect(diagnostic.hint, diagnostic.message).toMatch(/\w/);
+  });
+});

@@ -23,6 +23,30 @@ describe('loading a spec', () => {
     const text = EXAMPLE.replace('      auth_method: otp\n', '      auth_method: otp\n      constructor: x\n');
     const line = text.split('\n').indexOf('      constructor: x') + 1;
     expect(codes(check(text))).toEqual([`yaml/forbidden-key@${line}:7`]);
+    expect(check(text)[0]!.hint).toMatch(/Rename the key/);
+  });
+
+  it('refuses a mapping or a list as a key, at the key, and never warns on the process (found by the fuzz)', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.message);
+    process.on('warning', onWarning);
+    try {
+      const text = EXAMPLE.replace('start: greeting\n', 'start: greeting\n? { onTimeout: a }\n: 1\n[a, b]: 2\n');
+      const diagnostics = check(text);
+      expect(codes(diagnostics)).toEqual([
+        `yaml/syntax@${positionOf(text, '{ onTimeout').line}:3`,
+        `yaml/syntax@${positionOf(text, '[a, b]').line}:1`,
+      ]);
+      expect(diagnostics.map((diagnostic) => diagnostic.message)).toEqual([
+        'A key must be text, not a mapping.',
+        'A key must be text, not a list.',
+      ]);
+      // process.emitWarning reports on a later tick.
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).toEqual([]);
   });
 
   it('stops an alias expansion bomb before it expands', () => {

@@ -1,14 +1,17 @@
 /**
  * The fuzz property through the built CLI, in a child process, on a few mutants: `validate` and
  * `generate` exit 0 or 1 (never 2 for a spec's content, never 70), print no stack trace, write
- * nothing when the spec has errors, and write nothing outside `--out`.
+ * nothing when the spec has errors, and write nothing outside `--out`. The fuzz property checks the
+ * same in process, through the CLI's entry, on one mutant in four (cli-invariants.ts); this file
+ * adds what only a child process shows: the bundle, its loader and the process's own output.
  */
 import fc from 'fast-check';
-import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ivrflow, tempDir } from '../helpers/cli.js';
 import { ROOT } from '../helpers/fixtures.js';
+import { STACK_LINE, tree } from './cli-invariants.js';
 import { mutantArbitrary, mutantText, type Mutant } from './mutants.js';
 
 const SEED = 20_261_203;
@@ -18,16 +21,6 @@ const MUTANTS: Mutant[] = [
   { flow: 'pin-with-summary', edits: [], textEdits: [{ kind: 'crlf' }] },
   ...fc.sample(mutantArbitrary, { numRuns: 4, seed: SEED }),
 ];
-
-/** Every file and folder below `dir`, relative to it. */
-function tree(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .map((entry) => relative(dir, join(dir, entry)))
-    .sort();
-}
-
-const STACK_LINE = /^\s+at .+(:\d+:\d+\)?|\(native\))$/m;
 
 describe('the CLI on fuzzed specs', () => {
   it.each(MUTANTS.map((mutant, index) => [index, mutant] as const))(

@@ -12,4 +12,5 @@ describeFuzz({
   runs: campaign ? Number(process.env.IVRFLOW_FUZZ_RUNS) : SUITE_RUNS,
   seed: Number(process.env.IVRFLOW_FUZZ_SEED ?? SUITE_SEED),
   campaign,
+  ...(process.env.IVRFLOW_FUZZ_TIME_LIMIT === undefined ? {} : { timeLimitSeconds: Number(process.env.IVRFLOW_FUZZ_TIME_LIMIT) }),
 });

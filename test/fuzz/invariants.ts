@@ -22,6 +22,7 @@ import {
   type SimEvent,
 } from '../../src/targets/engine-contract.js';
 import { exampleEnvironment } from '../helpers/fixtures.js';
+import { cliProblems } from './cli-invariants.js';
 
 const REASON = 'tuning the rules in the fuzz test';
 const off = (ids: readonly string[]): RuleConfig => new Map<string, RuleSetting>(ids.map((id) => [id, { level: 'off', reason: REASON }]));
@@ -41,6 +42,8 @@ export interface CompileSetup {
   environment: boolean;
   /** Which replies the endpoints give in the simulated call (REPLY_PLANS). */
   replies: number;
+  /** Whether the CLI's properties are checked too (cli-invariants.ts): on a seeded sample, as they cost more than the rest. */
+  cli: boolean;
 }
 
 export function compileOptions(setup: CompileSetup): CompileOptions {
@@ -48,8 +51,14 @@ export function compileOptions(setup: CompileSetup): CompileOptions {
   return {
     targets: TARGET_SETS[setup.targets % TARGET_SETS.length]!,
     ...(rules ? { rules } : {}),
-    ...(setup.environment ? { environment: exampleEnvironment() } : {}),
+    ...(setup.environment ? { environment: environment() } : {}),
   };
+}
+
+let exampleValues: ReadonlyMap<string, string> | undefined;
+/** The example environment, read once per process: every mutant with `--env` uses it. */
+function environment(): ReadonlyMap<string, string> {
+  return (exampleValues ??= exampleEnvironment());
 }
 
 export interface Checked {
@@ -74,6 +83,12 @@ export async function checkMutant(text: string, setup: CompileSetup): Promise<Ch
   if (fingerprint(again) !== fingerprint(first)) found.push('the same input gave different diagnostics or bytes');
   const plan = REPLY_PLANS[setup.replies % REPLY_PLANS.length]!;
   if (first.graph && first.artifacts) found.push(...(await leakProblems({ graph: first.graph, artifacts: first.artifacts }, plan)));
+  if (setup.cli) {
+    const { targets, rules } = options;
+    found.push(
+      ...(await cliProblems(text, { targets: targets!, environment: setup.environment, ...(rules ? { rules } : {}) }, !!first.artifacts)),
+    );
+  }
   const firstError = first.diagnostics.find((diagnostic) => diagnostic.severity === 'error');
   return { violations: found, outcome: first.artifacts ? 'clean' : (firstError?.code.split('/')[0] ?? 'none') };
 }

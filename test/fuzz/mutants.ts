@@ -19,6 +19,7 @@ export type DocumentEdit =
   | { kind: 'swap-references'; at: number; with: number }
   | { kind: 'huge-array'; at: number; length: number; item: unknown }
   | { kind: 'hostile-string'; at: number; value: string }
+  | { kind: 'hostile-leaf'; at: number; value: string }
   | { kind: 'anchor-merge'; at: number; into: number }
   | { kind: 'alias'; at: number; into: number }
   | { kind: 'unknown-keys'; at: number; count: number }
@@ -161,10 +162,26 @@ const textEdit: fc.Arbitrary<TextEdit> = fc.oneof(
   }),
 );
 
-/** A mutant: one example flow, one to four document edits, and mostly no text edit. */
+/**
+ * Edits that keep the document's shape (a string leaf replaced by a hostile string, two strings
+ * swapped): such a mutant often passes the schema and reaches the rules, the guard, the emitters
+ * and the engines, which the structural edits above rarely do (about 2 in 100 of them compile).
+ */
+const shapeKeepingEdit: fc.Arbitrary<DocumentEdit> = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc.record({ kind: fc.constant('hostile-leaf' as const), at: nodeIndex, value: fc.constantFrom(...HOSTILE_STRINGS) }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('swap-references' as const), at: nodeIndex, with: nodeIndex }) },
+);
+
+/** A mutant: one example flow, one to four document edits (a third of them keep the shape), and mostly no text edit. */
 export const mutantArbitrary: fc.Arbitrary<Mutant> = fc.record({
   flow: fc.constantFrom(...EXAMPLE_FLOWS),
-  edits: fc.array(documentEdit, { minLength: 1, maxLength: 4 }),
+  edits: fc.oneof(
+    { weight: 2, arbitrary: fc.array(documentEdit, { minLength: 1, maxLength: 4 }) },
+    { weight: 1, arbitrary: fc.array(shapeKeepingEdit, { minLength: 1, maxLength: 3 }) },
+  ),
   textEdits: fc.oneof(
     { weight: 3, arbitrary: fc.constant<TextEdit[]>([]) },
     { weight: 1, arbitrary: fc.array(textEdit, { minLength: 1, maxLength: 2 }) },
@@ -284,6 +301,11 @@ function applyEdit(
         Array.from({ length: edit.length }, () => edit.item),
       );
       return;
+    case 'hostile-leaf': {
+      const leaf = pick(stringScalars(nodes).filter(isFreeText), edit.at);
+      if (leaf && isScalar(leaf.node)) leaf.node.value = edit.value;
+      return;
+    }
     case 'swap-references':
       swapScalars(document, nodes, edit.at, edit.with);
       return;
@@ -318,9 +340,19 @@ function addKeys(map: YAMLMap, count: number): void {
   }
 }
 
+/** Keys whose string values are free text (prompts, descriptions, literal values), where a hostile string passes the schema. */
+const FREE_TEXT_KEYS = new Set(['prompt', 'prompts', 'description', 'name', 'equals', 'value', 'body', 'attributes', 'set', 'text']);
+function isFreeText(located: Located): boolean {
+  return located.path.some((segment) => typeof segment === 'string' && FREE_TEXT_KEYS.has(segment));
+}
+
+function stringScalars(nodes: readonly Located[]): Located[] {
+  return nodes.filter((candidate) => isScalar(candidate.node) && typeof candidate.node.value === 'string');
+}
+
 /** Swap two string scalars (step names, references, prompts): the "references swapped" class. */
 function swapScalars(document: Document, nodes: Located[], at: number, other: number): void {
-  const strings = nodes.filter((candidate) => isScalar(candidate.node) && typeof candidate.node.value === 'string');
+  const strings = stringScalars(nodes);
   const first = pick(strings, at);
   const second = pick(strings, other);
   if (!first || !second || !isScalar(first.node) || !isScalar(second.node)) return;

@@ -12,7 +12,7 @@ import { mutantArbitrary, mutantText, type Mutant } from './mutants.js';
 /** The seed of the suite's first file; its second file runs from the next one, as a campaign's second worker. */
 export const SUITE_SEED = 20_261_202;
 /** Mutants per file in `npm test` (two files). */
-export const SUITE_RUNS = 250;
+export const SUITE_RUNS = 1250;
 
 /**
  * A long campaign also fails a case that takes longer than this; the suite does not time anything.
@@ -20,6 +20,16 @@ export const SUITE_RUNS = 250;
  * work (its own second worker, at least), and a case must not fail for waiting its turn.
  */
 const CAMPAIGN_CASE_LIMIT_MS = 2000;
+
+/**
+ * One mutant in this many also runs `validate` and `generate` through the CLI's main entry
+ * (cli-invariants.ts), which costs about twice the rest of a case; over a campaign of N mutants
+ * that is N / 4 CLI runs, each with the mutant's own rules, targets and environment.
+ */
+const CLI_SAMPLE = 4;
+
+/** A campaign worker prints a progress line after every this many mutants. */
+const PROGRESS_EVERY = 1000;
 
 function cpuMsSince(start: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(start);
@@ -31,6 +41,7 @@ const setupArbitrary: fc.Arbitrary<CompileSetup> = fc.record({
   targets: fc.nat({ max: TARGET_SETS.length - 1 }),
   environment: fc.boolean(),
   replies: fc.nat({ max: REPLY_PLANS.length - 1 }),
+  cli: fc.nat({ max: CLI_SAMPLE - 1 }).map((draw) => draw === 0),
 });
 
 /**
@@ -38,19 +49,45 @@ const setupArbitrary: fc.Arbitrary<CompileSetup> = fc.record({
  * other work (a campaign runs at low priority) a case can wait seconds for a core. The 2 s per case
  * above is the property, in CPU time.
  */
-export function describeFuzz({ runs, seed, campaign }: { runs: number; seed: number; campaign: boolean }): void {
+export function describeFuzz({
+  runs,
+  seed,
+  campaign,
+  timeLimitSeconds,
+}: {
+  runs: number;
+  seed: number;
+  campaign: boolean;
+  /** A campaign's worker stops drawing mutants after this long (and says how many it checked); not a failure. */
+  timeLimitSeconds?: number;
+}): void {
   /** The stage each mutant stopped at, over the run: the mutants must reach past the parser and the schema. */
   const outcomes = new Set<string>();
+  let checkedCount = 0;
+  let startedAt = 0;
 
   async function propertyHolds(mutant: Mutant, setup: CompileSetup): Promise<void> {
     const text = mutantText(mutant);
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+    process.on('warning', onWarning);
     const started = process.cpuUsage();
     const checked = await checkMutant(text, setup);
     const ms = cpuMsSince(started);
+    // A library's process warning reaches the user's terminal past the CLI; it is emitted on a later tick.
+    await new Promise((resolve) => setImmediate(resolve));
+    process.off('warning', onWarning);
     outcomes.add(checked.outcome);
-    const found = [...checked.violations];
+    checkedCount++;
+    if (campaign && checkedCount % PROGRESS_EVERY === 0) console.log(`fuzz: ${progressLine(checkedCount)}`);
+    const found = [...checked.violations, ...warnings.map((warning) => `a process warning: ${warning}`)];
     if (campaign && ms > CAMPAIGN_CASE_LIMIT_MS) found.push(`took ${ms.toFixed(0)} ms of CPU time`);
     if (found.length > 0) throw new Error(`${found.join('\n')}\n--- mutant text (first 2,000 characters) ---\n${text.slice(0, 2000)}`);
+  }
+
+  function progressLine(count: number): string {
+    const seconds = (performance.now() - startedAt) / 1000;
+    return `${count} of ${runs} mutants checked in ${seconds.toFixed(0)} s (${(count / seconds).toFixed(1)}/s)`;
   }
 
   describe('the fuzzed pipeline', () => {
@@ -59,7 +96,15 @@ export function describeFuzz({ runs, seed, campaign }: { runs: number; seed: num
       { timeout: Math.max(600_000, runs * (campaign ? 10_000 : 2_000)) },
       async () => {
         if (campaign) console.log(`fuzz: ${runs} runs, seed ${seed}`);
-        await fc.assert(fc.asyncProperty(mutantArbitrary, setupArbitrary, propertyHolds), { numRuns: runs, seed, endOnFailure: false });
+        startedAt = performance.now();
+        await fc.assert(fc.asyncProperty(mutantArbitrary, setupArbitrary, propertyHolds), {
+          numRuns: runs,
+          seed,
+          endOnFailure: false,
+          ...(timeLimitSeconds === undefined ? {} : { interruptAfterTimeLimit: timeLimitSeconds * 1000, markInterruptAsFailure: false }),
+        });
+        // The campaign script reads this line for its total: with a time limit, fewer than `runs` may have run.
+        if (campaign) console.log(`fuzz: done, ${progressLine(checkedCount)}`);
         // Clean compiles (judged for leaks on the engines), and refusals at load, by the schema and by a later
         // stage: the suite's seeded runs reach them all. A campaign worker judges the invariants only: one of
         // 100 mutants met no clean compile.

@@ -95,6 +95,7 @@ export const AGREEMENT_FLOWS = [
   'flows/member-services-menu.yaml',
   'flows/claims-line.yaml',
   'flows/sms-otp.yaml',
+  'flows/pin-dob.yaml',
   'test/cases/menu-keys/spec.yaml',
   'test/cases/transfer-steps/spec.yaml',
   'test/simulate/fixtures/conditions-and-assignments.yaml',

@@ -10,6 +10,7 @@ import { CliError, EXIT_INPUT, EXIT_OK, EXIT_USAGE, assertProducedOrReported, ty
 import { isIoDiagnostic, readSpecFile } from '../read-input.js';
 import { includeReader, includedFiles } from '../include-reader.js';
 import type { ReportFormat } from '../formats.js';
+import type { GraphFormat } from '../../graph/render.js';
 import { Report, type ReportChoices } from '../report.js';
 import { expandFileArguments } from '../expand-files.js';
 import { terminalStyle } from '../style.js';
@@ -31,6 +32,8 @@ export interface GenerateOptions extends ReportChoices {
   toolVersion: string;
   /** `--config`; otherwise the nearest ivrflow.config.yaml up to the repository root, if any. */
   config?: string;
+  /** `--graph`: each flow's step graph in this diagram language, beside its artifacts. */
+  graph?: GraphFormat;
 }
 
 /** What every spec of one `generate` run is compiled with. */
@@ -67,6 +70,7 @@ export async function generateCommand(args: readonly string[], options: Generate
     ...(environment ? { environment, environmentFile: options.env! } : {}),
     ...(cxoneCatalog ? { cxoneCatalog } : {}),
     ...(config ? { rules: config.rules } : {}),
+    ...(options.graph ? { graph: options.graph } : {}),
     readInclude: includeReader(io.cwd),
   };
   const outDir = resolve(io.cwd, options.out);

@@ -8,10 +8,13 @@ import { CliError, EXIT_INPUT, EXIT_OK, type CliIo } from '../io.js';
 import { Report } from '../report.js';
 import { terminalStyle } from '../style.js';
 import { loadFlow } from './contract-kit.js';
+import { TARGET_NAMES, type TargetName } from '../../targets/artifact.js';
 
 export interface OpenApiOptions {
   out?: string;
   env?: string;
+  /** The vendors whose requests are described; all of them by default. */
+  target?: readonly TargetName[];
   toolVersion: string;
 }
 
@@ -19,15 +22,16 @@ export interface OpenApiOptions {
 export async function openapiCommand(files: readonly string[], options: OpenApiOptions, io: CliIo): Promise<number> {
   const flows: OpenApiFlow[] = [];
   const problems = new Report();
+  const targets = options.target ?? TARGET_NAMES;
   for (const file of files) {
-    const loaded = await loadFlow(file, { targets: ['genesys', 'cxone'], ...(options.env === undefined ? {} : { env: options.env }) }, io);
+    const loaded = await loadFlow(file, { targets, ...(options.env === undefined ? {} : { env: options.env }) }, io);
     if (!loaded.ok) {
       problems.add(file, loaded.source?.text ?? '', loaded.diagnostics);
       continue;
     }
     flows.push({
       graph: loaded.flow.graph,
-      engines: [await createEngine('genesys', loaded.flow), await createEngine('cxone', loaded.flow)],
+      engines: await Promise.all(targets.map((target) => createEngine(target, loaded.flow))),
     });
   }
   if (problems.diagnostics.length > 0) {

@@ -106,6 +106,7 @@ function checkResultNames({ spec, index, sink }: CheckContext): void {
         message: `\`${name}\` is reserved for call data and cannot name a variable.`,
         path: ['variables', name],
         onKey: true,
+        hint: `Rename the variable; \`${name}.<field>\` reads call data.`,
       });
   }
   for (const [id, step] of index.stepsOfType('http')) {

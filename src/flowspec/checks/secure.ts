@@ -130,6 +130,7 @@ function checkExports({ spec, index, sink }: CheckContext): void {
         code: 'secure/sensitive-export',
         message: `\`${ref}\` is sensitive and can never leave the secure section.`,
         path: ['secure', 'exports', position],
+        hint: 'Remove it from `secure.exports`; export what the verifier returns instead (a customer id, a tier).',
       });
     }
   });

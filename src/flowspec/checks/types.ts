@@ -57,6 +57,7 @@ function checkSteps(context: CheckContext): void {
             code: 'type/mismatch',
             message: `Gather \`${id}\` has \`min\` ${step.digits.min} above \`max\` ${step.digits.max}.`,
             path: [...base, 'digits'],
+            hint: '`min` is the fewest digits the caller may key and `max` the most: swap them.',
           });
         break;
       }
@@ -136,6 +137,7 @@ function checkValueFits(context: CheckContext, value: Value, type: ValueType, pa
     code: 'type/mismatch',
     message: `${subject} is \`${value.ref}\`, which is ${resolved.type}, but the variable is ${type}.`,
     path: [...path, 'ref'],
+    hint: `Read a ${type} value here, or declare the variable as \`type: ${resolved.type}\`.`,
   });
 }
 
@@ -166,6 +168,6 @@ function mismatch(sink: CheckContext['sink'], path: SpecPath, subject: string, v
       ? 'Remove the quotes around the value.'
       : type === 'string'
         ? 'Quote the value to make it text.'
-        : undefined;
+        : `Write a ${type} value.`;
   sink.report({ code: 'type/mismatch', message: `${subject} is ${type}, but the value is ${shown}.`, path, hint });
 }

@@ -111,7 +111,8 @@ export type HttpOutcome = { transition: 'onSuccess' | 'onFailure'; fields: Map<s
 export function classifyReply(endpoint: IrEndpoint, reply: HttpReply): HttpOutcome {
   if (reply.kind !== 'response' || reply.status < 200 || reply.status > 299) return { transition: 'onTimeout' };
   // `response: none`: the status alone is the answer; the body (often empty, a 204) is not read.
-  if (endpoint.responseNone) return { transition: 'onSuccess', fields: new Map() };
+  // With `successStatuses`, a 2xx it does not list is an answer that is not a success.
+  if (endpoint.responseNone) return { transition: isSuccessStatus(endpoint, reply.status) ? 'onSuccess' : 'onFailure', fields: new Map() };
   const body = parseObject(reply.body);
   if (!body) return { transition: 'onTimeout' };
   const fields = new Map<string, SimValue>();
@@ -140,4 +141,9 @@ function parseObject(text: string): Record<string, unknown> | undefined {
 export function collectDigits(keys: string, terminator: string | undefined, max: number): string {
   const ended = terminator === undefined ? keys : keys.split(terminator)[0]!;
   return ended.replace(/[^0-9]/g, '').slice(0, max);
+}
+
+/** A 2xx status the endpoint counts as success: any, unless it lists `successStatuses`. */
+function isSuccessStatus(endpoint: IrEndpoint, status: number): boolean {
+  return endpoint.successStatuses === undefined || endpoint.successStatuses.includes(status);
 }

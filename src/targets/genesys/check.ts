@@ -1,8 +1,13 @@
-import type { FlowGraph } from '../../ir/nodes.js';
+import type { SpecPath } from '../../diagnostics/diagnostic.js';
+import type { Literal } from '../../flowspec/types.js';
+import type { FlowGraph, FlowNode, IrCondition, IrPrompt } from '../../ir/nodes.js';
+import { literalPromptText } from '../../ir/prompt.js';
 import type { EmitProblem } from '../artifact.js';
 import {
+  ARCHY_STRING_UNESCAPABLE,
   COLLECT_DIGITS,
   COLLECT_NO_ENTRY_TIMEOUT_SECONDS as NO_ENTRY_TIMEOUT,
+  DATA_ACTION_STATUS_REACHES_FLOW,
   DATA_ACTION_TIMEOUT_SECONDS as DATA_ACTION_TIMEOUT,
 } from './facts.js';
 
@@ -20,6 +25,14 @@ export function checkGenesys(graph: FlowGraph): EmitProblem[] {
         message: `Timeout ${seconds} s of endpoint \`${endpoint.id}\` is outside the Genesys data action range of ${DATA_ACTION_TIMEOUT.min} to ${DATA_ACTION_TIMEOUT.max} s.`,
         path: [...endpoint.origin, 'timeoutSeconds'],
         hint: `Use a value from ${DATA_ACTION_TIMEOUT.min} to ${DATA_ACTION_TIMEOUT.max}.`,
+      });
+    }
+    if (endpoint.successStatuses !== undefined && !DATA_ACTION_STATUS_REACHES_FLOW) {
+      problems.push({
+        code: 'target/unsupported',
+        message: `Endpoint \`${endpoint.id}\` lists its success statuses; a Genesys data action succeeds on any 2xx and gives the flow no status code to tell them apart.`,
+        path: [...endpoint.origin, 'response', 'successStatuses'],
+        hint: 'Use `response: none` (any 2xx is success), have the endpoint answer a field to check under `response.fields` with `success`, or compile for CXone alone (`--target cxone`; `ivrflow test --engines spec,cxone`).',
       });
     }
   }
@@ -42,5 +55,65 @@ export function checkGenesys(graph: FlowGraph): EmitProblem[] {
       });
     }
   }
+  problems.push(...unescapableLiterals(graph));
   return problems;
+}
+
+export function unescapableProblem(text: string, path: SpecPath): EmitProblem {
+  return {
+    code: 'target/unescapable',
+    message: `\`${JSON.stringify(text).slice(1, -1)}\` holds a line break or control character, which an Architect string literal cannot carry.`,
+    path,
+    hint: 'Remove line breaks, tabs and control characters from values the flow compares or looks up.',
+  };
+}
+
+/**
+ * The strings the emitter writes as Architect string literals (emit/expression.ts `stringLiteral`):
+ * a response's success value, route cases, menu keys, condition operands and the text around a
+ * value a prompt speaks. A literal prompt is written as `tts:` YAML, which carries any text.
+ */
+function unescapableLiterals(graph: FlowGraph): EmitProblem[] {
+  const found: { text: string; path: SpecPath }[] = [];
+  for (const endpoint of graph.endpoints) {
+    const equals = endpoint.success?.equals;
+    if (typeof equals === 'string') found.push({ text: equals, path: [...endpoint.origin, 'response', 'success', 'equals'] });
+  }
+  for (const node of graph.nodes) found.push(...nodeLiterals(node));
+  return found.filter(({ text }) => ARCHY_STRING_UNESCAPABLE.test(text)).map(({ text, path }) => unescapableProblem(text, path));
+}
+
+function nodeLiterals(node: FlowNode): { text: string; path: SpecPath }[] {
+  const found = 'prompt' in node && node.prompt ? promptLiterals(node.prompt, node.origin) : [];
+  if (node.kind === 'route' && node.by)
+    found.push(...node.cases.map(({ match }) => ({ text: match, path: [...node.origin, 'cases', match] })));
+  if (node.kind === 'menu') found.push(...node.choices.map(({ key }) => ({ text: key, path: [...node.origin, 'choices'] })));
+  if (node.kind === 'condition') found.push(...conditionLiterals(node.condition).map((text) => ({ text, path: [...node.origin, 'if'] })));
+  return found;
+}
+
+function promptLiterals(prompt: IrPrompt, origin: SpecPath): { text: string; path: SpecPath }[] {
+  if (literalPromptText(prompt) !== undefined) return [];
+  return prompt.flatMap((part) =>
+    part.kind === 'tts'
+      ? part.pieces.flatMap((piece) => (piece.kind === 'text' ? [{ text: piece.text, path: [...origin, ...part.at] }] : []))
+      : [],
+  );
+}
+
+/** The string operands of a condition; an explicit stack, as conditions nest as deep as the input allows. */
+function conditionLiterals(condition: IrCondition): string[] {
+  const texts: string[] = [];
+  const stack: IrCondition[] = [condition];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (current.kind === 'all' || current.kind === 'any') stack.push(...current.items);
+    else if (current.kind === 'not') stack.push(current.item);
+    else {
+      const operands: readonly Literal[] =
+        current.operand === undefined ? [] : Array.isArray(current.operand) ? current.operand : [current.operand as Literal];
+      texts.push(...operands.filter((operand): operand is string => typeof operand === 'string'));
+    }
+  }
+  return texts;
 }

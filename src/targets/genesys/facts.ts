@@ -10,6 +10,16 @@
 export const DATA_ACTION_TIMEOUT_SECONDS = { min: 1, max: 60 } as const;
 
 /**
+ * A data action succeeds on any 2xx answer, and the flow never sees the status: the response
+ * configuration reads the body only (translation maps are JSONPath expressions on the raw response,
+ * the success template is built from them), and Call Data has just its Success, Failure and Timeout
+ * outputs. So a flow cannot tell one 2xx status from another (`response: { successStatuses }`).
+ * @see https://help.mypurecloud.com/articles/response-configuration-data-actions/
+ * @see https://help.mypurecloud.com/articles/call-data-action/
+ */
+export const DATA_ACTION_STATUS_REACHES_FLOW = false;
+
+/**
  * collectInput takes 1 to 32 digits; its no-entry timeout is 1 s to 1 min 39 s. The Architect core
  * bundled in npm purecloud-flow-scripting-api-sdk-javascript@0.0.18 caps the digit count at 32 ("The
  * value 40 must be less than or equal to 32. ( Number of Digits )", checked offline by
@@ -40,3 +50,11 @@ export const LITERAL_PRIORITY_MAX = 10;
  * copies compiles.
  */
 export const IVRFLOW_MAX_STEP_COPIES = 50_000;
+
+/**
+ * Characters an Architect string literal has no documented escape for: a backslash escapes only `"`
+ * and `\` (help center "Use string literals in expressions"), so a line break or a control character
+ * in a value the flow compares or speaks through an expression is refused, not guessed.
+ * @see https://help.mypurecloud.com/articles/use-string-literals-in-expressions/
+ */
+export const ARCHY_STRING_UNESCAPABLE = /[\u0000-\u001f\u007f\u2028\u2029]/;

@@ -40,6 +40,12 @@ handlebars.registerHelper('jsonObject', (entries: unknown, token: unknown) => {
   return jsonObjectSnippet(entries as { name: string; value: string }[], bearer);
 });
 
+// `IF <status> = 204 | <status> = 202`: the listed success statuses of `response: { successStatuses }`.
+handlebars.registerPartial(
+  'listedStatus',
+  '{{#each successStatuses}}{{#unless @first}} | {{/unless}}{{ident ../httpStatus}} = {{int this}}{{/each}}',
+);
+
 const compiled = new Map<TemplateName, Handlebars.TemplateDelegate>();
 
 /** Templates load on first use, relative to the package: the same path from dist/ and from src/ under vitest. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../../../src/diagnostics/diagnostic.js';
+import { checkSpec } from '../../../../src/pipeline.js';
 import { codes, compile, mutateFlow, readRepoFile } from '../../../helpers/fixtures.js';
 import { artifactOfKind, genesysArtifacts, parseEmitted } from './archy-helpers.js';
 
@@ -61,6 +62,44 @@ describe('values Architect cannot carry', () => {
     expect(withoutNotes(result.diagnostics).map((diagnostic) => [diagnostic.code, diagnostic.path.join('.')])).toEqual([
       ['target/unescapable', 'steps.routeByTier.cases.plat\ninum'],
     ]);
+  });
+
+  // `validate` runs the target checks, not the emitter: each value is refused there (the fuzz found
+  // validate passing a tab that generate then refused), at the value, and only for Genesys.
+  it.each([
+    [
+      'a response success value',
+      'pin-with-summary',
+      { 'endpoints.verifyPin.response.success.equals': 'tab\there' },
+      'endpoints.verifyPin.response.success.equals',
+    ],
+    [
+      'a condition operand',
+      'pin-with-summary',
+      { 'steps.checkAccount.if': { ref: 'auth.account_status', in: ['active', 'past\ndue'] } },
+      'steps.checkAccount.if',
+    ],
+    [
+      'the text around a spoken value',
+      'sms-otp',
+      { 'steps.codeSent.prompt': { tts: 'Line\nbreak then {caller.phone_last4}.' } },
+      'steps.codeSent.prompt.tts',
+    ],
+    [
+      'a route case',
+      'identity-promotion',
+      { 'steps.routeByTier.cases': { 'plat\ninum': { queue: 'platinum', priority: 50 } } },
+      'steps.routeByTier.cases.plat\ninum',
+    ],
+  ])('validate refuses a control character in %s, as generate does', async (_, flow, edits, path) => {
+    const text = mutateFlow(flow, edits);
+    const checked = checkSpec('spec.yaml', Buffer.from(text), { targets: ['genesys'] });
+    const errors = checked.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+    expect(errors.map((diagnostic) => [diagnostic.code, diagnostic.path.join('.')])).toEqual([['target/unescapable', path]]);
+    expect((await compile(text, { targets: ['genesys'] })).artifacts).toBeUndefined();
+    expect(
+      checkSpec('spec.yaml', Buffer.from(text), { targets: ['cxone'] }).diagnostics.filter((d) => d.code === 'target/unescapable'),
+    ).toEqual([]);
   });
 
   it('carries a control character in a skill name as a YAML literal, never into an expression', async () => {

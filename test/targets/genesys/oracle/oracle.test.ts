@@ -59,6 +59,7 @@ describe('the Architect core accepts every generated Genesys flow', () => {
         'flows/international-otp',
         'flows/pin-with-summary',
         'flows/claims-line',
+        'flows/pin-dob',
         'cases/genesys-hostile-strings',
       ]),
     );

@@ -126,6 +126,7 @@ function templateData(node: HttpNode, endpoint: IrEndpoint, specFile: string) {
     success: endpoint.success
       ? { variable: resultField(node.result, endpoint.success.field), value: String(endpoint.success.equals) }
       : null,
+    successStatuses: endpoint.successStatuses ?? null,
     fromAction: false,
     clear: [] as string[],
     ...urlData(node, endpoint),
