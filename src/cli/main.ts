@@ -8,6 +8,7 @@ import { withOutputFile } from './output-file.js';
 import { PACKAGE_VERSION } from '../util/package-info.js';
 import { optionalProps } from '../util/optional-props.js';
 import { GRAPH_FORMATS, type GraphFormat } from '../graph/render.js';
+import { FAULT_SYNTAX } from '../contract/mock/faults.js';
 
 /** Run the CLI and return its exit code. Never calls process.exit, so piped output is never cut off. */
 export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
@@ -394,10 +395,7 @@ function registerContractKit(program: Command, ioOf: IoOf, finish: Finish, versi
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--fixtures <file>', 'customers and their codes, faults (contract.md in the ivrflow documentation)')
     .option('--window <seconds>', 'freshness window for request timestamps (default 60)', parseBounded(1, 86_400))
-    .option(
-      '--fault <faults>',
-      'faults on every request, comma-separated: 500, delay[:s], rename:<from>=<to>, malformed, accept-replay, accept-stale, accept-any-bearer',
-    )
+    .option('--fault <faults>', `faults on every request, comma-separated: ${FAULT_SYNTAX.join(', ')}`)
     .option('--audit <file>', 'append the audit log (JSON lines) to this file instead of stdout')
     .option('--env <file>', 'environment file that fills {{placeholders}}')
     .action(

@@ -161,10 +161,15 @@ function reportSchemaError(error: ErrorObject, sink: DiagnosticSink): void {
   }
 }
 
+/** ajv puts the offending key of a propertyNames check on the error itself. */
+function offendingKey(error: ErrorObject): string | undefined {
+  const propertyName = (error as ErrorObject & { propertyName?: unknown }).propertyName;
+  return typeof propertyName === 'string' ? propertyName : undefined;
+}
+
 function reportPattern(error: ErrorObject, path: SpecPath, sink: DiagnosticSink): void {
-  // ajv puts the offending key of a propertyNames check on the error itself.
-  const propertyName = (error as ErrorObject & { propertyName?: string }).propertyName;
-  const isKey = typeof propertyName === 'string';
+  const propertyName = offendingKey(error);
+  const isKey = propertyName !== undefined;
   const target = isKey ? [...path, propertyName] : path;
   const value = isKey ? propertyName : String(error.data);
   sink.report({
@@ -193,6 +198,18 @@ function reportGeneric(error: ErrorObject, path: SpecPath, sink: DiagnosticSink)
   }
   if (isComparisonSchema(error.parentSchema) && error.keyword.endsWith('Properties')) {
     reportComparisonShape(error, path, sink);
+    return;
+  }
+  const key = offendingKey(error);
+  if (key !== undefined) {
+    // A key too long or too short: reported on the key, where the user wrote it.
+    sink.report({
+      code: 'schema/invalid',
+      message: `The name of ${describePath([...path, key])} ${plainRequirement(error)}.`,
+      path: [...path, key],
+      onKey: true,
+      hint: FORMAT_HINT,
+    });
     return;
   }
   sink.report({

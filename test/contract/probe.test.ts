@@ -4,6 +4,7 @@ import type { ProbeReport } from '../../src/contract/probe/report.js';
 import { loadSpec } from '../../src/flowspec/load.js';
 import type { Fault } from '../../src/contract/mock/faults.js';
 import { readRepoFile } from '../helpers/fixtures.js';
+import { PERSONALISED_PROMPT_FLOW } from '../simulate/helpers.js';
 import { compiledExample, vendorEngines } from './helpers.js';
 import { DEV_TOKEN, startExampleMock, type StartedMock } from './mock-helpers.js';
 
@@ -15,13 +16,17 @@ afterEach(async () => {
   mock = undefined;
 });
 
-async function probe(faults: Fault[], options: { credential?: string; token?: string; url?: string } = {}): Promise<ProbeReport> {
-  const flow = await compiledExample('identity-promotion');
+async function probe(
+  faults: Fault[],
+  options: { credential?: string; token?: string; url?: string; text?: string } = {},
+): Promise<ProbeReport> {
+  const text = options.text ?? readRepoFile(SPEC);
+  const flow = await compiledExample('identity-promotion', text);
   mock = await startExampleMock(flow, faults);
   const url = options.url ?? `${mock.server.url}/api/v1/auth/verify`;
   return probeContract({
     spec: SPEC,
-    source: loadSpec(SPEC, Buffer.from(readRepoFile(SPEC))).source,
+    source: loadSpec(SPEC, Buffer.from(text)).source,
     graph: flow.graph,
     engines: await vendorEngines(flow),
     urls: new Map([['verifyIdentity', url]]),
@@ -98,6 +103,16 @@ describe('contract probe against the mock middleware (loopback)', () => {
     expect(leaks[0]!.message).toContain('(at step `promoteIdentity`)');
     expect(leaks[0]!.message).toContain('genesys and cxone');
     expect(located(report)).toContain('error contract/echoes-credential@endpoints.verifyIdentity.response:40');
+  });
+
+  it('fails the call in which the echoed credential is spoken by a personalised prompt, on each vendor’s artifact', async () => {
+    const report = await probe([{ kind: 'echoCredential', field: 'customer_id' }], { text: PERSONALISED_PROMPT_FLOW });
+    const leaks = report.diagnostics.filter((diagnostic) => diagnostic.code === 'contract/credential-leak');
+    expect(leaks.map((leak) => `${leak.severity} ${leak.path.join('.')}`)).toEqual(['error endpoints.verifyIdentity']);
+    expect(leaks[0]!.message).toMatch(/after `verifyIdentity` answered the valid request, a prompt carries a value the caller keyed/);
+    expect(leaks[0]!.message).toContain('(at step `routeByTier`)');
+    expect(leaks[0]!.message).toContain('genesys and cxone');
+    expect(JSON.stringify(report)).not.toContain('123456');
   });
 
   it('an echo in a field the flow never reads is the echo finding only, not a leak', async () => {

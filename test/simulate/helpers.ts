@@ -4,7 +4,7 @@ import type { FlowGraph } from '../../src/ir/nodes.js';
 import { drive } from '../../src/simulate/run/drive.js';
 import type { CallerEntry, Engine, HttpReply, HttpRequest, Recorder, SimulationInput } from '../../src/targets/engine-contract.js';
 import { DEFAULT_CALL } from '../../src/simulate/scenario/load.js';
-import { REPO_INCLUDES, readRepoFile } from '../helpers/fixtures.js';
+import { mutateFlow, REPO_INCLUDES, readRepoFile } from '../helpers/fixtures.js';
 
 export function graphOf(text: string, file = 'spec.yaml'): FlowGraph {
   const checked = checkSpec(file, Buffer.from(text, 'utf8'), { readInclude: REPO_INCLUDES });
@@ -62,6 +62,17 @@ export function steps(recorder: Recorder): string[] {
  * The flows the agreement property test runs on all three engines. Together they use every step
  * kind (test/registry/step-kinds.test.ts checks), so every engine is exercised on every kind.
  */
+/**
+ * identity-promotion thanking the verified caller by the id the verifier answered (a spec 1.1 TTS
+ * template), and promoting no id: allowed, since the id is not the credential, so a prompt is the
+ * one place a backend that answers with the code can make it reach.
+ */
+export const PERSONALISED_PROMPT_FLOW = mutateFlow('identity-promotion', {
+  ivrflow: 1.1,
+  'steps.promoteIdentity.attributes[customer.id]': undefined,
+  'steps.routeByTier.prompt': { tts: 'Thank you, customer {auth.customer_id}. Connecting you to an agent.' },
+});
+
 /** The tenant catalog fixture: CXone's TRANSFER and RUNSCRIPT have no public library id. */
 export const TENANT_CATALOG_FILE = 'test/cases/cxone-tenant-catalog/catalog.json';
 

@@ -6,10 +6,12 @@ import { carries } from '../../src/simulate/run/sensitive-leaks.js';
 import { loadScenarioFile } from '../../src/simulate/scenario/load.js';
 import { ENGINE_NAMES } from '../../src/targets/engine-contract.js';
 import { readRepoFile } from '../helpers/fixtures.js';
+import { PERSONALISED_PROMPT_FLOW } from './helpers.js';
 
 /** Runs one scenario file on the three engines, as `ivrflow test` does; the failures of each scenario. */
-async function failuresOf(flowFile: string, scenarios: string) {
-  const compiled = await compileSpec(flowFile, Buffer.from(readRepoFile(flowFile)), { placeholders: 'keep' });
+async function failuresOf(flowFile: string, scenarios: string, flowText = readRepoFile(flowFile)) {
+  const compiled = await compileSpec(flowFile, Buffer.from(flowText), { placeholders: 'keep' });
+  expect(compiled.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([]);
   const flow = { graph: compiled.graph!, artifacts: compiled.artifacts! };
   const loaded = loadScenarioFile('leaks.test.yaml', Buffer.from(scenarios), flow.graph);
   expect(loaded.diagnostics).toEqual([]);
@@ -63,6 +65,35 @@ scenarios:
       expect(found).toContain(`${engine}: the body of the request to \`accountSummary\``);
       expect(found).toContain(`${engine}: attribute \`customer.id\``);
     }
+  });
+});
+
+describe('the runtime leak check on a personalised prompt, on the three engines', () => {
+  it('fails the call whose verifier echoes the code as the customer id, which a prompt then speaks', async () => {
+    const answer = (customerId: string) =>
+      `{ status: 200, body: { status: success, customer_id: "${customerId}", tier: gold, account_status: active, routing_priority: 5 } }`;
+    const [echo, honest] = await failuresOf(
+      'flows/identity-promotion.yaml',
+      `ivrflowTest: 1
+scenarios:
+  - name: echo into the prompt
+    caller: ["123456#"]
+    endpoints: { verifyIdentity: ${answer('123456')} }
+    expect: { route: { queue: general, priority: 20 } }
+  - name: honest
+    caller: ["123456#"]
+    endpoints: { verifyIdentity: ${answer('C-1234567')} }
+    expect: { route: { queue: general, priority: 20 } }
+`,
+      PERSONALISED_PROMPT_FLOW,
+    );
+    expect(echo!.ran).toEqual([...ENGINE_NAMES]);
+    // The prompt is the only place the code reaches: the flow promotes no id.
+    expect(leaks(echo!.failures)).toEqual(ENGINE_NAMES.map((engine) => `${engine}: a prompt`));
+    expect(echo!.failures.filter((failure) => failure.kind === 'leak').map((failure) => failure.step)).toEqual(
+      ENGINE_NAMES.map(() => 'routeByTier'),
+    );
+    expect(honest!.failures).toEqual([]);
   });
 });
 

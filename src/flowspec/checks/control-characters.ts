@@ -2,12 +2,15 @@ import type { SpecPath } from '../../diagnostics/diagnostic.js';
 import type { CheckContext } from './context.js';
 
 /**
- * Control characters other than tab, line feed and carriage return (C0, DEL, C1). No target format
- * carries them the same way: a Snippet string has no escape for them, an Architect string literal
- * none for any, TTS reads them as noise, and a JSON body or header would carry a byte the backend
- * logs raw. Replacing one silently changes the value, so each is an error where the spec has it.
+ * Control characters other than tab, line feed and carriage return (C0, DEL, C1), and the Unicode
+ * line and paragraph separators (U+2028, U+2029). No target format carries them the same way: a
+ * Snippet string has no escape for them (the CXone emitter would write a space), an Architect
+ * string literal none for any, TTS reads them as noise, and a JSON body or header would carry a
+ * byte the backend logs raw. Replacing one silently changes the value, so each is an error where
+ * the spec has it.
  */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/;
+const SEPARATOR = /[\u2028\u2029]/;
 
 /** Every string value and mapping key of the spec, walked with an explicit stack (no recursion on input depth). */
 export function checkControlCharacters({ spec, sink }: CheckContext): void {
@@ -35,10 +38,10 @@ function report(sink: CheckContext['sink'], text: string, path: SpecPath, onKey:
   const code = `U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
   sink.report({
     code: 'spec/control-character',
-    message: `This ${onKey ? 'key' : 'text'} holds the control character ${code} at character ${found.index + 1}; no target can carry it unchanged.`,
+    message: `This ${onKey ? 'key' : 'text'} holds the ${SEPARATOR.test(found[0]) ? 'Unicode separator' : 'control character'} ${code} at character ${found.index + 1}; no target can carry it unchanged.`,
     path,
     ...(onKey ? { onKey } : {}),
-    hint: 'Remove it (a YAML escape such as `\\0`, `\\x01` or `\\e` writes one); tabs and line breaks are allowed.',
+    hint: 'Remove it (a YAML escape such as `\\0`, `\\x01`, `\\e` or `\\L` writes one); tabs and line breaks are allowed.',
   });
 }
 

@@ -88,7 +88,7 @@ function nodeLiterals(node: FlowNode): { text: string; path: SpecPath }[] {
   if (node.kind === 'route' && node.by)
     found.push(...node.cases.map(({ match }) => ({ text: match, path: [...node.origin, 'cases', match] })));
   if (node.kind === 'menu') found.push(...node.choices.map(({ key }) => ({ text: key, path: [...node.origin, 'choices'] })));
-  if (node.kind === 'condition') found.push(...conditionLiterals(node.condition).map((text) => ({ text, path: [...node.origin, 'if'] })));
+  if (node.kind === 'condition') found.push(...conditionLiterals(node.condition, [...node.origin, 'if']));
   return found;
 }
 
@@ -101,19 +101,23 @@ function promptLiterals(prompt: IrPrompt, origin: SpecPath): { text: string; pat
   );
 }
 
-/** The string operands of a condition; an explicit stack, as conditions nest as deep as the input allows. */
-function conditionLiterals(condition: IrCondition): string[] {
-  const texts: string[] = [];
-  const stack: IrCondition[] = [condition];
-  while (stack.length > 0) {
-    const current = stack.pop()!;
-    if (current.kind === 'all' || current.kind === 'any') stack.push(...current.items);
-    else if (current.kind === 'not') stack.push(current.item);
-    else {
-      const operands: readonly Literal[] =
-        current.operand === undefined ? [] : Array.isArray(current.operand) ? current.operand : [current.operand as Literal];
-      texts.push(...operands.filter((operand): operand is string => typeof operand === 'string'));
-    }
+/**
+ * The string operands of a condition, each at its spec path (`if.any.0.equals`, `if.in.1`); an
+ * explicit stack, as conditions nest as deep as the input allows.
+ */
+function conditionLiterals(condition: IrCondition, at: SpecPath): { text: string; path: SpecPath }[] {
+  const found: { text: string; path: SpecPath }[] = [];
+  const stack: { current: IrCondition; path: SpecPath }[] = [{ current: condition, path: at }];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const { current, path } = item;
+    if (current.kind === 'all' || current.kind === 'any')
+      stack.push(...current.items.map((child, index) => ({ current: child, path: [...path, current.kind, index] })));
+    else if (current.kind === 'not') stack.push({ current: current.item, path: [...path, 'not'] });
+    else if (Array.isArray(current.operand))
+      (current.operand as readonly Literal[]).forEach((operand, index) => {
+        if (typeof operand === 'string') found.push({ text: operand, path: [...path, current.operator, index] });
+      });
+    else if (typeof current.operand === 'string') found.push({ text: current.operand, path: [...path, current.operator] });
   }
-  return texts;
+  return found;
 }

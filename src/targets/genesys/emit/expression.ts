@@ -51,24 +51,27 @@ export function conditionExpression(condition: IrCondition, context: FlowContext
       return guarded(condition.subject, (subject) => comparison(subject, condition, context, path), context, path);
     case 'all':
       return foldRight(
-        condition.items.map((item) => conditionExpression(item, context, path)),
+        condition.items.map((item, index) => conditionExpression(item, context, [...path, 'all', index])),
         (head, rest) => `If(${head}, ${rest}, false)`,
       );
     case 'any':
       return foldRight(
-        condition.items.map((item) => conditionExpression(item, context, path)),
+        condition.items.map((item, index) => conditionExpression(item, context, [...path, 'any', index])),
         (head, rest) => `If(${head}, true, ${rest})`,
       );
     case 'not':
-      return `If(${conditionExpression(condition.item, context, path)}, false, true)`;
+      return `If(${conditionExpression(condition.item, context, [...path, 'not'])}, false, true)`;
     default:
       return assertNever(condition);
   }
 }
 
-/** `subject == value`, guarded: false when the subject is unset (or an empty string). */
-export function equalsExpression(subject: IrReadable, value: Literal, context: FlowContext, path: SpecPath): string {
-  return conditionExpression({ kind: 'compare', operator: 'equals', subject, operand: value }, context, path);
+/**
+ * `subject == value`, guarded: false when the subject is unset (or an empty string). `literalPath`
+ * is where the value is written, for a diagnostic about it.
+ */
+export function equalsExpression(subject: IrReadable, value: Literal, context: FlowContext, path: SpecPath, literalPath = path): string {
+  return guarded(subject, (text) => `${text} == ${literalExpression(value, context, literalPath)}`, context, path);
 }
 
 /** `exists: true` is the one comparison that is about the unset value itself. */
@@ -86,8 +89,10 @@ function guarded(subject: IrReadable, compare: (subject: string) => string, cont
 
 function comparison(subject: string, condition: Extract<IrCondition, { kind: 'compare' }>, context: FlowContext, path: SpecPath): string {
   const operand = condition.operand;
+  // A comparison's operand is written under its operator's key (`equals: …`, `in: [...]`).
+  const literalPath = [...path, condition.operator];
   const one = (value: Literal | readonly Literal[] | undefined) =>
-    literalExpression(Array.isArray(value) ? (value[0] as Literal) : (value as Literal), context, path);
+    literalExpression(Array.isArray(value) ? (value[0] as Literal) : (value as Literal), context, literalPath);
   switch (condition.operator) {
     case 'exists':
       return 'true';
@@ -98,7 +103,7 @@ function comparison(subject: string, condition: Extract<IrCondition, { kind: 'co
     case 'in':
       return foldRight(
         (Array.isArray(operand) ? (operand as readonly Literal[]) : [operand as Literal]).map(
-          (item) => `${subject} == ${literalExpression(item, context, path)}`,
+          (item, index) => `${subject} == ${literalExpression(item, context, [...literalPath, index])}`,
         ),
         (head, rest) => `If(${head}, true, ${rest})`,
       );

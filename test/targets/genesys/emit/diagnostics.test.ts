@@ -77,7 +77,7 @@ describe('values Architect cannot carry', () => {
       'a condition operand',
       'pin-with-summary',
       { 'steps.checkAccount.if': { ref: 'auth.account_status', in: ['active', 'past\ndue'] } },
-      'steps.checkAccount.if',
+      'steps.checkAccount.if.in.1',
     ],
     [
       'the text around a spoken value',

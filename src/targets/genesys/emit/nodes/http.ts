@@ -70,7 +70,8 @@ function successActions(node: HttpNode, endpoint: IrEndpoint, context: FlowConte
   if (!check) return context.follow(node.onSuccess);
   const type = endpoint.responseFields.find((field) => field.name === check.field)?.type ?? 'string';
   const subject = { kind: 'result', result: node.result, field: check.field, step: node.id, endpoint: endpoint.id, type } as const;
-  const condition = equalsExpression(subject, check.equals, context, [...endpoint.origin, 'response', 'success']);
+  const success = [...endpoint.origin, 'response', 'success'];
+  const condition = equalsExpression(subject, check.equals, context, success, [...success, 'equals']);
   return [
     {
       decision: {
