@@ -4,7 +4,8 @@ import { stronglyConnected } from '../util/strongly-connected.js';
 import { recogniseCredentials, type CredentialFacts } from './credentials.js';
 import { CALL_FIELDS, isCallField, type ResolvedRef } from './refs.js';
 import { stepTransitions, type Transition } from './transitions.js';
-import { responseFieldsOf, type FlowSpec, type StepSpec } from './types.js';
+import { responseFieldType, responseFieldsOf, type FlowSpec, type StepSpec } from './types.js';
+import { ownEntry } from '../util/own.js';
 
 export interface RefProblem {
   code: DiagnosticCode;
@@ -187,17 +188,18 @@ export class FlowIndex {
         message: `No http step has the result name \`${result}\`.`,
         hint: didYouMean(result, this.results.keys(), this.suggestions) ?? 'Set `result:` on the http step whose answer you read.',
       };
-    const endpoint = Object.hasOwn(this.spec.endpoints ?? {}, source.endpoint) ? this.spec.endpoints![source.endpoint] : undefined;
+    const endpoint = ownEntry(this.spec.endpoints, source.endpoint);
     if (!endpoint)
       return { code: 'ref/unknown-endpoint', message: `Result \`${result}\` comes from an unknown endpoint.`, consequential: true };
-    const fields = responseFieldsOf(endpoint);
-    const type = Object.hasOwn(fields, field) ? fields[field] : undefined;
-    if (!type)
+    const type = responseFieldType(endpoint, field);
+    if (!type) {
+      const fields = Object.keys(responseFieldsOf(endpoint));
       return {
         code: 'ref/unknown-field',
         message: `The response of endpoint \`${source.endpoint}\` declares no field \`${field}\`.`,
-        hint: didYouMean(field, Object.keys(fields), this.suggestions) ?? `Declared fields: ${Object.keys(fields).join(', ')}.`,
+        hint: didYouMean(field, fields, this.suggestions) ?? `Declared fields: ${fields.join(', ')}.`,
       };
+    }
     return { kind: 'result', result, field, step: source.step, endpoint: source.endpoint, type };
   }
 }

@@ -1,6 +1,7 @@
 import type { SpecPath } from '../diagnostics/diagnostic.js';
 import { isRefProblem, type FlowIndex } from './flow-index.js';
 import { collectRefUses, type RefUse } from './ref-uses.js';
+import { ownEntry } from '../util/own.js';
 
 /** One place on the way of a value: where it was declared, copied, sent or read back. */
 export interface TaintLink {
@@ -154,6 +155,6 @@ function extend(taint: Taint, link: TaintLink): Taint {
 
 /** The credential verifier: the one endpoint allowed to receive a credential, and trusted not to echo it. */
 export function isVerifier(index: FlowIndex, endpoint: string): boolean {
-  const definition = Object.hasOwn(index.spec.endpoints ?? {}, endpoint) ? index.spec.endpoints![endpoint] : undefined;
+  const definition = ownEntry(index.spec.endpoints, endpoint);
   return definition?.verifiesCredential === true;
 }

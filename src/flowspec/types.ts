@@ -3,6 +3,8 @@
  * truth for its shape; these types describe data that passed that schema.
  */
 
+import { ownEntry } from '../util/own.js';
+
 export type Literal = string | number | boolean;
 export type ValueType = 'string' | 'integer' | 'number' | 'boolean';
 export interface RefValue {
@@ -274,6 +276,14 @@ export function successStatusesOf(endpoint: EndpointSpec): number[] | undefined 
 /** The fields an endpoint's answer gives the flow: none when its status is the whole answer. */
 export function responseFieldsOf(endpoint: EndpointSpec): Record<string, ValueType> {
   return endpoint.response === 'none' || 'successStatuses' in endpoint.response ? {} : endpoint.response.fields;
+}
+
+/**
+ * The declared type of one response field. An own-property lookup: a spec may name any field,
+ * `__proto__` or `constructor` included, and must not read the object's prototype.
+ */
+export function responseFieldType(endpoint: EndpointSpec, field: string): ValueType | undefined {
+  return ownEntry(responseFieldsOf(endpoint), field);
 }
 
 /** The endpoint's success check besides a 2xx status, if any. */

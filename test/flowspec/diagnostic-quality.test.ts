@@ -208,3 +208,13 @@ describe('every spec check says how to fix what it reports', () => {
     for (const diagnostic of diagnostics) expect(diagnostic.hint, diagnostic.message).toMatch(/\w/);
   });
 });
+
+describe('names that are Object.prototype keys', () => {
+  // A field name read from a spec is looked up as an own property: `__proto__` once reached
+  // Object.prototype through a plain index and crashed the type check (found by the fuzz campaign).
+  it.each(['__proto__', 'constructor', 'toString'])('a success field `%s` is an unknown field, positioned', (field) => {
+    const text = mutateFlow('identity-promotion', { 'endpoints.verifyIdentity.response.success.field': field });
+    const diagnostics = expectPositioned(text);
+    expect(codes(diagnostics)).toContain(`ref/unknown-field@${positionOf(text, `field: ${field}`).line}:16`);
+  });
+});

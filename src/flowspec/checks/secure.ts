@@ -3,6 +3,7 @@ import { computeTaint, sensitiveSources, type TaintFacts } from '../taint.js';
 import { isRefValue } from '../types.js';
 import type { CheckContext } from './context.js';
 import { checkReadsOutsideSection } from './secure-reads.js';
+import { ownEntry } from '../../util/own.js';
 
 /**
  * Sensitive data stays inside the secure section: credentials are gathered there only, reached only
@@ -59,7 +60,7 @@ function checkSensitiveDeclarations({ spec, index, sink }: CheckContext): void {
   }
   for (const [id, step] of index.stepsOfType('gather')) {
     if (step.sensitive === undefined) continue;
-    const variable = spec.variables?.[step.into];
+    const variable = ownEntry(spec.variables, step.into);
     if (!variable || (variable.sensitive === true) === step.sensitive) continue;
     sink.report({
       code: 'secure/not-sensitive-variable',

@@ -4,7 +4,7 @@ import { isRefProblem } from '../flow-index.js';
 import { forEachComparison } from '../ref-uses.js';
 import {
   isRefValue,
-  responseFieldsOf,
+  responseFieldType,
   responseSuccessOf,
   type ComparisonOperator,
   type Literal,
@@ -26,7 +26,7 @@ function checkDeclaredValues({ spec, sink }: CheckContext): void {
   }
   for (const [name, endpoint] of Object.entries(spec.endpoints ?? {})) {
     const success = responseSuccessOf(endpoint);
-    const type = success ? responseFieldsOf(endpoint)[success.field] : undefined;
+    const type = success ? responseFieldType(endpoint, success.field) : undefined;
     if (success && type && !fitsType(success.equals, type))
       mismatch(
         sink,

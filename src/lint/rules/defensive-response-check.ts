@@ -1,7 +1,8 @@
 import { forEachComparison } from '../../flowspec/ref-uses.js';
-import { responseFieldsOf, responseSuccessOf, type ValueType } from '../../flowspec/types.js';
+import { responseFieldType, responseFieldsOf, responseSuccessOf, type ValueType } from '../../flowspec/types.js';
 import { identifierWords } from '../name-words.js';
 import { defineRule } from '../rule.js';
+import { ownEntry } from '../../util/own.js';
 
 export const defensiveResponseCheck = defineRule({
   id: 'defensive-response-check',
@@ -27,7 +28,7 @@ export const defensiveResponseCheck = defineRule({
           { onKey: true, hint: successHint(responseFieldsOf(endpoint)) },
         );
       }
-      const type = success ? responseFieldsOf(endpoint)[success.field] : undefined;
+      const type = success ? responseFieldType(endpoint, success.field) : undefined;
       if (success && type !== undefined && type !== 'string' && type !== 'boolean')
         report('successFieldNotText', ['endpoints', name, 'response', 'success', 'field'], { endpoint: name, field: success.field, type });
     }
@@ -35,7 +36,7 @@ export const defensiveResponseCheck = defineRule({
       forEachComparison(step.if, ['steps', id, 'if'], (comparison, path) => {
         const [result, field] = comparison.ref.split('.');
         const source = result === undefined ? undefined : index.results.get(result);
-        const endpoint = source ? spec.endpoints?.[source.endpoint] : undefined;
+        const endpoint = source ? ownEntry(spec.endpoints, source.endpoint) : undefined;
         const success = endpoint ? responseSuccessOf(endpoint) : undefined;
         if (!source || !success || field !== success.field) return;
         const value = comparison.equals ?? comparison.notEquals;
