@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { renderGraph } from '../../src/graph/render.js';
 import type { HttpNode } from '../../src/ir/nodes.js';
-import { check, mutateFlow, positionOf } from '../helpers/fixtures.js';
+import { check, compile, mutateFlow, positionOf } from '../helpers/fixtures.js';
 import { checkSpec } from '../../src/pipeline.js';
 
 const hipaa = (edits: Record<string, unknown>) => mutateFlow('hipaa-member-summary', edits);
@@ -78,5 +78,15 @@ describe('lowering an http step without onFailure', () => {
     expect(dot).toContain('"audit" -> "routeMembers" [label="onTimeout"]');
     expect(dot).not.toContain('"audit" -> "routeMembers" [label="onFailure"]');
     expect(dot).toContain('"lookupSummary" -> "routeMembers" [label="onFailure"]');
+  });
+
+  it('compiles to the same vendor files as onFailure written to the onTimeout target', async () => {
+    const vendorFiles = async (text: string) =>
+      ((await compile(text, { placeholders: 'keep' })).artifacts ?? [])
+        .filter((artifact) => artifact.target === 'genesys' || artifact.target === 'cxone')
+        .map((artifact) => [artifact.path, artifact.contents]);
+    const without = await vendorFiles(hipaa({}));
+    expect(without.map(([path]) => path)).toEqual(expect.arrayContaining(['genesys/secure-call.yaml', 'cxone/HipaaMemberSummary.json']));
+    expect(without).toEqual(await vendorFiles(hipaa({ 'steps.audit.onFailure': 'routeMembers' })));
   });
 });
