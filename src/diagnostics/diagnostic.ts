@@ -64,6 +64,7 @@ export type CoreCode =
   | 'graph/retry-exhausted-loops'
   | 'graph/retry-never-repeats'
   | 'graph/unreachable-choice'
+  | 'graph/unreachable-outcome'
   | 'transfer/invalid-number'
   | 'prompt/template'
   | 'type/mismatch'

@@ -32,7 +32,7 @@ export function stepTransitions(step: StepSpec): Transition[] {
     case 'http':
       return [
         { name: 'onSuccess', to: step.onSuccess },
-        { name: 'onFailure', to: step.onFailure },
+        ...(step.onFailure === undefined ? [] : [{ name: 'onFailure', to: step.onFailure }]),
         { name: 'onTimeout', to: step.onTimeout },
       ];
     case 'condition':

@@ -140,7 +140,8 @@ export interface HttpStepSpec extends StepBase {
   endpoint: string;
   result: string;
   onSuccess: string;
-  onFailure: string;
+  /** Absent only when the endpoint has plain `response: none`, where no answer is a failure (checks/http-outcomes.ts). */
+  onFailure?: string;
   onTimeout: string;
 }
 

@@ -4,6 +4,7 @@ import type { Check } from './checks/context.js';
 import { checkControlCharacters } from './checks/control-characters.js';
 import { checkEndpointRequests } from './checks/endpoint-requests.js';
 import { checkEndpointUrls } from './checks/endpoint-urls.js';
+import { checkHttpOutcomes } from './checks/http-outcomes.js';
 import { checkGraph } from './checks/graph.js';
 import { checkReservedPlaceholders } from './checks/placeholders.js';
 import { checkReferences } from './checks/references.js';
@@ -30,6 +31,7 @@ const SEMANTIC_CHECKS: readonly Check[] = [
   checkEndpointUrls,
   checkControlCharacters,
   checkEndpointRequests,
+  checkHttpOutcomes,
   checkMenus,
   checkTransfers,
   checkPrompts,

@@ -125,7 +125,11 @@ function lowerStep(index: FlowIndex, id: string, step: StepSpec): FlowNode {
         endpoint: step.endpoint,
         result: step.result,
         onSuccess: step.onSuccess,
-        onFailure: step.onFailure,
+        // Absent only for plain `response: none` (checks/http-outcomes.ts), where every 2xx is a
+        // success and no answer can be a failure: the timeout target keeps the node's outcomes
+        // complete, so the emitters need no special case. `edges` has no onFailure: the graph and
+        // the coverage show no transition the flow cannot take.
+        onFailure: step.onFailure ?? step.onTimeout,
         onTimeout: step.onTimeout,
       };
     case 'condition':

@@ -74,6 +74,7 @@ export interface HttpNode extends NodeBase {
   endpoint: string;
   result: string;
   onSuccess: string;
+  /** The onTimeout target when the spec has none (plain `response: none`, where no answer is a failure); not in `edges` then. */
   onFailure: string;
   onTimeout: string;
 }
