@@ -5,7 +5,7 @@ export const httpOutcomesHandled = defineRule({
   id: 'http-outcomes-handled',
   severity: 'error',
   description:
-    'Every http step wires success, failure and timeout; the verifier never treats a failure or a timeout as a success, and a dead backend leads to a service-unavailable path.',
+    'Every http step wires success, failure (unless its endpoint answers with `response: none`) and timeout; the verifier never treats a failure or a timeout as a success, and a dead backend leads to a service-unavailable path.',
   protectsCredential: false,
   messages: {
     timeoutAsSuccess:
