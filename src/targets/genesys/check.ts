@@ -1,5 +1,9 @@
 import type { FlowGraph } from '../../ir/nodes.js';
 import type { EmitProblem } from '../artifact.js';
+import { groupRepeatedNotes } from '../group-notes.js';
+import { resolveNames } from './conventions.js';
+import { checkSecureFlowInputs } from './cross-flow.js';
+import { checkStringLiterals } from './literals.js';
 import {
   COLLECT_DIGITS,
   COLLECT_NO_ENTRY_TIMEOUT_SECONDS as NO_ENTRY_TIMEOUT,
@@ -7,11 +11,16 @@ import {
 } from './facts.js';
 
 /**
- * Genesys limits the spec schema does not know, reported once at the spec value that breaks them.
- * The target registry runs this for `validate` and `generate` alike; the emitter trusts it.
+ * Genesys limits the spec schema does not know, reported once at the spec value that breaks them,
+ * and every other report about the spec itself: names left to defaults, values the secure flow
+ * cannot see, text a string literal cannot carry, transfers Genesys makes blind. The target
+ * registry runs this for `validate` and `generate` alike; the emitter trusts it
+ * (test/registry/emitter-diagnostics.test.ts).
  */
 export function checkGenesys(graph: FlowGraph): EmitProblem[] {
   const problems: EmitProblem[] = [];
+  resolveNames(graph, problems);
+  problems.push(...checkSecureFlowInputs(graph), ...checkStringLiterals(graph), ...blindTransferNotes(graph));
   for (const endpoint of graph.endpoints) {
     const seconds = endpoint.timeoutSeconds;
     if (seconds < DATA_ACTION_TIMEOUT.min || seconds > DATA_ACTION_TIMEOUT.max) {
@@ -42,5 +51,23 @@ export function checkGenesys(graph: FlowGraph): EmitProblem[] {
       });
     }
   }
-  return problems;
+  return groupRepeatedNotes(problems);
+}
+
+/**
+ * docs/genesys.md §9.1: every transfer inside a secure flow is blind; Genesys replaces its failure
+ * path with a disconnect. The failure output is still written (it is what the spec says), but the
+ * author must know it will not run there. One note per flow, the routes as related locations.
+ */
+function blindTransferNotes(graph: FlowGraph): EmitProblem[] {
+  return graph.nodes
+    .filter((node) => node.kind === 'route' && node.secure && node.onFailure !== undefined)
+    .map((node) => ({
+      code: 'target/unsupported',
+      severity: 'info',
+      message:
+        'Genesys makes every transfer inside the secure flow blind: when one fails the caller is disconnected, so `onFailure` does not run there.',
+      path: [...node.origin, 'onFailure'],
+      hint: 'Nothing to change in the spec; it still runs on CXone with a tenant catalog. `ivrflow test` reports failed-transfer scenarios here as not run on genesys.',
+    }));
 }

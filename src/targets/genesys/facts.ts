@@ -40,3 +40,10 @@ export const LITERAL_PRIORITY_MAX = 10;
  * copies compiles.
  */
 export const IVRFLOW_MAX_STEP_COPIES = 50_000;
+
+/**
+ * Characters an Architect string literal has no documented escape for. Help center "Use string
+ * literals in expressions": a backslash escapes `"` and `\\`; no escape for a line break or a
+ * control character is documented, so such a value is reported, not guessed.
+ */
+export const UNESCAPABLE_IN_STRING_LITERAL = /[\u0000-\u001f\u007f\u2028\u2029]/;

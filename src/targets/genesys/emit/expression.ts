@@ -4,24 +4,15 @@ import type { Literal } from '../../../flowspec/types.js';
 import { assertNever, invariant } from '../../../util/assert.js';
 import { useVariable, type FlowContext } from './context.js';
 import { CALL_FIELD_EXPRESSIONS } from '../conventions.js';
-
-/** Characters an Architect string literal has no documented escape for. */
-const UNESCAPABLE = /[\u0000-\u001f\u007f\u2028\u2029]/;
+import { unescapableLiteral } from '../literals.js';
 
 /**
- * An Architect string literal. Help center "Use string literals in expressions": a backslash
- * escapes `"` and `\`. No escape for a line break or a control character is documented, so such a
- * value is reported, not guessed.
+ * An Architect string literal (facts.ts). A value it cannot carry is reported by check.ts before
+ * emitting; the report here is the backstop.
  */
 export function stringLiteral(text: string, context: FlowContext, path: SpecPath): string {
-  if (UNESCAPABLE.test(text)) {
-    context.problems.push({
-      code: 'target/unescapable',
-      message: `\`${JSON.stringify(text).slice(1, -1)}\` holds a line break or control character, which an Architect string literal cannot carry.`,
-      path,
-      hint: 'Remove line breaks, tabs and control characters from values the flow compares or looks up.',
-    });
-  }
+  const problem = unescapableLiteral(text, path);
+  if (problem) context.problems.push(problem);
   return `"${text.replace(/[\\"]/g, (char) => `\\${char}`)}"`;
 }
 
