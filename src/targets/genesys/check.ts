@@ -2,7 +2,7 @@ import type { FlowGraph } from '../../ir/nodes.js';
 import type { EmitProblem } from '../artifact.js';
 import { groupRepeatedNotes } from '../group-notes.js';
 import { resolveNames } from './conventions.js';
-import { checkSecureFlowInputs } from './cross-flow.js';
+import { checkFlowVariableReads } from './cross-flow.js';
 import { checkStringLiterals } from './literals.js';
 import {
   COLLECT_DIGITS,
@@ -20,7 +20,7 @@ import {
 export function checkGenesys(graph: FlowGraph): EmitProblem[] {
   const problems: EmitProblem[] = [];
   resolveNames(graph, problems);
-  problems.push(...checkSecureFlowInputs(graph), ...checkStringLiterals(graph), ...blindTransferNotes(graph));
+  problems.push(...checkFlowVariableReads(graph), ...checkStringLiterals(graph), ...blindTransferNotes(graph));
   for (const endpoint of graph.endpoints) {
     const seconds = endpoint.timeoutSeconds;
     if (seconds < DATA_ACTION_TIMEOUT.min || seconds > DATA_ACTION_TIMEOUT.max) {

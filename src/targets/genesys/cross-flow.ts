@@ -1,5 +1,6 @@
-import type { FlowGraph, FlowNode } from '../../ir/nodes.js';
-import { nodeReads, nodeWrites, valueKey, type NodeRead } from '../../ir/reads.js';
+import type { SpecPath } from '../../diagnostics/diagnostic.js';
+import type { FlowGraph, FlowNode, IrReadable } from '../../ir/nodes.js';
+import { nodeReads, nodeWrites, valueKey } from '../../ir/reads.js';
 import type { EmitProblem } from '../artifact.js';
 
 /**
@@ -7,31 +8,48 @@ import type { EmitProblem } from '../artifact.js';
  * variables do not cross flows: the secure flow's only input is `invocationData`
  * (`Flow.InvocationData`, one string that must not carry sensitive data; docs/genesys.md §2.13,
  * research/genesys-fidelity.md), which ivrflow leaves empty. So a value the section reads that only
- * the inbound part sets is never set there. (The other direction, a value the section sets read
- * outside it, is `secure/read-outside-section` for every target.) Reported at each read, for
- * `validate` and `generate` alike; the emitter's own check of the files it writes is the backstop.
+ * the inbound part sets is never set there. Each flow declares the variables it uses, with their
+ * initial values. (A value the section sets read outside it is also `secure/read-outside-section`,
+ * for every target.) Reported at each read, for `validate` and `generate` alike; the emitter's own
+ * check of the files it writes (emit/flow-file.ts) is the backstop.
  */
-export function checkSecureFlowInputs(graph: FlowGraph): EmitProblem[] {
+export function checkFlowVariableReads(graph: FlowGraph): EmitProblem[] {
   const secure = graph.secure;
-  if (!secure) return [];
-  const sectionNodes = graph.nodes.filter((node) => node.secure);
-  const setInSection = new Set(sectionNodes.flatMap(nodeWrites));
-  const setBefore = new Set(inboundNodes(graph, secure.entry).flatMap(nodeWrites));
-  const exported: NodeRead[] = secure.exports.map((value, position) => ({ value, path: ['secure', 'exports', position] }));
-  const reads = [...sectionNodes.flatMap((node) => nodeReads(node, graph)), ...exported];
-  return reads.flatMap(({ value, path }): EmitProblem[] => {
-    const key = valueKey(value);
-    if (key === undefined || setInSection.has(key) || !setBefore.has(key)) return [];
-    const name = value.kind === 'variable' ? value.name : value.kind === 'result' ? `${value.result}.${value.field}` : '';
-    return [
-      {
-        code: 'target/unsupported',
-        message: `\`${name}\` is read inside the secure section but set only before \`${secure.entry}\`; Genesys runs the section as a secure call flow, which does not see the inbound flow's variables.`,
-        path,
-        hint: 'Set the value inside the section (at or after `secure.entry`), e.g. by moving the step that sets it there, or read it from `call.*`.',
-      },
-    ];
-  });
+  const inbound = secure ? inboundNodes(graph, secure.entry) : graph.nodes;
+  const section = secure ? graph.nodes.filter((node) => node.secure) : [];
+  const initial = new Set(graph.variables.filter((variable) => variable.initial !== undefined).map(({ name }) => `variable:${name}`));
+  const problems: EmitProblem[] = [];
+  for (const [flow, other] of [
+    [inbound, section],
+    [section, inbound],
+  ] as const) {
+    const setHere = new Set(flow.flatMap(nodeWrites));
+    const setThere = new Set(other.flatMap(nodeWrites));
+    for (const { value, path } of flow.flatMap((node) => nodeReads(node, graph))) {
+      const key = valueKey(value);
+      if (key === undefined || setHere.has(key) || (initial.has(key) && !setThere.has(key))) continue;
+      problems.push(unsetRead(value, path, setThere.has(key) ? (flow === section ? 'before' : 'inside') : 'never', secure?.entry));
+    }
+  }
+  return problems;
+}
+
+function unsetRead(value: IrReadable, path: SpecPath, setWhere: 'before' | 'inside' | 'never', entry: string | undefined): EmitProblem {
+  const name = value.kind === 'variable' ? value.name : value.kind === 'result' ? `${value.result}.${value.field}` : '';
+  const messages = {
+    before: `\`${name}\` is read inside the secure section but set only before \`${entry}\`; Genesys runs the section as a secure call flow, which does not see the inbound flow's variables.`,
+    inside: `\`${name}\` is read before the secure section but set only inside it; Genesys runs the section as a secure call flow, whose variables the inbound flow does not see.`,
+    never: `\`${name}\` is read but never set and has no initial value; Genesys declares it in the flow that reads it, where it is never set.`,
+  };
+  return {
+    code: 'target/unsupported',
+    message: messages[setWhere],
+    path,
+    hint:
+      setWhere === 'never'
+        ? 'Give the variable an `initial` value, or set it (assign, gather) before it is read.'
+        : 'Set the value in the part of the flow that reads it (before, or at and after, `secure.entry`), e.g. by moving the step that sets it, or read it from `call.*`.',
+  };
 }
 
 /** The steps of the inbound flow: reachable from `start` without entering the section. Iterative. */
