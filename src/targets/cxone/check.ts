@@ -7,6 +7,7 @@ import { checkSkills } from './skills.js';
 import { docUrl } from '../../util/package-info.js';
 import { ttsText } from './emit/escape.js';
 import { reportCredentialExposure } from './credential-exposure.js';
+import { busNumberProblems } from './emit/bus-number.js';
 import { groupRepeatedNotes } from '../group-notes.js';
 
 /**
@@ -25,6 +26,7 @@ export function checkCxone(graph: FlowGraph): EmitProblem[] {
     ...checkTransfers(graph),
     ...noteIgnoredSkills(graph),
     ...reportCredentialExposure(graph),
+    ...busNumberProblems(graph),
   ]);
 }
 

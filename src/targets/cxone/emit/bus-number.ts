@@ -8,29 +8,42 @@ import type { EmitProblem } from '../../artifact.js';
  */
 export const BUS_NO_PLACEHOLDER = '{{cxone_busNo}}';
 
-/** The value of `header.busNo`: the configured number, or the placeholder (with one note saying who fills it). */
-export function busNumber(graph: FlowGraph, report: (problem: EmitProblem) => void): number | string {
+/** The value of `header.busNo`: the configured number, or the placeholder (`busNumberProblems` says who fills it). */
+export function busNumber(graph: FlowGraph): number | string {
   const configured = graph.targets.cxone?.busNo;
   if (typeof configured === 'number') return configured;
   if (typeof configured === 'string') {
     if (/^[0-9]+$/.test(configured)) return Number(configured);
-    // A placeholder still here is reported by checkUnfilledPlaceholders; anything else came from --env.
-    if (!/\{\{[A-Za-z0-9_.-]+\}\}/.test(configured))
-      report({
-        code: 'target/unsupported',
-        message: `\`targets.cxone.busNo\` is \`${configured}\` after --env, not a business unit number.`,
-        path: ['targets', 'cxone', 'busNo'],
-        hint: 'Give the environment value as digits, e.g. `4051234`.',
-      });
+    // A placeholder still here is reported by checkUnfilledPlaceholders; anything else by check.ts (busNumberProblems).
     return configured;
   }
-  report({
-    code: 'target/missing-name',
-    severity: 'info',
-    message: `\`targets.cxone.busNo\` is not set; the script's \`header.busNo\` is \`${BUS_NO_PLACEHOLDER}\`, which the upload step fills from the access token's icBUId.`,
-    path: graph.targets.cxone === undefined ? [] : ['targets', 'cxone'],
-    onKey: graph.targets.cxone !== undefined,
-    hint: 'Set `targets.cxone.busNo: <business unit number>` (or a `{{placeholder}}` that --env fills) to write it at generate time.',
-  });
   return BUS_NO_PLACEHOLDER;
+}
+
+/**
+ * What check.ts says about `targets.cxone.busNo` (after --env, when one was given): a note when it is
+ * not set, an error when it is neither digits nor a placeholder.
+ */
+export function busNumberProblems(graph: FlowGraph): EmitProblem[] {
+  const configured = graph.targets.cxone?.busNo;
+  if (typeof configured === 'string' && !/^[0-9]+$/.test(configured) && !/\{\{[A-Za-z0-9_.-]+\}\}/.test(configured))
+    return [
+      {
+        code: 'target/unsupported',
+        message: `\`targets.cxone.busNo\` is \`${configured}\`, not a business unit number.`,
+        path: ['targets', 'cxone', 'busNo'],
+        hint: 'Give it (or its value in the --env file) as digits, e.g. `4051234`.',
+      },
+    ];
+  if (configured !== undefined) return [];
+  return [
+    {
+      code: 'target/missing-name',
+      severity: 'info',
+      message: `\`targets.cxone.busNo\` is not set; the script's \`header.busNo\` is \`${BUS_NO_PLACEHOLDER}\`, which the upload step fills from the access token's icBUId.`,
+      path: graph.targets.cxone === undefined ? [] : ['targets', 'cxone'],
+      onKey: graph.targets.cxone !== undefined,
+      hint: 'Set `targets.cxone.busNo: <business unit number>` (or a `{{placeholder}}` that --env fills) to write it at generate time.',
+    },
+  ];
 }

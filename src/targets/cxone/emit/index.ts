@@ -49,7 +49,7 @@ export function emitCxone(graph: FlowGraph, options: EmitOptions): EmitResult {
   const scriptName = scriptNameOf(graph);
   const body = serializeScript(drafts, BEGIN_KEY, catalog, {
     scriptName,
-    busNo: busNumber(graph, ctx.report),
+    busNo: busNumber(graph),
     variableRedaction: encodeVariableRedaction(redactedVariables(graph, catalog)),
   });
   const contents = `${JSON.stringify(body, null, 2)}\n`;
