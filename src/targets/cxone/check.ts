@@ -6,8 +6,7 @@ import { checkNameClashes } from './name-clashes.js';
 import { checkSkills } from './skills.js';
 import { docUrl } from '../../util/package-info.js';
 import { ttsText } from './emit/escape.js';
-import { reportCredentialExposure } from './credential-exposure.js';
-import { busNumberProblems } from './emit/bus-number.js';
+import { BUS_NO_PLACEHOLDER } from './emit/bus-number.js';
 import { groupRepeatedNotes } from '../group-notes.js';
 
 /**
@@ -25,7 +24,6 @@ export function checkCxone(graph: FlowGraph): EmitProblem[] {
     ...noteTtsRewrites(graph),
     ...checkTransfers(graph),
     ...noteIgnoredSkills(graph),
-    ...reportCredentialExposure(graph),
     ...busNumberProblems(graph),
   ]);
 }
@@ -152,6 +150,34 @@ function checkScriptName(scriptName: string): EmitProblem[] {
       message: `CXone script name \`${scriptName}\` is not 1 to 100 letters, digits, spaces, dots, dashes or underscores.`,
       path: ['targets', 'cxone', 'scriptName'],
       hint: 'Use a plain name; choose the folder when you upload the script.',
+    },
+  ];
+}
+
+/**
+ * What ivrflow says about `targets.cxone.busNo` (after --env, when one was given): a note when it is
+ * not set, an error when it is neither digits nor a placeholder.
+ */
+export function busNumberProblems(graph: FlowGraph): EmitProblem[] {
+  const configured = graph.targets.cxone?.busNo;
+  if (typeof configured === 'string' && !/^[0-9]+$/.test(configured) && !/\{\{[A-Za-z0-9_.-]+\}\}/.test(configured))
+    return [
+      {
+        code: 'target/unsupported',
+        message: `\`targets.cxone.busNo\` is \`${configured}\`, not a business unit number.`,
+        path: ['targets', 'cxone', 'busNo'],
+        hint: 'Give it (or its value in the --env file) as digits, e.g. `4051234`.',
+      },
+    ];
+  if (configured !== undefined) return [];
+  return [
+    {
+      code: 'target/missing-name',
+      severity: 'info',
+      message: `\`targets.cxone.busNo\` is not set; the script's \`header.busNo\` is \`${BUS_NO_PLACEHOLDER}\`, which the upload step fills from the access token's icBUId.`,
+      path: graph.targets.cxone === undefined ? [] : ['targets', 'cxone'],
+      onKey: graph.targets.cxone !== undefined,
+      hint: 'Set `targets.cxone.busNo: <business unit number>` (or a `{{placeholder}}` that --env fills) to write it at generate time.',
     },
   ];
 }

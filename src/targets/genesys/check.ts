@@ -1,9 +1,10 @@
 import type { FlowGraph } from '../../ir/nodes.js';
 import type { EmitProblem } from '../artifact.js';
 import { groupRepeatedNotes } from '../group-notes.js';
-import { resolveNames } from './conventions.js';
 import { checkFlowVariableReads } from './cross-flow.js';
 import { checkStringLiterals } from './literals.js';
+import { checkLoopsWithoutRetry } from './loops.js';
+import { isSecureDataAction } from './conventions.js';
 import {
   COLLECT_DIGITS,
   COLLECT_NO_ENTRY_TIMEOUT_SECONDS as NO_ENTRY_TIMEOUT,
@@ -12,15 +13,20 @@ import {
 
 /**
  * Genesys limits the spec schema does not know, reported once at the spec value that breaks them,
- * and every other report about the spec itself: names left to defaults, values the secure flow
+ * and every other report about the spec itself: values the secure flow
  * cannot see, text a string literal cannot carry, transfers Genesys makes blind. The target
  * registry runs this for `validate` and `generate` alike; the emitter trusts it
  * (test/registry/emitter-diagnostics.test.ts).
  */
 export function checkGenesys(graph: FlowGraph): EmitProblem[] {
   const problems: EmitProblem[] = [];
-  resolveNames(graph, problems);
-  problems.push(...checkFlowVariableReads(graph), ...checkStringLiterals(graph), ...blindTransferNotes(graph));
+  problems.push(
+    ...checkFlowVariableReads(graph),
+    ...checkStringLiterals(graph),
+    ...checkLoopsWithoutRetry(graph),
+    ...secureDataActionCalls(graph),
+    ...blindTransferNotes(graph),
+  );
   for (const endpoint of graph.endpoints) {
     const seconds = endpoint.timeoutSeconds;
     if (seconds < DATA_ACTION_TIMEOUT.min || seconds > DATA_ACTION_TIMEOUT.max) {
@@ -70,4 +76,21 @@ function blindTransferNotes(graph: FlowGraph): EmitProblem[] {
       path: [...node.origin, 'onFailure'],
       hint: 'Nothing to change in the spec; it still runs on CXone with a tenant catalog. `ivrflow test` reports failed-transfer scenarios here as not run on genesys.',
     }));
+}
+
+/** A secure data action is called only by Call Secure Data, which exists only in secure flows (conventions.ts). */
+function secureDataActionCalls(graph: FlowGraph): EmitProblem[] {
+  const secureActions = new Set(graph.endpoints.filter(isSecureDataAction).map((endpoint) => endpoint.id));
+  return graph.nodes.flatMap((node): EmitProblem[] =>
+    node.kind === 'http' && !node.secure && secureActions.has(node.endpoint)
+      ? [
+          {
+            code: 'target/unsupported',
+            message: `Endpoint \`${node.endpoint}\` is a secure data action, which Genesys calls only from a secure call flow (Call Secure Data).`,
+            path: node.origin,
+            hint: 'Call the credential verifier from a step at or after `secure.entry`.',
+          },
+        ]
+      : [],
+  );
 }

@@ -1,5 +1,4 @@
 import type { FlowGraph } from '../../../ir/nodes.js';
-import type { EmitProblem } from '../../artifact.js';
 
 /**
  * `header.busNo` when `targets.cxone.busNo` is not set: a placeholder the upload step replaces with
@@ -18,32 +17,4 @@ export function busNumber(graph: FlowGraph): number | string {
     return configured;
   }
   return BUS_NO_PLACEHOLDER;
-}
-
-/**
- * What check.ts says about `targets.cxone.busNo` (after --env, when one was given): a note when it is
- * not set, an error when it is neither digits nor a placeholder.
- */
-export function busNumberProblems(graph: FlowGraph): EmitProblem[] {
-  const configured = graph.targets.cxone?.busNo;
-  if (typeof configured === 'string' && !/^[0-9]+$/.test(configured) && !/\{\{[A-Za-z0-9_.-]+\}\}/.test(configured))
-    return [
-      {
-        code: 'target/unsupported',
-        message: `\`targets.cxone.busNo\` is \`${configured}\`, not a business unit number.`,
-        path: ['targets', 'cxone', 'busNo'],
-        hint: 'Give it (or its value in the --env file) as digits, e.g. `4051234`.',
-      },
-    ];
-  if (configured !== undefined) return [];
-  return [
-    {
-      code: 'target/missing-name',
-      severity: 'info',
-      message: `\`targets.cxone.busNo\` is not set; the script's \`header.busNo\` is \`${BUS_NO_PLACEHOLDER}\`, which the upload step fills from the access token's icBUId.`,
-      path: graph.targets.cxone === undefined ? [] : ['targets', 'cxone'],
-      onKey: graph.targets.cxone !== undefined,
-      hint: 'Set `targets.cxone.busNo: <business unit number>` (or a `{{placeholder}}` that --env fills) to write it at generate time.',
-    },
-  ];
 }

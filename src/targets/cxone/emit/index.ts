@@ -22,6 +22,7 @@ import { actionKeysInIdOrder, serializeScript } from './script.js';
 import type { SpecPath } from '../../../diagnostics/diagnostic.js';
 import { caption, scriptNameOf } from '../conventions.js';
 import { checkUnfilledPlaceholders } from '../placeholders.js';
+import { reportCredentialExposure } from '../credential-exposure.js';
 import { busNumber } from './bus-number.js';
 import { reportRepeatedRequests } from './repeated-requests.js';
 
@@ -31,8 +32,11 @@ const BEGIN_KEY = 'begin';
 
 /** The flow as a CXone Studio script: one `cxone/<scriptName>.json`, the body of `POST …/scripts`. */
 export function emitCxone(graph: FlowGraph, options: EmitOptions): EmitResult {
-  // What is about the spec alone (the token kept in the script among it) is check.ts's, run by `validate` too.
-  const problems: EmitProblem[] = options.placeholders === 'keep' ? [] : checkUnfilledPlaceholders(graph);
+  // What is about the spec alone is check.ts's, run by `validate` too; these are about --env and the script written.
+  const problems: EmitProblem[] = [
+    ...(options.placeholders === 'keep' ? [] : checkUnfilledPlaceholders(graph)),
+    ...reportCredentialExposure(graph),
+  ];
   const catalog = buildCatalog(options.cxoneCatalog);
   problems.push(...reportRepeatedRequests(graph, catalog));
   // A transition back to a retry from inside its attempt enters at the attempt check, not the counter reset.

@@ -18,8 +18,8 @@ import { stepComponents } from './tasks.js';
  */
 export function emitGenesys(graph: FlowGraph, options: EmitOptions): EmitResult {
   const problems: EmitProblem[] = [];
-  // Missing names and the blind-transfer note are check.ts's: `validate` reports them too.
-  const names = resolveNames(graph, []);
+  // Names left to their defaults are said at generate, where the default is written; the rest about the spec is check.ts's.
+  const names = resolveNames(graph, problems);
   const context: GenesysContext = {
     graph,
     nodes: new Map(graph.nodes.map((node) => [node.id, node])),
