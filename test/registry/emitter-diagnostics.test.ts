@@ -104,6 +104,9 @@ const SITES: Readonly<Record<string, Readonly<Record<string, Site>>>> = {
   },
   'src/targets/genesys/emit/index.ts': {
     'env/missing-value': { environment: 'a placeholder no --env value fills, left in a data action file' },
+    'target/unsupported': {
+      written: 'a note that Genesys disconnects where a route in the secure flow fails: nothing in the spec to change',
+    },
   },
   'src/targets/genesys/conventions.ts': {
     'target/missing-name': {
@@ -122,6 +125,9 @@ const SITES: Readonly<Record<string, Readonly<Record<string, Site>>>> = {
         { name: 'a queue without a CXone skill', flow: 'identity-promotion', edits: { 'targets.cxone.skills': { platinum: '4051' } } },
       ],
     },
+  },
+  'src/targets/cxone/emit/bus-number.ts': {
+    'target/missing-name': { written: "a note that the upload step fills the script header's business unit from the access token" },
   },
   'src/targets/cxone/emit/nodes/route.ts': { 'target/unsupported': { catalog: "whether the tenant's REQAGENT has a failure branch" } },
   'src/targets/cxone/emit/nodes/transfer.ts': {

@@ -6,7 +6,6 @@ import { checkNameClashes } from './name-clashes.js';
 import { checkSkills } from './skills.js';
 import { docUrl } from '../../util/package-info.js';
 import { ttsText } from './emit/escape.js';
-import { BUS_NO_PLACEHOLDER } from './emit/bus-number.js';
 import { groupRepeatedNotes } from '../group-notes.js';
 
 /**
@@ -155,8 +154,8 @@ function checkScriptName(scriptName: string): EmitProblem[] {
 }
 
 /**
- * What ivrflow says about `targets.cxone.busNo` (after --env, when one was given): a note when it is
- * not set, an error when it is neither digits nor a placeholder.
+ * `targets.cxone.busNo` after --env (the schema allows only digits or a placeholder): an error when
+ * the environment's value is not digits. Without one, the emitter notes who fills the header.
  */
 export function busNumberProblems(graph: FlowGraph): EmitProblem[] {
   const configured = graph.targets.cxone?.busNo;
@@ -169,15 +168,5 @@ export function busNumberProblems(graph: FlowGraph): EmitProblem[] {
         hint: 'Give it (or its value in the --env file) as digits, e.g. `4051234`.',
       },
     ];
-  if (configured !== undefined) return [];
-  return [
-    {
-      code: 'target/missing-name',
-      severity: 'info',
-      message: `\`targets.cxone.busNo\` is not set; the script's \`header.busNo\` is \`${BUS_NO_PLACEHOLDER}\`, which the upload step fills from the access token's icBUId.`,
-      path: graph.targets.cxone === undefined ? [] : ['targets', 'cxone'],
-      onKey: graph.targets.cxone !== undefined,
-      hint: 'Set `targets.cxone.busNo: <business unit number>` (or a `{{placeholder}}` that --env fills) to write it at generate time.',
-    },
-  ];
+  return [];
 }

@@ -14,7 +14,8 @@ import {
 /**
  * Genesys limits the spec schema does not know, reported once at the spec value that breaks them,
  * and every other report about the spec itself: values the secure flow
- * cannot see, text a string literal cannot carry, transfers Genesys makes blind. The target
+ * cannot see, text a string literal cannot carry, loops Archy cannot write, secure data actions called
+ * outside the secure flow. The target
  * registry runs this for `validate` and `generate` alike; the emitter trusts it
  * (test/registry/emitter-diagnostics.test.ts).
  */
@@ -25,7 +26,6 @@ export function checkGenesys(graph: FlowGraph): EmitProblem[] {
     ...checkStringLiterals(graph),
     ...checkLoopsWithoutRetry(graph),
     ...secureDataActionCalls(graph),
-    ...blindTransferNotes(graph),
   );
   for (const endpoint of graph.endpoints) {
     const seconds = endpoint.timeoutSeconds;
@@ -58,24 +58,6 @@ export function checkGenesys(graph: FlowGraph): EmitProblem[] {
     }
   }
   return groupRepeatedNotes(problems);
-}
-
-/**
- * docs/genesys.md §9.1: every transfer inside a secure flow is blind; Genesys replaces its failure
- * path with a disconnect. The failure output is still written (it is what the spec says), but the
- * author must know it will not run there. One note per flow, the routes as related locations.
- */
-function blindTransferNotes(graph: FlowGraph): EmitProblem[] {
-  return graph.nodes
-    .filter((node) => node.kind === 'route' && node.secure && node.onFailure !== undefined)
-    .map((node) => ({
-      code: 'target/unsupported',
-      severity: 'info',
-      message:
-        'Genesys makes every transfer inside the secure flow blind: when one fails the caller is disconnected, so `onFailure` does not run there.',
-      path: [...node.origin, 'onFailure'],
-      hint: 'Nothing to change in the spec; it still runs on CXone with a tenant catalog. `ivrflow test` reports failed-transfer scenarios here as not run on genesys.',
-    }));
 }
 
 /** A secure data action is called only by Call Secure Data, which exists only in secure flows (conventions.ts). */

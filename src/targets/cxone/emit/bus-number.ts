@@ -1,4 +1,5 @@
 import type { FlowGraph } from '../../../ir/nodes.js';
+import type { EmitProblem } from '../../artifact.js';
 
 /**
  * `header.busNo` when `targets.cxone.busNo` is not set: a placeholder the upload step replaces with
@@ -7,8 +8,8 @@ import type { FlowGraph } from '../../../ir/nodes.js';
  */
 export const BUS_NO_PLACEHOLDER = '{{cxone_busNo}}';
 
-/** The value of `header.busNo`: the configured number, or the placeholder (`busNumberProblems` says who fills it). */
-export function busNumber(graph: FlowGraph): number | string {
+/** The value of `header.busNo`: the configured number, or the placeholder (with one note saying who fills it). */
+export function busNumber(graph: FlowGraph, report: (problem: EmitProblem) => void): number | string {
   const configured = graph.targets.cxone?.busNo;
   if (typeof configured === 'number') return configured;
   if (typeof configured === 'string') {
@@ -16,5 +17,13 @@ export function busNumber(graph: FlowGraph): number | string {
     // A placeholder still here is reported by checkUnfilledPlaceholders; anything else by check.ts (busNumberProblems).
     return configured;
   }
+  report({
+    code: 'target/missing-name',
+    severity: 'info',
+    message: `\`targets.cxone.busNo\` is not set; the script's \`header.busNo\` is \`${BUS_NO_PLACEHOLDER}\`, which the upload step fills from the access token's icBUId.`,
+    path: graph.targets.cxone === undefined ? [] : ['targets', 'cxone'],
+    onKey: graph.targets.cxone !== undefined,
+    hint: 'Set `targets.cxone.busNo: <business unit number>` (or a `{{placeholder}}` that --env fills) to write it at generate time.',
+  });
   return BUS_NO_PLACEHOLDER;
 }

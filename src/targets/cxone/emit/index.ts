@@ -53,7 +53,7 @@ export function emitCxone(graph: FlowGraph, options: EmitOptions): EmitResult {
   const scriptName = scriptNameOf(graph);
   const body = serializeScript(drafts, BEGIN_KEY, catalog, {
     scriptName,
-    busNo: busNumber(graph),
+    busNo: busNumber(graph, ctx.report),
     variableRedaction: encodeVariableRedaction(redactedVariables(graph, catalog)),
   });
   const contents = `${JSON.stringify(body, null, 2)}\n`;

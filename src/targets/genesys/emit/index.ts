@@ -18,7 +18,7 @@ import { stepComponents } from './tasks.js';
  */
 export function emitGenesys(graph: FlowGraph, options: EmitOptions): EmitResult {
   const problems: EmitProblem[] = [];
-  // Names left to their defaults are said at generate, where the default is written; the rest about the spec is check.ts's.
+  // Names left to defaults and Genesys's blind transfers are said where they are written; the rest about the spec is check.ts's.
   const names = resolveNames(graph, problems);
   const context: GenesysContext = {
     graph,
@@ -42,6 +42,7 @@ export function emitGenesys(graph: FlowGraph, options: EmitOptions): EmitResult 
     artifacts.push({ path: `genesys/data-actions/${endpoint.id}.json`, contents, target: 'genesys', kind: 'dataAction' });
   }
   artifacts.push(optionsArtifact(graph, artifacts, header, options.environment));
+  problems.push(...blindTransferNotes(graph));
   return { artifacts, problems: groupRepeatedNotes(problems) };
 }
 
@@ -60,6 +61,24 @@ function placeholderWarnings(endpoint: IrEndpoint, contents: string): EmitProble
     path: [...endpoint.origin, 'url'],
     hint: `Generate with \`--env <file>\` giving \`${key}\` a value for the target org.`,
   }));
+}
+
+/**
+ * docs/genesys.md §9.1: every transfer inside a secure flow is blind; Genesys replaces its failure
+ * path with a disconnect. The failure output is still written (it is what the spec says), but the
+ * author must know it will not run there. One note per flow, the routes as related locations.
+ */
+function blindTransferNotes(graph: FlowGraph): EmitProblem[] {
+  return graph.nodes
+    .filter((node) => node.kind === 'route' && node.secure && node.onFailure !== undefined)
+    .map((node) => ({
+      code: 'target/unsupported',
+      severity: 'info',
+      message:
+        'Genesys makes every transfer inside the secure flow blind: when one fails the caller is disconnected, so `onFailure` does not run there.',
+      path: [...node.origin, 'onFailure'],
+      hint: 'Nothing to change in the spec; it still runs on CXone with a tenant catalog. `ivrflow test` reports failed-transfer scenarios here as not run on genesys.',
+    }));
 }
 
 const FLOW_FILES: Readonly<Record<FlowType, { path: string; what: string }>> = {
