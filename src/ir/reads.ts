@@ -25,8 +25,17 @@ export function nodeWrites(node: FlowNode): string[] {
       return [`result:${node.result}`];
     case 'assign':
       return node.assignments.map(({ variable }) => `variable:${variable}`);
-    default:
+    case 'play':
+    case 'condition':
+    case 'setAttributes':
+    case 'retry':
+    case 'route':
+    case 'menu':
+    case 'transfer':
+    case 'disconnect':
       return [];
+    default:
+      return assertNever(node);
   }
 }
 
