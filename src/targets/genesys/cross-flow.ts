@@ -34,6 +34,12 @@ export function checkFlowVariableReads(graph: FlowGraph): EmitProblem[] {
   return problems;
 }
 
+const HINTS = {
+  before: 'Set the value inside the section (at or after `secure.entry`): move the step that sets it there, or set it again there.',
+  inside: 'Read it inside the section (at or after `secure.entry`), or set it before `secure.entry` too.',
+  never: 'Give the variable an `initial` value, or set it (assign, gather) before it is read.',
+} as const;
+
 function unsetRead(value: IrReadable, path: SpecPath, setWhere: 'before' | 'inside' | 'never', entry: string | undefined): EmitProblem {
   const name = value.kind === 'variable' ? value.name : value.kind === 'result' ? `${value.result}.${value.field}` : '';
   const messages = {
@@ -45,10 +51,7 @@ function unsetRead(value: IrReadable, path: SpecPath, setWhere: 'before' | 'insi
     code: 'target/unsupported',
     message: messages[setWhere],
     path,
-    hint:
-      setWhere === 'never'
-        ? 'Give the variable an `initial` value, or set it (assign, gather) before it is read.'
-        : 'Set the value in the part of the flow that reads it (before, or at and after, `secure.entry`), e.g. by moving the step that sets it, or read it from `call.*`.',
+    hint: HINTS[setWhere],
   };
 }
 
