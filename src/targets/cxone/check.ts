@@ -15,16 +15,16 @@ import { groupRepeatedNotes } from '../group-notes.js';
  * `generate` alike; the emitter trusts it (test/registry/emitter-diagnostics.test.ts).
  */
 export function checkCxone(graph: FlowGraph): EmitProblem[] {
-  return groupRepeatedNotes([
+  return [
     ...checkLimits(graph),
     ...checkNameClashes(graph),
     ...checkScriptName(scriptNameOf(graph)),
     ...checkSkills(graph),
     ...noteTtsRewrites(graph),
     ...checkTransfers(graph),
-    ...noteIgnoredSkills(graph),
+    ...groupRepeatedNotes(noteIgnoredSkills(graph)),
     ...busNumberProblems(graph),
-  ]);
+  ];
 }
 
 /** A transfer to a flow is RUNSCRIPT (emit/nodes/transfer.ts): it names a CXone script and has no failure branch. */

@@ -1,6 +1,5 @@
 import type { FlowGraph } from '../../ir/nodes.js';
 import type { EmitProblem } from '../artifact.js';
-import { groupRepeatedNotes } from '../group-notes.js';
 import { checkFlowVariableReads } from './cross-flow.js';
 import { checkStringLiterals } from './literals.js';
 import { checkLoopsWithoutRetry } from './loops.js';
@@ -57,7 +56,7 @@ export function checkGenesys(graph: FlowGraph): EmitProblem[] {
       });
     }
   }
-  return groupRepeatedNotes(problems);
+  return problems;
 }
 
 /** A secure data action is called only by Call Secure Data, which exists only in secure flows (conventions.ts). */
