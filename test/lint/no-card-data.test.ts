@@ -10,7 +10,7 @@ const cardVariable = withExtraGather('askCaller', 'cardNumber', 'Enter the digit
 const literalCvv = mutateFlow('identity-promotion', { 'endpoints.verifyIdentity.body.cvv': '123' });
 const panField = mutateFlow('identity-promotion', { 'endpoints.verifyIdentity.body.pan': { ref: 'call.ani' } });
 const tokenVariable = mutateFlow('identity-promotion', {
-  'variables.cardNumber': { type: 'string', pciToken: true, description: 'Token from the payment provider capture.' },
+  'variables.cardNumber': { type: 'string', pciToken: true, initial: 'tok_test', description: 'Token from the payment provider capture.' },
   'endpoints.verifyIdentity.body.card_number': { ref: 'cardNumber' },
 });
 

@@ -36,6 +36,8 @@ const variableSaysPin = withExtraGather('askMember', 'memberPin', 'Enter the dig
 const accountNumber = withExtraGather('collectAccount', 'accountNumber', 'Enter your account number, then press hash.', {
   'variables.accountNumber': { type: 'string', role: 'identifier' },
   'endpoints.verifyIdentity.body.customer_identifier': { ref: 'accountNumber' },
+  // Gathered inside the section that sends it: a Genesys secure flow does not see a value gathered before it.
+  'secure.entry': 'collectAccount',
 });
 /** The same without `role: identifier`: a gathered value the verifier receives is a credential, so it must be gathered securely. */
 const undeclaredAccountNumber = withExtraGather('collectAccount', 'accountNumber', 'Enter your account number, then press hash.', {

@@ -6,10 +6,13 @@ import { checkNameClashes } from './name-clashes.js';
 import { checkSkills } from './skills.js';
 import { docUrl } from '../../util/package-info.js';
 import { ttsText } from './emit/escape.js';
+import { groupRepeatedNotes } from '../group-notes.js';
 
 /**
  * CXone limits and naming rules the spec schema allows past, reported once at the spec value that
- * breaks them. The target registry runs this for `validate` and `generate` alike; the emitter trusts it.
+ * breaks them, and every other report about the spec alone (the emitter keeps only those that
+ * depend on --env or the tenant catalog). The target registry runs this for `validate` and
+ * `generate` alike; the emitter trusts it (test/registry/emitter-diagnostics.test.ts).
  */
 export function checkCxone(graph: FlowGraph): EmitProblem[] {
   return [
@@ -18,7 +21,56 @@ export function checkCxone(graph: FlowGraph): EmitProblem[] {
     ...checkScriptName(scriptNameOf(graph)),
     ...checkSkills(graph),
     ...noteTtsRewrites(graph),
+    ...checkTransfers(graph),
+    ...groupRepeatedNotes(noteIgnoredSkills(graph)),
+    ...busNumberProblems(graph),
   ];
+}
+
+/** A transfer to a flow is RUNSCRIPT (emit/nodes/transfer.ts): it names a CXone script and has no failure branch. */
+function checkTransfers(graph: FlowGraph): EmitProblem[] {
+  const problems: EmitProblem[] = [];
+  for (const node of graph.nodes) {
+    if (node.kind !== 'transfer' || node.target.kind !== 'flow') continue;
+    if (node.onFailure !== undefined)
+      problems.push({
+        code: 'target/unsupported',
+        severity: 'warning',
+        message: `CXone's RUNSCRIPT has no failure branch: \`onFailure\` of transfer \`${node.id}\` never runs there.`,
+        path: [...node.origin, 'onFailure'],
+        hint: 'Transfer to a number when the caller needs a way back from a failed transfer.',
+      });
+    if (!SCRIPT_NAME.test(node.target.flow))
+      problems.push({
+        code: 'target/limit',
+        message: `Transfer \`${node.id}\` names the flow \`${node.target.flow}\`, which is no CXone script name.`,
+        path: [...node.origin, 'to', 'flow'],
+        hint: 'A CXone script name is 1 to 100 letters, digits, spaces, `.`, `-` and `_`, starting with a letter or digit.',
+      });
+  }
+  return problems;
+}
+
+/** REQAGENT routes to one skill (emit/nodes/route.ts); one note per route that lists `skills`. */
+function noteIgnoredSkills(graph: FlowGraph): EmitProblem[] {
+  return graph.nodes.flatMap((node): EmitProblem[] => {
+    if (node.kind !== 'route') return [];
+    const targets = [
+      ...node.cases.map(({ match, target }) => ({ target, path: ['cases', match] })),
+      { target: node.fallback, path: node.by === undefined ? [] : ['default'] },
+    ];
+    const withSkills = targets.find((item) => item.target.skills.length > 0);
+    if (!withSkills) return [];
+    return [
+      {
+        code: 'target/unsupported',
+        severity: 'info',
+        message: `CXone ignores the route's \`skills\`: REQAGENT routes to one skill, taken from \`targets.cxone.skills\`.`,
+        path: [...node.origin, ...withSkills.path, 'skills'],
+        hint: 'Model the requirement as its own CXone skill.',
+      },
+    ];
+  });
 }
 
 /**
@@ -99,4 +151,22 @@ function checkScriptName(scriptName: string): EmitProblem[] {
       hint: 'Use a plain name; choose the folder when you upload the script.',
     },
   ];
+}
+
+/**
+ * `targets.cxone.busNo` after --env (the schema allows only digits or a placeholder): an error when
+ * the environment's value is not digits. Without one, the emitter notes who fills the header.
+ */
+export function busNumberProblems(graph: FlowGraph): EmitProblem[] {
+  const configured = graph.targets.cxone?.busNo;
+  if (typeof configured === 'string' && !/^[0-9]+$/.test(configured) && !/\{\{[A-Za-z0-9_.-]+\}\}/.test(configured))
+    return [
+      {
+        code: 'target/unsupported',
+        message: `\`targets.cxone.busNo\` is \`${configured}\`, not a business unit number.`,
+        path: ['targets', 'cxone', 'busNo'],
+        hint: 'Give it (or its value in the --env file) as digits, e.g. `4051234`.',
+      },
+    ];
+  return [];
 }

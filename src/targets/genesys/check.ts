@@ -1,10 +1,10 @@
-import type { SpecPath } from '../../diagnostics/diagnostic.js';
-import type { Literal } from '../../flowspec/types.js';
-import type { FlowGraph, FlowNode, IrCondition, IrPrompt } from '../../ir/nodes.js';
-import { literalPromptText } from '../../ir/prompt.js';
+import type { FlowGraph } from '../../ir/nodes.js';
 import type { EmitProblem } from '../artifact.js';
+import { checkFlowVariableReads } from './cross-flow.js';
+import { checkStringLiterals } from './literals.js';
+import { checkLoopsWithoutRetry } from './loops.js';
+import { isSecureDataAction } from './conventions.js';
 import {
-  ARCHY_STRING_UNESCAPABLE,
   COLLECT_DIGITS,
   COLLECT_NO_ENTRY_TIMEOUT_SECONDS as NO_ENTRY_TIMEOUT,
   DATA_ACTION_STATUS_REACHES_FLOW,
@@ -12,11 +12,21 @@ import {
 } from './facts.js';
 
 /**
- * Genesys limits the spec schema does not know, reported once at the spec value that breaks them.
- * The target registry runs this for `validate` and `generate` alike; the emitter trusts it.
+ * Genesys limits the spec schema does not know, reported once at the spec value that breaks them,
+ * and every other report about the spec itself: values the secure flow
+ * cannot see, text a string literal cannot carry, loops Archy cannot write, secure data actions called
+ * outside the secure flow. The target
+ * registry runs this for `validate` and `generate` alike; the emitter trusts it
+ * (test/registry/emitter-diagnostics.test.ts).
  */
 export function checkGenesys(graph: FlowGraph): EmitProblem[] {
   const problems: EmitProblem[] = [];
+  problems.push(
+    ...checkFlowVariableReads(graph),
+    ...checkStringLiterals(graph),
+    ...checkLoopsWithoutRetry(graph),
+    ...secureDataActionCalls(graph),
+  );
   for (const endpoint of graph.endpoints) {
     const seconds = endpoint.timeoutSeconds;
     if (seconds < DATA_ACTION_TIMEOUT.min || seconds > DATA_ACTION_TIMEOUT.max) {
@@ -55,69 +65,22 @@ export function checkGenesys(graph: FlowGraph): EmitProblem[] {
       });
     }
   }
-  problems.push(...unescapableLiterals(graph));
   return problems;
 }
 
-export function unescapableProblem(text: string, path: SpecPath): EmitProblem {
-  return {
-    code: 'target/unescapable',
-    message: `\`${JSON.stringify(text).slice(1, -1)}\` holds a line break or control character, which an Architect string literal cannot carry.`,
-    path,
-    hint: 'Remove line breaks, tabs and control characters from values the flow compares or looks up.',
-  };
-}
-
-/**
- * The strings the emitter writes as Architect string literals (emit/expression.ts `stringLiteral`):
- * a response's success value, route cases, menu keys, condition operands and the text around a
- * value a prompt speaks. A literal prompt is written as `tts:` YAML, which carries any text.
- */
-function unescapableLiterals(graph: FlowGraph): EmitProblem[] {
-  const found: { text: string; path: SpecPath }[] = [];
-  for (const endpoint of graph.endpoints) {
-    const equals = endpoint.success?.equals;
-    if (typeof equals === 'string') found.push({ text: equals, path: [...endpoint.origin, 'response', 'success', 'equals'] });
-  }
-  for (const node of graph.nodes) found.push(...nodeLiterals(node));
-  return found.filter(({ text }) => ARCHY_STRING_UNESCAPABLE.test(text)).map(({ text, path }) => unescapableProblem(text, path));
-}
-
-function nodeLiterals(node: FlowNode): { text: string; path: SpecPath }[] {
-  const found = 'prompt' in node && node.prompt ? promptLiterals(node.prompt, node.origin) : [];
-  if (node.kind === 'route' && node.by)
-    found.push(...node.cases.map(({ match }) => ({ text: match, path: [...node.origin, 'cases', match] })));
-  if (node.kind === 'menu') found.push(...node.choices.map(({ key }) => ({ text: key, path: [...node.origin, 'choices'] })));
-  if (node.kind === 'condition') found.push(...conditionLiterals(node.condition, [...node.origin, 'if']));
-  return found;
-}
-
-function promptLiterals(prompt: IrPrompt, origin: SpecPath): { text: string; path: SpecPath }[] {
-  if (literalPromptText(prompt) !== undefined) return [];
-  return prompt.flatMap((part) =>
-    part.kind === 'tts'
-      ? part.pieces.flatMap((piece) => (piece.kind === 'text' ? [{ text: piece.text, path: [...origin, ...part.at] }] : []))
+/** A secure data action is called only by Call Secure Data, which exists only in secure flows (conventions.ts). */
+function secureDataActionCalls(graph: FlowGraph): EmitProblem[] {
+  const secureActions = new Set(graph.endpoints.filter(isSecureDataAction).map((endpoint) => endpoint.id));
+  return graph.nodes.flatMap((node): EmitProblem[] =>
+    node.kind === 'http' && !node.secure && secureActions.has(node.endpoint)
+      ? [
+          {
+            code: 'target/unsupported',
+            message: `Endpoint \`${node.endpoint}\` is a secure data action, which Genesys calls only from a secure call flow (Call Secure Data).`,
+            path: node.origin,
+            hint: 'Call the credential verifier from a step at or after `secure.entry`.',
+          },
+        ]
       : [],
   );
-}
-
-/**
- * The string operands of a condition, each at its spec path (`if.any.0.equals`, `if.in.1`); an
- * explicit stack, as conditions nest as deep as the input allows.
- */
-function conditionLiterals(condition: IrCondition, at: SpecPath): { text: string; path: SpecPath }[] {
-  const found: { text: string; path: SpecPath }[] = [];
-  const stack: { current: IrCondition; path: SpecPath }[] = [{ current: condition, path: at }];
-  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
-    const { current, path } = item;
-    if (current.kind === 'all' || current.kind === 'any')
-      stack.push(...current.items.map((child, index) => ({ current: child, path: [...path, current.kind, index] })));
-    else if (current.kind === 'not') stack.push({ current: current.item, path: [...path, 'not'] });
-    else if (Array.isArray(current.operand))
-      (current.operand as readonly Literal[]).forEach((operand, index) => {
-        if (typeof operand === 'string') found.push({ text: operand, path: [...path, current.operator, index] });
-      });
-    else if (typeof current.operand === 'string') found.push({ text: current.operand, path: [...path, current.operator] });
-  }
-  return found;
 }

@@ -1,6 +1,6 @@
 import type { CallField } from '../../flowspec/refs.js';
 import type { SpecPath } from '../../diagnostics/diagnostic.js';
-import type { FlowGraph } from '../../ir/nodes.js';
+import type { FlowGraph, IrEndpoint } from '../../ir/nodes.js';
 import type { EmitProblem } from '../artifact.js';
 
 /** Genesys names of everything the flows refer to, from `targets.genesys` or a documented default. */
@@ -101,3 +101,17 @@ export function userPromptExpression(name: string): string {
 
 /** The other way, for the engine: the prompt name in `ToAudio(Prompt.<name>)`. */
 export const USER_PROMPT_PREFIX = 'Prompt.';
+
+/**
+ * `secure: true` when the action verifies or receives a credential. Such an action is found only by
+ * Call Secure Data: the Architect core looks Call Data
+ * actions up with `secure=false`, and the SDK calls `addActionCallData` "a non-secure data action"
+ * (MyPureCloud/purecloud-flow-scripting-api-sdk-javascript docs/types.d.ts). Call Secure Data exists
+ * only in secure flows (https://help.mypurecloud.com/articles/call-secure-data-action/), so check.ts refuses a call to one from
+ * outside the secure section (`secureDataActionCalls`). Its YAML
+ * layout mirrors callData's (UNVERIFIED, unverified.ts). The sensitive variable stays a plain one: the
+ * core refuses a secure variable in the sanitizing `Replace` and the length check.
+ */
+export function isSecureDataAction(endpoint: IrEndpoint): boolean {
+  return endpoint.verifiesCredential || endpoint.body.some(({ value }) => value.kind === 'variable' && value.sensitive);
+}

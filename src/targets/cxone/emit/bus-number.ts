@@ -14,14 +14,7 @@ export function busNumber(graph: FlowGraph, report: (problem: EmitProblem) => vo
   if (typeof configured === 'number') return configured;
   if (typeof configured === 'string') {
     if (/^[0-9]+$/.test(configured)) return Number(configured);
-    // A placeholder still here is reported by checkUnfilledPlaceholders; anything else came from --env.
-    if (!/\{\{[A-Za-z0-9_.-]+\}\}/.test(configured))
-      report({
-        code: 'target/unsupported',
-        message: `\`targets.cxone.busNo\` is \`${configured}\` after --env, not a business unit number.`,
-        path: ['targets', 'cxone', 'busNo'],
-        hint: 'Give the environment value as digits, e.g. `4051234`.',
-      });
+    // A placeholder still here is reported by checkUnfilledPlaceholders; anything else by check.ts (busNumberProblems).
     return configured;
   }
   report({

@@ -32,6 +32,7 @@ const BEGIN_KEY = 'begin';
 
 /** The flow as a CXone Studio script: one `cxone/<scriptName>.json`, the body of `POST …/scripts`. */
 export function emitCxone(graph: FlowGraph, options: EmitOptions): EmitResult {
+  // What is about the spec alone is check.ts's, run by `validate` too; these are about --env and the script written.
   const problems: EmitProblem[] = [
     ...(options.placeholders === 'keep' ? [] : checkUnfilledPlaceholders(graph)),
     ...reportCredentialExposure(graph),

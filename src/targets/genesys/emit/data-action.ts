@@ -3,19 +3,7 @@ import type { ValueType } from '../../../flowspec/types.js';
 import type { GenesysContext } from './context.js';
 import { requestTemplate, requestUrlTemplate, successTemplate, urlInputs, velocityText } from './velocity.js';
 import { translationDefault } from '../unverified.js';
-
-/**
- * `secure: true` when the action verifies or receives a credential. Such an action is found only by
- * Call Secure Data: the Architect core looks Call Data
- * actions up with `secure=false`, and the SDK calls `addActionCallData` "a non-secure data action"
- * (MyPureCloud/purecloud-flow-scripting-api-sdk-javascript docs/types.d.ts). Call Secure Data exists
- * only in secure flows (https://help.mypurecloud.com/articles/call-secure-data-action/); its YAML
- * layout mirrors callData's (UNVERIFIED, unverified.ts). The sensitive variable stays a plain one: the
- * core refuses a secure variable in the sanitizing `Replace` and the length check.
- */
-export function isSecureDataAction(endpoint: IrEndpoint): boolean {
-  return endpoint.verifiesCredential || endpoint.body.some(({ value }) => value.kind === 'variable' && value.sensitive);
-}
+import { isSecureDataAction } from '../conventions.js';
 
 /** JSON Schema types of the contract (docs/genesys.md §4.2). */
 const SCHEMA_TYPE: Readonly<Record<ValueType, string>> = { string: 'string', integer: 'integer', number: 'number', boolean: 'boolean' };

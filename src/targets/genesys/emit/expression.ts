@@ -4,16 +4,15 @@ import type { Literal } from '../../../flowspec/types.js';
 import { assertNever, invariant } from '../../../util/assert.js';
 import { useVariable, type FlowContext } from './context.js';
 import { CALL_FIELD_EXPRESSIONS } from '../conventions.js';
-import { ARCHY_STRING_UNESCAPABLE } from '../facts.js';
-import { unescapableProblem } from '../check.js';
+import { unescapableLiteral } from '../literals.js';
 
 /**
- * An Architect string literal. Help center "Use string literals in expressions": a backslash
- * escapes `"` and `\`. No escape for a line break or a control character is documented, so such a
- * value is reported, not guessed. check.ts reports it first for `validate`; this is the backstop.
+ * An Architect string literal (facts.ts). A value it cannot carry is reported by check.ts before
+ * emitting; the report here is the backstop.
  */
 export function stringLiteral(text: string, context: FlowContext, path: SpecPath): string {
-  if (ARCHY_STRING_UNESCAPABLE.test(text)) context.problems.push(unescapableProblem(text, path));
+  const problem = unescapableLiteral(text, path);
+  if (problem) context.problems.push(problem);
   return `"${text.replace(/[\\"]/g, (char) => `\\${char}`)}"`;
 }
 

@@ -18,6 +18,7 @@ import { stepComponents } from './tasks.js';
  */
 export function emitGenesys(graph: FlowGraph, options: EmitOptions): EmitResult {
   const problems: EmitProblem[] = [];
+  // Names left to defaults and Genesys's blind transfers are said where they are written; the rest about the spec is check.ts's.
   const names = resolveNames(graph, problems);
   const context: GenesysContext = {
     graph,

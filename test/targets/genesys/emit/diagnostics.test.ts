@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../../../src/diagnostics/diagnostic.js';
+import { hasErrors, type Diagnostic } from '../../../../src/diagnostics/diagnostic.js';
 import { checkSpec } from '../../../../src/pipeline.js';
 import { codes, compile, mutateFlow, readRepoFile } from '../../../helpers/fixtures.js';
 import { artifactOfKind, genesysArtifacts, parseEmitted } from './archy-helpers.js';
@@ -216,7 +216,7 @@ describe('flow shapes', () => {
   it.each([
     ['with an initial value', { type: 'string', initial: 'no' }],
     ['without one', { type: 'string' }],
-  ])('reports a value set before the secure section and read inside it (%s)', async (_, variable) => {
+  ])('reports a value set before the secure section and read inside it (%s), in validate too', async (_, variable) => {
     const text = mutateFlow('identity-promotion', {
       'variables.greeted': variable,
       'steps.greeting.next': 'markGreeted',
@@ -225,9 +225,12 @@ describe('flow shapes', () => {
       'secure.exports': ['auth.customer_id', 'auth.tier', 'auth.account_status', 'auth.routing_priority', 'greeted'],
     });
     const result = await compile(text, { targets: ['genesys'] });
-    expect(withoutNotes(result.diagnostics).map((diagnostic) => [diagnostic.code, diagnostic.path.join('.')])).toEqual([
-      ['target/unsupported', 'steps.promoteIdentity.attributes.customer.greeted'],
-    ]);
+    const expected = [['target/unsupported', 'steps.promoteIdentity.attributes.customer.greeted.ref']];
+    expect(withoutNotes(result.diagnostics).map((diagnostic) => [diagnostic.code, diagnostic.path.join('.')])).toEqual(expected);
+    const validated = checkSpec('spec.yaml', Buffer.from(text), { targets: ['genesys'] });
+    expect(withoutNotes(validated.diagnostics).map((diagnostic) => [diagnostic.code, diagnostic.path.join('.')])).toEqual(expected);
+    // CXone runs the flow as one script, where the value is set: only Genesys refuses it.
+    expect(hasErrors(checkSpec('spec.yaml', Buffer.from(text), { targets: ['cxone'] }).diagnostics)).toBe(false);
   });
 });
 

@@ -39,11 +39,7 @@ export function mapRoute(node: RouteNode, ctx: MapContext): DraftAction[] {
     const key = entryKey !== undefined && item === fallback ? entryKey : item.key;
     actions.push(...queueActions(node, ctx, key, item.target, position));
   }
-  reportUnsupported(
-    node,
-    ctx,
-    all.map((item) => ({ target: item.target, path: [...node.origin, ...item.path] })),
-  );
+  reportUnwiredFailure(node, ctx);
   return actions;
 }
 
@@ -67,17 +63,8 @@ function queueActions(node: RouteNode, ctx: MapContext, key: string, target: Rou
   ];
 }
 
-function reportUnsupported(node: RouteNode, ctx: MapContext, targets: { target: RouteTarget; path: (string | number)[] }[]): void {
-  const withSkills = targets.find((item) => item.target.skills.length > 0);
-  if (withSkills) {
-    ctx.report({
-      code: 'target/unsupported',
-      severity: 'info',
-      message: `CXone ignores the route's \`skills\`: REQAGENT routes to one skill, taken from \`targets.cxone.skills\`.`,
-      path: [...withSkills.path, 'skills'],
-      hint: 'Model the requirement as its own CXone skill.',
-    });
-  }
+/** Depends on the tenant catalog, so only the emitter knows; ignored `skills` are check.ts's. */
+function reportUnwiredFailure(node: RouteNode, ctx: MapContext): void {
   if (node.onFailure !== undefined && findErrorBranch(catalogEntry(ctx.catalog, 'REQAGENT')!) === undefined) {
     ctx.report({
       code: 'target/unsupported',

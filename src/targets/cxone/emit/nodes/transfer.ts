@@ -1,6 +1,6 @@
 import type { TransferNode } from '../../../../ir/nodes.js';
 import { catalogEntry } from '../../catalog/index.js';
-import { SCRIPT_NAME, TRANSFER_FAILURE_BRANCHES } from '../../facts.js';
+import { TRANSFER_FAILURE_BRANCHES } from '../../facts.js';
 import { caption } from '../../conventions.js';
 import { action, playAction, propertyValue } from '../actions.js';
 import { named, next, stepKey, type DraftAction, type DraftBranch, type MapContext } from '../draft.js';
@@ -17,7 +17,7 @@ export function mapTransfer(node: TransferNode, ctx: MapContext): DraftAction[] 
   const actionName = node.target.kind === 'number' ? 'TRANSFER' : 'RUNSCRIPT';
   if (!catalogEntry(ctx.catalog, actionName)) return [missingAction(node, ctx, actionName)];
   const transfer = node.prompt === undefined ? stepKey(node.id) : stepKey(node.id, 'transfer');
-  const actions = node.target.kind === 'number' ? dial(node, ctx, transfer) : runScript(node, ctx, transfer, node.target.flow);
+  const actions = node.target.kind === 'number' ? dial(node, ctx, transfer) : runScript(transfer, node, node.target.flow);
   return node.prompt === undefined ? actions : [playAction(stepKey(node.id), caption(node.id), node.prompt, transfer), ...actions];
 }
 
@@ -35,22 +35,8 @@ function dial(node: TransferNode, ctx: MapContext, key: string): DraftAction[] {
   return actions;
 }
 
-function runScript(node: TransferNode, ctx: MapContext, key: string, flow: string): DraftAction[] {
-  if (node.onFailure !== undefined)
-    ctx.report({
-      code: 'target/unsupported',
-      severity: 'warning',
-      message: `CXone's RUNSCRIPT has no failure branch: \`onFailure\` of transfer \`${node.id}\` never runs there.`,
-      path: [...node.origin, 'onFailure'],
-      hint: 'Transfer to a number when the caller needs a way back from a failed transfer.',
-    });
-  if (!SCRIPT_NAME.test(flow))
-    ctx.report({
-      code: 'target/limit',
-      message: `Transfer \`${node.id}\` names the flow \`${flow}\`, which is no CXone script name.`,
-      path: [...node.origin, 'to', 'flow'],
-      hint: 'A CXone script name is 1 to 100 letters, digits, spaces, `.`, `-` and `_`, starting with a letter or digit.',
-    });
+/** Its `onFailure` and the script name are check.ts's (`checkTransfers`), reported by `validate` too. */
+function runScript(key: string, node: TransferNode, flow: string): DraftAction[] {
   return [action(key, 'RUNSCRIPT', caption(node.id, 'run script'), { ScriptName: flow })];
 }
 

@@ -1,7 +1,7 @@
 import type { HttpNode, IrEndpoint } from '../../../../ir/nodes.js';
 import { duration, exp, NO_VALUE, type ArchyAction, type ArchyValue, type CallData } from '../archy.js';
 import { endpointById, useVariable, type FlowContext } from '../context.js';
-import { isSecureDataAction } from '../data-action.js';
+import { isSecureDataAction } from '../../conventions.js';
 import { urlInputs } from '../velocity.js';
 import { equalsExpression, readableExpression } from '../expression.js';
 
@@ -30,6 +30,7 @@ export function compileHttp(node: HttpNode, context: FlowContext): ArchyAction[]
     },
   };
   if (!isSecureDataAction(endpoint)) return [{ callData }];
+  // check.ts reports this before emitting (secureDataActionCalls); the report here is the backstop.
   if (context.flowType !== 'secureCall')
     context.problems.push({
       code: 'target/unsupported',
