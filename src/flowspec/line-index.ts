@@ -11,7 +11,7 @@ export class LineIndex {
 
   /** Line and column (both from 1) of an offset; a line feed belongs to the line it ends. */
   readonly linePos = (offset: number): { line: number; col: number } => {
-    const line = this.linesStartingAtOrBefore(offset);
+    const line = this.lineOf(offset) + 1;
     if (line === 0) return { line: 0, col: offset };
     return { line, col: offset - this.lineStarts[line - 1]! + 1 };
   };
@@ -22,6 +22,11 @@ export class LineIndex {
     index.addNewLine(0);
     for (let feed = text.indexOf('\n'); feed !== -1; feed = text.indexOf('\n', feed + 1)) index.addNewLine(feed + 1);
     return index;
+  }
+
+  /** The line holding `offset`, counted from 0 (-1 before the first start): the last line start at or before it. */
+  lineOf(offset: number): number {
+    return this.linesStartingAtOrBefore(offset) - 1;
   }
 
   /** How many line starts are at or before `offset` (binary search: the starts are ascending). */

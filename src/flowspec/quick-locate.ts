@@ -17,7 +17,7 @@ import type { LineIndex } from './line-index.js';
  */
 export function quickLocator(text: string, lines: LineIndex): (path: SpecPath, onKey: boolean) => [number, number] | undefined {
   if (DOCUMENT_MARKERS.test(text) || text.includes('\r') || text.includes('\t')) return () => undefined;
-  const reader = new LineReader(text, lines.lineStarts);
+  const reader = new LineReader(text, lines);
   const first = reader.nextContentLine(0);
   const root = first === undefined ? undefined : reader.blockNodeAt(first, -1);
   return (path, onKey) => {
@@ -55,10 +55,14 @@ interface Child {
 }
 
 class LineReader {
+  private readonly starts: readonly number[];
+
   constructor(
     private readonly text: string,
-    private readonly starts: readonly number[],
-  ) {}
+    private readonly lines: LineIndex,
+  ) {
+    this.starts = lines.lineStarts;
+  }
 
   /** The end of a line: the offset of its line feed, or of the end of the text. */
   private lineEnd(line: number): number {
@@ -138,14 +142,7 @@ class LineReader {
   }
 
   private lineOf(offset: number): number {
-    let low = 0;
-    let high = this.starts.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.starts[middle]! <= offset) low = middle + 1;
-      else high = middle;
-    }
-    return low - 1;
+    return this.lines.lineOf(offset);
   }
 
   /** The items at `column` from `line` on, until a line indented less; each item's start. */
