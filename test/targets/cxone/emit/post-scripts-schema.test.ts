@@ -7,6 +7,7 @@ import { parseTenantCatalog } from '../../../../src/targets/cxone/catalog/index.
 import { BUS_NO_PLACEHOLDER } from '../../../../src/targets/cxone/emit/bus-number.js';
 import { compileSpec, type CompileOptions } from '../../../../src/pipeline.js';
 import { ROOT, readRepoFile } from '../../../helpers/fixtures.js';
+import { AGREEMENT_FLOWS, agreementOptions } from '../../../simulate/helpers.js';
 import { FLOWS, TENANT_CATALOG } from './script-graph.js';
 
 /**
@@ -89,6 +90,11 @@ describe("NICE's post_scripts schema", () => {
       text: readRepoFile('flows/hipaa-member-summary.yaml'),
       options: how.includes('tenant') ? { environment, cxoneCatalog: tenant.entries } : { environment },
     })),
+    // Every other flow the engines agree on (spec 1.1 steps, prompts, includes, the tenant catalog
+    // where a flow needs it) and the listed success statuses, each with the options it runs with.
+    ...[...AGREEMENT_FLOWS, 'test/cases/cxone-success-statuses/spec.yaml']
+      .filter((path) => !FLOWS.some((flow) => path === `flows/${flow}.yaml`) && path !== 'flows/hipaa-member-summary.yaml')
+      .map((path) => ({ name: path, file: path, text: readRepoFile(path), options: agreementOptions(path) })),
     {
       name: 'cxone-hostile-strings',
       file: 'spec.yaml',
