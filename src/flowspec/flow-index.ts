@@ -38,6 +38,7 @@ export class FlowIndex {
   private retryOfStepCache?: ReadonlyMap<string, string>;
   /** Shared by every "did you mean" of unresolved refs, so thousands of them stay linear. */
   private readonly suggestions = new SuggestionBudget();
+  private readonly resolvedRefs = new Map<string, ResolvedRef | RefProblem>();
 
   constructor(readonly spec: FlowSpec) {
     this.steps = new Map(Object.entries(spec.steps));
@@ -152,7 +153,18 @@ export class FlowIndex {
     return { steps, repeatsFrom };
   }
 
+  /**
+   * What a ref names, or why it names nothing. Remembered per ref: the checks, the rules, the taint
+   * analysis and the lowering each resolve every ref of the flow. The answer is frozen, because the
+   * IR holds it and one answer is shared by every read of the ref.
+   */
   resolveRef(ref: string): ResolvedRef | RefProblem {
+    let resolved = this.resolvedRefs.get(ref);
+    if (resolved === undefined) this.resolvedRefs.set(ref, (resolved = Object.freeze(this.resolveUncached(ref))));
+    return resolved;
+  }
+
+  private resolveUncached(ref: string): ResolvedRef | RefProblem {
     const [head = '', field] = ref.split('.');
     if (head === 'call') {
       if (field !== undefined && isCallField(field)) return { kind: 'call', field, type: 'string' };

@@ -1,3 +1,4 @@
+import { memoizeByString } from '../util/memo.js';
 import type { GatherStepSpec } from './types.js';
 
 /**
@@ -5,8 +6,13 @@ import type { GatherStepSpec } from './types.js';
  * phrase matches consecutive words, so `pin` matches `collectPin` and "your PIN" but not `spinner`.
  */
 
-/** Words of an identifier: camelCase, snake_case, kebab-case and digits. `collectOTPCode` → collect, otp, code. */
-export function identifierWords(name: string): string[] {
+/**
+ * Words of an identifier: camelCase, snake_case, kebab-case and digits. `collectOTPCode` → collect,
+ * otp, code. Remembered: every rule asks it of every step id and variable name.
+ */
+export const identifierWords: (name: string) => readonly string[] = memoizeByString(splitIdentifier);
+
+function splitIdentifier(name: string): readonly string[] {
   const spaced = name
     .replace(/([a-z\d])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
@@ -27,12 +33,12 @@ export function proseWords(text: string): string[] {
 
 /** The first phrase (space-separated words) found as consecutive words; a plural `s` is allowed. */
 export function findPhrase(words: readonly string[], phrases: readonly string[]): string | undefined {
-  const present = new Set(words);
   return phrases.find((phrase) => {
     const parts = phraseParts(phrase);
-    // Most names hold none of a phrase's words: a set lookup rules the phrase out before the scan.
-    if (!present.has(parts[0]!) && !present.has(`${parts[0]!}s`)) return false;
-    return words.some((_, start) => parts.every((part, offset) => sameWord(words[start + offset], part)));
+    for (let start = 0; start + parts.length <= words.length; start++) {
+      if (parts.every((part, offset) => sameWord(words[start + offset], part))) return true;
+    }
+    return false;
   });
 }
 
@@ -44,8 +50,10 @@ function phraseParts(phrase: string): readonly string[] {
   return parts;
 }
 
+/** The word itself or its plural; compared without building the plural, since it runs for every word and phrase. */
 function sameWord(word: string | undefined, expected: string): boolean {
-  return word === expected || word === `${expected}s`;
+  if (word === undefined || word === expected) return word !== undefined;
+  return word.length === expected.length + 1 && word.endsWith('s') && word.startsWith(expected);
 }
 
 /** The most digits a gather accepts. */

@@ -1,4 +1,5 @@
 import type { SpecPath } from '../../diagnostics/diagnostic.js';
+import { forEachSpecString, pathOf } from '../spec-strings.js';
 import type { CheckContext } from './context.js';
 
 /**
@@ -12,36 +13,21 @@ import type { CheckContext } from './context.js';
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/;
 const SEPARATOR = /[\u2028\u2029]/;
 
-/** Every string value and mapping key of the spec, walked with an explicit stack (no recursion on input depth). */
+/** Every string value and mapping key of the spec (`forEachSpecString`: no recursion on input depth). */
 export function checkControlCharacters({ spec, sink }: CheckContext): void {
-  const pending: { value: unknown; path: SpecPath }[] = [{ value: spec, path: [] }];
-  for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
-    const { value, path } = item;
-    if (typeof value === 'string') {
-      if (!saidByUrlCheck(value, path)) report(sink, value, path, false);
-    } else if (Array.isArray(value)) {
-      for (let index = value.length - 1; index >= 0; index--) pending.push({ value: value[index], path: [...path, index] });
-    } else if (value !== null && typeof value === 'object') {
-      const entries = Object.entries(value as Record<string, unknown>);
-      for (let index = entries.length - 1; index >= 0; index--) {
-        const [key, child] = entries[index]!;
-        report(sink, key, [...path, key], true);
-        pending.push({ value: child, path: [...path, key] });
-      }
-    }
-  }
-}
-
-function report(sink: CheckContext['sink'], text: string, path: SpecPath, onKey: boolean): void {
-  const found = CONTROL.exec(text);
-  if (!found) return;
-  const code = `U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-  sink.report({
-    code: 'spec/control-character',
-    message: `This ${onKey ? 'key' : 'text'} holds the ${SEPARATOR.test(found[0]) ? 'Unicode separator' : 'control character'} ${code} at character ${found.index + 1}; no target can carry it unchanged.`,
-    path,
-    ...(onKey ? { onKey } : {}),
-    hint: 'Remove it (a YAML escape such as `\\0`, `\\x01`, `\\e` or `\\L` writes one); tabs and line breaks are allowed.',
+  forEachSpecString(spec, (text, place, isKey) => {
+    const found = CONTROL.exec(text);
+    if (!found) return;
+    const path = pathOf(place);
+    if (!isKey && saidByUrlCheck(text, path)) return;
+    const code = `U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    sink.report({
+      code: 'spec/control-character',
+      message: `This ${isKey ? 'key' : 'text'} holds the ${SEPARATOR.test(found[0]) ? 'Unicode separator' : 'control character'} ${code} at character ${found.index + 1}; no target can carry it unchanged.`,
+      path,
+      ...(isKey ? { onKey: true } : {}),
+      hint: 'Remove it (a YAML escape such as `\\0`, `\\x01`, `\\e` or `\\L` writes one); tabs and line breaks are allowed.',
+    });
   });
 }
 

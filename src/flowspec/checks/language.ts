@@ -1,3 +1,4 @@
+import { memoizeByString } from '../../util/memo.js';
 import type { CheckContext } from './context.js';
 
 const PATH = ['language'];
@@ -28,7 +29,7 @@ export function checkLanguage({ spec, sink }: CheckContext): void {
           ? `Write \`${canonical}\`: the language in lower case, a script capitalised, the region in upper case.`
           : `Write \`${canonical}\`, the current tag for this language.`,
     });
-  } else if (new Intl.Locale(canonical).region === undefined) {
+  } else if (!hasRegion(canonical)) {
     sink.report({
       code: 'spec/language',
       severity: 'warning',
@@ -39,13 +40,16 @@ export function checkLanguage({ spec, sink }: CheckContext): void {
   }
 }
 
-function canonicalTag(tag: string): string | undefined {
+/** Remembered: `Intl` is slow to build a locale, and a batch of flows names one or two languages. */
+const canonicalTag = memoizeByString((tag): string | undefined => {
   try {
     return Intl.getCanonicalLocales(tag)[0];
   } catch {
     return undefined;
   }
-}
+});
+
+const hasRegion = memoizeByString((canonical) => new Intl.Locale(canonical).region !== undefined);
 
 /** `en` → `en-US`: the region CLDR's likely-subtags data gives the language. */
 function withLikelyRegion(tag: string): string {

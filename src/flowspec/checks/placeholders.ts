@@ -1,4 +1,4 @@
-import type { SpecPath } from '../../diagnostics/diagnostic.js';
+import { forEachSpecString, pathOf } from '../spec-strings.js';
 import type { CheckContext } from './context.js';
 
 /**
@@ -18,40 +18,18 @@ const RESERVED_PLACEHOLDERS: readonly { pattern: RegExp; filledBy: string }[] = 
 
 /** No spec text, anywhere (URLs, bodies, headers, attributes, prompts, targets, keys), may use a reserved placeholder. */
 export function checkReservedPlaceholders({ spec, sink }: CheckContext): void {
-  for (const text of specTexts(spec)) {
+  forEachSpecString(spec, (text, place, isKey) => {
+    if (!text.includes('{{')) return;
     for (const { pattern, filledBy } of RESERVED_PLACEHOLDERS) {
-      for (const match of text.value.matchAll(pattern)) {
+      for (const match of text.matchAll(pattern)) {
         sink.report({
           code: 'secure/reserved-placeholder',
           message: `\`${match[0]}\` is a reserved placeholder: ${filledBy}, so this text would receive that value.`,
-          path: text.path,
-          ...(text.isKey ? { onKey: true } : {}),
+          path: pathOf(place),
+          ...(isKey ? { onKey: true } : {}),
           hint: 'Refer to a secret with `auth: { bearer: <secret> }` on the endpoint; name your own placeholders otherwise.',
         });
       }
     }
-  }
-}
-
-interface SpecText {
-  value: string;
-  path: SpecPath;
-  isKey: boolean;
-}
-
-/** Every string of the spec with its path, keys included; iterative, so no nesting depth can exhaust the stack. */
-function specTexts(spec: unknown): SpecText[] {
-  const texts: SpecText[] = [];
-  const pending: { value: unknown; path: SpecPath }[] = [{ value: spec, path: [] }];
-  while (pending.length > 0) {
-    const { value, path } = pending.pop()!;
-    if (typeof value === 'string') texts.push({ value, path, isKey: false });
-    else if (Array.isArray(value)) value.forEach((item, index) => pending.push({ value: item, path: [...path, index] }));
-    else if (value && typeof value === 'object')
-      for (const [key, child] of Object.entries(value)) {
-        if (key.includes('{{')) texts.push({ value: key, path: [...path, key], isKey: true });
-        pending.push({ value: child, path: [...path, key] });
-      }
-  }
-  return texts;
+  });
 }

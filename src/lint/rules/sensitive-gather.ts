@@ -143,7 +143,7 @@ function isCredentialField(field: string): boolean {
 function credentialName(id: string, step: GatherStepSpec): { what: string; where: string } | undefined {
   // "To reset your PIN, press 1" is a menu: a credential has at least MIN_CREDENTIAL_DIGITS digits.
   if (maxDigits(step) < MIN_CREDENTIAL_DIGITS) return undefined;
-  const candidates: [string, string[]][] = [
+  const candidates: [string, readonly string[]][] = [
     [`variable name \`${step.into}\``, identifierWords(step.into)],
     [`step id \`${id}\``, identifierWords(id)],
     ['prompt', proseWords(promptProse(step.prompt))],

@@ -1,0 +1,17 @@
+/**
+ * A pure function of a string, remembered: the checks ask the same questions of the same names
+ * many times per flow (every rule splits every step id into words). The memo is emptied when it
+ * reaches `limit` entries, so a batch of thousands of flows cannot grow it without bound.
+ */
+export function memoizeByString<T>(compute: (key: string) => T, limit = 4096): (key: string) => T {
+  const memo = new Map<string, T>();
+  return (key) => {
+    let value = memo.get(key);
+    if (value === undefined && !memo.has(key)) {
+      if (memo.size >= limit) memo.clear();
+      value = compute(key);
+      memo.set(key, value);
+    }
+    return value as T;
+  };
+}
