@@ -26,6 +26,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const example = readFileSync(join(root, 'flows/identity-promotion.yaml'), 'utf8');
 const environment = await readEnvironmentFile('flows/environments/example.yaml', root);
 const VARIANTS = 1000;
+/** Rounds of the 1,000 variants per throughput figure: the first warms V8 up, the median of the others is judged. */
+const THROUGHPUT_ROUNDS = 5;
 const COLD_RUNS = 21;
 const SIMULATED_CALLS = 10_000;
 /** A ratio counts as linear up to this much above the size ratio (noise, GC, caches). */
@@ -65,29 +67,38 @@ function cpuMsSince(start) {
   return (used.user + used.system) / 1000;
 }
 
-function checkThroughput(specs) {
-  checkSpec('warmup.yaml', specs[0]);
-  const started = performance.now();
-  const cpuStarted = process.cpuUsage();
-  for (const [index, bytes] of specs.entries()) {
-    if (!checkSpec(`variant-${index}.yaml`, bytes).graph) throw new Error(`variant ${index} has errors`);
+/**
+ * A throughput loop over the variants, run THROUGHPUT_ROUNDS times in this process: the first
+ * round also pays for V8 compiling and optimising the code (what a short batch in a fresh process
+ * sees), the later ones are the steady state a long batch runs at. The goal is judged on the median
+ * of the later rounds; both are printed. Each round has variants of its own, so that nothing the
+ * code remembers of one text (a scalar, a name) is met again as it would not be in a real batch.
+ */
+async function throughput(runOne) {
+  await runOne('warmup.yaml', Buffer.from(example)); // load the lazily imported emitters once
+  const rounds = [];
+  for (let round = 0; round < THROUGHPUT_ROUNDS; round++) {
+    const specs = roundVariants[round];
+    const started = performance.now();
+    const cpuStarted = process.cpuUsage();
+    let artifacts = 0;
+    for (const [index, bytes] of specs.entries()) artifacts += await runOne(`variant-${index}.yaml`, bytes);
+    const seconds = (performance.now() - started) / 1000;
+    rounds.push({ seconds, perSecond: specs.length / seconds, artifacts, cpuMsPerFlow: cpuMsSince(cpuStarted) / specs.length });
   }
-  const seconds = (performance.now() - started) / 1000;
-  return { seconds, perSecond: specs.length / seconds, cpuMsPerFlow: cpuMsSince(cpuStarted) / specs.length };
+  const later = rounds.slice(1).sort((a, b) => a.seconds - b.seconds);
+  return { first: rounds[0], steady: later[Math.floor(later.length / 2)] };
 }
 
-async function compileThroughput(specs) {
-  await compileSpec('warmup.yaml', specs[0], { environment }); // load the lazily imported emitters once
-  const started = performance.now();
-  const cpuStarted = process.cpuUsage();
-  let artifacts = 0;
-  for (const [index, bytes] of specs.entries()) {
-    const result = await compileSpec(`variant-${index}.yaml`, bytes, { environment });
-    if (!result.artifacts) throw new Error(`variant ${index} did not compile: ${result.diagnostics[0]?.message}`);
-    artifacts += result.artifacts.length;
-  }
-  const seconds = (performance.now() - started) / 1000;
-  return { seconds, perSecond: specs.length / seconds, artifacts, cpuMsPerFlow: cpuMsSince(cpuStarted) / specs.length };
+const checkOne = (name, bytes) => {
+  if (!checkSpec(name, bytes).graph) throw new Error(`${name} has errors`);
+  return 0;
+};
+
+async function compileOne(name, bytes) {
+  const result = await compileSpec(name, bytes, { environment });
+  if (!result.artifacts) throw new Error(`${name} did not compile: ${result.diagnostics[0]?.message}`);
+  return result.artifacts.length;
 }
 
 /** Every random call run and judged (compared with the reference engine) as `ivrflow test` does. */
@@ -141,21 +152,25 @@ console.log(
 /** The CPU time of a throughput loop: on a shared machine the wall clock also counts the waits for a core. */
 const cpuText = (loop) =>
   `${loop.cpuMsPerFlow.toFixed(2)} ms of CPU per flow = ${(1000 / loop.cpuMsPerFlow).toFixed(0)} flows per CPU-second`;
-const specs = Array.from({ length: VARIANTS }, (_, index) => Buffer.from(variant(index)));
-const checked = checkThroughput(specs);
+const roundVariants = Array.from({ length: THROUGHPUT_ROUNDS }, (_, round) =>
+  Array.from({ length: VARIANTS }, (_, index) => Buffer.from(variant(round * VARIANTS + index))),
+);
+const throughputText = ({ first, steady }, extra = '') =>
+  `${steady.perSecond.toFixed(0)} flows/s (${((steady.seconds * 1000) / VARIANTS).toFixed(2)} ms/flow${extra}; ${cpuText(steady)}; median of rounds 2-${THROUGHPUT_ROUNDS}), first round in a fresh process ${first.perSecond.toFixed(0)} flows/s`;
+const checked = await throughput(checkOne);
 judge(
   'check (validate: parse, schema, semantic checks, policy rules, lowering)',
-  `${checked.perSecond.toFixed(0)} flows/s (${((checked.seconds * 1000) / VARIANTS).toFixed(2)} ms/flow; ${cpuText(checked)})`,
+  throughputText(checked),
   '>= 2,000 flows/s',
-  checked.perSecond >= 2000,
+  checked.steady.perSecond >= 2000,
   TRIED.check,
 );
-const compiled = await compileThroughput(specs);
+const compiled = await throughput(compileOne);
 judge(
   'compile (check + Genesys and CXone emitters)',
-  `${compiled.perSecond.toFixed(0)} flows/s (${((compiled.seconds * 1000) / VARIANTS).toFixed(2)} ms/flow, ${compiled.artifacts} artifacts; ${cpuText(compiled)})`,
+  throughputText(compiled, `, ${compiled.steady.artifacts} artifacts`),
   '>= 1,000 flows/s',
-  compiled.perSecond >= 1000,
+  compiled.steady.perSecond >= 1000,
   TRIED.compile,
 );
 for (const engines of [['spec'], ['spec', 'genesys', 'cxone']]) {

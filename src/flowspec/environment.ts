@@ -2,6 +2,7 @@ import type { SpecPath } from '../diagnostics/diagnostic.js';
 import { checkFilledUrls } from './checks/endpoint-urls.js';
 import type { FlowIndex } from './flow-index.js';
 import { placeholderKeys } from './placeholders.js';
+import { forEachSpecString, pathOf } from './spec-strings.js';
 import type { DiagnosticSink } from './source.js';
 import type { FlowSpec } from './types.js';
 import type { TargetName } from './targets.js';
@@ -20,7 +21,9 @@ export interface PlaceholderUse {
 export function findPlaceholders(spec: FlowSpec): PlaceholderUse[] {
   const uses: PlaceholderUse[] = [];
   for (const [id, endpoint] of Object.entries(spec.endpoints ?? {})) collect(endpoint.url, ['endpoints', id, 'url'], uses);
-  walkStrings(spec.targets, ['targets'], (text, path) => collect(text, path, uses));
+  forEachSpecString(spec.targets, (text, place, isKey) => {
+    if (!isKey && text.includes('{{')) collect(text, ['targets', ...pathOf(place)], uses);
+  });
   return uses;
 }
 
@@ -56,9 +59,4 @@ function readBy(path: SpecPath, targets: readonly TargetName[] | undefined): boo
 
 function collect(text: string, path: SpecPath, uses: PlaceholderUse[]): void {
   for (const key of placeholderKeys(text)) uses.push({ key, path });
-}
-
-function walkStrings(value: unknown, path: SpecPath, visit: (text: string, path: SpecPath) => void): void {
-  if (typeof value === 'string') visit(value, path);
-  else if (value && typeof value === 'object') for (const [key, child] of Object.entries(value)) walkStrings(child, [...path, key], visit);
 }

@@ -39,6 +39,8 @@ export class FlowIndex {
   /** Shared by every "did you mean" of unresolved refs, so thousands of them stay linear. */
   private readonly suggestions = new SuggestionBudget();
   private readonly resolvedRefs = new Map<string, ResolvedRef | RefProblem>();
+  private readonly stepsOfTypeCache = new Map<StepSpec['type'], readonly [string, StepSpec][]>();
+  private readonly edgesCache = new Map<string, readonly Transition[]>();
 
   constructor(readonly spec: FlowSpec) {
     this.steps = new Map(Object.entries(spec.steps));
@@ -60,15 +62,22 @@ export class FlowIndex {
     return this.steps.get(id);
   }
 
-  /** The steps of one type, in spec order, typed for it. */
-  stepsOfType<T extends StepSpec['type']>(type: T): [string, Extract<StepSpec, { type: T }>][] {
-    return [...this.steps].filter((entry): entry is [string, Extract<StepSpec, { type: T }>] => entry[1].type === type);
+  /** The steps of one type, in spec order, typed for it. Listed once per type: most checks and rules ask for one. */
+  stepsOfType<T extends StepSpec['type']>(type: T): readonly [string, Extract<StepSpec, { type: T }>][] {
+    let steps = this.stepsOfTypeCache.get(type);
+    if (steps === undefined) this.stepsOfTypeCache.set(type, (steps = [...this.steps].filter(([, step]) => step.type === type)));
+    return steps as [string, Extract<StepSpec, { type: T }>][];
   }
 
-  /** Transitions to steps that exist (unknown targets are reported by the reference check). */
-  edges(id: string): Transition[] {
-    const step = this.steps.get(id);
-    return step ? stepTransitions(step).filter((transition) => this.steps.has(transition.to)) : [];
+  /** Transitions to steps that exist (unknown targets are reported by the reference check); listed once per step. */
+  edges(id: string): readonly Transition[] {
+    let edges = this.edgesCache.get(id);
+    if (edges === undefined) {
+      const step = this.steps.get(id);
+      edges = step ? stepTransitions(step).filter((transition) => this.steps.has(transition.to)) : [];
+      this.edgesCache.set(id, edges);
+    }
+    return edges;
   }
 
   /**

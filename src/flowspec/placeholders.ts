@@ -2,6 +2,7 @@
 const PLACEHOLDER = /\{\{([A-Za-z0-9_.-]+)\}\}/g;
 
 export function placeholderKeys(text: string): string[] {
+  if (!text.includes('{{')) return [];
   return [...text.matchAll(PLACEHOLDER)].map((match) => match[1]!);
 }
 

@@ -16,8 +16,19 @@ export type RefUse =
   | { kind: 'prompt'; ref: string; path: SpecPath; step: string }
   | { kind: 'export'; ref: string; path: SpecPath };
 
-/** Every ref the spec reads, in document order, with the path of its `ref` value. */
-export function collectRefUses(spec: FlowSpec): RefUse[] {
+const refUsesOfSpec = new WeakMap<FlowSpec, readonly RefUse[]>();
+
+/**
+ * Every ref the spec reads, in document order, with the path of its `ref` value. Collected once
+ * per spec: the reference check, the taint analysis and several rules each walk them.
+ */
+export function collectRefUses(spec: FlowSpec): readonly RefUse[] {
+  let uses = refUsesOfSpec.get(spec);
+  if (uses === undefined) refUsesOfSpec.set(spec, (uses = findRefUses(spec)));
+  return uses;
+}
+
+function findRefUses(spec: FlowSpec): RefUse[] {
   const uses: RefUse[] = [];
   for (const [endpoint, definition] of Object.entries(spec.endpoints ?? {})) {
     for (const [field, value] of Object.entries(definition.body ?? {})) {

@@ -23,21 +23,21 @@ export function pathOf(place: SpecPlace | undefined): SpecPath {
  * can exhaust the call stack.
  */
 export function forEachSpecString(root: unknown, visit: (text: string, place: SpecPlace | undefined, isKey: boolean) => void): void {
-  const pending: { value: unknown; place: SpecPlace | undefined }[] = [{ value: root, place: undefined }];
+  // A mapping's entry is visited when popped: its key, then its value.
+  const pending: { value: unknown; place: SpecPlace | undefined; isEntry: boolean }[] = [{ value: root, place: undefined, isEntry: false }];
   for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
     const { value, place } = item;
+    if (item.isEntry) visit(place!.key as string, place, true);
     if (typeof value === 'string') visit(value, place, false);
     else if (Array.isArray(value)) {
-      for (let index = value.length - 1; index >= 0; index--) pending.push({ value: value[index], place: { parent: place, key: index } });
+      for (let index = value.length - 1; index >= 0; index--)
+        pending.push({ value: value[index], place: { parent: place, key: index }, isEntry: false });
     } else if (value !== null && typeof value === 'object') {
       const keys = Object.keys(value);
-      const children: { value: unknown; place: SpecPlace }[] = [];
-      for (const key of keys) {
-        const childPlace = { parent: place, key };
-        visit(key, childPlace, true);
-        children.push({ value: (value as Record<string, unknown>)[key], place: childPlace });
+      for (let index = keys.length - 1; index >= 0; index--) {
+        const key = keys[index]!;
+        pending.push({ value: (value as Record<string, unknown>)[key], place: { parent: place, key }, isEntry: true });
       }
-      for (let index = children.length - 1; index >= 0; index--) pending.push(children[index]!);
     }
   }
 }

@@ -88,6 +88,19 @@ function keyOfRef(index: FlowIndex, ref: string): string | undefined {
   return resolved.kind === 'variable' ? `var:${resolved.name}` : `endpoint:${resolved.endpoint}`;
 }
 
+const sensitiveTaintOfIndex = new WeakMap<FlowIndex, TaintFacts>();
+
+/**
+ * Where the credentials flow, through assignments and the answers of non-verifier endpoints:
+ * computed once per flow, since the secure checks, the URL checks and the policy rules all ask.
+ */
+export function sensitiveTaint(index: FlowIndex): TaintFacts {
+  let facts = sensitiveTaintOfIndex.get(index);
+  if (facts === undefined)
+    sensitiveTaintOfIndex.set(index, (facts = computeTaint(index, sensitiveSources(index), { throughResponses: true })));
+  return facts;
+}
+
 /** The sources of the leak analysis: every credential, declared `sensitive: true` or recognised by its use (credentials.ts). */
 export function sensitiveSources(index: FlowIndex): Map<string, TaintLink> {
   const sources = new Map<string, TaintLink>();

@@ -1,21 +1,19 @@
 import type { FlowIndex } from '../flowspec/flow-index.js';
 import { unboundedCycles } from './cycles.js';
-import { computeTaint, sensitiveSources, type TaintFacts } from '../flowspec/taint.js';
+import { sensitiveTaint, type TaintFacts } from '../flowspec/taint.js';
 
 /**
  * Facts several rules need, computed lazily and at most once per spec. Add an analysis here
  * (a getter that caches) rather than recomputing it inside a rule.
  */
 export class LintAnalysis {
-  private taintCache?: TaintFacts;
   private cyclesCache?: readonly (readonly string[])[];
 
   constructor(private readonly index: FlowIndex) {}
 
   /** Where the sensitive variables flow: through assignments and the answers of non-verifier endpoints. */
   get taint(): TaintFacts {
-    this.taintCache ??= computeTaint(this.index, sensitiveSources(this.index), { throughResponses: true });
-    return this.taintCache;
+    return sensitiveTaint(this.index);
   }
 
   /** Loops of the step graph that pass through no retry step, each in spec order. */

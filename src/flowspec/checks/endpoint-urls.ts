@@ -2,7 +2,7 @@ import type { SpecPath } from '../../diagnostics/diagnostic.js';
 import { fillPlaceholders, placeholderKeys } from '../placeholders.js';
 import type { FlowIndex } from '../flow-index.js';
 import type { DiagnosticSink } from '../source.js';
-import { computeTaint, sensitiveSources } from '../taint.js';
+import { sensitiveTaint } from '../taint.js';
 import type { CheckContext } from './context.js';
 
 /**
@@ -105,7 +105,7 @@ function sensitiveEndpoints(index: FlowIndex): (endpoint: string) => boolean {
   let endpoints: Set<string> | undefined;
   return (endpoint) => {
     endpoints ??= new Set(
-      computeTaint(index, sensitiveSources(index), { throughResponses: true })
+      sensitiveTaint(index)
         .uses.filter(({ use }) => use.kind === 'requestBody')
         .map(({ use }) => (use.kind === 'requestBody' ? use.endpoint : '')),
     );

@@ -1,5 +1,5 @@
 import { isRefProblem } from '../flow-index.js';
-import { computeTaint, sensitiveSources, type TaintFacts } from '../taint.js';
+import { sensitiveTaint, type TaintFacts } from '../taint.js';
 import { isRefValue } from '../types.js';
 import type { CheckContext } from './context.js';
 import { checkReadsOutsideSection } from './secure-reads.js';
@@ -153,7 +153,7 @@ function checkExports({ spec, index, sink }: CheckContext): void {
         });
         continue;
       }
-      taint ??= computeTaint(index, sensitiveSources(index), { throughResponses: true });
+      taint ??= sensitiveTaint(index);
       const copied = taint.taintOf(value.ref);
       if (copied) {
         // Exporting it would only move the leak: a copy of a credential is still a credential.

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { memoizeByString } from '../../src/util/memo.js';
+
+describe('memoizeByString', () => {
+  it('computes each key once and answers later asks from the memo', () => {
+    const asked: string[] = [];
+    const length = memoizeByString((key) => {
+      asked.push(key);
+      return key.length;
+    });
+    expect([length('ab'), length('abc'), length('ab')]).toEqual([2, 3, 2]);
+    expect(asked).toEqual(['ab', 'abc']);
+  });
+
+  it('remembers an undefined answer too', () => {
+    let calls = 0;
+    const nothing = memoizeByString((): string | undefined => {
+      calls += 1;
+      return undefined;
+    });
+    nothing('x');
+    nothing('x');
+    expect(calls).toBe(1);
+  });
+
+  it('empties itself at the limit, so a long batch cannot grow it without bound', () => {
+    const asked: string[] = [];
+    const echo = memoizeByString((key) => {
+      asked.push(key);
+      return key;
+    }, 2);
+    for (const key of ['a', 'b', 'c', 'a']) echo(key);
+    // 'c' found the memo full (a, b) and emptied it, so 'a' is computed again.
+    expect(asked).toEqual(['a', 'b', 'c', 'a']);
+  });
+});
