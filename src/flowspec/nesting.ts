@@ -88,6 +88,10 @@ class NestingScanner {
   private scanContent(from: number, end: number, indent: number): DeepPoint | undefined {
     let valueStart = true;
     for (let index = from; index < end; index++) {
+      if (this.quote === undefined && isPlainText(this.text.charCodeAt(index))) {
+        valueStart = false;
+        continue;
+      }
       const char = this.text[index]!;
       if (this.quote !== undefined) {
         if (this.quote === '"' && char === '\\') index++;
@@ -127,4 +131,16 @@ class NestingScanner {
     }
     return undefined;
   }
+}
+
+/**
+ * The ASCII characters the scan acts on outside quotes: comments, anchors and tags, quotes, flow
+ * brackets, block scalar headers, separators. Any other character of a plain scalar only ends the
+ * start of a value, so it is passed over by one table lookup (most of a spec is such text).
+ */
+const SIGNIFICANT = new Uint8Array(128);
+for (const char of '#&!"\'[]{}|> \t\r:,') SIGNIFICANT[char.charCodeAt(0)] = 1;
+
+function isPlainText(code: number): boolean {
+  return code < 128 && SIGNIFICANT[code] === 0;
 }
