@@ -17,8 +17,9 @@ export function checkReadsOutsideSection({ spec, index, sink }: CheckContext): v
   for (const id of index.reachableFrom(secure.onUnavailable, new Set([secure.entry]))) outside.add(id);
   const setOutside = valuesSetBy(index.steps, outside);
   const setInside = valuesSetBy(index.steps, new Set([...index.secureSteps].filter((id) => !outside.has(id))));
+  const calledOutside = endpointsCalledBy(index.steps, outside);
   for (const use of collectRefUses(spec)) {
-    if (!readOutside(use, outside, index.steps)) continue;
+    if (!readOutside(use, outside, calledOutside)) continue;
     const resolved = index.resolveRef(use.ref);
     if (isRefProblem(resolved) || resolved.kind === 'call') continue;
     const name = resolved.kind === 'variable' ? resolved.name : use.ref.split('.')[0]!;
@@ -39,16 +40,20 @@ function valuesSetBy(steps: CheckContext['index']['steps'], ids: ReadonlySet<str
   return names;
 }
 
-/** Whether the use is read by a step outside the section (an endpoint's request: by an http step there). */
-function readOutside(use: RefUse, outside: ReadonlySet<string>, steps: CheckContext['index']['steps']): boolean {
-  if (use.kind === 'export') return false;
-  if (use.kind === 'requestBody' || use.kind === 'urlParameter') {
-    for (const id of outside) {
-      const step = steps.get(id);
-      if (step?.type === 'http' && step.endpoint === use.endpoint) return true;
-    }
-    return false;
+/** The endpoints that http steps among `ids` call. */
+function endpointsCalledBy(steps: CheckContext['index']['steps'], ids: ReadonlySet<string>): Set<string> {
+  const endpoints = new Set<string>();
+  for (const id of ids) {
+    const step = steps.get(id);
+    if (step?.type === 'http') endpoints.add(step.endpoint);
   }
+  return endpoints;
+}
+
+/** Whether the use is read by a step outside the section (an endpoint's request: by an http step there). */
+function readOutside(use: RefUse, outside: ReadonlySet<string>, calledOutside: ReadonlySet<string>): boolean {
+  if (use.kind === 'export') return false;
+  if (use.kind === 'requestBody' || use.kind === 'urlParameter') return calledOutside.has(use.endpoint);
   return outside.has(use.step);
 }
 
