@@ -1,0 +1,120 @@
+import type { ActionCatalog, CatalogEntry } from '../catalog/types.js';
+import type { DraftAction } from './draft.js';
+import {
+  actionEntry,
+  branchIndex,
+  branchTarget,
+  checkPropertyNames,
+  scriptHeader,
+  type NumberedActions,
+  type ScriptHeader,
+} from './script.js';
+
+/**
+ * The script file: byte for byte `JSON.stringify(serializeScript(…), null, 2)` and a newline
+ * (test/targets/cxone/emit/script-text.test.ts compares the two), written as text. Building that
+ * object and stringifying it was half of the emitter's time; here the text every action of one
+ * catalog entry shares (its ids, property names and defaults) is encoded once per entry, and each
+ * action adds only its own label, values, position and branches.
+ */
+export function scriptText(numbered: NumberedActions, catalog: ActionCatalog, header: ScriptHeader): string {
+  const entries = numbered.order.map((draft) => entryText(actionEntry(catalog, draft)));
+  const headerJson = indented(JSON.stringify(scriptHeader(header, numbered.order.length), null, 2), 4);
+  // One string appended to (V8 joins the pieces once, when the text is read), not arrays joined at each level.
+  let text = `{\n  "scriptContent": {\n    "header": ${headerJson},\n    "actions": {`;
+  numbered.order.forEach((draft, position) => {
+    text += `${position === 0 ? '' : ','}\n${actionText(position + 1, draft, entries[position]!, numbered.points[position]!)}`;
+  });
+  text += '\n    },\n    "properties": {';
+  numbered.order.forEach((draft, position) => {
+    text += `${position === 0 ? '' : ','}\n${propertiesText(position + 1, draft, entries[position]!)}`;
+  });
+  text += '\n    },\n    "branches": ';
+  let branches = '';
+  numbered.order.forEach((draft, position) => {
+    if (draft.branches.length === 0) return;
+    branches += `${branches === '' ? '' : ','}\n${branchesText(position + 1, draft, entries[position]!.entry, numbered.ids)}`;
+  });
+  return `${text}${branches === '' ? '{}' : `{${branches}\n    }`}\n  }\n}\n`;
+}
+
+/** The text of one catalog entry that does not depend on the action: encoded once per entry object. */
+interface EntryText {
+  entry: CatalogEntry;
+  names: ReadonlySet<string>;
+  /** From after `"actionId": <id>` to the label's value. */
+  beforeLabel: string;
+  /** From after `"dependencyOrder": "<id - 1>"` to x's value. */
+  beforeX: string;
+  /** Per catalog property, in order: `"<index>": {` … `"value": `, and its default's JSON. */
+  propertyHeads: readonly string[];
+  defaults: readonly string[];
+}
+
+const ENTRY_TEXT = new WeakMap<CatalogEntry, EntryText>();
+
+function entryText(entry: CatalogEntry): EntryText {
+  let text = ENTRY_TEXT.get(entry);
+  if (!text) {
+    text = {
+      entry,
+      names: new Set(entry.properties.map((property) => property.name)),
+      beforeLabel: `,\n        "libraryId": ${JSON.stringify(entry.libraryId)},\n        "name": ${JSON.stringify(entry.name)},\n        "version": ${JSON.stringify(entry.version)},\n        "label": `,
+      beforeX: `,\n        "implType": ${JSON.stringify(entry.implType)},\n        "x": `,
+      propertyHeads: entry.properties.map(
+        (property, index) => `        "${index}": {\n          "name": ${JSON.stringify(property.name)},\n          "value": `,
+      ),
+      defaults: entry.properties.map((property) => indented(JSON.stringify(property.defaultValue, null, 2), 10)),
+    };
+    ENTRY_TEXT.set(entry, text);
+  }
+  return text;
+}
+
+function actionText(id: number, draft: DraftAction, fixed: EntryText, point: { x: number; y: number }): string {
+  return [
+    `      "${id}": {\n        "actionId": ${id}`,
+    fixed.beforeLabel,
+    jsonString(draft.label),
+    `,\n        "dependencyOrder": "${id - 1}"`,
+    fixed.beforeX,
+    `${point.x},\n        "y": ${point.y},\n        "xws": ${point.x},\n        "yws": ${point.y}\n      }`,
+  ].join('');
+}
+
+/** Every catalog property, in catalog order; values the mapping did not set keep the default. */
+function propertiesText(id: number, draft: DraftAction, fixed: EntryText): string {
+  checkPropertyNames(draft, fixed.names, fixed.entry);
+  const properties = fixed.entry.properties;
+  if (properties.length === 0) return `      "${id}": {}`;
+  let text = `      "${id}": {`;
+  properties.forEach((property, index) => {
+    const value = draft.properties[property.name];
+    text += `${index === 0 ? '\n' : ',\n'}${fixed.propertyHeads[index]}${value === undefined ? fixed.defaults[index] : jsonString(value)}\n        }`;
+  });
+  return `${text}\n      }`;
+}
+
+function branchesText(id: number, draft: DraftAction, entry: CatalogEntry, ids: ReadonlyMap<string, number>): string {
+  const records = draft.branches.map(
+    (branch, position) =>
+      `        {\n          "to": ${branchTarget(branch, ids)},\n          "label": ${jsonString(branch.label)},\n          "type": "${branch.type}",\n          "index": ${branchIndex(branch, position, entry)},\n          "ports": "",\n          "lineType": "",\n          "elbows": []\n        }`,
+  );
+  return `      "${id}": [\n${records.join(',\n')}\n      ]`;
+}
+
+/** JSON text laid out at depth 0, moved to start at `indent` (a JSON string holds no raw newline). */
+function indented(json: string, indent: number): string {
+  return json.replaceAll('\n', `\n${' '.repeat(indent)}`);
+}
+
+/**
+ * What JSON.stringify writes for a string: most labels and values need no escape, and quoting them
+ * here is much cheaper than a call into JSON.stringify. It escapes `"`, `\`, control characters and
+ * lone surrogates; any surrogate at all sends the text to JSON.stringify.
+ */
+const NEEDS_JSON_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+function jsonString(text: string): string {
+  return NEEDS_JSON_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
+}
