@@ -60,13 +60,26 @@ export function variableName(text: string): string {
 
 /** A readable caption from a step id: `collectOtp` → `Collect Otp`, `route-failed` → `Route Failed`. */
 export function caption(id: string, suffix?: string): string {
+  const text = captionWords(id);
+  return suffix === undefined ? text : `${text}: ${suffix}`;
+}
+
+/**
+ * The emitter captions each of a step's actions in turn, so the same id comes several times in a
+ * row: the last id's words are kept (one entry, so nothing grows), which saves most of the regex work.
+ */
+let lastCaption = { id: '', words: '' };
+
+function captionWords(id: string): string {
+  if (id === lastCaption.id) return lastCaption.words;
   const words = id
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .split(/[-_\s]+/)
     .filter((word) => word !== '')
-    .map((word) => word[0]!.toUpperCase() + word.slice(1));
-  const text = words.join(' ');
-  return suffix === undefined ? text : `${text}: ${suffix}`;
+    .map((word) => word[0]!.toUpperCase() + word.slice(1))
+    .join(' ');
+  lastCaption = { id, words };
+  return words;
 }
 
 /** The url of an http step with path or query values read at run time (spec 1.1), built in its Snippet. */

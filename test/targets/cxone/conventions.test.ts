@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { caption } from '../../../src/targets/cxone/conventions.js';
+
+/** caption as first written, without the one-entry memo: the reference the memoised one must match. */
+function referenceCaption(id: string, suffix?: string): string {
+  const text = id
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[-_\s]+/)
+    .filter((word) => word !== '')
+    .map((word) => word[0]!.toUpperCase() + word.slice(1))
+    .join(' ');
+  return suffix === undefined ? text : `${text}: ${suffix}`;
+}
+
+describe('caption', () => {
+  it('reads a step id as words', () => {
+    expect(caption('collectOtp')).toBe('Collect Otp');
+    expect(caption('route-failed', 'hold')).toBe('Route Failed: hold');
+    expect(caption('ask_again2Now')).toBe('Ask Again2 Now');
+  });
+
+  it('gives each id its own words however the calls alternate (the memo keeps only the last id)', () => {
+    const ids = [
+      'collectOtp',
+      'collectOtp',
+      'verify-identity',
+      'collectOtp',
+      'x',
+      'x',
+      '',
+      'ßeta_Ünïcode',
+      '--',
+      'aBCdE',
+      'verify-identity',
+    ];
+    for (const [position, id] of ids.entries()) {
+      const suffix = position % 2 === 0 ? undefined : `part ${position}`;
+      expect(caption(id, suffix), id).toBe(referenceCaption(id, suffix));
+    }
+  });
+});
