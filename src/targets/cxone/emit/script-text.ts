@@ -46,25 +46,30 @@ interface EntryText {
   beforeLabel: string;
   /** From after `"dependencyOrder": "<id - 1>"` to x's value. */
   beforeX: string;
-  /** Per catalog property, in order: `"<index>": {` … `"value": `, and its default's JSON. */
+  /** Per catalog property, in order: its member up to the value (`"<index>": {` … `"value": `), and whole with the default. */
   propertyHeads: readonly string[];
-  defaults: readonly string[];
+  defaultMembers: readonly string[];
 }
+
+const PROPERTY_END = '\n        }';
 
 const ENTRY_TEXT = new WeakMap<CatalogEntry, EntryText>();
 
 function entryText(entry: CatalogEntry): EntryText {
   let text = ENTRY_TEXT.get(entry);
   if (!text) {
+    const propertyHeads = entry.properties.map(
+      (property, index) => `        "${index}": {\n          "name": ${JSON.stringify(property.name)},\n          "value": `,
+    );
     text = {
       entry,
       names: new Set(entry.properties.map((property) => property.name)),
       beforeLabel: `,\n        "libraryId": ${JSON.stringify(entry.libraryId)},\n        "name": ${JSON.stringify(entry.name)},\n        "version": ${JSON.stringify(entry.version)},\n        "label": `,
       beforeX: `,\n        "implType": ${JSON.stringify(entry.implType)},\n        "x": `,
-      propertyHeads: entry.properties.map(
-        (property, index) => `        "${index}": {\n          "name": ${JSON.stringify(property.name)},\n          "value": `,
+      propertyHeads,
+      defaultMembers: entry.properties.map(
+        (property, index) => `${propertyHeads[index]}${indented(JSON.stringify(property.defaultValue, null, 2), 10)}${PROPERTY_END}`,
       ),
-      defaults: entry.properties.map((property) => indented(JSON.stringify(property.defaultValue, null, 2), 10)),
     };
     ENTRY_TEXT.set(entry, text);
   }
@@ -72,14 +77,8 @@ function entryText(entry: CatalogEntry): EntryText {
 }
 
 function actionText(id: number, draft: DraftAction, fixed: EntryText, point: { x: number; y: number }): string {
-  return [
-    `      "${id}": {\n        "actionId": ${id}`,
-    fixed.beforeLabel,
-    jsonString(draft.label),
-    `,\n        "dependencyOrder": "${id - 1}"`,
-    fixed.beforeX,
-    `${point.x},\n        "y": ${point.y},\n        "xws": ${point.x},\n        "yws": ${point.y}\n      }`,
-  ].join('');
+  const position = `${point.x},\n        "y": ${point.y},\n        "xws": ${point.x},\n        "yws": ${point.y}\n      }`;
+  return `      "${id}": {\n        "actionId": ${id}${fixed.beforeLabel}${jsonString(draft.label)},\n        "dependencyOrder": "${id - 1}"${fixed.beforeX}${position}`;
 }
 
 /** Every catalog property, in catalog order; values the mapping did not set keep the default. */
@@ -90,7 +89,8 @@ function propertiesText(id: number, draft: DraftAction, fixed: EntryText): strin
   let text = `      "${id}": {`;
   properties.forEach((property, index) => {
     const value = draft.properties[property.name];
-    text += `${index === 0 ? '\n' : ',\n'}${fixed.propertyHeads[index]}${value === undefined ? fixed.defaults[index] : jsonString(value)}\n        }`;
+    const member = value === undefined ? fixed.defaultMembers[index] : `${fixed.propertyHeads[index]}${jsonString(value)}${PROPERTY_END}`;
+    text += `${index === 0 ? '\n' : ',\n'}${member}`;
   });
   return `${text}\n      }`;
 }
