@@ -81,7 +81,7 @@ function actionOrigins(graph: FlowGraph, order: readonly DraftAction[]): Record<
   const nodes = new Map(graph.nodes.map((node) => [node.id, node.origin] as const));
   const origins: Record<string, SpecPath> = {};
   order.forEach(({ key }, position) => {
-    const [kind, name] = key.split(':');
+    const [kind, name] = key.split(':', 2);
     const origin = kind === 'step' ? nodes.get(name!) : kind === 'init' ? ['variables', name!, 'initial'] : ['start'];
     if (origin) origins[String(position + 1)] = origin;
   });

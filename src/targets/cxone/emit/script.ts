@@ -34,12 +34,19 @@ export interface NumberedActions {
  */
 export function numberActions(drafts: readonly DraftAction[], start: string): NumberedActions {
   const byKey = new Map(drafts.map((draft) => [draft.key, draft] as const));
-  const { order, depth } = breadthFirst(byKey, start);
-  return {
-    order: order.map((key) => byKey.get(key)!),
-    ids: new Map(order.map((key, position) => [key, position + 1] as const)),
-    points: layoutLayers(order.map((key) => depth.get(key)!)),
+  const order: DraftAction[] = [];
+  const ids = new Map<string, number>();
+  const depths: number[] = [];
+  const number = (key: string, depth: number) => {
+    const draft = byKey.get(key);
+    invariant(draft, `branch to a missing action ${key}`);
+    ids.set(key, order.push(draft));
+    depths.push(depth);
   };
+  number(start, 0);
+  for (let position = 0; position < order.length; position++)
+    for (const branch of order[position]!.branches) if (!ids.has(branch.to)) number(branch.to, depths[position]! + 1);
+  return { order, ids, points: layoutLayers(depths) };
 }
 
 /**
@@ -82,21 +89,6 @@ export function actionEntry(catalog: ActionCatalog, draft: DraftAction): Catalog
   const entry = catalogEntry(catalog, draft.action);
   invariant(entry, `no catalog entry for ${draft.action}`);
   return entry;
-}
-
-function breadthFirst(byKey: ReadonlyMap<string, DraftAction>, start: string): { order: string[]; depth: Map<string, number> } {
-  const depth = new Map([[start, 0]]);
-  const order = [start];
-  for (let position = 0; position < order.length; position++) {
-    const draft = byKey.get(order[position]!);
-    invariant(draft, `branch to a missing action ${order[position]}`);
-    for (const branch of draft.branches) {
-      if (depth.has(branch.to)) continue;
-      depth.set(branch.to, depth.get(draft.key)! + 1);
-      order.push(branch.to);
-    }
-  }
-  return { order, depth };
 }
 
 function actionRecord(id: number, draft: DraftAction, entry: CatalogEntry, point: Point): Record<string, unknown> {
