@@ -81,11 +81,19 @@ function actionOrigins(graph: FlowGraph, order: readonly DraftAction[]): Record<
   const nodes = new Map(graph.nodes.map((node) => [node.id, node.origin] as const));
   const origins: Record<string, SpecPath> = {};
   order.forEach(({ key }, position) => {
-    const [kind, name] = key.split(':', 2);
-    const origin = kind === 'step' ? nodes.get(name!) : kind === 'init' ? ['variables', name!, 'initial'] : ['start'];
+    const [kind, name] = keyParts(key);
+    const origin = kind === 'step' ? nodes.get(name) : kind === 'init' ? ['variables', name, 'initial'] : ['start'];
     if (origin) origins[String(position + 1)] = origin;
   });
   return origins;
+}
+
+/** The `<kind>` and `<name>` of a draft key `<kind>:<name>[:<part>]` (`begin` has no name); cheaper than a split. */
+function keyParts(key: string): [kind: string, name: string] {
+  const kindEnd = key.indexOf(':');
+  if (kindEnd < 0) return [key, ''];
+  const nameEnd = key.indexOf(':', kindEnd + 1);
+  return [key.slice(0, kindEnd), key.slice(kindEnd + 1, nameEnd < 0 ? key.length : nameEnd)];
 }
 
 /** BEGIN, then the initial value of each variable that has one, then the start step. */
