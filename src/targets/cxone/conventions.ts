@@ -70,11 +70,13 @@ export function caption(id: string, suffix?: string): string {
  */
 let lastCaption = { id: '', words: '' };
 
+/** Between words: dashes, underscores and spaces, or the point where a lower-case letter or digit meets a capital. */
+const WORD_BREAK = /[-_\s]+|(?<=[a-z0-9])(?=[A-Z])/;
+
 function captionWords(id: string): string {
   if (id === lastCaption.id) return lastCaption.words;
   const words = id
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .split(/[-_\s]+/)
+    .split(WORD_BREAK)
     .filter((word) => word !== '')
     .map((word) => word[0]!.toUpperCase() + word.slice(1))
     .join(' ');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { caption } from '../../../src/targets/cxone/conventions.js';
 
-/** caption as first written, without the one-entry memo: the reference the memoised one must match. */
+/** caption as first written (a replace, then a split) without the one-entry memo: the reference the current one must match. */
 function referenceCaption(id: string, suffix?: string): string {
   const text = id
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
@@ -32,6 +32,23 @@ describe('caption', () => {
       '--',
       'aBCdE',
       'verify-identity',
+      // Where the words break: humps, runs of separators, Unicode spaces and letters, edges.
+      ...[
+        'a1B',
+        'ABc',
+        'a-B',
+        'a B',
+        '\u00a0x',
+        'x\u2003Y',
+        'aÉb',
+        '_leading',
+        'trailing-',
+        'a--b',
+        'a_-_B2c',
+        'X',
+        '9Lives',
+        'camelCASEWord',
+      ],
     ];
     for (const [position, id] of ids.entries()) {
       const suffix = position % 2 === 0 ? undefined : `part ${position}`;
