@@ -52,8 +52,12 @@ export function scriptNameOf(graph: FlowGraph): string {
   return graph.targets.cxone?.scriptName ?? graph.slug;
 }
 
+const VALID_VARIABLE = /^[A-Za-z][A-Za-z0-9_]*$/;
+
 /** A Studio/Snippet variable name from any spec name: letters, digits and underscores. */
 export function variableName(text: string): string {
+  // Most names are already valid (ivrflow_<step>_valid): one test instead of a replace and a test.
+  if (VALID_VARIABLE.test(text)) return text;
   const name = text.replace(/[^A-Za-z0-9_]/g, '_');
   return /^[A-Za-z]/.test(name) ? name : `v_${name}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caption } from '../../../src/targets/cxone/conventions.js';
+import { caption, variableName } from '../../../src/targets/cxone/conventions.js';
 
 /** caption as first written (a replace, then a split) without the one-entry memo: the reference the current one must match. */
 function referenceCaption(id: string, suffix?: string): string {
@@ -54,5 +54,20 @@ describe('caption', () => {
       const suffix = position % 2 === 0 ? undefined : `part ${position}`;
       expect(caption(id, suffix), id).toBe(referenceCaption(id, suffix));
     }
+  });
+});
+
+describe('variableName', () => {
+  it.each([
+    ['ivrflow_collectOtp_valid', 'ivrflow_collectOtp_valid'],
+    ['customer.tier', 'customer_tier'],
+    ['route-failed', 'route_failed'],
+    ['_x', 'v__x'],
+    ['9lives', 'v_9lives'],
+    ['', 'v_'],
+    ['é', 'v__'],
+    ['a\nb', 'a_b'],
+  ])('%j → %j', (text, name) => {
+    expect(variableName(text)).toBe(name);
   });
 });
