@@ -78,7 +78,7 @@ function entryText(entry: CatalogEntry): EntryText {
 
 function actionText(id: number, draft: DraftAction, fixed: EntryText, point: { x: number; y: number }): string {
   const position = `${point.x},\n        "y": ${point.y},\n        "xws": ${point.x},\n        "yws": ${point.y}\n      }`;
-  return `      "${id}": {\n        "actionId": ${id}${fixed.beforeLabel}${jsonString(draft.label)},\n        "dependencyOrder": "${id - 1}"${fixed.beforeX}${position}`;
+  return `      "${id}": {\n        "actionId": ${id}${fixed.beforeLabel}"${jsonInner(draft.label)}",\n        "dependencyOrder": "${id - 1}"${fixed.beforeX}${position}`;
 }
 
 /** Every catalog property, in catalog order; values the mapping did not set keep the default. */
@@ -89,7 +89,7 @@ function propertiesText(id: number, draft: DraftAction, fixed: EntryText): strin
   let text = `      "${id}": {`;
   properties.forEach((property, index) => {
     const value = draft.properties[property.name];
-    const member = value === undefined ? fixed.defaultMembers[index] : `${fixed.propertyHeads[index]}${jsonString(value)}${PROPERTY_END}`;
+    const member = value === undefined ? fixed.defaultMembers[index] : `${fixed.propertyHeads[index]}"${jsonInner(value)}"${PROPERTY_END}`;
     text += `${index === 0 ? '\n' : ',\n'}${member}`;
   });
   return `${text}\n      }`;
@@ -98,7 +98,7 @@ function propertiesText(id: number, draft: DraftAction, fixed: EntryText): strin
 function branchesText(id: number, draft: DraftAction, entry: CatalogEntry, ids: ReadonlyMap<string, number>): string {
   const records = draft.branches.map(
     (branch, position) =>
-      `        {\n          "to": ${branchTarget(branch, ids)},\n          "label": ${jsonString(branch.label)},\n          "type": "${branch.type}",\n          "index": ${branchIndex(branch, position, entry)},\n          "ports": "",\n          "lineType": "",\n          "elbows": []\n        }`,
+      `        {\n          "to": ${branchTarget(branch, ids)},\n          "label": "${jsonInner(branch.label)}",\n          "type": "${branch.type}",\n          "index": ${branchIndex(branch, position, entry)},\n          "ports": "",\n          "lineType": "",\n          "elbows": []\n        }`,
   );
   return `      "${id}": [\n${records.join(',\n')}\n      ]`;
 }
@@ -109,12 +109,13 @@ function indented(json: string, indent: number): string {
 }
 
 /**
- * What JSON.stringify writes for a string: most labels and values need no escape, and quoting them
- * here is much cheaper than a call into JSON.stringify. It escapes `"`, `\`, control characters and
- * lone surrogates; any surrogate at all sends the text to JSON.stringify.
+ * What JSON.stringify writes between the quotes of a string. Most labels and values need no escape:
+ * then the text is its own JSON and no call into JSON.stringify, nor a new string, is needed. It
+ * escapes `"`, `\`, control characters and lone surrogates; any surrogate at all sends the text to
+ * JSON.stringify.
  */
 const NEEDS_JSON_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
-function jsonString(text: string): string {
-  return NEEDS_JSON_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
+function jsonInner(text: string): string {
+  return NEEDS_JSON_ESCAPE.test(text) ? JSON.stringify(text).slice(1, -1) : text;
 }
