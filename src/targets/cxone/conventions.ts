@@ -52,21 +52,40 @@ export function scriptNameOf(graph: FlowGraph): string {
   return graph.targets.cxone?.scriptName ?? graph.slug;
 }
 
+const VALID_VARIABLE = /^[A-Za-z][A-Za-z0-9_]*$/;
+
 /** A Studio/Snippet variable name from any spec name: letters, digits and underscores. */
 export function variableName(text: string): string {
+  // Most names are already valid (ivrflow_<step>_valid): one test instead of a replace and a test.
+  if (VALID_VARIABLE.test(text)) return text;
   const name = text.replace(/[^A-Za-z0-9_]/g, '_');
   return /^[A-Za-z]/.test(name) ? name : `v_${name}`;
 }
 
 /** A readable caption from a step id: `collectOtp` → `Collect Otp`, `route-failed` → `Route Failed`. */
 export function caption(id: string, suffix?: string): string {
-  const words = id
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .split(/[-_\s]+/)
-    .filter((word) => word !== '')
-    .map((word) => word[0]!.toUpperCase() + word.slice(1));
-  const text = words.join(' ');
+  const text = captionWords(id);
   return suffix === undefined ? text : `${text}: ${suffix}`;
+}
+
+/**
+ * The emitter captions each of a step's actions in turn, so the same id comes several times in a
+ * row: the last id's words are kept (one entry, so nothing grows), which saves most of the regex work.
+ */
+let lastCaption = { id: '', words: '' };
+
+/** Between words: dashes, underscores and spaces, or the point where a lower-case letter or digit meets a capital. */
+const WORD_BREAK = /[-_\s]+|(?<=[a-z0-9])(?=[A-Z])/;
+
+function captionWords(id: string): string {
+  if (id === lastCaption.id) return lastCaption.words;
+  const words = id
+    .split(WORD_BREAK)
+    .filter((word) => word !== '')
+    .map((word) => word[0]!.toUpperCase() + word.slice(1))
+    .join(' ');
+  lastCaption = { id, words };
+  return words;
 }
 
 /** The url of an http step with path or query values read at run time (spec 1.1), built in its Snippet. */

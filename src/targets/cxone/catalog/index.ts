@@ -11,7 +11,8 @@ export function buildCatalog(tenant: readonly CatalogEntry[] = []): ActionCatalo
 }
 
 export function catalogEntry(catalog: ActionCatalog, name: string): CatalogEntry | undefined {
-  return catalog.entries.get(catalogKey(name));
+  // The emitter asks by Studio name (`CAPTURE`), which is a key as it is: only another spelling needs catalogKey.
+  return catalog.entries.get(name) ?? catalog.entries.get(catalogKey(name));
 }
 
 export type TenantCatalogResult = { ok: true; entries: CatalogEntry[] } | { ok: false; errors: string[] };

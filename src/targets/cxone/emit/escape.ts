@@ -104,8 +104,12 @@ export function ttsSequence(text: string): string {
   return segments.map((segment) => `"%${segment}"`).join(' ');
 }
 
+/** What ttsText changes besides the ends: most prompts have none of it, and are only trimmed. */
+const TTS_SPECIAL = /[\u0000-\u001f\u007f\u2028\u2029"{}]| {2}/;
+
 /** The prompt as readable one-line text for `Phrase` (a caption), with the same neutralised characters. */
 export function ttsText(text: string): string {
+  if (!TTS_SPECIAL.test(text)) return text.trim();
   return text
     .replace(CONTROL, ' ')
     .replace(/[\r\n\t]+/g, ' ')

@@ -18,7 +18,8 @@ import { mapSetAttributes } from './nodes/set-attributes.js';
 import { redactedVariables } from './redacted.js';
 import { groupRepeatedNotes } from '../../group-notes.js';
 import { encodeVariableRedaction } from './redaction.js';
-import { actionKeysInIdOrder, serializeScript } from './script.js';
+import { numberActions } from './script.js';
+import { scriptText } from './script-text.js';
 import type { SpecPath } from '../../../diagnostics/diagnostic.js';
 import { caption, scriptNameOf } from '../conventions.js';
 import { checkUnfilledPlaceholders } from '../placeholders.js';
@@ -51,12 +52,12 @@ export function emitCxone(graph: FlowGraph, options: EmitOptions): EmitResult {
   };
   const drafts = [...beginActions(graph, ctx), ...graph.nodes.flatMap((node) => mapNode(node, ctx))];
   const scriptName = scriptNameOf(graph);
-  const body = serializeScript(drafts, BEGIN_KEY, catalog, {
+  const numbered = numberActions(drafts, BEGIN_KEY);
+  const contents = scriptText(numbered, catalog, {
     scriptName,
     busNo: busNumber(graph, ctx.report),
     variableRedaction: encodeVariableRedaction(redactedVariables(graph, catalog)),
   });
-  const contents = `${JSON.stringify(body, null, 2)}\n`;
   return {
     artifacts: [
       {
@@ -64,7 +65,7 @@ export function emitCxone(graph: FlowGraph, options: EmitOptions): EmitResult {
         contents,
         target: 'cxone',
         kind: 'script',
-        origins: actionOrigins(graph, drafts),
+        origins: actionOrigins(graph, numbered.order),
       },
     ],
     problems: groupRepeatedNotes(problems),
@@ -74,16 +75,25 @@ export function emitCxone(graph: FlowGraph, options: EmitOptions): EmitResult {
 /**
  * Action id → the spec path of the step whose draft it is (`step:<id>` and `step:<id>:<part>`), or of
  * the variable whose initial value it sets; BEGIN points at `start`. For publish diagnostics only.
+ * `order` is the drafts in action-id order (id = position + 1).
  */
-function actionOrigins(graph: FlowGraph, drafts: readonly DraftAction[]): Record<string, SpecPath> {
+function actionOrigins(graph: FlowGraph, order: readonly DraftAction[]): Record<string, SpecPath> {
   const nodes = new Map(graph.nodes.map((node) => [node.id, node.origin] as const));
   const origins: Record<string, SpecPath> = {};
-  actionKeysInIdOrder(drafts, BEGIN_KEY).forEach((key, position) => {
-    const [kind, name] = key.split(':');
-    const origin = kind === 'step' ? nodes.get(name!) : kind === 'init' ? ['variables', name!, 'initial'] : ['start'];
+  order.forEach(({ key }, position) => {
+    const [kind, name] = keyParts(key);
+    const origin = kind === 'step' ? nodes.get(name) : kind === 'init' ? ['variables', name, 'initial'] : ['start'];
     if (origin) origins[String(position + 1)] = origin;
   });
   return origins;
+}
+
+/** The `<kind>` and `<name>` of a draft key `<kind>:<name>[:<part>]` (`begin` has no name); cheaper than a split. */
+function keyParts(key: string): [kind: string, name: string] {
+  const kindEnd = key.indexOf(':');
+  if (kindEnd < 0) return [key, ''];
+  const nameEnd = key.indexOf(':', kindEnd + 1);
+  return [key.slice(0, kindEnd), key.slice(kindEnd + 1, nameEnd < 0 ? key.length : nameEnd)];
 }
 
 /** BEGIN, then the initial value of each variable that has one, then the start step. */

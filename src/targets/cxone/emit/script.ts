@@ -21,38 +21,43 @@ export interface ScriptHeader {
   variableRedaction: string;
 }
 
+/** The actions in id order (id = position + 1), each id by key and each canvas position: what a script is numbered by. */
+export interface NumberedActions {
+  order: readonly DraftAction[];
+  ids: ReadonlyMap<string, number>;
+  points: readonly Point[];
+}
+
 /**
  * Numbers the actions in breadth-first order from `start` (so BEGIN is 1 and ids read top to
  * bottom), drops nothing reachable and keeps nothing unreachable.
  */
-export function serializeScript(drafts: readonly DraftAction[], start: string, catalog: ActionCatalog, header: ScriptHeader): ScriptBody {
+export function numberActions(drafts: readonly DraftAction[], start: string): NumberedActions {
   const byKey = new Map(drafts.map((draft) => [draft.key, draft] as const));
-  const { order, depth } = breadthFirst(byKey, start);
-  const ids = new Map(order.map((key, position) => [key, position + 1] as const));
-  const points = layoutLayers(order.map((key) => depth.get(key)!));
-  const content: ScriptBody['scriptContent'] = {
-    header: {
-      scriptName: header.scriptName,
-      busNo: header.busNo,
-      mediaType: 4,
-      mediaTypeName: 'call',
-      purposeType: 'General',
-      variableRedaction: header.variableRedaction,
-      libraryId: null,
-      masterId: null,
-      lockInfo: { lockedName: '', lockedId: '', lockedDate: '' },
-      nextActionId: order.length + 1,
-      status: 'Active',
-      lastSavedIn: '',
-    },
-    actions: {},
-    properties: {},
-    branches: {},
+  const order: DraftAction[] = [];
+  const ids = new Map<string, number>();
+  const depths: number[] = [];
+  const number = (key: string, depth: number) => {
+    const draft = byKey.get(key);
+    invariant(draft, `branch to a missing action ${key}`);
+    ids.set(key, order.push(draft));
+    depths.push(depth);
   };
-  order.forEach((key, position) => {
-    const draft = byKey.get(key)!;
-    const entry = catalogEntry(catalog, draft.action);
-    invariant(entry, `no catalog entry for ${draft.action}`);
+  number(start, 0);
+  for (let position = 0; position < order.length; position++)
+    for (const branch of order[position]!.branches) if (!ids.has(branch.to)) number(branch.to, depths[position]! + 1);
+  return { order, ids, points: layoutLayers(depths) };
+}
+
+/**
+ * The script as an object, the structure `scriptText` writes as text (the emitter writes the text;
+ * this is its reference, compared byte for byte in test/targets/cxone/emit/script-text.test.ts).
+ */
+export function serializeScript(drafts: readonly DraftAction[], start: string, catalog: ActionCatalog, header: ScriptHeader): ScriptBody {
+  const { order, ids, points } = numberActions(drafts, start);
+  const content: ScriptBody['scriptContent'] = { header: scriptHeader(header, order.length), actions: {}, properties: {}, branches: {} };
+  order.forEach((draft, position) => {
+    const entry = actionEntry(catalog, draft);
     const id = position + 1;
     content.actions[id] = actionRecord(id, draft, entry, points[position]!);
     content.properties[id] = propertyRecord(draft, entry);
@@ -61,24 +66,29 @@ export function serializeScript(drafts: readonly DraftAction[], start: string, c
   return { scriptContent: content };
 }
 
-/** The draft keys in action-id order (id = position + 1), as serializeScript numbers them. */
-export function actionKeysInIdOrder(drafts: readonly DraftAction[], start: string): string[] {
-  return breadthFirst(new Map(drafts.map((draft) => [draft.key, draft] as const)), start).order;
+/** `scriptContent.header`; `nextActionId` is the id after the last. */
+export function scriptHeader(header: ScriptHeader, actionCount: number): Record<string, unknown> {
+  return {
+    scriptName: header.scriptName,
+    busNo: header.busNo,
+    mediaType: 4,
+    mediaTypeName: 'call',
+    purposeType: 'General',
+    variableRedaction: header.variableRedaction,
+    libraryId: null,
+    masterId: null,
+    lockInfo: { lockedName: '', lockedId: '', lockedDate: '' },
+    nextActionId: actionCount + 1,
+    status: 'Active',
+    lastSavedIn: '',
+  };
 }
 
-function breadthFirst(byKey: ReadonlyMap<string, DraftAction>, start: string): { order: string[]; depth: Map<string, number> } {
-  const depth = new Map([[start, 0]]);
-  const order = [start];
-  for (let position = 0; position < order.length; position++) {
-    const draft = byKey.get(order[position]!);
-    invariant(draft, `branch to a missing action ${order[position]}`);
-    for (const branch of draft.branches) {
-      if (depth.has(branch.to)) continue;
-      depth.set(branch.to, depth.get(draft.key)! + 1);
-      order.push(branch.to);
-    }
-  }
-  return { order, depth };
+/** The catalog entry of a draft's action; the mapping only names actions the catalog has. */
+export function actionEntry(catalog: ActionCatalog, draft: DraftAction): CatalogEntry {
+  const entry = catalogEntry(catalog, draft.action);
+  invariant(entry, `no catalog entry for ${draft.action}`);
+  return entry;
 }
 
 function actionRecord(id: number, draft: DraftAction, entry: CatalogEntry, point: Point): Record<string, unknown> {
@@ -99,8 +109,7 @@ function actionRecord(id: number, draft: DraftAction, entry: CatalogEntry, point
 
 /** Every catalog property, in catalog order, named; values the mapping did not set keep the default. */
 function propertyRecord(draft: DraftAction, entry: CatalogEntry): Record<string, { name: string; value: string | readonly string[] }> {
-  const known = new Set(entry.properties.map((property) => property.name));
-  for (const name of Object.keys(draft.properties)) invariant(known.has(name), `${entry.name} has no property ${name}`);
+  checkPropertyNames(draft, new Set(entry.properties.map((property) => property.name)), entry);
   return Object.fromEntries(
     entry.properties.map((property, index) => [
       String(index),
@@ -109,25 +118,46 @@ function propertyRecord(draft: DraftAction, entry: CatalogEntry): Record<string,
   );
 }
 
-/** docs/cxone.md §6.7: default index 0; a named branch takes its catalog index; a case its position (MCP). */
+/** Every property a mapping sets is one the catalog entry lists (`known`: its property names). */
+export function checkPropertyNames(draft: DraftAction, known: ReadonlySet<string>, entry: CatalogEntry): void {
+  for (const name of Object.keys(draft.properties)) invariant(known.has(name), `${entry.name} has no property ${name}`);
+}
+
 function branchRecord(
   branch: DraftBranch,
   position: number,
   entry: CatalogEntry,
   ids: ReadonlyMap<string, number>,
 ): Record<string, unknown> {
+  return {
+    to: branchTarget(branch, ids),
+    label: branch.label,
+    type: branch.type,
+    index: branchIndex(branch, position, entry),
+    ports: '',
+    lineType: '',
+    elbows: [],
+  };
+}
+
+/** The id a branch leads to. */
+export function branchTarget(branch: DraftBranch, ids: ReadonlyMap<string, number>): number {
   const to = ids.get(branch.to);
   invariant(to !== undefined, `branch to ${branch.to} has no id`);
-  let index = position;
+  return to;
+}
+
+/** docs/cxone.md §6.7: default index 0; a named branch takes its catalog index; a case its position (MCP). */
+export function branchIndex(branch: DraftBranch, position: number, entry: CatalogEntry): number {
   if (branch.type === 'default') {
     invariant(entry.branches.default, `${entry.name} has no Default branch`);
-    index = 0;
-  } else if (branch.type === 'branch') {
+    return 0;
+  }
+  if (branch.type === 'branch') {
     const named = entry.branches.named.find((candidate) => candidate.name === branch.label);
     invariant(named, `${entry.name} has no branch ${branch.label}`);
-    index = named.index;
-  } else {
-    invariant(entry.branches.cases, `${entry.name} takes no cases`);
+    return named.index;
   }
-  return { to, label: branch.label, type: branch.type, index, ports: '', lineType: '', elbows: [] };
+  invariant(entry.branches.cases, `${entry.name} takes no cases`);
+  return position;
 }

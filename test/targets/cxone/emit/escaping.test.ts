@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jsonObjectSnippet, snippetString, snippetStringWithPlaceholders, ttsSequence } from '../../../../src/targets/cxone/emit/escape.js';
+import {
+  jsonObjectSnippet,
+  snippetString,
+  snippetStringWithPlaceholders,
+  ttsSequence,
+  ttsText,
+} from '../../../../src/targets/cxone/emit/escape.js';
 import { ROOT } from '../../../helpers/fixtures.js';
 import { actionsNamed, compileTextScript, property, snippetCode } from './script-graph.js';
 
@@ -103,6 +109,33 @@ describe('TTS sequences', () => {
     expect(segments.length).toBeGreaterThan(2);
     for (const segment of segments) expect(segment.length).toBeLessThanOrEqual(300);
     expect(segments.join(' ')).toBe(words);
+  });
+
+  /** ttsText as first written, every replacement on every text: the reference for its fast path (text that only needs trimming). */
+  const referenceTtsText = (text: string) =>
+    text
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u2028\u2029]/g, ' ')
+      .replace(/[\r\n\t]+/g, ' ')
+      .replace(/"/g, "'")
+      .replace(/\{/g, '(')
+      .replace(/\}/g, ')')
+      .replace(/ {2,}/g, ' ')
+      .trim();
+
+  it.each([
+    ...HOSTILE,
+    '',
+    '  Welcome to the member line.  ',
+    'two  spaces',
+    '\u00a0non-breaking\u2003em space\u00a0',
+    'nul\u0000 del\u007f ls\u2028 ps\u2029',
+    ' \t\n ',
+    'x\u000by',
+    'del\u007finside',
+    'line\u2028separator',
+    'paragraph\u2029separator',
+  ])('ttsText(%j) is what every replacement gives', (text) => {
+    expect(ttsText(text)).toBe(referenceTtsText(text));
   });
 });
 
