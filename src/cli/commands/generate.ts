@@ -88,15 +88,15 @@ export async function generateCommand(args: readonly string[], options: Generate
   };
   let stale = false;
   try {
-    if (!options.check) await removeKilledRunLeftovers(outDir);
+    if (!options.check) removeKilledRunLeftovers(outDir);
     const slugs = new Map<string, string>();
     for (const [index, file] of files.entries()) {
       progress.update(index, options.check ? 'checking' : 'generating');
       const output = await compileFlow(file, batch);
       if (!output) continue;
       claimSlug(slugs, output);
-      if (options.check) stale = (await checkOutput(output, outDir, options.out, progress)) || stale;
-      else await writeOutput(output, outDir, options.out, progress);
+      if (options.check) stale = checkOutput(output, outDir, options.out, progress) || stale;
+      else writeOutput(output, outDir, options.out, progress);
     }
   } finally {
     progress.clear();
@@ -120,7 +120,7 @@ async function compileFlow(file: string, batch: Batch): Promise<FlowOutput | und
     if (args.includes(file)) progress.say(`skipped ${file}: a scenario file (run it with ivrflow test)\n`);
     return undefined;
   }
-  const read = await readSpecFile(file, batch.cwd);
+  const read = readSpecFile(file, batch.cwd);
   if (!read.ok) {
     report.add(file, '', [read.diagnostic]);
     return undefined;
@@ -142,14 +142,14 @@ async function compileFlow(file: string, batch: Batch): Promise<FlowOutput | und
   return { file, slug: compiled.graph.slug, artifacts: [...compiled.artifacts, manifest] };
 }
 
-async function writeOutput(output: FlowOutput, outDir: string, shownOut: string, progress: BatchProgress): Promise<void> {
-  await writeFlowOutput(outDir, output.slug, output.artifacts, { leftoversRemoved: true });
+function writeOutput(output: FlowOutput, outDir: string, shownOut: string, progress: BatchProgress): void {
+  writeFlowOutput(outDir, output.slug, output.artifacts, { leftoversRemoved: true });
   progress.say(`wrote ${join(shownOut, output.slug)}/ (${output.artifacts.length} files) from ${output.file}\n`);
 }
 
 /** Whether the flow's folder under --out differs from what it compiles to (said on stderr, with each differing file). */
-async function checkOutput(output: FlowOutput, outDir: string, shownOut: string, progress: BatchProgress): Promise<boolean> {
-  const result = await compareFlowOutput(outDir, output.slug, output.artifacts);
+function checkOutput(output: FlowOutput, outDir: string, shownOut: string, progress: BatchProgress): boolean {
+  const result = compareFlowOutput(outDir, output.slug, output.artifacts);
   const lines = [
     ...result.missing.map((path) => `  missing  ${path}`),
     ...result.changed.map((path) => `  changed  ${path}`),
