@@ -91,6 +91,7 @@ export async function generateCommand(args: readonly string[], options: Generate
     if (!options.check) removeKilledRunLeftovers(outDir);
     const slugs = new Map<string, string>();
     for (const [index, file] of files.entries()) {
+      await betweenFlows();
       progress.update(index, options.check ? 'checking' : 'generating');
       const output = await compileFlow(file, batch);
       if (!output) continue;
@@ -110,6 +111,15 @@ export async function generateCommand(args: readonly string[], options: Generate
   }
   if (report.diagnostics.some(isIoDiagnostic)) return EXIT_USAGE;
   return report.count('error') > 0 || stale ? EXIT_INPUT : EXIT_OK;
+}
+
+/**
+ * One turn of the event loop. The writer is synchronous, so without it a batch never returns to the
+ * loop, and the garbage collector's tasks that V8 posts there (freeing swept pages) wait for the end
+ * of the batch: peak RSS for 1,000 flows was 163 MB instead of 136 MB.
+ */
+function betweenFlows(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** One spec compiled, its diagnostics in the report; its files (with the manifest), or undefined when it has errors or is a scenario file. */
