@@ -23,7 +23,7 @@ export interface LoadedConfig {
 
 /** The project's rule configuration, or undefined when there is none. A bad file is a usage error (exit 2). */
 export async function loadConfig(explicit: string | undefined, cwd: string): Promise<LoadedConfig | undefined> {
-  const file = explicit ?? (await findConfigFile(cwd));
+  const file = explicit ?? findConfigFile(cwd);
   if (file === undefined) return undefined;
   const { source, data } = await readSideYaml(file, cwd, 'configuration');
   const sink = new DiagnosticSink(source);
@@ -50,9 +50,9 @@ export async function loadConfig(explicit: string | undefined, cwd: string): Pro
 }
 
 /** The config file `loadConfig` would read without `--config`, relative to `cwd`, if any. */
-export async function findConfigFile(cwd: string): Promise<string | undefined> {
+export function findConfigFile(cwd: string): string | undefined {
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
-    for (const name of CONFIG_FILE_NAMES) if (await exists(join(dir, name))) return relative(cwd, join(dir, name));
-    if ((await exists(join(dir, '.git'))) || dirname(dir) === dir) return undefined;
+    for (const name of CONFIG_FILE_NAMES) if (exists(join(dir, name))) return relative(cwd, join(dir, name));
+    if (exists(join(dir, '.git')) || dirname(dir) === dir) return undefined;
   }
 }

@@ -1,4 +1,5 @@
-import { open, stat } from 'node:fs/promises';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { escapePath, glob, isDynamicPattern } from 'tinyglobby';
 import { CliError } from './io.js';
@@ -47,7 +48,7 @@ async function documentsIn(dir: string, options: ExpandOptions): Promise<string[
   const pattern = `${escapePath(dir.replace(/\/+$/, '') || '/')}/${YAML_FILES}`;
   const documents: string[] = [];
   for (const file of (await search(pattern, options.cwd, options.ignore)).sort())
-    if (await isIvrflowDocument(resolve(options.cwd, file))) documents.push(file);
+    if (isIvrflowDocument(resolve(options.cwd, file))) documents.push(file);
   return documents;
 }
 
@@ -58,7 +59,7 @@ async function documentsIn(dir: string, options: ExpandOptions): Promise<string[
 async function globbed(pattern: string, options: ExpandOptions): Promise<string[]> {
   const files: string[] = [];
   for (const file of (await search(pattern, options.cwd, options.ignore)).sort())
-    if (!(await startsWith(resolve(options.cwd, file), INCLUDED_FILE))) files.push(file);
+    if (!startsWith(resolve(options.cwd, file), INCLUDED_FILE)) files.push(file);
   return files;
 }
 
@@ -82,20 +83,25 @@ async function kindOf(path: string): Promise<'file' | 'directory' | 'missing'> {
   }
 }
 
-async function isIvrflowDocument(path: string): Promise<boolean> {
+function isIvrflowDocument(path: string): boolean {
   return startsWith(path, IVRFLOW_DOCUMENT);
 }
 
-async function startsWith(path: string, line: RegExp): Promise<boolean> {
-  let handle;
+/**
+ * Whether the file's first bytes hold the line. Synchronous: a folder of 10,000 files is sniffed one
+ * file after the other, and three awaited calls per file (open, read, close) left the process idle
+ * between them.
+ */
+function startsWith(path: string, line: RegExp): boolean {
+  let descriptor: number | undefined;
   try {
-    handle = await open(path, 'r');
+    descriptor = openSync(path, 'r');
     const buffer = Buffer.alloc(SNIFF_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+    const bytesRead = readSync(descriptor, buffer, 0, SNIFF_BYTES, 0);
     return line.test(buffer.subarray(0, bytesRead).toString('utf8'));
   } catch {
     return false;
   } finally {
-    await handle?.close();
+    if (descriptor !== undefined) closeSync(descriptor);
   }
 }

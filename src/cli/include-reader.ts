@@ -38,8 +38,8 @@ export function includedFiles(specFile: string, source: SpecSource): { file: str
  * The files a spec includes, by name, read or not, for `watch`: a change to one (or the creation of a
  * missing one) reruns. A spec that cannot be read or parsed includes nothing yet.
  */
-export async function includedFileNames(file: string, cwd: string): Promise<string[]> {
-  const read = await readSpecFile(file, cwd);
+export function includedFileNames(file: string, cwd: string): string[] {
+  const read = readSpecFile(file, cwd);
   if (!read.ok) return [];
   return [...(resolveIncludes(loadSpec(file, read.bytes), includeReader(cwd)).source.included?.names ?? [])];
 }

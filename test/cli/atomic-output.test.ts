@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import * as realFs from 'node:fs/promises';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
+import type * as realFs from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Artifact } from '../../src/targets/artifact.js';
@@ -9,29 +9,28 @@ import { readRepoFile, ROOT } from '../helpers/fixtures.js';
 
 /**
  * Every file-system mutation write-output makes goes through this gate, so a test can stop the
- * writer at any step, as a `kill -9` would, and look at the folder at that instant.
+ * writer at any step, as a `kill -9` would, and look at the folder at that instant. The writer is
+ * synchronous, so a stopped step throws instead of hanging; from then on every mutation throws
+ * without acting, so the writer's own clean-up cannot run either, as after a kill.
  */
 const gate = vi.hoisted(() => ({ remaining: Infinity, frozen: false }));
-vi.mock('node:fs/promises', async (importOriginal) => {
+vi.mock('node:fs', async (importOriginal) => {
   const actual = await importOriginal<typeof realFs>();
   const stoppable =
-    <A extends unknown[], R>(operation: (...args: A) => Promise<R>) =>
-    (...args: A): Promise<R> => {
-      if (gate.remaining <= 0) {
-        gate.frozen = true;
-        return new Promise<R>(() => undefined); // the process is "killed": this step never happens
-      }
+    <A extends unknown[], R>(operation: (...args: A) => R) =>
+    (...args: A): R => {
+      if (gate.remaining <= 0) gate.frozen = true;
+      if (gate.frozen) throw new Error('killed'); // this step, and every later one, never happens
       gate.remaining -= 1;
       return operation(...args);
     };
   return {
     ...actual,
-    mkdir: stoppable(actual.mkdir),
-    mkdtemp: stoppable(actual.mkdtemp),
-    writeFile: stoppable(actual.writeFile),
-    rename: stoppable(actual.rename),
-    rm: stoppable(actual.rm),
-    symlink: stoppable(actual.symlink),
+    mkdirSync: stoppable(actual.mkdirSync),
+    writeFileSync: stoppable(actual.writeFileSync),
+    renameSync: stoppable(actual.renameSync),
+    rmSync: stoppable(actual.rmSync),
+    symlinkSync: stoppable(actual.symlinkSync),
   };
 });
 
@@ -72,29 +71,32 @@ describe('replacing a flow folder', () => {
   it(
     'shows the complete old or the complete new version at every step of the writer (the old one had no folder between its two renames)',
     { timeout: 120_000 },
-    async () => {
+    () => {
       const oldFiles = asFiles(artifacts('old'));
       const newFiles = asFiles(artifacts('new'));
       let steps = 0;
       for (let stopAt = 0; ; stopAt++) {
         const out = tempDir();
-        await writeFlowOutput(out, 'flow', artifacts('old'));
+        writeFlowOutput(out, 'flow', artifacts('old'));
         gate.remaining = stopAt;
         gate.frozen = false;
         let finished = false;
-        const writing = writeFlowOutput(out, 'flow', artifacts('new')).then(() => (finished = true));
-        // Let the writer run up to the step it stops at, or to its end.
-        while (!finished && !gate.frozen) await new Promise((resolve) => setTimeout(resolve, 5));
+        try {
+          writeFlowOutput(out, 'flow', artifacts('new'));
+          finished = true;
+        } catch (error) {
+          if (!gate.frozen) throw error;
+        }
         expect([oldFiles, newFiles], `stopped before step ${stopAt + 1}`).toContainEqual(snapshot(join(out, 'flow')));
         if (finished) {
-          await writing;
           expect(snapshot(join(out, 'flow'))).toEqual(newFiles);
           break;
         }
         steps += 1;
         gate.remaining = Infinity;
+        gate.frozen = false;
         // The next run cleans up after the "killed" one and writes the new version.
-        await writeFlowOutput(out, 'flow', artifacts('new'));
+        writeFlowOutput(out, 'flow', artifacts('new'));
         expect(snapshot(join(out, 'flow'))).toEqual(newFiles);
         expect(readdirSync(out).filter((entry) => entry.startsWith('.')).length).toBe(1);
       }
@@ -102,33 +104,33 @@ describe('replacing a flow folder', () => {
     },
   );
 
-  it('removes the staging and .old folders a killed run left, for every flow under --out', async () => {
+  it('removes the staging and .old folders a killed run left, for every flow under --out', () => {
     const out = tempDir();
-    await writeFlowOutput(out, 'flow', artifacts('old'));
+    writeFlowOutput(out, 'flow', artifacts('old'));
     for (const leftover of ['.flow.tmp-Ab12Cd', '.flow.tmp-Ab12Cd.old', '.other.tmp-Zz99Yy', '.other.v-0123456789abcdef'])
       mkdirSync(join(out, leftover, 'genesys'), { recursive: true });
     writeFileSync(join(out, 'notes.txt'), 'mine');
-    await removeKilledRunLeftovers(out);
-    const current = await realFs.readlink(join(out, 'flow'));
+    removeKilledRunLeftovers(out);
+    const current = readlinkSync(join(out, 'flow'));
     expect(readdirSync(out).sort()).toEqual([current, 'flow', 'notes.txt'].sort());
   });
 
-  it('replaces a folder written by an earlier ivrflow (a real folder) and leaves nothing behind', async () => {
+  it('replaces a folder written by an earlier ivrflow (a real folder) and leaves nothing behind', () => {
     const out = tempDir();
     mkdirSync(join(out, 'flow', 'genesys'), { recursive: true });
     writeFileSync(join(out, 'flow', 'genesys', 'old.yaml'), 'old');
-    await writeFlowOutput(out, 'flow', artifacts('new'));
+    writeFlowOutput(out, 'flow', artifacts('new'));
     expect(lstatSync(join(out, 'flow')).isSymbolicLink()).toBe(true);
     expect(snapshot(join(out, 'flow'))).toEqual(asFiles(artifacts('new')));
     expect(readdirSync(out).filter((entry) => entry.startsWith('.')).length).toBe(1);
   });
 
-  it('keeps the same folder for unchanged output', async () => {
+  it('keeps the same folder for unchanged output', () => {
     const out = tempDir();
-    await writeFlowOutput(out, 'flow', artifacts('same'));
-    const before = await realFs.readlink(join(out, 'flow'));
-    await writeFlowOutput(out, 'flow', artifacts('same'));
-    expect(await realFs.readlink(join(out, 'flow'))).toBe(before);
+    writeFlowOutput(out, 'flow', artifacts('same'));
+    const before = readlinkSync(join(out, 'flow'));
+    writeFlowOutput(out, 'flow', artifacts('same'));
+    expect(readlinkSync(join(out, 'flow'))).toBe(before);
   });
 });
 

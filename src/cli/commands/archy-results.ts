@@ -32,9 +32,9 @@ const RESULTS_FILE: DocumentKind = {
  */
 export async function archyResultsCommand(file: string, options: ArchyResultsOptions, io: CliIo): Promise<number> {
   const report = new Report();
-  const graph = options.spec === undefined ? undefined : await specGraph(options.spec, report, io);
+  const graph = options.spec === undefined ? undefined : specGraph(options.spec, report, io);
   let failed = false;
-  const read = await readSpecFile(file, io.cwd);
+  const read = readSpecFile(file, io.cwd);
   if (!read.ok) report.add(file, '', [read.diagnostic]);
   else {
     const loaded = loadSpec(file, read.bytes, RESULTS_FILE);
@@ -61,8 +61,8 @@ export async function archyResultsCommand(file: string, options: ArchyResultsOpt
 }
 
 /** The spec's graph, checked as `validate` checks it; its own problems are reported and mapping is skipped. */
-async function specGraph(spec: string, report: Report, io: CliIo) {
-  const read = await readSpecFile(spec, io.cwd);
+function specGraph(spec: string, report: Report, io: CliIo) {
+  const read = readSpecFile(spec, io.cwd);
   if (!read.ok) {
     report.add(spec, '', [read.diagnostic]);
     return undefined;

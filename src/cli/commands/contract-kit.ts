@@ -24,7 +24,7 @@ export async function loadFlow(
 ): Promise<LoadedFlow> {
   const environment = options.env === undefined ? undefined : await readEnvironmentFile(options.env, io.cwd);
   const config = await loadConfig(options.config, io.cwd);
-  const read = await readSpecFile(file, io.cwd);
+  const read = readSpecFile(file, io.cwd);
   if (!read.ok) throw new CliError(`${file}: ${read.diagnostic.message}`);
   // Compiled to be run by the engines, as `ivrflow test` does: placeholders the deploy fills stay as written.
   const compiled = await compileSpec(file, read.bytes, {

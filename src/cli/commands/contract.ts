@@ -38,7 +38,7 @@ export async function contractCommand(file: string, options: ContractOptions, io
   if (!loaded.ok) return printProblems(loaded.file, loaded.source?.text ?? '', loaded.diagnostics, options, io, style);
   const { graph } = loaded.flow;
   checkEndpointNames(options.endpoints.keys(), graph);
-  const cases = options.cases === undefined ? undefined : await readCases(options.cases, options, io);
+  const cases = options.cases === undefined ? undefined : readCases(options.cases, options, io);
   if (cases && !cases.ok) return printProblems(cases.file, cases.text, cases.diagnostics, options, io, style);
   const secrets = environmentSecrets(graph, options.endpoints.keys(), io, 'the probe sends it as the platforms do');
   const report = await probeContract({
@@ -71,8 +71,8 @@ async function vendorEngines(flow: Parameters<typeof createEngine>[1]): Promise<
 
 type ReadCases = { ok: true; cases: ProbeCases } | { ok: false; file: string; text: string; diagnostics: Report['diagnostics'] };
 
-async function readCases(file: string, options: ContractOptions, io: CliIo): Promise<ReadCases> {
-  const read = await readSpecFile(file, io.cwd);
+function readCases(file: string, options: ContractOptions, io: CliIo): ReadCases {
+  const read = readSpecFile(file, io.cwd);
   if (!read.ok) throw new CliError(`${file}: ${read.diagnostic.message}`);
   const loaded = readCasesFile(file, read.bytes);
   if (!loaded.value) return { ok: false, file, text: loaded.source.text, diagnostics: loaded.diagnostics };

@@ -88,15 +88,16 @@ export async function generateCommand(args: readonly string[], options: Generate
   };
   let stale = false;
   try {
-    if (!options.check) await removeKilledRunLeftovers(outDir);
+    if (!options.check) removeKilledRunLeftovers(outDir);
     const slugs = new Map<string, string>();
     for (const [index, file] of files.entries()) {
+      await betweenFlows();
       progress.update(index, options.check ? 'checking' : 'generating');
       const output = await compileFlow(file, batch);
       if (!output) continue;
       claimSlug(slugs, output);
-      if (options.check) stale = (await checkOutput(output, outDir, options.out, progress)) || stale;
-      else await writeOutput(output, outDir, options.out, progress);
+      if (options.check) stale = checkOutput(output, outDir, options.out, progress) || stale;
+      else writeOutput(output, outDir, options.out, progress);
     }
   } finally {
     progress.clear();
@@ -112,6 +113,15 @@ export async function generateCommand(args: readonly string[], options: Generate
   return report.count('error') > 0 || stale ? EXIT_INPUT : EXIT_OK;
 }
 
+/**
+ * One turn of the event loop. The writer is synchronous, so without it a batch never returns to the
+ * loop, and the garbage collector's tasks that V8 posts there (freeing swept pages) wait for the end
+ * of the batch: peak RSS for 1,000 flows was 163 MB instead of 136 MB.
+ */
+function betweenFlows(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /** One spec compiled, its diagnostics in the report; its files (with the manifest), or undefined when it has errors or is a scenario file. */
 async function compileFlow(file: string, batch: Batch): Promise<FlowOutput | undefined> {
   const { args, compileOptions, report, progress } = batch;
@@ -120,7 +130,7 @@ async function compileFlow(file: string, batch: Batch): Promise<FlowOutput | und
     if (args.includes(file)) progress.say(`skipped ${file}: a scenario file (run it with ivrflow test)\n`);
     return undefined;
   }
-  const read = await readSpecFile(file, batch.cwd);
+  const read = readSpecFile(file, batch.cwd);
   if (!read.ok) {
     report.add(file, '', [read.diagnostic]);
     return undefined;
@@ -142,14 +152,14 @@ async function compileFlow(file: string, batch: Batch): Promise<FlowOutput | und
   return { file, slug: compiled.graph.slug, artifacts: [...compiled.artifacts, manifest] };
 }
 
-async function writeOutput(output: FlowOutput, outDir: string, shownOut: string, progress: BatchProgress): Promise<void> {
-  await writeFlowOutput(outDir, output.slug, output.artifacts, { leftoversRemoved: true });
+function writeOutput(output: FlowOutput, outDir: string, shownOut: string, progress: BatchProgress): void {
+  writeFlowOutput(outDir, output.slug, output.artifacts, { leftoversRemoved: true });
   progress.say(`wrote ${join(shownOut, output.slug)}/ (${output.artifacts.length} files) from ${output.file}\n`);
 }
 
 /** Whether the flow's folder under --out differs from what it compiles to (said on stderr, with each differing file). */
-async function checkOutput(output: FlowOutput, outDir: string, shownOut: string, progress: BatchProgress): Promise<boolean> {
-  const result = await compareFlowOutput(outDir, output.slug, output.artifacts);
+function checkOutput(output: FlowOutput, outDir: string, shownOut: string, progress: BatchProgress): boolean {
+  const result = compareFlowOutput(outDir, output.slug, output.artifacts);
   const lines = [
     ...result.missing.map((path) => `  missing  ${path}`),
     ...result.changed.map((path) => `  changed  ${path}`),

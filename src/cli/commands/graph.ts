@@ -22,7 +22,7 @@ export interface GraphOptions {
 
 /** Draw one spec's step graph. 0 drawn, 1 the spec has errors (printed, nothing drawn), 2 I/O. */
 export async function graphCommand(file: string, options: GraphOptions, io: CliIo): Promise<number> {
-  const read = await readSpecFile(file, io.cwd);
+  const read = readSpecFile(file, io.cwd);
   const report = new Report();
   if (!read.ok) {
     report.add(file, '', [read.diagnostic]);

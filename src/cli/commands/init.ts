@@ -94,7 +94,7 @@ function nodeModulesOwner(packageRoot: string): string | undefined {
 /** Write a file that does not exist yet (`wx`: never over an existing one, even one created meanwhile). */
 async function writeNew(path: string, text: string): Promise<boolean> {
   try {
-    await makeDirectories(dirname(path));
+    makeDirectories(dirname(path));
   } catch (error) {
     throw new CliError(`Cannot create the folder of ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
   }

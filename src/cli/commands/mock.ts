@@ -38,7 +38,7 @@ export async function mockCommand(files: readonly string[], options: MockOptions
     if (loaded.ok) graphs.push(loaded.flow.graph);
     else problems.add(file, loaded.source?.text ?? '', loaded.diagnostics);
   }
-  const fixtures = options.fixtures === undefined ? DEFAULT_FIXTURES : await readFixtureFile(options.fixtures, io, problems);
+  const fixtures = options.fixtures === undefined ? DEFAULT_FIXTURES : readFixtureFile(options.fixtures, io, problems);
   if (problems.diagnostics.length > 0 || !fixtures) {
     io.stdout(problems.render('stylish', await terminalStyle(io), options.toolVersion));
     return EXIT_INPUT;
@@ -59,8 +59,8 @@ export async function mockCommand(files: readonly string[], options: MockOptions
   return EXIT_OK;
 }
 
-async function readFixtureFile(file: string, io: CliIo, problems: Report): Promise<MockFixtures | undefined> {
-  const read = await readSpecFile(file, io.cwd);
+function readFixtureFile(file: string, io: CliIo, problems: Report): MockFixtures | undefined {
+  const read = readSpecFile(file, io.cwd);
   if (!read.ok) throw new CliError(`${file}: ${read.diagnostic.message}`);
   const loaded = readFixtures(file, read.bytes);
   problems.add(file, loaded.source.text, loaded.diagnostics);

@@ -92,7 +92,7 @@ async function compileAll(args: readonly string[], options: PublishOptions, io: 
   const inputs: PublishInput[] = [];
   const sources = new Map<string, DiagnosticSink>();
   for (const file of files) {
-    const read = await readSpecFile(file, io.cwd);
+    const read = readSpecFile(file, io.cwd);
     if (!read.ok) {
       report.add(file, '', [read.diagnostic]);
       continue;
@@ -133,7 +133,7 @@ function reportPlatformProblems(
 }
 
 async function readState(path: string, shown: string, cwd: string): Promise<PublishState> {
-  if (!(await exists(path))) return emptyState();
+  if (!exists(path)) return emptyState();
   const parsed = parseState(await readSideFile(path, cwd, 'publish state file'));
   if (!parsed.ok)
     throw new CliError(`The publish state file ${shown} is not usable: ${parsed.error}. Fix it, or delete it and publish with --force.`);

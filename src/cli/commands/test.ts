@@ -49,11 +49,11 @@ export async function testCommand(given: readonly string[], options: TestOptions
   };
   const prepared: PreparedFlow[] = [];
   for (const pair of pairFiles(args)) {
-    const spec = await readSpecFile(pair.spec, io.cwd);
+    const spec = readSpecFile(pair.spec, io.cwd);
     if (!spec.ok)
       throw new CliError(`${pair.spec}: ${spec.diagnostic.message}${pair.spec === pair.given ? '' : ` (the spec of ${pair.given})`}`);
     // A missing scenario file is a finding about the flow (scenario/missing), any other read problem is I/O.
-    const scenarios = await readSpecFile(pair.scenarioFile, io.cwd);
+    const scenarios = readSpecFile(pair.scenarioFile, io.cwd);
     if (!scenarios.ok && scenarios.diagnostic.code !== 'io/not-found')
       throw new CliError(`${pair.scenarioFile}: ${scenarios.diagnostic.message}`);
     const flow = await prepareFlow(

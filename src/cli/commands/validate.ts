@@ -42,8 +42,7 @@ export async function validateCommand(args: readonly string[], options: Validate
     readInclude: includeReader(io.cwd),
   };
   for (const given of files) {
-    const read =
-      given === STDIN ? await readStandardInput(options.stdinFilename, io) : { file: given, ...(await readSpecFile(given, io.cwd)) };
+    const read = given === STDIN ? await readStandardInput(options.stdinFilename, io) : { file: given, ...readSpecFile(given, io.cwd) };
     const file = read.file;
     if (!read.ok) {
       report.add(file, '', [read.diagnostic]);
@@ -54,8 +53,11 @@ export async function validateCommand(args: readonly string[], options: Validate
       continue;
     }
     const checked = checkSpec(file, read.bytes, checkOptions);
-    report.add(file, checked.source.text, checked.diagnostics);
-    report.addIncluded(checked.source);
+    // The text is kept only for the code frames of a file that has diagnostics: a clean file's would
+    // grow with the batch (as in generate).
+    const shown = checked.diagnostics.length > 0;
+    report.add(file, shown ? checked.source.text : '', checked.diagnostics);
+    if (shown) report.addIncluded(checked.source);
   }
   io.stdout(
     report.render(options.format, await terminalStyle(io), options.toolVersion, {
@@ -100,7 +102,7 @@ async function validateScenarioFile(
   io: CliIo,
 ): Promise<void> {
   const spec = specOfScenarioFile(file);
-  const read = await readSpecFile(spec, io.cwd);
+  const read = readSpecFile(spec, io.cwd);
   if (!read.ok) {
     report.add(spec, '', [
       { ...read.diagnostic, message: `${read.diagnostic.message} A scenario file is checked against the spec beside it.` },

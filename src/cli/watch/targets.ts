@@ -24,14 +24,14 @@ export async function watchTargets(args: readonly string[], files: readonly stri
   const watched = files.map((file) => resolve(io.cwd, file));
   // A spec's included files are read by the run too (flows/shared/ is not beside the spec).
   for (const file of files)
-    if (!isScenarioFile(file)) watched.push(...(await includedFileNames(file, io.cwd)).map((included) => resolve(io.cwd, included)));
+    if (!isScenarioFile(file)) watched.push(...includedFileNames(file, io.cwd).map((included) => resolve(io.cwd, included)));
   for (const arg of args) {
     if (isDynamicPattern(arg)) folders.push(resolve(io.cwd, fixedPart(arg)));
     else if (await isFolder(resolve(io.cwd, arg))) folders.push(resolve(io.cwd, arg));
     else watched.push(resolve(io.cwd, arg));
   }
   for (const file of [side.env, side.cxoneCatalog]) if (file !== undefined) watched.push(resolve(io.cwd, file));
-  const config = side.config ?? (await findConfigFile(io.cwd));
+  const config = side.config ?? findConfigFile(io.cwd);
   watched.push(...(config === undefined ? CONFIG_FILE_NAMES.map((name) => resolve(io.cwd, name)) : [resolve(io.cwd, config)]));
   return { files: [...new Set(watched)].sort(), folders: [...new Set(folders)].sort() };
 }
