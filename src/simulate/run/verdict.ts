@@ -1,3 +1,4 @@
+import { assertNever } from '../../util/assert.js';
 import type { LeakWatch } from './sensitive-leaks.js';
 import {
   describeEnd,
@@ -190,8 +191,7 @@ export function compareRuns(reference: CompletedRun, run: CompletedRun, context:
   for (let index = 0; index < length; index += 1) {
     const expected = reference.events[index];
     const actual = run.events[index];
-    if (expected && actual && sameObservation(comparable(expected.observation, run.limits), comparable(actual.observation, run.limits)))
-      continue;
+    if (expected && actual && sameAsReference(expected.observation, actual.observation, run.limits)) continue;
     const where = actual?.step ?? expected?.step;
     return divergence(
       run,
@@ -214,6 +214,24 @@ export function compareRuns(reference: CompletedRun, run: CompletedRun, context:
       return divergence(run, `${reference.engine} counts ${expected} attempt(s) of ${retry}, ${run.engine} ${actual}`, retry);
   }
   return undefined;
+}
+
+/**
+ * Whether an observation prints the same JSON as the reference's, once both are `comparable` for
+ * the engine. Prompts and attributes are the recorder's own events, of strings only
+ * (engine-contract.ts): the same JSON is the same strings, compared without walking their keys.
+ */
+function sameAsReference(expected: Observation, actual: Observation, limits: readonly EngineLimit[]): boolean {
+  switch (expected.kind) {
+    case 'prompt':
+      return actual.kind === 'prompt' && actual.text === expected.text;
+    case 'attribute':
+      return actual.kind === 'attribute' && actual.name === expected.name && actual.value === expected.value;
+    case 'request':
+      return actual.kind === 'request' && sameObservation(comparable(expected, limits), comparable(actual, limits));
+    default:
+      return assertNever(expected);
+  }
 }
 
 function divergence(run: CompletedRun, message: string, step: string | undefined): Failure {

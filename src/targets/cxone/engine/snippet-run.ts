@@ -266,10 +266,16 @@ export function callResult(name: string, object: SnippetValue | undefined, args:
  * `.length()` is not one. `.urlencode()` is UNVERIFIED (conventions.ts), modelled as RFC 3986 encoding.
  */
 function stringMethod(value: string, name: string, args: SnippetValue[], host: SnippetHost): SnippetValue {
-  if (name === 'replace' && args.length === 2) return value.split(text(args[0]!, host)).join(text(args[1]!, host));
+  if (name === 'replace' && args.length === 2) return replaceAll(value, text(args[0]!, host), text(args[1]!, host));
   if (name === 'left' && args.length === 1) return value.slice(0, Number(text(args[0]!, host)));
   if (name === SNIPPET_URL_ENCODE && args.length === 0) return encodeUrlComponent(value);
   throw new EngineError(`unknown string function \`${name}\` with ${args.length} argument(s)`, host.where);
+}
+
+/** Every occurrence replaced (an empty search puts the replacement between characters); most searches find nothing, and copy nothing. */
+function replaceAll(value: string, search: string, replacement: string): string {
+  if (search !== '' && !value.includes(search)) return value;
+  return value.split(search).join(replacement);
 }
 
 function proxyMethod(proxy: RestProxy, name: string, args: SnippetValue[], host: SnippetHost): SnippetValue {
