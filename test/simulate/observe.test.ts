@@ -32,12 +32,15 @@ const json = fc.letrec((tie) => ({
   ),
 })).any;
 
+/** Header names sorted, `__proto__` among them (a header object is the engine's plain record). */
+const HEADERS: Record<string, string> = JSON.parse('{"b":"1","__proto__":"3","a":"2"}');
+
 function observedBody(body: string): unknown {
   const recorder = new Recorder();
-  recorder.request({ endpoint: 'e', method: 'POST', url: 'u', headers: { b: '1', a: '2' }, body, timeoutSeconds: 5 });
+  recorder.request({ endpoint: 'e', method: 'POST', url: 'u', headers: HEADERS, body, timeoutSeconds: 5 });
   const [event] = observe(recorder, CALL);
   if (event?.observation.kind !== 'request') throw new Error('no request observed');
-  expect(Object.keys(event.observation.request.headers)).toStrictEqual(['a', 'b']);
+  expect(JSON.stringify(event.observation.request.headers)).toBe('{"__proto__":"3","a":"2","b":"1"}');
   return event.observation.request.body;
 }
 

@@ -96,17 +96,24 @@ function replaceTimestamps(value: unknown, renderings: ReadonlySet<string>): unk
     for (const key of keys) object[key] = replaceTimestamps(object[key], renderings);
     return object;
   }
-  // fromEntries, not assignment: a `__proto__` key of the JSON text stays an own key.
-  return Object.fromEntries(keys.sort().map((key) => [key, replaceTimestamps(object[key], renderings)]));
+  return objectOf(keys.sort(), (key) => replaceTimestamps(object[key], renderings));
+}
+
+/**
+ * A new object with these keys, in this order, and their values: assigned one by one, as cheap as
+ * building it gets, except for a `__proto__` key, which assignment would take for the prototype
+ * (fromEntries keeps it an own key, as JSON.parse does).
+ */
+export function objectOf<T>(keys: readonly string[], valueOf: (key: string) => T): Record<string, T> {
+  if (keys.includes('__proto__')) return Object.fromEntries(keys.map((key) => [key, valueOf(key)]));
+  const object: Record<string, T> = {};
+  for (const key of keys) object[key] = valueOf(key);
+  return object;
 }
 
 /** Headers with their names sorted: a fresh object, the request is the engine's. */
 function sortedCopy(headers: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(
-    Object.keys(headers)
-      .sort()
-      .map((name) => [name, headers[name]!]),
-  );
+  return objectOf(Object.keys(headers).sort(), (name) => headers[name]!);
 }
 
 /** Whether the keys are in the order `Array.prototype.sort` puts them (UTF-16 code units). */

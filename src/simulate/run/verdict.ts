@@ -9,7 +9,7 @@ import {
   type HttpReply,
   type Recorder,
 } from '../../targets/engine-contract.js';
-import { sameObservation, showValue, type NormalizedRequest, type Observation, type ObservedEvent } from './observe.js';
+import { objectOf, sameObservation, showValue, type NormalizedRequest, type Observation, type ObservedEvent } from './observe.js';
 import type { ExpectedEnd, Expectation, RequestExpectation } from '../scenario/types.js';
 
 /** Why a scenario failed on an engine: its expectation, disagreement with the reference engine, or a broken run. */
@@ -251,11 +251,10 @@ function comparable(observation: Observation, limits: readonly EngineLimit[]): O
   const { request } = observation;
   // Nothing to rewrite: the copy below would print the same JSON (an array body alone would become an object).
   if (!limits.includes('bodyValuesAsText') && !limits.includes('wholeSecondTimeouts') && !Array.isArray(request.body)) return observation;
+  const fields = request.body as Record<string, unknown>;
   const body =
-    request.body !== null && typeof request.body === 'object'
-      ? Object.fromEntries(
-          Object.entries(request.body as Record<string, unknown>).map(([field, value]) => [field, bodyValue(value, limits)]),
-        )
+    fields !== null && typeof fields === 'object'
+      ? objectOf(Object.keys(fields), (field) => bodyValue(fields[field], limits))
       : request.body;
   const timeoutSeconds = limits.includes('wholeSecondTimeouts') ? Math.ceil(request.timeoutSeconds) : request.timeoutSeconds;
   return { ...observation, request: { ...request, body, timeoutSeconds } };
