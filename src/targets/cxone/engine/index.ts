@@ -458,9 +458,14 @@ function spokenSegments(sequence: string, at: string): SpokenSegment[] {
 function numeric(value: SnippetValue, at: string): SnippetValue {
   const source = String(value).trim();
   if (source === '') return '';
-  if (!/^-?[0-9]+(\.[0-9]+)?([+-][0-9]+(\.[0-9]+)?)*$/.test(source)) throw new EngineError(`a Numeric ASSIGN of \`${source}\``, at);
-  return [...source.matchAll(/[+-]?[0-9]+(\.[0-9]+)?/g)].reduce((sum, match) => sum + Number(match[0]), 0);
+  if (!NUMERIC_SUM.test(source)) throw new EngineError(`a Numeric ASSIGN of \`${source}\``, at);
+  let sum = 0;
+  for (const term of source.match(NUMERIC_TERM)!) sum += Number(term);
+  return sum;
 }
+
+const NUMERIC_SUM = /^-?[0-9]+(\.[0-9]+)?([+-][0-9]+(\.[0-9]+)?)*$/;
+const NUMERIC_TERM = /[+-]?[0-9]+(\.[0-9]+)?/g;
 
 function required(action: StudioAction, property: string, script: StudioScript, allowEmpty = false): string {
   const value = action.properties.get(property);
