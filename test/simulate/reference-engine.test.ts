@@ -3,7 +3,7 @@ import { CallerInputExhausted } from '../../src/targets/engine-contract.js';
 import { createSpecEngine } from '../../src/simulate/reference/engine.js';
 import { classifyReply, collectDigits } from '../../src/simulate/reference/values.js';
 import { readRepoFile } from '../helpers/fixtures.js';
-import { attributes, call, exampleGraph, graphOf, ok, prompts, requestBodies, simulate, steps } from './helpers.js';
+import { attributes, call, exampleGraph, graphOf, ok, prompts, requestBodies, requests, simulate, steps } from './helpers.js';
 
 const identity = exampleGraph('identity-promotion');
 const engine = createSpecEngine(identity);
@@ -30,6 +30,17 @@ describe('spec engine on identity-promotion', () => {
       },
     ]);
     expect(run.attempts.get('authenticate')).toBe(1);
+  });
+
+  it("sends each flow's own url, though both flows name the endpoint alike (the url is split once per endpoint)", () => {
+    const text = readRepoFile('flows/identity-promotion.yaml');
+    const other = graphOf(text.replace('/api/v1/auth/verify', '/api/v2/verify'));
+    for (const _ of [1, 2]) {
+      expect(requests(simulate(engine, call(['123456#']), [ok(PLATINUM)]))[0]?.url).toBe('{{identity_base_url}}/api/v1/auth/verify');
+      expect(requests(simulate(createSpecEngine(other), call(['123456#']), [ok(PLATINUM)]))[0]?.url).toBe(
+        '{{identity_base_url}}/api/v2/verify',
+      );
+    }
   });
 
   it('sends the bearer token by reference and the platform timeout', () => {

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { compileSpec } from '../../src/pipeline.js';
 import { createEngine } from '../../src/simulate/engines.js';
 import { runScenarios } from '../../src/simulate/run/run-scenarios.js';
-import { carries } from '../../src/simulate/run/sensitive-leaks.js';
+import { carries, sensitiveInputs } from '../../src/simulate/run/sensitive-leaks.js';
 import { loadScenarioFile } from '../../src/simulate/scenario/load.js';
-import { ENGINE_NAMES } from '../../src/targets/engine-contract.js';
+import { ENGINE_NAMES, Recorder } from '../../src/targets/engine-contract.js';
 import { readRepoFile } from '../helpers/fixtures.js';
 import { PERSONALISED_PROMPT_FLOW } from './helpers.js';
 
@@ -108,5 +108,34 @@ describe('carries', () => {
     ['', false],
   ])('%j holds 123456 as a whole run of digits: %s', (text, expected) => {
     expect(carries(text, ['123456'])).toBe(expected);
+  });
+});
+
+describe('sensitiveInputs', () => {
+  const watch = { sensitiveGathers: new Set(['pin']), verifiers: new Set<string>() };
+  const taken = (entries: { gather: string; keys: string }[]) => {
+    const recorder = new Recorder();
+    for (const { gather, keys } of entries) recorder.input(gather, { kind: 'keys', keys });
+    return sensitiveInputs(recorder, watch);
+  };
+
+  it('watches each sensitive entry as keyed and as digits, each call its own, short ones not at all', () => {
+    for (const _ of [1, 2]) {
+      expect(taken([{ gather: 'pin', keys: '1234#' }])).toStrictEqual(['1234']);
+      expect(taken([{ gather: 'pin', keys: '12*34*' }])).toStrictEqual(['12*34', '1234']);
+      expect(
+        taken([
+          { gather: 'pin', keys: '123#' },
+          { gather: 'menu', keys: '98765' },
+        ]),
+      ).toStrictEqual([]);
+    }
+  });
+
+  it('gives the same values for an entry every engine took, whichever run asks first', () => {
+    const entry = { kind: 'keys', keys: '5678#' } as const;
+    const runs = [new Recorder(), new Recorder()];
+    for (const recorder of runs) recorder.input('pin', entry);
+    expect(runs.map((recorder) => sensitiveInputs(recorder, watch))).toStrictEqual([['5678'], ['5678']]);
   });
 });

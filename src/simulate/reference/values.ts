@@ -5,7 +5,7 @@ import { assertNever } from '../../util/assert.js';
 import type { CallData, HttpReply, HttpRequest } from '../../targets/engine-contract.js';
 import { secretStandIn } from '../../targets/engine-contract.js';
 import { encodeUrlComponent } from '../../flowspec/url-parameters.js';
-import { renderUrl, urlPieces } from '../../ir/url.js';
+import { renderUrl, urlPieces, type UrlPiece } from '../../ir/url.js';
 
 /** A value during a simulated call; `undefined` is unset. */
 export type SimValue = string | number | boolean | undefined;
@@ -89,7 +89,7 @@ export function buildRequest(endpoint: IrEndpoint, scope: ValueScope): HttpReque
   const request: HttpRequest = {
     endpoint: endpoint.id,
     method: endpoint.method,
-    url: renderUrl(urlPieces(endpoint), ({ value }) => encodeUrlComponent(attributeText(evaluate(value, scope)))),
+    url: renderUrl(piecesOf(endpoint), ({ value }) => encodeUrlComponent(attributeText(evaluate(value, scope)))),
     headers,
     timeoutSeconds: endpoint.timeoutSeconds,
   };
@@ -98,6 +98,18 @@ export function buildRequest(endpoint: IrEndpoint, scope: ValueScope): HttpReque
     request.body = JSON.stringify(Object.fromEntries(endpoint.body.map((field) => [field.field, evaluate(field.value, scope) ?? ''])));
   }
   return request;
+}
+
+/** An endpoint's url split into text and run-time values once per graph (the IR is not changed once lowered), not once per request. */
+const urlPiecesOf = new WeakMap<IrEndpoint, readonly UrlPiece[]>();
+
+function piecesOf(endpoint: IrEndpoint): readonly UrlPiece[] {
+  let pieces = urlPiecesOf.get(endpoint);
+  if (pieces === undefined) {
+    pieces = urlPieces(endpoint);
+    urlPiecesOf.set(endpoint, pieces);
+  }
+  return pieces;
 }
 
 export type HttpOutcome = { transition: 'onSuccess' | 'onFailure'; fields: Map<string, SimValue> } | { transition: 'onTimeout' };

@@ -57,12 +57,11 @@ function toObservation(event: SimEvent, renderings: ReadonlySet<string>): Observ
 }
 
 function normalizeRequest(request: HttpRequest, renderings: ReadonlySet<string>): NormalizedRequest {
-  const headers = Object.fromEntries(sortedEntries(request.headers));
   return {
     endpoint: request.endpoint,
     method: request.method,
     url: request.url,
-    headers,
+    headers: sortedCopy(request.headers),
     body: normalizeBody(request.body, renderings),
     timeoutSeconds: request.timeoutSeconds,
   };
@@ -70,24 +69,57 @@ function normalizeRequest(request: HttpRequest, renderings: ReadonlySet<string>)
 
 function normalizeBody(body: string | undefined, renderings: ReadonlySet<string>): unknown {
   if (body === undefined) return undefined;
+  let parsed: unknown;
   try {
-    return replaceTimestamps(JSON.parse(body), renderings);
+    parsed = JSON.parse(body);
   } catch {
     return body;
   }
+  return replaceTimestamps(parsed, renderings);
 }
 
-/** Key order carries no meaning in JSON or in headers; sorting makes equal values print equal. */
-function sortedEntries<T>(object: Record<string, T> | object): [string, T][] {
-  return (Object.entries(object) as [string, T][]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
+/**
+ * The parsed body with its objects' keys sorted (key order carries no meaning in JSON; sorted,
+ * equal values print equal) and the call's time as the stand-in. The value is JSON.parse's own,
+ * so its arrays and its objects whose keys are sorted already are rewritten in place, not copied.
+ */
 function replaceTimestamps(value: unknown, renderings: ReadonlySet<string>): unknown {
   if (typeof value === 'string') return renderings.has(value) ? TIMESTAMP_STAND_IN : value;
-  if (Array.isArray(value)) return value.map((item) => replaceTimestamps(item, renderings));
-  if (value !== null && typeof value === 'object')
-    return Object.fromEntries(sortedEntries(value).map(([key, item]) => [key, replaceTimestamps(item, renderings)]));
-  return value;
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index += 1) value[index] = replaceTimestamps(value[index], renderings);
+    return value;
+  }
+  const object = value as Record<string, unknown>;
+  const keys = Object.keys(object);
+  if (isSorted(keys)) {
+    for (const key of keys) object[key] = replaceTimestamps(object[key], renderings);
+    return object;
+  }
+  return objectOf(keys.sort(), (key) => replaceTimestamps(object[key], renderings));
+}
+
+/**
+ * A new object with these keys, in this order, and their values: assigned one by one, as cheap as
+ * building it gets, except for a `__proto__` key, which assignment would take for the prototype
+ * (fromEntries keeps it an own key, as JSON.parse does).
+ */
+export function objectOf<T>(keys: readonly string[], valueOf: (key: string) => T): Record<string, T> {
+  if (keys.includes('__proto__')) return Object.fromEntries(keys.map((key) => [key, valueOf(key)]));
+  const object: Record<string, T> = {};
+  for (const key of keys) object[key] = valueOf(key);
+  return object;
+}
+
+/** Headers with their names sorted: a fresh object, the request is the engine's. */
+function sortedCopy(headers: Record<string, string>): Record<string, string> {
+  return objectOf(Object.keys(headers).sort(), (name) => headers[name]!);
+}
+
+/** Whether the keys are in the order `Array.prototype.sort` puts them (UTF-16 code units). */
+function isSorted(keys: readonly string[]): boolean {
+  for (let index = 1; index < keys.length; index += 1) if (keys[index - 1]! > keys[index]!) return false;
+  return true;
 }
 
 /**

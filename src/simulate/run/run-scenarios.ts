@@ -229,7 +229,8 @@ function judge(
 ): ScenarioResult {
   const result: ScenarioResult = { name: scenario.name, index: scenario.index, ran: [], skipped: [], failures: [], seconds: {} };
   const completed: CompletedRun[] = [];
-  for (const [position, outcome] of outcomes.entries()) {
+  for (let position = 0; position < outcomes.length; position += 1) {
+    const outcome = outcomes[position]!;
     result.seconds[outcome.engine.name] = 'skipped' in outcome ? 0 : (outcome.seconds ?? 0);
     if ('skipped' in outcome) {
       result.skipped.push({ engine: outcome.engine.name, reason: outcome.skipped });
@@ -243,7 +244,8 @@ function judge(
     }
     for (const problem of outcome.liveProblems)
       result.failures.push({ kind: 'endpoint', engine: outcome.engine.name, message: `${problem.endpoint}: ${problem.message}` });
-    if (context.leakWatch) result.failures.push(...findSensitiveLeaks(outcome.recorder, context.leakWatch, outcome.engine.name));
+    if (context.leakWatch)
+      for (const leak of findSensitiveLeaks(outcome.recorder, context.leakWatch, outcome.engine.name)) result.failures.push(leak);
     if (outcome.engine.name === 'spec') coverage?.add(outcome.recorder);
     completed.push({
       engine: outcome.engine.name,

@@ -1,5 +1,5 @@
 import type { FlowGraph } from '../../ir/nodes.js';
-import type { HttpRequest, Recorder } from '../../targets/engine-contract.js';
+import type { CallerEntry, HttpRequest, Recorder } from '../../targets/engine-contract.js';
 import type { EngineName } from '../../targets/engine-contract.js';
 import type { Failure } from './verdict.js';
 
@@ -35,10 +35,21 @@ export function sensitiveInputs(recorder: Recorder, watch: LeakWatch): string[] 
   const values = new Set<string>();
   for (const { gather, entry } of recorder.inputs) {
     if (entry.kind !== 'keys' || !watch.sensitiveGathers.has(gather)) continue;
-    for (const value of [entry.keys.replace(/[#*]$/, ''), entry.keys.replace(/\D/g, '')])
-      if (value.length >= MIN_WATCHED_LENGTH) values.add(value);
+    for (const value of watchedForms(entry)) values.add(value);
   }
   return [...values];
+}
+
+/** An entry's forms long enough to watch, kept per entry: every engine's run of a call takes the same entries. */
+const formsOfEntry = new WeakMap<CallerEntry, readonly string[]>();
+
+function watchedForms(entry: Extract<CallerEntry, { kind: 'keys' }>): readonly string[] {
+  let forms = formsOfEntry.get(entry);
+  if (forms === undefined) {
+    forms = [entry.keys.replace(/[#*]$/, ''), entry.keys.replace(/\D/g, '')].filter((value) => value.length >= MIN_WATCHED_LENGTH);
+    formsOfEntry.set(entry, forms);
+  }
+  return forms;
 }
 
 /** Every place the run put a sensitive input where it must never be, one failure each. */

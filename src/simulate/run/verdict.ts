@@ -1,3 +1,4 @@
+import { assertNever } from '../../util/assert.js';
 import type { LeakWatch } from './sensitive-leaks.js';
 import {
   describeEnd,
@@ -8,7 +9,7 @@ import {
   type HttpReply,
   type Recorder,
 } from '../../targets/engine-contract.js';
-import { sameObservation, showValue, type NormalizedRequest, type Observation, type ObservedEvent } from './observe.js';
+import { objectOf, sameObservation, showValue, type NormalizedRequest, type Observation, type ObservedEvent } from './observe.js';
 import type { ExpectedEnd, Expectation, RequestExpectation } from '../scenario/types.js';
 
 /** Why a scenario failed on an engine: its expectation, disagreement with the reference engine, or a broken run. */
@@ -190,8 +191,7 @@ export function compareRuns(reference: CompletedRun, run: CompletedRun, context:
   for (let index = 0; index < length; index += 1) {
     const expected = reference.events[index];
     const actual = run.events[index];
-    if (expected && actual && sameObservation(comparable(expected.observation, run.limits), comparable(actual.observation, run.limits)))
-      continue;
+    if (expected && actual && sameAsReference(expected.observation, actual.observation, run.limits)) continue;
     const where = actual?.step ?? expected?.step;
     return divergence(
       run,
@@ -216,6 +216,24 @@ export function compareRuns(reference: CompletedRun, run: CompletedRun, context:
   return undefined;
 }
 
+/**
+ * Whether an observation prints the same JSON as the reference's, once both are `comparable` for
+ * the engine. Prompts and attributes are the recorder's own events, of strings only
+ * (engine-contract.ts): the same JSON is the same strings, compared without walking their keys.
+ */
+function sameAsReference(expected: Observation, actual: Observation, limits: readonly EngineLimit[]): boolean {
+  switch (expected.kind) {
+    case 'prompt':
+      return actual.kind === 'prompt' && actual.text === expected.text;
+    case 'attribute':
+      return actual.kind === 'attribute' && actual.name === expected.name && actual.value === expected.value;
+    case 'request':
+      return actual.kind === 'request' && sameObservation(comparable(expected, limits), comparable(actual, limits));
+    default:
+      return assertNever(expected);
+  }
+}
+
 function divergence(run: CompletedRun, message: string, step: string | undefined): Failure {
   return step === undefined
     ? { kind: 'divergence', engine: run.engine, message }
@@ -233,11 +251,10 @@ function comparable(observation: Observation, limits: readonly EngineLimit[]): O
   const { request } = observation;
   // Nothing to rewrite: the copy below would print the same JSON (an array body alone would become an object).
   if (!limits.includes('bodyValuesAsText') && !limits.includes('wholeSecondTimeouts') && !Array.isArray(request.body)) return observation;
+  const fields = request.body as Record<string, unknown>;
   const body =
-    request.body !== null && typeof request.body === 'object'
-      ? Object.fromEntries(
-          Object.entries(request.body as Record<string, unknown>).map(([field, value]) => [field, bodyValue(value, limits)]),
-        )
+    fields !== null && typeof fields === 'object'
+      ? objectOf(Object.keys(fields), (field) => bodyValue(fields[field], limits))
       : request.body;
   const timeoutSeconds = limits.includes('wholeSecondTimeouts') ? Math.ceil(request.timeoutSeconds) : request.timeoutSeconds;
   return { ...observation, request: { ...request, body, timeoutSeconds } };

@@ -18,8 +18,16 @@ import {
 } from '../../engine-contract.js';
 import { readScript, type StudioAction, type StudioScript } from './script.js';
 import { checkVocabulary } from './vocabulary.js';
-import { parseExpression, parseSnippet, type Expr, type Statement, type StringPart } from './snippet-syntax.js';
-import { evaluate, interpolate, runStatements, SnippetFailure, text, type SnippetHost, type SnippetValue } from './snippet-run.js';
+import { parseExpression, parseSnippet, type Expr } from './snippet-syntax.js';
+import { evaluate, interpolate, mayRequest, SnippetFailure, text, type SnippetHost, type SnippetValue } from './snippet-run.js';
+import {
+  compileExpression,
+  compileParts,
+  compileSnippet,
+  runCompiledSnippet,
+  type CompiledExpr,
+  type CompiledSnippet,
+} from './snippet-compile.js';
 import { propertyParts } from './property-text.js';
 import { runRestApiAction } from './rest-api-action.js';
 
@@ -72,29 +80,38 @@ function nameMaps(graph: FlowGraph): NameMaps {
 }
 
 /**
- * Snippets and IF expressions parsed once per script, so a thousand calls parse nothing; what each
+ * Snippets and IF expressions parsed and compiled once per script (snippet-compile.ts), so a
+ * thousand calls parse and walk no syntax tree; what each
  * call would otherwise re-derive from an action's constant properties (its location, its ASSIGN
  * Value, its Sequence's segments, its caption) is kept per action the first time it is read. The
  * spoken text itself is not: a TTS segment may hold `{variables}` (spec 1.1 prompts), read at each call.
  */
 class CompiledScript {
-  private readonly snippets = new Map<string, Statement[]>();
+  private readonly snippets = new Map<string, CompiledSnippet>();
   private readonly expressions = new Map<string, Expr>();
+  private readonly conditions = new Map<string, CompiledExpr>();
   private readonly locations = new Map<string, string>();
-  private readonly values = new Map<string, StringPart[]>();
+  private readonly values = new Map<string, (host: SnippetHost) => string>();
   private readonly captions = new Map<string, string>();
   private readonly sequences = new Map<string, SpokenSegment[]>();
 
   /** Every Snippet and IF expression is parsed here, so code the engine cannot read fails when it is built. */
   constructor(private readonly script: StudioScript) {
     for (const action of script.actions.values()) {
-      if (action.name === 'SNIPPET') this.snippets.set(action.id, parseSnippet(required(action, 'Data', script), where(script, action)));
-      if (action.name === 'IF')
-        this.expressions.set(action.id, parseExpression(required(action, 'Expression', script), where(script, action)));
+      if (action.name === 'SNIPPET')
+        this.snippets.set(action.id, compileSnippet(parseSnippet(required(action, 'Data', script), where(script, action))));
+      if (action.name === 'IF') this.addCondition(action);
     }
   }
 
-  snippet(action: StudioAction): Statement[] {
+  /** An IF's Expression; compiled unless it may send a request, which `holds` refuses when a call reaches it. */
+  private addCondition(action: StudioAction): void {
+    const expression = parseExpression(required(action, 'Expression', this.script), where(this.script, action));
+    this.expressions.set(action.id, expression);
+    if (!mayRequest(expression)) this.conditions.set(action.id, compileExpression(expression));
+  }
+
+  snippet(action: StudioAction): CompiledSnippet {
     return this.snippets.get(action.id)!;
   }
 
@@ -102,12 +119,18 @@ class CompiledScript {
     return this.expressions.get(action.id)!;
   }
 
+  /** The compiled IF Expression; undefined for one that may send a request. */
+  condition(action: StudioAction): CompiledExpr | undefined {
+    return this.conditions.get(action.id);
+  }
+
   where(action: StudioAction): string {
     return once(this.locations, action, () => where(this.script, action));
   }
 
-  valueParts(action: StudioAction): StringPart[] {
-    return once(this.values, action, () => propertyParts(required(action, 'Value', this.script, true)));
+  /** An ASSIGN's Value with its `{var}` substitutions compiled. */
+  value(action: StudioAction): (host: SnippetHost) => string {
+    return once(this.values, action, () => compileParts(propertyParts(required(action, 'Value', this.script, true))));
   }
 
   /** A PLAY or MENU's Sequence as segments (`spokenSegments`). */
@@ -170,7 +193,7 @@ class CxoneCall {
     const host = this.host(action, undefined);
     return this.compiled
       .sequence(action)
-      .map((segment) => ('audio' in segment ? segment.audio : text(interpolate(segment.tts, host), host)))
+      .map((segment) => ('audio' in segment ? segment.audio : segment.tts(host)))
       .join(' ');
   }
 
@@ -259,7 +282,7 @@ class CxoneCall {
   private assign(action: StudioAction): void {
     const variable = required(action, 'Variable', this.script);
     const host = this.host(action, undefined);
-    let value: SnippetValue = interpolate(this.compiled.valueParts(action), host);
+    let value: SnippetValue = this.compiled.value(action)(host);
     if (action.properties.get('Type') === 'Numeric') value = numeric(value, this.where(action));
     this.variables.set(variable, value);
     const retry = this.names.counters.get(variable);
@@ -270,7 +293,9 @@ class CxoneCall {
 
   /** IF: the Expression is a Snippet condition; it calls nothing, so it never yields. */
   private holds(action: StudioAction): boolean {
-    const result = evaluate(this.compiled.expression(action), this.host(action, undefined)).next();
+    const condition = this.compiled.condition(action);
+    const host = this.host(action, undefined);
+    const result = condition ? { done: true, value: condition(host) } : evaluate(this.compiled.expression(action), host).next();
     if (!result.done || typeof result.value !== 'boolean') throw new EngineError('an IF expression is not a condition', this.where(action));
     return result.value;
   }
@@ -286,7 +311,7 @@ class CxoneCall {
   private *snippet(action: StudioAction): Generator<HttpRequest, string | undefined, HttpReply> {
     const host = this.host(action, this.step === undefined ? undefined : this.names.endpoints.get(this.step));
     try {
-      const run = runStatements(this.compiled.snippet(action), host);
+      const run = runCompiledSnippet(this.compiled.snippet(action), host);
       for (let step = run.next(); !step.done;) {
         this.recorder.request(step.value);
         step = run.next(yield step.value);
@@ -411,7 +436,7 @@ function collect(entry: CallerEntry, maxDigits: number, terminator: string, stri
 }
 
 /** One segment of a Sequence: TTS text with its `{variables}` still to read, or a prerecorded prompt's name. */
-type SpokenSegment = { tts: StringPart[] } | { audio: string };
+type SpokenSegment = { tts: (host: SnippetHost) => string } | { audio: string };
 
 /**
  * A Sequence (docs/cxone.md §2 PLAY) as the caller hears it, once its segments are spoken (joined
@@ -423,7 +448,9 @@ function spokenSegments(sequence: string, at: string): SpokenSegment[] {
   if (segments.length === 0 || sequence.replace(/"(%[^"]*|[A-Za-z][A-Za-z0-9_]*\.wav)"/g, '').trim() !== '')
     throw new EngineError(`a Sequence other than TTS segments and WAV files: ${sequence}`, at);
   return segments.map((segment) =>
-    segment.startsWith('%') ? { tts: propertyParts(segment.slice(1)) } : { audio: playedAudio(segment.slice(0, -'.wav'.length)) },
+    segment.startsWith('%')
+      ? { tts: compileParts(propertyParts(segment.slice(1))) }
+      : { audio: playedAudio(segment.slice(0, -'.wav'.length)) },
   );
 }
 
@@ -431,9 +458,14 @@ function spokenSegments(sequence: string, at: string): SpokenSegment[] {
 function numeric(value: SnippetValue, at: string): SnippetValue {
   const source = String(value).trim();
   if (source === '') return '';
-  if (!/^-?[0-9]+(\.[0-9]+)?([+-][0-9]+(\.[0-9]+)?)*$/.test(source)) throw new EngineError(`a Numeric ASSIGN of \`${source}\``, at);
-  return [...source.matchAll(/[+-]?[0-9]+(\.[0-9]+)?/g)].reduce((sum, match) => sum + Number(match[0]), 0);
+  if (!NUMERIC_SUM.test(source)) throw new EngineError(`a Numeric ASSIGN of \`${source}\``, at);
+  let sum = 0;
+  for (const term of source.match(NUMERIC_TERM)!) sum += Number(term);
+  return sum;
 }
+
+const NUMERIC_SUM = /^-?[0-9]+(\.[0-9]+)?([+-][0-9]+(\.[0-9]+)?)*$/;
+const NUMERIC_TERM = /[+-]?[0-9]+(\.[0-9]+)?/g;
 
 function required(action: StudioAction, property: string, script: StudioScript, allowEmpty = false): string {
   const value = action.properties.get(property);

@@ -123,7 +123,7 @@ function* runStatement(statement: Statement, host: SnippetHost): SnippetRun {
   }
 }
 
-function assign(name: string, member: string | undefined, value: SnippetValue, host: SnippetHost): void {
+export function assign(name: string, member: string | undefined, value: SnippetValue, host: SnippetHost): void {
   if (member === undefined) return void host.variables.set(name, value);
   const object = host.variables.get(name);
   if (object instanceof DynamicObject) return void object.members.set(member, value);
@@ -205,10 +205,29 @@ export function compare(
   host: Pick<SnippetHost, 'where'>,
 ): boolean {
   const [x, y] = [asNumber(a), asNumber(b)];
-  if (x !== undefined && y !== undefined) return { '=': x === y, '!=': x !== y, '<': x < y, '<=': x <= y, '>': x > y, '>=': x >= y }[op];
+  if (x !== undefined && y !== undefined) return compareNumbers(op, x, y);
   if (op === '=') return text(a, host) === text(b, host);
   if (op === '!=') return text(a, host) !== text(b, host);
   return false;
+}
+
+function compareNumbers(op: Exclude<BinaryOperator, '&' | '|'>, x: number, y: number): boolean {
+  switch (op) {
+    case '=':
+      return x === y;
+    case '!=':
+      return x !== y;
+    case '<':
+      return x < y;
+    case '<=':
+      return x <= y;
+    case '>':
+      return x > y;
+    case '>=':
+      return x >= y;
+    default:
+      return assertNever(op);
+  }
 }
 
 function asNumber(value: SnippetValue): number | undefined {
@@ -216,12 +235,12 @@ function asNumber(value: SnippetValue): number | undefined {
   return typeof value === 'string' && /^-?[0-9]+(\.[0-9]+)?$/.test(value) ? Number(value) : undefined;
 }
 
-function truth(value: SnippetValue, host: Pick<SnippetHost, 'where'>): boolean {
+export function truth(value: SnippetValue, host: Pick<SnippetHost, 'where'>): boolean {
   if (typeof value !== 'boolean') throw new EngineError('a condition is not a comparison', host.where);
   return value;
 }
 
-function member(object: SnippetValue, name: string, host: SnippetHost): SnippetValue {
+export function member(object: SnippetValue, name: string, host: SnippetHost): SnippetValue {
   if (object instanceof DynamicObject) return object.members.get(name) ?? '';
   if (object instanceof RestProxy && name === 'StatusCode') return object.statusCode;
   throw new EngineError(`cannot read \`.${name}\` here`, host.where);
@@ -231,7 +250,7 @@ function member(object: SnippetValue, name: string, host: SnippetHost): SnippetV
  * A call whose receiver (undefined for a function) and arguments are evaluated. `MakeRestRequest`
  * is `evaluate`'s (it sends the request); with other arguments it is an unknown method here too.
  */
-function callResult(name: string, object: SnippetValue | undefined, args: SnippetValue[], host: SnippetHost): SnippetValue {
+export function callResult(name: string, object: SnippetValue | undefined, args: SnippetValue[], host: SnippetHost): SnippetValue {
   if (object === undefined) {
     if (name === 'GetRESTProxy' && args.length === 0) return new RestProxy();
     throw new EngineError(`unknown Snippet function \`${name}\``, host.where);
@@ -247,10 +266,16 @@ function callResult(name: string, object: SnippetValue | undefined, args: Snippe
  * `.length()` is not one. `.urlencode()` is UNVERIFIED (conventions.ts), modelled as RFC 3986 encoding.
  */
 function stringMethod(value: string, name: string, args: SnippetValue[], host: SnippetHost): SnippetValue {
-  if (name === 'replace' && args.length === 2) return value.split(text(args[0]!, host)).join(text(args[1]!, host));
+  if (name === 'replace' && args.length === 2) return replaceAll(value, text(args[0]!, host), text(args[1]!, host));
   if (name === 'left' && args.length === 1) return value.slice(0, Number(text(args[0]!, host)));
   if (name === SNIPPET_URL_ENCODE && args.length === 0) return encodeUrlComponent(value);
   throw new EngineError(`unknown string function \`${name}\` with ${args.length} argument(s)`, host.where);
+}
+
+/** Every occurrence replaced (an empty search puts the replacement between characters); most searches find nothing, and copy nothing. */
+function replaceAll(value: string, search: string, replacement: string): string {
+  if (search !== '' && !value.includes(search)) return value;
+  return value.split(search).join(replacement);
 }
 
 function proxyMethod(proxy: RestProxy, name: string, args: SnippetValue[], host: SnippetHost): SnippetValue {
@@ -332,13 +357,23 @@ export function text(value: SnippetValue, host: Pick<SnippetHost, 'where'>): str
 /** `{name}` and `{object.member}`; an unset variable is "". `{{secret_X}}` is what the deployment fills with the token. */
 export function interpolate(parts: readonly StringPart[], host: SnippetHost): string {
   let result = '';
-  for (const part of parts) result += 'text' in part ? deployed(part.text) : substitute(part.ref, host);
+  for (const part of parts) {
+    if ('text' in part) result += deployed(part.text);
+    else {
+      const { name, field } = splitReference(part.ref);
+      result += substitute(name, field, host);
+    }
+  }
   return result;
 }
 
-function substitute(ref: string, host: SnippetHost): string {
+/** `{name}` or `{name.member}` as the variable and its member. */
+export function splitReference(ref: string): { name: string; field: string | undefined } {
   const dot = ref.indexOf('.');
-  const [name, field] = dot < 0 ? [ref, undefined] : [ref.slice(0, dot), ref.slice(dot + 1)];
+  return dot < 0 ? { name: ref, field: undefined } : { name: ref.slice(0, dot), field: ref.slice(dot + 1) };
+}
+
+export function substitute(name: string, field: string | undefined, host: SnippetHost): string {
   const value = host.variables.get(name) ?? host.system(name) ?? '';
   if (field === undefined) return text(value, host);
   return value instanceof DynamicObject ? text(value.members.get(field) ?? '', host) : '';

@@ -1,6 +1,6 @@
 import type { Artifact } from '../../artifact.js';
 import type { FlowGraph } from '../../../ir/nodes.js';
-import { assertNever } from '../../../util/assert.js';
+import { assertNever, invariant } from '../../../util/assert.js';
 import {
   CallerScript,
   EngineError,
@@ -14,7 +14,7 @@ import {
   type SimulationInput,
   type TransferEnd,
 } from '../../engine-contract.js';
-import { buildRequest, interpretReply, readDataAction, type DataAction, type SchemaType } from './data-action.js';
+import { buildRequest, interpretReply, readDataAction, type ActionOutcome, type DataAction, type SchemaType } from './data-action.js';
 import { evaluate, type ExpressionScope } from './expression.js';
 import { collectedDigits } from './collect-input.js';
 import { readFlowFile, type Action, type ArchyFlow, type Source } from './flow-file.js';
@@ -80,6 +80,63 @@ type Run<T> = Generator<HttpRequest, T, HttpReply>;
 /** A signal is a string or a jump; anything else `runAction` returns is a run to drive. */
 function isRun(outcome: Signal | Run<Signal>): outcome is Run<Signal> {
   return typeof outcome === 'object' && !('jumpTo' in outcome);
+}
+
+/** Drives the run of an action in a list that cannot send a request (`maySend`) to its signal. */
+function finishedNow(run: Run<Signal>): Signal {
+  const step = run.next();
+  invariant(step.done === true, 'an action of a list that sends no request sent one');
+  return step.value;
+}
+
+/** Whether each action list may send a request, kept per list (the lists are the parsed flow's, read once). */
+const sendingLists = new WeakMap<readonly Action[], boolean>();
+
+/**
+ * Whether running the actions may send a request: they hold a callData, or a transferToFlowSecure
+ * (whose flow may), at any depth. Walked with a stack: the artifact's nesting must not reach the
+ * call stack.
+ */
+export function maySend(actions: readonly Action[]): boolean {
+  const known = sendingLists.get(actions);
+  if (known !== undefined) return known;
+  let found = false;
+  const stack: (readonly Action[])[] = [actions];
+  while (!found && stack.length > 0)
+    for (const action of stack.pop()!) {
+      if (action.kind === 'callData' || action.kind === 'transferToFlowSecure') found = true;
+      else stack.push(...nestedActions(action));
+    }
+  sendingLists.set(actions, found);
+  return found;
+}
+
+function nestedActions(action: Action): readonly (readonly Action[])[] {
+  switch (action.kind) {
+    case 'collectInput':
+      return [action.success, action.failure];
+    case 'callData':
+      return [action.success, action.failure, action.timedOut];
+    case 'decision':
+      return [action.yes, action.no];
+    case 'loop':
+      return [action.body];
+    case 'transferToAcd':
+    case 'transferToFlowSecure':
+    case 'transferToNumber':
+    case 'transferToFlow':
+      return [action.failure];
+    case 'playAudio':
+    case 'updateData':
+    case 'setParticipantData':
+    case 'loopNext':
+    case 'loopExit':
+    case 'jumpToTask':
+    case 'disconnect':
+      return [];
+    default:
+      return assertNever(action);
+  }
 }
 
 /** A flow's variables for one call: flow variables do not cross flows (docs/genesys.md §9.1). */
@@ -173,6 +230,24 @@ class GenesysCall {
   }
 
   /**
+   * A nested list of actions: its signal when nothing in it can send a request (`maySend`), run
+   * without a generator, else the run that may. A generator for each decision, loop pass and
+   * branch was most of the cost of a call.
+   */
+  private branch(actions: readonly Action[], frame: FlowFrame): Signal | Run<Signal> {
+    return maySend(actions) ? this.runActions(actions, frame) : this.runActionsNow(actions, frame);
+  }
+
+  private runActionsNow(actions: readonly Action[], frame: FlowFrame): Signal {
+    for (const action of actions) {
+      const outcome = this.runAction(action, frame);
+      const signal = isRun(outcome) ? finishedNow(outcome) : outcome;
+      if (signal !== 'next') return signal;
+    }
+    return 'next';
+  }
+
+  /**
    * One action: its signal when it cannot send a request, else the run that may (started by the
    * caller): most actions never yield, and a generator for each was a large part of a call's cost.
    */
@@ -188,7 +263,7 @@ class GenesysCall {
       case 'callData':
         return this.callData(action, frame);
       case 'decision':
-        return this.runActions(this.condition(action.condition, frame) ? action.yes : action.no, frame);
+        return this.branch(this.condition(action.condition, frame) ? action.yes : action.no, frame);
       case 'updateData':
         for (const statement of action.statements)
           frame.assign(statement.variable, this.value(statement.value, frame, statement.type), statement.value.where);
@@ -252,7 +327,7 @@ class GenesysCall {
     return this.setValue(source, frame, 'boolean').value;
   }
 
-  private *collectInput(action: Extract<Action, { kind: 'collectInput' }>, frame: FlowFrame): Run<Signal> {
+  private collectInput(action: Extract<Action, { kind: 'collectInput' }>, frame: FlowFrame): Signal | Run<Signal> {
     this.play(action.prompt, frame);
     const entered = collectedDigits(
       this.caller.take(this.program.names.stepOf(action.name) ?? action.name),
@@ -261,9 +336,9 @@ class GenesysCall {
       action.where,
       action.acceptLone,
     );
-    if (entered === undefined) return yield* this.runActions(action.failure, frame);
+    if (entered === undefined) return this.branch(action.failure, frame);
     frame.assign(action.variable, stringValue(entered), action.where);
-    return yield* this.runActions(action.success, frame);
+    return this.branch(action.success, frame);
   }
 
   private *callData(action: Extract<Action, { kind: 'callData' }>, frame: FlowFrame): Run<Signal> {
@@ -278,15 +353,21 @@ class GenesysCall {
     const request = buildRequest(dataAction, inputs, Math.min(flowSeconds, dataAction.timeoutSeconds));
     this.recorder.request(request);
     const outcome = interpretReply(dataAction, yield request, flowSeconds <= dataAction.timeoutSeconds);
+    const next = this.branch(this.outputsRead(action, outcome, frame), frame);
+    return isRun(next) ? yield* next : next;
+  }
+
+  /** The output list a data action's outcome takes, its success outputs assigned first. */
+  private outputsRead(action: Extract<Action, { kind: 'callData' }>, outcome: ActionOutcome, frame: FlowFrame): readonly Action[] {
     switch (outcome.kind) {
       case 'timeout':
-        return yield* this.runActions(action.timedOut, frame);
+        return action.timedOut;
       case 'failure':
-        return yield* this.runActions(action.failure, frame);
+        return action.failure;
       case 'success':
         for (const [output, variable] of action.successOutputs)
           frame.assign(variable, outputValue(outcome.outputs.get(output), frame.typeOf(variable)), action.where);
-        return yield* this.runActions(action.success, frame);
+        return action.success;
       default:
         return assertNever(outcome);
     }
@@ -327,7 +408,8 @@ class GenesysCall {
       if (index > 0) this.enterStep(action.name);
       frame.assign(action.currentIndex, integerValue(index), action.where);
       if (retry !== undefined) this.recorder.attempt(retry, index + 1);
-      const signal = yield* this.runActions(action.body, frame);
+      const pass = this.branch(action.body, frame);
+      const signal = isRun(pass) ? yield* pass : pass;
       if (signal === 'ended' || typeof signal === 'object') return signal;
       if (signal === 'loopExit') break;
     }
@@ -339,7 +421,7 @@ class GenesysCall {
    * in a secure call flow every transfer is blind and Genesys replaces that path with a disconnect
    * (docs/genesys.md §9.1, help center "Transfer to flow action").
    */
-  private *transferToAcd(action: Extract<Action, { kind: 'transferToAcd' }>, frame: FlowFrame): Run<Signal> {
+  private transferToAcd(action: Extract<Action, { kind: 'transferToAcd' }>, frame: FlowFrame): Signal | Run<Signal> {
     this.play(action.preTransferAudio, frame);
     const queue = this.program.names.queueOf(this.setValue(action.queue, frame, 'queue').name, action.where);
     const priority = this.setValue(action.priority, frame, 'integer').value;
@@ -353,7 +435,7 @@ class GenesysCall {
         `Genesys makes every transfer inside the secure flow blind: a failed one disconnects the caller and onFailure does not run (${docUrl('genesys.md')} §9.1)`,
       );
     this.play(action.failureTransferAudio, frame);
-    return yield* this.runActions(action.failure, frame);
+    return this.branch(action.failure, frame);
   }
 
   /**
@@ -361,7 +443,7 @@ class GenesysCall {
    * dialled and takes the failure output, as a refused transfer does; in a secure call flow Genesys
    * disconnects the caller instead (the transfer is blind, §9.1).
    */
-  private *transferOut(action: Extract<Action, { kind: 'transferToNumber' | 'transferToFlow' }>, frame: FlowFrame): Run<Signal> {
+  private transferOut(action: Extract<Action, { kind: 'transferToNumber' | 'transferToFlow' }>, frame: FlowFrame): Signal | Run<Signal> {
     this.play(action.preTransferAudio, frame);
     const end = this.transferEnd(action, frame);
     if (this.input.transfer === 'succeeds' && end !== undefined) {
@@ -372,7 +454,7 @@ class GenesysCall {
       this.recorder.end({ kind: 'disconnect' });
       return 'ended';
     }
-    return yield* this.runActions(action.failure, frame);
+    return this.branch(action.failure, frame);
   }
 
   /** Where the transfer goes; undefined for a number that is NOT_SET or empty. */
@@ -386,12 +468,12 @@ class GenesysCall {
    * docs/genesys.md §2.13, §9.1: the secure flow named `targetFlow` takes over the call and never
    * hands it back; the failure output runs only when that flow does not exist.
    */
-  private *transferToFlowSecure(action: Extract<Action, { kind: 'transferToFlowSecure' }>, frame: FlowFrame): Run<Signal> {
+  private transferToFlowSecure(action: Extract<Action, { kind: 'transferToFlowSecure' }>, frame: FlowFrame): Signal | Run<Signal> {
     this.play(action.preTransferAudio, frame);
     const target = this.program.secureFlows.get(action.targetFlow);
-    if (target) return yield* this.runFlow(target);
+    if (target) return this.runFlow(target);
     this.play(action.failureTransferAudio, frame);
-    return yield* this.runActions(action.failure, frame);
+    return this.branch(action.failure, frame);
   }
 }
 

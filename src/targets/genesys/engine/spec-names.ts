@@ -10,6 +10,7 @@ export class SpecNames {
   private readonly steps: ReadonlySet<string>;
   private readonly retries: ReadonlySet<string>;
   private readonly queues = new Map<string, string[]>();
+  private readonly stepOfAction = new Map<string, string | undefined>();
 
   constructor(graph: FlowGraph) {
     this.steps = new Set(graph.nodes.map((node) => node.id));
@@ -20,8 +21,15 @@ export class SpecNames {
     }
   }
 
-  /** The spec step an action belongs to, or undefined for an action of no step. */
+  /** The spec step an action belongs to, or undefined for an action of no step; read at every action, so kept per name. */
   stepOf(actionName: string): string | undefined {
+    if (this.stepOfAction.has(actionName)) return this.stepOfAction.get(actionName);
+    const step = this.findStep(actionName);
+    this.stepOfAction.set(actionName, step);
+    return step;
+  }
+
+  private findStep(actionName: string): string | undefined {
     if (this.steps.has(actionName)) return actionName;
     const separator = actionName.indexOf(': ');
     const head = separator === -1 ? undefined : actionName.slice(0, separator);

@@ -101,7 +101,13 @@ export function toText(value: ArchValue, where: string): string {
 
 /** The UTC instant of the call as Architect holds a dateTime; an unreadable timestamp is a scenario error. */
 export function dateTimeOf(timestamp: string, where: string): ArchValue {
+  if (lastDateTime?.timestamp === timestamp) return lastDateTime.value;
   const time = Date.parse(timestamp);
   if (Number.isNaN(time)) throw new EngineError(`call.timestamp ${JSON.stringify(timestamp)} is not an ISO 8601 instant`, where);
-  return { type: 'dateTime', value: new Date(time).toISOString() };
+  const value: ArchValue = { type: 'dateTime', value: new Date(time).toISOString() };
+  lastDateTime = { timestamp, value };
+  return value;
 }
+
+/** Every call of a batch usually has the same timestamp: it is parsed once (values are never mutated). */
+let lastDateTime: { timestamp: string; value: ArchValue } | undefined;

@@ -92,7 +92,9 @@ export interface TemplateValues {
  * characters), and leaves `/` and non-ASCII text as they are.
  */
 export function renderTemplate(segments: readonly Segment[], values: TemplateValues, where: string): string {
-  return segments.map((segment) => renderSegment(segment, values, where)).join('');
+  let rendered = '';
+  for (const segment of segments) rendered += renderSegment(segment, values, where);
+  return rendered;
 }
 
 function renderSegment(segment: Segment, values: TemplateValues, where: string): string {

@@ -82,6 +82,9 @@ describe('Snippet expressions', () => {
 
   it('has the string functions the emitter uses', () => {
     expect(value('a.replace("#", "")', { a: '1#2#' })).toBe('12');
+    expect(value('a.replace("#", "")', { a: '123' })).toBe('123');
+    expect(value('a.replace("", "-")', { a: '123' })).toBe('1-2-3');
+    expect(value('a.replace("1", "$&")', { a: '121' })).toBe('$&2$&');
     expect(value('a.left(6)', { a: '12345678' })).toBe('123456');
     expect(value('a.left(6)', { a: '12' })).toBe('12');
   });

@@ -45,6 +45,17 @@ describe('Architect expressions', () => {
     expect(run('ToString(GetCurrentDateTimeUtc())', {}, '2026-01-02T04:04:05+01:00')).toEqual(stringValue('2026-01-02T03:04:05.000Z'));
   });
 
+  it('renders each call its own time, the one it was last asked for kept only for that timestamp', () => {
+    const now = (timestamp: string) => run('ToString(GetCurrentDateTimeUtc())', {}, timestamp);
+    for (const _ of [1, 2]) {
+      expect(now('2026-01-02T04:04:05+01:00')).toEqual(stringValue('2026-01-02T03:04:05.000Z'));
+      expect(now('2026-01-02T04:04:05+01:00')).toEqual(stringValue('2026-01-02T03:04:05.000Z'));
+      expect(now('2027-05-06T07:08:09Z')).toEqual(stringValue('2027-05-06T07:08:09.000Z'));
+      expect(() => now('yesterday')).toThrow(/not an ISO 8601 instant/);
+      expect(() => now('yesterday')).toThrow(/not an ISO 8601 instant/);
+    }
+  });
+
   it('replaces every occurrence, counts and converts', () => {
     expect(run('Replace(Replace(Flow.s, "#", ""), "*", "")', { 'Flow.s': stringValue('1*2#3#') })).toEqual(stringValue('123'));
     expect(run('Length("héllo")')).toEqual({ type: 'integer', value: 5 });
