@@ -101,20 +101,27 @@ async function compileOne(name, bytes) {
   return result.artifacts.length;
 }
 
-/** Every random call run and judged (compared with the reference engine) as `ivrflow test` does. */
+/**
+ * Every random call run and judged (compared with the reference engine) as `ivrflow test` does:
+ * two rounds of `calls` different random calls, as the throughput figures run theirs; the first
+ * also pays for V8 compiling and optimising the engines, the second is the steady state, judged.
+ */
 async function simulation(engineNames, calls) {
   const compiled = await compileSpec('identity-promotion.yaml', Buffer.from(example), { placeholders: 'keep' });
   const flow = { graph: compiled.graph, artifacts: compiled.artifacts };
   const engines = [];
   for (const name of engineNames) engines.push(await createEngine(name, flow));
-  const scenarios = randomCalls(flow.graph, calls, 2026);
   const context = judgeContext(flow);
-  for (const scenario of scenarios.slice(0, 200)) runScenario(engines, scenario, context); // warm-up
-  const started = performance.now();
-  let failed = 0;
-  for (const scenario of scenarios) if (runScenario(engines, scenario, context).failures.length > 0) failed += 1;
-  const seconds = (performance.now() - started) / 1000;
-  return { seconds, perSecond: calls / seconds, failed };
+  const rounds = [];
+  for (const seed of [2026, 2027]) {
+    const scenarios = randomCalls(flow.graph, calls, seed);
+    const started = performance.now();
+    let failed = 0;
+    for (const scenario of scenarios) if (runScenario(engines, scenario, context).failures.length > 0) failed += 1;
+    rounds.push({ seconds: (performance.now() - started) / 1000, failed });
+  }
+  const [first, steady] = rounds;
+  return { first, steady, failed: first.failed + steady.failed };
 }
 
 function runMs(command, args) {
@@ -176,11 +183,12 @@ judge(
 for (const engines of [['spec'], ['spec', 'genesys', 'cxone']]) {
   const simulated = await simulation(engines, SIMULATED_CALLS);
   const all = engines.length > 1;
+  const { first, steady } = simulated;
   judge(
     `simulate ${SIMULATED_CALLS} random calls of identity-promotion (${engines.join(', ')})`,
-    `${simulated.seconds.toFixed(2)} s = ${simulated.perSecond.toFixed(0)} calls/s, ${simulated.failed} disagreements`,
+    `${steady.seconds.toFixed(2)} s = ${(SIMULATED_CALLS / steady.seconds).toFixed(0)} calls/s (second round), first round in a fresh process ${first.seconds.toFixed(2)} s, ${simulated.failed} disagreements in both`,
     all ? '< 1 s, no disagreement' : '< 2 s, no disagreement',
-    simulated.seconds < (all ? 1 : 2) && simulated.failed === 0,
+    steady.seconds < (all ? 1 : 2) && simulated.failed === 0,
     TRIED.simulate,
   );
 }

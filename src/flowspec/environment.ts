@@ -2,7 +2,7 @@ import type { SpecPath } from '../diagnostics/diagnostic.js';
 import { checkFilledUrls } from './checks/endpoint-urls.js';
 import type { FlowIndex } from './flow-index.js';
 import { placeholderKeys } from './placeholders.js';
-import { forEachSpecString, pathOf } from './spec-strings.js';
+import { forEachSpecString } from './spec-strings.js';
 import type { DiagnosticSink } from './source.js';
 import type { FlowSpec } from './types.js';
 import type { TargetName } from './targets.js';
@@ -21,8 +21,8 @@ export interface PlaceholderUse {
 export function findPlaceholders(spec: FlowSpec): PlaceholderUse[] {
   const uses: PlaceholderUse[] = [];
   for (const [id, endpoint] of Object.entries(spec.endpoints ?? {})) collect(endpoint.url, ['endpoints', id, 'url'], uses);
-  forEachSpecString(spec.targets, (text, place, isKey) => {
-    if (!isKey && text.includes('{{')) collect(text, ['targets', ...pathOf(place)], uses);
+  forEachSpecString(spec.targets, (text, isKey, at) => {
+    if (!isKey && text.includes('{{')) collect(text, ['targets', ...at.path()], uses);
   });
   return uses;
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { forEachSpecString, pathOf } from '../../src/flowspec/spec-strings.js';
+import { forEachSpecString } from '../../src/flowspec/spec-strings.js';
 
 function visited(root: unknown): [string, readonly (string | number)[], boolean][] {
   const seen: [string, readonly (string | number)[], boolean][] = [];
-  forEachSpecString(root, (text, place, isKey) => seen.push([text, pathOf(place), isKey]));
+  forEachSpecString(root, (text, isKey, at) => seen.push([text, at.path(), isKey]));
   return seen;
 }
 
@@ -28,8 +28,8 @@ describe('forEachSpecString', () => {
     let root: unknown = 'leaf';
     for (let depth = 0; depth < 200_000; depth++) root = [root];
     let leafPathLength = -1;
-    forEachSpecString(root, (text, place) => {
-      if (text === 'leaf') leafPathLength = pathOf(place).length;
+    forEachSpecString(root, (text, _isKey, at) => {
+      if (text === 'leaf') leafPathLength = at.path().length;
     });
     expect(leafPathLength).toBe(200_000);
   });

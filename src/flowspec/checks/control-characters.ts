@@ -1,5 +1,5 @@
 import type { SpecPath } from '../../diagnostics/diagnostic.js';
-import { forEachSpecString, pathOf } from '../spec-strings.js';
+import { forEachSpecString } from '../spec-strings.js';
 import type { CheckContext } from './context.js';
 
 /**
@@ -15,10 +15,10 @@ const SEPARATOR = /[\u2028\u2029]/;
 
 /** Every string value and mapping key of the spec (`forEachSpecString`: no recursion on input depth). */
 export function checkControlCharacters({ spec, sink }: CheckContext): void {
-  forEachSpecString(spec, (text, place, isKey) => {
+  forEachSpecString(spec, (text, isKey, at) => {
     const found = CONTROL.exec(text);
     if (!found) return;
-    const path = pathOf(place);
+    const path = at.path();
     if (!isKey && saidByUrlCheck(text, path)) return;
     const code = `U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
     sink.report({

@@ -1,4 +1,4 @@
-import { forEachSpecString, pathOf } from '../spec-strings.js';
+import { forEachSpecString } from '../spec-strings.js';
 import type { CheckContext } from './context.js';
 
 /**
@@ -18,14 +18,14 @@ const RESERVED_PLACEHOLDERS: readonly { pattern: RegExp; filledBy: string }[] = 
 
 /** No spec text, anywhere (URLs, bodies, headers, attributes, prompts, targets, keys), may use a reserved placeholder. */
 export function checkReservedPlaceholders({ spec, sink }: CheckContext): void {
-  forEachSpecString(spec, (text, place, isKey) => {
+  forEachSpecString(spec, (text, isKey, at) => {
     if (!text.includes('{{')) return;
     for (const { pattern, filledBy } of RESERVED_PLACEHOLDERS) {
       for (const match of text.matchAll(pattern)) {
         sink.report({
           code: 'secure/reserved-placeholder',
           message: `\`${match[0]}\` is a reserved placeholder: ${filledBy}, so this text would receive that value.`,
-          path: pathOf(place),
+          path: at.path(),
           ...(isKey ? { onKey: true } : {}),
           hint: 'Refer to a secret with `auth: { bearer: <secret> }` on the endpoint; name your own placeholders otherwise.',
         });
