@@ -21,57 +21,76 @@ export const ARCHY_YAML_WRITE_OPTIONS = { lineWidth: 0, doubleQuotedAsJSON: true
  */
 export function writeArchyYaml(root: unknown): string | undefined {
   if (!isPlainObject(root)) return undefined;
-  const top = frameOf(root, '');
-  if (top.entries.length === 0) return '{}\n';
-  const out: string[] = [];
+  const top = frameOf(root, 0);
+  if (top.size === 0) return '{}\n';
+  // One string grown by `+=` (V8 keeps it as a rope until it is read), in few pieces per line: a
+  // line break with its indentation, `key:`, ` value`, each remembered. Reading the rope copies
+  // every piece once, so fewer pieces are what makes it cheap.
+  let out = '';
   const stack: Frame[] = [top];
   while (stack.length > 0) {
     const frame = stack[stack.length - 1]!;
-    if (frame.next === frame.entries.length) {
+    if (frame.next === frame.size) {
       stack.pop();
       continue;
     }
-    const [key, value] = frame.entries[frame.next]!;
-    if (frame.next > 0) out.push('\n', frame.indent);
+    const index = frame.next;
     frame.next += 1;
-    if (!frame.sequence) {
-      const keyText = implicitKeyText(key!);
+    if (index > 0) out += lineStart(frame.depth);
+    let value: unknown;
+    if (frame.keys === undefined) {
+      value = (frame.collection as readonly unknown[])[index];
+      out += '-';
+    } else {
+      const key = frame.keys[index]!;
+      const keyText = keyColonText(key);
       if (keyText === undefined) return undefined;
-      out.push(keyText, ':');
-    } else out.push('- ');
-    const separator = frame.sequence ? '' : ' ';
+      value = (frame.collection as Record<string, unknown>)[key];
+      out += keyText;
+    }
     if (Array.isArray(value) || isPlainObject(value)) {
-      const child = frameOf(value, `${frame.indent}  `);
-      if (child.entries.length === 0) out.push(separator, child.sequence ? '[]' : '{}');
+      const child = frameOf(value, frame.depth + 1);
+      if (child.size === 0) out += child.keys === undefined ? ' []' : ' {}';
       else {
-        if (!frame.sequence) out.push('\n', child.indent);
+        // A mapping inside a sequence item starts on the item's line, `- key: value`.
+        out += frame.keys === undefined ? ' ' : lineStart(child.depth);
         stack.push(child);
       }
       continue;
     }
-    const text = scalarText(value);
+    const text = spacedScalarText(value);
     if (text === undefined) return undefined;
-    out.push(separator, text);
+    out += text;
   }
-  out.push('\n');
-  return out.join('');
+  return `${out}\n`;
 }
 
 interface Frame {
-  /** [key, value] for a mapping; [undefined, item] for a sequence. */
-  entries: [string | undefined, unknown][];
+  collection: readonly unknown[] | Record<string, unknown>;
+  /** A mapping's keys whose values are defined, in order; undefined for a sequence. */
+  keys: string[] | undefined;
+  /** How many entries the collection writes. */
+  size: number;
   next: number;
-  /** The indentation of this collection's lines after its first. */
-  indent: string;
-  sequence: boolean;
+  /** Nesting level: the collection's lines after its first are indented two spaces per level. */
+  depth: number;
 }
 
-function frameOf(value: readonly unknown[] | Record<string, unknown>, indent: string): Frame {
-  if (Array.isArray(value))
-    return { entries: value.map((item): [undefined, unknown] => [undefined, item]), next: 0, indent, sequence: true };
+function frameOf(value: readonly unknown[] | Record<string, unknown>, depth: number): Frame {
+  if (Array.isArray(value)) return { collection: value, keys: undefined, size: value.length, next: 0, depth };
   // The library leaves out a key whose value is undefined (its `keepUndefined` is off).
-  const entries = Object.entries(value).filter(([, item]) => item !== undefined);
-  return { entries, next: 0, indent, sequence: false };
+  const mapping = value as Record<string, unknown>;
+  const keys: string[] = [];
+  for (const key of Object.keys(mapping)) if (mapping[key] !== undefined) keys.push(key);
+  return { collection: value, keys, size: keys.length, next: 0, depth };
+}
+
+/** A line break and the indentation of a nesting level (two spaces each), each written once. */
+const lineStarts: string[] = ['\n'];
+
+function lineStart(depth: number): string {
+  while (lineStarts.length <= depth) lineStarts.push(`${lineStarts[lineStarts.length - 1]!}  `);
+  return lineStarts[depth]!;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -83,27 +102,47 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 /** The library writes a key of more than 1,024 characters as an explicit `? key`. */
 const MAX_IMPLICIT_KEY = 1024;
 
-function implicitKeyText(key: string): string | undefined {
-  const text = scalarText(key);
-  return text !== undefined && text.length <= MAX_IMPLICIT_KEY ? text : undefined;
-}
-
 /** `---`, `...` or `%` at a line start: the library writes such text differently at the top level than nested. */
 const DOCUMENT_MARKER = /^(?:%|---|\.\.\.)/;
-/** Scalars are few and repeat across the files of a flow and across flows: each is written by the library once. */
+/**
+ * Scalars are few and repeat across the files of a flow and across flows: each is written by the
+ * library once, and remembered as the writer places it: a key as `key:`, a value as ` value`.
+ * Only what the writer accepts is remembered, so a remembered text needs no second look.
+ */
+const keyTexts = new Map<string, string>();
 const stringTexts = new Map<string, string>();
 const otherTexts = new Map<number | boolean | null, string>();
 const MAX_CACHED_SCALARS = 20_000;
 
-function scalarText(value: unknown): string | undefined {
+/** `key:` for a key the library writes implicitly, else undefined. */
+function keyColonText(key: string): string | undefined {
+  const known = keyTexts.get(key);
+  if (known !== undefined) return known;
+  const text = acceptedString(key) ? libraryText(key) : undefined;
+  if (text === undefined || text.length > MAX_IMPLICIT_KEY) return undefined;
+  return remember(keyTexts, key, `${text}:`);
+}
+
+/** ` value` for a scalar the writer can place anywhere, else undefined. */
+function spacedScalarText(value: unknown): string | undefined {
   if (typeof value === 'string') {
-    if (value.includes('\n') || DOCUMENT_MARKER.test(value)) return undefined;
-    return remembered(stringTexts, value);
+    const known = stringTexts.get(value);
+    if (known !== undefined) return known;
+    return acceptedString(value) ? remember(stringTexts, value, ` ${libraryText(value)}`) : undefined;
   }
   // -0 and 0 are one Map key but two texts: -0 is left to the Document.
   if (typeof value === 'boolean' || value === null || (typeof value === 'number' && !Object.is(value, -0)))
-    return remembered(otherTexts, value);
+    return otherTexts.get(value) ?? remember(otherTexts, value, ` ${libraryText(value)}`);
   return undefined;
+}
+
+/** A multi-line string or a document marker may be written differently depending on its place. */
+function acceptedString(value: string): boolean {
+  return !value.includes('\n') && !DOCUMENT_MARKER.test(value);
+}
+
+function libraryText(value: string | number | boolean | null): string {
+  return stringify(value, { ...ARCHY_YAML_OPTIONS, ...ARCHY_YAML_WRITE_OPTIONS }).slice(0, -1);
 }
 
 /**
@@ -115,12 +154,8 @@ function ownCopy<T extends string | number | boolean | null>(value: T): T {
   return (typeof value === 'string' ? ` ${value}`.slice(1) : value) as T;
 }
 
-function remembered<T extends string | number | boolean | null>(cache: Map<T, string>, value: T): string {
-  let text = cache.get(value);
-  if (text === undefined) {
-    text = stringify(value, { ...ARCHY_YAML_OPTIONS, ...ARCHY_YAML_WRITE_OPTIONS }).slice(0, -1);
-    if (cache.size >= MAX_CACHED_SCALARS) cache.clear();
-    cache.set(ownCopy(value), text);
-  }
+function remember<T extends string | number | boolean | null>(cache: Map<T, string>, value: T, text: string): string {
+  if (cache.size >= MAX_CACHED_SCALARS) cache.clear();
+  cache.set(ownCopy(value), text);
   return text;
 }
