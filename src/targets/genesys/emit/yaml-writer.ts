@@ -89,8 +89,17 @@ function frameOf(value: readonly unknown[] | Record<string, unknown>, depth: num
 const lineStarts: string[] = ['\n'];
 
 function lineStart(depth: number): string {
-  while (lineStarts.length <= depth) lineStarts.push(`${lineStarts[lineStarts.length - 1]!}  `);
+  while (lineStarts.length <= depth) lineStarts.push(flatText('\n', '  '.repeat(lineStarts.length)));
   return lineStarts[depth]!;
+}
+
+/**
+ * The parts as one flat string. Concatenation (`+`, templates, `repeat`) makes V8 keep a long
+ * result as a tree of its parts (a rope), and a remembered piece that is a rope is walked again
+ * each time the output that holds it is read: `join` copies the characters into a string of their own.
+ */
+function flatText(...parts: string[]): string {
+  return parts.join('');
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -120,7 +129,7 @@ function keyColonText(key: string): string | undefined {
   if (known !== undefined) return known;
   const text = acceptedString(key) ? libraryText(key) : undefined;
   if (text === undefined || text.length > MAX_IMPLICIT_KEY) return undefined;
-  return remember(keyTexts, key, `${text}:`);
+  return remember(keyTexts, key, flatText(text, ':'));
 }
 
 /** ` value` for a scalar the writer can place anywhere, else undefined. */
@@ -128,11 +137,11 @@ function spacedScalarText(value: unknown): string | undefined {
   if (typeof value === 'string') {
     const known = stringTexts.get(value);
     if (known !== undefined) return known;
-    return acceptedString(value) ? remember(stringTexts, value, ` ${libraryText(value)}`) : undefined;
+    return acceptedString(value) ? remember(stringTexts, value, flatText(' ', libraryText(value))) : undefined;
   }
   // -0 and 0 are one Map key but two texts: -0 is left to the Document.
   if (typeof value === 'boolean' || value === null || (typeof value === 'number' && !Object.is(value, -0)))
-    return otherTexts.get(value) ?? remember(otherTexts, value, ` ${libraryText(value)}`);
+    return otherTexts.get(value) ?? remember(otherTexts, value, flatText(' ', libraryText(value)));
   return undefined;
 }
 
