@@ -73,6 +73,13 @@ describe('the fast Archy YAML writer', () => {
     expect(writeArchyYaml(data)?.split('\n')).toHaveLength(2_000 + 2);
   });
 
+  it('writes what the Document writes past the nesting whose line starts it remembers', () => {
+    // 160 levels of a mapping in a sequence item: 320 nesting levels, beyond the 256 remembered.
+    let data: Record<string, unknown> = { leaf: 'x', other: [1, 'two'] };
+    for (let level = 0; level < 160; level++) data = { [`k${level % 3}`]: [data, { sibling: level }], after: 'y' };
+    expect(writeArchyYaml(data)).toBe(byDocument(data));
+  });
+
   it('writes every Archy YAML file of the goldens itself, byte for byte', () => {
     const files = goldenArchyFiles();
     expect(files.length).toBeGreaterThanOrEqual(8);

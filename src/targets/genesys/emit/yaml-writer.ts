@@ -21,11 +21,11 @@ export const ARCHY_YAML_WRITE_OPTIONS = { lineWidth: 0, doubleQuotedAsJSON: true
  */
 export function writeArchyYaml(root: unknown): string | undefined {
   if (!isPlainObject(root)) return undefined;
-  const top = frameOf(root, 0);
+  const top = frameOf(root, 0, DOCUMENT_START);
   if (top.size === 0) return '{}\n';
-  // One string grown by `+=` (V8 keeps it as a rope until it is read), in few pieces per line: a
-  // line break with its indentation, `key:`, ` value`, each remembered. Reading the rope copies
-  // every piece once, so fewer pieces are what makes it cheap.
+  // One string grown by `+=` (V8 keeps it as a rope until it is read), in few pieces per line: what
+  // starts the entry with its `key:` or `-`, then ` value`, each remembered. Reading the rope
+  // copies every piece once, so fewer pieces are what makes it cheap.
   let out = '';
   const stack: Frame[] = [top];
   while (stack.length > 0) {
@@ -36,26 +36,23 @@ export function writeArchyYaml(root: unknown): string | undefined {
     }
     const index = frame.next;
     frame.next += 1;
-    if (index > 0) out += lineStart(frame.depth);
+    const start = index === 0 ? frame.firstStart : frame.depth;
     let value: unknown;
     if (frame.keys === undefined) {
       value = (frame.collection as readonly unknown[])[index];
-      out += '-';
+      out += dashText(start);
     } else {
       const key = frame.keys[index]!;
-      const keyText = keyColonText(key);
+      const keyText = keyEntryText(start, key);
       if (keyText === undefined) return undefined;
       value = (frame.collection as Record<string, unknown>)[key];
       out += keyText;
     }
     if (Array.isArray(value) || isPlainObject(value)) {
-      const child = frameOf(value, frame.depth + 1);
+      // A mapping key's collection starts on the next line, a sequence item's on the item's own (`- key: value`).
+      const child = frameOf(value, frame.depth + 1, frame.keys === undefined ? SAME_LINE : frame.depth + 1);
       if (child.size === 0) out += child.keys === undefined ? ' []' : ' {}';
-      else {
-        // A mapping inside a sequence item starts on the item's line, `- key: value`.
-        out += frame.keys === undefined ? ' ' : lineStart(child.depth);
-        stack.push(child);
-      }
+      else stack.push(child);
       continue;
     }
     const text = spacedScalarText(value);
@@ -65,6 +62,15 @@ export function writeArchyYaml(root: unknown): string | undefined {
   return `${out}\n`;
 }
 
+/**
+ * What comes before an entry's `key:` or `-`: a line break and the indentation of a nesting level
+ * (the level itself, 0 and up), a space after the `-` of the sequence item that holds the entry's
+ * collection, or nothing at the top of the document.
+ */
+type EntryStart = number;
+const SAME_LINE: EntryStart = -1;
+const DOCUMENT_START: EntryStart = -2;
+
 interface Frame {
   collection: readonly unknown[] | Record<string, unknown>;
   /** A mapping's keys whose values are defined, in order; undefined for a sequence. */
@@ -72,23 +78,53 @@ interface Frame {
   /** How many entries the collection writes. */
   size: number;
   next: number;
-  /** Nesting level: the collection's lines after its first are indented two spaces per level. */
+  /** Nesting level: the collection's entries after its first start on a line indented two spaces per level. */
   depth: number;
+  /** Where the first entry starts. */
+  firstStart: EntryStart;
 }
 
-function frameOf(value: readonly unknown[] | Record<string, unknown>, depth: number): Frame {
-  if (Array.isArray(value)) return { collection: value, keys: undefined, size: value.length, next: 0, depth };
+function frameOf(value: readonly unknown[] | Record<string, unknown>, depth: number, firstStart: EntryStart): Frame {
+  if (Array.isArray(value)) return { collection: value, keys: undefined, size: value.length, next: 0, depth, firstStart };
   // The library leaves out a key whose value is undefined (its `keepUndefined` is off).
   const mapping = value as Record<string, unknown>;
   const keys: string[] = [];
   for (const key of Object.keys(mapping)) if (mapping[key] !== undefined) keys.push(key);
-  return { collection: value, keys, size: keys.length, next: 0, depth };
+  return { collection: value, keys, size: keys.length, next: 0, depth, firstStart };
 }
 
-/** A line break and the indentation of a nesting level (two spaces each), each written once. */
+/** A sequence item's entry start and `-`, remembered per start. */
+const dashTexts = new Map<EntryStart, string>();
+
+function dashText(start: EntryStart): string {
+  if (!remembersStart(start)) return flatText(entryStart(start), '-');
+  let text = dashTexts.get(start);
+  if (text === undefined) {
+    text = flatText(entryStart(start), '-');
+    dashTexts.set(start, text);
+  }
+  return text;
+}
+
+function entryStart(start: EntryStart): string {
+  return start === DOCUMENT_START ? '' : start === SAME_LINE ? ' ' : lineStart(start);
+}
+
+/**
+ * Entry starts are remembered down to this nesting level, deeper than any flow file nests (tasks.ts,
+ * compile.ts): remembering every level of a deeper document would keep text quadratic in its depth.
+ */
+const REMEMBERED_DEPTH = 256;
+
+function remembersStart(start: EntryStart): boolean {
+  return start < REMEMBERED_DEPTH;
+}
+
+/** A line break and the indentation of a nesting level (two spaces each). */
 const lineStarts: string[] = ['\n'];
 
 function lineStart(depth: number): string {
+  if (!remembersStart(depth)) return flatText('\n', '  '.repeat(depth));
   while (lineStarts.length <= depth) lineStarts.push(flatText('\n', '  '.repeat(lineStarts.length)));
   return lineStarts[depth]!;
 }
@@ -122,6 +158,26 @@ const keyTexts = new Map<string, string>();
 const stringTexts = new Map<string, string>();
 const otherTexts = new Map<number | boolean | null, string>();
 const MAX_CACHED_SCALARS = 20_000;
+
+/** Per entry start: each key with that start before its `key:`. */
+const keyEntryTexts = new Map<EntryStart, Map<string, string>>();
+
+/** The entry start and `key:` for a key the library writes implicitly, else undefined. */
+function keyEntryText(start: EntryStart, key: string): string | undefined {
+  if (!remembersStart(start)) {
+    const text = keyColonText(key);
+    return text === undefined ? undefined : flatText(entryStart(start), text);
+  }
+  let byKey = keyEntryTexts.get(start);
+  if (byKey === undefined) {
+    byKey = new Map();
+    keyEntryTexts.set(start, byKey);
+  }
+  const known = byKey.get(key);
+  if (known !== undefined) return known;
+  const text = keyColonText(key);
+  return text === undefined ? undefined : remember(byKey, key, flatText(entryStart(start), text));
+}
 
 /** `key:` for a key the library writes implicitly, else undefined. */
 function keyColonText(key: string): string | undefined {
