@@ -27,15 +27,17 @@ export function buildFlowFile(
   }
   context.problems.push(...context.tasks.cycleProblems((stepId) => nodeById(context, stepId).origin));
   checkCrossFlowReads(context, otherWrites);
+  // An absent field is undefined, which the YAML writers leave out: a conditional spread would make
+  // V8 define every later field of the literal at run time.
   const body: ArchyFlowBody = {
     name,
-    ...(base.graph.description === undefined ? {} : { description: base.graph.description }),
-    ...(base.names.division === undefined ? {} : { division: base.names.division }),
+    description: base.graph.description,
+    division: base.names.division,
     startUpRef: `/${flowType}/tasks/task[${TASK_REF}]`,
     defaultLanguage: base.graph.language.toLowerCase(),
     // docs/genesys.md §1.1: a short silence, as exports write; the spec's prompts come from its steps.
     initialGreeting: { exp: 'AudioPlaybackOptions(ToAudioBlank(100), true)' },
-    ...(context.used.size === 0 ? {} : { variables: declareVariables(context.used.values()) }),
+    variables: context.used.size === 0 ? undefined : declareVariables(context.used.values()),
     tasks,
   };
   return { file: { [flowType]: body }, writes: context.written };

@@ -7,7 +7,8 @@ import { lit, NO_VALUE, type VariableDeclaration } from './archy.js';
 export interface ArchyVariable {
   name: string;
   type: ValueType;
-  initial?: Literal;
+  /** Undefined when the variable has none. */
+  initial?: Literal | undefined;
 }
 
 /**
@@ -76,7 +77,7 @@ export class VariableTable {
     let name = safe;
     for (let suffix = 2; this.taken.has(name.toLowerCase()); suffix++) name = `${safe}_${suffix}`;
     this.taken.add(name.toLowerCase());
-    this.byKey.set(key, { name: `Flow.${name}`, type, ...(initial === undefined ? {} : { initial }) });
+    this.byKey.set(key, { name: `Flow.${name}`, type, initial });
   }
 }
 
