@@ -22,7 +22,7 @@ export const ARCHY_YAML_WRITE_OPTIONS = { lineWidth: 0, doubleQuotedAsJSON: true
 export function writeArchyYaml(root: unknown): string | undefined {
   if (!isPlainObject(root)) return undefined;
   const top = frameOf(root, 0, DOCUMENT_START);
-  if (top.size === 0) return '{}\n';
+  if (isEmpty(top)) return '{}\n';
   // One string grown by `+=` (V8 keeps it as a rope until it is read), in few pieces per line: what
   // starts the entry with its `key:` or `-`, then ` value`, each remembered. Reading the rope
   // copies every piece once, so fewer pieces are what makes it cheap.
@@ -36,22 +36,27 @@ export function writeArchyYaml(root: unknown): string | undefined {
     }
     const index = frame.next;
     frame.next += 1;
-    const start = index === 0 ? frame.firstStart : frame.depth;
     let value: unknown;
-    if (frame.keys === undefined) {
-      value = (frame.collection as readonly unknown[])[index];
-      out += dashText(start);
-    } else {
-      const key = frame.keys[index]!;
+    let key: string | undefined;
+    if (frame.keys === undefined) value = (frame.collection as readonly unknown[])[index];
+    else {
+      key = frame.keys[index]!;
+      value = (frame.collection as Record<string, unknown>)[key];
+      // The library leaves out a key whose value is undefined (its `keepUndefined` is off).
+      if (value === undefined) continue;
+    }
+    const start = frame.written === 0 ? frame.firstStart : frame.depth;
+    frame.written += 1;
+    if (key === undefined) out += dashText(start);
+    else {
       const keyText = keyEntryText(start, key);
       if (keyText === undefined) return undefined;
-      value = (frame.collection as Record<string, unknown>)[key];
       out += keyText;
     }
     if (Array.isArray(value) || isPlainObject(value)) {
       // A mapping key's collection starts on the next line, a sequence item's on the item's own (`- key: value`).
       const child = frameOf(value, frame.depth + 1, frame.keys === undefined ? SAME_LINE : frame.depth + 1);
-      if (child.size === 0) out += child.keys === undefined ? ' []' : ' {}';
+      if (isEmpty(child)) out += child.keys === undefined ? ' []' : ' {}';
       else stack.push(child);
       continue;
     }
@@ -73,11 +78,13 @@ const DOCUMENT_START: EntryStart = -2;
 
 interface Frame {
   collection: readonly unknown[] | Record<string, unknown>;
-  /** A mapping's keys whose values are defined, in order; undefined for a sequence. */
+  /** A mapping's keys, in order; undefined for a sequence. */
   keys: string[] | undefined;
-  /** How many entries the collection writes. */
+  /** How many entries the collection has (a mapping's undefined values among them). */
   size: number;
   next: number;
+  /** How many entries were written. */
+  written: number;
   /** Nesting level: the collection's entries after its first start on a line indented two spaces per level. */
   depth: number;
   /** Where the first entry starts. */
@@ -85,12 +92,23 @@ interface Frame {
 }
 
 function frameOf(value: readonly unknown[] | Record<string, unknown>, depth: number, firstStart: EntryStart): Frame {
-  if (Array.isArray(value)) return { collection: value, keys: undefined, size: value.length, next: 0, depth, firstStart };
-  // The library leaves out a key whose value is undefined (its `keepUndefined` is off).
-  const mapping = value as Record<string, unknown>;
-  const keys: string[] = [];
-  for (const key of Object.keys(mapping)) if (mapping[key] !== undefined) keys.push(key);
-  return { collection: value, keys, size: keys.length, next: 0, depth, firstStart };
+  const keys = Array.isArray(value) ? undefined : Object.keys(value);
+  return {
+    collection: value,
+    keys,
+    size: keys === undefined ? (value as readonly unknown[]).length : keys.length,
+    next: 0,
+    written: 0,
+    depth,
+    firstStart,
+  };
+}
+
+/** Whether the collection writes no entry: an empty sequence, or a mapping without a defined value. */
+function isEmpty(frame: Frame): boolean {
+  if (frame.keys === undefined) return frame.size === 0;
+  const mapping = frame.collection as Record<string, unknown>;
+  return frame.keys.every((key) => mapping[key] === undefined);
 }
 
 /** A sequence item's entry start and `-`, remembered per start. */
