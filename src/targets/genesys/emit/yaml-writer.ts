@@ -177,8 +177,12 @@ const stringTexts = new Map<string, string>();
 const otherTexts = new Map<number | boolean | null, string>();
 const MAX_CACHED_SCALARS = 20_000;
 
-/** Per entry start: each key with that start before its `key:`. */
-const keyEntryTexts: Map<string, string>[] = [];
+/**
+ * Per entry start: each key with that start before its `key:`. Bounded in all, like the other
+ * caches: forgotten together past MAX_CACHED_SCALARS entries.
+ */
+let keyEntryTexts: Map<string, string>[] = [];
+let keyEntryCount = 0;
 
 /** The entry start and `key:` for a key the library writes implicitly, else undefined. */
 function keyEntryText(start: EntryStart, key: string): string | undefined {
@@ -187,15 +191,19 @@ function keyEntryText(start: EntryStart, key: string): string | undefined {
     return text === undefined ? undefined : flatText(entryStart(start), text);
   }
   // Indexed from DOCUMENT_START, the lowest start: an array index is cheaper than a second Map.
-  let byKey = keyEntryTexts[start - DOCUMENT_START];
-  if (byKey === undefined) {
-    byKey = new Map();
-    keyEntryTexts[start - DOCUMENT_START] = byKey;
-  }
-  const known = byKey.get(key);
+  const known = keyEntryTexts[start - DOCUMENT_START]?.get(key);
   if (known !== undefined) return known;
   const text = keyColonText(key);
-  return text === undefined ? undefined : remember(byKey, key, flatText(entryStart(start), text));
+  if (text === undefined) return undefined;
+  if (keyEntryCount >= MAX_CACHED_SCALARS) {
+    keyEntryTexts = [];
+    keyEntryCount = 0;
+  }
+  const byKey = (keyEntryTexts[start - DOCUMENT_START] ??= new Map());
+  const entryText = flatText(entryStart(start), text);
+  byKey.set(ownCopy(key), entryText);
+  keyEntryCount += 1;
+  return entryText;
 }
 
 /** `key:` for a key the library writes implicitly, else undefined. */
