@@ -2,7 +2,7 @@ import type { ArchyAction, ArchyFlowBody, ArchyFlowFile, FlowType } from './arch
 import { disconnect, lit, NO_VALUE } from './archy.js';
 import { compileStep, followStep } from './compile.js';
 import { nodeById, type FlowContext, type GenesysContext } from './context.js';
-import { joinSteps, TaskLayout } from './tasks.js';
+import { TaskLayout } from './tasks.js';
 import { declareVariables } from './variables.js';
 
 const TASK_REF = 'main';
@@ -62,6 +62,7 @@ function flowContext(base: GenesysContext, flowType: FlowType): FlowContext {
     variables: base.variables,
     problems: base.problems,
     components: base.components,
+    joins: base.joins,
     flowType,
     used: new Map(),
     written: new Set(),
@@ -72,7 +73,7 @@ function flowContext(base: GenesysContext, flowType: FlowType): FlowContext {
     actionCount: 0,
     nesting: 0,
     tooDeepReported: false,
-    tasks: new TaskLayout(flowType, joinSteps(base.graph), base.components),
+    tasks: new TaskLayout(flowType, base.joins, base.components),
     follow: (stepId) =>
       flowType === 'inboundCall' && secure && stepId === secure.entry ? transferToSecureFlow(context) : followStep(stepId, context),
   };
