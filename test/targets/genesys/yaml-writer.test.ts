@@ -73,6 +73,22 @@ describe('the fast Archy YAML writer', () => {
     expect(writeArchyYaml(data)?.split('\n')).toHaveLength(2_000 + 2);
   });
 
+  it('writes what the Document writes past the nesting whose line starts it remembers', () => {
+    // 160 levels of a mapping in a sequence item: 320 nesting levels, beyond the 256 remembered.
+    let data: Record<string, unknown> = { leaf: 'x', other: [1, 'two'] };
+    for (let level = 0; level < 160; level++) data = { [`k${level % 3}`]: [data, { sibling: level }], after: 'y' };
+    expect(writeArchyYaml(data)).toBe(byDocument(data));
+  });
+
+  it('writes the same after more keys than it remembers (its caches are forgotten and filled again)', () => {
+    const keys = Array.from({ length: 12_000 }, (_, index) => `key${index}`);
+    const mapping = Object.fromEntries(keys.map((key, index) => [key, index % 2 === 0 ? `value ${index}` : index]));
+    const data = { top: mapping, nested: [{ deeper: mapping }], again: mapping };
+    const expected = byDocument(data);
+    expect(writeArchyYaml(data)).toBe(expected);
+    expect(writeArchyYaml(data)).toBe(expected);
+  });
+
   it('writes every Archy YAML file of the goldens itself, byte for byte', () => {
     const files = goldenArchyFiles();
     expect(files.length).toBeGreaterThanOrEqual(8);

@@ -17,6 +17,8 @@ export interface GenesysContext {
   problems: EmitProblem[];
   /** Each step's strongly connected component (tasks.ts `stepComponents`), computed once per flow. */
   components: ReadonlyMap<string, number>;
+  /** Steps entered by more than one transition (tasks.ts `joinSteps`), computed once per flow. */
+  joins: ReadonlySet<string>;
 }
 
 /** The state of building one flow file. */

@@ -2,7 +2,7 @@ import type { ArchyAction, ArchyFlowBody, ArchyFlowFile, FlowType } from './arch
 import { disconnect, lit, NO_VALUE } from './archy.js';
 import { compileStep, followStep } from './compile.js';
 import { nodeById, type FlowContext, type GenesysContext } from './context.js';
-import { joinSteps, TaskLayout } from './tasks.js';
+import { TaskLayout } from './tasks.js';
 import { declareVariables } from './variables.js';
 
 const TASK_REF = 'main';
@@ -27,15 +27,17 @@ export function buildFlowFile(
   }
   context.problems.push(...context.tasks.cycleProblems((stepId) => nodeById(context, stepId).origin));
   checkCrossFlowReads(context, otherWrites);
+  // An absent field is undefined, which the YAML writers leave out: a conditional spread would make
+  // V8 define every later field of the literal at run time.
   const body: ArchyFlowBody = {
     name,
-    ...(base.graph.description === undefined ? {} : { description: base.graph.description }),
-    ...(base.names.division === undefined ? {} : { division: base.names.division }),
+    description: base.graph.description,
+    division: base.names.division,
     startUpRef: `/${flowType}/tasks/task[${TASK_REF}]`,
     defaultLanguage: base.graph.language.toLowerCase(),
     // docs/genesys.md §1.1: a short silence, as exports write; the spec's prompts come from its steps.
     initialGreeting: { exp: 'AudioPlaybackOptions(ToAudioBlank(100), true)' },
-    ...(context.used.size === 0 ? {} : { variables: declareVariables(context.used.values()) }),
+    variables: context.used.size === 0 ? undefined : declareVariables(context.used.values()),
     tasks,
   };
   return { file: { [flowType]: body }, writes: context.written };
@@ -49,8 +51,18 @@ function taskActions(stepId: string, context: FlowContext): ArchyAction[] {
 }
 
 function flowContext(base: GenesysContext, flowType: FlowType): FlowContext {
+  const secure = base.graph.secure;
+  // Every field named, not `...base`: in V8 each property after a spread in a literal is defined
+  // one by one at run time, which made this literal a tenth of Genesys emission.
   const context: FlowContext = {
-    ...base,
+    graph: base.graph,
+    nodes: base.nodes,
+    endpoints: base.endpoints,
+    names: base.names,
+    variables: base.variables,
+    problems: base.problems,
+    components: base.components,
+    joins: base.joins,
     flowType,
     used: new Map(),
     written: new Set(),
@@ -60,12 +72,11 @@ function flowContext(base: GenesysContext, flowType: FlowType): FlowContext {
     expanding: [],
     actionCount: 0,
     nesting: 0,
-    tasks: new TaskLayout(flowType, joinSteps(base.graph), base.components),
-    follow: () => [],
+    tooDeepReported: false,
+    tasks: new TaskLayout(flowType, base.joins, base.components),
+    follow: (stepId) =>
+      flowType === 'inboundCall' && secure && stepId === secure.entry ? transferToSecureFlow(context) : followStep(stepId, context),
   };
-  const secure = base.graph.secure;
-  context.follow = (stepId) =>
-    flowType === 'inboundCall' && secure && stepId === secure.entry ? transferToSecureFlow(context) : followStep(stepId, context);
   return context;
 }
 

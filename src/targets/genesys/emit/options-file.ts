@@ -39,5 +39,19 @@ export function buildOptionsData(
  * `terraform/modules/flows/orbit-parked-call-retrieval/orbit-parked-call-retrieval.yaml`).
  */
 function usedAsKey(yaml: string, key: string): boolean {
-  return yaml.split('\n').some((line) => new RegExp(`^\\s*["']?[^"':]*\\{\\{${key}\\}\\}[^"':]*["']?:`).test(line));
+  const token = `{{${key}}}`;
+  // Escaped: a key may hold `.`, which must not stand for any character.
+  const asKey = new RegExp(`^\\s*["']?[^"':]*${escapeRegExp(token)}[^"':]*["']?:`);
+  // Only the lines holding the placeholder are tested, each once: the pattern backtracks over an indented line.
+  for (let at = yaml.indexOf(token); at !== -1;) {
+    const found = yaml.indexOf('\n', at);
+    const lineEnd = found === -1 ? yaml.length : found;
+    if (asKey.test(yaml.slice(yaml.lastIndexOf('\n', at) + 1, lineEnd))) return true;
+    at = yaml.indexOf(token, lineEnd);
+  }
+  return false;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -7,7 +7,8 @@ import { lit, NO_VALUE, type VariableDeclaration } from './archy.js';
 export interface ArchyVariable {
   name: string;
   type: ValueType;
-  initial?: Literal;
+  /** Undefined when the variable has none. */
+  initial?: Literal | undefined;
 }
 
 /**
@@ -16,13 +17,20 @@ export interface ArchyVariable {
  * clash gets a numeric suffix, so two spec names never share one variable.
  */
 export class VariableTable {
-  private readonly byKey = new Map<string, ArchyVariable>();
+  /** By what the variable holds: a spec variable by name, a result field by `result.field`, a retry's or menu's by step id. */
+  private readonly byKind: Readonly<Record<VariableKind, Map<string, ArchyVariable>>> = {
+    var: new Map(),
+    result: new Map(),
+    retry: new Map(),
+    menu: new Map(),
+    'menu-try': new Map(),
+  };
   private readonly taken = new Set<string>();
 
   constructor(graph: FlowGraph) {
-    for (const variable of graph.variables) this.add(`var:${variable.name}`, variable.name, variable.type, variable.initial);
-    for (const endpointUse of resultFields(graph)) this.add(`result:${endpointUse.key}`, endpointUse.name, endpointUse.type);
-    for (const node of graph.nodes) if (node.kind === 'retry') this.add(`retry:${node.id}`, `${node.id}_attempt`, 'integer', 0);
+    for (const variable of graph.variables) this.add('var', variable.name, variable.name, variable.type, variable.initial);
+    for (const endpointUse of resultFields(graph)) this.add('result', endpointUse.key, endpointUse.name, endpointUse.type);
+    for (const node of graph.nodes) if (node.kind === 'retry') this.add('retry', node.id, `${node.id}_attempt`, 'integer', 0);
     for (const node of graph.nodes) if (node.kind === 'menu') this.addMenu(node.id);
   }
 
@@ -30,55 +38,57 @@ export class VariableTable {
   readable(value: IrReadable): ArchyVariable | undefined {
     switch (value.kind) {
       case 'variable':
-        return this.get(`var:${value.name}`);
+        return this.get('var', value.name);
       case 'result':
-        return this.get(`result:${value.result}.${value.field}`);
+        return this.result(value.result, value.field);
       case 'call':
         return undefined;
     }
   }
 
   variable(name: string): ArchyVariable {
-    return this.get(`var:${name}`);
+    return this.get('var', name);
   }
 
   result(result: string, field: string): ArchyVariable {
-    return this.get(`result:${result}.${field}`);
+    return this.get('result', `${result}.${field}`);
   }
 
   retryCounter(retryId: string): ArchyVariable {
-    return this.get(`retry:${retryId}`);
+    return this.get('retry', retryId);
   }
 
   /** The key a menu's caller pressed, "" after a try with none. */
   menuKey(menuId: string): ArchyVariable {
-    return this.get(`menu:${menuId}`);
+    return this.get('menu', menuId);
   }
 
   /** The index of a menu's current try (its loop's `currentIndex`). */
   menuTry(menuId: string): ArchyVariable {
-    return this.get(`menu-try:${menuId}`);
+    return this.get('menu-try', menuId);
   }
 
   private addMenu(menuId: string): void {
-    this.add(`menu:${menuId}`, `${menuId}_key`, 'string');
-    this.add(`menu-try:${menuId}`, `${menuId}_try`, 'integer', 0);
+    this.add('menu', menuId, `${menuId}_key`, 'string');
+    this.add('menu-try', menuId, `${menuId}_try`, 'integer', 0);
   }
 
-  private get(key: string): ArchyVariable {
-    const found = this.byKey.get(key);
-    invariant(found !== undefined, `no Architect variable for ${key}`);
+  private get(kind: VariableKind, key: string): ArchyVariable {
+    const found = this.byKind[kind].get(key);
+    invariant(found !== undefined, `no Architect variable for ${kind}:${key}`);
     return found;
   }
 
-  private add(key: string, base: string, type: ValueType, initial?: Literal): void {
+  private add(kind: VariableKind, key: string, base: string, type: ValueType, initial?: Literal): void {
     const safe = base.replace(/[^A-Za-z0-9_]/g, '_');
     let name = safe;
     for (let suffix = 2; this.taken.has(name.toLowerCase()); suffix++) name = `${safe}_${suffix}`;
     this.taken.add(name.toLowerCase());
-    this.byKey.set(key, { name: `Flow.${name}`, type, ...(initial === undefined ? {} : { initial }) });
+    this.byKind[kind].set(key, { name: `Flow.${name}`, type, initial });
   }
 }
+
+type VariableKind = 'var' | 'result' | 'retry' | 'menu' | 'menu-try';
 
 function resultFields(graph: FlowGraph): { key: string; name: string; type: ValueType }[] {
   const seen = new Set<string>();

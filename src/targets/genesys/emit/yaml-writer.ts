@@ -21,57 +21,139 @@ export const ARCHY_YAML_WRITE_OPTIONS = { lineWidth: 0, doubleQuotedAsJSON: true
  */
 export function writeArchyYaml(root: unknown): string | undefined {
   if (!isPlainObject(root)) return undefined;
-  const top = frameOf(root, '');
-  if (top.entries.length === 0) return '{}\n';
-  const out: string[] = [];
+  const top = frameOf(root, 0, DOCUMENT_START);
+  if (isEmpty(top)) return '{}\n';
+  // One string grown by `+=` (V8 keeps it as a rope until it is read), in few pieces per line: what
+  // starts the entry with its `key:` or `-`, then ` value`, each remembered. Reading the rope
+  // copies every piece once, so fewer pieces are what makes it cheap.
+  let out = '';
   const stack: Frame[] = [top];
   while (stack.length > 0) {
     const frame = stack[stack.length - 1]!;
-    if (frame.next === frame.entries.length) {
+    if (frame.next === frame.size) {
       stack.pop();
       continue;
     }
-    const [key, value] = frame.entries[frame.next]!;
-    if (frame.next > 0) out.push('\n', frame.indent);
+    const index = frame.next;
     frame.next += 1;
-    if (!frame.sequence) {
-      const keyText = implicitKeyText(key!);
+    let value: unknown;
+    let key: string | undefined;
+    if (frame.keys === undefined) value = (frame.collection as readonly unknown[])[index];
+    else {
+      key = frame.keys[index]!;
+      value = (frame.collection as Record<string, unknown>)[key];
+      // The library leaves out a key whose value is undefined (its `keepUndefined` is off).
+      if (value === undefined) continue;
+    }
+    const start = frame.written === 0 ? frame.firstStart : frame.depth;
+    frame.written += 1;
+    if (key === undefined) out += dashText(start);
+    else {
+      const keyText = keyEntryText(start, key);
       if (keyText === undefined) return undefined;
-      out.push(keyText, ':');
-    } else out.push('- ');
-    const separator = frame.sequence ? '' : ' ';
+      out += keyText;
+    }
     if (Array.isArray(value) || isPlainObject(value)) {
-      const child = frameOf(value, `${frame.indent}  `);
-      if (child.entries.length === 0) out.push(separator, child.sequence ? '[]' : '{}');
-      else {
-        if (!frame.sequence) out.push('\n', child.indent);
-        stack.push(child);
-      }
+      // A mapping key's collection starts on the next line, a sequence item's on the item's own (`- key: value`).
+      const child = frameOf(value, frame.depth + 1, frame.keys === undefined ? SAME_LINE : frame.depth + 1);
+      if (isEmpty(child)) out += child.keys === undefined ? ' []' : ' {}';
+      else stack.push(child);
       continue;
     }
-    const text = scalarText(value);
+    const text = spacedScalarText(value);
     if (text === undefined) return undefined;
-    out.push(separator, text);
+    out += text;
   }
-  out.push('\n');
-  return out.join('');
+  return `${out}\n`;
 }
+
+/**
+ * What comes before an entry's `key:` or `-`: a line break and the indentation of a nesting level
+ * (the level itself, 0 and up), a space after the `-` of the sequence item that holds the entry's
+ * collection, or nothing at the top of the document.
+ */
+type EntryStart = number;
+const SAME_LINE: EntryStart = -1;
+const DOCUMENT_START: EntryStart = -2;
 
 interface Frame {
-  /** [key, value] for a mapping; [undefined, item] for a sequence. */
-  entries: [string | undefined, unknown][];
+  collection: readonly unknown[] | Record<string, unknown>;
+  /** A mapping's keys, in order; undefined for a sequence. */
+  keys: string[] | undefined;
+  /** How many entries the collection has (a mapping's undefined values among them). */
+  size: number;
   next: number;
-  /** The indentation of this collection's lines after its first. */
-  indent: string;
-  sequence: boolean;
+  /** How many entries were written. */
+  written: number;
+  /** Nesting level: the collection's entries after its first start on a line indented two spaces per level. */
+  depth: number;
+  /** Where the first entry starts. */
+  firstStart: EntryStart;
 }
 
-function frameOf(value: readonly unknown[] | Record<string, unknown>, indent: string): Frame {
-  if (Array.isArray(value))
-    return { entries: value.map((item): [undefined, unknown] => [undefined, item]), next: 0, indent, sequence: true };
-  // The library leaves out a key whose value is undefined (its `keepUndefined` is off).
-  const entries = Object.entries(value).filter(([, item]) => item !== undefined);
-  return { entries, next: 0, indent, sequence: false };
+function frameOf(value: readonly unknown[] | Record<string, unknown>, depth: number, firstStart: EntryStart): Frame {
+  const keys = Array.isArray(value) ? undefined : Object.keys(value);
+  return {
+    collection: value,
+    keys,
+    size: keys === undefined ? (value as readonly unknown[]).length : keys.length,
+    next: 0,
+    written: 0,
+    depth,
+    firstStart,
+  };
+}
+
+/** Whether the collection writes no entry: an empty sequence, or a mapping without a defined value. */
+function isEmpty(frame: Frame): boolean {
+  if (frame.keys === undefined) return frame.size === 0;
+  const mapping = frame.collection as Record<string, unknown>;
+  return frame.keys.every((key) => mapping[key] === undefined);
+}
+
+/** A sequence item's entry start and `-`, remembered per start. */
+const dashTexts = new Map<EntryStart, string>();
+
+function dashText(start: EntryStart): string {
+  if (!remembersStart(start)) return flatText(entryStart(start), '-');
+  let text = dashTexts.get(start);
+  if (text === undefined) {
+    text = flatText(entryStart(start), '-');
+    dashTexts.set(start, text);
+  }
+  return text;
+}
+
+function entryStart(start: EntryStart): string {
+  return start === DOCUMENT_START ? '' : start === SAME_LINE ? ' ' : lineStart(start);
+}
+
+/**
+ * Entry starts are remembered down to this nesting level, deeper than any flow file nests (tasks.ts,
+ * compile.ts): remembering every level of a deeper document would keep text quadratic in its depth.
+ */
+const REMEMBERED_DEPTH = 256;
+
+function remembersStart(start: EntryStart): boolean {
+  return start < REMEMBERED_DEPTH;
+}
+
+/** A line break and the indentation of a nesting level (two spaces each). */
+const lineStarts: string[] = ['\n'];
+
+function lineStart(depth: number): string {
+  if (!remembersStart(depth)) return flatText('\n', '  '.repeat(depth));
+  while (lineStarts.length <= depth) lineStarts.push(flatText('\n', '  '.repeat(lineStarts.length)));
+  return lineStarts[depth]!;
+}
+
+/**
+ * The parts as one flat string. Concatenation (`+`, templates, `repeat`) makes V8 keep a long
+ * result as a tree of its parts (a rope), and a remembered piece that is a rope is walked again
+ * each time the output that holds it is read: `join` copies the characters into a string of their own.
+ */
+function flatText(...parts: string[]): string {
+  return parts.join('');
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -83,27 +165,76 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 /** The library writes a key of more than 1,024 characters as an explicit `? key`. */
 const MAX_IMPLICIT_KEY = 1024;
 
-function implicitKeyText(key: string): string | undefined {
-  const text = scalarText(key);
-  return text !== undefined && text.length <= MAX_IMPLICIT_KEY ? text : undefined;
-}
-
 /** `---`, `...` or `%` at a line start: the library writes such text differently at the top level than nested. */
 const DOCUMENT_MARKER = /^(?:%|---|\.\.\.)/;
-/** Scalars are few and repeat across the files of a flow and across flows: each is written by the library once. */
+/**
+ * Scalars are few and repeat across the files of a flow and across flows: each is written by the
+ * library once, and remembered as the writer places it: a key as `key:`, a value as ` value`.
+ * Only what the writer accepts is remembered, so a remembered text needs no second look.
+ */
+const keyTexts = new Map<string, string>();
 const stringTexts = new Map<string, string>();
 const otherTexts = new Map<number | boolean | null, string>();
 const MAX_CACHED_SCALARS = 20_000;
 
-function scalarText(value: unknown): string | undefined {
+/**
+ * Per entry start: each key with that start before its `key:`. Bounded in all, like the other
+ * caches: forgotten together past MAX_CACHED_SCALARS entries.
+ */
+let keyEntryTexts: Map<string, string>[] = [];
+let keyEntryCount = 0;
+
+/** The entry start and `key:` for a key the library writes implicitly, else undefined. */
+function keyEntryText(start: EntryStart, key: string): string | undefined {
+  if (!remembersStart(start)) {
+    const text = keyColonText(key);
+    return text === undefined ? undefined : flatText(entryStart(start), text);
+  }
+  // Indexed from DOCUMENT_START, the lowest start: an array index is cheaper than a second Map.
+  const known = keyEntryTexts[start - DOCUMENT_START]?.get(key);
+  if (known !== undefined) return known;
+  const text = keyColonText(key);
+  if (text === undefined) return undefined;
+  if (keyEntryCount >= MAX_CACHED_SCALARS) {
+    keyEntryTexts = [];
+    keyEntryCount = 0;
+  }
+  const byKey = (keyEntryTexts[start - DOCUMENT_START] ??= new Map());
+  const entryText = flatText(entryStart(start), text);
+  byKey.set(ownCopy(key), entryText);
+  keyEntryCount += 1;
+  return entryText;
+}
+
+/** `key:` for a key the library writes implicitly, else undefined. */
+function keyColonText(key: string): string | undefined {
+  const known = keyTexts.get(key);
+  if (known !== undefined) return known;
+  const text = acceptedString(key) ? libraryText(key) : undefined;
+  if (text === undefined || text.length > MAX_IMPLICIT_KEY) return undefined;
+  return remember(keyTexts, key, flatText(text, ':'));
+}
+
+/** ` value` for a scalar the writer can place anywhere, else undefined. */
+function spacedScalarText(value: unknown): string | undefined {
   if (typeof value === 'string') {
-    if (value.includes('\n') || DOCUMENT_MARKER.test(value)) return undefined;
-    return remembered(stringTexts, value);
+    const known = stringTexts.get(value);
+    if (known !== undefined) return known;
+    return acceptedString(value) ? remember(stringTexts, value, flatText(' ', libraryText(value))) : undefined;
   }
   // -0 and 0 are one Map key but two texts: -0 is left to the Document.
   if (typeof value === 'boolean' || value === null || (typeof value === 'number' && !Object.is(value, -0)))
-    return remembered(otherTexts, value);
+    return otherTexts.get(value) ?? remember(otherTexts, value, flatText(' ', libraryText(value)));
   return undefined;
+}
+
+/** A multi-line string or a document marker may be written differently depending on its place. */
+function acceptedString(value: string): boolean {
+  return !value.includes('\n') && !DOCUMENT_MARKER.test(value);
+}
+
+function libraryText(value: string | number | boolean | null): string {
+  return stringify(value, { ...ARCHY_YAML_OPTIONS, ...ARCHY_YAML_WRITE_OPTIONS }).slice(0, -1);
 }
 
 /**
@@ -115,12 +246,8 @@ function ownCopy<T extends string | number | boolean | null>(value: T): T {
   return (typeof value === 'string' ? ` ${value}`.slice(1) : value) as T;
 }
 
-function remembered<T extends string | number | boolean | null>(cache: Map<T, string>, value: T): string {
-  let text = cache.get(value);
-  if (text === undefined) {
-    text = stringify(value, { ...ARCHY_YAML_OPTIONS, ...ARCHY_YAML_WRITE_OPTIONS }).slice(0, -1);
-    if (cache.size >= MAX_CACHED_SCALARS) cache.clear();
-    cache.set(ownCopy(value), text);
-  }
+function remember<T extends string | number | boolean | null>(cache: Map<T, string>, value: T, text: string): string {
+  if (cache.size >= MAX_CACHED_SCALARS) cache.clear();
+  cache.set(ownCopy(value), text);
   return text;
 }

@@ -87,7 +87,8 @@ function transfer(
     languageSkill: NO_VALUE,
     acdSkills: target.skills.length === 0 ? NO_VALUE : target.skills.map((skill) => ({ acdSkill: lit({ name: skill }) })),
     directAgent: NO_VALUE,
-    ...(node.prompt === undefined ? {} : { preTransferAudio: promptAudio(node.prompt, context, node.origin) }),
+    // Undefined when there is no prompt: the YAML writers leave the key out.
+    preTransferAudio: node.prompt === undefined ? undefined : promptAudio(node.prompt, context, node.origin),
     failureOutputs: { errorType: NO_VALUE, errorMessage: NO_VALUE },
     outputs: {
       failure: { actions: node.onFailure === undefined ? [disconnect(`${node.id}: transfer failed`)] : context.follow(node.onFailure) },

@@ -1,0 +1,51 @@
+/**
+ * The options file's note on a placeholder written as a YAML mapping key (src/targets/genesys/emit/options-file.ts),
+ * against the line-by-line pattern it used before: the lines holding the placeholder are the only
+ * ones that pattern can match, so testing only those finds the same keys.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Artifact } from '../../../../src/targets/artifact.js';
+import { buildOptionsData } from '../../../../src/targets/genesys/emit/options-file.js';
+
+const AS_KEY = 'also a mapping key';
+
+function flowFile(contents: string): Artifact {
+  return { path: 'genesys/inbound-call.yaml', contents, target: 'genesys', kind: 'inboundCall' };
+}
+
+/** The pattern before, a RegExp per line over the whole file (the key written into it unescaped). */
+function usedAsKeyBefore(yaml: string, key: string): boolean {
+  return yaml.split('\n').some((line) => new RegExp(`^\\s*["']?[^"':]*\\{\\{${key}\\}\\}[^"':]*["']?:`).test(line));
+}
+
+function notes(key: string, contents: string): string | undefined {
+  return buildOptionsData([key], [flowFile(contents)]).comments.get(key);
+}
+
+const FILES = [
+  'a:\n  callData:\n    "{{integration}}":\n      x: 1\n',
+  'a:\n  name: {{integration}}\n',
+  '      - {{integration}} data: 2\n',
+  "  '{{integration}}': 3",
+  'first: "{{integration}}"\nsecond:\n      {{integration}}: 4',
+  'no placeholder: here\n',
+  'x: "a: {{integration}}"\n',
+  '{{integration}}',
+];
+
+describe('the options file notes', () => {
+  it('say a placeholder is a mapping key exactly where the line-by-line pattern said so', () => {
+    let keys = 0;
+    for (const contents of FILES) {
+      const before = usedAsKeyBefore(contents, 'integration');
+      if (before) keys += 1;
+      expect(notes('integration', contents)?.includes(AS_KEY) ?? false, contents).toBe(before);
+    }
+    expect(keys).toBeGreaterThanOrEqual(3);
+  });
+
+  it('read a `.` in a placeholder as itself, not as any character', () => {
+    expect(notes('a.b', 'x:\n  "{{axb}}": 1\n  y: {{a.b}}\n')).not.toContain(AS_KEY);
+    expect(notes('a.b', 'x:\n  "{{a.b}}": 1\n')).toContain(AS_KEY);
+  });
+});
