@@ -43,6 +43,17 @@ const NON_STRING_WORDS = new Set(['true', 'True', 'TRUE', 'false', 'False', 'FAL
 /** A plain scalar in a flow collection: up to the next `,`, `}` or `]`. */
 const FLOW_PLAIN = /^[^,{}[\]#"'\n]*/;
 
+const SPACE = 0x20;
+const TAB = 0x09;
+const HASH = 0x23;
+const COLON = 0x3a;
+/** The indent of a line whose spaces end in a tab, which `yaml` refuses as indentation. */
+const TAB_INDENT = -1;
+/** What a line holds after its indent: nothing, a comment, or YAML. */
+const BLANK = 0;
+const COMMENT = 1;
+const CONTENT = 2;
+
 /** A node: a block mapping or list whose items start at `column` of `line`, or a value written at `offset`. */
 type Located =
   | { kind: 'blockMap'; line: number; column: number }
@@ -56,12 +67,27 @@ interface Child {
 
 class LineReader {
   private readonly starts: readonly number[];
+  /** Each line's indent in spaces, or TAB_INDENT: measured once, as every collection a path goes through reads the lines below it. */
+  private readonly indents: Int32Array;
+  private readonly kinds: Uint8Array;
 
   constructor(
     private readonly text: string,
     private readonly lines: LineIndex,
   ) {
     this.starts = lines.lineStarts;
+    this.indents = new Int32Array(this.starts.length);
+    this.kinds = new Uint8Array(this.starts.length);
+    for (let line = 0; line < this.starts.length; line += 1) this.measure(line);
+  }
+
+  private measure(line: number): void {
+    const start = this.starts[line]!;
+    let offset = start;
+    while (this.text.charCodeAt(offset) === SPACE) offset += 1;
+    const first = this.text.charCodeAt(offset);
+    this.indents[line] = first === TAB ? TAB_INDENT : offset - start;
+    this.kinds[line] = offset >= this.lineEnd(line) ? BLANK : first === HASH ? COMMENT : CONTENT;
   }
 
   /** The end of a line: the offset of its line feed, or of the end of the text. */
@@ -72,19 +98,15 @@ class LineReader {
 
   /** Spaces before a line's first character; undefined for a line indented with a tab. */
   private indent(line: number): number | undefined {
-    const start = this.starts[line]!;
-    let offset = start;
-    while (this.text[offset] === ' ') offset += 1;
-    return this.text[offset] === '\t' ? undefined : offset - start;
+    const indent = this.indents[line]!;
+    return indent === TAB_INDENT ? undefined : indent;
   }
 
   /** The first line at or after `line` with something other than spaces and a comment. */
   nextContentLine(line: number): number | undefined {
     for (let at = line; at < this.starts.length; at += 1) {
-      const indent = this.indent(at);
-      if (indent === undefined) return undefined;
-      const offset = this.starts[at]! + indent;
-      if (offset < this.lineEnd(at) && this.text[offset] !== '#') return at;
+      if (this.indents[at] === TAB_INDENT) return undefined;
+      if (this.kinds[at] === CONTENT) return at;
     }
     return undefined;
   }
@@ -106,7 +128,8 @@ class LineReader {
 
   /** A plain or quoted key at `offset` followed by `:`; its text, its range and where its value starts. */
   private keyAt(offset: number): { name: string; range: [number, number]; colon: number } | undefined {
-    const lineEnd = this.text.indexOf('\n', offset) === -1 ? this.text.length : this.text.indexOf('\n', offset);
+    const feed = this.text.indexOf('\n', offset);
+    const lineEnd = feed === -1 ? this.text.length : feed;
     const quote = this.text[offset];
     let name: string;
     let end: number;
@@ -117,10 +140,9 @@ class LineReader {
       if (name.includes('\\') || name.includes("'") || name.includes('"')) return undefined;
       end = close + 1;
     } else {
-      const match = /^[^:\n#]*/.exec(this.text.slice(offset, lineEnd))![0].trimEnd();
-      if (!PLAIN_KEY.test(match) || NON_STRING_WORDS.has(match)) return undefined;
-      name = match;
-      end = offset + match.length;
+      end = this.plainKeyEnd(offset, lineEnd);
+      name = this.text.slice(offset, end);
+      if (!PLAIN_KEY.test(name) || NON_STRING_WORDS.has(name)) return undefined;
     }
     let colon = end;
     while (this.text[colon] === ' ') colon += 1;
@@ -128,6 +150,14 @@ class LineReader {
     const after = this.text[colon + 1];
     if (after !== undefined && after !== ' ' && after !== '\n') return undefined;
     return { name, range: [offset, end], colon };
+  }
+
+  /** Where a plain key that starts at `offset` ends: before the first `:` or `#` of the line, and the spaces before it. */
+  private plainKeyEnd(offset: number, lineEnd: number): number {
+    let end = offset;
+    for (let code = this.text.charCodeAt(end); end < lineEnd && code !== COLON && code !== HASH; code = this.text.charCodeAt(end)) end += 1;
+    while (end > offset && this.text.charCodeAt(end - 1) === SPACE) end -= 1;
+    return end;
   }
 
   child(node: Located, segment: string | number): Child | undefined {
@@ -145,17 +175,15 @@ class LineReader {
     return this.lines.lineOf(offset);
   }
 
-  /** The items at `column` from `line` on, until a line indented less; each item's start. */
-  private *items(line: number, column: number, firstOffset?: number): Generator<number> {
-    if (firstOffset !== undefined) yield firstOffset;
-    for (let at = firstOffset === undefined ? line : line + 1; at < this.starts.length; at += 1) {
-      const content = this.nextContentLine(at);
-      if (content === undefined) return;
-      at = content;
-      const indent = this.indent(at)!;
-      if (indent < column) return;
-      if (indent === column) yield this.starts[at]! + indent;
+  /** The items at `column` of the collection starting on `line`, until a line indented less; each item's start. */
+  private items(line: number, column: number): number[] {
+    const starts = [this.starts[line]! + column];
+    for (let at = this.nextContentLine(line + 1); at !== undefined; at = this.nextContentLine(at + 1)) {
+      const indent = this.indents[at]!;
+      if (indent < column) break;
+      if (indent === column) starts.push(this.starts[at]! + indent);
     }
+    return starts;
   }
 
   /** Each block mapping's keys (first line and column), read on the first lookup; undefined for one whose keys are not all modelled. */
@@ -172,7 +200,7 @@ class LineReader {
 
   private readKeys(node: { line: number; column: number }): Map<string, { range: [number, number]; colon: number }> | undefined {
     const keys = new Map<string, { range: [number, number]; colon: number }>();
-    for (const offset of this.items(node.line, node.column, this.starts[node.line]! + node.column)) {
+    for (const offset of this.items(node.line, node.column)) {
       if (this.isDash(offset)) continue; // a list at the key's own column belongs to the key before
       const key = this.keyAt(offset);
       if (!key) return undefined;
@@ -192,7 +220,7 @@ class LineReader {
   /** A list's items up to the first line at its column that is no item (the list ends there). */
   private readItems(node: { line: number; column: number }): number[] {
     const items: number[] = [];
-    for (const offset of this.items(node.line, node.column, this.starts[node.line]! + node.column)) {
+    for (const offset of this.items(node.line, node.column)) {
       if (!this.isDash(offset)) break;
       items.push(offset);
     }
@@ -312,11 +340,7 @@ class LineReader {
 
   /** The next line after `line` that is not blank (a comment counts): a value continued there is not modelled. */
   private nextLineAfter(line: number): number | undefined {
-    for (let at = line + 1; at < this.starts.length; at += 1) {
-      const indent = this.indent(at);
-      if (indent === undefined) return at;
-      if (this.starts[at]! + indent < this.lineEnd(at)) return at;
-    }
+    for (let at = line + 1; at < this.starts.length; at += 1) if (this.indents[at] === TAB_INDENT || this.kinds[at] !== BLANK) return at;
     return undefined;
   }
 
