@@ -16,8 +16,8 @@ const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 
 /**
  * `import.meta.url` of each dist/ module as it would be unbundled (package-info.ts finds
- * package.json from it, templates.ts the templates): the bundle sits in dist/, so each module's
- * own path is rebuilt from the bundle's directory and its path under dist/. A dependency that
+ * package.json from it): the bundle sits in dist/, so each module's own path is rebuilt from the
+ * bundle's directory and its path under dist/. A dependency that
  * reads it (fdir's `createRequire` for an optional peer) gets the bundle's own URL, from which
  * the package's node_modules resolve as before.
  */
@@ -43,7 +43,7 @@ const result = await build({
   target: 'node20',
   format: 'cjs',
   // `import()` of a bundled module becomes a lazy initialiser, so what a command never reaches
-  // (the emitters, the engines, Handlebars) still never runs; a script compiled by `vm.Script`
+  // (the emitters, the engines) still never runs; a script compiled by `vm.Script`
   // cannot `import()` at all.
   supported: { 'dynamic-import': false },
   minifyWhitespace: true,

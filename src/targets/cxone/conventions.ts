@@ -32,7 +32,7 @@ export const responseVariable = (step: string): string => variableName(`ivrflow_
 export const tokenVariable = (secret: string): string => variableName(`ivrflow_token_${secret}`);
 export const counterVariable = (retry: string): string => variableName(`ivrflow_tries_${retry}`);
 export const validVariable = (gather: string): string => variableName(`ivrflow_${gather}_valid`);
-/** The first digits of an entry while the gather checks how many arrived (templates/cxone/sanitize-digits.hbs). */
+/** The first digits of an entry while the gather checks how many arrived (sanitizeDigitsCode in emit/templates.ts). */
 export const probeVariable = (gather: string): string => variableName(`ivrflow_${gather}_probe`);
 /** The key a menu's caller pressed, and how many tries the menu has had. */
 export const menuKeyVariable = (menu: string): string => variableName(`ivrflow_${menu}_key`);

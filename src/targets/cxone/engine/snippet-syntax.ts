@@ -4,7 +4,7 @@ import { EngineError } from '../../engine-contract.js';
 const BACKSLASH = '{char(92)}';
 
 /**
- * The Snippet subset ivrflow writes (templates/cxone/*.hbs; docs/cxone.md §3): ASSIGN, DYNAMIC,
+ * The Snippet subset ivrflow writes (emit/templates.ts; docs/cxone.md §3): ASSIGN, DYNAMIC,
  * IF/ELSE blocks, member assignment, method calls, comparisons with `&` and `|`, strings with `{var}`
  * substitution. Anything else is an EngineError: an emitter that writes more must teach this first.
  */
