@@ -39,28 +39,41 @@ export function checkUnfilledPlaceholders(graph: FlowGraph): EmitProblem[] {
   );
 }
 
+/**
+ * The sites whose text holds a `{{` (placeholderKeys finds nothing in any other), so a flow whose
+ * values are filled, as with `--env`, builds no spec paths and never lists its routed queues.
+ */
 function placeholderSites(graph: FlowGraph): PlaceholderSite[] {
   const cxone = graph.targets.cxone ?? {};
-  const called = new Set(graph.nodes.flatMap((node) => (node.kind === 'http' ? [node.endpoint] : [])));
-  const sites: PlaceholderSite[] = graph.endpoints
-    .filter((endpoint) => called.has(endpoint.id))
-    .map((endpoint) => ({ text: endpoint.url, path: [...endpoint.origin, 'url'], effect: substituted('request URL') }));
-  for (const queue of routedQueues(graph).keys()) {
-    const skill = cxone.skills?.[queue];
-    if (typeof skill === 'string')
-      sites.push({ text: skill, path: ['targets', 'cxone', 'skills', queue], effect: substituted('REQAGENT Skill') });
+  const sites: PlaceholderSite[] = [];
+  const unfilled = graph.endpoints.filter((endpoint) => mayHold(endpoint.url));
+  if (unfilled.length > 0) {
+    const called = new Set(graph.nodes.flatMap((node) => (node.kind === 'http' ? [node.endpoint] : [])));
+    for (const endpoint of unfilled)
+      if (called.has(endpoint.id))
+        sites.push({ text: endpoint.url, path: [...endpoint.origin, 'url'], effect: substituted('request URL') });
   }
-  if (typeof cxone.busNo === 'string')
+  if (Object.values(cxone.skills ?? {}).some(mayHold))
+    for (const queue of routedQueues(graph).keys()) {
+      const skill = cxone.skills?.[queue];
+      if (mayHold(skill)) sites.push({ text: skill, path: ['targets', 'cxone', 'skills', queue], effect: substituted('REQAGENT Skill') });
+    }
+  if (mayHold(cxone.busNo))
     sites.push({
       text: cxone.busNo,
       path: ['targets', 'cxone', 'busNo'],
       effect: () => 'the script header needs the business unit as a number',
     });
-  if (cxone.scriptName !== undefined)
+  if (mayHold(cxone.scriptName))
     sites.push({
       text: cxone.scriptName,
       path: ['targets', 'cxone', 'scriptName'],
       effect: () => 'the script would be saved under that literal name',
     });
   return sites;
+}
+
+/** A string that could hold a placeholder. */
+function mayHold(text: unknown): text is string {
+  return typeof text === 'string' && text.includes('{{');
 }
