@@ -184,6 +184,9 @@ export function httpHeadersCode(data: HttpSnippetData): string {
   );
 }
 
+/** Before the check of `response: { successStatuses }` (listedSuccess). */
+const LISTED_COMMENT = '  // `response: { successStatuses }`: only a listed status is success; another 2xx is a failure.\n';
+
 /** The outcome from the HTTP status, then from the success field or the listed statuses. */
 export function httpEvaluateCode(data: HttpSnippetData): string {
   const status = ident(data.httpStatus);
@@ -199,8 +202,7 @@ export function httpEvaluateCode(data: HttpSnippetData): string {
   if (present(data.successStatuses)) code += LISTED_COMMENT + listedSuccess(data);
   else if (present(data.success)) {
     const success = ident(data.success!.variable);
-    code +=
-      `  IF ${success} != "" & ${success} = ${str(data.success!.value)}\n` + '  {\n' + `    ASSIGN ${outcome} = "success"\n` + '  }\n';
+    code += `  IF ${success} != "" & ${success} = ${str(data.success!.value)}\n  {\n    ASSIGN ${outcome} = "success"\n  }\n`;
   } else code += `  ASSIGN ${outcome} = "success"\n`;
   return `${code}}`;
 }
@@ -221,8 +223,6 @@ export function httpStatusCode(data: HttpSnippetData): string {
     '}'
   );
 }
-
-const LISTED_COMMENT = '  // `response: { successStatuses }`: only a listed status is success; another 2xx is a failure.\n';
 
 /** `response: { successStatuses }`: `IF <status> = 204 | <status> = 202`, inside the 2xx check. */
 function listedSuccess(data: HttpSnippetData): string {
