@@ -47,7 +47,12 @@ function notModelled(): never {
   throw NOT_MODELLED;
 }
 
-/** `yaml` refuses implicit keys longer than 1024 characters (`KEY_OVER_1024_CHARS` in strict mode); kept well below it. */
+/**
+ * `yaml` refuses an implicit key whose `:` is more than 1024 characters after where it starts
+ * (`KEY_OVER_1024_CHARS` in strict mode), and after an entry with an empty value it starts that
+ * count before the key's line break and indentation. The reader counts from the start of the line
+ * (the line break is one more), kept well below the limit.
+ */
 const MAX_FAST_KEY_LENGTH = 1000;
 
 /**
@@ -390,7 +395,7 @@ class CleanReader {
   private keyOrValueAfterQuote(start: number, text: string): string {
     const at = this.skipSpaces(this.cursor);
     if (this.code(at) === COLON && (this.code(at + 1) === SPACE || this.code(at + 1) === END)) {
-      if (at - start > MAX_FAST_KEY_LENGTH) notModelled();
+      if (at - this.lineStart > MAX_FAST_KEY_LENGTH) notModelled();
       this.foundKey = text;
       this.afterKey = at + 1;
       return text;
@@ -432,7 +437,7 @@ class CleanReader {
 
   /** A plain key: resolved as a scalar and written as `yaml`'s toJS writes a key (String of its value). */
   private plainKey(start: number, end: number, afterColon: number): string {
-    if (end - start > MAX_FAST_KEY_LENGTH) notModelled();
+    if (end - this.lineStart > MAX_FAST_KEY_LENGTH) notModelled();
     const value = resolvePlainScalar(this.text.slice(start, end));
     if (value === null) notModelled();
     this.foundKey = String(value);
@@ -615,7 +620,7 @@ class CleanReader {
     const first = this.code(at);
     if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) {
       const key = first === DOUBLE_QUOTE ? this.readDoubleQuoted(at) : this.readSingleQuoted(at);
-      if (this.cursor - at > MAX_FAST_KEY_LENGTH) notModelled();
+      if (this.cursor - this.lineStart > MAX_FAST_KEY_LENGTH) notModelled();
       return key;
     }
     const value = this.readFlowScalar(at, true);
@@ -650,7 +655,7 @@ class CleanReader {
     }
     const code = this.code(stop);
     if (code === END || code === HASH || (code === COLON && !isKey)) notModelled();
-    if (isKey && end - at > MAX_FAST_KEY_LENGTH) notModelled();
+    if (isKey && end - this.lineStart > MAX_FAST_KEY_LENGTH) notModelled();
     this.cursor = stop;
     return this.checkedString(resolvePlainScalar(this.text.slice(at, end)));
   }
