@@ -353,17 +353,19 @@ class CleanReader {
     const map = frame.map!;
     this.checkKey(map, key);
     if (++frame.keys > frame.most) notModelled();
-    map[key] = null;
     const at = this.skipSpaces(this.afterKey);
     if (at === this.lineEnd || this.text.charCodeAt(at) === HASH) {
+      map[key] = null;
       this.pendingIn = frame;
       this.pendingKey = key;
       return;
     }
     if (this.isDash(at)) notModelled();
     this.valueOf = key;
-    map[key] = this.readInline(at, frame.indent);
+    // Stored once, with its value: a property added and then written again costs a second store.
+    const value = this.readInline(at, frame.indent);
     if (this.foundKey !== undefined) notModelled();
+    map[key] = value;
   }
 
   /** A key `yaml` reads without a diagnostic and `load.ts` accepts: new in its mapping, not too long, not forbidden. */
