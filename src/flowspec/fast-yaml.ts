@@ -12,7 +12,7 @@ import { INPUT_LIMITS } from './limits.js';
  *
  * What it reads: block mappings and lists (`- key: value` too, and a list written at its key's
  * column), comments, one-line plain, single- and double-quoted scalars, one-line flow lists and
- * mappings of such scalars, and `|`, `|-`, `>`, `>-` block scalars. Not modelled (the answer is
+ * mappings of such scalars (on their key's line or the one below), and `|`, `|-`, `>`, `>-` block scalars. Not modelled (the answer is
  * undefined): tabs anywhere, a carriage return that does not end a line, a byte-order mark,
  * anchors, aliases, tags and directives, document markers, explicit (`?`) and collection keys,
  * null, duplicate, forbidden and over-long keys, multi-line plain and quoted scalars and flow
@@ -98,6 +98,7 @@ const SINGLE_QUOTE = 39;
 const COMMA = 44;
 const DASH = 45;
 const DOT = 46;
+const PERCENT = 37;
 const COLON = 58;
 const OPEN_BRACKET = 91;
 const BACKSLASH = 92;
@@ -257,7 +258,7 @@ class CleanReader {
   /** `---` and `...` start or end a document; `%` a directive. */
   private isDocumentMarker(at: number): boolean {
     const first = this.text.charCodeAt(at);
-    if (first === 37) return true;
+    if (first === PERCENT) return true;
     return (first === DASH || first === DOT) && this.text.charCodeAt(at + 1) === first && this.text.charCodeAt(at + 2) === first;
   }
 
@@ -383,7 +384,7 @@ class CleanReader {
     const first = this.text.charCodeAt(at);
     if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) {
       const text = first === DOUBLE_QUOTE ? this.readDoubleQuoted(at) : this.readSingleQuoted(at);
-      return this.keyOrValueAfterQuote(at, text);
+      return this.keyOrValueAfterQuote(text);
     }
     if (first === OPEN_BRACKET || first === OPEN_BRACE) {
       const value = this.readFlow(at);
@@ -394,7 +395,8 @@ class CleanReader {
     return this.readPlain(at);
   }
 
-  private keyOrValueAfterQuote(start: number, text: string): string {
+  /** After a quoted scalar: a `: ` makes it a key; otherwise the line must end (a comment may follow). */
+  private keyOrValueAfterQuote(text: string): string {
     const at = this.skipSpaces(this.cursor);
     if (this.code(at) === COLON && (this.code(at + 1) === SPACE || this.code(at + 1) === END)) {
       if (at - this.lineStart > MAX_FAST_KEY_LENGTH) notModelled();
@@ -417,12 +419,14 @@ class CleanReader {
         if (this.text.charCodeAt(at + 1) === HASH) break;
         continue;
       }
-      const next = this.code(at + 1);
-      if (code === COLON && (next === SPACE || next === END)) return this.plainKey(start, end, at + 1);
-      if (opensValue && code < 128 && OPENS_A_VALUE_FOR_NESTING[code]) notModelled();
-      opensValue =
-        (code === COMMA || code === COLON) &&
-        (next === SPACE || next === END || next === COMMA || next === CLOSE_BRACKET || next === CLOSE_BRACE);
+      if (code === COLON || code === COMMA) {
+        const next = this.code(at + 1);
+        if (code === COLON && (next === SPACE || next === END)) return this.plainKey(start, end, at + 1);
+        opensValue = next === SPACE || next === END || next === COMMA || next === CLOSE_BRACKET || next === CLOSE_BRACE;
+      } else {
+        if (opensValue && code < 128 && OPENS_A_VALUE_FOR_NESTING[code]) notModelled();
+        opensValue = false;
+      }
       end = at + 1;
     }
     return this.checkedString(resolvePlainScalar(this.text.slice(start, end)));
