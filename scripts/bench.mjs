@@ -43,7 +43,7 @@ function judge(what, figure, goal, met, tried) {
 /** What was tried for the throughput goals, and what it measured (README, Development). */
 const TRIED = {
   check:
-    'a fast YAML parser for clean specs (4-5x on parsing, differential test); FlowIndex memoisation of edges, steps by type and resolved refs; the sensitive taint and the ref uses once per flow; identifier words and language tags remembered; spec strings walked without a path per node; the nesting scan by table lookup (1.24-1.35x CPU per flow against the build before these, same process). Left: js-yaml about a fifth, GC 12-16%, then a flat profile of checks and rules at 1-3% each',
+    'a fast YAML path for clean specs, first js-yaml (4-5x on parsing), then an own one-pass reader of block YAML with the nesting, limit and key checks folded in (loadSpec 2.6-2.9x less CPU than on js-yaml, differential fuzz against yaml); FlowIndex memoisation of edges, steps by type and resolved refs; the sensitive taint and the ref uses once per flow; identifier words and language tags remembered; spec strings walked without a path per node; the nesting scan by table lookup (1.24-1.35x CPU per flow against the build before these, same process). Left: loadSpec about a seventh, GC 12-16%, then a flat profile of checks and rules at 1-3% each',
   compile:
     'the check above; the CXone script written as text instead of an object and JSON.stringify (1.8x on CXone emission); the Archy YAML writer with flat remembered pieces, literals instead of spreads, one RegExp per options file (about 2x on Genesys emission and the IR dump with --env); left: Handlebars about a sixth of CXone emission, then a flat profile',
   batch:

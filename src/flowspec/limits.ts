@@ -32,30 +32,3 @@ export const INPUT_LIMITS = {
 } as const;
 
 export type InputLimit = keyof typeof INPUT_LIMITS;
-
-/**
- * Whether plain data (as the fast YAML path reads it) crosses a limit that `load.ts` checks on
- * the positioned Document: then the text is read again the slow way, which reports where. The
- * same limits as `checkNodes`; nesting is measured on the text before either path runs.
- */
-export function exceedsInputLimits(data: unknown, isFlowSpec: boolean): boolean {
-  const pending: { value: unknown; topLevelKey: string | undefined }[] = [{ value: data, topLevelKey: undefined }];
-  for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
-    const { value } = item;
-    if (typeof value === 'string') {
-      if (value.length > INPUT_LIMITS.stringLength) return true;
-    } else if (Array.isArray(value)) {
-      if (value.length > INPUT_LIMITS[item.topLevelKey === 'scenarios' ? 'scenarios' : 'itemsPerList']) return true;
-      for (const element of value) pending.push({ value: element, topLevelKey: undefined });
-    } else if (value !== null && typeof value === 'object') {
-      const entries = Object.entries(value);
-      if (entries.length > INPUT_LIMITS[item.topLevelKey === 'steps' && isFlowSpec ? 'steps' : 'keysPerMapping']) return true;
-      const atTop = value === data;
-      for (const [key, child] of entries) {
-        if (key.length > INPUT_LIMITS.stringLength) return true;
-        pending.push({ value: child, topLevelKey: atTop ? key : undefined });
-      }
-    }
-  }
-  return false;
-}

@@ -4,7 +4,7 @@ import { docUrl } from '../util/package-info.js';
 import { firstTooDeep } from './nesting.js';
 import { readCleanYaml } from './fast-yaml.js';
 import { quickLocator } from './quick-locate.js';
-import { INPUT_LIMITS, exceedsInputLimits } from './limits.js';
+import { INPUT_LIMITS } from './limits.js';
 import { LineIndex } from './line-index.js';
 import { yamlLibrary } from './yaml-library.js';
 import { DiagnosticSink, type SpecSource } from './source.js';
@@ -81,6 +81,10 @@ export function loadSpec(file: string, bytes: Uint8Array, kind: DocumentKind = F
     return { source: { ...empty, text }, diagnostics: sink.diagnostics };
   }
   const yamlText = withLineFeeds(text.replace(/^\uFEFF/, ''));
+  // The fast path measures nesting and the input limits as it reads, and answers only within them:
+  // a text it leaves to `yaml` is measured here first, and a limit crossed is reported with its place.
+  const clean = readCleanYaml(yamlText, { forbiddenKeys: FORBIDDEN_KEYS, holdsSteps: kind.holdsSteps === true });
+  if (clean !== undefined) return { source: lazilyParsedSource(file, yamlText), data: clean, diagnostics: [] };
   const deep = firstTooDeep(yamlText, INPUT_LIMITS.nestingDepth);
   if (deep) return tooDeep(file, yamlText, lineCounter, kind, deep.offset);
   return parseText(file, yamlText, lineCounter, kind);
@@ -112,10 +116,6 @@ function withLineFeeds(text: string): string {
 }
 
 function parseText(file: string, text: string, lineCounter: LineIndex, kind: DocumentKind): LoadedSpec {
-  // The fast path answers only for clean text; a limit crossed is reported by the positioned path.
-  const clean = readCleanYaml(text, FORBIDDEN_KEYS);
-  if (clean !== undefined && !exceedsInputLimits(clean, kind.holdsSteps === true))
-    return { source: lazilyParsedSource(file, text), data: clean, diagnostics: [] };
   const document = parseWithYaml(text, lineCounter);
   const source: SpecSource = { file, text, lineCounter, document };
   const sink = new DiagnosticSink(source);
