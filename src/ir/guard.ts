@@ -133,7 +133,7 @@ function verifierEchoes(graph: FlowGraph): Map<TaintKey, TaintOrigin> {
       ...sent.map(({ value }) => identifierWords((value as { name: string }).name).join(' ')),
     ];
     for (const { name } of endpoint.responseFields)
-      if (findPhrase(identifierWords(name), [...ECHO_PHRASES, ...names]) !== undefined)
+      if ((findPhrase(identifierWords(name), ECHO_PHRASES) ?? findPhrase(identifierWords(name), names)) !== undefined)
         echoes.set(`answer:${endpoint.id}.${name}`, { source: first.value.name, path: [...endpoint.origin, 'response', 'fields', name] });
   }
   return echoes;

@@ -5,6 +5,8 @@
 
 interface Frame {
   id: string;
+  /** Its successors, asked once per node: callers may build the list on each call. */
+  successors: readonly string[];
   /** The next successor to look at. */
   next: number;
 }
@@ -22,7 +24,7 @@ export function stronglyConnected(nodes: readonly string[], successors: (id: str
     low.set(id, counter++);
     stack.push(id);
     onStack.add(id);
-    frames.push({ id, next: 0 });
+    frames.push({ id, successors: successors(id), next: 0 });
   };
   for (const root of nodes) {
     if (number.has(root)) continue;
@@ -30,7 +32,7 @@ export function stronglyConnected(nodes: readonly string[], successors: (id: str
     enter(root, frames);
     while (frames.length > 0) {
       const frame = frames[frames.length - 1]!;
-      const next = successors(frame.id)[frame.next++];
+      const next = frame.successors[frame.next++];
       if (next !== undefined) {
         if (!number.has(next)) enter(next, frames);
         else if (onStack.has(next)) low.set(frame.id, Math.min(low.get(frame.id)!, number.get(next)!));

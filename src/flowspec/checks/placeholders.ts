@@ -1,4 +1,5 @@
-import { forEachSpecString } from '../spec-strings.js';
+import type { DiagnosticSink } from '../source.js';
+import { forEachSpecString, type SpecCursor } from '../spec-strings.js';
 import type { CheckContext } from './context.js';
 
 /**
@@ -18,18 +19,21 @@ const RESERVED_PLACEHOLDERS: readonly { pattern: RegExp; filledBy: string }[] = 
 
 /** No spec text, anywhere (URLs, bodies, headers, attributes, prompts, targets, keys), may use a reserved placeholder. */
 export function checkReservedPlaceholders({ spec, sink }: CheckContext): void {
-  forEachSpecString(spec, (text, isKey, at) => {
-    if (!text.includes('{{')) return;
-    for (const { pattern, filledBy } of RESERVED_PLACEHOLDERS) {
-      for (const match of text.matchAll(pattern)) {
-        sink.report({
-          code: 'secure/reserved-placeholder',
-          message: `\`${match[0]}\` is a reserved placeholder: ${filledBy}, so this text would receive that value.`,
-          path: at.path(),
-          ...(isKey ? { onKey: true } : {}),
-          hint: 'Refer to a secret with `auth: { bearer: <secret> }` on the endpoint; name your own placeholders otherwise.',
-        });
-      }
+  forEachSpecString(spec, (text, isKey, at) => reportReservedPlaceholders(text, isKey, at, sink));
+}
+
+/** One string of the walk above; `checkSpecStrings` (spec-text.ts) runs it in the walk it shares. */
+export function reportReservedPlaceholders(text: string, isKey: boolean, at: SpecCursor, sink: DiagnosticSink): void {
+  if (!text.includes('{{')) return;
+  for (const { pattern, filledBy } of RESERVED_PLACEHOLDERS) {
+    for (const match of text.matchAll(pattern)) {
+      sink.report({
+        code: 'secure/reserved-placeholder',
+        message: `\`${match[0]}\` is a reserved placeholder: ${filledBy}, so this text would receive that value.`,
+        path: at.path(),
+        ...(isKey ? { onKey: true } : {}),
+        hint: 'Refer to a secret with `auth: { bearer: <secret> }` on the endpoint; name your own placeholders otherwise.',
+      });
     }
-  });
+  }
 }
