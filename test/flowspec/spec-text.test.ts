@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CheckContext } from '../../src/flowspec/checks/context.js';
 import { checkControlCharacters } from '../../src/flowspec/checks/control-characters.js';
-import { checkReservedPlaceholders } from '../../src/flowspec/checks/placeholders.js';
+import { ANY_RESERVED, RESERVED_PLACEHOLDERS, checkReservedPlaceholders } from '../../src/flowspec/checks/placeholders.js';
 import { checkSpecStrings } from '../../src/flowspec/checks/spec-text.js';
 import { DiagnosticSink } from '../../src/flowspec/source.js';
 import { loadSpec } from '../../src/flowspec/load.js';
@@ -39,6 +39,32 @@ describe('checkSpecStrings', () => {
         expect(diagnosticsOf(data, [checkSpecStrings])).toEqual(diagnosticsOf(data, [checkReservedPlaceholders, checkControlCharacters]));
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('skips a text only when no reserved-placeholder pattern matches it', () => {
+    const piece = fc.constantFrom(
+      '{',
+      '{{',
+      '}}',
+      ' ',
+      '\u00a0',
+      '\n',
+      'secret_',
+      'SECRET_',
+      'Secret',
+      '_',
+      'genesys_integration',
+      'GENESYS_Integration',
+      'x',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
+        const text = parts.join('');
+        const matched = RESERVED_PLACEHOLDERS.some(({ pattern }) => [...text.matchAll(pattern)].length > 0);
+        if (matched) expect(ANY_RESERVED.test(text)).toBe(true);
+      }),
+      { numRuns: 5000 },
     );
   });
 
