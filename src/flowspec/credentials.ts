@@ -30,6 +30,8 @@ export const CREDENTIAL_WORDS = ['pin', 'pincode', 'otp', 'totp', 'passcode', 'p
 /** What a caller is asked for when they prove who they are. "Code" alone counts; a zip or area code does not. */
 const CREDENTIAL_PROMPT_PHRASES = [...CREDENTIAL_WORDS, 'code'];
 const NOT_A_CREDENTIAL_CODE = ['zip code', 'postal code', 'post code', 'area code', 'country code', 'sort code', 'reference code'];
+/** Each excuse as a phrase list of its own, built once: `findPhrase` remembers its lists by identity. */
+const EACH_EXCUSE = NOT_A_CREDENTIAL_CODE.map((excuse) => [excuse]);
 /** The shortest PIN in use is 4 digits (ISO 9564-1): a one-digit menu that mentions the PIN collects a choice. */
 export const MIN_CREDENTIAL_DIGITS = 4;
 /** Request fields of a verifier whose name says they carry the proof rather than the caller's name. */
@@ -81,7 +83,7 @@ export function askedForCredential(prompt: string): string | undefined {
   const phrase = findPhrase(words, CREDENTIAL_PROMPT_PHRASES);
   if (phrase !== 'code') return phrase;
   const codes = words.filter((word) => word === 'code' || word === 'codes').length;
-  const excused = NOT_A_CREDENTIAL_CODE.filter((excuse) => findPhrase(words, [excuse]) !== undefined).length;
+  const excused = EACH_EXCUSE.filter((excuse) => findPhrase(words, excuse) !== undefined).length;
   return codes > excused ? 'code' : undefined;
 }
 

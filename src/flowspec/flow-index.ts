@@ -86,8 +86,8 @@ export class FlowIndex {
    */
   reachableFrom(
     from: string,
-    avoid: ReadonlySet<string> = new Set(),
-    follow: (from: string, edge: Transition) => boolean = () => true,
+    avoid: ReadonlySet<string> = NO_STEPS,
+    follow: (from: string, edge: Transition) => boolean = ANY_EDGE,
   ): Set<string> {
     const seen = new Set<string>();
     const pending = this.steps.has(from) && !avoid.has(from) ? [from] : [];
@@ -118,8 +118,12 @@ export class FlowIndex {
   /** The strongly connected component of each step (retries included): two steps share one when each reaches the other. */
   get components(): ReadonlyMap<string, number> {
     if (!this.componentsCache) {
+      const componentOf = new Map<string, number>();
       const components = stronglyConnected([...this.steps.keys()], (id) => this.edges(id).map((edge) => edge.to));
-      this.componentsCache = new Map(components.flatMap((members, number) => members.map((id) => [id, number] as const)));
+      components.forEach((members, number) => {
+        for (const id of members) componentOf.set(id, number);
+      });
+      this.componentsCache = componentOf;
     }
     return this.componentsCache;
   }
@@ -224,6 +228,10 @@ export class FlowIndex {
     return { kind: 'result', result, field, step: source.step, endpoint: source.endpoint, type };
   }
 }
+
+/** `reachableFrom`'s defaults, shared: it runs a dozen times per flow. */
+const NO_STEPS: ReadonlySet<string> = new Set();
+const ANY_EDGE = (): boolean => true;
 
 /** The part of a retry's attempt that can start another attempt. */
 export interface RetryLoop {

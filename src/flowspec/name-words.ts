@@ -33,27 +33,58 @@ export function proseWords(text: string): string[] {
 
 /** The first phrase (space-separated words) found as consecutive words; a plural `s` is allowed. */
 export function findPhrase(words: readonly string[], phrases: readonly string[]): string | undefined {
-  return phrases.find((phrase) => {
-    const parts = phraseParts(phrase);
-    for (let start = 0; start + parts.length <= words.length; start++) {
-      if (parts.every((part, offset) => sameWord(words[start + offset], part))) return true;
-    }
-    return false;
-  });
+  let compiled = compiledLists.get(phrases);
+  if (compiled === undefined) compiledLists.set(phrases, (compiled = compilePhrases(phrases)));
+  return compiled.find(words);
 }
 
-/** The phrase lists are constants, searched for every name and prompt: each phrase is split once. */
-const partsOfPhrase = new Map<string, readonly string[]>();
-function phraseParts(phrase: string): readonly string[] {
-  let parts = partsOfPhrase.get(phrase);
-  if (parts === undefined) partsOfPhrase.set(phrase, (parts = phrase.split(' ')));
-  return parts;
+/**
+ * The phrase lists are constants, searched for every name and prompt (3% of a check when each
+ * phrase was tried at each word): one-word phrases, nearly all of them, become a lookup per word.
+ * Kept per list, weakly, so a list built for one flow is dropped with it.
+ */
+const compiledLists = new WeakMap<readonly string[], CompiledPhrases>();
+
+interface CompiledPhrases {
+  find(words: readonly string[]): string | undefined;
+}
+
+function compilePhrases(phrases: readonly string[]): CompiledPhrases {
+  /** Each one-word phrase at its first place in the list: the earliest phrase found wins, as listed. */
+  const single = new Map<string, number>();
+  const multi: { at: number; parts: readonly string[] }[] = [];
+  phrases.forEach((phrase, at) => {
+    const parts = phrase.split(' ');
+    if (parts.length > 1) multi.push({ at, parts });
+    else if (!single.has(phrase)) single.set(phrase, at);
+  });
+  return {
+    find(words) {
+      let best = phrases.length;
+      for (const word of words) {
+        // A word can be one phrase and the plural of another (`ss`): the one listed first wins.
+        const at = single.get(word);
+        if (at !== undefined && at < best) best = at;
+        const singular = word.endsWith('s') ? single.get(word.slice(0, -1)) : undefined;
+        if (singular !== undefined && singular < best) best = singular;
+      }
+      for (const { at, parts } of multi) if (at < best && hasParts(words, parts)) best = at;
+      return best < phrases.length ? phrases[best] : undefined;
+    },
+  };
+}
+
+function hasParts(words: readonly string[], parts: readonly string[]): boolean {
+  next: for (let start = 0; start + parts.length <= words.length; start++) {
+    for (let offset = 0; offset < parts.length; offset++) if (!sameWord(words[start + offset]!, parts[offset]!)) continue next;
+    return true;
+  }
+  return false;
 }
 
 /** The word itself or its plural; compared without building the plural, since it runs for every word and phrase. */
-function sameWord(word: string | undefined, expected: string): boolean {
-  if (word === undefined || word === expected) return word !== undefined;
-  return word.length === expected.length + 1 && word.endsWith('s') && word.startsWith(expected);
+function sameWord(word: string, expected: string): boolean {
+  return word === expected || (word.length === expected.length + 1 && word.endsWith('s') && word.startsWith(expected));
 }
 
 /** The most digits a gather accepts. */

@@ -8,6 +8,8 @@ export function placeholderKeys(text: string): string[] {
 
 /** Replace every placeholder that has a value; the others stay verbatim. */
 export function fillPlaceholders(text: string, environment: ReadonlyMap<string, string>): string {
+  // Nothing to fill (a check without --env, most texts): the text as it is, without a replace pass.
+  if (environment.size === 0 || !text.includes('{{')) return text;
   return text.replace(PLACEHOLDER, (whole, key: string) => environment.get(key) ?? whole);
 }
 

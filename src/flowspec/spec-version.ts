@@ -58,15 +58,19 @@ export const SPEC_FEATURES: readonly SpecFeature[] = [
 ];
 
 function stepsOfType(spec: FlowSpec, type: string): SpecPath[] {
-  return Object.entries(spec.steps)
-    .filter(([, step]) => step.type === type)
-    .map(([id]) => ['steps', id, 'type']);
+  const paths: SpecPath[] = [];
+  for (const id of Object.keys(spec.steps)) if (spec.steps[id]!.type === type) paths.push(['steps', id, 'type']);
+  return paths;
 }
 
 type EndpointOf = NonNullable<FlowSpec['endpoints']>[string];
 
+/** Run for each feature of a version-1 spec: a plain loop, without the entries and arrays of a flatMap. */
 function endpointsWhere(spec: FlowSpec, test: (endpoint: EndpointOf) => boolean): string[] {
-  return Object.entries(spec.endpoints ?? {}).flatMap(([id, endpoint]) => (test(endpoint) ? [id] : []));
+  const ids: string[] = [];
+  const endpoints = spec.endpoints ?? {};
+  for (const id of Object.keys(endpoints)) if (test(endpoints[id]!)) ids.push(id);
+  return ids;
 }
 
 function endpointKeys(spec: FlowSpec, key: 'path' | 'query'): SpecPath[] {

@@ -1,12 +1,11 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 import type { Check } from './checks/context.js';
-import { checkControlCharacters } from './checks/control-characters.js';
 import { checkEndpointRequests } from './checks/endpoint-requests.js';
 import { checkEndpointUrls } from './checks/endpoint-urls.js';
 import { checkHttpOutcomes } from './checks/http-outcomes.js';
 import { checkGraph } from './checks/graph.js';
-import { checkReservedPlaceholders } from './checks/placeholders.js';
+import { checkSpecStrings } from './checks/spec-text.js';
 import { checkReferences } from './checks/references.js';
 import { checkSecureSection } from './checks/secure.js';
 import { checkTypes } from './checks/types.js';
@@ -27,9 +26,8 @@ const SEMANTIC_CHECKS: readonly Check[] = [
   checkGraph,
   checkTypes,
   checkSecureSection,
-  checkReservedPlaceholders,
+  checkSpecStrings,
   checkEndpointUrls,
-  checkControlCharacters,
   checkEndpointRequests,
   checkHttpOutcomes,
   checkMenus,

@@ -133,7 +133,7 @@ function verifierEchoes(graph: FlowGraph): Map<TaintKey, TaintOrigin> {
       ...sent.map(({ value }) => identifierWords((value as { name: string }).name).join(' ')),
     ];
     for (const { name } of endpoint.responseFields)
-      if (findPhrase(identifierWords(name), [...ECHO_PHRASES, ...names]) !== undefined)
+      if ((findPhrase(identifierWords(name), ECHO_PHRASES) ?? findPhrase(identifierWords(name), names)) !== undefined)
         echoes.set(`answer:${endpoint.id}.${name}`, { source: first.value.name, path: [...endpoint.origin, 'response', 'fields', name] });
   }
   return echoes;
@@ -147,6 +147,8 @@ class Guard {
   private readonly sensitiveVariables: ReadonlySet<string>;
   /** Names a template in a prompt, URL or header could use to read a tainted value. */
   private readonly taintedNames: ReadonlySet<string>;
+  /** For each http step's endpoint: looked up, not searched, so a flow of many calls stays linear. */
+  private readonly endpointsById: ReadonlyMap<string, IrEndpoint>;
 
   constructor(
     private readonly graph: FlowGraph,
@@ -156,6 +158,9 @@ class Guard {
     const names = [...taint.keys()].filter((key) => key.startsWith('var:')).map((key) => key.slice('var:'.length));
     for (const endpoint of graph.endpoints) for (const { field, value } of endpoint.body) if (this.originOf(value)) names.push(field);
     this.taintedNames = new Set(names);
+    const endpointsById = new Map<string, IrEndpoint>();
+    for (const endpoint of graph.endpoints) if (!endpointsById.has(endpoint.id)) endpointsById.set(endpoint.id, endpoint);
+    this.endpointsById = endpointsById;
   }
 
   /** A plain variable holding a copy is not redacted, not a secure variable, and shows in traces. */
@@ -249,12 +254,20 @@ class Guard {
 
   /** The credential travels only inside the secure section: the call that sends it runs there too. */
   private checkCall(step: string, endpointId: string, secure: boolean, origin: SpecPath): void {
-    const endpoint = this.graph.endpoints.find((candidate) => candidate.id === endpointId);
-    if (secure || !endpoint) return;
-    const sent = [...endpoint.body, ...urlParameters(endpoint)];
-    const carried = sent.map(({ value }) => this.originOf(value)).find((found) => found !== undefined);
+    if (secure) return;
+    const endpoint = this.endpointsById.get(endpointId);
+    if (!endpoint) return;
+    const carried = this.firstOrigin(endpoint.body) ?? this.firstOrigin(endpoint.path) ?? this.firstOrigin(endpoint.query);
     if (carried)
       this.leak(`Step \`${step}\` sends sensitive \`${carried.source}\` from outside the secure section, where calls are logged.`, origin);
+  }
+
+  private firstOrigin(sent: readonly { value: IrValue }[]): TaintOrigin | undefined {
+    for (const { value } of sent) {
+      const origin = this.originOf(value);
+      if (origin) return origin;
+    }
+    return undefined;
   }
 
   /** A branch on a credential reveals it, one comparison at a time. */
@@ -284,6 +297,8 @@ class Guard {
 
   /** Escaping keeps spec text literal on every target; a template naming a tainted value is refused anyway. */
   private checkText(text: string, path: SpecPath, what: string): void {
+    // Without a brace or a dollar sign a text holds no template (templateNames finds nothing): most prompts.
+    if (this.taintedNames.size === 0 || (!text.includes('{') && !text.includes('$'))) return;
     const named = templateNames(text).find((name) => this.taintedNames.has(name));
     if (named !== undefined) this.leak(`${what} names \`${named}\`, which holds a sensitive value, in a template.`, path);
   }
@@ -293,10 +308,19 @@ class Guard {
     if (origin) this.leak(message(origin.source), path, origin);
   }
 
+  /** `keysOf`, the first key tainted; without its array, since every value the flow reads is asked. */
   private originOf(value: IrValue): TaintOrigin | undefined {
-    return keysOf(value)
-      .map((key) => this.taint.get(key))
-      .find((origin) => origin !== undefined);
+    switch (value.kind) {
+      case 'variable':
+        return this.taint.get(`var:${value.name}`);
+      case 'result':
+        return this.taint.get(`endpoint:${value.endpoint}`) ?? this.taint.get(`answer:${value.endpoint}.${value.field}`);
+      case 'literal':
+      case 'call':
+        return undefined;
+      default:
+        return assertNever(value);
+    }
   }
 
   /**

@@ -3,8 +3,18 @@
  * exhaust the call stack (a 100,000-step chain is as safe as a 10-step one).
  */
 
+/** A node being numbered: one record per node, so each visit is one map lookup, not one per field. */
+interface NodeState {
+  number: number;
+  low: number;
+  onStack: boolean;
+}
+
 interface Frame {
   id: string;
+  state: NodeState;
+  /** Its successors, asked once per node: callers may build the list on each call. */
+  successors: readonly string[];
   /** The next successor to look at. */
   next: number;
 }
@@ -12,45 +22,43 @@ interface Frame {
 /** Tarjan's strongly connected components, in the order the algorithm completes them (successors before predecessors). */
 export function stronglyConnected(nodes: readonly string[], successors: (id: string) => readonly string[]): string[][] {
   let counter = 0;
-  const number = new Map<string, number>();
-  const low = new Map<string, number>();
+  const states = new Map<string, NodeState>();
   const stack: string[] = [];
-  const onStack = new Set<string>();
   const components: string[][] = [];
   const enter = (id: string, frames: Frame[]) => {
-    number.set(id, counter);
-    low.set(id, counter++);
+    const state: NodeState = { number: counter, low: counter++, onStack: true };
+    states.set(id, state);
     stack.push(id);
-    onStack.add(id);
-    frames.push({ id, next: 0 });
+    frames.push({ id, state, successors: successors(id), next: 0 });
   };
   for (const root of nodes) {
-    if (number.has(root)) continue;
+    if (states.has(root)) continue;
     const frames: Frame[] = [];
     enter(root, frames);
     while (frames.length > 0) {
       const frame = frames[frames.length - 1]!;
-      const next = successors(frame.id)[frame.next++];
+      const next = frame.successors[frame.next++];
       if (next !== undefined) {
-        if (!number.has(next)) enter(next, frames);
-        else if (onStack.has(next)) low.set(frame.id, Math.min(low.get(frame.id)!, number.get(next)!));
+        const seen = states.get(next);
+        if (seen === undefined) enter(next, frames);
+        else if (seen.onStack) frame.state.low = Math.min(frame.state.low, seen.number);
         continue;
       }
       frames.pop();
       const parent = frames[frames.length - 1];
-      if (parent) low.set(parent.id, Math.min(low.get(parent.id)!, low.get(frame.id)!));
-      if (low.get(frame.id) === number.get(frame.id)) components.push(popComponent(stack, onStack, frame.id));
+      if (parent) parent.state.low = Math.min(parent.state.low, frame.state.low);
+      if (frame.state.low === frame.state.number) components.push(popComponent(stack, states, frame.id));
     }
   }
   return components;
 }
 
-function popComponent(stack: string[], onStack: Set<string>, root: string): string[] {
+function popComponent(stack: string[], states: ReadonlyMap<string, NodeState>, root: string): string[] {
   const component: string[] = [];
   let member: string;
   do {
     member = stack.pop()!;
-    onStack.delete(member);
+    states.get(member)!.onStack = false;
     component.push(member);
   } while (member !== root);
   return component;

@@ -1,5 +1,6 @@
 import type { SpecPath } from '../../diagnostics/diagnostic.js';
-import { forEachSpecString } from '../spec-strings.js';
+import type { DiagnosticSink } from '../source.js';
+import { forEachSpecString, type SpecCursor } from '../spec-strings.js';
 import type { CheckContext } from './context.js';
 
 /**
@@ -15,19 +16,22 @@ const SEPARATOR = /[\u2028\u2029]/;
 
 /** Every string value and mapping key of the spec (`forEachSpecString`: no recursion on input depth). */
 export function checkControlCharacters({ spec, sink }: CheckContext): void {
-  forEachSpecString(spec, (text, isKey, at) => {
-    const found = CONTROL.exec(text);
-    if (!found) return;
-    const path = at.path();
-    if (!isKey && saidByUrlCheck(text, path)) return;
-    const code = `U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-    sink.report({
-      code: 'spec/control-character',
-      message: `This ${isKey ? 'key' : 'text'} holds the ${SEPARATOR.test(found[0]) ? 'Unicode separator' : 'control character'} ${code} at character ${found.index + 1}; no target can carry it unchanged.`,
-      path,
-      ...(isKey ? { onKey: true } : {}),
-      hint: 'Remove it (a YAML escape such as `\\0`, `\\x01`, `\\e` or `\\L` writes one); tabs and line breaks are allowed.',
-    });
+  forEachSpecString(spec, (text, isKey, at) => reportControlCharacter(text, isKey, at, sink));
+}
+
+/** One string of the walk above; `checkSpecStrings` (spec-text.ts) runs it in the walk it shares. */
+export function reportControlCharacter(text: string, isKey: boolean, at: SpecCursor, sink: DiagnosticSink): void {
+  const found = CONTROL.exec(text);
+  if (!found) return;
+  const path = at.path();
+  if (!isKey && saidByUrlCheck(text, path)) return;
+  const code = `U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  sink.report({
+    code: 'spec/control-character',
+    message: `This ${isKey ? 'key' : 'text'} holds the ${SEPARATOR.test(found[0]) ? 'Unicode separator' : 'control character'} ${code} at character ${found.index + 1}; no target can carry it unchanged.`,
+    path,
+    ...(isKey ? { onKey: true } : {}),
+    hint: 'Remove it (a YAML escape such as `\\0`, `\\x01`, `\\e` or `\\L` writes one); tabs and line breaks are allowed.',
   });
 }
 

@@ -49,12 +49,13 @@ function checkEveryPathCanEnd({ spec, index, sink }: CheckContext): void {
 function stepsThatCanEnd(index: CheckContext['index']): Set<string> {
   const { predecessors } = index;
   const canEnd = new Set<string>();
-  const pending = [...index.steps].filter(([, step]) => isTerminal(step)).map(([id]) => id);
+  const pending: string[] = [];
+  for (const [id, step] of index.steps) if (isTerminal(step)) pending.push(id);
   while (pending.length > 0) {
     const id = pending.pop()!;
     if (canEnd.has(id)) continue;
     canEnd.add(id);
-    pending.push(...(predecessors.get(id) ?? []));
+    for (const from of predecessors.get(id) ?? []) pending.push(from);
   }
   return canEnd;
 }

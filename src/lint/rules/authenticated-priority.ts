@@ -21,13 +21,7 @@ export const authenticatedPriority = defineRule({
   check({ index, report }) {
     const anonymous = reachableWithoutVerifying(index);
     const routes = index.stepsOfType('route').filter(([id]) => index.reachable.has(id));
-    const anonymousTargets = routes
-      .filter(([id]) => anonymous.has(id))
-      .flatMap(([id, step]) => targetsOf(id, step).map((target) => ({ ...target, step: id })));
-    const highest = anonymousTargets.reduce<(Target & { step: string }) | undefined>(
-      (best, target) => (!best || target.priority > best.priority ? target : best),
-      undefined,
-    );
+    const highest = highestAnonymousTarget(routes, anonymous);
     if (!highest) return;
     for (const [id, step] of routes) {
       if (anonymous.has(id)) continue;
@@ -46,6 +40,20 @@ export const authenticatedPriority = defineRule({
     }
   },
 });
+
+/** The anonymous route target of the highest priority, the first listed among equals. */
+function highestAnonymousTarget(
+  routes: readonly [string, RouteStepSpec][],
+  anonymous: ReadonlySet<string>,
+): (Target & { step: string }) | undefined {
+  let highest: (Target & { step: string }) | undefined;
+  for (const [id, step] of routes) {
+    if (!anonymous.has(id)) continue;
+    for (const target of targetsOf(id, step))
+      if (!highest || target.priority > highest.priority) highest = { priority: target.priority, path: target.path, step: id };
+  }
+  return highest;
+}
 
 function targetsOf(id: string, step: RouteStepSpec): Target[] {
   const base = ['steps', id];
@@ -67,5 +75,7 @@ function reachableWithoutVerifying(index: FlowIndex): Set<string> {
   };
   const roots = [spec.start, ...(spec.secure ? [spec.secure.onUnavailable] : [])];
   const follow = (from: string, edge: { name: string }) => !isVerifiedSuccess(from, edge.name);
-  return new Set(roots.flatMap((root) => [...index.reachableFrom(root, new Set(), follow)]));
+  const reached = new Set<string>();
+  for (const root of roots) for (const id of index.reachableFrom(root, undefined, follow)) reached.add(id);
+  return reached;
 }

@@ -19,19 +19,27 @@ export function checkFlowVariableReads(graph: FlowGraph): EmitProblem[] {
   const section = secure ? graph.nodes.filter((node) => node.secure) : [];
   const initial = new Set(graph.variables.filter((variable) => variable.initial !== undefined).map(({ name }) => `variable:${name}`));
   const problems: EmitProblem[] = [];
-  for (const [flow, other] of [
-    [inbound, section],
-    [section, inbound],
+  // Each flow's writes, gathered once: each is "here" for one flow and "there" for the other.
+  const setInbound = writesOf(inbound);
+  const setInSection = writesOf(section);
+  for (const [flow, setHere, setThere] of [
+    [inbound, setInbound, setInSection],
+    [section, setInSection, setInbound],
   ] as const) {
-    const setHere = new Set(flow.flatMap(nodeWrites));
-    const setThere = new Set(other.flatMap(nodeWrites));
-    for (const { value, path } of flow.flatMap((node) => nodeReads(node, graph))) {
-      const key = valueKey(value);
-      if (key === undefined || setHere.has(key) || (initial.has(key) && !setThere.has(key))) continue;
-      problems.push(unsetRead(value, path, setThere.has(key) ? (flow === section ? 'before' : 'inside') : 'never', secure?.entry));
-    }
+    for (const node of flow)
+      for (const { value, path } of nodeReads(node, graph)) {
+        const key = valueKey(value);
+        if (key === undefined || setHere.has(key) || (initial.has(key) && !setThere.has(key))) continue;
+        problems.push(unsetRead(value, path, setThere.has(key) ? (flow === section ? 'before' : 'inside') : 'never', secure?.entry));
+      }
   }
   return problems;
+}
+
+function writesOf(nodes: readonly FlowNode[]): Set<string> {
+  const writes = new Set<string>();
+  for (const node of nodes) for (const key of nodeWrites(node)) writes.add(key);
+  return writes;
 }
 
 const HINTS = {
