@@ -210,7 +210,7 @@ function keyEntryText(start: EntryStart, key: string): string | undefined {
 function keyColonText(key: string): string | undefined {
   const known = keyTexts.get(key);
   if (known !== undefined) return known;
-  const text = acceptedString(key) ? libraryText(key) : undefined;
+  const text = isPlainAsIs(key) ? key : acceptedString(key) ? libraryText(key) : undefined;
   if (text === undefined || text.length > MAX_IMPLICIT_KEY) return undefined;
   return remember(keyTexts, key, flatText(text, ':'));
 }
@@ -218,6 +218,9 @@ function keyColonText(key: string): string | undefined {
 /** ` value` for a scalar the writer can place anywhere, else undefined. */
 function spacedScalarText(value: unknown): string | undefined {
   if (typeof value === 'string') {
+    // Most values are plain words and sentences: told so by one pattern, cheaper than the lookup
+    // of a string built for this flow (hashed afresh), and never a library call for a new one.
+    if (isPlainAsIs(value)) return ` ${value}`;
     const known = stringTexts.get(value);
     if (known !== undefined) return known;
     return acceptedString(value) ? remember(stringTexts, value, flatText(' ', libraryText(value))) : undefined;
@@ -226,6 +229,23 @@ function spacedScalarText(value: unknown): string | undefined {
   if (typeof value === 'boolean' || value === null || (typeof value === 'number' && !Object.is(value, -0)))
     return otherTexts.get(value) ?? remember(otherTexts, value, flatText(' ', libraryText(value)));
   return undefined;
+}
+
+/**
+ * Text the library writes plain and unchanged, as a key or a value, at any place (its
+ * `plainString`): it starts with a letter, so with no indicator, and is no number, timestamp,
+ * `.inf`, `~` or `<<` in YAML 1.1 or 1.2 (but `e5`: below); it holds only printable characters (no control
+ * character, which the library double-quotes, no line break, no surrogate), no `: ` and no ` #`,
+ * and does not end with a space or a `:`. The letter-led words YAML 1.1 or 1.2 read as a boolean
+ * or null, and YAML 1.1's floats without a mantissa (`e5`, `E-3`), are left to the library
+ * (NOT_TEXT_WORD, a superset of them). Anything else is asked of
+ * the library as before; `test/targets/genesys/yaml-writer.test.ts` holds this to it.
+ */
+const PLAIN_AS_IS = /^[A-Za-z](?:[^\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff\ufeff :]|:(?=[^ ])| (?=[^#]))*$/;
+const NOT_TEXT_WORD = /^(?:y|n|yes|no|true|false|on|off|null|e[-+]?[0-9]+)$/i;
+
+export function isPlainAsIs(text: string): boolean {
+  return PLAIN_AS_IS.test(text) && !NOT_TEXT_WORD.test(text);
 }
 
 /** A multi-line string or a document marker may be written differently depending on its place. */
