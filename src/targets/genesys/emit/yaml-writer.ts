@@ -218,12 +218,12 @@ function keyColonText(key: string): string | undefined {
 /** ` value` for a scalar the writer can place anywhere, else undefined. */
 function spacedScalarText(value: unknown): string | undefined {
   if (typeof value === 'string') {
-    // Most values are plain words and sentences: told so by one pattern, cheaper than the lookup
-    // of a string built for this flow (hashed afresh), and never a library call for a new one.
-    if (isPlainAsIs(value)) return ` ${value}`;
     const known = stringTexts.get(value);
     if (known !== undefined) return known;
-    return acceptedString(value) ? remember(stringTexts, value, flatText(' ', libraryText(value))) : undefined;
+    // Most new strings (a prompt, an expression of this flow) are plain words and sentences: told
+    // so by one pattern instead of a whole `yaml` Document each.
+    const text = isPlainAsIs(value) ? value : acceptedString(value) ? libraryText(value) : undefined;
+    return text === undefined ? undefined : remember(stringTexts, value, flatText(' ', text));
   }
   // -0 and 0 are one Map key but two texts: -0 is left to the Document.
   if (typeof value === 'boolean' || value === null || (typeof value === 'number' && !Object.is(value, -0)))
@@ -244,8 +244,11 @@ function spacedScalarText(value: unknown): string | undefined {
 const PLAIN_AS_IS = /^[A-Za-z](?:[^\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff\ufeff :]|:(?=[^ ])| (?=[^#]))*$/;
 const NOT_TEXT_WORD = /^(?:y|n|yes|no|true|false|on|off|null|e[-+]?[0-9]+)$/i;
 
+const LOWER_E = 0x65;
+
 export function isPlainAsIs(text: string): boolean {
-  return PLAIN_AS_IS.test(text) && !NOT_TEXT_WORD.test(text);
+  // Every word of NOT_TEXT_WORD is 5 characters or fewer, or starts with an `e`.
+  return PLAIN_AS_IS.test(text) && ((text.length > 5 && (text.charCodeAt(0) | 0x20) !== LOWER_E) || !NOT_TEXT_WORD.test(text));
 }
 
 /** A multi-line string or a document marker may be written differently depending on its place. */
