@@ -19,4 +19,30 @@ describe('groupRepeatedNotes', () => {
     ]);
     expect(grouped[1]).toBe(warning);
   });
+
+  it('keeps the related places the first note had, without changing the note it was given', () => {
+    const given = { message: 'see', path: ['steps', 'z'] };
+    const first = { code: 'target/unsupported' as const, severity: 'info' as const, message: 'm', path: ['steps', 'a'], related: [given] };
+    const again = { ...first, path: ['steps', 'b'], related: undefined, onKey: true };
+    const grouped = groupRepeatedNotes([first, again, { ...again, path: ['steps', 'c'], onKey: false }]);
+    expect(grouped).toHaveLength(1);
+    expect(grouped[0]!.related).toEqual([
+      given,
+      { message: 'the same here', path: ['steps', 'b'], onKey: true },
+      { message: 'the same here', path: ['steps', 'c'] },
+    ]);
+    expect(first.related).toEqual([given]);
+  });
+
+  it('folds many repeats of one note into one, in order', () => {
+    const notes = Array.from({ length: 20_000 }, (_, index) => ({
+      code: 'target/unsupported' as const,
+      severity: 'info' as const,
+      message: 'repeated',
+      path: ['steps', `s${index}`],
+    }));
+    const [only, ...rest] = groupRepeatedNotes(notes);
+    expect(rest).toHaveLength(0);
+    expect(only!.related?.map((related) => related.path[1])).toEqual(notes.slice(1).map((note) => note.path[1]));
+  });
 });

@@ -7,10 +7,15 @@
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Document, parse } from 'yaml';
+import { Document, parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { toYaml } from '../../../src/targets/genesys/emit/serialize.js';
-import { ARCHY_YAML_OPTIONS, ARCHY_YAML_WRITE_OPTIONS, writeArchyYaml } from '../../../src/targets/genesys/emit/yaml-writer.js';
+import {
+  ARCHY_YAML_OPTIONS,
+  ARCHY_YAML_WRITE_OPTIONS,
+  isPlainAsIs,
+  writeArchyYaml,
+} from '../../../src/targets/genesys/emit/yaml-writer.js';
 import { ROOT } from '../../helpers/fixtures.js';
 import { HOSTILE_STRINGS } from '../../fuzz/mutants.js';
 
@@ -44,6 +49,111 @@ const { tree } = fc.letrec((self) => ({
   object: fc.dictionary(stringArbitrary, self('tree'), { maxKeys: 4 }),
 }));
 const documentArbitrary = fc.dictionary(stringArbitrary, tree, { maxKeys: 5 });
+
+/** Text that starts like a word, then anything the plain-or-not decision turns on. */
+const wordLikeArbitrary = fc
+  .tuple(
+    fc.constantFrom('a', 'Z', 'y', 'N', 'o', 'T', 'F', 'n', 'e', 'E', 'Flow', 'x'),
+    fc.string({
+      unit: fc.constantFrom(
+        ...[
+          'a',
+          'e',
+          's',
+          'o',
+          'N',
+          'L',
+          'f',
+          'F',
+          ' ',
+          ':',
+          '#',
+          '-',
+          '"',
+          "'",
+          '\\',
+          '{',
+          '}',
+          '[',
+          ']',
+          ',',
+          '&',
+          '*',
+          '!',
+          '|',
+          '>',
+          '%',
+          '@',
+          '`',
+        ],
+        ...[
+          '\t',
+          '\n',
+          '\r',
+          '\u0000',
+          '\u0007',
+          '\u001b',
+          '\u007f',
+          '\u0085',
+          '\u009f',
+          '\u00a0',
+          '\u2028',
+          '\u2029',
+          '\ufeff',
+          '\ud83d',
+          '\ude00',
+        ],
+        ...['é', 'ß', '中', '😀', '\u202e', '{{', '}}', '0', '1', '9', '.', '_', '?', '=', '(', ')', '$', '+', 'e', 'E'],
+      ),
+      maxLength: 10,
+    }),
+  )
+  .map(([start, rest]) => start + rest);
+
+const libraryValue = (text: string) => stringify(text, { ...ARCHY_YAML_OPTIONS, ...ARCHY_YAML_WRITE_OPTIONS });
+
+describe('the plain-as-is decision of the fast writer', () => {
+  const words = [
+    ...HOSTILE_STRINGS,
+    ...TRICKY_WORDS,
+    ...['Y', 'YES', 'Yes', 'N', 'NO', 'On', 'ON', 'Off', 'TRUE', 'True', 'FALSE', 'NULL', 'nulls', 'yes!', 'Nope', 'onward', 'offset'],
+    ...['a:b', 'a :b', 'a: b', 'a:', 'a #b', 'a#b', 'a  b', 'a ', 'a\t', 'a\u00a0', 'x'.repeat(20_000), 'Ünïcödé', 'é'.repeat(3000)],
+    ...['Welcome to Example Bank. To help us serve you, we will verify your identity.', '{{general_queue}}', 'a {{placeholder}}'],
+    ...['Flow.x == "b"', "it's", 'ToAudioBlank(100)', 'Call.Ani', 'x, y', 'x [y]', 'x {y}', 'x\u2028y', 'x\u0085y', 'x\ud800'],
+  ];
+
+  it('is what the library writes, as a value and as a key, for every string it takes (hostile ones too)', () => {
+    const check = (text: string) => {
+      if (!isPlainAsIs(text)) return false;
+      const label = JSON.stringify(text.slice(0, 40));
+      expect(libraryValue(text), label).toBe(`${text}\n`);
+      // A key longer than 1,024 characters is explicit (`? key`); the writer declines it before asking.
+      const data = text.length > 1024 ? { key: text, nested: [{ key: [text] }] } : { [text]: text, nested: [{ [text]: [text] }] };
+      const key = text.length > 1024 ? 'key' : text;
+      expect(byDocument(data), label).toBe(`${key}: ${text}\nnested:\n  - ${key}:\n      - ${text}\n`);
+      return true;
+    };
+    let taken = words.filter(check).length;
+    fc.assert(
+      fc.property(fc.oneof(wordLikeArbitrary, stringArbitrary), (text) => {
+        if (check(text)) taken += 1;
+      }),
+      { numRuns: 20_000, seed: 20_261_203 },
+    );
+    // Not vacuous: a good share of the strings is taken.
+    expect(taken).toBeGreaterThan(3_000);
+  });
+
+  it('leaves to the library every word YAML 1.1 or 1.2 reads as a boolean or null, and text the library quotes', () => {
+    for (const word of ['y', 'Y', 'yes', 'No', 'on', 'OFF', 'true', 'False', 'null', 'NULL', 'n', 'e0', 'E5', 'e-3', 'E+12345678'])
+      expect(isPlainAsIs(word), word).toBe(false);
+    for (const text of ['a: b', 'a #b', 'a ', 'a:', 'tab\there', 'x\ny', 'x\u0085', '- x', '1a', ' a', '😀', ''])
+      expect(isPlainAsIs(text), JSON.stringify(text)).toBe(false);
+    // And the library agrees that none of those is written as it is.
+    for (const word of ['y', 'Y', 'yes', 'No', 'on', 'OFF', 'true', 'False', 'null', 'NULL', 'n', 'e0', 'E+5', 'a: b', 'a #b', 'a ', 'a:'])
+      expect(libraryValue(word), word).not.toBe(`${word}\n`);
+  });
+});
 
 describe('the fast Archy YAML writer', () => {
   it('writes what the yaml Document writes, or declines', () => {

@@ -1,4 +1,4 @@
-import type { Artifact } from '../../artifact.js';
+import type { PlaceholderUses } from './placeholders.js';
 import { OPTIONS_SUBSTITUTIONS_KEY } from '../conventions.js';
 
 /**
@@ -8,12 +8,13 @@ import { OPTIONS_SUBSTITUTIONS_KEY } from '../conventions.js';
  */
 export function buildOptionsData(
   placeholders: readonly string[],
-  artifacts: readonly Artifact[],
+  uses: PlaceholderUses,
   environment?: ReadonlyMap<string, string>,
 ): { data: object; comments: Map<string, string> } {
   const comments = new Map<string, string>();
   for (const key of placeholders) {
-    const users = artifacts.filter((artifact) => artifact.contents.includes(`{{${key}}}`)).map((artifact) => artifact.path);
+    const artifacts = uses.users(key);
+    const users = artifacts.map((artifact) => artifact.path);
     const inData = users.filter((path) => path.endsWith('.json'));
     const asKey = artifacts.some((artifact) => artifact.path.endsWith('.yaml') && usedAsKey(artifact.contents, key));
     comments.set(

@@ -210,7 +210,7 @@ function keyEntryText(start: EntryStart, key: string): string | undefined {
 function keyColonText(key: string): string | undefined {
   const known = keyTexts.get(key);
   if (known !== undefined) return known;
-  const text = acceptedString(key) ? libraryText(key) : undefined;
+  const text = isPlainAsIs(key) ? key : acceptedString(key) ? libraryText(key) : undefined;
   if (text === undefined || text.length > MAX_IMPLICIT_KEY) return undefined;
   return remember(keyTexts, key, flatText(text, ':'));
 }
@@ -220,12 +220,35 @@ function spacedScalarText(value: unknown): string | undefined {
   if (typeof value === 'string') {
     const known = stringTexts.get(value);
     if (known !== undefined) return known;
-    return acceptedString(value) ? remember(stringTexts, value, flatText(' ', libraryText(value))) : undefined;
+    // Most new strings (a prompt, an expression of this flow) are plain words and sentences: told
+    // so by one pattern instead of a whole `yaml` Document each.
+    const text = isPlainAsIs(value) ? value : acceptedString(value) ? libraryText(value) : undefined;
+    return text === undefined ? undefined : remember(stringTexts, value, flatText(' ', text));
   }
   // -0 and 0 are one Map key but two texts: -0 is left to the Document.
   if (typeof value === 'boolean' || value === null || (typeof value === 'number' && !Object.is(value, -0)))
     return otherTexts.get(value) ?? remember(otherTexts, value, flatText(' ', libraryText(value)));
   return undefined;
+}
+
+/**
+ * Text the library writes plain and unchanged, as a key or a value, at any place (its
+ * `plainString`): it starts with a letter, so with no indicator, and is no number, timestamp,
+ * `.inf`, `~` or `<<` in YAML 1.1 or 1.2 (but `e5`: below); it holds only printable characters (no control
+ * character, which the library double-quotes, no line break, no surrogate), no `: ` and no ` #`,
+ * and does not end with a space or a `:`. The letter-led words YAML 1.1 or 1.2 read as a boolean
+ * or null, and YAML 1.1's floats without a mantissa (`e5`, `E-3`), are left to the library
+ * (NOT_TEXT_WORD, a superset of them). Anything else is asked of
+ * the library as before; `test/targets/genesys/yaml-writer.test.ts` holds this to it.
+ */
+const PLAIN_AS_IS = /^[A-Za-z](?:[^\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff\ufeff :]|:(?=[^ ])| (?=[^#]))*$/;
+const NOT_TEXT_WORD = /^(?:y|n|yes|no|true|false|on|off|null|e[-+]?[0-9]+)$/i;
+
+const LOWER_E = 0x65;
+
+export function isPlainAsIs(text: string): boolean {
+  // Every word of NOT_TEXT_WORD is 5 characters or fewer, or starts with an `e`.
+  return PLAIN_AS_IS.test(text) && ((text.length > 5 && (text.charCodeAt(0) | 0x20) !== LOWER_E) || !NOT_TEXT_WORD.test(text));
 }
 
 /** A multi-line string or a document marker may be written differently depending on its place. */

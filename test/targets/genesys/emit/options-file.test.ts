@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Artifact } from '../../../../src/targets/artifact.js';
 import { buildOptionsData } from '../../../../src/targets/genesys/emit/options-file.js';
+import { PlaceholderUses } from '../../../../src/targets/genesys/emit/placeholders.js';
 
 const AS_KEY = 'also a mapping key';
 
@@ -19,7 +20,9 @@ function usedAsKeyBefore(yaml: string, key: string): boolean {
 }
 
 function notes(key: string, contents: string): string | undefined {
-  return buildOptionsData([key], [flowFile(contents)]).comments.get(key);
+  const uses = new PlaceholderUses();
+  uses.add(flowFile(contents));
+  return buildOptionsData([key], uses).comments.get(key);
 }
 
 const FILES = [
