@@ -12,6 +12,8 @@ export interface CliIo {
   color?: boolean;
   /** All of standard input, for a file argument `-`. */
   readStdin: () => Promise<Uint8Array>;
+  /** Milliseconds for the progress line of a long batch; `performance.now` when not given (tests pass a clock). */
+  now?: () => number;
 }
 
 export function processIo(): CliIo {

@@ -1,3 +1,5 @@
+import type { CliIo } from './io.js';
+
 /** Nothing is shown for a batch that is done within this: a progress line would only flicker. */
 const QUIET_MS = 2000;
 /** At most this often: a terminal redrawn for each of 10,000 flows would slow the batch down. */
@@ -45,4 +47,19 @@ export class BatchProgress {
     this.write(CLEAR_LINE);
     this.drawn = false;
   }
+}
+
+/** The progress of a batch of `total` files on this terminal's stderr (drawn only when it is one). */
+export function batchProgress(io: CliIo, total: number): BatchProgress {
+  return new BatchProgress(io.stderr, total, io.stderrIsTty === true, io.now);
+}
+
+/**
+ * One turn of the event loop, awaited between the files of a batch. The work per file is
+ * synchronous, so without it a batch never returns to the loop, and the garbage collector's tasks
+ * that V8 posts there (freeing swept pages) wait for the end of the batch: peak RSS for 1,000
+ * generated flows was 163 MB instead of 136 MB.
+ */
+export function betweenFiles(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

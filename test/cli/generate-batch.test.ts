@@ -4,14 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { generateCommand, type GenerateOptions } from '../../src/cli/commands/generate.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { BatchProgress } from '../../src/cli/progress.js';
+import { validateCommand, type ValidateOptions } from '../../src/cli/commands/validate.js';
 import { tempDir } from '../helpers/cli.js';
 import { ROOT, readRepoFile } from '../helpers/fixtures.js';
 
 const EXAMPLE = readRepoFile('flows/identity-promotion.yaml');
 const named = (name: string) => EXAMPLE.replace('name: Identity Promotion', `name: ${name}`);
 
-function fakeIo(cwd: string, stderrIsTty = false) {
+/** A CLI's io in `cwd`; `clockStep` makes its clock advance that many milliseconds at each reading. */
+function fakeIo(cwd: string, stderrIsTty = false, clockStep?: number) {
   const out = { stdout: '', stderr: '' };
+  let time = 0;
   const io: CliIo = {
     stdout: (text) => (out.stdout += text),
     stderr: (text) => (out.stderr += text),
@@ -20,6 +23,7 @@ function fakeIo(cwd: string, stderrIsTty = false) {
     isTty: false,
     stderrIsTty,
     readStdin: () => Promise.resolve(new Uint8Array()),
+    ...(clockStep === undefined ? {} : { now: () => (time += clockStep) }),
   };
   return { io, out };
 }
@@ -92,6 +96,34 @@ describe('generate, one flow at a time', () => {
 });
 
 describe('the progress line of a long batch', () => {
+  const VALIDATE: ValidateOptions = {
+    ignorePatterns: [],
+    format: 'stylish',
+    toolVersion: '0.0.0-test',
+    quiet: false,
+    verbose: false,
+  };
+
+  it('is drawn by generate and validate on a terminal once the batch is slow, and cleared before the report', async () => {
+    const dir = specsFolder([named('One'), named('Two'), named('Three')]);
+    // A clock that moves a second at each reading: the batch is past the quiet two seconds at once.
+    const generated = fakeIo(dir, true, 1000);
+    expect(await generateCommand(['flows'], OPTIONS, generated.io)).toBe(0);
+    expect(generated.out.stderr).toContain('\r\u001b[Kgenerating 1/3 files (33%)');
+    const validated = fakeIo(dir, true, 1000);
+    expect(await validateCommand(['flows'], VALIDATE, validated.io)).toBe(0);
+    expect(validated.out.stderr).toContain('\r\u001b[Kchecking 2/3 files (66%)');
+    expect(validated.out.stderr.endsWith('\r\u001b[K')).toBe(true);
+    expect(validated.out.stdout).toContain('3 files checked');
+  });
+
+  it('is not drawn by validate when stderr is not a terminal, however slow the batch', async () => {
+    const dir = specsFolder([named('One'), named('Two'), named('Three')]);
+    const { io, out } = fakeIo(dir, false, 1000);
+    expect(await validateCommand(['flows'], VALIDATE, io)).toBe(0);
+    expect(out.stderr).toBe('');
+  });
+
   function progressAt(enabled: boolean) {
     let now = 0;
     let written = '';

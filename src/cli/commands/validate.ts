@@ -12,6 +12,7 @@ import { expandFileArguments } from '../expand-files.js';
 import { MAX_SPEC_BYTES } from '../../flowspec/load.js';
 import { terminalStyle } from '../style.js';
 import { includeReader } from '../include-reader.js';
+import { batchProgress, betweenFiles } from '../progress.js';
 
 export interface ValidateOptions extends ReportChoices {
   format: ReportFormat;
@@ -41,7 +42,10 @@ export async function validateCommand(args: readonly string[], options: Validate
     ...(options.targets ? { targets: options.targets } : {}),
     readInclude: includeReader(io.cwd),
   };
-  for (const given of files) {
+  const progress = batchProgress(io, files.length);
+  for (const [index, given] of files.entries()) {
+    await betweenFiles();
+    progress.update(index, 'checking');
     const read = given === STDIN ? await readStandardInput(options.stdinFilename, io) : { file: given, ...readSpecFile(given, io.cwd) };
     const file = read.file;
     if (!read.ok) {
@@ -59,6 +63,7 @@ export async function validateCommand(args: readonly string[], options: Validate
     report.add(file, shown ? checked.source.text : '', checked.diagnostics);
     if (shown) report.addIncluded(checked.source);
   }
+  progress.clear();
   io.stdout(
     report.render(options.format, await terminalStyle(io), options.toolVersion, {
       ...options,
