@@ -405,6 +405,18 @@ const writtenData = fc
   .map(([data, style]) => stringify(data, style))
   .chain((text) => fc.oneof(fc.constant(text), mutant(text)));
 
+/** `agrees` on every text of a campaign (`suiteRuns` in the suite, FAST_YAML_RUNS in a campaign): how many took each path. */
+function differentialCampaign(texts: fc.Arbitrary<string>, suiteRuns: number, suiteSeed: number): Record<'fast' | 'fallback', number> {
+  const taken = { fast: 0, fallback: 0 };
+  fc.assert(
+    fc.property(texts, (text) => {
+      taken[agrees(text)] += 1;
+    }),
+    { numRuns: runs(suiteRuns), seed: seed(suiteSeed) },
+  );
+  return taken;
+}
+
 describe('the fast YAML path', () => {
   it('reads every YAML file of the repository as yaml does, or leaves it to yaml', () => {
     const paths = [...REPO_YAML];
@@ -419,38 +431,20 @@ describe('the fast YAML path', () => {
   });
 
   it('agrees with yaml on hostile mutants of every spec (differential fuzz)', () => {
-    const taken = { fast: 0, fallback: 0 };
-    fc.assert(
-      fc.property(fc.oneof(...SPEC_TEXTS.map(mutant)), (text) => {
-        taken[agrees(text)] += 1;
-      }),
-      { numRuns: runs(400), seed: seed(2026) },
-    );
+    const taken = differentialCampaign(fc.oneof(...SPEC_TEXTS.map(mutant)), 400, 2026);
     // Both paths must really be exercised, or the property proves nothing.
     expect(taken.fast).toBeGreaterThan(runs(400) / 10);
     expect(taken.fallback).toBeGreaterThan(runs(400) / 10);
   }, 600_000);
 
   it('agrees with yaml and nesting.ts on nesting near and past the limit (differential fuzz)', () => {
-    const taken = { fast: 0, fallback: 0 };
-    fc.assert(
-      fc.property(fc.oneof(deepText, deepText.chain(mutant)), (text) => {
-        taken[agrees(text)] += 1;
-      }),
-      { numRuns: runs(200), seed: seed(48) },
-    );
+    const taken = differentialCampaign(fc.oneof(deepText, deepText.chain(mutant)), 200, 48);
     expect(taken.fast).toBeGreaterThan(runs(200) / 10);
     expect(taken.fallback).toBeGreaterThan(runs(200) / 10);
   }, 600_000);
 
   it('agrees with yaml on arbitrary data written by yaml, and on its mutants (differential fuzz)', () => {
-    const taken = { fast: 0, fallback: 0 };
-    fc.assert(
-      fc.property(writtenData, (text) => {
-        taken[agrees(text)] += 1;
-      }),
-      { numRuns: runs(500), seed: seed(18) },
-    );
+    const taken = differentialCampaign(writtenData, 500, 18);
     expect(taken.fast).toBeGreaterThan(runs(500) / 10);
   }, 600_000);
 
