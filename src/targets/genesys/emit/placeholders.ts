@@ -13,7 +13,7 @@ export class PlaceholderUses {
 
   /** Records the artifact and returns the keys of its placeholders. */
   add(artifact: Artifact): ReadonlySet<string> {
-    const keys = placeholderKeys(artifact.contents);
+    const keys = tokenKeys(artifact.contents);
     this.found.push({ artifact, keys });
     return keys;
   }
@@ -29,11 +29,13 @@ export class PlaceholderUses {
 }
 
 /**
- * The keys of the `{{key}}` tokens in a text. For a key without braces, `text.includes('{{key}}')`
+ * The keys of the `{{key}}` tokens in a text, any key without a brace: wider than the spec's
+ * placeholder syntax (`placeholderKeys` in flowspec/placeholders.ts), because the data action
+ * warning names whatever token a file keeps. For a key without braces, `text.includes('{{key}}')`
  * holds exactly when the key is among them: no earlier token can overlap one (a token's inside has
  * no brace), and a token's inside ends at its first brace.
  */
-export function placeholderKeys(text: string): Set<string> {
+export function tokenKeys(text: string): Set<string> {
   const keys = new Set<string>();
   if (!text.includes('{{')) return keys;
   for (const match of text.matchAll(PLACEHOLDER_TOKEN)) keys.add(match[1]!);

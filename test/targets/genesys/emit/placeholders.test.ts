@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Artifact } from '../../../../src/targets/artifact.js';
-import { PlaceholderUses, placeholderKeys } from '../../../../src/targets/genesys/emit/placeholders.js';
+import { PlaceholderUses, tokenKeys } from '../../../../src/targets/genesys/emit/placeholders.js';
 
 const piece = fc.constantFrom('{', '}', '{{', '}}', 'a', 'b', 'a.b', '-', ' ', '\n', '"', ':', '{{a}}', '{{{a}}}', '{{a}}}', '{{}}', 'é');
 const text = fc.array(piece, { maxLength: 16 }).map((pieces) => pieces.join(''));
@@ -22,7 +22,7 @@ describe('the placeholders of the Genesys artifacts', () => {
         const uses = new PlaceholderUses();
         const artifacts = texts.map((contents, index) => artifact(`f${index}`, contents));
         for (const each of artifacts) uses.add(each);
-        for (const candidate of [...keys, ...texts.flatMap((contents) => [...placeholderKeys(contents)])]) {
+        for (const candidate of [...keys, ...texts.flatMap((contents) => [...tokenKeys(contents)])]) {
           const expected = artifacts.filter((each) => each.contents.includes(`{{${candidate}}}`));
           expect(uses.users(candidate), JSON.stringify({ texts, candidate })).toEqual(expected);
           expect(uses.isUsed(candidate)).toBe(expected.length > 0);
@@ -33,7 +33,7 @@ describe('the placeholders of the Genesys artifacts', () => {
   });
 
   it('name each key once, in a text without any as an empty set', () => {
-    expect([...placeholderKeys('{{a}} {{b}} {{a}} {{{c}}} {{d}')]).toEqual(['a', 'b', 'c']);
-    expect(placeholderKeys('no placeholder {here}').size).toBe(0);
+    expect([...tokenKeys('{{a}} {{b}} {{a}} {{{c}}} {{d}')]).toEqual(['a', 'b', 'c']);
+    expect(tokenKeys('no placeholder {here}').size).toBe(0);
   });
 });
