@@ -4,6 +4,10 @@ import type { Artifact, EmitOptions, EmitProblem, EmitResult } from './artifact.
 import { checkCxone } from './cxone/check.js';
 import type { Engine } from './engine-contract.js';
 import { checkGenesys } from './genesys/check.js';
+import { loadOnce } from '../util/memo.js';
+
+const genesysEmitter = loadOnce(() => import('./genesys/emit/index.js'));
+const cxoneEmitter = loadOnce(() => import('./cxone/emit/index.js'));
 
 /**
  * One entry per vendor: everything the pipeline, the simulator and the CLI know about a target.
@@ -28,13 +32,13 @@ export const TARGETS: Readonly<Record<TargetName, TargetDefinition>> = {
   genesys: {
     description: 'Genesys Cloud: Archy inbound and secure call flows, Web Services data actions',
     check: checkGenesys,
-    emit: async (graph, options) => (await import('./genesys/emit/index.js')).emitGenesys(graph, options),
+    emit: async (graph, options) => (await genesysEmitter()).emitGenesys(graph, options),
     createEngine: async (artifacts, graph) => (await import('./genesys/engine/index.js')).createGenesysEngine(artifacts, graph),
   },
   cxone: {
     description: 'NICE CXone: a Studio script, the body of POST /scripts',
     check: checkCxone,
-    emit: async (graph, options) => (await import('./cxone/emit/index.js')).emitCxone(graph, options),
+    emit: async (graph, options) => (await cxoneEmitter()).emitCxone(graph, options),
     createEngine: async (artifacts, graph) => (await import('./cxone/engine/index.js')).createCxoneEngine(artifacts, graph),
   },
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoizeByString } from '../../src/util/memo.js';
+import { loadOnce, memoizeByString } from '../../src/util/memo.js';
 
 describe('memoizeByString', () => {
   it('computes each key once and answers later asks from the memo', () => {
@@ -32,5 +32,21 @@ describe('memoizeByString', () => {
     for (const key of ['a', 'b', 'c', 'a']) echo(key);
     // 'c' found the memo full (a, b) and emptied it, so 'a' is computed again.
     expect(asked).toEqual(['a', 'b', 'c', 'a']);
+  });
+});
+
+describe('loadOnce', () => {
+  it('loads on the first ask only and hands every later ask the same module', async () => {
+    let loads = 0;
+    const module = { name: 'emitter' };
+    const load = loadOnce(() => {
+      loads += 1;
+      return Promise.resolve(module);
+    });
+    expect(loads).toBe(0);
+    const [first, second] = await Promise.all([load(), load()]);
+    expect(await load()).toBe(module);
+    expect([first, second]).toEqual([module, module]);
+    expect(loads).toBe(1);
   });
 });
