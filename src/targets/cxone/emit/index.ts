@@ -30,6 +30,8 @@ import { reportRepeatedRequests } from './repeated-requests.js';
 export type { CatalogEntry } from '../catalog/types.js';
 
 const BEGIN_KEY = 'begin';
+/** Without a tenant catalog every flow uses the same entries: built once, so their encoded text (script-text.ts) is reused too. */
+const BUILTIN_CATALOG = buildCatalog();
 
 /** The flow as a CXone Studio script: one `cxone/<scriptName>.json`, the body of `POST …/scripts`. */
 export function emitCxone(graph: FlowGraph, options: EmitOptions): EmitResult {
@@ -38,7 +40,7 @@ export function emitCxone(graph: FlowGraph, options: EmitOptions): EmitResult {
     ...(options.placeholders === 'keep' ? [] : checkUnfilledPlaceholders(graph)),
     ...reportCredentialExposure(graph),
   ];
-  const catalog = buildCatalog(options.cxoneCatalog);
+  const catalog = options.cxoneCatalog?.length ? buildCatalog(options.cxoneCatalog) : BUILTIN_CATALOG;
   problems.push(...reportRepeatedRequests(graph, catalog));
   // A transition back to a retry from inside its attempt enters at the attempt check, not the counter reset.
   const retries = new Map(graph.nodes.flatMap((node) => (node.kind === 'retry' ? [[node.id, new Set(node.repeatsFrom)] as const] : [])));

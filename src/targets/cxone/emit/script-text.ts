@@ -18,24 +18,39 @@ import {
  * action adds only its own label, values, position and branches.
  */
 export function scriptText(numbered: NumberedActions, catalog: ActionCatalog, header: ScriptHeader): string {
-  const entries = numbered.order.map((draft) => entryText(actionEntry(catalog, draft)));
-  const headerJson = indented(JSON.stringify(scriptHeader(header, numbered.order.length), null, 2), 4);
-  // One string appended to (V8 joins the pieces once, when the text is read), not arrays joined at each level.
-  let text = `{\n  "scriptContent": {\n    "header": ${headerJson},\n    "actions": {`;
-  numbered.order.forEach((draft, position) => {
-    text += `${position === 0 ? '' : ','}\n${actionText(position + 1, draft, entries[position]!, numbered.points[position]!)}`;
-  });
-  text += '\n    },\n    "properties": {';
-  numbered.order.forEach((draft, position) => {
-    text += `${position === 0 ? '' : ','}\n${propertiesText(position + 1, draft, entries[position]!)}`;
-  });
-  text += '\n    },\n    "branches": ';
+  const { order, points, ids } = numbered;
+  const entryTexts = entryTextsOf(catalog);
+  const headerJson = indented(JSON.stringify(scriptHeader(header, order.length), null, 2), 4);
+  // One pass over the actions, each of the three sections one string appended to (V8 joins the
+  // pieces once, when the text is read), not arrays joined at each level.
+  let actions = '';
+  let properties = '';
   let branches = '';
-  numbered.order.forEach((draft, position) => {
-    if (draft.branches.length === 0) return;
-    branches += `${branches === '' ? '' : ','}\n${branchesText(position + 1, draft, entries[position]!.entry, numbered.ids)}`;
-  });
-  return `${text}${branches === '' ? '{}' : `{${branches}\n    }`}\n  }\n}\n`;
+  for (let position = 0; position < order.length; position++) {
+    const draft = order[position]!;
+    const fixed = entryTexts(draft);
+    const separator = position === 0 ? '\n' : ',\n';
+    actions += separator + actionText(position + 1, draft, fixed, points[position]!);
+    properties += separator + propertiesText(position + 1, draft, fixed);
+    if (draft.branches.length > 0) branches += `${branches === '' ? '' : ','}\n${branchesText(position + 1, draft, fixed.entry, ids)}`;
+  }
+  return (
+    `{\n  "scriptContent": {\n    "header": ${headerJson},\n    "actions": {${actions}\n    },\n    "properties": {${properties}` +
+    `\n    },\n    "branches": ${branches === '' ? '{}' : `{${branches}\n    }`}\n  }\n}\n`
+  );
+}
+
+/** A draft's entry text, the catalog looked up once per action name in this script rather than once per action. */
+function entryTextsOf(catalog: ActionCatalog): (draft: DraftAction) => EntryText {
+  const byName = new Map<string, EntryText>();
+  return (draft) => {
+    let text = byName.get(draft.action);
+    if (text === undefined) {
+      text = entryText(actionEntry(catalog, draft));
+      byName.set(draft.action, text);
+    }
+    return text;
+  };
 }
 
 /** The text of one catalog entry that does not depend on the action: encoded once per entry object. */
