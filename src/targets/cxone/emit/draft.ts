@@ -2,6 +2,7 @@ import type { SpecPath } from '../../../diagnostics/diagnostic.js';
 import type { FlowGraph, FlowNode } from '../../../ir/nodes.js';
 import type { EmitProblem } from '../../artifact.js';
 import type { ActionCatalog, StudioActionName } from '../catalog/types.js';
+import type { JsonText } from './json-text.js';
 
 /**
  * The script before ids and layout: actions keyed by a stable string, branches pointing at keys.
@@ -13,8 +14,8 @@ export interface DraftAction {
   action: StudioActionName;
   /** The caption Studio shows and press-path reports print. */
   label: string;
-  /** By property name; unset properties take the catalog default. */
-  properties: Readonly<Record<string, string>>;
+  /** By property name; unset properties take the catalog default. Snippet code comes JSON-escaped (json-text.ts). */
+  properties: Readonly<Record<string, string | JsonText>>;
   branches: readonly DraftBranch[];
 }
 

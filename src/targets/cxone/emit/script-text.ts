@@ -1,5 +1,6 @@
 import type { ActionCatalog, CatalogEntry } from '../catalog/types.js';
 import type { DraftAction } from './draft.js';
+import { jsonInner } from './json-text.js';
 import {
   actionEntry,
   branchIndex,
@@ -104,7 +105,10 @@ function propertiesText(id: number, draft: DraftAction, fixed: EntryText): strin
   let text = `      "${id}": {`;
   properties.forEach((property, index) => {
     const value = draft.properties[property.name];
-    const member = value === undefined ? fixed.defaultMembers[index] : `${fixed.propertyHeads[index]}"${jsonInner(value)}"${PROPERTY_END}`;
+    const member =
+      value === undefined
+        ? fixed.defaultMembers[index]
+        : `${fixed.propertyHeads[index]}"${typeof value === 'string' ? jsonInner(value) : value.json}"${PROPERTY_END}`;
     text += `${index === 0 ? '\n' : ',\n'}${member}`;
   });
   return `${text}\n      }`;
@@ -121,16 +125,4 @@ function branchesText(id: number, draft: DraftAction, entry: CatalogEntry, ids: 
 /** JSON text laid out at depth 0, moved to start at `indent` (a JSON string holds no raw newline). */
 function indented(json: string, indent: number): string {
   return json.replaceAll('\n', `\n${' '.repeat(indent)}`);
-}
-
-/**
- * What JSON.stringify writes between the quotes of a string. Most labels and values need no escape:
- * then the text is its own JSON and no call into JSON.stringify, nor a new string, is needed. It
- * escapes `"`, `\`, control characters and lone surrogates; any surrogate at all sends the text to
- * JSON.stringify.
- */
-const NEEDS_JSON_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
-
-function jsonInner(text: string): string {
-  return NEEDS_JSON_ESCAPE.test(text) ? JSON.stringify(text).slice(1, -1) : text;
 }

@@ -21,6 +21,7 @@ import {
 } from '../../conventions.js';
 import { urlPieces } from '../../../../ir/url.js';
 import { snippetTemplate } from '../escape.js';
+import { json, type JsonText } from '../json-text.js';
 import { findErrorBranch, findRoleProperty, REST_API_ROLES } from '../../catalog/rest-api-roles.js';
 import { httpEvaluateCode, httpHeadersCode, httpPrepareCode, httpProxyCode, httpStatusCode, type HttpSnippetData } from '../templates.js';
 
@@ -147,11 +148,11 @@ function urlData(node: HttpNode, endpoint: IrEndpoint) {
 }
 
 /** One SNIPPET does it all: body, proxy call, outcome; the token and the request text are cleared inside it. */
-function proxyCode(data: HttpSnippetData): string {
+function proxyCode(data: HttpSnippetData): JsonText {
   const clear = [data.token?.variable, data.body.length > 0 ? data.requestJson : undefined].filter(
     (name): name is string => name !== undefined,
   );
-  return `${httpPrepareCode(data)}\n${httpProxyCode(data)}\n${httpEvaluateCode({ ...data, clear })}`;
+  return json`${httpPrepareCode(data)}\n${httpProxyCode(data)}\n${httpEvaluateCode({ ...data, clear })}`;
 }
 
 /** With a tenant's REST API action: its property names come from the catalog (rest-api-roles.ts, UNVERIFIED). */
@@ -171,7 +172,7 @@ function restApiCall(
     )!;
   const callKey = stepKey(node.id, 'call');
   const evaluateKey = stepKey(node.id, 'evaluate');
-  const prepare = `${httpPrepareCode(data)}\n${httpHeadersCode(data)}`;
+  const prepare = json`${httpPrepareCode(data)}\n${httpHeadersCode(data)}`;
   const clear = [data.token?.variable, data.headersJson, endpoint.body.length > 0 ? data.requestJson : undefined].filter(
     (name): name is string => name !== undefined,
   );
