@@ -3,6 +3,7 @@ import type { FlowGraph, FlowNode } from '../../../ir/nodes.js';
 import type { EmitProblem } from '../../artifact.js';
 import type { ActionCatalog, StudioActionName } from '../catalog/types.js';
 import type { JsonText } from './json-text.js';
+import { memoizeByString } from '../../../util/memo.js';
 
 /**
  * The script before ids and layout: actions keyed by a stable string, branches pointing at keys.
@@ -37,7 +38,22 @@ export interface MapContext {
   report(problem: EmitProblem): void;
 }
 
-export const stepKey = (id: string, part?: string): string => (part === undefined ? `step:${id}` : `step:${id}:${part}`);
+/**
+ * Each step's keys, made once: the same string then keys its draft and every branch to it, and a
+ * Map hashes a string once (a new `step:<id>` at each transition was hashed, and joined, again).
+ */
+const keysOfStep = memoizeByString((id) => ({ entry: `step:${id}`, parts: new Map<string, string>() }));
+
+export function stepKey(id: string, part?: string): string {
+  const keys = keysOfStep(id);
+  if (part === undefined) return keys.entry;
+  let key = keys.parts.get(part);
+  if (key === undefined) {
+    key = `${keys.entry}:${part}`;
+    keys.parts.set(part, key);
+  }
+  return key;
+}
 
 export const next = (to: string): DraftBranch => ({ type: 'default', label: '', to });
 export const named = (label: string, to: string): DraftBranch => ({ type: 'branch', label, to });
