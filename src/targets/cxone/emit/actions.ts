@@ -1,6 +1,6 @@
 import type { StudioActionName } from '../catalog/types.js';
 import type { IrPrompt, IrValue } from '../../../ir/nodes.js';
-import { promptPhrase, promptSequence } from './prompt.js';
+import { promptProperties } from './prompt.js';
 import { invariant } from '../../../util/assert.js';
 import { next, named, type DraftAction, type DraftBranch } from './draft.js';
 import { isPlainPropertyText } from './escape.js';
@@ -22,13 +22,8 @@ export function action(
 
 /** docs/cxone.md §6.3 PLAY: TTS `Sequence`, readable `Phrase`, booleans as "True"/"False". */
 export function playAction(key: string, label: string, prompt: IrPrompt, to: string): DraftAction {
-  return action(
-    key,
-    'PLAY',
-    label,
-    { Sequence: promptSequence(prompt), Phrase: promptPhrase(prompt), ClearDigits: 'True', DetectDTMF: 'False' },
-    [next(to)],
-  );
+  const { Sequence, Phrase } = promptProperties(prompt);
+  return action(key, 'PLAY', label, { Sequence, Phrase, ClearDigits: 'True', DetectDTMF: 'False' }, [next(to)]);
 }
 
 /** docs/cxone.md §6.6 ASSIGN: Variable, Value, Type (String|Numeric), ScreenPop "True"/"False". */

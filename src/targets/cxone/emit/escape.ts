@@ -92,7 +92,12 @@ export const TTS_SEGMENT_MAX = 300;
  * name a variable (`{otp}`) and read it aloud. Split on word boundaries at 300 characters.
  */
 export function ttsSequence(text: string): string {
-  let rest = ttsText(text);
+  return ttsSegments(ttsText(text));
+}
+
+/** ttsSequence of text ttsText has already neutralised. */
+export function ttsSegments(text: string): string {
+  let rest = text;
   const segments: string[] = [];
   while (rest.length > TTS_SEGMENT_MAX) {
     let cut = rest.lastIndexOf(' ', TTS_SEGMENT_MAX);

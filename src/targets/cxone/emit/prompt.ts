@@ -1,7 +1,18 @@
 import type { IrPrompt } from '../../../ir/nodes.js';
 import { literalPromptText } from '../../../ir/prompt.js';
 import { readableName } from '../conventions.js';
-import { TTS_SEGMENT_MAX, ttsSequence, ttsText } from './escape.js';
+import { TTS_SEGMENT_MAX, ttsSegments, ttsSequence, ttsText } from './escape.js';
+
+/**
+ * A prompt's PLAY/MENU `Sequence` and `Phrase` (promptSequence and promptPhrase): for a literal
+ * prompt, the most common, both are its one neutralised text, so that is made once.
+ */
+export function promptProperties(prompt: IrPrompt): { Sequence: string; Phrase: string } {
+  const literal = literalPromptText(prompt);
+  if (literal === undefined) return { Sequence: promptSequence(prompt), Phrase: promptPhrase(prompt) };
+  const text = ttsText(literal);
+  return { Sequence: ttsSegments(text), Phrase: text };
+}
 
 /**
  * A prompt as a PLAY/MENU `Sequence` (docs/cxone.md §2 PLAY): a prerecorded prompt is its file

@@ -1,5 +1,5 @@
 import type { GatherNode } from '../../../../ir/nodes.js';
-import { promptPhrase, promptSequence } from '../prompt.js';
+import { promptProperties } from '../prompt.js';
 import { action, assignAction, playAction, snippetAction } from '../actions.js';
 import { catalogEntry } from '../../catalog/index.js';
 import { named, next, stepKey, type DraftAction, type MapContext } from '../draft.js';
@@ -21,17 +21,16 @@ export function mapGather(node: GatherNode, ctx: MapContext): DraftAction[] {
   const sanitize = stepKey(node.id, 'sanitize');
   const noInput = ctx.enter(node, node.onNoInput);
   const rejected = node.sensitive ? stepKey(node.id, 'clear') : noInput;
-  const capture = digitEntry(node, ctx, sanitize, noInput);
+  const actions = digitEntry(node, ctx, sanitize, noInput);
   const check = stepKey(node.id, 'check');
   const valid = validVariable(node.id);
-  const actions = [
-    ...capture,
+  actions.push(
     snippetAction(sanitize, caption(node.id, 'keep digits'), sanitizeCode(node, ctx.specFile), check, rejected),
     action(check, 'IF', caption(node.id, 'entry complete'), { Expression: `${valid} = 1` }, [
       named('True', ctx.enter(node, node.next)),
       named('False', noInput),
     ]),
-  ];
+  );
   if (node.sensitive) {
     // The check's probe holds the first digits too: cleared with the value when the snippet fails.
     const probe = stepKey(node.id, 'clear-probe');
@@ -54,15 +53,9 @@ function digitEntry(node: GatherNode, ctx: MapContext, sanitize: string, noInput
   };
   const tenant = catalogEntry(ctx.catalog, 'CAPTURE');
   if (!tenant) {
-    return [
-      action(
-        stepKey(node.id),
-        'MENU',
-        caption(node.id),
-        { Sequence: promptSequence(node.prompt), Phrase: promptPhrase(node.prompt), ClearDigits: 'True', ...settings },
-        [next(sanitize)],
-      ),
-    ];
+    // The settings object is this action's own: the prompt is added to it (a property's place is the catalog's, not the object's).
+    const menu = Object.assign(settings, promptProperties(node.prompt), { ClearDigits: 'True' });
+    return [action(stepKey(node.id), 'MENU', caption(node.id), menu, [next(sanitize)])];
   }
   // CAPTURE has no prompt of its own: a PLAY speaks it. Timeout is no input; every other way out is an entry to check.
   const names = new Set(tenant.properties.map((property) => property.name));
