@@ -18,6 +18,8 @@ export interface DraftAction {
   /** By property name; unset properties take the catalog default. Snippet code comes JSON-escaped (json-text.ts). */
   properties: Readonly<Record<string, string | JsonText>>;
   branches: readonly DraftBranch[];
+  /** The spec path it came from (its step, the variable it sets first, or `start`), set by emitCxone for the artifact's origins. */
+  origin?: SpecPath;
 }
 
 /** docs/cxone.md §1.2: `default` (label ""), `branch` (named result), `case` (a value). */
