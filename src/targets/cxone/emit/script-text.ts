@@ -1,15 +1,8 @@
 import type { ActionCatalog, CatalogEntry } from '../catalog/types.js';
 import type { DraftAction } from './draft.js';
+import { invariant } from '../../../util/assert.js';
 import { jsonInner } from './json-text.js';
-import {
-  actionEntry,
-  branchIndex,
-  branchTarget,
-  checkPropertyNames,
-  scriptHeader,
-  type NumberedActions,
-  type ScriptHeader,
-} from './script.js';
+import { actionEntry, branchIndex, branchTarget, scriptHeader, type NumberedActions, type ScriptHeader } from './script.js';
 
 /**
  * The script file: byte for byte `JSON.stringify(serializeScript(…), null, 2)` and a newline
@@ -57,7 +50,8 @@ function entryTextsOf(catalog: ActionCatalog): (draft: DraftAction) => EntryText
 /** The text of one catalog entry that does not depend on the action: encoded once per entry object. */
 interface EntryText {
   entry: CatalogEntry;
-  names: ReadonlySet<string>;
+  /** Each property name's places in the catalog order (one, unless a tenant catalog lists a name twice). */
+  places: ReadonlyMap<string, readonly number[]>;
   /** From after `"actionId": <id>` to the label's value. */
   beforeLabel: string;
   /** From after `"dependencyOrder": "<id - 1>"` to x's value. */
@@ -79,7 +73,7 @@ function entryText(entry: CatalogEntry): EntryText {
     );
     text = {
       entry,
-      names: new Set(entry.properties.map((property) => property.name)),
+      places: propertyPlaces(entry),
       beforeLabel: `,\n        "libraryId": ${JSON.stringify(entry.libraryId)},\n        "name": ${JSON.stringify(entry.name)},\n        "version": ${JSON.stringify(entry.version)},\n        "label": `,
       beforeX: `,\n        "implType": ${JSON.stringify(entry.implType)},\n        "x": `,
       propertyHeads,
@@ -92,25 +86,39 @@ function entryText(entry: CatalogEntry): EntryText {
   return text;
 }
 
+function propertyPlaces(entry: CatalogEntry): Map<string, number[]> {
+  const places = new Map<string, number[]>();
+  entry.properties.forEach((property, index) => {
+    const known = places.get(property.name);
+    if (known) known.push(index);
+    else places.set(property.name, [index]);
+  });
+  return places;
+}
+
 function actionText(id: number, draft: DraftAction, fixed: EntryText, point: { x: number; y: number }): string {
   const position = `${point.x},\n        "y": ${point.y},\n        "xws": ${point.x},\n        "yws": ${point.y}\n      }`;
   return `      "${id}": {\n        "actionId": ${id}${fixed.beforeLabel}"${jsonInner(draft.label)}",\n        "dependencyOrder": "${id - 1}"${fixed.beforeX}${position}`;
 }
 
-/** Every catalog property, in catalog order; values the mapping did not set keep the default. */
+/**
+ * Every catalog property, in catalog order; values the mapping did not set keep the default. The
+ * draft's own properties are looked up by name (a few), not every catalog property in the draft.
+ */
 function propertiesText(id: number, draft: DraftAction, fixed: EntryText): string {
-  checkPropertyNames(draft, fixed.names, fixed.entry);
-  const properties = fixed.entry.properties;
-  if (properties.length === 0) return `      "${id}": {}`;
-  let text = `      "${id}": {`;
-  properties.forEach((property, index) => {
-    const value = draft.properties[property.name];
-    const member =
-      value === undefined
-        ? fixed.defaultMembers[index]
-        : `${fixed.propertyHeads[index]}"${typeof value === 'string' ? jsonInner(value) : value.json}"${PROPERTY_END}`;
-    text += `${index === 0 ? '\n' : ',\n'}${member}`;
-  });
+  const members = fixed.defaultMembers.slice();
+  for (const name of Object.keys(draft.properties)) {
+    const places = fixed.places.get(name);
+    invariant(places !== undefined, `${fixed.entry.name} has no property ${name}`);
+    const value = draft.properties[name];
+    if (value === undefined) continue;
+    const text = typeof value === 'string' ? jsonInner(value) : value.json;
+    for (const index of places) members[index] = `${fixed.propertyHeads[index]}"${text}"${PROPERTY_END}`;
+  }
+  if (members.length === 0) return `      "${id}": {}`;
+  // Appended, not joined: join would copy every member into one new string here.
+  let text = `      "${id}": {\n${members[0]!}`;
+  for (let index = 1; index < members.length; index++) text += `,\n${members[index]!}`;
   return `${text}\n      }`;
 }
 

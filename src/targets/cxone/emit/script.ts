@@ -114,9 +114,14 @@ function propertyRecord(draft: DraftAction, entry: CatalogEntry): Record<string,
   return Object.fromEntries(
     entry.properties.map((property, index) => [
       String(index),
-      { name: property.name, value: propertyText(draft.properties[property.name]) ?? property.defaultValue },
+      { name: property.name, value: propertyText(ownProperty(draft, property.name)) ?? property.defaultValue },
     ]),
   );
+}
+
+/** Only what the mapping set: a catalog property named like an Object member (`toString`) is not the object's. */
+function ownProperty(draft: DraftAction, name: string): string | JsonText | undefined {
+  return Object.hasOwn(draft.properties, name) ? draft.properties[name] : undefined;
 }
 
 function propertyText(value: string | JsonText | undefined): string | undefined {
