@@ -123,11 +123,11 @@ function propertiesText(id: number, draft: DraftAction, fixed: EntryText): strin
 }
 
 function branchesText(id: number, draft: DraftAction, entry: CatalogEntry, ids: ReadonlyMap<string, number>): string {
-  const records = draft.branches.map(
-    (branch, position) =>
-      `        {\n          "to": ${branchTarget(branch, ids)},\n          "label": "${jsonInner(branch.label)}",\n          "type": "${branch.type}",\n          "index": ${branchIndex(branch, position, entry)},\n          "ports": "",\n          "lineType": "",\n          "elbows": []\n        }`,
-  );
-  return `      "${id}": [\n${records.join(',\n')}\n      ]`;
+  let text = `      "${id}": [`;
+  draft.branches.forEach((branch, position) => {
+    text += `${position === 0 ? '\n' : ',\n'}        {\n          "to": ${branchTarget(branch, ids)},\n          "label": "${jsonInner(branch.label)}",\n          "type": "${branch.type}",\n          "index": ${branchIndex(branch, position, entry)},\n          "ports": "",\n          "lineType": "",\n          "elbows": []\n        }`;
+  });
+  return `${text}\n      ]`;
 }
 
 /** JSON text laid out at depth 0, moved to start at `indent` (a JSON string holds no raw newline). */
