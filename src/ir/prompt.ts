@@ -12,6 +12,8 @@ export function playedAudio(name: string): string {
 export function literalPromptText(prompt: IrPrompt): string | undefined {
   if (prompt.length !== 1 || prompt[0]!.kind !== 'tts') return undefined;
   const pieces = prompt[0]!.pieces;
+  // Most are one text piece: its text as it is, without a list made to be joined.
+  if (pieces.length === 1) return pieces[0]!.kind === 'text' ? pieces[0]!.text : undefined;
   return pieces.every((piece) => piece.kind === 'text') ? pieces.map((piece) => piece.text).join('') : undefined;
 }
 

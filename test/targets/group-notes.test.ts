@@ -34,6 +34,22 @@ describe('groupRepeatedNotes', () => {
     expect(first.related).toEqual([given]);
   });
 
+  it('passes a note that is not repeated on as the same object, and copies the first of repeated ones', () => {
+    const note = (message: string, step: string) => ({
+      code: 'target/unsupported' as const,
+      severity: 'info' as const,
+      message,
+      path: ['steps', step],
+    });
+    const alone = note('once', 'a');
+    const first = note('twice', 'b');
+    const grouped = groupRepeatedNotes([alone, first, note('twice', 'c')]);
+    expect(grouped[0]).toBe(alone);
+    expect(grouped[1]).not.toBe(first);
+    expect(grouped[1]).toEqual({ ...first, related: [{ message: 'the same here', path: ['steps', 'c'] }] });
+    expect(first).not.toHaveProperty('related');
+  });
+
   it('folds many repeats of one note into one, in order', () => {
     const notes = Array.from({ length: 20_000 }, (_, index) => ({
       code: 'target/unsupported' as const,

@@ -4,6 +4,7 @@ import { scriptNameOf } from './conventions.js';
 import { DIGIT_TIMEOUT_MAX_SECONDS, REST_TIMEOUT_MAX_SECONDS, SCRIPT_NAME } from './facts.js';
 import { checkNameClashes } from './name-clashes.js';
 import { checkSkills } from './skills.js';
+import { calledEndpoints } from './called-endpoints.js';
 import { docUrl } from '../../util/package-info.js';
 import { ttsText } from './emit/escape.js';
 import { groupRepeatedNotes } from '../group-notes.js';
@@ -100,8 +101,7 @@ function noteTtsRewrites(graph: FlowGraph): EmitProblem[] {
 
 function checkLimits(graph: FlowGraph): EmitProblem[] {
   const problems: EmitProblem[] = [];
-  const called = new Set(graph.nodes.flatMap((node) => (node.kind === 'http' ? [node.endpoint] : [])));
-  for (const endpoint of graph.endpoints.filter((candidate) => called.has(candidate.id))) {
+  for (const endpoint of calledEndpoints(graph)) {
     if (endpoint.timeoutSeconds <= REST_TIMEOUT_MAX_SECONDS) continue;
     problems.push({
       code: 'target/limit',
@@ -110,7 +110,7 @@ function checkLimits(graph: FlowGraph): EmitProblem[] {
       hint: `Use ${REST_TIMEOUT_MAX_SECONDS} or less, and remember the REST API action retries twice on its own.`,
     });
   }
-  for (const endpoint of graph.endpoints.filter((candidate) => called.has(candidate.id))) {
+  for (const endpoint of calledEndpoints(graph)) {
     for (const field of endpoint.body.filter((entry) => entry.value.type !== 'string')) {
       problems.push({
         code: 'target/unsupported',

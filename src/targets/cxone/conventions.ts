@@ -1,6 +1,7 @@
 import type { FlowGraph, IrReadable, IrValue } from '../../ir/nodes.js';
 import type { CallField } from '../../flowspec/refs.js';
 import { assertNever } from '../../util/assert.js';
+import { memoizeByString } from '../../util/memo.js';
 
 /**
  * Studio variable names for what the spec reads. Call data maps to reserved variables (HELP
@@ -23,21 +24,24 @@ export function readableName(value: IrReadable): string {
 }
 
 export const resultField = (result: string, field: string): string => variableName(`${result}_${field}`);
-export const outcomeVariable = (result: string): string => variableName(`ivrflow_${result}_outcome`);
-export const httpStatusVariable = (result: string): string => variableName(`ivrflow_${result}_http_status`);
-export const requestVariable = (step: string): string => variableName(`ivrflow_${step}_request`);
-export const requestObjectVariable = (step: string): string => variableName(`ivrflow_${step}_request_body`);
-export const headersVariable = (step: string): string => variableName(`ivrflow_${step}_headers`);
-export const responseVariable = (step: string): string => variableName(`ivrflow_${step}_response`);
-export const tokenVariable = (secret: string): string => variableName(`ivrflow_token_${secret}`);
-export const counterVariable = (retry: string): string => variableName(`ivrflow_tries_${retry}`);
-export const validVariable = (gather: string): string => variableName(`ivrflow_${gather}_valid`);
+/** A Studio variable made from a step, result or secret name, remembered: each is asked for at every action that uses it. */
+const variableNamed = (make: (name: string) => string): ((name: string) => string) => memoizeByString((name) => variableName(make(name)));
+
+export const outcomeVariable = variableNamed((result) => `ivrflow_${result}_outcome`);
+export const httpStatusVariable = variableNamed((result) => `ivrflow_${result}_http_status`);
+export const requestVariable = variableNamed((step) => `ivrflow_${step}_request`);
+export const requestObjectVariable = variableNamed((step) => `ivrflow_${step}_request_body`);
+export const headersVariable = variableNamed((step) => `ivrflow_${step}_headers`);
+export const responseVariable = variableNamed((step) => `ivrflow_${step}_response`);
+export const tokenVariable = variableNamed((secret) => `ivrflow_token_${secret}`);
+export const counterVariable = variableNamed((retry) => `ivrflow_tries_${retry}`);
+export const validVariable = variableNamed((gather) => `ivrflow_${gather}_valid`);
 /** The first digits of an entry while the gather checks how many arrived (sanitizeDigitsCode in emit/templates.ts). */
-export const probeVariable = (gather: string): string => variableName(`ivrflow_${gather}_probe`);
+export const probeVariable = variableNamed((gather) => `ivrflow_${gather}_probe`);
 /** The key a menu's caller pressed, and how many tries the menu has had. */
-export const menuKeyVariable = (menu: string): string => variableName(`ivrflow_${menu}_key`);
-export const menuTriesVariable = (menu: string): string => variableName(`ivrflow_${menu}_tries`);
-export const attributeVariable = (attribute: string): string => variableName(attribute);
+export const menuKeyVariable = variableNamed((menu) => `ivrflow_${menu}_key`);
+export const menuTriesVariable = variableNamed((menu) => `ivrflow_${menu}_tries`);
+export const attributeVariable = variableNamed((attribute) => attribute);
 
 /** The deploy-time placeholder that fills a bearer token; never filled by ivrflow (docs/cxone.md). */
 export const secretPlaceholder = (secret: string): string => `{{secret_${secret}}}`;
@@ -68,28 +72,20 @@ export function caption(id: string, suffix?: string): string {
   return suffix === undefined ? text : `${text}: ${suffix}`;
 }
 
-/**
- * The emitter captions each of a step's actions in turn, so the same id comes several times in a
- * row: the last id's words are kept (one entry, so nothing grows), which saves most of the regex work.
- */
-let lastCaption = { id: '', words: '' };
-
 /** Between words: dashes, underscores and spaces, or the point where a lower-case letter or digit meets a capital. */
 const WORD_BREAK = /[-_\s]+|(?<=[a-z0-9])(?=[A-Z])/;
 
-function captionWords(id: string): string {
-  if (id === lastCaption.id) return lastCaption.words;
-  const words = id
+/** Remembered: the emitter captions each of a step's actions, flow after flow, so the same ids come again and again. */
+const captionWords = memoizeByString((id) =>
+  id
     .split(WORD_BREAK)
     .filter((word) => word !== '')
     .map((word) => word[0]!.toUpperCase() + word.slice(1))
-    .join(' ');
-  lastCaption = { id, words };
-  return words;
-}
+    .join(' '),
+);
 
 /** The url of an http step with path or query values read at run time (spec 1.1), built in its Snippet. */
-export const urlVariable = (step: string): string => variableName(`ivrflow_${step}_url`);
+export const urlVariable = variableNamed((step) => `ivrflow_${step}_url`);
 /** One URL-encoded path or query value of that url. */
 export const urlValueVariable = (step: string, position: number): string => variableName(`ivrflow_${step}_url_${position}`);
 

@@ -1,6 +1,7 @@
 import { docUrl } from '../../util/package-info.js';
 import type { FlowGraph } from '../../ir/nodes.js';
 import type { EmitProblem } from '../artifact.js';
+import { calledEndpoints } from './called-endpoints.js';
 
 /**
  * CXone gives a script no way to hold a bearer token outside its own text that ivrflow can emit
@@ -10,9 +11,8 @@ import type { EmitProblem } from '../artifact.js';
  * the token will live once the upload step fills it (docs/cxone.md, *Where the token lives*).
  */
 export function reportCredentialExposure(graph: FlowGraph): EmitProblem[] {
-  const called = new Set(graph.nodes.flatMap((node) => (node.kind === 'http' ? [node.endpoint] : [])));
-  return graph.endpoints
-    .filter((endpoint) => called.has(endpoint.id) && endpoint.bearerSecret !== undefined)
+  return calledEndpoints(graph)
+    .filter((endpoint) => endpoint.bearerSecret !== undefined)
     .map((endpoint) => ({
       code: 'target/credential-in-script' as const,
       severity: 'warning' as const,

@@ -3,6 +3,7 @@ import { placeholderKeys } from '../../flowspec/environment.js';
 import type { FlowGraph } from '../../ir/nodes.js';
 import type { EmitProblem } from '../artifact.js';
 import { routedQueues } from './skills.js';
+import { calledEndpoints } from './called-endpoints.js';
 
 /**
  * The placeholders ivrflow itself writes into a CXone script for the upload step to fill, and
@@ -46,13 +47,8 @@ export function checkUnfilledPlaceholders(graph: FlowGraph): EmitProblem[] {
 function placeholderSites(graph: FlowGraph): PlaceholderSite[] {
   const cxone = graph.targets.cxone ?? {};
   const sites: PlaceholderSite[] = [];
-  const unfilled = graph.endpoints.filter((endpoint) => mayHold(endpoint.url));
-  if (unfilled.length > 0) {
-    const called = new Set(graph.nodes.flatMap((node) => (node.kind === 'http' ? [node.endpoint] : [])));
-    for (const endpoint of unfilled)
-      if (called.has(endpoint.id))
-        sites.push({ text: endpoint.url, path: [...endpoint.origin, 'url'], effect: substituted('request URL') });
-  }
+  for (const endpoint of calledEndpoints(graph))
+    if (mayHold(endpoint.url)) sites.push({ text: endpoint.url, path: [...endpoint.origin, 'url'], effect: substituted('request URL') });
   if (Object.values(cxone.skills ?? {}).some(mayHold))
     for (const queue of routedQueues(graph).keys()) {
       const skill = cxone.skills?.[queue];

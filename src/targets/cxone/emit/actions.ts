@@ -1,11 +1,12 @@
 import type { StudioActionName } from '../catalog/types.js';
 import type { IrPrompt, IrValue } from '../../../ir/nodes.js';
-import { promptPhrase, promptSequence } from './prompt.js';
+import { promptProperties } from './prompt.js';
 import { invariant } from '../../../util/assert.js';
 import { next, named, type DraftAction, type DraftBranch } from './draft.js';
 import { isPlainPropertyText } from './escape.js';
 import { readableName } from '../conventions.js';
 import { assignLiteralCode } from './templates.js';
+import type { JsonText } from './json-text.js';
 
 /** Builders for the actions every mapping uses; one place for their property conventions. */
 
@@ -13,7 +14,7 @@ export function action(
   key: string,
   name: StudioActionName,
   label: string,
-  properties: Record<string, string> = {},
+  properties: DraftAction['properties'] = {},
   branches: DraftBranch[] = [],
 ): DraftAction {
   return { key, action: name, label, properties, branches };
@@ -21,13 +22,8 @@ export function action(
 
 /** docs/cxone.md §6.3 PLAY: TTS `Sequence`, readable `Phrase`, booleans as "True"/"False". */
 export function playAction(key: string, label: string, prompt: IrPrompt, to: string): DraftAction {
-  return action(
-    key,
-    'PLAY',
-    label,
-    { Sequence: promptSequence(prompt), Phrase: promptPhrase(prompt), ClearDigits: 'True', DetectDTMF: 'False' },
-    [next(to)],
-  );
+  const { Sequence, Phrase } = promptProperties(prompt);
+  return action(key, 'PLAY', label, { Sequence, Phrase, ClearDigits: 'True', DetectDTMF: 'False' }, [next(to)]);
 }
 
 /** docs/cxone.md §6.6 ASSIGN: Variable, Value, Type (String|Numeric), ScreenPop "True"/"False". */
@@ -44,8 +40,8 @@ export function assignAction(
   return action(key, 'ASSIGN', label, properties, [next(to)]);
 }
 
-/** docs/cxone.md §6.5 SNIPPET: `Data` is the code, `Error` is wired wherever the caller says. */
-export function snippetAction(key: string, label: string, code: string, to: string, onError: string, large = false): DraftAction {
+/** docs/cxone.md §6.5 SNIPPET: `Data` is the code (written escaped, templates.ts), `Error` is wired wherever the caller says. */
+export function snippetAction(key: string, label: string, code: JsonText, to: string, onError: string, large = false): DraftAction {
   return action(key, 'SNIPPET', label, { Data: code, MaxStringSize: large ? 'Limit32K' : 'Limit2K' }, [next(to), named('Error', onError)]);
 }
 

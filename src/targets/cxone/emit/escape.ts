@@ -92,7 +92,14 @@ export const TTS_SEGMENT_MAX = 300;
  * name a variable (`{otp}`) and read it aloud. Split on word boundaries at 300 characters.
  */
 export function ttsSequence(text: string): string {
-  let rest = ttsText(text);
+  return ttsSegments(ttsText(text))
+    .map((segment) => `"%${segment}"`)
+    .join(' ');
+}
+
+/** The segments' texts of ttsSequence, of text ttsText has already neutralised. */
+export function ttsSegments(text: string): string[] {
+  let rest = text;
   const segments: string[] = [];
   while (rest.length > TTS_SEGMENT_MAX) {
     let cut = rest.lastIndexOf(' ', TTS_SEGMENT_MAX);
@@ -101,7 +108,7 @@ export function ttsSequence(text: string): string {
     rest = rest.slice(cut).trim();
   }
   segments.push(rest);
-  return segments.map((segment) => `"%${segment}"`).join(' ');
+  return segments;
 }
 
 /** What ttsText changes besides the ends: most prompts have none of it, and are only trimmed. */

@@ -30,6 +30,8 @@ import { reportRepeatedRequests } from './repeated-requests.js';
 export type { CatalogEntry } from '../catalog/types.js';
 
 const BEGIN_KEY = 'begin';
+/** Without a tenant catalog every flow uses the same entries: built once, so their encoded text (script-text.ts) is reused too. */
+const BUILTIN_CATALOG = buildCatalog();
 
 /** The flow as a CXone Studio script: one `cxone/<scriptName>.json`, the body of `POST …/scripts`. */
 export function emitCxone(graph: FlowGraph, options: EmitOptions): EmitResult {
@@ -38,10 +40,9 @@ export function emitCxone(graph: FlowGraph, options: EmitOptions): EmitResult {
     ...(options.placeholders === 'keep' ? [] : checkUnfilledPlaceholders(graph)),
     ...reportCredentialExposure(graph),
   ];
-  const catalog = buildCatalog(options.cxoneCatalog);
+  const catalog = options.cxoneCatalog?.length ? buildCatalog(options.cxoneCatalog) : BUILTIN_CATALOG;
   problems.push(...reportRepeatedRequests(graph, catalog));
-  // A transition back to a retry from inside its attempt enters at the attempt check, not the counter reset.
-  const retries = new Map(graph.nodes.flatMap((node) => (node.kind === 'retry' ? [[node.id, new Set(node.repeatsFrom)] as const] : [])));
+  const retries = retryEntries(graph);
   const ctx: MapContext = {
     graph,
     catalog,
@@ -50,7 +51,8 @@ export function emitCxone(graph: FlowGraph, options: EmitOptions): EmitResult {
     enter: (from, to) => (from !== undefined && retries.get(to)?.has(from.id) ? stepKey(to, 'check') : stepKey(to)),
     report: (problem) => problems.push(problem),
   };
-  const drafts = [...beginActions(graph, ctx), ...graph.nodes.flatMap((node) => mapNode(node, ctx))];
+  const drafts = beginActions(graph, ctx);
+  for (const node of graph.nodes) for (const draft of mapNode(node, ctx)) drafts.push(withOrigin(draft, node.origin));
   const scriptName = scriptNameOf(graph);
   const numbered = numberActions(drafts, BEGIN_KEY);
   const contents = scriptText(numbered, catalog, {
@@ -65,44 +67,38 @@ export function emitCxone(graph: FlowGraph, options: EmitOptions): EmitResult {
         contents,
         target: 'cxone',
         kind: 'script',
-        origins: actionOrigins(graph, numbered.order),
+        origins: actionOrigins(numbered.order),
       },
     ],
     problems: groupRepeatedNotes(problems),
   };
 }
 
-/**
- * Action id → the spec path of the step whose draft it is (`step:<id>` and `step:<id>:<part>`), or of
- * the variable whose initial value it sets; BEGIN points at `start`. For publish diagnostics only.
- * `order` is the drafts in action-id order (id = position + 1).
- */
-function actionOrigins(graph: FlowGraph, order: readonly DraftAction[]): Record<string, SpecPath> {
-  const nodes = new Map(graph.nodes.map((node) => [node.id, node.origin] as const));
+/** A transition back to a retry from inside its attempt enters at the attempt check, not the counter reset: the steps that do, by retry. */
+function retryEntries(graph: FlowGraph): Map<string, ReadonlySet<string>> {
+  const retries = new Map<string, ReadonlySet<string>>();
+  for (const node of graph.nodes) if (node.kind === 'retry') retries.set(node.id, new Set(node.repeatsFrom));
+  return retries;
+}
+
+/** Action id → the spec path its draft came from. For publish diagnostics only. `order` is the drafts in action-id order (id = position + 1). */
+function actionOrigins(order: readonly DraftAction[]): Record<string, SpecPath> {
   const origins: Record<string, SpecPath> = {};
-  order.forEach(({ key }, position) => {
-    const [kind, name] = keyParts(key);
-    const origin = kind === 'step' ? nodes.get(name) : kind === 'init' ? ['variables', name, 'initial'] : ['start'];
+  for (let position = 0; position < order.length; position++) {
+    const origin = order[position]!.origin;
     if (origin) origins[String(position + 1)] = origin;
-  });
+  }
   return origins;
 }
 
-/** The `<kind>` and `<name>` of a draft key `<kind>:<name>[:<part>]` (`begin` has no name); cheaper than a split. */
-function keyParts(key: string): [kind: string, name: string] {
-  const kindEnd = key.indexOf(':');
-  if (kindEnd < 0) return [key, ''];
-  const nameEnd = key.indexOf(':', kindEnd + 1);
-  return [key.slice(0, kindEnd), key.slice(kindEnd + 1, nameEnd < 0 ? key.length : nameEnd)];
-}
-
-/** BEGIN, then the initial value of each variable that has one, then the start step. */
+/** BEGIN (its origin `start`), then the initial value of each variable that has one, then the start step. */
 function beginActions(graph: FlowGraph, ctx: MapContext): DraftAction[] {
   const initial = graph.variables.filter((variable) => variable.initial !== undefined && !variable.sensitive);
   const keys = initial.map((variable) => `init:${variable.name}`);
   const start = ctx.enter(undefined, graph.start);
-  const inits = initial.flatMap((variable, position) =>
-    assignChain(
+  const actions = [withOrigin(action(BEGIN_KEY, 'BEGIN', 'Begin', {}, [next(keys[0] ?? start)]), ['start'])];
+  initial.forEach((variable, position) => {
+    const chain = assignChain(
       {
         key: keys[position]!,
         label: caption(variable.name, 'initial value'),
@@ -112,9 +108,17 @@ function beginActions(graph: FlowGraph, ctx: MapContext): DraftAction[] {
         specFile: ctx.specFile,
       },
       keys[position + 1] ?? start,
-    ),
-  );
-  return [action(BEGIN_KEY, 'BEGIN', 'Begin', {}, [next(keys[0] ?? start)]), ...inits];
+    );
+    const origin = ['variables', variable.name, 'initial'];
+    for (const draft of chain) actions.push(withOrigin(draft, origin));
+  });
+  return actions;
+}
+
+/** A draft just made, with the origin its mapping does not know (so the numbering never parses it back out of the key). */
+function withOrigin(draft: DraftAction, origin: SpecPath): DraftAction {
+  draft.origin = origin;
+  return draft;
 }
 
 function mapNode(node: FlowNode, ctx: MapContext): DraftAction[] {

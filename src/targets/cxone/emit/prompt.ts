@@ -1,7 +1,29 @@
 import type { IrPrompt } from '../../../ir/nodes.js';
 import { literalPromptText } from '../../../ir/prompt.js';
 import { readableName } from '../conventions.js';
-import { TTS_SEGMENT_MAX, ttsSequence, ttsText } from './escape.js';
+import { TTS_SEGMENT_MAX, ttsSegments, ttsSequence, ttsText } from './escape.js';
+import { jsonInner, JsonText } from './json-text.js';
+
+/**
+ * A prompt's PLAY/MENU `Sequence` and `Phrase` (promptSequence and promptPhrase): for a literal
+ * prompt, the most common, both are its one neutralised text, so that is made once. The Sequence
+ * is quoted segments, so it always needed JSON escaping whole: it comes escaped (json-text.ts).
+ */
+export function promptProperties(prompt: IrPrompt): { Sequence: JsonText; Phrase: string } {
+  const literal = literalPromptText(prompt);
+  if (literal === undefined) return { Sequence: new JsonText(jsonInner(promptSequence(prompt))), Phrase: promptPhrase(prompt) };
+  const text = ttsText(literal);
+  return { Sequence: segmentsJson(ttsSegments(text)), Phrase: text };
+}
+
+/** `"%…"` segments, space-separated, as JSON text: their quotes are known, so only each segment's own text is escaped. */
+function segmentsJson(segments: readonly string[]): JsonText {
+  let json = '';
+  segments.forEach((segment, index) => {
+    json += `${index === 0 ? '' : ' '}\\"%${jsonInner(segment)}\\"`;
+  });
+  return new JsonText(json);
+}
 
 /**
  * A prompt as a PLAY/MENU `Sequence` (docs/cxone.md §2 PLAY): a prerecorded prompt is its file

@@ -1,14 +1,8 @@
 import type { ActionCatalog, CatalogEntry } from '../catalog/types.js';
 import type { DraftAction } from './draft.js';
-import {
-  actionEntry,
-  branchIndex,
-  branchTarget,
-  checkPropertyNames,
-  scriptHeader,
-  type NumberedActions,
-  type ScriptHeader,
-} from './script.js';
+import { invariant } from '../../../util/assert.js';
+import { jsonInner } from './json-text.js';
+import { actionEntry, branchIndex, branchTarget, scriptHeader, type NumberedActions, type ScriptHeader } from './script.js';
 
 /**
  * The script file: byte for byte `JSON.stringify(serializeScript(…), null, 2)` and a newline
@@ -18,30 +12,46 @@ import {
  * action adds only its own label, values, position and branches.
  */
 export function scriptText(numbered: NumberedActions, catalog: ActionCatalog, header: ScriptHeader): string {
-  const entries = numbered.order.map((draft) => entryText(actionEntry(catalog, draft)));
-  const headerJson = indented(JSON.stringify(scriptHeader(header, numbered.order.length), null, 2), 4);
-  // One string appended to (V8 joins the pieces once, when the text is read), not arrays joined at each level.
-  let text = `{\n  "scriptContent": {\n    "header": ${headerJson},\n    "actions": {`;
-  numbered.order.forEach((draft, position) => {
-    text += `${position === 0 ? '' : ','}\n${actionText(position + 1, draft, entries[position]!, numbered.points[position]!)}`;
-  });
-  text += '\n    },\n    "properties": {';
-  numbered.order.forEach((draft, position) => {
-    text += `${position === 0 ? '' : ','}\n${propertiesText(position + 1, draft, entries[position]!)}`;
-  });
-  text += '\n    },\n    "branches": ';
+  const { order, points, ids } = numbered;
+  const entryTexts = entryTextsOf(catalog);
+  const headerJson = indented(JSON.stringify(scriptHeader(header, order.length), null, 2), 4);
+  // One pass over the actions, each of the three sections one string appended to (V8 joins the
+  // pieces once, when the text is read), not arrays joined at each level.
+  let actions = '';
+  let properties = '';
   let branches = '';
-  numbered.order.forEach((draft, position) => {
-    if (draft.branches.length === 0) return;
-    branches += `${branches === '' ? '' : ','}\n${branchesText(position + 1, draft, entries[position]!.entry, numbered.ids)}`;
-  });
-  return `${text}${branches === '' ? '{}' : `{${branches}\n    }`}\n  }\n}\n`;
+  for (let position = 0; position < order.length; position++) {
+    const draft = order[position]!;
+    const fixed = entryTexts(draft);
+    const separator = position === 0 ? '\n' : ',\n';
+    actions += separator + actionText(position + 1, draft, fixed, points[position]!);
+    properties += separator + propertiesText(position + 1, draft, fixed);
+    if (draft.branches.length > 0) branches += `${branches === '' ? '' : ','}\n${branchesText(position + 1, draft, fixed.entry, ids)}`;
+  }
+  return (
+    `{\n  "scriptContent": {\n    "header": ${headerJson},\n    "actions": {${actions}\n    },\n    "properties": {${properties}` +
+    `\n    },\n    "branches": ${branches === '' ? '{}' : `{${branches}\n    }`}\n  }\n}\n`
+  );
+}
+
+/** A draft's entry text, the catalog looked up once per action name in this script rather than once per action. */
+function entryTextsOf(catalog: ActionCatalog): (draft: DraftAction) => EntryText {
+  const byName = new Map<string, EntryText>();
+  return (draft) => {
+    let text = byName.get(draft.action);
+    if (text === undefined) {
+      text = entryText(actionEntry(catalog, draft));
+      byName.set(draft.action, text);
+    }
+    return text;
+  };
 }
 
 /** The text of one catalog entry that does not depend on the action: encoded once per entry object. */
 interface EntryText {
   entry: CatalogEntry;
-  names: ReadonlySet<string>;
+  /** Each property name's places in the catalog order (one, unless a tenant catalog lists a name twice). */
+  places: ReadonlyMap<string, readonly number[]>;
   /** From after `"actionId": <id>` to the label's value. */
   beforeLabel: string;
   /** From after `"dependencyOrder": "<id - 1>"` to x's value. */
@@ -63,7 +73,7 @@ function entryText(entry: CatalogEntry): EntryText {
     );
     text = {
       entry,
-      names: new Set(entry.properties.map((property) => property.name)),
+      places: propertyPlaces(entry),
       beforeLabel: `,\n        "libraryId": ${JSON.stringify(entry.libraryId)},\n        "name": ${JSON.stringify(entry.name)},\n        "version": ${JSON.stringify(entry.version)},\n        "label": `,
       beforeX: `,\n        "implType": ${JSON.stringify(entry.implType)},\n        "x": `,
       propertyHeads,
@@ -76,46 +86,51 @@ function entryText(entry: CatalogEntry): EntryText {
   return text;
 }
 
+function propertyPlaces(entry: CatalogEntry): Map<string, number[]> {
+  const places = new Map<string, number[]>();
+  entry.properties.forEach((property, index) => {
+    const known = places.get(property.name);
+    if (known) known.push(index);
+    else places.set(property.name, [index]);
+  });
+  return places;
+}
+
 function actionText(id: number, draft: DraftAction, fixed: EntryText, point: { x: number; y: number }): string {
   const position = `${point.x},\n        "y": ${point.y},\n        "xws": ${point.x},\n        "yws": ${point.y}\n      }`;
   return `      "${id}": {\n        "actionId": ${id}${fixed.beforeLabel}"${jsonInner(draft.label)}",\n        "dependencyOrder": "${id - 1}"${fixed.beforeX}${position}`;
 }
 
-/** Every catalog property, in catalog order; values the mapping did not set keep the default. */
+/**
+ * Every catalog property, in catalog order; values the mapping did not set keep the default. The
+ * draft's own properties are looked up by name (a few), not every catalog property in the draft.
+ */
 function propertiesText(id: number, draft: DraftAction, fixed: EntryText): string {
-  checkPropertyNames(draft, fixed.names, fixed.entry);
-  const properties = fixed.entry.properties;
-  if (properties.length === 0) return `      "${id}": {}`;
-  let text = `      "${id}": {`;
-  properties.forEach((property, index) => {
-    const value = draft.properties[property.name];
-    const member = value === undefined ? fixed.defaultMembers[index] : `${fixed.propertyHeads[index]}"${jsonInner(value)}"${PROPERTY_END}`;
-    text += `${index === 0 ? '\n' : ',\n'}${member}`;
-  });
+  const members = fixed.defaultMembers.slice();
+  for (const name of Object.keys(draft.properties)) {
+    const places = fixed.places.get(name);
+    invariant(places !== undefined, `${fixed.entry.name} has no property ${name}`);
+    const value = draft.properties[name];
+    if (value === undefined) continue;
+    const text = typeof value === 'string' ? jsonInner(value) : value.json;
+    for (const index of places) members[index] = `${fixed.propertyHeads[index]}"${text}"${PROPERTY_END}`;
+  }
+  if (members.length === 0) return `      "${id}": {}`;
+  // Appended, not joined: join would copy every member into one new string here.
+  let text = `      "${id}": {\n${members[0]!}`;
+  for (let index = 1; index < members.length; index++) text += `,\n${members[index]!}`;
   return `${text}\n      }`;
 }
 
 function branchesText(id: number, draft: DraftAction, entry: CatalogEntry, ids: ReadonlyMap<string, number>): string {
-  const records = draft.branches.map(
-    (branch, position) =>
-      `        {\n          "to": ${branchTarget(branch, ids)},\n          "label": "${jsonInner(branch.label)}",\n          "type": "${branch.type}",\n          "index": ${branchIndex(branch, position, entry)},\n          "ports": "",\n          "lineType": "",\n          "elbows": []\n        }`,
-  );
-  return `      "${id}": [\n${records.join(',\n')}\n      ]`;
+  let text = `      "${id}": [`;
+  draft.branches.forEach((branch, position) => {
+    text += `${position === 0 ? '\n' : ',\n'}        {\n          "to": ${branchTarget(branch, ids)},\n          "label": "${jsonInner(branch.label)}",\n          "type": "${branch.type}",\n          "index": ${branchIndex(branch, position, entry)},\n          "ports": "",\n          "lineType": "",\n          "elbows": []\n        }`;
+  });
+  return `${text}\n      ]`;
 }
 
 /** JSON text laid out at depth 0, moved to start at `indent` (a JSON string holds no raw newline). */
 function indented(json: string, indent: number): string {
   return json.replaceAll('\n', `\n${' '.repeat(indent)}`);
-}
-
-/**
- * What JSON.stringify writes between the quotes of a string. Most labels and values need no escape:
- * then the text is its own JSON and no call into JSON.stringify, nor a new string, is needed. It
- * escapes `"`, `\`, control characters and lone surrogates; any surrogate at all sends the text to
- * JSON.stringify.
- */
-const NEEDS_JSON_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
-
-function jsonInner(text: string): string {
-  return NEEDS_JSON_ESCAPE.test(text) ? JSON.stringify(text).slice(1, -1) : text;
 }

@@ -3,6 +3,7 @@ import type { ActionCatalog, CatalogEntry } from '../catalog/types.js';
 import { catalogEntry } from '../catalog/index.js';
 import type { DraftAction, DraftBranch } from './draft.js';
 import { layoutLayers, type Point } from './layout.js';
+import { unescapedText, type JsonText } from './json-text.js';
 
 /** The body of `POST …/scripts` (docs/cxone.md §1.2, MCP specToScript). */
 export interface ScriptBody {
@@ -113,9 +114,18 @@ function propertyRecord(draft: DraftAction, entry: CatalogEntry): Record<string,
   return Object.fromEntries(
     entry.properties.map((property, index) => [
       String(index),
-      { name: property.name, value: draft.properties[property.name] ?? property.defaultValue },
+      { name: property.name, value: propertyText(ownProperty(draft, property.name)) ?? property.defaultValue },
     ]),
   );
+}
+
+/** Only what the mapping set: a catalog property named like an Object member (`toString`) is not the object's. */
+function ownProperty(draft: DraftAction, name: string): string | JsonText | undefined {
+  return Object.hasOwn(draft.properties, name) ? draft.properties[name] : undefined;
+}
+
+function propertyText(value: string | JsonText | undefined): string | undefined {
+  return value === undefined ? undefined : unescapedText(value);
 }
 
 /** Every property a mapping sets is one the catalog entry lists (`known`: its property names). */

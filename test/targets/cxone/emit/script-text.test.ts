@@ -7,6 +7,7 @@ import type { CatalogEntry } from '../../../../src/targets/cxone/catalog/types.j
 import type { DraftAction } from '../../../../src/targets/cxone/emit/draft.js';
 import { numberActions, serializeScript, type ScriptHeader } from '../../../../src/targets/cxone/emit/script.js';
 import { scriptText } from '../../../../src/targets/cxone/emit/script-text.js';
+import { JsonText } from '../../../../src/targets/cxone/emit/json-text.js';
 import { ROOT } from '../../../helpers/fixtures.js';
 import { TENANT_CATALOG } from './script-graph.js';
 
@@ -42,7 +43,8 @@ describe('scriptText', () => {
         key: 'menu',
         action: 'MENU',
         label: text,
-        properties: { Sequence: text, Phrase: text },
+        // Snippet code comes already escaped (json-text.ts): written as it is, the same text.
+        properties: { Sequence: text, Phrase: new JsonText(JSON.stringify(text).slice(1, -1)) },
         branches: [next('end'), { type: 'case', label: text, to: 'end' }],
       },
       { key: 'end', action: 'HANGUP', label: text, properties: {}, branches: [] },
@@ -64,15 +66,22 @@ describe('scriptText', () => {
           { name: 'Sequence', defaultValue: ['one', 'two "quoted"', ''] },
           { name: 'Phrase', defaultValue: [] },
           { name: 'Odd "name"', defaultValue: 'default\n' },
+          { name: 'toString', defaultValue: 'an Object member by name' },
+          { name: 'Twice', defaultValue: 'first' },
+          { name: 'Twice', defaultValue: 'second' },
+          { name: 'TwiceUnset', defaultValue: 'first' },
+          { name: 'TwiceUnset', defaultValue: 'second' },
         ],
       }),
     ]);
     const drafts: DraftAction[] = [
       begin('play'),
-      { key: 'play', action: 'PLAY', label: 'Play', properties: { Phrase: 'set' }, branches: [next('end')] },
+      { key: 'play', action: 'PLAY', label: 'Play', properties: { Phrase: 'set', Twice: 'both places' }, branches: [next('end')] },
       { key: 'end', action: 'HANGUP', label: 'End', properties: {}, branches: [] },
     ];
     expect(written(drafts, catalog)).toBe(reference(drafts, catalog));
+    expect(written(drafts, catalog)).toContain('"value": "an Object member by name"');
+    expect(written(drafts, catalog).match(/"value": "both places"/g)).toHaveLength(2);
   });
 
   it('writes a script without branches but BEGIN, and wide layers, like JSON.stringify', () => {

@@ -14,6 +14,7 @@ import {
   sanitizeDigitsCode,
   type HttpSnippetData,
 } from '../../../../src/targets/cxone/emit/templates.js';
+import type { JsonText } from '../../../../src/targets/cxone/emit/json-text.js';
 
 /**
  * The Snippet code functions in templates.ts against the Handlebars templates they replace
@@ -53,16 +54,18 @@ handlebars.registerPartial(
   '{{#each successStatuses}}{{#unless @first}} | {{/unless}}{{ident @root.httpStatus}} = {{int this}}{{/each}}',
 );
 
+/** The template's text as the script file holds it: what JSON.stringify writes between the quotes. */
 function reference(name: string): (data: object) => string {
   const source = readFileSync(new URL(`snippet-templates/${name}.hbs`, import.meta.url), 'utf8');
   const template = handlebars.compile(source, { strict: true, noEscape: true });
-  return (data) => template(data).trimEnd();
+  return (data) => JSON.stringify(template(data).trimEnd()).slice(1, -1);
 }
 
-/** The text, or that it refused: both ways must agree on which. */
-function outcome(render: () => string): string {
+/** The text (escaped, as the functions write it), or that it refused: both ways must agree on which. */
+function outcome(render: () => string | JsonText): string {
   try {
-    return render();
+    const text = render();
+    return typeof text === 'string' ? text : text.json;
   } catch {
     return '<refused>';
   }
@@ -117,7 +120,7 @@ const httpData: fc.Arbitrary<HttpSnippetData> = fc.record({
   urlText: fc.option(hostileText),
 });
 
-const HTTP: [string, (data: HttpSnippetData) => string][] = [
+const HTTP: [string, (data: HttpSnippetData) => JsonText][] = [
   ['http-prepare', httpPrepareCode],
   ['http-proxy', httpProxyCode],
   ['http-headers', httpHeadersCode],
@@ -194,6 +197,6 @@ describe('Snippet code functions against the Handlebars templates they replace',
       urlVariable: null,
       urlText: null,
     };
-    for (const [template, render] of HTTP) expect(render(data)).toBe(reference(template)(data));
+    for (const [template, render] of HTTP) expect(render(data).json).toBe(reference(template)(data));
   });
 });

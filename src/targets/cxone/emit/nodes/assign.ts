@@ -21,10 +21,13 @@ export function assignmentChain(
   specFile: string,
 ): DraftAction[] {
   const keys = items.map((_, position) => (position === 0 ? stepKey(id) : stepKey(id, String(position))));
-  return items.flatMap((item, position) =>
-    assignChain(
+  const actions: DraftAction[] = [];
+  items.forEach((item, position) => {
+    const chain = assignChain(
       { key: keys[position]!, label: item.label, variable: item.variable, value: item.value, screenPop: item.screenPop, specFile },
       keys[position + 1] ?? to,
-    ),
-  );
+    );
+    for (const draft of chain) actions.push(draft);
+  });
+  return actions;
 }

@@ -1,5 +1,5 @@
 import type { MenuNode } from '../../../../ir/nodes.js';
-import { promptPhrase, promptSequence } from '../prompt.js';
+import { promptProperties } from '../prompt.js';
 import { caption, menuKeyVariable, menuTriesVariable } from '../../conventions.js';
 import { action, assignAction } from '../actions.js';
 import { matchCase, named, next, stepKey, type DraftAction, type MapContext } from '../draft.js';
@@ -17,6 +17,7 @@ export function mapMenu(node: MenuNode, ctx: MapContext): DraftAction[] {
   const count = stepKey(node.id, 'count');
   const more = stepKey(node.id, 'more');
   const why = stepKey(node.id, 'why');
+  const { Sequence, Phrase } = promptProperties(node.prompt);
   return [
     assignAction(stepKey(node.id), caption(node.id, 'reset tries'), tries, '0', ask, { numeric: true }),
     action(
@@ -24,8 +25,8 @@ export function mapMenu(node: MenuNode, ctx: MapContext): DraftAction[] {
       'MENU',
       caption(node.id),
       {
-        Sequence: promptSequence(node.prompt),
-        Phrase: promptPhrase(node.prompt),
+        Sequence,
+        Phrase,
         ClearDigits: 'True',
         MaxDigits: '1',
         Terminator: '',
