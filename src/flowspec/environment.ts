@@ -14,11 +14,20 @@ export interface PlaceholderUse {
   path: SpecPath;
 }
 
+const placeholdersOfSpec = new WeakMap<FlowSpec, readonly PlaceholderUse[]>();
+
 /**
  * Placeholders are recognised only where environment-specific names live: endpoint URLs and the
  * `targets` section. Prompts and other text are never rewritten, so a prompt may say `{{` verbatim.
+ * Found once per spec: the environment check and the lowering each ask.
  */
-export function findPlaceholders(spec: FlowSpec): PlaceholderUse[] {
+export function findPlaceholders(spec: FlowSpec): readonly PlaceholderUse[] {
+  let uses = placeholdersOfSpec.get(spec);
+  if (uses === undefined) placeholdersOfSpec.set(spec, (uses = collectPlaceholders(spec)));
+  return uses;
+}
+
+function collectPlaceholders(spec: FlowSpec): PlaceholderUse[] {
   const uses: PlaceholderUse[] = [];
   for (const [id, endpoint] of Object.entries(spec.endpoints ?? {})) collect(endpoint.url, ['endpoints', id, 'url'], uses);
   forEachSpecString(spec.targets, (text, isKey, at) => {

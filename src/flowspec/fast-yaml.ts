@@ -80,10 +80,34 @@ const CORE_SCALARS: readonly { test: RegExp; construct: (text: string) => unknow
  * a spec) is ruled out by one table lookup instead of a test of every form.
  */
 const MAY_START_CORE_SCALAR = charTable('~nNtTfF0123456789+-.');
+/** Where the numbers (and `.inf`, `.nan`) start; the other forms are the words below. */
+const MAY_START_NUMBER = charTable('0123456789+-.');
+/**
+ * The null and boolean forms, which are whole words: a plain scalar starting with their letters
+ * (`next`, `type`, `false`) is looked up, not tested against every form. The longest is five characters.
+ */
+const CORE_WORDS: ReadonlyMap<string, null | boolean> = new Map([
+  ['~', null],
+  ['null', null],
+  ['Null', null],
+  ['NULL', null],
+  ['true', true],
+  ['True', true],
+  ['TRUE', true],
+  ['false', false],
+  ['False', false],
+  ['FALSE', false],
+]);
+const LONGEST_CORE_WORD = 5;
 
 /** A plain scalar's value under the core schema. */
 export function resolvePlainScalar(text: string): unknown {
-  if (!MAY_START_CORE_SCALAR[text.charCodeAt(0)]) return text;
+  const first = text.charCodeAt(0);
+  if (!MAY_START_CORE_SCALAR[first]) return text;
+  if (!MAY_START_NUMBER[first]) {
+    const word = text.length > LONGEST_CORE_WORD ? undefined : CORE_WORDS.get(text);
+    return word === undefined ? text : word;
+  }
   for (const form of CORE_SCALARS) if (form.test.test(text)) return form.construct(text);
   return text;
 }

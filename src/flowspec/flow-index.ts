@@ -39,7 +39,7 @@ export class FlowIndex {
   /** Shared by every "did you mean" of unresolved refs, so thousands of them stay linear. */
   private readonly suggestions = new SuggestionBudget();
   private readonly resolvedRefs = new Map<string, ResolvedRef | RefProblem>();
-  private readonly stepsOfTypeCache = new Map<StepSpec['type'], readonly [string, StepSpec][]>();
+  private readonly stepsOfTypeCache = new Map<StepSpec['type'], [string, StepSpec][]>();
   private readonly edgesCache = new Map<string, readonly Transition[]>();
 
   constructor(readonly spec: FlowSpec) {
@@ -62,11 +62,16 @@ export class FlowIndex {
     return this.steps.get(id);
   }
 
-  /** The steps of one type, in spec order, typed for it. Listed once per type: most checks and rules ask for one. */
+  /** The steps of one type, in spec order, typed for it. Listed for every type in one pass: most checks and rules ask for one. */
   stepsOfType<T extends StepSpec['type']>(type: T): readonly [string, Extract<StepSpec, { type: T }>][] {
-    let steps = this.stepsOfTypeCache.get(type);
-    if (steps === undefined) this.stepsOfTypeCache.set(type, (steps = [...this.steps].filter(([, step]) => step.type === type)));
-    return steps as [string, Extract<StepSpec, { type: T }>][];
+    if (this.stepsOfTypeCache.size === 0) {
+      for (const [id, step] of this.steps) {
+        const steps = this.stepsOfTypeCache.get(step.type);
+        if (steps === undefined) this.stepsOfTypeCache.set(step.type, [[id, step]]);
+        else steps.push([id, step]);
+      }
+    }
+    return (this.stepsOfTypeCache.get(type) ?? NO_STEPS_OF_TYPE) as [string, Extract<StepSpec, { type: T }>][];
   }
 
   /** Transitions to steps that exist (unknown targets are reported by the reference check); listed once per step. */
@@ -228,6 +233,8 @@ export class FlowIndex {
     return { kind: 'result', result, field, step: source.step, endpoint: source.endpoint, type };
   }
 }
+
+const NO_STEPS_OF_TYPE: readonly [string, StepSpec][] = [];
 
 /** `reachableFrom`'s defaults, shared: it runs a dozen times per flow. */
 const NO_STEPS: ReadonlySet<string> = new Set();

@@ -3,7 +3,11 @@ const PLACEHOLDER = /\{\{([A-Za-z0-9_.-]+)\}\}/g;
 
 export function placeholderKeys(text: string): string[] {
   if (!text.includes('{{')) return [];
-  return [...text.matchAll(PLACEHOLDER)].map((match) => match[1]!);
+  // exec on the one global pattern, not matchAll: matchAll copies the pattern for each text.
+  const keys: string[] = [];
+  PLACEHOLDER.lastIndex = 0;
+  for (let match = PLACEHOLDER.exec(text); match !== null; match = PLACEHOLDER.exec(text)) keys.push(match[1]!);
+  return keys;
 }
 
 /** Replace every placeholder that has a value; the others stay verbatim. */

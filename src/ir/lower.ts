@@ -1,7 +1,6 @@
 import { invariant, assertNever } from '../util/assert.js';
 import { fillPlaceholders, findPlaceholders } from '../flowspec/environment.js';
 import { isRefProblem, type FlowIndex } from '../flowspec/flow-index.js';
-import { stepTransitions } from '../flowspec/transitions.js';
 import {
   DEFAULT_MENU_ATTEMPTS,
   isRefValue,
@@ -94,7 +93,8 @@ function lowerStep(index: FlowIndex, id: string, step: StepSpec): FlowNode {
     id,
     origin: ['steps', id],
     secure: index.secureSteps.has(id),
-    edges: stepTransitions(step),
+    // The index's list: after validation every transition leads to a step, so none was filtered out.
+    edges: index.edges(id),
     ...optional('description', step.description),
   };
   switch (step.type) {
@@ -302,12 +302,18 @@ function literalType(value: Literal): ValueType {
 function mapStrings(value: unknown, map: (text: string) => string): unknown {
   if (typeof value === 'string') return map(value);
   if (Array.isArray(value)) return value.map((item) => mapStrings(item, map));
-  if (value && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, mapStrings(child, map)]));
-  return value;
+  if (!value || typeof value !== 'object') return value;
+  // Assigned key by key, in order: the loader refuses `__proto__` and the other keys that an assignment would not copy as data.
+  const mapped: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) mapped[key] = mapStrings((value as Record<string, unknown>)[key], map);
+  return mapped;
 }
 
-/** `{ key: value }` when the value is defined, `{}` otherwise: keeps absent keys absent in the IR dump. */
+/** What `optional` spreads for an absent value: one shared empty object, not a new one per field. */
+const ABSENT = Object.freeze({});
+
+/** `{ key: value }` when the value is defined, nothing otherwise: keeps absent keys absent in the IR dump. */
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+  if (value === undefined) return ABSENT;
+  return { [key]: value } as { [P in K]?: V };
 }

@@ -3,63 +3,69 @@
  * exhaust the call stack (a 100,000-step chain is as safe as a 10-step one).
  */
 
-/** A node being numbered: one record per node, so each visit is one map lookup, not one per field. */
-interface NodeState {
-  number: number;
-  low: number;
-  onStack: boolean;
-}
-
-interface Frame {
-  id: string;
-  state: NodeState;
-  /** Its successors, asked once per node: callers may build the list on each call. */
-  successors: readonly string[];
-  /** The next successor to look at. */
-  next: number;
-}
-
-/** Tarjan's strongly connected components, in the order the algorithm completes them (successors before predecessors). */
+/**
+ * Tarjan's strongly connected components, in the order the algorithm completes them (successors before predecessors).
+ * A node's state lives in arrays indexed by its visit number, one map lookup per edge: no record per node or frame
+ * (the checks run it three times per flow).
+ */
 export function stronglyConnected(nodes: readonly string[], successors: (id: string) => readonly string[]): string[][] {
-  let counter = 0;
-  const states = new Map<string, NodeState>();
-  const stack: string[] = [];
+  const numberOf = new Map<string, number>();
+  /** By visit number: the node, the lowest number it reaches on the stack, whether it is on the stack. */
+  const ids: string[] = [];
+  const low: number[] = [];
+  const onStack: boolean[] = [];
+  const stack: number[] = [];
   const components: string[][] = [];
-  const enter = (id: string, frames: Frame[]) => {
-    const state: NodeState = { number: counter, low: counter++, onStack: true };
-    states.set(id, state);
-    stack.push(id);
-    frames.push({ id, state, successors: successors(id), next: 0 });
+  /** The depth-first path: each node's number, its successors (asked once: callers may build the list on each call), the next to look at. */
+  const path: number[] = [];
+  const pathSuccessors: (readonly string[])[] = [];
+  const pathNext: number[] = [];
+  const enter = (id: string) => {
+    const number = ids.length;
+    numberOf.set(id, number);
+    ids.push(id);
+    low.push(number);
+    onStack.push(true);
+    stack.push(number);
+    path.push(number);
+    pathSuccessors.push(successors(id));
+    pathNext.push(0);
   };
   for (const root of nodes) {
-    if (states.has(root)) continue;
-    const frames: Frame[] = [];
-    enter(root, frames);
-    while (frames.length > 0) {
-      const frame = frames[frames.length - 1]!;
-      const next = frame.successors[frame.next++];
+    if (numberOf.has(root)) continue;
+    enter(root);
+    while (path.length > 0) {
+      const top = path.length - 1;
+      const node = path[top]!;
+      const at = pathNext[top]!;
+      const next = pathSuccessors[top]![at];
       if (next !== undefined) {
-        const seen = states.get(next);
-        if (seen === undefined) enter(next, frames);
-        else if (seen.onStack) frame.state.low = Math.min(frame.state.low, seen.number);
+        pathNext[top] = at + 1;
+        const seen = numberOf.get(next);
+        if (seen === undefined) enter(next);
+        else if (onStack[seen] && seen < low[node]!) low[node] = seen;
         continue;
       }
-      frames.pop();
-      const parent = frames[frames.length - 1];
-      if (parent) parent.state.low = Math.min(parent.state.low, frame.state.low);
-      if (frame.state.low === frame.state.number) components.push(popComponent(stack, states, frame.id));
+      path.pop();
+      pathSuccessors.pop();
+      pathNext.pop();
+      if (path.length > 0) {
+        const parent = path[path.length - 1]!;
+        if (low[node]! < low[parent]!) low[parent] = low[node]!;
+      }
+      if (low[node] === node) components.push(popComponent(stack, onStack, ids, node));
     }
   }
   return components;
 }
 
-function popComponent(stack: string[], states: ReadonlyMap<string, NodeState>, root: string): string[] {
+function popComponent(stack: number[], onStack: boolean[], ids: readonly string[], root: number): string[] {
   const component: string[] = [];
-  let member: string;
+  let member: number;
   do {
     member = stack.pop()!;
-    states.get(member)!.onStack = false;
-    component.push(member);
+    onStack[member] = false;
+    component.push(ids[member]!);
   } while (member !== root);
   return component;
 }

@@ -448,6 +448,19 @@ describe('the fast YAML path', () => {
     expect(taken.fast).toBeGreaterThan(runs(500) / 10);
   }, 600_000);
 
+  it('resolves plain words and numbers as the core schema does, as values and as keys', () => {
+    const words = ['~', '~~', 'null', 'Null', 'NULL', 'nULL', 'nul', 'nulls', 'true', 'True', 'TRUE', 'tRUE', 'truE', 'trues'];
+    words.push('false', 'False', 'FALSE', 'fAlse', 'falsey', 'n', 't', 'f', 'N', 'T', 'F', 'next', 'type', 'timeoutSeconds');
+    words.push('0', '-1', '+7', '0o17', '0x1F', '1.5', '.5', '-.inf', '.NaN', '1e3', '1_000', '0b1', 'fields', 'Falsehood');
+    for (const word of words) {
+      expect(agrees(`ivrflow: 1\nvalue: ${word}\nlist: [${word}]\nmap: { a: ${word} }\n`), word).toBe('fast');
+      // A null key is left to yaml, which writes it as an empty string.
+      expect(agrees(`ivrflow: 1\n${word}: key\nmap: { ${word}: key }\n`), word).toBe(
+        word === '~' || /^(?:null|Null|NULL)$/.test(word) ? 'fallback' : 'fast',
+      );
+    }
+  });
+
   it('answers within the input limits and leaves a text past one to the positioned path', () => {
     const list = (items: number) => `a:\n${'  - x\n'.repeat(items)}`;
     const keys = (count: number, under = 'a') => `${under}:\n${Array.from({ length: count }, (_, index) => `  k${index}: 1\n`).join('')}`;

@@ -17,7 +17,48 @@ const graph = fc.array(fc.array(fc.nat({ max: 7 }), { maxLength: 4 }), { minLeng
   return { nodes, successors };
 });
 
+/** Tarjan's algorithm as the textbook writes it, recursively: the components, and their members, in the order it completes them. */
+function recursiveTarjan(nodes: readonly string[], successors: (id: string) => readonly string[]): string[][] {
+  const number = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const components: string[][] = [];
+  const visit = (id: string) => {
+    number.set(id, number.size);
+    low.set(id, number.get(id)!);
+    stack.push(id);
+    for (const next of successors(id)) {
+      if (!number.has(next)) {
+        visit(next);
+        low.set(id, Math.min(low.get(id)!, low.get(next)!));
+      } else if (stack.includes(next)) low.set(id, Math.min(low.get(id)!, number.get(next)!));
+    }
+    if (low.get(id) !== number.get(id)) return;
+    const component: string[] = [];
+    let member: string;
+    do {
+      member = stack.pop()!;
+      component.push(member);
+    } while (member !== id);
+    components.push(component);
+  };
+  for (const id of nodes) if (!number.has(id)) visit(id);
+  return components;
+}
+
 describe('stronglyConnected', () => {
+  it('completes the same components, members in the same order, as the recursive algorithm, successors outside the nodes included', () => {
+    const lists = fc.array(fc.array(fc.nat({ max: 9 }), { maxLength: 5 }), { minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(lists, (targets) => {
+        const nodes = targets.map((_, index) => `n${index}`);
+        const successors = (id: string) => (targets[Number(id.slice(1))] ?? []).map((to) => `n${to}`);
+        expect(stronglyConnected(nodes, successors)).toEqual(recursiveTarjan(nodes, successors));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('groups the nodes that reach each other, successors before predecessors, asking each node once', () => {
     fc.assert(
       fc.property(graph, ({ nodes, successors }) => {
