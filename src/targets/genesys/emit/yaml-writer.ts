@@ -8,8 +8,9 @@ export const ARCHY_YAML_OPTIONS = { compat: 'yaml-1.1', aliasDuplicateObjects: f
 export const ARCHY_YAML_WRITE_OPTIONS = { lineWidth: 0, doubleQuotedAsJSON: true, indentSeq: true } as const;
 
 /**
- * The body of an Archy YAML file (no comments), written without building a `yaml` Document: the
- * Document made Genesys emission the largest part of a compile. Only the block layout is written
+ * The body of an Archy YAML file, with a comment line above each key `keyComments` has one for (the
+ * options file), written without building a `yaml` Document: the Document made Genesys emission
+ * the largest part of a compile. Only the block layout is written
  * here (`key: value`, `key:` + a nested block two spaces in, `- ` items, `{}`/`[]` when empty); every
  * scalar is written by the `yaml` library itself (`stringify` of the scalar alone, remembered), so
  * quoting stays the library's decision. Undefined when the data holds anything whose text could
@@ -19,7 +20,7 @@ export const ARCHY_YAML_WRITE_OPTIONS = { lineWidth: 0, doubleQuotedAsJSON: true
  *
  * Iterative (a stack of open collections): nesting depth follows the flow's length.
  */
-export function writeArchyYaml(root: unknown): string | undefined {
+export function writeArchyYaml(root: unknown, keyComments?: ReadonlyMap<string, string>): string | undefined {
   if (!isPlainObject(root)) return undefined;
   // Few pieces per line, each remembered: what starts the entry with its `key:` or `-`, then
   // ` value`; joined once at the end. A string grown by `+=` is a rope (a tree of its pieces) that
@@ -49,6 +50,7 @@ export function writeArchyYaml(root: unknown): string | undefined {
       value = (frame.collection as Record<string, unknown>)[key];
       // The library leaves out a key whose value is undefined (its `keepUndefined` is off).
       if (value === undefined) continue;
+      if (keyComments !== undefined && !writeKeyComment(out, start, keyComments.get(key))) return undefined;
       const keyText = keyEntryText(start, key);
       if (keyText === undefined) return undefined;
       out.push(keyText);
@@ -69,6 +71,22 @@ export function writeArchyYaml(root: unknown): string | undefined {
   out.push('\n');
   return out.join('');
 }
+
+/**
+ * The line `# comment` above a key, as the library writes a key's `commentBefore` of ` comment`
+ * (serialize.ts): at the key's indentation. Declined where the key does not start a line of its
+ * own (the first key of the document or of a sequence item), and for a comment the library would
+ * write otherwise (empty: a bare `#`; a line break, which JavaScript's `^` also finds at `\r`,
+ * U+2028 and U+2029: each line marked).
+ */
+function writeKeyComment(out: string[], start: EntryStart, comment: string | undefined): boolean {
+  if (comment === undefined) return true;
+  if (start < 0 || comment === '' || LINE_BREAK.test(comment)) return false;
+  out.push(lineStart(start), '# ', comment);
+  return true;
+}
+
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
 /**
  * What comes before an entry's `key:` or `-`: a line break and the indentation of a nesting level
