@@ -48,7 +48,8 @@ export interface FlowContext extends GenesysContext {
 
 export function nodeById(context: GenesysContext, id: string): FlowNode {
   const node = context.nodes.get(id);
-  invariant(node !== undefined, `transition to unknown step ${id} after validation`);
+  // The message only when it fails (expression.ts `readableExpression`): this runs for every transition.
+  if (node === undefined) invariant(false, `transition to unknown step ${id} after validation`);
   return node;
 }
 

@@ -4,6 +4,7 @@ import type { GenesysContext } from './context.js';
 import { requestTemplate, requestUrlTemplate, successTemplate, urlInputs, velocityText } from './velocity.js';
 import { translationDefault } from '../unverified.js';
 import { isSecureDataAction } from '../conventions.js';
+import { recordOf } from '../../../util/own.js';
 
 /** JSON Schema types of the contract (docs/genesys.md §4.2). */
 const SCHEMA_TYPE: Readonly<Record<ValueType, string>> = { string: 'string', integer: 'integer', number: 'number', boolean: 'boolean' };
@@ -35,8 +36,8 @@ export function buildDataAction(endpoint: IrEndpoint, context: GenesysContext): 
         requestTemplate: requestTemplate(endpoint),
       },
       response: {
-        translationMap: Object.fromEntries(endpoint.responseFields.map((field) => [field.name, `$.${field.name}`])),
-        translationMapDefaults: Object.fromEntries(endpoint.responseFields.map((field) => [field.name, translationDefault(field.type)])),
+        translationMap: recordOf(endpoint.responseFields, fieldName, (field) => `$.${field.name}`),
+        translationMapDefaults: recordOf(endpoint.responseFields, fieldName, (field) => translationDefault(field.type)),
         successTemplate: successTemplate(endpoint),
       },
     },
@@ -45,17 +46,25 @@ export function buildDataAction(endpoint: IrEndpoint, context: GenesysContext): 
         inputSchema: {
           type: 'object',
           required: inputs.map(({ field }) => field),
-          properties: Object.fromEntries(inputs.map(({ field, value }) => [field, { type: SCHEMA_TYPE[value.type] }])),
+          properties: recordOf(
+            inputs,
+            (input) => input.field,
+            (input) => ({ type: SCHEMA_TYPE[input.value.type] }),
+          ),
         },
       },
       output: {
         successSchema: {
           type: 'object',
-          properties: Object.fromEntries(endpoint.responseFields.map((field) => [field.name, { type: SCHEMA_TYPE[field.type] }])),
+          properties: recordOf(endpoint.responseFields, fieldName, (field) => ({ type: SCHEMA_TYPE[field.type] })),
         },
       },
     },
   };
+}
+
+function fieldName(field: { name: string }): string {
+  return field.name;
 }
 
 /**

@@ -24,7 +24,8 @@ export function literalExpression(value: Literal, context: FlowContext, path: Sp
 export function readableExpression(value: IrReadable, context: FlowContext, path: SpecPath): string {
   if (value.kind === 'call') return CALL_FIELD_EXPRESSIONS[value.field];
   const variable = context.variables.readable(value);
-  invariant(variable !== undefined, `no Architect variable for ${JSON.stringify(value)}`);
+  // The message only when it fails: written out on every read it was a tenth of building a flow file.
+  if (variable === undefined) invariant(false, `no Architect variable for ${JSON.stringify(value)}`);
   return useVariable(context, variable, false, path);
 }
 

@@ -41,18 +41,28 @@ export function buildOptionsData(
  */
 function usedAsKey(yaml: string, key: string): boolean {
   const token = `{{${key}}}`;
-  // Escaped: a key may hold `.`, which must not stand for any character.
-  const asKey = new RegExp(`^\\s*["']?[^"':]*${escapeRegExp(token)}[^"':]*["']?:`);
-  // Only the lines holding the placeholder are tested, each once: the pattern backtracks over an indented line.
+  // Only the lines holding the placeholder are tested, each once.
   for (let at = yaml.indexOf(token); at !== -1;) {
     const found = yaml.indexOf('\n', at);
     const lineEnd = found === -1 ? yaml.length : found;
-    if (asKey.test(yaml.slice(yaml.lastIndexOf('\n', at) + 1, lineEnd))) return true;
+    if (isKeyLine(yaml.slice(yaml.lastIndexOf('\n', at) + 1, lineEnd), token)) return true;
     at = yaml.indexOf(token, lineEnd);
   }
   return false;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * Whether the line matches `^\s*["']?[^"':]*` + token + `[^"':]*["']?:`, told without a RegExp
+ * made per placeholder (compiling them was most of the options file): the token is a literal, so
+ * the line matches when, at one of the token's places in it, what comes before matches the first
+ * part whole and what comes after starts with the last part.
+ */
+function isKeyLine(line: string, token: string): boolean {
+  for (let at = line.indexOf(token); at !== -1; at = line.indexOf(token, at + 1))
+    if (KEY_BEFORE_TOKEN.test(line.slice(0, at)) && KEY_AFTER_TOKEN.test(line.slice(at + token.length))) return true;
+  return false;
 }
+
+/** `\s*["']?[^"':]*` written so that it cannot backtrack over an indentation more than once per space. */
+const KEY_BEFORE_TOKEN = /^(?:\s*["'])?[^"':]*$/;
+const KEY_AFTER_TOKEN = /^[^"':]*["']?:/;

@@ -9,10 +9,25 @@ import { ARCHY_YAML_OPTIONS, ARCHY_YAML_WRITE_OPTIONS, writeArchyYaml } from './
  * expression; JSON escapes in double quotes are the subset both versions share.
  */
 export function toYaml(data: unknown, header: readonly string[], keyComments: ReadonlyMap<string, string> = new Map()): string {
-  // A spec file name is user text: a line break in it must not end the comment.
-  const commentLines = header.map((line) => ` ${line.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]/g, '?')}`.trimEnd());
-  const fast = keyComments.size === 0 ? withHeader(commentLines, writeArchyYaml(data)) : undefined;
-  if (fast !== undefined) return fast;
+  const commentLines = headerCommentLines(header);
+  const fast = withHeader(commentLines, writeArchyYaml(data, keyComments.size === 0 ? undefined : keyComments));
+  return fast ?? documentText(data, commentLines, keyComments);
+}
+
+/**
+ * What `toYaml` writes, by a `yaml` Document: for what the fast writer declines, and the reference
+ * `test/targets/genesys/yaml-writer.test.ts` holds it to.
+ */
+export function toYamlByDocument(data: unknown, header: readonly string[], keyComments: ReadonlyMap<string, string> = new Map()): string {
+  return documentText(data, headerCommentLines(header), keyComments);
+}
+
+/** A spec file name is user text: a line break in it must not end the comment. */
+function headerCommentLines(header: readonly string[]): string[] {
+  return header.map((line) => ` ${line.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]/g, '?')}`.trimEnd());
+}
+
+function documentText(data: unknown, commentLines: readonly string[], keyComments: ReadonlyMap<string, string>): string {
   // Shared subtrees (a step reached on two paths) are written out each time: Archy has no anchors.
   const document = new Document(data, ARCHY_YAML_OPTIONS);
   document.commentBefore = commentLines.join('\n');

@@ -75,7 +75,8 @@ export class VariableTable {
 
   private get(kind: VariableKind, key: string): ArchyVariable {
     const found = this.byKind[kind].get(key);
-    invariant(found !== undefined, `no Architect variable for ${kind}:${key}`);
+    // The message only when it fails (expression.ts `readableExpression`): this runs for every variable use.
+    if (found === undefined) invariant(false, `no Architect variable for ${kind}:${key}`);
     return found;
   }
 

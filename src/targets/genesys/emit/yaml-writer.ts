@@ -8,8 +8,9 @@ export const ARCHY_YAML_OPTIONS = { compat: 'yaml-1.1', aliasDuplicateObjects: f
 export const ARCHY_YAML_WRITE_OPTIONS = { lineWidth: 0, doubleQuotedAsJSON: true, indentSeq: true } as const;
 
 /**
- * The body of an Archy YAML file (no comments), written without building a `yaml` Document: the
- * Document made Genesys emission the largest part of a compile. Only the block layout is written
+ * The body of an Archy YAML file, with a comment line above each key `keyComments` has one for (the
+ * options file), written without building a `yaml` Document: the Document made Genesys emission
+ * the largest part of a compile. Only the block layout is written
  * here (`key: value`, `key:` + a nested block two spaces in, `- ` items, `{}`/`[]` when empty); every
  * scalar is written by the `yaml` library itself (`stringify` of the scalar alone, remembered), so
  * quoting stays the library's decision. Undefined when the data holds anything whose text could
@@ -19,53 +20,73 @@ export const ARCHY_YAML_WRITE_OPTIONS = { lineWidth: 0, doubleQuotedAsJSON: true
  *
  * Iterative (a stack of open collections): nesting depth follows the flow's length.
  */
-export function writeArchyYaml(root: unknown): string | undefined {
+export function writeArchyYaml(root: unknown, keyComments?: ReadonlyMap<string, string>): string | undefined {
   if (!isPlainObject(root)) return undefined;
-  const top = frameOf(root, 0, DOCUMENT_START);
-  if (isEmpty(top)) return '{}\n';
-  // One string grown by `+=` (V8 keeps it as a rope until it is read), in few pieces per line: what
-  // starts the entry with its `key:` or `-`, then ` value`, each remembered. Reading the rope
-  // copies every piece once, so fewer pieces are what makes it cheap.
-  let out = '';
-  const stack: Frame[] = [top];
-  while (stack.length > 0) {
-    const frame = stack[stack.length - 1]!;
+  // Few pieces per line, each remembered: what starts the entry with its `key:` or `-`, then
+  // ` value`; joined once at the end. A string grown by `+=` is a rope (a tree of its pieces) that
+  // whoever reads it first must walk to flatten.
+  const out: string[] = [];
+  // The open collections, one per nesting level (the stack's height is the depth + 1); a level's
+  // frame is reused by every collection opened at it, not allocated per collection.
+  const stack: Frame[] = [];
+  openFrame(stack, 0, root, DOCUMENT_START);
+  for (let depth = 0; depth >= 0;) {
+    const frame = stack[depth]!;
     if (frame.next === frame.size) {
-      stack.pop();
+      // Known only once its entries are read: a mapping may hold nothing but undefined values.
+      if (frame.written === 0) out.push(frame.keys === undefined ? ' []' : ' {}');
+      depth -= 1;
       continue;
     }
     const index = frame.next;
     frame.next += 1;
     let value: unknown;
-    let key: string | undefined;
-    if (frame.keys === undefined) value = (frame.collection as readonly unknown[])[index];
-    else {
-      key = frame.keys[index]!;
+    const start = frame.written === 0 ? frame.firstStart : depth;
+    if (frame.keys === undefined) {
+      value = (frame.collection as readonly unknown[])[index];
+      out.push(dashText(start));
+    } else {
+      const key = frame.keys[index]!;
       value = (frame.collection as Record<string, unknown>)[key];
       // The library leaves out a key whose value is undefined (its `keepUndefined` is off).
       if (value === undefined) continue;
-    }
-    const start = frame.written === 0 ? frame.firstStart : frame.depth;
-    frame.written += 1;
-    if (key === undefined) out += dashText(start);
-    else {
+      if (keyComments !== undefined && !writeKeyComment(out, start, keyComments.get(key))) return undefined;
       const keyText = keyEntryText(start, key);
       if (keyText === undefined) return undefined;
-      out += keyText;
+      out.push(keyText);
     }
-    if (Array.isArray(value) || isPlainObject(value)) {
+    frame.written += 1;
+    if (typeof value === 'object' && value !== null) {
+      if (!Array.isArray(value) && !isPlainObject(value)) return undefined;
       // A mapping key's collection starts on the next line, a sequence item's on the item's own (`- key: value`).
-      const child = frameOf(value, frame.depth + 1, frame.keys === undefined ? SAME_LINE : frame.depth + 1);
-      if (isEmpty(child)) out += child.keys === undefined ? ' []' : ' {}';
-      else stack.push(child);
+      depth += 1;
+      openFrame(stack, depth, value as Frame['collection'], frame.keys === undefined ? SAME_LINE : depth);
       continue;
     }
     const text = spacedScalarText(value);
     if (text === undefined) return undefined;
-    out += text;
+    out.push(text);
   }
-  return `${out}\n`;
+  if (stack[0]!.written === 0) return '{}\n';
+  out.push('\n');
+  return out.join('');
 }
+
+/**
+ * The line `# comment` above a key, as the library writes a key's `commentBefore` of ` comment`
+ * (serialize.ts): at the key's indentation. Declined where the key does not start a line of its
+ * own (the first key of the document or of a sequence item), and for a comment the library would
+ * write otherwise (empty: a bare `#`; a line break, which JavaScript's `^` also finds at `\r`,
+ * U+2028 and U+2029: each line marked).
+ */
+function writeKeyComment(out: string[], start: EntryStart, comment: string | undefined): boolean {
+  if (comment === undefined) return true;
+  if (start < 0 || comment === '' || LINE_BREAK.test(comment)) return false;
+  out.push(lineStart(start), '# ', comment);
+  return true;
+}
+
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
 /**
  * What comes before an entry's `key:` or `-`: a line break and the indentation of a nesting level
@@ -85,30 +106,25 @@ interface Frame {
   next: number;
   /** How many entries were written. */
   written: number;
-  /** Nesting level: the collection's entries after its first start on a line indented two spaces per level. */
-  depth: number;
   /** Where the first entry starts. */
   firstStart: EntryStart;
 }
 
-function frameOf(value: readonly unknown[] | Record<string, unknown>, depth: number, firstStart: EntryStart): Frame {
+/** The frame of a collection opened at a nesting level: the level's frame, reset, or a new one at a new level. */
+function openFrame(stack: Frame[], depth: number, value: Frame['collection'], firstStart: EntryStart): void {
   const keys = Array.isArray(value) ? undefined : Object.keys(value);
-  return {
-    collection: value,
-    keys,
-    size: keys === undefined ? (value as readonly unknown[]).length : keys.length,
-    next: 0,
-    written: 0,
-    depth,
-    firstStart,
-  };
-}
-
-/** Whether the collection writes no entry: an empty sequence, or a mapping without a defined value. */
-function isEmpty(frame: Frame): boolean {
-  if (frame.keys === undefined) return frame.size === 0;
-  const mapping = frame.collection as Record<string, unknown>;
-  return frame.keys.every((key) => mapping[key] === undefined);
+  const size = keys === undefined ? (value as readonly unknown[]).length : keys.length;
+  const frame = stack[depth];
+  if (frame === undefined) {
+    stack.push({ collection: value, keys, size, next: 0, written: 0, firstStart });
+    return;
+  }
+  frame.collection = value;
+  frame.keys = keys;
+  frame.size = size;
+  frame.next = 0;
+  frame.written = 0;
+  frame.firstStart = firstStart;
 }
 
 /** A sequence item's entry start and `-`, remembered per start. */
@@ -150,7 +166,7 @@ function lineStart(depth: number): string {
 /**
  * The parts as one flat string. Concatenation (`+`, templates, `repeat`) makes V8 keep a long
  * result as a tree of its parts (a rope), and a remembered piece that is a rope is walked again
- * each time the output that holds it is read: `join` copies the characters into a string of their own.
+ * each time an output is joined from it: `join` copies the characters into a string of their own.
  */
 function flatText(...parts: string[]): string {
   return parts.join('');

@@ -3,6 +3,7 @@
  * against the line-by-line pattern it used before: the lines holding the placeholder are the only
  * ones that pattern can match, so testing only those finds the same keys.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Artifact } from '../../../../src/targets/artifact.js';
 import { buildOptionsData } from '../../../../src/targets/genesys/emit/options-file.js';
@@ -14,9 +15,10 @@ function flowFile(contents: string): Artifact {
   return { path: 'genesys/inbound-call.yaml', contents, target: 'genesys', kind: 'inboundCall' };
 }
 
-/** The pattern before, a RegExp per line over the whole file (the key written into it unescaped). */
+/** The pattern before, a RegExp per placeholder tested on every line of the file. */
 function usedAsKeyBefore(yaml: string, key: string): boolean {
-  return yaml.split('\n').some((line) => new RegExp(`^\\s*["']?[^"':]*\\{\\{${key}\\}\\}[^"':]*["']?:`).test(line));
+  const token = `{{${key}}}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return yaml.split('\n').some((line) => new RegExp(`^\\s*["']?[^"':]*${token}[^"':]*["']?:`).test(line));
 }
 
 function notes(key: string, contents: string): string | undefined {
@@ -45,6 +47,43 @@ describe('the options file notes', () => {
       expect(notes('integration', contents)?.includes(AS_KEY) ?? false, contents).toBe(before);
     }
     expect(keys).toBeGreaterThanOrEqual(3);
+  });
+
+  it('say a placeholder is a mapping key exactly where the pattern says so, on random lines around it', () => {
+    const piece = fc.constantFrom(
+      ' ',
+      '  ',
+      '\t',
+      '\u00a0',
+      '\ufeff',
+      '"',
+      "'",
+      ':',
+      ': ',
+      'a',
+      '-',
+      '- ',
+      '#',
+      '{',
+      '}',
+      '{{x}}',
+      '{{x}',
+      '\r',
+      '\n',
+      'é',
+    );
+    const text = fc.array(fc.oneof(piece, fc.constant('{{x}}')), { maxLength: 12 }).map((pieces) => pieces.join(''));
+    let keys = 0;
+    fc.assert(
+      fc.property(text, (contents) => {
+        const before = usedAsKeyBefore(contents, 'x');
+        if (before) keys += 1;
+        expect(notes('x', contents)?.includes(AS_KEY) ?? false).toBe(before);
+      }),
+      { numRuns: 5000, seed: 20_261_203 },
+    );
+    // Not vacuous: many of the lines are keys.
+    expect(keys).toBeGreaterThan(250);
   });
 
   it('read a `.` in a placeholder as itself, not as any character', () => {

@@ -1,4 +1,5 @@
 import type { HttpNode, IrEndpoint } from '../../../../ir/nodes.js';
+import { recordOf } from '../../../../util/own.js';
 import { duration, exp, NO_VALUE, type ArchyAction, type ArchyValue, type CallData } from '../archy.js';
 import { endpointById, useVariable, type FlowContext } from '../context.js';
 import { isSecureDataAction } from '../../conventions.js';
@@ -54,15 +55,18 @@ function inputs(node: HttpNode, endpoint: IrEndpoint, context: FlowContext): Rec
   }
   for (const { field, value, part, name } of urlInputs(endpoint))
     entries.push([field, exp(readableExpression(value, context, [...endpoint.origin, part, name]))]);
-  return Object.fromEntries(entries);
+  return recordOf(
+    entries,
+    ([field]) => field,
+    ([, value]) => value,
+  );
 }
 
 function successOutputs(node: HttpNode, endpoint: IrEndpoint, context: FlowContext): Record<string, ArchyValue> {
-  return Object.fromEntries(
-    endpoint.responseFields.map((field) => [
-      field.name,
-      { var: useVariable(context, context.variables.result(node.result, field.name), true, node.origin) },
-    ]),
+  return recordOf(
+    endpoint.responseFields,
+    (field) => field.name,
+    (field) => ({ var: useVariable(context, context.variables.result(node.result, field.name), true, node.origin) }),
   );
 }
 
