@@ -26,6 +26,11 @@ export interface ResultSource {
  */
 export class FlowIndex {
   readonly steps: ReadonlyMap<string, StepSpec>;
+  /**
+   * The same steps as id and step pairs, in spec order, listed once: a loop over them allocates
+   * nothing, where each `Object.entries` of the steps or walk of the map's entries makes a pair per step.
+   */
+  readonly stepEntries: readonly (readonly [string, StepSpec])[];
   readonly results: ReadonlyMap<string, ResultSource>;
   readonly reachable: ReadonlySet<string>;
   /** Steps of the secure section: every step reachable from `secure.entry`. Empty without one. */
@@ -39,12 +44,13 @@ export class FlowIndex {
   /** Shared by every "did you mean" of unresolved refs, so thousands of them stay linear. */
   private readonly suggestions = new SuggestionBudget();
   private readonly resolvedRefs = new Map<string, ResolvedRef | RefProblem>();
-  private readonly stepsOfTypeCache = new Map<StepSpec['type'], [string, StepSpec][]>();
+  private readonly stepsOfTypeCache = new Map<StepSpec['type'], (readonly [string, StepSpec])[]>();
   private readonly edgesCache = new Map<string, readonly Transition[]>();
 
   constructor(readonly spec: FlowSpec) {
-    this.steps = new Map(Object.entries(spec.steps));
-    this.results = collectResults(spec);
+    this.stepEntries = Object.entries(spec.steps);
+    this.steps = new Map(this.stepEntries);
+    this.results = collectResults(this.stepEntries);
     this.reachable = this.reachableFrom(spec.start);
     // The way out when the secure section cannot be entered runs wherever its entry is reached from.
     if (spec.secure && this.reachable.has(spec.secure.entry))
@@ -65,10 +71,10 @@ export class FlowIndex {
   /** The steps of one type, in spec order, typed for it. Listed for every type in one pass: most checks and rules ask for one. */
   stepsOfType<T extends StepSpec['type']>(type: T): readonly [string, Extract<StepSpec, { type: T }>][] {
     if (this.stepsOfTypeCache.size === 0) {
-      for (const [id, step] of this.steps) {
-        const steps = this.stepsOfTypeCache.get(step.type);
-        if (steps === undefined) this.stepsOfTypeCache.set(step.type, [[id, step]]);
-        else steps.push([id, step]);
+      for (const entry of this.stepEntries) {
+        const steps = this.stepsOfTypeCache.get(entry[1].type);
+        if (steps === undefined) this.stepsOfTypeCache.set(entry[1].type, [entry]);
+        else steps.push(entry);
       }
     }
     return (this.stepsOfTypeCache.get(type) ?? NO_STEPS_OF_TYPE) as [string, Extract<StepSpec, { type: T }>][];
@@ -234,7 +240,7 @@ export class FlowIndex {
   }
 }
 
-const NO_STEPS_OF_TYPE: readonly [string, StepSpec][] = [];
+const NO_STEPS_OF_TYPE: readonly (readonly [string, StepSpec])[] = [];
 
 /** `reachableFrom`'s defaults, shared: it runs a dozen times per flow. */
 const NO_STEPS: ReadonlySet<string> = new Set();
@@ -252,9 +258,9 @@ export function isRefProblem(value: ResolvedRef | RefProblem): value is RefProbl
   return 'code' in value;
 }
 
-function collectResults(spec: FlowSpec): Map<string, ResultSource> {
+function collectResults(steps: readonly (readonly [string, StepSpec])[]): Map<string, ResultSource> {
   const results = new Map<string, ResultSource>();
-  for (const [id, step] of Object.entries(spec.steps)) {
+  for (const [id, step] of steps) {
     if (step.type !== 'http' || results.has(step.result)) continue;
     results.set(step.result, { step: id, endpoint: step.endpoint });
   }

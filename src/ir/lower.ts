@@ -46,7 +46,7 @@ export function lowerToIr(index: FlowIndex, options: LowerOptions = {}): FlowGra
   const { spec } = index;
   const environment = options.environment ?? new Map<string, string>();
   const fill = (text: string) => fillPlaceholders(text, environment);
-  const nodes = [...index.steps].filter(([id]) => index.reachable.has(id)).map(([id, step]) => lowerStep(index, id, step));
+  const nodes = index.stepEntries.filter(([id]) => index.reachable.has(id)).map(([id, step]) => lowerStep(index, id, step));
   const graph: FlowGraph = {
     name: spec.name,
     slug: spec.id ?? slugify(spec.name),

@@ -50,7 +50,7 @@ function stepsThatCanEnd(index: CheckContext['index']): Set<string> {
   const { predecessors } = index;
   const canEnd = new Set<string>();
   const pending: string[] = [];
-  for (const [id, step] of index.steps) if (isTerminal(step)) pending.push(id);
+  for (const [id, step] of index.stepEntries) if (isTerminal(step)) pending.push(id);
   while (pending.length > 0) {
     const id = pending.pop()!;
     if (canEnd.has(id)) continue;

@@ -7,8 +7,8 @@ import type { CheckContext } from './context.js';
  * brace is an error rather than text a platform might read as its own variable syntax. Unknown refs
  * are reported with the other refs (checks/references.ts), sensitive ones by the guard and the rules.
  */
-export function checkPrompts({ spec, sink }: CheckContext): void {
-  for (const [id, step] of Object.entries(spec.steps)) {
+export function checkPrompts({ index, sink }: CheckContext): void {
+  for (const [id, step] of index.stepEntries) {
     if (!('prompt' in step) || step.prompt === undefined) continue;
     for (const { part, path } of promptParts(step.prompt)) {
       if (part.kind !== 'tts') continue;

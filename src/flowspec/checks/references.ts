@@ -32,13 +32,13 @@ function checkStepReferences({ spec, index, sink }: CheckContext): void {
   if (!index.steps.has(spec.start)) reportUnknown(spec.start, ['start']);
   if (spec.secure && !index.steps.has(spec.secure.entry)) reportUnknown(spec.secure.entry, ['secure', 'entry']);
   if (spec.secure && !index.steps.has(spec.secure.onUnavailable)) reportUnknown(spec.secure.onUnavailable, ['secure', 'onUnavailable']);
-  for (const [id, step] of index.steps) {
+  for (const [id, step] of index.stepEntries) {
     for (const transition of stepTransitions(step))
       if (!index.steps.has(transition.to)) reportUnknown(transition.to, transitionPath(id, transition));
   }
 }
 
-function checkDeclarationReferences({ spec, sink }: CheckContext): void {
+function checkDeclarationReferences({ spec, index, sink }: CheckContext): void {
   const has = (record: object | undefined, key: string) => record !== undefined && Object.hasOwn(record, key);
   const unknown = (
     code: 'ref/unknown-endpoint' | 'ref/unknown-secret' | 'ref/unknown-variable' | 'ref/unknown-queue',
@@ -69,7 +69,7 @@ function checkDeclarationReferences({ spec, sink }: CheckContext): void {
       });
     }
   }
-  for (const [id, step] of Object.entries(spec.steps)) {
+  for (const [id, step] of index.stepEntries) {
     const path = ['steps', id];
     if (step.type === 'http' && !has(spec.endpoints, step.endpoint))
       unknown('ref/unknown-endpoint', 'endpoint', step.endpoint, spec.endpoints, [...path, 'endpoint']);

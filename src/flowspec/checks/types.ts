@@ -40,7 +40,7 @@ function checkDeclaredValues({ spec, sink }: CheckContext): void {
 
 function checkSteps(context: CheckContext): void {
   const { spec, index, sink } = context;
-  for (const [id, step] of Object.entries(spec.steps)) {
+  for (const [id, step] of index.stepEntries) {
     const base = ['steps', id];
     switch (step.type) {
       case 'gather': {
