@@ -1,6 +1,7 @@
 import type { ActionCatalog, CatalogEntry } from '../catalog/types.js';
 import type { DraftAction } from './draft.js';
 import { invariant } from '../../../util/assert.js';
+import { memoizeByString } from '../../../util/memo.js';
 import { jsonInner } from './json-text.js';
 import { actionEntry, branchIndex, branchTarget, scriptHeader, type NumberedActions, type ScriptHeader } from './script.js';
 
@@ -61,6 +62,9 @@ interface EntryText {
   defaultMembers: readonly string[];
 }
 
+/** Labels repeat, flow after flow (captions of the same steps). */
+const labelJson = memoizeByString(jsonInner);
+
 const PROPERTY_END = '\n        }';
 
 const ENTRY_TEXT = new WeakMap<CatalogEntry, EntryText>();
@@ -98,7 +102,7 @@ function propertyPlaces(entry: CatalogEntry): Map<string, number[]> {
 
 function actionText(id: number, draft: DraftAction, fixed: EntryText, point: { x: number; y: number }): string {
   const position = `${point.x},\n        "y": ${point.y},\n        "xws": ${point.x},\n        "yws": ${point.y}\n      }`;
-  return `      "${id}": {\n        "actionId": ${id}${fixed.beforeLabel}"${jsonInner(draft.label)}",\n        "dependencyOrder": "${id - 1}"${fixed.beforeX}${position}`;
+  return `      "${id}": {\n        "actionId": ${id}${fixed.beforeLabel}"${labelJson(draft.label)}",\n        "dependencyOrder": "${id - 1}"${fixed.beforeX}${position}`;
 }
 
 /**
