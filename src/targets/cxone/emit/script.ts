@@ -34,7 +34,8 @@ export interface NumberedActions {
  * bottom), drops nothing reachable and keeps nothing unreachable.
  */
 export function numberActions(drafts: readonly DraftAction[], start: string): NumberedActions {
-  const byKey = new Map(drafts.map((draft) => [draft.key, draft] as const));
+  const byKey = new Map<string, DraftAction>();
+  for (const draft of drafts) byKey.set(draft.key, draft);
   const order: DraftAction[] = [];
   const ids = new Map<string, number>();
   const depths: number[] = [];
