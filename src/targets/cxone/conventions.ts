@@ -68,21 +68,36 @@ export function variableName(text: string): string {
 
 /** A readable caption from a step id: `collectOtp` → `Collect Otp`, `route-failed` → `Route Failed`. */
 export function caption(id: string, suffix?: string): string {
-  const text = captionWords(id);
-  return suffix === undefined ? text : `${text}: ${suffix}`;
+  const captions = captionsOf(id);
+  if (suffix === undefined) return captions.words;
+  let text = captions.bySuffix.get(suffix);
+  if (text === undefined) {
+    if (captions.bySuffix.size >= SUFFIXES_KEPT) captions.bySuffix.clear();
+    text = `${captions.words}: ${suffix}`;
+    captions.bySuffix.set(suffix, text);
+  }
+  return text;
 }
+
+/** A step's suffixed captions kept: more than a step's own actions have, few enough that no batch grows it. */
+const SUFFIXES_KEPT = 64;
 
 /** Between words: dashes, underscores and spaces, or the point where a lower-case letter or digit meets a capital. */
 const WORD_BREAK = /[-_\s]+|(?<=[a-z0-9])(?=[A-Z])/;
 
-/** Remembered: the emitter captions each of a step's actions, flow after flow, so the same ids come again and again. */
-const captionWords = memoizeByString((id) =>
-  id
+/**
+ * Remembered: the emitter captions each of a step's actions, flow after flow, so the same ids and
+ * suffixes come again and again; the same caption is then the same string, which the script text
+ * escapes once (script-text.ts).
+ */
+const captionsOf = memoizeByString((id) => ({
+  words: id
     .split(WORD_BREAK)
     .filter((word) => word !== '')
     .map((word) => word[0]!.toUpperCase() + word.slice(1))
     .join(' '),
-);
+  bySuffix: new Map<string, string>(),
+}));
 
 /** The url of an http step with path or query values read at run time (spec 1.1), built in its Snippet. */
 export const urlVariable = variableNamed((step) => `ivrflow_${step}_url`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { caption, variableName } from '../../../src/targets/cxone/conventions.js';
 
-/** caption as first written (a replace, then a split) without the one-entry memo: the reference the current one must match. */
+/** caption as first written (a replace, then a split) without any memo: the reference the current one must match. */
 function referenceCaption(id: string, suffix?: string): string {
   const text = id
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
@@ -19,7 +19,7 @@ describe('caption', () => {
     expect(caption('ask_again2Now')).toBe('Ask Again2 Now');
   });
 
-  it('gives each id its own words however the calls alternate (the memo keeps only the last id)', () => {
+  it('gives each id its own words however the calls alternate', () => {
     const ids = [
       'collectOtp',
       'collectOtp',
@@ -54,6 +54,14 @@ describe('caption', () => {
       const suffix = position % 2 === 0 ? undefined : `part ${position}`;
       expect(caption(id, suffix), id).toBe(referenceCaption(id, suffix));
     }
+  });
+
+  it('gives each suffix of a step its own caption, past the number of suffixes kept per step and back again', () => {
+    const suffixes = Array.from({ length: 200 }, (_, position) => (position % 3 === 0 ? `queue q${position}` : `clear v${position % 7}`));
+    for (const round of [1, 2])
+      for (const suffix of suffixes)
+        expect(caption('routeCall', suffix), `${suffix} (${round})`).toBe(referenceCaption('routeCall', suffix));
+    expect(caption('routeCall')).toBe('Route Call');
   });
 });
 

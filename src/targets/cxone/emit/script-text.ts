@@ -1,6 +1,7 @@
 import type { ActionCatalog, CatalogEntry } from '../catalog/types.js';
 import type { DraftAction } from './draft.js';
 import { invariant } from '../../../util/assert.js';
+import { memoizeByString } from '../../../util/memo.js';
 import { jsonInner } from './json-text.js';
 import { actionEntry, branchIndex, branchTarget, scriptHeader, type NumberedActions, type ScriptHeader } from './script.js';
 
@@ -56,12 +57,19 @@ interface EntryText {
   beforeLabel: string;
   /** From after `"dependencyOrder": "<id - 1>"` to x's value. */
   beforeX: string;
-  /** Per catalog property, in order: its member up to the value (`"<index>": {` … `"value": `), and whole with the default. */
-  propertyHeads: readonly string[];
+  /**
+   * Per catalog property, in order: its member up to a string value (`"<index>": {` … `"value": "`,
+   * the opening quote too, so a set value adds two pieces, not four), and whole with the default.
+   */
+  stringValueHeads: readonly string[];
   defaultMembers: readonly string[];
 }
 
+/** Labels repeat, flow after flow (captions of the same steps). */
+const labelJson = memoizeByString(jsonInner);
+
 const PROPERTY_END = '\n        }';
+const STRING_VALUE_END = `"${PROPERTY_END}`;
 
 const ENTRY_TEXT = new WeakMap<CatalogEntry, EntryText>();
 
@@ -76,7 +84,7 @@ function entryText(entry: CatalogEntry): EntryText {
       places: propertyPlaces(entry),
       beforeLabel: `,\n        "libraryId": ${JSON.stringify(entry.libraryId)},\n        "name": ${JSON.stringify(entry.name)},\n        "version": ${JSON.stringify(entry.version)},\n        "label": `,
       beforeX: `,\n        "implType": ${JSON.stringify(entry.implType)},\n        "x": `,
-      propertyHeads,
+      stringValueHeads: propertyHeads.map((head) => `${head}"`),
       defaultMembers: entry.properties.map(
         (property, index) => `${propertyHeads[index]}${indented(JSON.stringify(property.defaultValue, null, 2), 10)}${PROPERTY_END}`,
       ),
@@ -98,7 +106,7 @@ function propertyPlaces(entry: CatalogEntry): Map<string, number[]> {
 
 function actionText(id: number, draft: DraftAction, fixed: EntryText, point: { x: number; y: number }): string {
   const position = `${point.x},\n        "y": ${point.y},\n        "xws": ${point.x},\n        "yws": ${point.y}\n      }`;
-  return `      "${id}": {\n        "actionId": ${id}${fixed.beforeLabel}"${jsonInner(draft.label)}",\n        "dependencyOrder": "${id - 1}"${fixed.beforeX}${position}`;
+  return `      "${id}": {\n        "actionId": ${id}${fixed.beforeLabel}"${labelJson(draft.label)}",\n        "dependencyOrder": "${id - 1}"${fixed.beforeX}${position}`;
 }
 
 /**
@@ -113,7 +121,7 @@ function propertiesText(id: number, draft: DraftAction, fixed: EntryText): strin
     const value = draft.properties[name];
     if (value === undefined) continue;
     const text = typeof value === 'string' ? jsonInner(value) : value.json;
-    for (const index of places) members[index] = `${fixed.propertyHeads[index]}"${text}"${PROPERTY_END}`;
+    for (const index of places) members[index] = fixed.stringValueHeads[index]! + text + STRING_VALUE_END;
   }
   if (members.length === 0) return `      "${id}": {}`;
   // Appended, not joined: join would copy every member into one new string here.

@@ -1,4 +1,5 @@
 import { invariant } from '../../../util/assert.js';
+import { ownEntry } from '../../../util/own.js';
 import type { ActionCatalog, CatalogEntry } from '../catalog/types.js';
 import { catalogEntry } from '../catalog/index.js';
 import type { DraftAction, DraftBranch } from './draft.js';
@@ -34,7 +35,8 @@ export interface NumberedActions {
  * bottom), drops nothing reachable and keeps nothing unreachable.
  */
 export function numberActions(drafts: readonly DraftAction[], start: string): NumberedActions {
-  const byKey = new Map(drafts.map((draft) => [draft.key, draft] as const));
+  const byKey = new Map<string, DraftAction>();
+  for (const draft of drafts) byKey.set(draft.key, draft);
   const order: DraftAction[] = [];
   const ids = new Map<string, number>();
   const depths: number[] = [];
@@ -114,14 +116,10 @@ function propertyRecord(draft: DraftAction, entry: CatalogEntry): Record<string,
   return Object.fromEntries(
     entry.properties.map((property, index) => [
       String(index),
-      { name: property.name, value: propertyText(ownProperty(draft, property.name)) ?? property.defaultValue },
+      // Only what the mapping set: a catalog property named like an Object member (`toString`) is not the object's.
+      { name: property.name, value: propertyText(ownEntry(draft.properties, property.name)) ?? property.defaultValue },
     ]),
   );
-}
-
-/** Only what the mapping set: a catalog property named like an Object member (`toString`) is not the object's. */
-function ownProperty(draft: DraftAction, name: string): string | JsonText | undefined {
-  return Object.hasOwn(draft.properties, name) ? draft.properties[name] : undefined;
 }
 
 function propertyText(value: string | JsonText | undefined): string | undefined {

@@ -15,9 +15,10 @@ import { json, JsonText } from './json-text.js';
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-function ident(value: string): string {
+/** A checked Snippet identifier: letters, digits and `_`, so it is its own JSON text (the json tag need not look at it). */
+function ident(value: string): JsonText {
   invariant(typeof value === 'string' && IDENT.test(value), `not a Snippet identifier: ${String(value)}`);
-  return value;
+  return new JsonText(value);
 }
 
 function int(value: number): string {
@@ -153,7 +154,7 @@ ${eachLine(data.fields, (field) => json`ASSIGN ${ident(field)} = ""`)}`;
   const body = present(data.body);
   const token = present(data.token);
   if (present(data.urlVariable)) {
-    const urlLine = `ASSIGN ${ident(data.urlVariable!)} = ${data.urlText ?? ''}`;
+    const urlLine = `ASSIGN ${ident(data.urlVariable!).json} = ${data.urlText ?? ''}`;
     const values = eachLine(data.urlValues, (value) => json`ASSIGN ${ident(value.variable)} = ${ident(value.source)}.urlencode()`);
     code = json`${code}// Each path or query value is URL-encoded, so it cannot leave its place in the url (spec 1.1).
 ${values}${body || token ? `${urlLine}\n` : urlLine.trimEnd()}`;
@@ -197,7 +198,7 @@ ASSIGN ${ident(data.httpStatus)} = ${proxy}.StatusCode`;
 
 /** The request headers for a tenant's REST API action, as JSON text in a variable. */
 export function httpHeadersCode(data: HttpSnippetData): JsonText {
-  const token = data.token ? ident(data.token.variable) : undefined;
+  const token = data.token ? ident(data.token.variable).json : undefined;
   return json`// Request headers for the REST API action as JSON text (that property's format is UNVERIFIED: ivrflow documentation, cxone.md).
 ASSIGN ${ident(data.headersJson)} = ${jsonObjectSnippet(data.headers, token)}`;
 }
@@ -220,7 +221,7 @@ ${reads}${successCheck(data, outcome)}}`;
 }
 
 /** Inside the 2xx check: the listed statuses, the success field, or success outright. */
-function successCheck(data: HttpSnippetData, outcome: string): JsonText {
+function successCheck(data: HttpSnippetData, outcome: JsonText): JsonText {
   if (present(data.successStatuses)) return json`${LISTED_COMMENT}${listedSuccess(data)}`;
   if (!present(data.success)) return json`  ASSIGN ${outcome} = "success"\n`;
   const success = ident(data.success!.variable);
@@ -248,7 +249,7 @@ ${decision}}`;
 /** `response: { successStatuses }`: `IF <status> = 204 | <status> = 202`, inside the 2xx check. */
 function listedSuccess(data: HttpSnippetData): JsonText {
   const status = ident(data.httpStatus);
-  const listed = data.successStatuses!.map((code) => `${status} = ${int(code)}`).join(' | ');
+  const listed = data.successStatuses!.map((code) => `${status.json} = ${int(code)}`).join(' | ');
   return json`  IF ${listed}
   {
     ASSIGN ${ident(data.outcome)} = "success"
