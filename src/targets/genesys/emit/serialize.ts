@@ -41,10 +41,6 @@ function withHeader(commentLines: readonly string[], body: string | undefined): 
   return commentLines.length === 0 ? body : `${commentLines.map((line) => `#${line}`).join('\n')}\n\n${body}`;
 }
 
-export function toJson(data: unknown): string {
-  return `${JSON.stringify(data, null, 2)}\n`;
-}
-
 /** A comment line above every mapping key that has one (the options file explains each placeholder). */
 function commentKeys(document: Document, keyComments: ReadonlyMap<string, string>): void {
   visit(document, {
