@@ -11,56 +11,121 @@ const SCHEMA_TYPE: Readonly<Record<ValueType, string>> = { string: 'string', int
 
 /**
  * The Web Services data action (`custom-rest-actions`) for one endpoint, in the import/export shape
- * of docs/genesys.md §4.2. The bearer token comes from the integration's credentials by name,
- * never from the flow. `secure: true` when the action verifies or receives a credential.
+ * of docs/genesys.md §4.2, as the JSON text `JSON.stringify(…, null, 2)` lays out. The bearer token
+ * comes from the integration's credentials by name, never from the flow. `secure: true` when the
+ * action verifies or receives a credential. Written as text around the few values an endpoint
+ * gives: an object stringified with indentation was an eighth of Genesys emission.
+ * `test/targets/genesys/emit/data-action.test.ts` holds the layout to JSON.stringify's.
  */
-export function buildDataAction(endpoint: IrEndpoint, context: GenesysContext): object {
+export function dataActionJson(endpoint: IrEndpoint, context: GenesysContext): string {
   const inputs = [
     ...endpoint.body.filter(
       (entry): entry is { field: string; value: Exclude<IrValue, { kind: 'literal' }> } => entry.value.kind !== 'literal',
     ),
     ...urlInputs(endpoint),
   ];
-  const secure = isSecureDataAction(endpoint);
-  return {
-    name: context.names.dataActions.get(endpoint.id) ?? endpoint.id,
-    integrationType: 'custom-rest-actions',
-    actionType: 'custom',
-    secure,
-    config: {
-      timeoutSeconds: Math.ceil(endpoint.timeoutSeconds),
-      request: {
-        requestUrlTemplate: requestUrlTemplate(endpoint),
-        requestType: endpoint.method,
-        headers: headers(endpoint),
-        requestTemplate: requestTemplate(endpoint),
-      },
-      response: {
-        translationMap: recordOf(endpoint.responseFields, fieldName, (field) => `$.${field.name}`),
-        translationMapDefaults: recordOf(endpoint.responseFields, fieldName, (field) => translationDefault(field.type)),
-        successTemplate: successTemplate(endpoint),
-      },
+  const fields = endpoint.responseFields;
+  const name = context.names.dataActions.get(endpoint.id) ?? endpoint.id;
+  const translationMap = recordOf(fields, fieldName, (field) => `$.${field.name}`);
+  const translationMapDefaults = recordOf(fields, fieldName, (field) => translationDefault(field.type));
+  const inputTypes = recordOf(
+    inputs,
+    (input) => input.field,
+    (input) => input.value.type,
+  );
+  const outputTypes = recordOf(fields, fieldName, (field) => field.type);
+  return `{
+  "name": ${jsonString(name)},
+  "integrationType": "custom-rest-actions",
+  "actionType": "custom",
+  "secure": ${JSON.stringify(isSecureDataAction(endpoint))},
+  "config": {
+    "timeoutSeconds": ${JSON.stringify(Math.ceil(endpoint.timeoutSeconds))},
+    "request": {
+      "requestUrlTemplate": ${jsonString(requestUrlTemplate(endpoint))},
+      "requestType": ${jsonString(endpoint.method)},
+      "headers": ${jsonObject(6, headers(endpoint), jsonString)},
+      "requestTemplate": ${jsonString(requestTemplate(endpoint))}
     },
-    contract: {
-      input: {
-        inputSchema: {
-          type: 'object',
-          required: inputs.map(({ field }) => field),
-          properties: recordOf(
-            inputs,
-            (input) => input.field,
-            (input) => ({ type: SCHEMA_TYPE[input.value.type] }),
-          ),
-        },
-      },
-      output: {
-        successSchema: {
-          type: 'object',
-          properties: recordOf(endpoint.responseFields, fieldName, (field) => ({ type: SCHEMA_TYPE[field.type] })),
-        },
-      },
+    "response": {
+      "translationMap": ${jsonObject(6, translationMap, jsonString)},
+      "translationMapDefaults": ${jsonObject(6, translationMapDefaults, jsonString)},
+      "successTemplate": ${jsonString(successTemplate(endpoint))}
+    }
+  },
+  "contract": {
+    "input": {
+      "inputSchema": {
+        "type": "object",
+        "required": ${jsonArray(
+          8,
+          inputs.map(({ field }) => jsonString(field)),
+        )},
+        "properties": ${jsonObject(8, inputTypes, (type) => TYPE_SCHEMA_8[type])}
+      }
     },
-  };
+    "output": {
+      "successSchema": {
+        "type": "object",
+        "properties": ${jsonObject(8, outputTypes, (type) => TYPE_SCHEMA_8[type])}
+      }
+    }
+  }
+}
+`;
+}
+
+/**
+ * An object's JSON at a nesting of `indent` spaces, laid out as `JSON.stringify(…, null, 2)` lays it
+ * out: its keys in `Object.keys` order (the record's own, as JSON.stringify reads them), each value
+ * written by `valueText` at the next nesting.
+ */
+function jsonObject<T>(indent: number, record: Readonly<Record<string, T>>, valueText: (value: T) => string): string {
+  let text = '';
+  for (const key of Object.keys(record))
+    text += `${text === '' ? '{' : ','}${lineStart(indent + 2)}${jsonString(key)}: ${valueText(record[key]!)}`;
+  return text === '' ? '{}' : `${text}${lineStart(indent)}}`;
+}
+
+/** An array's JSON at a nesting of `indent` spaces, as `JSON.stringify(…, null, 2)` lays it out, of its items' JSON. */
+function jsonArray(indent: number, itemTexts: readonly string[]): string {
+  let text = '';
+  for (const item of itemTexts) text += `${text === '' ? '[' : ','}${lineStart(indent + 2)}${item}`;
+  return text === '' ? '[]' : `${text}${lineStart(indent)}]`;
+}
+
+const lineStarts = new Map<number, string>();
+
+function lineStart(indent: number): string {
+  let text = lineStarts.get(indent);
+  if (text === undefined) {
+    text = `\n${' '.repeat(indent)}`;
+    lineStarts.set(indent, text);
+  }
+  return text;
+}
+
+/**
+ * A string's JSON: quoted as it is when JSON.stringify would escape nothing in it (no quote,
+ * backslash, control character or surrogate), which is one pattern test instead of a call of
+ * JSON.stringify per string (those calls were most of writing a data action).
+ */
+function jsonString(text: string): string {
+  return JSON_AS_IS.test(text) ? `"${text}"` : JSON.stringify(text);
+}
+
+const JSON_AS_IS = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
+
+/** JSON Schema `{ "type": … }` of each value type, as the value of a key at a nesting of 8 spaces. */
+const TYPE_SCHEMA_8: Readonly<Record<ValueType, string>> = {
+  string: typeSchema8('string'),
+  integer: typeSchema8('integer'),
+  number: typeSchema8('number'),
+  boolean: typeSchema8('boolean'),
+};
+
+function typeSchema8(type: ValueType): string {
+  return `{${lineStart(12)}"type": ${JSON.stringify(SCHEMA_TYPE[type])}${lineStart(10)}}`;
 }
 
 function fieldName(field: { name: string }): string {

@@ -2,13 +2,13 @@ import type { FlowGraph, IrEndpoint } from '../../../ir/nodes.js';
 import type { Artifact, EmitOptions, EmitProblem, EmitResult } from '../../artifact.js';
 import type { ArchyFlowFile, FlowType } from './archy.js';
 import type { GenesysContext } from './context.js';
-import { buildDataAction } from './data-action.js';
+import { dataActionJson } from './data-action.js';
 import { buildFlowFile } from './flow-file.js';
 import { DEFAULT_INTEGRATION_PLACEHOLDER, resolveNames } from '../conventions.js';
 import { groupRepeatedNotes } from '../../group-notes.js';
 import { buildOptionsData } from './options-file.js';
 import { PlaceholderUses } from './placeholders.js';
-import { toJson, toYaml } from './serialize.js';
+import { toYaml } from './serialize.js';
 import { VariableTable } from './variables.js';
 import { joinSteps, stepComponents } from './tasks.js';
 
@@ -45,7 +45,7 @@ export function emitGenesys(graph: FlowGraph, options: EmitOptions): EmitResult 
       flowArtifact('secureCall', buildFlowFile(context, 'secureCall', names.secureFlow, graph.secure.entry, inbound.writes).file, header),
     );
   for (const endpoint of usedEndpoints(graph)) {
-    const contents = toJson(buildDataAction(endpoint, context));
+    const contents = dataActionJson(endpoint, context);
     const keys = add({ path: `genesys/data-actions/${endpoint.id}.json`, contents, target: 'genesys', kind: 'dataAction' });
     problems.push(...placeholderWarnings(endpoint, keys));
   }

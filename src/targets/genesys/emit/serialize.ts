@@ -10,7 +10,8 @@ import { ARCHY_YAML_OPTIONS, ARCHY_YAML_WRITE_OPTIONS, writeArchyYaml } from './
  */
 export function toYaml(data: unknown, header: readonly string[], keyComments: ReadonlyMap<string, string> = new Map()): string {
   const commentLines = headerCommentLines(header);
-  const fast = withHeader(commentLines, writeArchyYaml(data, keyComments.size === 0 ? undefined : keyComments));
+  const head = headerText(commentLines);
+  const fast = head === undefined ? undefined : writeArchyYaml(data, keyComments.size === 0 ? undefined : keyComments, head);
   return fast ?? documentText(data, commentLines, keyComments);
 }
 
@@ -35,14 +36,13 @@ function documentText(data: unknown, commentLines: readonly string[], keyComment
   return document.toString(ARCHY_YAML_WRITE_OPTIONS);
 }
 
-/** The header as the library writes a document's `commentBefore`: `#` + each line, then a blank line. */
-function withHeader(commentLines: readonly string[], body: string | undefined): string | undefined {
-  if (body === undefined || commentLines.some((line) => line === '')) return undefined;
-  return commentLines.length === 0 ? body : `${commentLines.map((line) => `#${line}`).join('\n')}\n\n${body}`;
-}
-
-export function toJson(data: unknown): string {
-  return `${JSON.stringify(data, null, 2)}\n`;
+/**
+ * The header as the library writes a document's `commentBefore`: `#` + each line, then a blank
+ * line; undefined for an empty line, which it writes otherwise.
+ */
+function headerText(commentLines: readonly string[]): string | undefined {
+  if (commentLines.some((line) => line === '')) return undefined;
+  return commentLines.length === 0 ? '' : `${commentLines.map((line) => `#${line}`).join('\n')}\n\n`;
 }
 
 /** A comment line above every mapping key that has one (the options file explains each placeholder). */

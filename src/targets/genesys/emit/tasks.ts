@@ -116,12 +116,19 @@ export function joinSteps(graph: FlowGraph): Set<string> {
   for (const node of graph.nodes)
     if (node.kind === 'route' && node.onFailure !== undefined && node.cases.length > ROUTE_CASES_PER_CHAIN) count(node.onFailure);
   if (graph.secure) count(graph.secure.onUnavailable);
-  return new Set([...incoming].filter(([, total]) => total > 1).map(([step]) => step));
+  const joins = new Set<string>();
+  for (const [step, total] of incoming) if (total > 1) joins.add(step);
+  return joins;
 }
 
 /** Each step's strongly connected component (iterative, util/strongly-connected.ts). */
 export function stepComponents(graph: FlowGraph): Map<string, number> {
-  const successors = new Map(graph.nodes.map((node) => [node.id, node.edges.map((edge) => edge.to)]));
+  // Filled by a loop, as index.ts `byId`: `new Map` of mapped pairs iterates them once more.
+  const successors = new Map<string, string[]>();
+  for (const node of graph.nodes) {
+    const targets = node.edges.map((edge) => edge.to);
+    successors.set(node.id, targets);
+  }
   const components = stronglyConnected(
     graph.nodes.map((node) => node.id),
     (id) => successors.get(id) ?? [],

@@ -8,9 +8,9 @@ export const ARCHY_YAML_OPTIONS = { compat: 'yaml-1.1', aliasDuplicateObjects: f
 export const ARCHY_YAML_WRITE_OPTIONS = { lineWidth: 0, doubleQuotedAsJSON: true, indentSeq: true } as const;
 
 /**
- * The body of an Archy YAML file, with a comment line above each key `keyComments` has one for (the
- * options file), written without building a `yaml` Document: the Document made Genesys emission
- * the largest part of a compile. Only the block layout is written
+ * The body of an Archy YAML file, after the text `head`, with a comment line above each key
+ * `keyComments` has one for (the options file), written without building a `yaml` Document: the
+ * Document made Genesys emission the largest part of a compile. Only the block layout is written
  * here (`key: value`, `key:` + a nested block two spaces in, `- ` items, `{}`/`[]` when empty); every
  * scalar is written by the `yaml` library itself (`stringify` of the scalar alone, remembered), so
  * quoting stays the library's decision. Undefined when the data holds anything whose text could
@@ -20,12 +20,13 @@ export const ARCHY_YAML_WRITE_OPTIONS = { lineWidth: 0, doubleQuotedAsJSON: true
  *
  * Iterative (a stack of open collections): nesting depth follows the flow's length.
  */
-export function writeArchyYaml(root: unknown, keyComments?: ReadonlyMap<string, string>): string | undefined {
+export function writeArchyYaml(root: unknown, keyComments?: ReadonlyMap<string, string>, head = ''): string | undefined {
   if (!isPlainObject(root)) return undefined;
   // Few pieces per line, each remembered: what starts the entry with its `key:` or `-`, then
-  // ` value`; joined once at the end. A string grown by `+=` is a rope (a tree of its pieces) that
-  // whoever reads it first must walk to flatten.
-  const out: string[] = [];
+  // ` value`; joined once at the end, after `head` (toYaml's header). A string grown by `+=` is a
+  // rope (a tree of its pieces) that whoever reads it first must walk to flatten, and a header
+  // put before the joined body would make that reader copy the whole body again.
+  const out: string[] = [head];
   // The open collections, one per nesting level (the stack's height is the depth + 1); a level's
   // frame is reused by every collection opened at it, not allocated per collection.
   const stack: Frame[] = [];
@@ -67,7 +68,7 @@ export function writeArchyYaml(root: unknown, keyComments?: ReadonlyMap<string, 
     if (text === undefined) return undefined;
     out.push(text);
   }
-  if (stack[0]!.written === 0) return '{}\n';
+  if (stack[0]!.written === 0) return `${head}{}\n`;
   out.push('\n');
   return out.join('');
 }
