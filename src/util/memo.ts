@@ -25,3 +25,20 @@ export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
   let loaded: Promise<T> | undefined;
   return () => (loaded ??= load());
 }
+
+/**
+ * A pure function of an object that is not changed once built (a parsed spec, a lowered graph, a
+ * parsed artifact), remembered weakly: several checks ask the same question of it, and the answer
+ * goes when the object does.
+ */
+export function memoizeByObject<K extends object, T>(compute: (key: K) => T): (key: K) => T {
+  const memo = new WeakMap<K, T>();
+  return (key) => {
+    let value = memo.get(key);
+    if (value === undefined && !memo.has(key)) {
+      value = compute(key);
+      memo.set(key, value);
+    }
+    return value as T;
+  };
+}

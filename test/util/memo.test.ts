@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadOnce, memoizeByString } from '../../src/util/memo.js';
+import { loadOnce, memoizeByObject, memoizeByString } from '../../src/util/memo.js';
 
 describe('memoizeByString', () => {
   it('computes each key once and answers later asks from the memo', () => {
@@ -48,5 +48,23 @@ describe('loadOnce', () => {
     expect(await load()).toBe(module);
     expect([first, second]).toEqual([module, module]);
     expect(loads).toBe(1);
+  });
+});
+
+describe('memoizeByObject', () => {
+  it('computes once per object, by identity, and remembers a false or undefined answer too', () => {
+    const asked: object[] = [];
+    const first = { size: 1 };
+    const equal = { size: 1 };
+    const isEmpty = memoizeByObject((value: { size: number }) => {
+      asked.push(value);
+      return value.size === 0 ? true : value.size > 1 ? undefined : false;
+    });
+    expect([isEmpty(first), isEmpty(first), isEmpty(equal)]).toEqual([false, false, false]);
+    const many = { size: 2 };
+    expect([isEmpty(many), isEmpty(many)]).toEqual([undefined, undefined]);
+    expect(asked).toEqual([first, equal, many]);
+    expect(asked[0]).toBe(first);
+    expect(asked[1]).toBe(equal);
   });
 });

@@ -6,6 +6,7 @@ import type { CallData, HttpReply, HttpRequest } from '../../targets/engine-cont
 import { secretStandIn } from '../../targets/engine-contract.js';
 import { encodeUrlComponent } from '../../flowspec/url-parameters.js';
 import { renderUrl, urlPieces, type UrlPiece } from '../../ir/url.js';
+import { memoizeByObject } from '../../util/memo.js';
 
 /** A value during a simulated call; `undefined` is unset. */
 export type SimValue = string | number | boolean | undefined;
@@ -101,16 +102,7 @@ export function buildRequest(endpoint: IrEndpoint, scope: ValueScope): HttpReque
 }
 
 /** An endpoint's url split into text and run-time values once per graph (the IR is not changed once lowered), not once per request. */
-const urlPiecesOf = new WeakMap<IrEndpoint, readonly UrlPiece[]>();
-
-function piecesOf(endpoint: IrEndpoint): readonly UrlPiece[] {
-  let pieces = urlPiecesOf.get(endpoint);
-  if (pieces === undefined) {
-    pieces = urlPieces(endpoint);
-    urlPiecesOf.set(endpoint, pieces);
-  }
-  return pieces;
-}
+const piecesOf: (endpoint: IrEndpoint) => readonly UrlPiece[] = memoizeByObject(urlPieces);
 
 export type HttpOutcome = { transition: 'onSuccess' | 'onFailure'; fields: Map<string, SimValue> } | { transition: 'onTimeout' };
 

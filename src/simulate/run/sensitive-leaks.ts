@@ -2,6 +2,7 @@ import type { FlowGraph } from '../../ir/nodes.js';
 import type { CallerEntry, HttpRequest, Recorder } from '../../targets/engine-contract.js';
 import type { EngineName } from '../../targets/engine-contract.js';
 import type { Failure } from './verdict.js';
+import { memoizeByObject } from '../../util/memo.js';
 
 /**
  * The runtime half of the leak analysis, the same for the three engines: a run fails when an
@@ -41,16 +42,9 @@ export function sensitiveInputs(recorder: Recorder, watch: LeakWatch): string[] 
 }
 
 /** An entry's forms long enough to watch, kept per entry: every engine's run of a call takes the same entries. */
-const formsOfEntry = new WeakMap<CallerEntry, readonly string[]>();
-
-function watchedForms(entry: Extract<CallerEntry, { kind: 'keys' }>): readonly string[] {
-  let forms = formsOfEntry.get(entry);
-  if (forms === undefined) {
-    forms = [entry.keys.replace(/[#*]$/, ''), entry.keys.replace(/\D/g, '')].filter((value) => value.length >= MIN_WATCHED_LENGTH);
-    formsOfEntry.set(entry, forms);
-  }
-  return forms;
-}
+const watchedForms = memoizeByObject((entry: Extract<CallerEntry, { kind: 'keys' }>): readonly string[] =>
+  [entry.keys.replace(/[#*]$/, ''), entry.keys.replace(/\D/g, '')].filter((value) => value.length >= MIN_WATCHED_LENGTH),
+);
 
 /** Every place the run put a sensitive input where it must never be, one failure each. */
 export function findSensitiveLeaks(recorder: Recorder, watch: LeakWatch, engine: EngineName): Failure[] {

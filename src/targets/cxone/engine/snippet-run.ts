@@ -3,6 +3,7 @@ import { ControlFlowError, EngineError, secretStandIn, type HttpReply, type Http
 import type { BinaryOperator, Expr, Statement, StringPart } from './snippet-syntax.js';
 import { encodeUrlComponent } from '../../../flowspec/url-parameters.js';
 import { SNIPPET_URL_ENCODE } from '../conventions.js';
+import { memoizeByObject } from '../../../util/memo.js';
 
 /** A Snippet value. Booleans exist only as the result of a condition. */
 export type SnippetValue = string | number | boolean | DynamicObject | RestProxy;
@@ -52,17 +53,13 @@ function leafValue(expr: Expr, host: SnippetHost): SnippetValue | undefined {
   }
 }
 
-/** Whether each expression node holds a `MakeRestRequest` call, the one thing that sends a request; kept per node. */
-const requesting = new WeakMap<Expr, boolean>();
-
 /**
- * Whether evaluating `expr` may send a request. Most expressions cannot, and they are evaluated
- * without the generators a request needs (`valueNow`), which were the interpreter's largest cost.
- * Walked with a stack: the expression's depth must not reach the call stack.
+ * Whether evaluating `expr` may send a request: it holds a `MakeRestRequest` call, the one thing
+ * that sends one. Most expressions cannot, and they are evaluated without the generators a request
+ * needs (`valueNow`), which were the interpreter's largest cost. Walked with a stack: the
+ * expression's depth must not reach the call stack. Kept per expression node.
  */
-export function mayRequest(expr: Expr): boolean {
-  const known = requesting.get(expr);
-  if (known !== undefined) return known;
+export const mayRequest: (expr: Expr) => boolean = memoizeByObject((expr: Expr) => {
   let found = false;
   const stack: Expr[] = [expr];
   while (!found && stack.length > 0) {
@@ -73,9 +70,8 @@ export function mayRequest(expr: Expr): boolean {
     } else if (next.kind === 'member') stack.push(next.object);
     else if (next.kind === 'binary') stack.push(next.left, next.right);
   }
-  requesting.set(expr, found);
   return found;
-}
+});
 
 export function* runStatements(statements: readonly Statement[], host: SnippetHost): SnippetRun {
   for (const statement of statements) if (!ranWithoutRequest(statement, host)) yield* runStatement(statement, host);

@@ -21,6 +21,7 @@ import { readFlowFile, type Action, type ArchyFlow, type Source } from './flow-f
 import { SpecNames } from './spec-names.js';
 import { coerce, integerValue, NOT_SET, stringValue, toText, type ArchType, type ArchValue, type VariableType } from './values.js';
 import { docUrl } from '../../../util/package-info.js';
+import { memoizeByObject } from '../../../util/memo.js';
 
 /**
  * The Genesys Cloud engine: it runs the emitted Archy flows and data actions as the platform would.
@@ -89,17 +90,12 @@ function finishedNow(run: Run<Signal>): Signal {
   return step.value;
 }
 
-/** Whether each action list may send a request, kept per list (the lists are the parsed flow's, read once). */
-const sendingLists = new WeakMap<readonly Action[], boolean>();
-
 /**
  * Whether running the actions may send a request: they hold a callData, or a transferToFlowSecure
  * (whose flow may), at any depth. Walked with a stack: the artifact's nesting must not reach the
- * call stack.
+ * call stack. Kept per list: the lists are the parsed flow's, read once.
  */
-export function maySend(actions: readonly Action[]): boolean {
-  const known = sendingLists.get(actions);
-  if (known !== undefined) return known;
+export const maySend: (actions: readonly Action[]) => boolean = memoizeByObject((actions: readonly Action[]) => {
   let found = false;
   const stack: (readonly Action[])[] = [actions];
   while (!found && stack.length > 0)
@@ -107,9 +103,8 @@ export function maySend(actions: readonly Action[]): boolean {
       if (action.kind === 'callData' || action.kind === 'transferToFlowSecure') found = true;
       else stack.push(...nestedActions(action));
     }
-  sendingLists.set(actions, found);
   return found;
-}
+});
 
 function nestedActions(action: Action): readonly (readonly Action[])[] {
   switch (action.kind) {
