@@ -1,6 +1,7 @@
 import type { FlowGraph } from '../../ir/nodes.js';
 import type { CallData, HttpRequest, Recorder, SimEvent } from '../../targets/engine-contract.js';
 import { assertNever } from '../../util/assert.js';
+import { recordOf } from '../../util/own.js';
 
 /** What is compared between engines: the events a caller, an endpoint or the ACD could notice. */
 export type Observation =
@@ -99,16 +100,9 @@ function replaceTimestamps(value: unknown, renderings: ReadonlySet<string>): unk
   return objectOf(keys.sort(), (key) => replaceTimestamps(object[key], renderings));
 }
 
-/**
- * A new object with these keys, in this order, and their values: assigned one by one, as cheap as
- * building it gets, except for a `__proto__` key, which assignment would take for the prototype
- * (fromEntries keeps it an own key, as JSON.parse does).
- */
+/** A new object with these keys, in this order, and their values (a `__proto__` key stays an own key, as JSON.parse keeps it). */
 export function objectOf<T>(keys: readonly string[], valueOf: (key: string) => T): Record<string, T> {
-  if (keys.includes('__proto__')) return Object.fromEntries(keys.map((key) => [key, valueOf(key)]));
-  const object: Record<string, T> = {};
-  for (const key of keys) object[key] = valueOf(key);
-  return object;
+  return recordOf(keys, (key) => key, valueOf);
 }
 
 /** Headers with their names sorted: a fresh object, the request is the engine's. */
