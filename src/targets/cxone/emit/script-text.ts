@@ -3,7 +3,7 @@ import type { DraftAction } from './draft.js';
 import { invariant } from '../../../util/assert.js';
 import { memoizeByString } from '../../../util/memo.js';
 import { jsonInner } from './json-text.js';
-import { actionEntry, branchIndex, branchTarget, scriptHeader, type NumberedActions, type ScriptHeader } from './script.js';
+import { actionEntry, branchIndex, branchTarget, type NumberedActions, type ScriptHeader } from './script.js';
 
 /**
  * The script file: byte for byte `JSON.stringify(serializeScript(…), null, 2)` and a newline
@@ -15,7 +15,7 @@ import { actionEntry, branchIndex, branchTarget, scriptHeader, type NumberedActi
 export function scriptText(numbered: NumberedActions, catalog: ActionCatalog, header: ScriptHeader): string {
   const { order, points, ids } = numbered;
   const entryTexts = entryTextsOf(catalog);
-  const headerJson = indented(JSON.stringify(scriptHeader(header, order.length), null, 2), 4);
+  const headerJson = headerText(header, order.length);
   // One pass over the actions, each of the three sections one string appended to (V8 joins the
   // pieces once, when the text is read), not arrays joined at each level.
   let actions = '';
@@ -32,6 +32,17 @@ export function scriptText(numbered: NumberedActions, catalog: ActionCatalog, he
   return (
     `{\n  "scriptContent": {\n    "header": ${headerJson},\n    "actions": {${actions}\n    },\n    "properties": {${properties}` +
     `\n    },\n    "branches": ${branches === '' ? '{}' : `{${branches}\n    }`}\n  }\n}\n`
+  );
+}
+
+/** `scriptHeader(header, actionCount)` as JSON.stringify lays it out at depth 2: written, not built and stringified. */
+function headerText(header: ScriptHeader, actionCount: number): string {
+  return (
+    `{\n      "scriptName": "${jsonInner(header.scriptName)}",\n      "busNo": ${JSON.stringify(header.busNo)},` +
+    `\n      "mediaType": 4,\n      "mediaTypeName": "call",\n      "purposeType": "General",` +
+    `\n      "variableRedaction": "${jsonInner(header.variableRedaction)}",\n      "libraryId": null,\n      "masterId": null,` +
+    `\n      "lockInfo": {\n        "lockedName": "",\n        "lockedId": "",\n        "lockedDate": ""\n      },` +
+    `\n      "nextActionId": ${actionCount + 1},\n      "status": "Active",\n      "lastSavedIn": ""\n    }`
   );
 }
 
