@@ -3,7 +3,7 @@ import type { DraftAction } from './draft.js';
 import { invariant } from '../../../util/assert.js';
 import { memoizeByString } from '../../../util/memo.js';
 import { jsonInner } from './json-text.js';
-import { actionEntry, branchIndex, branchTarget, scriptHeader, type NumberedActions, type ScriptHeader } from './script.js';
+import { actionEntry, branchIndex, branchTarget, type NumberedActions, type ScriptHeader } from './script.js';
 
 /**
  * The script file: byte for byte `JSON.stringify(serializeScript(…), null, 2)` and a newline
@@ -15,7 +15,7 @@ import { actionEntry, branchIndex, branchTarget, scriptHeader, type NumberedActi
 export function scriptText(numbered: NumberedActions, catalog: ActionCatalog, header: ScriptHeader): string {
   const { order, points, ids } = numbered;
   const entryTexts = entryTextsOf(catalog);
-  const headerJson = indented(JSON.stringify(scriptHeader(header, order.length), null, 2), 4);
+  const headerJson = headerText(header, order.length);
   // One pass over the actions, each of the three sections one string appended to (V8 joins the
   // pieces once, when the text is read), not arrays joined at each level.
   let actions = '';
@@ -32,6 +32,17 @@ export function scriptText(numbered: NumberedActions, catalog: ActionCatalog, he
   return (
     `{\n  "scriptContent": {\n    "header": ${headerJson},\n    "actions": {${actions}\n    },\n    "properties": {${properties}` +
     `\n    },\n    "branches": ${branches === '' ? '{}' : `{${branches}\n    }`}\n  }\n}\n`
+  );
+}
+
+/** `scriptHeader(header, actionCount)` as JSON.stringify lays it out at depth 2: written, not built and stringified. */
+function headerText(header: ScriptHeader, actionCount: number): string {
+  return (
+    `{\n      "scriptName": "${jsonInner(header.scriptName)}",\n      "busNo": ${JSON.stringify(header.busNo)},` +
+    `\n      "mediaType": 4,\n      "mediaTypeName": "call",\n      "purposeType": "General",` +
+    `\n      "variableRedaction": "${jsonInner(header.variableRedaction)}",\n      "libraryId": null,\n      "masterId": null,` +
+    `\n      "lockInfo": {\n        "lockedName": "",\n        "lockedId": "",\n        "lockedDate": ""\n      },` +
+    `\n      "nextActionId": ${actionCount + 1},\n      "status": "Active",\n      "lastSavedIn": ""\n    }`
   );
 }
 
@@ -63,6 +74,27 @@ interface EntryText {
    */
   stringValueHeads: readonly string[];
   defaultMembers: readonly string[];
+  /** The properties text of each set of property names a draft sets, found by the names in the draft's order. */
+  templates: TemplateNode;
+}
+
+/**
+ * A draft's names so far, and the drafts that set one more: a tree walked name by name (property
+ * names are interned strings, so each step is a cheap Map lookup, not a key built and hashed).
+ */
+interface TemplateNode {
+  names: readonly string[];
+  next: Map<string, TemplateNode>;
+  template?: PropertiesTemplate;
+}
+
+/**
+ * The properties text of one action type and set of names, without the id: `pieces` around the
+ * set values, which `slots` lists in catalog order as places in the draft's order of names.
+ */
+interface PropertiesTemplate {
+  pieces: readonly string[];
+  slots: readonly number[];
 }
 
 /** Labels repeat, flow after flow (captions of the same steps). */
@@ -88,6 +120,7 @@ function entryText(entry: CatalogEntry): EntryText {
       defaultMembers: entry.properties.map(
         (property, index) => `${propertyHeads[index]}${indented(JSON.stringify(property.defaultValue, null, 2), 10)}${PROPERTY_END}`,
       ),
+      templates: { names: [], next: new Map() },
     };
     ENTRY_TEXT.set(entry, text);
   }
@@ -111,23 +144,59 @@ function actionText(id: number, draft: DraftAction, fixed: EntryText, point: { x
 
 /**
  * Every catalog property, in catalog order; values the mapping did not set keep the default. The
- * draft's own properties are looked up by name (a few), not every catalog property in the draft.
+ * text around the set values is built once per set of names (templateOf); each action fills in its values.
  */
 function propertiesText(id: number, draft: DraftAction, fixed: EntryText): string {
-  const members = fixed.defaultMembers.slice();
+  const values: string[] = [];
+  let node = fixed.templates;
   for (const name of Object.keys(draft.properties)) {
+    const value = draft.properties[name];
+    if (value === undefined) {
+      invariant(fixed.places.has(name), `${fixed.entry.name} has no property ${name}`);
+      continue;
+    }
+    node = childNode(node, name);
+    values.push(typeof value === 'string' ? jsonInner(value) : value.json);
+  }
+  const { pieces, slots } = (node.template ??= templateOf(node.names, fixed));
+  let text = `      "${id}": ${pieces[0]!}`;
+  for (let index = 0; index < slots.length; index++) text += values[slots[index]!]! + pieces[index + 1]!;
+  return text;
+}
+
+function childNode(node: TemplateNode, name: string): TemplateNode {
+  let child = node.next.get(name);
+  if (child === undefined) {
+    child = { names: [...node.names, name], next: new Map() };
+    node.next.set(name, child);
+  }
+  return child;
+}
+
+/** The properties text with `names` set (in the draft's order): the default members, and a slot where each set value goes. */
+function templateOf(names: readonly string[], fixed: EntryText): PropertiesTemplate {
+  const setBy: (number | undefined)[] = [];
+  names.forEach((name, slot) => {
     const places = fixed.places.get(name);
     invariant(places !== undefined, `${fixed.entry.name} has no property ${name}`);
-    const value = draft.properties[name];
-    if (value === undefined) continue;
-    const text = typeof value === 'string' ? jsonInner(value) : value.json;
-    for (const index of places) members[index] = fixed.stringValueHeads[index]! + text + STRING_VALUE_END;
-  }
-  if (members.length === 0) return `      "${id}": {}`;
-  // Appended, not joined: join would copy every member into one new string here.
-  let text = `      "${id}": {\n${members[0]!}`;
-  for (let index = 1; index < members.length; index++) text += `,\n${members[index]!}`;
-  return `${text}\n      }`;
+    for (const index of places) setBy[index] = slot;
+  });
+  if (fixed.defaultMembers.length === 0) return { pieces: ['{}'], slots: [] };
+  const pieces: string[] = [];
+  const slots: number[] = [];
+  let piece = '{\n';
+  fixed.defaultMembers.forEach((member, index) => {
+    if (index > 0) piece += ',\n';
+    const slot = setBy[index];
+    if (slot === undefined) piece += member;
+    else {
+      pieces.push(piece + fixed.stringValueHeads[index]!);
+      slots.push(slot);
+      piece = STRING_VALUE_END;
+    }
+  });
+  pieces.push(`${piece}\n      }`);
+  return { pieces, slots };
 }
 
 function branchesText(id: number, draft: DraftAction, entry: CatalogEntry, ids: ReadonlyMap<string, number>): string {

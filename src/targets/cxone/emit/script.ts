@@ -70,7 +70,7 @@ export function serializeScript(drafts: readonly DraftAction[], start: string, c
 }
 
 /** `scriptContent.header`; `nextActionId` is the id after the last. */
-export function scriptHeader(header: ScriptHeader, actionCount: number): Record<string, unknown> {
+function scriptHeader(header: ScriptHeader, actionCount: number): Record<string, unknown> {
   return {
     scriptName: header.scriptName,
     busNo: header.busNo,

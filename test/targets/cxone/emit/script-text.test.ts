@@ -94,6 +94,43 @@ describe('scriptText', () => {
     expect(written(drafts, catalog)).toBe(reference(drafts, catalog));
   });
 
+  it('writes actions of one type that set different names, in different orders, like JSON.stringify', () => {
+    // The properties text is a template per set of names in the draft's order: these share prefixes of that order.
+    const sets: DraftAction['properties'][] = [
+      { Variable: 'a', Value: '1' },
+      { Variable: 'b', Value: '2', Type: 'Numeric' },
+      { Value: '3', Variable: 'c' },
+      { Variable: 'd', Value: '4', Type: 'String', ScreenPop: 'True' },
+      { Variable: 'e', Value: undefined as unknown as string, Type: 'String' },
+      {},
+      { Variable: 'f', Value: 'x "quoted"' },
+    ];
+    const keys = sets.map((_, position) => `assign:${position}`);
+    const drafts: DraftAction[] = [
+      begin(keys[0]!),
+      ...sets.map((properties, position) => ({
+        key: keys[position]!,
+        action: 'ASSIGN' as const,
+        label: `Assign ${position}`,
+        properties,
+        branches: [next(keys[position + 1] ?? 'end')],
+      })),
+      { key: 'end', action: 'HANGUP', label: 'End', properties: {}, branches: [] },
+    ];
+    // Twice, so the second pass writes from the templates the first one made.
+    expect(written(drafts)).toBe(reference(drafts));
+    expect(written(drafts)).toBe(reference(drafts));
+  });
+
+  it('fails as serializeScript does on a property the catalog entry lacks, set or not', () => {
+    const unset: DraftAction[] = [
+      begin('end'),
+      { key: 'end', action: 'HANGUP', label: 'End', properties: { Nope: undefined as unknown as string }, branches: [] },
+    ];
+    expect(() => reference(unset)).toThrow(/HANGUP has no property Nope/);
+    expect(() => written(unset)).toThrow(/HANGUP has no property Nope/);
+  });
+
   it('fails as serializeScript does on a property the catalog entry lacks', () => {
     const drafts: DraftAction[] = [begin('end'), { key: 'end', action: 'HANGUP', label: 'End', properties: { Nope: '1' }, branches: [] }];
     expect(() => reference(drafts)).toThrow(/HANGUP has no property Nope/);
