@@ -63,7 +63,9 @@ export function recogniseCredentials(spec: FlowSpec): CredentialFacts {
       const asked = maxDigits(step) >= MIN_CREDENTIAL_DIGITS ? askedForCredential(promptProse(step.prompt)) : undefined;
       if (asked) note(name, { message: `gather \`${id}\` asks the caller for a ${asked}`, path: ['steps', id, 'prompt'] }, true);
     }
-  const origins = verifierOrigins(spec, isVariable);
+  // Both walks follow the same assignments: gathered once.
+  const sources = assignmentSources(spec, isVariable);
+  const origins = verifierOrigins(spec, isVariable, sources);
   for (const [origin, sent] of origins)
     if (gathers.has(origin))
       note(
@@ -72,7 +74,7 @@ export function recogniseCredentials(spec: FlowSpec): CredentialFacts {
         namesCredential(sent.field),
       );
   // The copies that carry a gathered credential on its way to the verifier hold it too.
-  for (const [name, sent] of copiesOnTheWay(spec, isVariable, origins, credentials))
+  for (const [name, sent] of copiesOnTheWay(sources, origins, credentials))
     note(name, { message: `it carries a credential to verifier \`${sent.endpoint}\` as \`${sent.field}\``, path: sent.path }, false);
   return { credentials, undeclared, misdeclaredIdentifiers: misdeclared };
 }
@@ -126,8 +128,11 @@ function verifierInputs(spec: FlowSpec, isVariable: (name: string) => boolean): 
  * For every variable whose value can reach a verifier's request through assignments (the one sent
  * included), the first request field it reaches: one breadth-first walk back over the assignments.
  */
-function verifierOrigins(spec: FlowSpec, isVariable: (name: string) => boolean): Map<string, VerifierInput> {
-  const sources = assignmentSources(spec, isVariable);
+function verifierOrigins(
+  spec: FlowSpec,
+  isVariable: (name: string) => boolean,
+  sources: ReadonlyMap<string, readonly string[]>,
+): Map<string, VerifierInput> {
   const reached = new Map<string, VerifierInput>();
   const pending: string[] = [];
   // Credential fields first: a value sent both as `customer_identifier` and `auth_value` is a credential.
@@ -150,14 +155,13 @@ function verifierOrigins(spec: FlowSpec, isVariable: (name: string) => boolean):
 
 /** The variables that lead to a verifier (`origins`) and are assigned from a credential, walked forward from the credentials. */
 function copiesOnTheWay(
-  spec: FlowSpec,
-  isVariable: (name: string) => boolean,
+  sources: ReadonlyMap<string, readonly string[]>,
   origins: ReadonlyMap<string, VerifierInput>,
   credentials: ReadonlySet<string>,
 ): Map<string, VerifierInput> {
   const targets = new Map<string, string[]>();
-  for (const [target, sources] of assignmentSources(spec, isVariable))
-    for (const source of sources) {
+  for (const [target, assigned] of sources)
+    for (const source of assigned) {
       const list = targets.get(source);
       if (list) list.push(target);
       else targets.set(source, [target]);

@@ -1,5 +1,5 @@
 import type { SpecPath } from '../diagnostics/diagnostic.js';
-import { isRefValue, type ConditionSpec, type FlowSpec, type Value } from './types.js';
+import { isRefValue, type ConditionSpec, type FlowSpec } from './types.js';
 import { assertNever } from '../util/assert.js';
 import { promptRefs } from './prompts.js';
 
@@ -31,45 +31,40 @@ export function collectRefUses(spec: FlowSpec): readonly RefUse[] {
 function findRefUses(spec: FlowSpec): RefUse[] {
   const uses: RefUse[] = [];
   for (const [endpoint, definition] of Object.entries(spec.endpoints ?? {})) {
-    for (const [field, value] of Object.entries(definition.body ?? {})) {
-      const path = ['endpoints', endpoint, 'body', field];
-      if (isRefValue(value)) uses.push({ kind: 'requestBody', ref: value.ref, path: [...path, 'ref'], endpoint, field });
-    }
+    for (const [field, value] of Object.entries(definition.body ?? {}))
+      if (isRefValue(value))
+        uses.push({ kind: 'requestBody', ref: value.ref, path: ['endpoints', endpoint, 'body', field, 'ref'], endpoint, field });
     for (const part of ['path', 'query'] as const)
       for (const [field, value] of Object.entries(definition[part] ?? {}))
-        pushValue(uses, value, ['endpoints', endpoint, part, field], (ref, path) => ({
-          kind: 'urlParameter',
-          ref,
-          path,
-          endpoint,
-          field,
-          part,
-        }));
+        if (isRefValue(value))
+          uses.push({ kind: 'urlParameter', ref: value.ref, path: ['endpoints', endpoint, part, field, 'ref'], endpoint, field, part });
   }
   for (const [step, definition] of Object.entries(spec.steps)) {
-    const base = ['steps', step];
     if ('prompt' in definition && definition.prompt !== undefined)
-      for (const { ref, path } of promptRefs(definition.prompt)) uses.push({ kind: 'prompt', ref, path: [...base, ...path], step });
+      for (const { ref, path } of promptRefs(definition.prompt)) uses.push({ kind: 'prompt', ref, path: ['steps', step, ...path], step });
+    // Each path is built only for a value that is a ref: most assigned and attribute values are literals.
     switch (definition.type) {
       case 'assign':
         for (const [variable, value] of Object.entries(definition.set))
-          pushValue(uses, value, [...base, 'set', variable], (ref, path) => ({ kind: 'assign', ref, path, step, variable }));
+          if (isRefValue(value))
+            uses.push({ kind: 'assign', ref: value.ref, path: ['steps', step, 'set', variable, 'ref'], step, variable });
         break;
       case 'setAttributes':
         for (const [attribute, value] of Object.entries(definition.attributes))
-          pushValue(uses, value, [...base, 'attributes', attribute], (ref, path) => ({ kind: 'attribute', ref, path, step, attribute }));
+          if (isRefValue(value))
+            uses.push({ kind: 'attribute', ref: value.ref, path: ['steps', step, 'attributes', attribute, 'ref'], step, attribute });
         break;
       case 'condition':
-        forEachComparison(definition.if, [...base, 'if'], (comparison, path) =>
+        forEachComparison(definition.if, ['steps', step, 'if'], (comparison, path) =>
           uses.push({ kind: 'condition', ref: comparison.ref, path: [...path, 'ref'], step }),
         );
         break;
       case 'route':
-        if (definition.by) uses.push({ kind: 'routeBy', ref: definition.by.ref, path: [...base, 'by', 'ref'], step });
+        if (definition.by) uses.push({ kind: 'routeBy', ref: definition.by.ref, path: ['steps', step, 'by', 'ref'], step });
         break;
       case 'transfer':
         if ('number' in definition.to && typeof definition.to.number === 'object')
-          uses.push({ kind: 'transferNumber', ref: definition.to.number.ref, path: [...base, 'to', 'number', 'ref'], step });
+          uses.push({ kind: 'transferNumber', ref: definition.to.number.ref, path: ['steps', step, 'to', 'number', 'ref'], step });
         break;
       case 'play':
       case 'gather':
@@ -85,10 +80,6 @@ function findRefUses(spec: FlowSpec): RefUse[] {
   }
   (spec.secure?.exports ?? []).forEach((ref, index) => uses.push({ kind: 'export', ref, path: ['secure', 'exports', index] }));
   return uses;
-}
-
-function pushValue(uses: RefUse[], value: Value, path: SpecPath, make: (ref: string, path: SpecPath) => RefUse): void {
-  if (isRefValue(value)) uses.push(make(value.ref, [...path, 'ref']));
 }
 
 /** Visit the comparisons of a condition tree with their paths. */

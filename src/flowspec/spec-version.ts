@@ -1,6 +1,7 @@
 import type { SpecPath } from '../diagnostics/diagnostic.js';
 import type { CheckContext } from './checks/context.js';
-import { successStatusesOf, type FlowSpec } from './types.js';
+import type { FlowIndex } from './flow-index.js';
+import { successStatusesOf, type FlowSpec, type StepSpec } from './types.js';
 import { isStructuredPrompt } from './prompts.js';
 
 /** The spec versions this ivrflow reads (`ivrflow:` at the top of a spec). */
@@ -18,7 +19,7 @@ interface SpecFeature {
   /** What the feature is, as the error names it. */
   name: string;
   /** Where a spec uses it: the keys the error points at. */
-  uses(spec: FlowSpec): SpecPath[];
+  uses(index: FlowIndex): SpecPath[];
 }
 
 /**
@@ -26,40 +27,42 @@ interface SpecFeature {
  * uses one without declaring its version gets a positioned error instead of a silent reinterpretation.
  */
 export const SPEC_FEATURES: readonly SpecFeature[] = [
-  { version: 1.1, name: 'endpoint path parameters (`path`)', uses: (spec) => endpointKeys(spec, 'path') },
-  { version: 1.1, name: 'endpoint query parameters (`query`)', uses: (spec) => endpointKeys(spec, 'query') },
+  { version: 1.1, name: 'endpoint path parameters (`path`)', uses: ({ spec }) => endpointKeys(spec, 'path') },
+  { version: 1.1, name: 'endpoint query parameters (`query`)', uses: ({ spec }) => endpointKeys(spec, 'query') },
   {
     version: 1.1,
     name: '`response: none`',
-    uses: (spec) => endpointsWhere(spec, (endpoint) => endpoint.response === 'none').map((id) => ['endpoints', id, 'response']),
+    uses: ({ spec }) => endpointsWhere(spec, (endpoint) => endpoint.response === 'none').map((id) => ['endpoints', id, 'response']),
   },
   {
     version: 1.1,
     name: '`response: { successStatuses }`',
-    uses: (spec) =>
+    uses: ({ spec }) =>
       endpointsWhere(spec, (endpoint) => successStatusesOf(endpoint) !== undefined).map((id) => ['endpoints', id, 'response']),
   },
   {
     version: 1.1,
     name: 'the `DELETE` method',
-    uses: (spec) => endpointsWhere(spec, (endpoint) => endpoint.method === 'DELETE').map((id) => ['endpoints', id, 'method']),
+    uses: ({ spec }) => endpointsWhere(spec, (endpoint) => endpoint.method === 'DELETE').map((id) => ['endpoints', id, 'method']),
   },
-  { version: 1.1, name: 'the `menu` step', uses: (spec) => stepsOfType(spec, 'menu') },
-  { version: 1.1, name: 'the `transfer` step', uses: (spec) => stepsOfType(spec, 'transfer') },
-  { version: 1.1, name: '`include` of shared files', uses: (spec) => (spec.include === undefined ? [] : [['include']]) },
+  { version: 1.1, name: 'the `menu` step', uses: (index) => stepsOfType(index, 'menu') },
+  { version: 1.1, name: 'the `transfer` step', uses: (index) => stepsOfType(index, 'transfer') },
+  { version: 1.1, name: '`include` of shared files', uses: ({ spec }) => (spec.include === undefined ? [] : [['include']]) },
   {
     version: 1.1,
     name: 'prompt parts (`{tts}`, `{audio, tts}`) and prompt sequences',
-    uses: (spec) =>
-      Object.entries(spec.steps).flatMap(([id, step]) =>
-        'prompt' in step && isStructuredPrompt(step.prompt) ? [['steps', id, 'prompt'] as SpecPath] : [],
-      ),
+    uses: (index) => stepsWhere(index, (step) => 'prompt' in step && isStructuredPrompt(step.prompt), 'prompt'),
   },
 ];
 
-function stepsOfType(spec: FlowSpec, type: string): SpecPath[] {
+function stepsOfType(index: FlowIndex, type: string): SpecPath[] {
+  return stepsWhere(index, (step) => step.type === type, 'type');
+}
+
+/** Run for each feature of a version-1 spec: the index's step list, without a new entries array each. */
+function stepsWhere(index: FlowIndex, test: (step: StepSpec) => boolean, key: string): SpecPath[] {
   const paths: SpecPath[] = [];
-  for (const id of Object.keys(spec.steps)) if (spec.steps[id]!.type === type) paths.push(['steps', id, 'type']);
+  for (const [id, step] of index.stepEntries) if (test(step)) paths.push(['steps', id, key]);
   return paths;
 }
 
@@ -78,10 +81,10 @@ function endpointKeys(spec: FlowSpec, key: 'path' | 'query'): SpecPath[] {
 }
 
 /** A feature newer than the declared `ivrflow:` version is an error at each place it is used. */
-export function checkSpecVersion({ spec, sink }: CheckContext): void {
+export function checkSpecVersion({ spec, index, sink }: CheckContext): void {
   for (const feature of SPEC_FEATURES) {
     if (spec.ivrflow >= feature.version) continue;
-    for (const path of feature.uses(spec))
+    for (const path of feature.uses(index))
       sink.report({
         code: 'schema/version',
         message: `${capitalize(feature.name)} needs spec version ${feature.version}; this spec declares \`ivrflow: ${spec.ivrflow}\`.`,

@@ -149,13 +149,19 @@ class Guard {
   private readonly taintedNames: ReadonlySet<string>;
   /** For each http step's endpoint: looked up, not searched, so a flow of many calls stays linear. */
   private readonly endpointsById: ReadonlyMap<string, IrEndpoint>;
+  /** The `var:` and `endpoint:` entries of the taint by bare name: `originOf` asks for every value read, without building its key. */
+  private readonly taintOfVariable = new Map<string, TaintOrigin>();
+  private readonly taintOfEndpoint = new Map<string, TaintOrigin>();
 
   constructor(
     private readonly graph: FlowGraph,
     private readonly taint: ReadonlyMap<TaintKey, TaintOrigin>,
   ) {
+    for (const [key, origin] of taint)
+      if (key.startsWith('var:')) this.taintOfVariable.set(key.slice('var:'.length), origin);
+      else if (key.startsWith('endpoint:')) this.taintOfEndpoint.set(key.slice('endpoint:'.length), origin);
     this.sensitiveVariables = new Set(graph.variables.filter((variable) => variable.sensitive).map((variable) => variable.name));
-    const names = [...taint.keys()].filter((key) => key.startsWith('var:')).map((key) => key.slice('var:'.length));
+    const names = [...this.taintOfVariable.keys()];
     for (const endpoint of graph.endpoints) for (const { field, value } of endpoint.body) if (this.originOf(value)) names.push(field);
     this.taintedNames = new Set(names);
     const endpointsById = new Map<string, IrEndpoint>();
@@ -166,7 +172,7 @@ class Guard {
   /** A plain variable holding a copy is not redacted, not a secure variable, and shows in traces. */
   checkVariables(): void {
     for (const variable of this.graph.variables) {
-      const origin = this.taint.get(`var:${variable.name}`);
+      const origin = this.taintOfVariable.get(variable.name);
       if (variable.sensitive || !origin) continue;
       this.leak(`Variable \`${variable.name}\` is not sensitive but holds a copy of sensitive \`${origin.source}\`.`, origin.path, origin);
     }
@@ -285,22 +291,35 @@ class Guard {
   /** A prompt reaches the caller, recordings and transcripts: no value it speaks, and no text it says, may be sensitive. */
   private checkPrompt(node: FlowNode): void {
     if (!('prompt' in node) || node.prompt === undefined) return;
-    for (const part of node.prompt) {
-      const path = [...node.origin, ...part.at];
-      if (part.kind === 'audio') this.checkText(part.fallback, path, `The prompt of \`${node.id}\``);
+    // The path and the wording are built only for a report: most parts are plain text and literal values.
+    for (const part of node.prompt)
+      if (part.kind === 'audio') this.checkPromptText(node, part.at, part.fallback);
       else
         for (const piece of part.pieces)
-          if (piece.kind === 'text') this.checkText(piece.text, path, `The prompt of \`${node.id}\``);
-          else this.read(piece.value, path, (source) => `The prompt of \`${node.id}\` would speak sensitive \`${source}\`.`);
-    }
+          if (piece.kind === 'text') this.checkPromptText(node, part.at, piece.text);
+          else if (this.originOf(piece.value) !== undefined)
+            this.read(
+              piece.value,
+              [...node.origin, ...part.at],
+              (source) => `The prompt of \`${node.id}\` would speak sensitive \`${source}\`.`,
+            );
+  }
+
+  private checkPromptText(node: FlowNode, at: readonly (string | number)[], text: string): void {
+    if (this.taintedTemplateName(text) !== undefined) this.checkText(text, [...node.origin, ...at], `The prompt of \`${node.id}\``);
   }
 
   /** Escaping keeps spec text literal on every target; a template naming a tainted value is refused anyway. */
   private checkText(text: string, path: SpecPath, what: string): void {
-    // Without a brace or a dollar sign a text holds no template (templateNames finds nothing): most prompts.
-    if (this.taintedNames.size === 0 || (!text.includes('{') && !text.includes('$'))) return;
-    const named = templateNames(text).find((name) => this.taintedNames.has(name));
+    const named = this.taintedTemplateName(text);
     if (named !== undefined) this.leak(`${what} names \`${named}\`, which holds a sensitive value, in a template.`, path);
+  }
+
+  /** The first name a template in the text gives that could read a tainted value. */
+  private taintedTemplateName(text: string): string | undefined {
+    // Without a brace or a dollar sign a text holds no template (templateNames finds nothing): most prompts.
+    if (this.taintedNames.size === 0 || (!text.includes('{') && !text.includes('$'))) return undefined;
+    return templateNames(text).find((name) => this.taintedNames.has(name));
   }
 
   private read(value: IrReadable | IrValue, path: SpecPath, message: (source: string) => string): void {
@@ -312,9 +331,9 @@ class Guard {
   private originOf(value: IrValue): TaintOrigin | undefined {
     switch (value.kind) {
       case 'variable':
-        return this.taint.get(`var:${value.name}`);
+        return this.taintOfVariable.get(value.name);
       case 'result':
-        return this.taint.get(`endpoint:${value.endpoint}`) ?? this.taint.get(`answer:${value.endpoint}.${value.field}`);
+        return this.taintOfEndpoint.get(value.endpoint) ?? this.taint.get(`answer:${value.endpoint}.${value.field}`);
       case 'literal':
       case 'call':
         return undefined;
