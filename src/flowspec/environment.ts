@@ -6,6 +6,7 @@ import { forEachSpecString } from './spec-strings.js';
 import type { DiagnosticSink } from './source.js';
 import type { FlowSpec } from './types.js';
 import type { TargetName } from './targets.js';
+import { memoizeByObject } from '../util/memo.js';
 
 export { fillPlaceholders, placeholderKeys } from './placeholders.js';
 
@@ -14,18 +15,12 @@ export interface PlaceholderUse {
   path: SpecPath;
 }
 
-const placeholdersOfSpec = new WeakMap<FlowSpec, readonly PlaceholderUse[]>();
-
 /**
  * Placeholders are recognised only where environment-specific names live: endpoint URLs and the
  * `targets` section. Prompts and other text are never rewritten, so a prompt may say `{{` verbatim.
  * Found once per spec: the environment check and the lowering each ask.
  */
-export function findPlaceholders(spec: FlowSpec): readonly PlaceholderUse[] {
-  let uses = placeholdersOfSpec.get(spec);
-  if (uses === undefined) placeholdersOfSpec.set(spec, (uses = collectPlaceholders(spec)));
-  return uses;
-}
+export const findPlaceholders: (spec: FlowSpec) => readonly PlaceholderUse[] = memoizeByObject(collectPlaceholders);
 
 function collectPlaceholders(spec: FlowSpec): PlaceholderUse[] {
   const uses: PlaceholderUse[] = [];

@@ -1,4 +1,4 @@
-import { memoizeByString } from '../util/memo.js';
+import { memoizeByObject, memoizeByString } from '../util/memo.js';
 import type { GatherStepSpec } from './types.js';
 
 /**
@@ -33,9 +33,7 @@ export function proseWords(text: string): string[] {
 
 /** The first phrase (space-separated words) found as consecutive words; a plural `s` is allowed. */
 export function findPhrase(words: readonly string[], phrases: readonly string[]): string | undefined {
-  let compiled = compiledLists.get(phrases);
-  if (compiled === undefined) compiledLists.set(phrases, (compiled = compilePhrases(phrases)));
-  return compiled.find(words);
+  return compiledPhrases(phrases).find(words);
 }
 
 /**
@@ -43,7 +41,7 @@ export function findPhrase(words: readonly string[], phrases: readonly string[])
  * phrase was tried at each word): one-word phrases, nearly all of them, become a lookup per word.
  * Kept per list, weakly, so a list built for one flow is dropped with it.
  */
-const compiledLists = new WeakMap<readonly string[], CompiledPhrases>();
+const compiledPhrases: (phrases: readonly string[]) => CompiledPhrases = memoizeByObject(compilePhrases);
 
 interface CompiledPhrases {
   find(words: readonly string[]): string | undefined;

@@ -2,6 +2,7 @@ import type { SpecPath } from '../diagnostics/diagnostic.js';
 import { isRefValue, type ConditionSpec, type FlowSpec } from './types.js';
 import { assertNever } from '../util/assert.js';
 import { promptRefs } from './prompts.js';
+import { memoizeByObject } from '../util/memo.js';
 
 /** Where a ref is read; the taint analysis treats each kind as a different sink. */
 export type RefUse =
@@ -16,17 +17,11 @@ export type RefUse =
   | { kind: 'prompt'; ref: string; path: SpecPath; step: string }
   | { kind: 'export'; ref: string; path: SpecPath };
 
-const refUsesOfSpec = new WeakMap<FlowSpec, readonly RefUse[]>();
-
 /**
  * Every ref the spec reads, in document order, with the path of its `ref` value. Collected once
  * per spec: the reference check, the taint analysis and several rules each walk them.
  */
-export function collectRefUses(spec: FlowSpec): readonly RefUse[] {
-  let uses = refUsesOfSpec.get(spec);
-  if (uses === undefined) refUsesOfSpec.set(spec, (uses = findRefUses(spec)));
-  return uses;
-}
+export const collectRefUses: (spec: FlowSpec) => readonly RefUse[] = memoizeByObject(findRefUses);
 
 function findRefUses(spec: FlowSpec): RefUse[] {
   const uses: RefUse[] = [];

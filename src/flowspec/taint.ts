@@ -2,6 +2,7 @@ import type { SpecPath } from '../diagnostics/diagnostic.js';
 import { isRefProblem, type FlowIndex } from './flow-index.js';
 import { collectRefUses, type RefUse } from './ref-uses.js';
 import { ownEntry } from '../util/own.js';
+import { memoizeByObject } from '../util/memo.js';
 
 /** One place on the way of a value: where it was declared, copied, sent or read back. */
 export interface TaintLink {
@@ -88,18 +89,13 @@ function keyOfRef(index: FlowIndex, ref: string): string | undefined {
   return resolved.kind === 'variable' ? `var:${resolved.name}` : `endpoint:${resolved.endpoint}`;
 }
 
-const sensitiveTaintOfIndex = new WeakMap<FlowIndex, TaintFacts>();
-
 /**
  * Where the credentials flow, through assignments and the answers of non-verifier endpoints:
  * computed once per flow, since the secure checks, the URL checks and the policy rules all ask.
  */
-export function sensitiveTaint(index: FlowIndex): TaintFacts {
-  let facts = sensitiveTaintOfIndex.get(index);
-  if (facts === undefined)
-    sensitiveTaintOfIndex.set(index, (facts = computeTaint(index, sensitiveSources(index), { throughResponses: true })));
-  return facts;
-}
+export const sensitiveTaint: (index: FlowIndex) => TaintFacts = memoizeByObject((index: FlowIndex) =>
+  computeTaint(index, sensitiveSources(index), { throughResponses: true }),
+);
 
 /** The sources of the leak analysis: every credential, declared `sensitive: true` or recognised by its use (credentials.ts). */
 export function sensitiveSources(index: FlowIndex): Map<string, TaintLink> {

@@ -1,3 +1,5 @@
+import { memoizeByObject } from '../../../util/memo.js';
+
 /**
  * Text already escaped as the inside of a JSON string, which script-text.ts writes as it is. The
  * Snippet code is most of a script's text and mostly the templates' own lines: escaping all of it
@@ -25,7 +27,7 @@ export function unescapedText(value: string | JsonText): string {
 }
 
 /** Each call site's literal parts, escaped the first time it runs (the strings array is the same object every time). */
-const ESCAPED_PARTS = new WeakMap<TemplateStringsArray, readonly string[]>();
+const escapedParts = memoizeByObject((strings: TemplateStringsArray): readonly string[] => strings.map(jsonInner));
 
 /**
  * A template literal as JsonText: its literal parts escaped once per call site, each value when it
@@ -34,11 +36,7 @@ const ESCAPED_PARTS = new WeakMap<TemplateStringsArray, readonly string[]>();
  * two values side by side (json-text.test.ts holds the tag to JSON.stringify on such text).
  */
 export function json(strings: TemplateStringsArray, ...values: readonly (string | JsonText)[]): JsonText {
-  let parts = ESCAPED_PARTS.get(strings);
-  if (parts === undefined) {
-    parts = strings.map(jsonInner);
-    ESCAPED_PARTS.set(strings, parts);
-  }
+  const parts = escapedParts(strings);
   let text = parts[0]!;
   for (let index = 0; index < values.length; index++) {
     const value = values[index]!;

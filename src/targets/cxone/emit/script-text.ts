@@ -1,7 +1,7 @@
 import type { ActionCatalog, CatalogEntry } from '../catalog/types.js';
 import type { DraftAction } from './draft.js';
 import { invariant } from '../../../util/assert.js';
-import { memoizeByString } from '../../../util/memo.js';
+import { memoizeByObject, memoizeByString } from '../../../util/memo.js';
 import { jsonInner } from './json-text.js';
 import { actionEntry, branchIndex, branchTarget, type NumberedActions, type ScriptHeader } from './script.js';
 
@@ -103,29 +103,22 @@ const labelJson = memoizeByString(jsonInner);
 const PROPERTY_END = '\n        }';
 const STRING_VALUE_END = `"${PROPERTY_END}`;
 
-const ENTRY_TEXT = new WeakMap<CatalogEntry, EntryText>();
-
-function entryText(entry: CatalogEntry): EntryText {
-  let text = ENTRY_TEXT.get(entry);
-  if (!text) {
-    const propertyHeads = entry.properties.map(
-      (property, index) => `        "${index}": {\n          "name": ${JSON.stringify(property.name)},\n          "value": `,
-    );
-    text = {
-      entry,
-      places: propertyPlaces(entry),
-      beforeLabel: `,\n        "libraryId": ${JSON.stringify(entry.libraryId)},\n        "name": ${JSON.stringify(entry.name)},\n        "version": ${JSON.stringify(entry.version)},\n        "label": `,
-      beforeX: `,\n        "implType": ${JSON.stringify(entry.implType)},\n        "x": `,
-      stringValueHeads: propertyHeads.map((head) => `${head}"`),
-      defaultMembers: entry.properties.map(
-        (property, index) => `${propertyHeads[index]}${indented(JSON.stringify(property.defaultValue, null, 2), 10)}${PROPERTY_END}`,
-      ),
-      templates: { names: [], next: new Map() },
-    };
-    ENTRY_TEXT.set(entry, text);
-  }
-  return text;
-}
+const entryText = memoizeByObject((entry: CatalogEntry): EntryText => {
+  const propertyHeads = entry.properties.map(
+    (property, index) => `        "${index}": {\n          "name": ${JSON.stringify(property.name)},\n          "value": `,
+  );
+  return {
+    entry,
+    places: propertyPlaces(entry),
+    beforeLabel: `,\n        "libraryId": ${JSON.stringify(entry.libraryId)},\n        "name": ${JSON.stringify(entry.name)},\n        "version": ${JSON.stringify(entry.version)},\n        "label": `,
+    beforeX: `,\n        "implType": ${JSON.stringify(entry.implType)},\n        "x": `,
+    stringValueHeads: propertyHeads.map((head) => `${head}"`),
+    defaultMembers: entry.properties.map(
+      (property, index) => `${propertyHeads[index]}${indented(JSON.stringify(property.defaultValue, null, 2), 10)}${PROPERTY_END}`,
+    ),
+    templates: { names: [], next: new Map() },
+  };
+});
 
 function propertyPlaces(entry: CatalogEntry): Map<string, number[]> {
   const places = new Map<string, number[]>();
