@@ -1,3 +1,4 @@
+import { jsonInner } from '../../../util/json.js';
 import { memoizeByObject } from '../../../util/memo.js';
 
 /**
@@ -7,18 +8,6 @@ import { memoizeByObject } from '../../../util/memo.js';
  */
 export class JsonText {
   constructor(readonly json: string) {}
-}
-
-/**
- * What JSON.stringify writes between the quotes of a string. Most labels and values need no escape:
- * then the text is its own JSON and no call into JSON.stringify, nor a new string, is needed. It
- * escapes `"`, `\`, control characters and lone surrogates; any surrogate at all sends the text to
- * JSON.stringify.
- */
-const NEEDS_JSON_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
-
-export function jsonInner(text: string): string {
-  return NEEDS_JSON_ESCAPE.test(text) ? JSON.stringify(text).slice(1, -1) : text;
 }
 
 /** The text a JsonText stands for (the reference serializer, serializeScript, writes that). */

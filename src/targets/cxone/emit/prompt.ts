@@ -2,7 +2,8 @@ import type { IrPrompt } from '../../../ir/nodes.js';
 import { literalPromptText } from '../../../ir/prompt.js';
 import { readableName } from '../conventions.js';
 import { TTS_SEGMENT_MAX, ttsSegments, ttsSequence, ttsText } from './escape.js';
-import { jsonInner, JsonText } from './json-text.js';
+import { jsonInner } from '../../../util/json.js';
+import { JsonText } from './json-text.js';
 
 /**
  * A prompt's PLAY/MENU `Sequence` and `Phrase` (promptSequence and promptPhrase): for a literal

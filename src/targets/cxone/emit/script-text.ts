@@ -2,7 +2,7 @@ import type { ActionCatalog, CatalogEntry } from '../catalog/types.js';
 import type { DraftAction } from './draft.js';
 import { invariant } from '../../../util/assert.js';
 import { memoizeByObject, memoizeByString } from '../../../util/memo.js';
-import { jsonInner } from './json-text.js';
+import { jsonInner } from '../../../util/json.js';
 import { actionEntry, branchIndex, branchTarget, type NumberedActions, type ScriptHeader } from './script.js';
 
 /**

@@ -5,6 +5,7 @@ import { requestTemplate, requestUrlTemplate, successTemplate, urlInputs, veloci
 import { translationDefault } from '../unverified.js';
 import { isSecureDataAction } from '../conventions.js';
 import { recordOf } from '../../../util/own.js';
+import { jsonString } from '../../../util/json.js';
 
 /** JSON Schema types of the contract (docs/genesys.md §4.2). */
 const SCHEMA_TYPE: Readonly<Record<ValueType, string>> = { string: 'string', integer: 'integer', number: 'number', boolean: 'boolean' };
@@ -104,17 +105,6 @@ function lineStart(indent: number): string {
   }
   return text;
 }
-
-/**
- * A string's JSON: quoted as it is when JSON.stringify would escape nothing in it (no quote,
- * backslash, control character or surrogate), which is one pattern test instead of a call of
- * JSON.stringify per string (those calls were most of writing a data action).
- */
-function jsonString(text: string): string {
-  return JSON_AS_IS.test(text) ? `"${text}"` : JSON.stringify(text);
-}
-
-const JSON_AS_IS = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
 
 /** JSON Schema `{ "type": … }` of each value type, as the value of a key at a nesting of 8 spaces. */
 const TYPE_SCHEMA_8: Readonly<Record<ValueType, string>> = {

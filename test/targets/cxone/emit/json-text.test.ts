@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { json, jsonInner, JsonText, unescapedText } from '../../../../src/targets/cxone/emit/json-text.js';
+import { json, JsonText, unescapedText } from '../../../../src/targets/cxone/emit/json-text.js';
 
 /** What the script file holds for a text: JSON.stringify's escape, without the quotes. */
 const reference = (text: string): string => JSON.stringify(text).slice(1, -1);
@@ -12,17 +12,6 @@ const text = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 30 }),
   fc.string({ maxLength: 30 }),
 );
-
-describe('jsonInner', () => {
-  it('is what JSON.stringify writes between the quotes', () => {
-    fc.assert(
-      fc.property(text, (value) => {
-        expect(jsonInner(value)).toBe(reference(value));
-      }),
-      { numRuns: 1000 },
-    );
-  });
-});
 
 describe('the json template tag', () => {
   it('escapes its literal parts and its values as JSON.stringify escapes the text the template makes', () => {
