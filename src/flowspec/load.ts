@@ -201,6 +201,7 @@ function lazilyParsedSource(file: string, text: string): SpecSource {
     file,
     text,
     lineCounter,
+    stringsFromText: true,
     quickRange: (path, onKey) => (locator ??= quickLocator(text, lineCounter))(path, onKey),
     get document() {
       return (document ??= parseWithYaml(text));

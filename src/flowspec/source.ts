@@ -15,6 +15,12 @@ export interface SpecSource {
   document?: Document.Parsed;
   /** For a spec the fast path read: `locate`'s offsets for a path found from the text alone, where it can be (quick-locate.ts). */
   quickRange?: (path: SpecPath, onKey: boolean) => [number, number] | undefined;
+  /**
+   * Set for a spec the fast path read (fast-yaml.ts): each string of its data is a run of the text's
+   * characters, with `'` for a quoted `''`, a backslash escape's character, and a space or a line feed
+   * where lines join. Checks that look for characters in every string can look in the text first (spec-text.ts).
+   */
+  stringsFromText?: true;
   /** A spec with `include:`: the files merged into it, and which of them holds each included id (include.ts). */
   included?: IncludedSources;
 }

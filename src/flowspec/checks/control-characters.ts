@@ -14,6 +14,11 @@ import type { CheckContext } from './context.js';
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/;
 const SEPARATOR = /[\u2028\u2029]/;
 
+/** Whether the text holds a character the check below reports. */
+export function holdsControlCharacter(text: string): boolean {
+  return CONTROL.test(text);
+}
+
 /** Every string value and mapping key of the spec (`forEachSpecString`: no recursion on input depth). */
 export function checkControlCharacters({ spec, sink }: CheckContext): void {
   forEachSpecString(spec, (text, isKey, at) => reportControlCharacter(text, isKey, at, sink));
