@@ -1,6 +1,6 @@
 import type { SpecPath } from '../diagnostics/diagnostic.js';
 import { promptProse } from './prompts.js';
-import { findPhrase, identifierWords, maxDigits, proseWords } from './name-words.js';
+import { findPhrase, identifierWords, maxDigits, phraseList, proseWords } from './name-words.js';
 import { isRefValue, type FlowSpec, type GatherStepSpec } from './types.js';
 
 /**
@@ -28,14 +28,14 @@ export interface CredentialEvidence {
 /** The words for a secret a caller proves who they are with; the prompt and field lists below and rule `sensitive-gather` build on them. */
 export const CREDENTIAL_WORDS = ['pin', 'pincode', 'otp', 'totp', 'passcode', 'password', 'passwd', 'passphrase'] as const;
 /** What a caller is asked for when they prove who they are. "Code" alone counts; a zip or area code does not. */
-const CREDENTIAL_PROMPT_PHRASES = [...CREDENTIAL_WORDS, 'code'];
+const CREDENTIAL_PROMPT_PHRASES = phraseList([...CREDENTIAL_WORDS, 'code']);
 const NOT_A_CREDENTIAL_CODE = ['zip code', 'postal code', 'post code', 'area code', 'country code', 'sort code', 'reference code'];
-/** Each excuse as a phrase list of its own, built once: `findPhrase` remembers its lists by identity. */
-const EACH_EXCUSE = NOT_A_CREDENTIAL_CODE.map((excuse) => [excuse]);
+/** Each excuse as a phrase list of its own. */
+const EACH_EXCUSE = NOT_A_CREDENTIAL_CODE.map((excuse) => phraseList([excuse]));
 /** The shortest PIN in use is 4 digits (ISO 9564-1): a one-digit menu that mentions the PIN collects a choice. */
 export const MIN_CREDENTIAL_DIGITS = 4;
 /** Request fields of a verifier whose name says they carry the proof rather than the caller's name. */
-const CREDENTIAL_FIELD_PHRASES = [...CREDENTIAL_WORDS, 'code', 'secret', 'credential', 'auth value'];
+const CREDENTIAL_FIELD_PHRASES = phraseList([...CREDENTIAL_WORDS, 'code', 'secret', 'credential', 'auth value']);
 
 export function recogniseCredentials(spec: FlowSpec): CredentialFacts {
   const variables = spec.variables ?? {};

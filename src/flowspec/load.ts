@@ -191,18 +191,22 @@ function parseWithYaml(text: string, lineCounter?: LineIndex): Document.Parsed {
 /**
  * A spec the fast path read: its line index from its line feeds, the spans of diagnostics found
  * from the text where quick-locate.ts can, and `yaml`'s Document (whose node ranges give the other
- * spans) built only when a diagnostic asks for one of those.
+ * spans), each built only when a diagnostic asks for one of those.
  */
 function lazilyParsedSource(file: string, text: string): SpecSource {
   let document: Document.Parsed | undefined;
   let locator: ReturnType<typeof quickLocator> | undefined;
-  const lineCounter = LineIndex.of(text);
+  // Built at the first position asked for too: a spec that checks clean has none to give.
+  let lineCounter: LineIndex | undefined;
+  const lines = () => (lineCounter ??= LineIndex.of(text));
   return {
     file,
     text,
-    lineCounter,
     stringsFromText: true,
-    quickRange: (path, onKey) => (locator ??= quickLocator(text, lineCounter))(path, onKey),
+    quickRange: (path, onKey) => (locator ??= quickLocator(text, lines()))(path, onKey),
+    get lineCounter() {
+      return lines();
+    },
     get document() {
       return (document ??= parseWithYaml(text));
     },

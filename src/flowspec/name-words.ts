@@ -1,4 +1,4 @@
-import { memoizeByObject, memoizeByString } from '../util/memo.js';
+import { memoizeByString } from '../util/memo.js';
 import type { GatherStepSpec } from './types.js';
 
 /**
@@ -31,40 +31,43 @@ export function proseWords(text: string): string[] {
     .filter((word) => word !== '');
 }
 
-/** The first phrase (space-separated words) found as consecutive words; a plural `s` is allowed. */
-export function findPhrase(words: readonly string[], phrases: readonly string[]): string | undefined {
-  return compiledPhrases(phrases).find(words);
+/** The first phrase of the list found as consecutive words; a plural `s` is allowed. */
+export function findPhrase(words: readonly string[], phrases: PhraseList): string | undefined {
+  return phrases.find(words);
+}
+
+/** A list of phrases (space-separated words), prepared once for `findPhrase`. */
+export interface PhraseList {
+  find(words: readonly string[]): string | undefined;
 }
 
 /**
  * The phrase lists are constants, searched for every name and prompt (3% of a check when each
- * phrase was tried at each word): one-word phrases, nearly all of them, become a lookup per word.
- * Kept per list, weakly, so a list built for one flow is dropped with it.
+ * phrase was tried at each word): one-word phrases, nearly all of them, become one lookup per
+ * word, of the phrase and its plural alike. Prepared where a list is written, not looked up per search.
  */
-const compiledPhrases: (phrases: readonly string[]) => CompiledPhrases = memoizeByObject(compilePhrases);
-
-interface CompiledPhrases {
-  find(words: readonly string[]): string | undefined;
-}
-
-function compilePhrases(phrases: readonly string[]): CompiledPhrases {
-  /** Each one-word phrase at its first place in the list: the earliest phrase found wins, as listed. */
+export function phraseList(phrases: readonly string[]): PhraseList {
+  /** Each one-word phrase and its plural at the first place in the list that one of them is found: the earliest phrase wins, as listed. */
   const single = new Map<string, number>();
+  const note = (word: string, at: number) => {
+    if ((single.get(word) ?? Infinity) > at) single.set(word, at);
+  };
   const multi: { at: number; parts: readonly string[] }[] = [];
   phrases.forEach((phrase, at) => {
     const parts = phrase.split(' ');
     if (parts.length > 1) multi.push({ at, parts });
-    else if (!single.has(phrase)) single.set(phrase, at);
+    else {
+      // A word can be one phrase and the plural of another (`ss`): the one listed first wins.
+      note(phrase, at);
+      note(`${phrase}s`, at);
+    }
   });
   return {
     find(words) {
       let best = phrases.length;
       for (const word of words) {
-        // A word can be one phrase and the plural of another (`ss`): the one listed first wins.
         const at = single.get(word);
         if (at !== undefined && at < best) best = at;
-        const singular = word.endsWith('s') ? single.get(word.slice(0, -1)) : undefined;
-        if (singular !== undefined && singular < best) best = singular;
       }
       for (const { at, parts } of multi) if (at < best && hasParts(words, parts)) best = at;
       return best < phrases.length ? phrases[best] : undefined;

@@ -1,7 +1,7 @@
 import type { SpecPath } from '../diagnostics/diagnostic.js';
 import type { ReportInput } from '../flowspec/source.js';
 import { assertNever } from '../util/assert.js';
-import { findPhrase, identifierWords } from '../flowspec/name-words.js';
+import { findPhrase, identifierWords, phraseList } from '../flowspec/name-words.js';
 import type { FlowGraph, FlowNode, IrCondition, IrEndpoint, IrReadable, IrValue } from './nodes.js';
 
 /**
@@ -114,7 +114,7 @@ function keysOf(value: IrValue): TaintKey[] {
 }
 
 /** Words in a response field's name that say it answers with the credential (`otp_echo`, `pin_confirmed`). */
-const ECHO_PHRASES = ['otp', 'totp', 'pin', 'passcode', 'password', 'passwd', 'passphrase', 'credential', 'secret', 'echo'];
+const ECHO_PHRASES = phraseList(['otp', 'totp', 'pin', 'passcode', 'password', 'passwd', 'passphrase', 'credential', 'secret', 'echo']);
 
 /**
  * The fields of a verifier's answer that would carry back what it was sent: named like a
@@ -128,10 +128,10 @@ function verifierEchoes(graph: FlowGraph): Map<TaintKey, TaintOrigin> {
     const sent = endpoint.body.filter(({ value }) => value.kind === 'variable' && value.sensitive);
     const first = sent[0];
     if (first?.value.kind !== 'variable') continue;
-    const names = [
+    const names = phraseList([
       ...sent.map(({ field }) => identifierWords(field).join(' ')),
       ...sent.map(({ value }) => identifierWords((value as { name: string }).name).join(' ')),
-    ];
+    ]);
     for (const { name } of endpoint.responseFields)
       if ((findPhrase(identifierWords(name), ECHO_PHRASES) ?? findPhrase(identifierWords(name), names)) !== undefined)
         echoes.set(`answer:${endpoint.id}.${name}`, { source: first.value.name, path: [...endpoint.origin, 'response', 'fields', name] });

@@ -1,7 +1,7 @@
 import type { FlowSpec, GatherStepSpec, Value } from '../../flowspec/types.js';
 import { promptProse } from '../../flowspec/prompts.js';
 import { isRefValue } from '../../flowspec/types.js';
-import { findPhrase, identifierWords, maxDigits, proseWords } from '../name-words.js';
+import { findPhrase, identifierWords, maxDigits, phraseList, proseWords } from '../name-words.js';
 import { defineRule } from '../rule.js';
 
 type CardData = 'card number' | 'card security code (CVV)' | 'card expiry date';
@@ -10,7 +10,7 @@ type CardData = 'card number' | 'card security code (CVV)' | 'card expiry date';
 const PAN_LENGTH = { min: 13, max: 19 };
 /** The shortest card data is a 3-digit CVV. */
 const MIN_CARD_DIGITS = 3;
-const CARD_NUMBER_PHRASES = [
+const CARD_NUMBER_PHRASES = phraseList([
   'card number',
   'card num',
   'card no',
@@ -21,13 +21,13 @@ const CARD_NUMBER_PHRASES = [
   'cc number',
   'ccn',
   'ccnum',
-];
-const CVV_PHRASES = ['cvv', 'cvc', 'cvn', 'csc', 'card security code', 'card verification', 'card code'];
+]);
+const CVV_PHRASES = phraseList(['cvv', 'cvc', 'cvn', 'csc', 'card security code', 'card verification', 'card code']);
 /** Alone, "expiry" is often an OTP or session expiry: it needs a date or card word next to it. */
-const EXPIRY_WORDS = ['expiry', 'expiration', 'expires', 'exp'];
-const EXPIRY_CONTEXT = ['card', 'cc', 'date', 'month', 'year', 'mm', 'yy', 'mmyy'];
+const EXPIRY_WORDS = phraseList(['expiry', 'expiration', 'expires', 'exp']);
+const EXPIRY_CONTEXT = phraseList(['card', 'cc', 'date', 'month', 'year', 'mm', 'yy', 'mmyy']);
 /** Names of what a PCI capture hands back instead of card data. */
-const TOKEN_WORDS = ['token', 'tokenized', 'masked', 'mask', 'last'];
+const TOKEN_WORDS = phraseList(['token', 'tokenized', 'masked', 'mask', 'last']);
 const HINT = 'Take card data through a PCI DSS compliant secure capture and keep only its token; mark that variable `pciToken: true`.';
 
 export const noCardData = defineRule({

@@ -1,11 +1,11 @@
 import type { SpecPath } from '../../diagnostics/diagnostic.js';
 import type { EndpointSpec } from '../../flowspec/types.js';
-import { findPhrase, identifierWords } from '../name-words.js';
+import { findPhrase, identifierWords, phraseList } from '../name-words.js';
 import { defineRule, type RuleContext } from '../rule.js';
 import { hasAuthScheme, highEntropyRun } from '../secret-text.js';
 
 /** Names of headers and fields that carry a credential whatever their value. */
-const SECRET_NAMES = [
+const SECRET_NAMES = phraseList([
   'authorization',
   'api key',
   'apikey',
@@ -20,7 +20,7 @@ const SECRET_NAMES = [
   'credential',
   'credentials',
   'private key',
-];
+]);
 /** In a query string a bare `key` (`?key=...`) or `sig` is a credential too; `sort_key` or `zip_code` is not. */
 const BARE_QUERY_SECRETS = ['key', 'sig', 'auth'];
 const URL_SEPARATORS = /[/?&=#:@;,\s]+/;

@@ -3,19 +3,19 @@ import { promptProse } from '../../flowspec/prompts.js';
 import { isRefProblem, type FlowIndex } from '../../flowspec/flow-index.js';
 import { collectRefUses, type RefUse } from '../../flowspec/ref-uses.js';
 import type { GatherStepSpec } from '../../flowspec/types.js';
-import { findPhrase, identifierWords, maxDigits, proseWords } from '../name-words.js';
+import { findPhrase, identifierWords, maxDigits, phraseList, proseWords } from '../name-words.js';
 import { defineRule, type ReportOptions } from '../rule.js';
 import { isVerifier, type TaintLink } from '../../flowspec/taint.js';
 import { CREDENTIAL_WORDS, MIN_CREDENTIAL_DIGITS } from '../../flowspec/credentials.js';
 
 /** What callers are asked for when they prove who they are (docs/rules/sensitive-gather.md). */
-const CREDENTIAL_PHRASES = [...CREDENTIAL_WORDS, 'security code', 'verification code', 'one time code'];
+const CREDENTIAL_PHRASES = phraseList([...CREDENTIAL_WORDS, 'security code', 'verification code', 'one time code']);
 const ACRONYMS: Record<string, string> = { pin: 'a PIN', otp: 'an OTP', totp: 'a TOTP' };
 /**
  * Request fields of the verifier that name the caller rather than prove it: a gathered account
  * number sent as `customer_identifier` is not a credential. Any other field of the verifier is.
  */
-const IDENTIFIER_WORDS = [
+const IDENTIFIER_WORDS = phraseList([
   'id',
   'identifier',
   'account',
@@ -30,7 +30,7 @@ const IDENTIFIER_WORDS = [
   'method',
   'interaction',
   'timestamp',
-];
+]);
 
 export const sensitiveGather = defineRule({
   id: 'sensitive-gather',
