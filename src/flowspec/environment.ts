@@ -6,7 +6,7 @@ import { forEachSpecString } from './spec-strings.js';
 import type { DiagnosticSink } from './source.js';
 import type { FlowSpec } from './types.js';
 import type { TargetName } from './targets.js';
-import { memoizeByObject } from '../util/memo.js';
+import { memoizeForLast } from '../util/memo.js';
 
 export { fillPlaceholders, placeholderKeys } from './placeholders.js';
 
@@ -20,7 +20,7 @@ export interface PlaceholderUse {
  * `targets` section. Prompts and other text are never rewritten, so a prompt may say `{{` verbatim.
  * Found once per spec: the environment check and the lowering each ask.
  */
-export const findPlaceholders: (spec: FlowSpec) => readonly PlaceholderUse[] = memoizeByObject(collectPlaceholders);
+export const findPlaceholders: (spec: FlowSpec) => readonly PlaceholderUse[] = memoizeForLast(collectPlaceholders);
 
 function collectPlaceholders(spec: FlowSpec): PlaceholderUse[] {
   const uses: PlaceholderUse[] = [];

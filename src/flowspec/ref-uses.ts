@@ -2,7 +2,7 @@ import type { SpecPath } from '../diagnostics/diagnostic.js';
 import { isRefValue, type ConditionSpec, type FlowSpec } from './types.js';
 import { assertNever } from '../util/assert.js';
 import { promptRefs } from './prompts.js';
-import { memoizeByObject } from '../util/memo.js';
+import { memoizeForLast } from '../util/memo.js';
 
 /** Where a ref is read; the taint analysis treats each kind as a different sink. */
 export type RefUse =
@@ -21,7 +21,7 @@ export type RefUse =
  * Every ref the spec reads, in document order, with the path of its `ref` value. Collected once
  * per spec: the reference check, the taint analysis and several rules each walk them.
  */
-export const collectRefUses: (spec: FlowSpec) => readonly RefUse[] = memoizeByObject(findRefUses);
+export const collectRefUses: (spec: FlowSpec) => readonly RefUse[] = memoizeForLast(findRefUses);
 
 function findRefUses(spec: FlowSpec): RefUse[] {
   const uses: RefUse[] = [];

@@ -2,7 +2,7 @@ import type { SpecPath } from '../diagnostics/diagnostic.js';
 import { isRefProblem, type FlowIndex } from './flow-index.js';
 import { collectRefUses, type RefUse } from './ref-uses.js';
 import { ownEntry } from '../util/own.js';
-import { memoizeByObject } from '../util/memo.js';
+import { memoizeForLast } from '../util/memo.js';
 
 /** One place on the way of a value: where it was declared, copied, sent or read back. */
 export interface TaintLink {
@@ -93,7 +93,7 @@ function keyOfRef(index: FlowIndex, ref: string): string | undefined {
  * Where the credentials flow, through assignments and the answers of non-verifier endpoints:
  * computed once per flow, since the secure checks, the URL checks and the policy rules all ask.
  */
-export const sensitiveTaint: (index: FlowIndex) => TaintFacts = memoizeByObject((index: FlowIndex) =>
+export const sensitiveTaint: (index: FlowIndex) => TaintFacts = memoizeForLast((index: FlowIndex) =>
   computeTaint(index, sensitiveSources(index), { throughResponses: true }),
 );
 

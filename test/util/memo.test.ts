@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadOnce, memoizeByObject, memoizeByString } from '../../src/util/memo.js';
+import { loadOnce, memoizeByObject, memoizeByString, memoizeForLast } from '../../src/util/memo.js';
 
 describe('memoizeByString', () => {
   it('computes each key once and answers later asks from the memo', () => {
@@ -65,6 +65,23 @@ describe('memoizeByObject', () => {
     expect([isEmpty(many), isEmpty(many)]).toEqual([undefined, undefined]);
     expect(asked).toEqual([first, equal, many]);
     expect(asked[0]).toBe(first);
+    expect(asked[1]).toBe(equal);
+  });
+});
+
+describe('memoizeForLast', () => {
+  it('answers again from the memo while the same object is asked, by identity, and computes anew for another', () => {
+    const asked: object[] = [];
+    const first = { size: 1 };
+    const equal = { size: 1 };
+    const isEmpty = memoizeForLast((value: { size: number }) => {
+      asked.push(value);
+      return value.size === 0 ? true : value.size > 1 ? undefined : false;
+    });
+    expect([isEmpty(first), isEmpty(first), isEmpty(equal), isEmpty(equal)]).toEqual([false, false, false, false]);
+    const many = { size: 2 };
+    expect([isEmpty(many), isEmpty(many), isEmpty(first)]).toEqual([undefined, undefined, false]);
+    expect(asked).toEqual([first, equal, many, first]);
     expect(asked[1]).toBe(equal);
   });
 });
