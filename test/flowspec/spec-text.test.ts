@@ -49,7 +49,13 @@ const piece = fc.oneof(
 );
 const words = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(''));
 const data = fc.letrec((tie) => ({
-  node: fc.oneof({ depthSize: 'small' }, words, fc.integer(), fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(words, tie('node'), { maxKeys: 3 })),
+  node: fc.oneof(
+    { depthSize: 'small' },
+    words,
+    fc.integer(),
+    fc.array(tie('node'), { maxLength: 3 }),
+    fc.dictionary(words, tie('node'), { maxKeys: 3 }),
+  ),
 })).node;
 const STYLES: ToStringOptions[] = [
   {},
