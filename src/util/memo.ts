@@ -27,9 +27,10 @@ export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
 }
 
 /**
- * A pure function of an object that is not changed once built (a parsed spec, a lowered graph, a
- * parsed artifact), remembered weakly: several checks ask the same question of it, and the answer
- * goes when the object does.
+ * A pure function of an object that is not changed once built and lives long (a simulated script's
+ * parsed actions and expressions, catalog entries, a template's strings), remembered weakly: the
+ * answer goes when the object does. For the objects of one flow in a batch (its spec, index or
+ * graph) use memoizeForLast: a WeakMap keeps such answers through young-generation GCs.
  */
 export function memoizeByObject<K extends object, T>(compute: (key: K) => T): (key: K) => T {
   const memo = new WeakMap<K, T>();
