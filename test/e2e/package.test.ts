@@ -95,6 +95,8 @@ describe('the packed package, installed into a fresh project', { timeout: 180_00
       'docs/rules/README.md',
       'schemas/ivrflow.schema.json',
       'bin/ivrflow.js',
+      'bin/package.json',
+      'dist/bundle-loader.cjs',
       'dist/ivrflow.cjs',
     ])
       expect(existsSync(join(installed, path)), path).toBe(true);
