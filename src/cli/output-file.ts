@@ -1,4 +1,4 @@
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { promises as fs } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CliError, type CliIo } from './io.js';
 
@@ -21,10 +21,10 @@ export async function withOutputFile(file: string | undefined, io: CliIo, comman
 export async function writeAtomically(path: string, text: string): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
-    await writeFile(temporary, text, { encoding: 'utf8', flag: 'wx' });
-    await rename(temporary, path);
+    await fs.writeFile(temporary, text, { encoding: 'utf8', flag: 'wx' });
+    await fs.rename(temporary, path);
   } catch (error) {
-    await rm(temporary, { force: true });
+    await fs.rm(temporary, { force: true });
     throw new CliError(`Cannot write the output file ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
   }
 }

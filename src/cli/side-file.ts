@@ -1,6 +1,5 @@
 import { docUrl } from '../util/package-info.js';
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { constants, promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadSpec, type DocumentKind } from '../flowspec/load.js';
@@ -29,7 +28,7 @@ export async function readSideFile(file: string, cwd: string, kind: SideFileKind
   let handle;
   try {
     // Non-blocking, so naming a FIFO fails at once instead of waiting for a writer.
-    handle = await open(resolve(cwd, file), constants.O_RDONLY | constants.O_NONBLOCK);
+    handle = await fs.open(resolve(cwd, file), constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     throw fail((error as NodeJS.ErrnoException).code ?? 'error');
   }

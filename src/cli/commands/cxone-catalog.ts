@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { promises as fs } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fetchCatalog, wantedActions } from '../../deploy/cxone/catalog-fetch.js';
 import { DeployError } from '../../deploy/errors.js';
@@ -27,7 +27,7 @@ export async function catalogFetchCommand(options: CatalogFetchOptions, io: CliI
     return error.kind === 'rejected' || error.kind === 'input' ? EXIT_INPUT : EXIT_USAGE;
   }
   const path = resolve(io.cwd, options.out);
-  await mkdir(dirname(path), { recursive: true });
+  await fs.mkdir(dirname(path), { recursive: true });
   await writeAtomically(path, redactor.text(fetched.text));
   const missing = fetched.missing.length > 0 ? `; not on the tenant (the built-in entries stay in use): ${fetched.missing.join(', ')}` : '';
   io.stderr(`wrote ${options.out}: ${fetched.fetched.length} action definitions (${fetched.fetched.join(', ')})${missing}\n`);

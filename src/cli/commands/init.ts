@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { promises as fs } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { PACKAGE_ROOT, docUrl, rawPackageFileUrl } from '../../util/package-info.js';
 import { endpointPath } from '../../contract/roles.js';
@@ -61,7 +61,7 @@ export async function initCommand(dir: string, io: CliIo): Promise<number> {
 }
 
 async function starterText(file: StarterFile, targetDir: string): Promise<string> {
-  const text = await readFile(join(PACKAGE_ROOT, file.from), 'utf8');
+  const text = await fs.readFile(join(PACKAGE_ROOT, file.from), 'utf8');
   const withDocs = text
     .replaceAll('@DOCS@/', docUrl(''))
     .replaceAll('@FLOWS@', FLOWS_DIR)
@@ -99,7 +99,7 @@ async function writeNew(path: string, text: string): Promise<boolean> {
     throw new CliError(`Cannot create the folder of ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
   }
   try {
-    await writeFile(path, text, { encoding: 'utf8', flag: 'wx' });
+    await fs.writeFile(path, text, { encoding: 'utf8', flag: 'wx' });
     return true;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -129,7 +129,7 @@ function nextSteps(dir: string, mock: readonly string[]): string {
  */
 async function mockSteps(): Promise<string[]> {
   const from = STARTER_FILES.find((file) => file.path === STARTER_FLOW)!.from;
-  const { graph } = checkSpec(from, await readFile(join(PACKAGE_ROOT, from)));
+  const { graph } = checkSpec(from, await fs.readFile(join(PACKAGE_ROOT, from)));
   const endpoints = graph?.endpoints ?? [];
   const base = `http://127.0.0.1:${MOCK_PORT}`;
   const tokens = [...new Set(endpoints.flatMap((endpoint) => (endpoint.bearerSecret === undefined ? [] : [endpoint.bearerSecret])))];

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { promises as fs } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { buildOpenApi, type OpenApiFlow } from '../../contract/openapi.js';
@@ -50,10 +50,10 @@ export async function openapiCommand(files: readonly string[], options: OpenApiO
 async function writeAtomically(path: string, text: string, shown: string): Promise<void> {
   const staging = join(dirname(path), `.${randomUUID()}.tmp`);
   try {
-    await writeFile(staging, text, { flag: 'wx' });
-    await rename(staging, path);
+    await fs.writeFile(staging, text, { flag: 'wx' });
+    await fs.rename(staging, path);
   } catch (error) {
-    await rm(staging, { force: true });
+    await fs.rm(staging, { force: true });
     throw new CliError(`Cannot write ${shown} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
   }
 }

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { promises as fs } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { PublishInput } from '../../deploy/context.js';
 import type { DeployError } from '../../deploy/errors.js';
@@ -141,7 +141,7 @@ async function readState(path: string, shown: string, cwd: string): Promise<Publ
 }
 
 async function saveState(path: string, state: PublishState): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  await fs.mkdir(dirname(path), { recursive: true });
   await writeAtomically(path, serializeState(state));
 }
 

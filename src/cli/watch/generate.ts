@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, readdir } from 'node:fs/promises';
+import { promises as fs } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isScenarioFile } from '../../simulate/scenario/files.js';
 import { printable } from '../../diagnostics/render/printable.js';
@@ -74,7 +74,7 @@ async function snapshot(outDir: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   let flows: string[];
   try {
-    flows = (await readdir(outDir)).filter((entry) => !entry.startsWith('.'));
+    flows = (await fs.readdir(outDir)).filter((entry) => !entry.startsWith('.'));
   } catch {
     return files;
   }
@@ -82,9 +82,9 @@ async function snapshot(outDir: string): Promise<Map<string, string>> {
   const pending = flows.sort();
   while (pending.length > 0) {
     const path = pending.pop()!;
-    const entries = await readdir(join(outDir, path), { withFileTypes: true }).catch(() => undefined);
+    const entries = await fs.readdir(join(outDir, path), { withFileTypes: true }).catch(() => undefined);
     if (entries === undefined) {
-      const contents = await readFile(join(outDir, path)).catch(() => undefined);
+      const contents = await fs.readFile(join(outDir, path)).catch(() => undefined);
       if (contents !== undefined) files.set(path, createHash('sha256').update(contents).digest('hex'));
       continue;
     }

@@ -1,5 +1,4 @@
-import { watch, type FSWatcher } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { promises as fs, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 
 /** What a watched run read: files (a spec, its scenarios, the env, config and catalog files) and folders given as arguments. */
@@ -86,7 +85,7 @@ export class ChangeWatcher {
 async function nearestExisting(path: string): Promise<string> {
   for (let dir = path; ; dir = dirname(dir)) {
     try {
-      if ((await stat(dir)).isDirectory()) return dir;
+      if ((await fs.stat(dir)).isDirectory()) return dir;
     } catch {
       // Missing: try the folder above.
     }
