@@ -1,7 +1,10 @@
 // The CLI over batches of spec files (npm run bench): `validate` and `generate` of 1,000 and 10,000
 // variants of the example flow, each in a fresh process, with its peak memory (GNU time's maximum
 // resident set size, when /usr/bin/time exists). Linear means about 10x the time for 10x the files
-// and the same peak memory.
+// and the same peak memory. Each command runs BATCH_RUNS times per size (medians count: a peak of
+// memory varies both ways with when V8 collects), then once more in process (batch-kept.mjs) for
+// the heap still in use after the batch and a full collection: what the batch keeps, apart from V8
+// growing its young generation with a long run's allocation rate.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +12,7 @@ import { join } from 'node:path';
 
 const GNU_TIME = '/usr/bin/time';
 
+export const BATCH_RUNS = 3;
 /** Seconds and peak RSS (MB, or undefined without GNU time) of one CLI run; the exit code is not judged here. */
 function runCli(root, args, scratch) {
   const rssFile = join(scratch, 'rss.txt');
@@ -33,18 +37,49 @@ function writeBatch(scratch, count, variant) {
   return folder;
 }
 
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** MB of heap the CLI keeps after running `args` in one process (batch-kept.mjs). */
+function keptMb(root, args) {
+  const script = join(root, 'scripts/batch-kept.mjs');
+  const output = execFileSync(process.execPath, ['--expose-gc', script, ...args], { cwd: root, maxBuffer: 1 << 20 });
+  const { afterMb, beforeMb } = JSON.parse(output.toString());
+  return afterMb - beforeMb;
+}
+
+/** The median seconds and peak RSS of a command's runs, and what it keeps. */
+function summary(runs, kept) {
+  return {
+    seconds: median(runs.map((run) => run.seconds)),
+    rssMb: runs[0].rssMb === undefined ? undefined : median(runs.map((run) => run.rssMb)),
+    keptMb: kept,
+  };
+}
+
 export function benchBatch(root, variant, sizes = [1_000, 10_000]) {
   const scratch = mkdtempSync(join(tmpdir(), 'ivrflow-bench-'));
   try {
     const results = [];
     for (const count of sizes) {
       const folder = writeBatch(scratch, count, variant);
-      const validate = runCli(root, ['validate', folder, '--quiet'], scratch);
       const out = join(scratch, `out-${count}`);
-      const generate = runCli(root, ['generate', folder, '--out', out, '--env', 'flows/environments/example.yaml', '--quiet'], scratch);
-      results.push({ count, validate, generate });
+      const commands = {
+        validate: ['validate', folder, '--quiet'],
+        generate: ['generate', folder, '--out', out, '--env', 'flows/environments/example.yaml', '--quiet'],
+      };
+      const runs = { validate: [], generate: [] };
+      for (let attempt = 0; attempt < BATCH_RUNS; attempt++)
+        for (const [name, args] of Object.entries(commands)) {
+          runs[name].push(runCli(root, args, scratch));
+          rmSync(out, { recursive: true, force: true });
+        }
+      const result = { count };
+      for (const [name, args] of Object.entries(commands)) {
+        result[name] = summary(runs[name], keptMb(root, args));
+        rmSync(out, { recursive: true, force: true });
+      }
+      results.push(result);
       rmSync(folder, { recursive: true, force: true });
-      rmSync(out, { recursive: true, force: true });
     }
     return results;
   } finally {

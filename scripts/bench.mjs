@@ -16,7 +16,7 @@ import { renderStylish } from '../dist/diagnostics/render/stylish.js';
 import { plainStyle } from '../dist/diagnostics/render/style.js';
 import { chainFlow, joinFlow, playChain, specWithErrors } from './large-flows.mjs';
 import { pathAfterRetry, routeCasesFlow } from './large-flows.mjs';
-import { benchBatch } from './bench-batch.mjs';
+import { BATCH_RUNS, benchBatch } from './bench-batch.mjs';
 import { readEnvironmentFile } from '../dist/cli/environment-file.js';
 import { createEngine } from '../dist/simulate/engines.js';
 import { randomCalls } from '../dist/simulate/random-calls.js';
@@ -52,7 +52,7 @@ const TRIED = {
   compile:
     "the check above; the CXone script written as text instead of an object and JSON.stringify (1.8x on CXone emission), then its Snippet code written by plain functions instead of Handlebars templates (about 1.25x more on emission, differential test against the templates); the Archy YAML writer with flat remembered pieces, literals instead of spreads, one RegExp per options file (about 2x on Genesys emission and the IR dump with --env), then plain strings written as they are without a yaml Document per new string, placeholders found in one pass per file, repeated notes grouped in linear time (1.01-1.14x); quick-locate's lines measured once (45 to 25 µs per compile). then the CXone Snippet code written already JSON-escaped by a template tag, step keys, captions and prompt texts made once, the properties block and header from pre-built text (emitCxone 1.8x, byte-identical on every spec of the repository); the Archy writer with one frame per level and the options file and data-action JSON written by own writers, differential tests against the general ones (emitGenesys 1.1-1.2x); each emitter module imported once (the compile 1.10-1.12x in one process, 1.22x as the median of this loop in 5 alternating processes of each build). Then the GC retention fixes under check (compile 1.11x in one process). Tried and measured without a gain: the Archy writer's plain-scalar test as a character loop, one key Map instead of one per level, key entries in two pieces, a recursive walker (not usable: it recurses with the input's nesting), the Genesys loop check restricted to looping components (each at most 1.04x on Genesys emission). Left, flat: the check two fifths of a compile, the Archy writer about 10%, CXone emission a tenth, the IR dump's indented JSON.stringify 5%, diagnostic positions 4%, GC 6%",
   batch:
-    'flows read, compiled and written one at a time, synchronous file I/O, one event-loop turn between flows so that V8 can free swept pages (136-143 MB instead of 163 MB for 1,000 flows); peak RSS measured 1.24x-1.57x across runs; 10,000 generated under node --max-old-space-size=48 finish at 125 MB, so what grows is V8 sizing its heap to the allocation rate, not what the batch keeps; with no flow data kept past young-generation GCs (see check), validate 83 then 112 MB and generate 108 then 134 MB',
+    'flows read, compiled and written one at a time, synchronous file I/O, one event-loop turn between flows so that V8 can free swept pages (136-143 MB instead of 163 MB for 1,000 flows); peak RSS measured 1.24x-1.57x across runs; 10,000 generated under node --max-old-space-size=48 finish at 125 MB, so what grows is V8 sizing its heap to the allocation rate, not what the batch keeps; with no flow data kept past young-generation GCs (see check), validate 83 then 112 MB and generate 108 then 134 MB; what grows is the young generation, which V8 grows with the survivors of a long run (a validate with it held at 2 MB semi-spaces, node --max-semi-space-size=2, peaked at 80.7 MB for 1,000 and 81.1 MB for 10,000 files), while the heap kept after the batch grows by about 1 MB for validate and 4 MB for generate (bounded caches of names and scalars, a report entry per file)',
   simulate:
     'errors without stacks, structural comparison, no generators where nothing is sent (earlier: 1.4x, 1.24x); Snippet code and IF expressions compiled once per script into closures (differential test against the interpreter), judging without JSON round trips, per-endpoint and per-action facts derived once (this round: 1.19x CPU). Left: JSON parsing of request and reply bodies, GC, Map look-ups, each a few per cent',
 };
@@ -381,10 +381,11 @@ for (const command of ['validate', 'generate']) {
   const memory =
     large.rssMb === undefined
       ? ''
-      : `; peak RSS ${small.rssMb.toFixed(0)} MB, then ${large.rssMb.toFixed(0)} MB (${(large.rssMb / small.rssMb).toFixed(2)}x)`;
+      : `; peak RSS ${small.rssMb.toFixed(0)} MB, then ${large.rssMb.toFixed(0)} MB (${(large.rssMb / small.rssMb).toFixed(2)}x)` +
+        `; heap kept after the batch ${small.keptMb.toFixed(1)} MB, then ${large.keptMb.toFixed(1)} MB`;
   judge(
     `batch: ivrflow ${command} of ${fewer.count} and ${more.count} files`,
-    `${small.seconds.toFixed(1)} s, then ${large.seconds.toFixed(1)} s = ${ratioText(ratio, more.count / fewer.count)} (${(more.count / large.seconds).toFixed(0)} files/s)${memory}`,
+    `${small.seconds.toFixed(1)} s, then ${large.seconds.toFixed(1)} s = ${ratioText(ratio, more.count / fewer.count)} (${(more.count / large.seconds).toFixed(0)} files/s, medians of ${BATCH_RUNS} runs)${memory}`,
     `linear (<= ${(more.count / fewer.count) * LINEAR_SLACK}x), peak memory not growing with the batch (<= 1.5x)`,
     linear(ratio, more.count / fewer.count) && (large.rssMb === undefined || large.rssMb <= small.rssMb * 1.5),
     TRIED.batch,
