@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { promises as fs } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { buildOpenApi, type OpenApiFlow } from '../../contract/openapi.js';
 import { createEngine } from '../../simulate/engines.js';
-import { CliError, EXIT_INPUT, EXIT_OK, type CliIo } from '../io.js';
+import { EXIT_INPUT, EXIT_OK, type CliIo } from '../io.js';
+import { writeAtomically } from '../output-file.js';
 import { Report } from '../report.js';
 import { terminalStyle } from '../style.js';
 import { loadFlow } from './contract-kit.js';
@@ -42,18 +41,6 @@ export async function openapiCommand(files: readonly string[], options: OpenApiO
   const json = options.out?.endsWith('.json') === true;
   const text = json ? `${JSON.stringify(document, null, 2)}\n` : stringify(document, { lineWidth: 0, aliasDuplicateObjects: false });
   if (options.out === undefined) io.stdout(text);
-  else await writeAtomically(resolve(io.cwd, options.out), text, options.out);
+  else await writeAtomically(resolve(io.cwd, options.out), text);
   return EXIT_OK;
-}
-
-/** Written beside the target and renamed into place: a failed write never leaves half a file. */
-async function writeAtomically(path: string, text: string, shown: string): Promise<void> {
-  const staging = join(dirname(path), `.${randomUUID()}.tmp`);
-  try {
-    await fs.writeFile(staging, text, { flag: 'wx' });
-    await fs.rename(staging, path);
-  } catch (error) {
-    await fs.rm(staging, { force: true });
-    throw new CliError(`Cannot write ${shown} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
-  }
 }
