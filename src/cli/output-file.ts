@@ -13,18 +13,21 @@ export async function withOutputFile(file: string | undefined, io: CliIo, comman
   const chunks: string[] = [];
   // A file is not a terminal: no colour unless --color asks for it.
   const exitCode = await command({ ...io, stdout: (text) => chunks.push(text), isTty: false });
-  await writeAtomically(resolve(io.cwd, file), chunks.join(''));
+  await writeAtomically(resolve(io.cwd, file), chunks.join(''), file);
   return exitCode;
 }
 
-/** Write `text` to a temporary file beside `path`, then rename it over `path`: readers see the old file or the new one. */
-export async function writeAtomically(path: string, text: string): Promise<void> {
+/**
+ * Write `text` to a temporary file beside `path`, then rename it over `path`: readers see the old
+ * file or the new one. A failure names the file as `shown`, the user's own spelling of it.
+ */
+export async function writeAtomically(path: string, text: string, shown = path): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
     await fs.writeFile(temporary, text, { encoding: 'utf8', flag: 'wx' });
     await fs.rename(temporary, path);
   } catch (error) {
     await fs.rm(temporary, { force: true });
-    throw new CliError(`Cannot write the output file ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+    throw new CliError(`Cannot write the output file ${shown} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
   }
 }

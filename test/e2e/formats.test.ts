@@ -166,6 +166,16 @@ describe('--output-file', () => {
     expect(existsSync(join(dir, 'usage.sarif'))).toBe(false);
     expect(existsSync(join(dir, 'usage.xml'))).toBe(false);
   });
+
+  it('names a file it cannot write as the user wrote it, with exit 2, no stack trace and nothing left behind', async () => {
+    const dir = badFlowFolder();
+    const failed = await ivrflow(['validate', 'bad.yaml', '--output-file', 'no-such-folder/report.txt'], { cwd: dir });
+    expect(failed.exitCode).toBe(2);
+    expect(failed.stderr).toContain('Cannot write the output file no-such-folder/report.txt (ENOENT).');
+    expect(failed.stderr).not.toContain(dir);
+    expect(failed.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(dir, 'no-such-folder'))).toBe(false);
+  });
 });
 
 interface SarifLog {

@@ -28,7 +28,7 @@ export async function catalogFetchCommand(options: CatalogFetchOptions, io: CliI
   }
   const path = resolve(io.cwd, options.out);
   await fs.mkdir(dirname(path), { recursive: true });
-  await writeAtomically(path, redactor.text(fetched.text));
+  await writeAtomically(path, redactor.text(fetched.text), options.out);
   const missing = fetched.missing.length > 0 ? `; not on the tenant (the built-in entries stay in use): ${fetched.missing.join(', ')}` : '';
   io.stderr(`wrote ${options.out}: ${fetched.fetched.length} action definitions (${fetched.fetched.join(', ')})${missing}\n`);
   if (!options.actions.has('CAPTURE') || !options.actions.has('RESTAPI'))

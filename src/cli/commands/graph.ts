@@ -39,7 +39,7 @@ export async function graphCommand(file: string, options: GraphOptions, io: CliI
   if (report.diagnostics.length > 0) io.stderr(await renderDiagnostics(report, io));
   const diagram = renderGraph(checked.graph, options.format);
   if (options.out === undefined) io.stdout(diagram);
-  else await writeAtomically(resolve(io.cwd, options.out), diagram);
+  else await writeAtomically(resolve(io.cwd, options.out), diagram, options.out);
   return EXIT_OK;
 }
 

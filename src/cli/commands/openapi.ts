@@ -41,6 +41,6 @@ export async function openapiCommand(files: readonly string[], options: OpenApiO
   const json = options.out?.endsWith('.json') === true;
   const text = json ? `${JSON.stringify(document, null, 2)}\n` : stringify(document, { lineWidth: 0, aliasDuplicateObjects: false });
   if (options.out === undefined) io.stdout(text);
-  else await writeAtomically(resolve(io.cwd, options.out), text);
+  else await writeAtomically(resolve(io.cwd, options.out), text, options.out);
   return EXIT_OK;
 }
