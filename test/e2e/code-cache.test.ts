@@ -1,5 +1,5 @@
 import { execa } from 'execa';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, tempDir } from '../helpers/cli.js';
@@ -48,5 +48,15 @@ describe('the code cache', { timeout: 120_000 }, () => {
       expect(await run(blocked, args), args.join(' ')).toEqual(withCache);
       expect(withCache.stderr).not.toMatch(/cache|EACCES|ENOTDIR/i);
     }
+  });
+
+  it('says how to build, with exit 2 and no stack trace, in a checkout that was never built', async () => {
+    const checkout = tempDir();
+    mkdirSync(join(checkout, 'bin'));
+    for (const file of ['ivrflow.js', 'package.json']) copyFileSync(join(ROOT, 'bin', file), join(checkout, 'bin', file));
+    const result = await execa('node', [join(checkout, 'bin/ivrflow.js'), 'validate', 'flow.yaml'], { cwd: checkout, reject: false });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe('ivrflow: the CLI is not built (no dist/ivrflow.cjs); run `npm install` or `npm run build` in its folder.');
+    expect(result.stdout).toBe('');
   });
 });
