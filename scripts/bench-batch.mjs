@@ -2,9 +2,9 @@
 // variants of the example flow, each in a fresh process, with its peak memory (GNU time's maximum
 // resident set size, when /usr/bin/time exists). Linear means about 10x the time for 10x the files
 // and the same peak memory. Each command runs BATCH_RUNS times per size (medians count: a peak of
-// memory varies both ways with when V8 collects), then once more in process (batch-kept.mjs) for
-// the heap still in use after the batch and a full collection: what the batch keeps, apart from V8
-// growing its young generation with a long run's allocation rate.
+// memory varies both ways with when V8 collects), then once more in process (batch-heap.mjs) for
+// the heap still in use after the batch and a full collection: the code it loaded and what it keeps,
+// without V8 growing its young generation over a long run.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,20 +39,19 @@ function writeBatch(scratch, count, variant) {
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-/** MB of heap the CLI keeps after running `args` in one process (batch-kept.mjs). */
-function keptMb(root, args) {
-  const script = join(root, 'scripts/batch-kept.mjs');
+/** MB of heap the CLI still uses after running `args` in one process and a full collection (batch-heap.mjs). */
+function heapAfterMb(root, args) {
+  const script = join(root, 'scripts/batch-heap.mjs');
   const output = execFileSync(process.execPath, ['--expose-gc', script, ...args], { cwd: root, maxBuffer: 1 << 20 });
-  const { afterMb, beforeMb } = JSON.parse(output.toString());
-  return afterMb - beforeMb;
+  return JSON.parse(output.toString()).heapMb;
 }
 
-/** The median seconds and peak RSS of a command's runs, and what it keeps. */
-function summary(runs, kept) {
+/** The median seconds and peak RSS of a command's runs, and the heap it uses when done. */
+function summary(runs, heapMb) {
   return {
     seconds: median(runs.map((run) => run.seconds)),
     rssMb: runs[0].rssMb === undefined ? undefined : median(runs.map((run) => run.rssMb)),
-    keptMb: kept,
+    heapAfterMb: heapMb,
   };
 }
 
@@ -75,7 +74,7 @@ export function benchBatch(root, variant, sizes = [1_000, 10_000]) {
         }
       const result = { count };
       for (const [name, args] of Object.entries(commands)) {
-        result[name] = summary(runs[name], keptMb(root, args));
+        result[name] = summary(runs[name], heapAfterMb(root, args));
         rmSync(out, { recursive: true, force: true });
       }
       results.push(result);
