@@ -41,7 +41,7 @@ export default tseslint.config(
     },
   },
   {
-    // bin/ is CommonJS (bin/package.json): an ES module entry would start Node's ESM loader on every cold start.
+    // bin/ is CommonJS (bin/package.json; bin/ivrflow.js says why).
     files: ['bin/**/*.js'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -54,9 +54,12 @@ const result = await build({
   plugins: [moduleUrls],
 });
 const body = result.outputFiles[0].text;
+const hash = createHash('sha256').update(body).digest('hex');
+writeFileSync(output, `// ivrflow ${version} bundle ${hash}\n${body}`);
+console.log(`bundled ${relative(root, output)} (${(body.length / 1024).toFixed(0)} KB)`);
 
-// The loader bin/ivrflow.js requires, as CommonJS too: an ES module entry would start Node's ESM
-// loader, some 4 ms of every cold start. It imports Node's own modules only.
+// The loader bin/ivrflow.js requires, CommonJS like the bundle (bin/ivrflow.js says why). It
+// imports Node's own modules only.
 await build({
   entryPoints: [join(dist, 'cli/bundle-loader.js')],
   outfile: join(dist, 'bundle-loader.cjs'),
@@ -67,6 +70,3 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
-const hash = createHash('sha256').update(body).digest('hex');
-writeFileSync(output, `// ivrflow ${version} bundle ${hash}\n${body}`);
-console.log(`bundled ${relative(root, output)} (${(body.length / 1024).toFixed(0)} KB)`);
